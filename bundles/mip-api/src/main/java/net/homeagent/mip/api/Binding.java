@@ -1,0 +1,45 @@
+package net.homeagent.mip.api;
+
+import java.net.Inet4Address;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One mobility binding (RFC 5944 §3.8.3): the home address is reachable at the care-of
+ * address until {@code expiresAt}. With simultaneous bindings (S flag) a home address has
+ * several, one per care-of address.
+ *
+ * @param homeAddress    the mobile node's home address
+ * @param careOfAddress  where datagrams for the home address are tunnelled
+ * @param homeAgent      the home agent address the mobile node registered with
+ * @param sourceAddress  where the request came from: the foreign agent, or the mobile node itself
+ *                       for a co-located care-of address
+ * @param sourcePort     the UDP source port of the request (RFC 3519 tunnels go back to it)
+ * @param nai            the Network Access Identifier (RFC 2794), if the mobile node sent one
+ * @param grantedLifetime seconds granted in the reply
+ * @param registeredAt   when this registration (or its last renewal) was accepted
+ * @param expiresAt      when the binding expires unless renewed
+ * @param identification the identification of the accepted request (RFC 5944 §5.7)
+ * @param flags          the request's {@code S B D M G r T x} octet
+ * @param encapsulation  the tunnel encapsulation granted
+ * @param reverseTunnel  reverse tunnelling granted (RFC 3024)
+ */
+public record Binding(Inet4Address homeAddress, Inet4Address careOfAddress, Inet4Address homeAgent,
+        Inet4Address sourceAddress, int sourcePort, Optional<String> nai, int grantedLifetime,
+        Instant registeredAt, Instant expiresAt, long identification, int flags, Encapsulation encapsulation,
+        boolean reverseTunnel) {
+
+    /** Whole seconds left at {@code now}, never negative. */
+    public long remainingSeconds(Instant now) {
+        long millis = expiresAt.toEpochMilli() - now.toEpochMilli();
+        return millis <= 0 ? 0 : (millis + 999) / 1000;
+    }
+
+    public boolean isExpiredAt(Instant now) {
+        return !expiresAt.isAfter(now);
+    }
+
+    public BindingKey key() {
+        return new BindingKey(homeAddress, careOfAddress);
+    }
+}

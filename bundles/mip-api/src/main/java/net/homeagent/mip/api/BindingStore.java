@@ -1,0 +1,53 @@
+package net.homeagent.mip.api;
+
+import java.net.Inet4Address;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The mobility binding table. It owns the bindings, expires them on time by itself and tells
+ * {@link BindingListener}s of every change. Operations on one home address are atomic.
+ */
+public interface BindingStore {
+
+    /**
+     * Adds or renews the binding of {@code binding.key()}. Without {@code simultaneous} every
+     * other binding of the same home address is removed with reason REPLACED (RFC 5944 §3.6.1.2).
+     *
+     * @return the binding it replaced for the same key, if it was a renewal
+     */
+    RegisterOutcome register(Binding binding, boolean simultaneous);
+
+    /**
+     * Removes the binding of {@code homeAddress} at {@code careOfAddress}.
+     *
+     * @return the removed binding, or empty if there was none
+     */
+    Optional<Binding> remove(Inet4Address homeAddress, Inet4Address careOfAddress, RemovalReason reason);
+
+    /** Removes every binding of {@code homeAddress}; returns them. */
+    List<Binding> removeAll(Inet4Address homeAddress, RemovalReason reason);
+
+    /** Removes every binding in the table; returns how many. */
+    int clear(RemovalReason reason);
+
+    /** The bindings of one home address, empty if it has none. */
+    List<Binding> find(Inet4Address homeAddress);
+
+    /** The bindings registered with this NAI (RFC 2794), used to keep a dynamic home address. */
+    List<Binding> findByNai(String nai);
+
+    /** A consistent copy of the bindings that match, sorted by home then care-of address. */
+    List<Binding> list(Predicate<Binding> filter);
+
+    /** Number of bindings (not home addresses). */
+    int size();
+
+    /** The result of {@link #register}. */
+    record RegisterOutcome(Binding binding, Optional<Binding> renewed, List<Binding> replaced) {
+        public boolean isRenewal() {
+            return renewed.isPresent();
+        }
+    }
+}

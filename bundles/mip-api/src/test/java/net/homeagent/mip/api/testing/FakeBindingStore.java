@@ -1,0 +1,110 @@
+package net.homeagent.mip.api.testing;
+
+import java.net.Inet4Address;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.api.BindingEvent;
+import net.homeagent.mip.api.BindingKey;
+import net.homeagent.mip.api.BindingListener;
+import net.homeagent.mip.api.BindingStore;
+import net.homeagent.mip.api.RemovalReason;
+
+/**
+ * A plain map behind the {@link BindingStore} contract, for unit tests of the bundles that use
+ * a store. It does not expire bindings by itself: tests call {@link #expireAt}.
+ */
+public final class FakeBindingStore implements BindingStore {
+    private static final Comparator<Binding> ORDER = Comparator
+            .comparing((Binding b) -> Integer.toUnsignedLong(toInt(b.homeAddress())))
+            .thenComparing(b -> Integer.toUnsignedLong(toInt(b.careOfAddress())));
+
+    private final Map<BindingKey, Binding> bindings = new LinkedHashMap<>();
+    private final List<BindingListener> listeners = new ArrayList<>();
+
+    public synchronized FakeBindingStore listen(BindingListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    @Override
+    public synchronized RegisterOutcome register(Binding binding, boolean simultaneous) {
+        List<Binding> replaced = new ArrayList<>();
+        if (!simultaneous) {
+            for (Binding other : find(binding.homeAddress())) {
+                if (!other.careOfAddress().equals(binding.careOfAddress())) {
+                    bindings.remove(other.key());
+                    replaced.add(other);
+                    fire(BindingEvent.removed(other, RemovalReason.REPLACED));
+                }
+            }
+        }
+        Optional<Binding> previous = Optional.ofNullable(bindings.put(binding.key(), binding));
+        fire(previous.map(p -> BindingEvent.renewed(binding, p)).orElseGet(() -> BindingEvent.added(binding)));
+        return new RegisterOutcome(binding, previous, replaced);
+    }
+
+    @Override
+    public synchronized Optional<Binding> remove(Inet4Address homeAddress, Inet4Address careOfAddress,
+            RemovalReason reason) {
+        Optional<Binding> removed = Optional.ofNullable(bindings.remove(new BindingKey(homeAddress, careOfAddress)));
+        removed.ifPresent(b -> fire(BindingEvent.removed(b, reason)));
+        return removed;
+    }
+
+    @Override
+    public synchronized List<Binding> removeAll(Inet4Address homeAddress, RemovalReason reason) {
+        List<Binding> gone = find(homeAddress);
+        gone.forEach(b -> remove(b.homeAddress(), b.careOfAddress(), reason));
+        return gone;
+    }
+
+    @Override
+    public synchronized int clear(RemovalReason reason) {
+        List<Binding> all = list(b -> true);
+        all.forEach(b -> remove(b.homeAddress(), b.careOfAddress(), reason));
+        return all.size();
+    }
+
+    /** Removes, as the real store's timer would, every binding expired at {@code now}. */
+    public synchronized int expireAt(java.time.Instant now) {
+        List<Binding> due = list(b -> b.isExpiredAt(now));
+        due.forEach(b -> remove(b.homeAddress(), b.careOfAddress(), RemovalReason.EXPIRED));
+        return due.size();
+    }
+
+    @Override
+    public synchronized List<Binding> find(Inet4Address homeAddress) {
+        return list(b -> b.homeAddress().equals(homeAddress));
+    }
+
+    @Override
+    public synchronized List<Binding> findByNai(String nai) {
+        return list(b -> b.nai().filter(nai::equalsIgnoreCase).isPresent());
+    }
+
+    @Override
+    public synchronized List<Binding> list(Predicate<Binding> filter) {
+        return bindings.values().stream().filter(filter).sorted(ORDER).toList();
+    }
+
+    @Override
+    public synchronized int size() {
+        return bindings.size();
+    }
+
+    private void fire(BindingEvent event) {
+        listeners.forEach(l -> l.bindingChanged(event));
+    }
+
+    private static int toInt(Inet4Address a) {
+        byte[] b = a.getAddress();
+        return (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff);
+    }
+}

@@ -1,0 +1,71 @@
+package net.homeagent.mip.codec.ext;
+
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * An authentication extension: Mobile-Home (32), Foreign-Home (33), Mobile-Foreign (35)
+ * in the short format of RFC 5944 §3.5.2-3.5.4, or the Generalized Mobile IP Authentication
+ * extension (36, RFC 3012 / RFC 4721) whose subtype 1 is MN-AAA.
+ *
+ * <p>The authenticator covers, per RFC 5944 §3.5.1, the message's UDP payload from its first
+ * octet up to and including this extension's SPI field: {@code authenticatedLength} is that
+ * count for an extension decoded from the wire; it is {@link #NOT_RECEIVED} for one built to be
+ * sent, whose authenticator the encoder computes.
+ *
+ * @param type                32, 33, 35 or 36
+ * @param subtype             the subtype of a generalized (36) extension, else 0
+ * @param spi                 the 32-bit security parameter index, unsigned
+ * @param authenticator       the authenticator bytes; empty when the encoder is to compute them
+ * @param authenticatedLength the number of message octets the authenticator covers
+ */
+public record AuthenticationExtension(int type, int subtype, long spi, byte[] authenticator, int authenticatedLength)
+        implements Extension {
+
+    public static final int MOBILE_HOME = 32;
+    public static final int FOREIGN_HOME = 33;
+    public static final int MOBILE_FOREIGN = 35;
+    public static final int GENERALIZED = 36;
+    /** Generalized extension subtype MN-AAA (RFC 3012 §6). */
+    public static final int SUBTYPE_MN_AAA = 1;
+    public static final int NOT_RECEIVED = -1;
+
+    public AuthenticationExtension {
+        authenticator = authenticator.clone();
+    }
+
+    /** An extension to send; the encoder fills in the authenticator. */
+    public static AuthenticationExtension toSign(int type, int subtype, long spi) {
+        return new AuthenticationExtension(type, subtype, spi, new byte[0], NOT_RECEIVED);
+    }
+
+    public static AuthenticationExtension mobileHome(long spi) {
+        return toSign(MOBILE_HOME, 0, spi);
+    }
+
+    public boolean isGeneralized() {
+        return type == GENERALIZED;
+    }
+
+    @Override
+    public byte[] authenticator() {
+        return authenticator.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AuthenticationExtension a && a.type == type && a.subtype == subtype && a.spi == spi
+                && a.authenticatedLength == authenticatedLength && Arrays.equals(a.authenticator, authenticator);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(spi) * 31 + Arrays.hashCode(authenticator);
+    }
+
+    @Override
+    public String toString() {
+        return "AuthenticationExtension[type=" + type + ", subtype=" + subtype + ", spi=" + spi
+                + ", authenticator=" + HexFormat.of().formatHex(authenticator) + "]";
+    }
+}
