@@ -4,16 +4,17 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * An authentication extension: Mobile-Home (32), Foreign-Home (33), Mobile-Foreign (35)
- * in the short format of RFC 5944 §3.5.2-3.5.4, or the Generalized Mobile IP Authentication
- * extension (36, RFC 3012 / RFC 4721) whose subtype 1 is MN-AAA.
+ * An authentication extension: Mobile-Home (32, RFC 5944 §3.5.2), Mobile-Foreign (33, §3.5.3),
+ * Foreign-Home (34, §3.5.4) in the short format, or the Generalized Mobile IP Authentication
+ * extension (36, RFC 4721, which obsoletes RFC 3012) whose subtype 1 is MN-AAA. The type codes
+ * are those of the IANA "Extensions to Mobile IP Registration Messages" registry.
  *
  * <p>The authenticator covers, per RFC 5944 §3.5.1, the message's UDP payload from its first
  * octet up to and including this extension's SPI field: {@code authenticatedLength} is that
  * count for an extension decoded from the wire; it is {@link #NOT_RECEIVED} for one built to be
  * sent, whose authenticator the encoder computes.
  *
- * @param type                32, 33, 35 or 36
+ * @param type                32, 33, 34 or 36
  * @param subtype             the subtype of a generalized (36) extension, else 0
  * @param spi                 the 32-bit security parameter index, unsigned
  * @param authenticator       the authenticator bytes; empty when the encoder is to compute them
@@ -22,11 +23,15 @@ import java.util.HexFormat;
 public record AuthenticationExtension(int type, int subtype, long spi, byte[] authenticator, int authenticatedLength)
         implements Extension {
 
+    /** Mobile-Home (MN-HA) Authentication Extension, RFC 5944 §3.5.2. */
     public static final int MOBILE_HOME = 32;
-    public static final int FOREIGN_HOME = 33;
-    public static final int MOBILE_FOREIGN = 35;
+    /** Mobile-Foreign (MN-FA) Authentication Extension, RFC 5944 §3.5.3. */
+    public static final int MOBILE_FOREIGN = 33;
+    /** Foreign-Home (FA-HA) Authentication Extension, RFC 5944 §3.5.4. */
+    public static final int FOREIGN_HOME = 34;
+    /** Generalized Mobile IP Authentication Extension, RFC 4721 (long format: type, subtype, 16-bit length). */
     public static final int GENERALIZED = 36;
-    /** Generalized extension subtype MN-AAA (RFC 3012 §6). */
+    /** Generalized extension subtype MN-AAA (RFC 4721). */
     public static final int SUBTYPE_MN_AAA = 1;
     public static final int NOT_RECEIVED = -1;
 

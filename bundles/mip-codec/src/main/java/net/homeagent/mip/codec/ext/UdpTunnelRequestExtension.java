@@ -5,10 +5,12 @@ package net.homeagent.mip.codec.ext;
  *
  * @param subtype       0 (the only one defined)
  * @param force         F flag: the mobile node asks for UDP tunnelling even without a NAT seen
- * @param reverseTunnel R flag: reverse tunnelling wanted (RFC 3519 §3.1, "registration through FA")
+ * @param registrationThroughFa R flag, RFC 3519 §3.1 "Registration through FA Required": the
+ *                      mobile node registers through a foreign agent (tshark: "FA Registration
+ *                      Required"); reverse tunnelling is the request's T flag, not this
  * @param encapsulation the encapsulation inside UDP: 4 IP-in-IP, 47 GRE, 55 minimal
  */
-public record UdpTunnelRequestExtension(int subtype, boolean force, boolean reverseTunnel, int encapsulation)
+public record UdpTunnelRequestExtension(int subtype, boolean force, boolean registrationThroughFa, int encapsulation)
         implements Extension {
     public static final int TYPE = 144;
     public static final int ENCAPSULATION_IP_IN_IP = 4;
