@@ -31,8 +31,9 @@ public record Binding(Inet4Address homeAddress, Inet4Address careOfAddress, Inet
 
     /** Whole seconds left at {@code now}, never negative. */
     public long remainingSeconds(Instant now) {
-        long millis = expiresAt.toEpochMilli() - now.toEpochMilli();
-        return millis <= 0 ? 0 : (millis + 999) / 1000;
+        // Duration, not epoch milliseconds: a binding that never expires carries Instant.MAX.
+        java.time.Duration left = java.time.Duration.between(now, expiresAt);
+        return left.isNegative() || left.isZero() ? 0 : left.getSeconds() + (left.getNano() > 0 ? 1 : 0);
     }
 
     public boolean isExpiredAt(Instant now) {
