@@ -1,0 +1,356 @@
+package net.homeagent.ha.registration;
+
+import java.net.Inet4Address;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import net.homeagent.ha.HomeAgentSettings;
+import net.homeagent.ha.Ipv4;
+import net.homeagent.ha.RateLimitedLog;
+import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.api.BindingStore;
+import net.homeagent.mip.api.Encapsulation;
+import net.homeagent.mip.api.InboundRegistration;
+import net.homeagent.mip.api.RegistrationDecision;
+import net.homeagent.mip.api.RegistrationPolicy;
+import net.homeagent.mip.api.RegistrationService;
+import net.homeagent.mip.api.RemovalReason;
+import net.homeagent.mip.api.SecurityAssociation;
+import net.homeagent.mip.api.SecurityAssociations;
+import net.homeagent.mip.codec.MessageSigner;
+import net.homeagent.mip.codec.RegistrationFlags;
+import net.homeagent.mip.codec.RegistrationReply;
+import net.homeagent.mip.codec.RegistrationRequest;
+import net.homeagent.mip.codec.ReplyCode;
+import net.homeagent.mip.codec.ext.AuthenticationExtension;
+import net.homeagent.mip.codec.ext.Extension;
+import net.homeagent.mip.codec.ext.NaiExtension;
+
+/**
+ * The home agent's decision on a Registration Request, RFC 5944 §3.8.2, in this order:
+ * well-formedness (134), MN-HA authentication (131), replay protection (133, §5.7), home agent
+ * address (136), critical vendor extensions (140/141, RFC 3115), the home address the
+ * association covers (129, RFC 2794), deregistration, encapsulation (139), reverse tunnelling
+ * (137/138, RFC 3024), UDP tunnelling (142, RFC 3519), dynamic home address (130, RFC 2794),
+ * simultaneous bindings (135 or 1), lifetime, registration policies, and finally
+ * {@link BindingStore#register}. Pure logic over the binding store: no sockets, no blocking.
+ */
+public final class RegistrationProcessor implements RegistrationService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistrationProcessor.class);
+    private static final Duration LOG_INTERVAL = Duration.ofSeconds(10);
+
+    private final BindingStore bindings;
+    private final HomeAgentSettings settings;
+    private final Clock clock;
+    private final Supplier<List<RegistrationPolicy>> policies;
+    private final RegistrationRecorder recorder;
+    private final MobileHomeAuthenticator authenticator;
+    private final ReplayGuard replayGuard;
+    private final CriticalVendorExtensions vendorExtensions;
+    private final HomeAddressAssignment addresses;
+    private final UdpTunnelNegotiator udpTunnels;
+    private final RateLimitedLog refusalLog;
+    private final RateLimitedLog faultLog;
+    /** Held from choosing a dynamic home address until its binding is written. */
+    private final Object allocationLock = new Object();
+
+    public RegistrationProcessor(BindingStore bindings, SecurityAssociations associations, HomeAgentSettings settings,
+            Clock clock, Supplier<List<RegistrationPolicy>> policies, RegistrationRecorder recorder) {
+        this(bindings, associations, settings, clock, policies, recorder, new InMemoryReplayState(new SecureRandom()),
+                CriticalVendorExtensions.NONE);
+    }
+
+    public RegistrationProcessor(BindingStore bindings, SecurityAssociations associations, HomeAgentSettings settings,
+            Clock clock, Supplier<List<RegistrationPolicy>> policies, RegistrationRecorder recorder,
+            ReplayState replayState, CriticalVendorExtensions vendorExtensions) {
+        this.bindings = bindings;
+        this.settings = settings;
+        this.clock = clock;
+        this.policies = policies;
+        this.recorder = recorder;
+        this.authenticator = new MobileHomeAuthenticator(associations);
+        this.replayGuard = new ReplayGuard(replayState, clock, settings.timestampSkew());
+        this.vendorExtensions = vendorExtensions;
+        this.addresses = new HomeAddressAssignment(bindings, settings);
+        this.udpTunnels = new UdpTunnelNegotiator(settings);
+        this.refusalLog = new RateLimitedLog(clock, LOG_INTERVAL, LOG::info);
+        this.faultLog = new RateLimitedLog(clock, LOG_INTERVAL, LOG::warn);
+    }
+
+    @Override
+    public RegistrationDecision process(InboundRegistration registration) {
+        recorder.requestReceived();
+        Attempt attempt = new Attempt(registration, replyHomeAgent(registration));
+        Outcome outcome;
+        try {
+            outcome = decide(attempt);
+        } catch (RuntimeException e) {
+            // House rule 5: a fault of ours (a bug, a failing store or policy) still gets an
+            // answer, 128 "reason unspecified", and never escapes to the transport.
+            faultLog.log("fault", () -> "registration of " + attempt.request.homeAddress().getHostAddress()
+                    + " failed inside the home agent: " + e, e);
+            outcome = Outcome.refused(RefusalReason.INTERNAL_ERROR, attempt.request.homeAddress());
+        }
+        return finish(attempt, outcome);
+    }
+
+    private Outcome decide(Attempt attempt) {
+        RegistrationRequest request = attempt.request;
+        Optional<RefusalReason> malformed = RequestForm.check(request);
+        if (malformed.isPresent()) {
+            return Outcome.refused(malformed.get(), request.homeAddress());
+        }
+        // RFC 5944 §3.8.2.1 (a): authenticate before anything else is believed.
+        MobileHomeAuthenticator.Result auth = authenticator.authenticate(request);
+        if (auth.failure().isPresent()) {
+            return Outcome.refused(auth.failure().get(), request.homeAddress());
+        }
+        SecurityAssociation sa = auth.association().orElseThrow();
+        attempt.authenticatedBy = sa;
+        // RFC 5944 §3.8.2.1 (b), §5.7: the Identification must be fresh.
+        Optional<RefusalReason> stale = replayGuard.check(sa, request.identification(),
+                () -> lastIdentificationInBindings(sa));
+        if (stale.isPresent()) {
+            return Outcome.refused(stale.get(), request.homeAddress());
+        }
+        // RFC 5944 §3.8.2.1, §3.8.3.2: a Home Agent field that is not one of our unicast
+        // addresses (another agent's, or a broadcast for dynamic home agent discovery) gets 136
+        // with our unicast address in the reply's Home Agent field.
+        if (!ourAddresses(attempt.registration).contains(request.homeAgent())) {
+            return Outcome.refused(RefusalReason.UNKNOWN_HOME_AGENT, request.homeAddress());
+        }
+        Optional<RefusalReason> vendor = vendorExtensions.check(request.extensions(), auth.extensionIndex());
+        if (vendor.isPresent()) {
+            return Outcome.refused(vendor.get(), request.homeAddress());
+        }
+        boolean dynamic = Ipv4.isUnspecified(request.homeAddress());
+        if (!dynamic && !addresses.covers(sa, request.homeAddress())) {
+            return Outcome.refused(RefusalReason.HOME_ADDRESS_NOT_AUTHORIZED, request.homeAddress());
+        }
+        if (request.lifetime() == 0 || request.careOfAddress().equals(request.homeAddress())) {
+            return deregister(request);
+        }
+        return register(attempt);
+    }
+
+    /**
+     * RFC 5944 §3.8.2.2: Lifetime 0 deletes the binding of the given care-of address, the others
+     * stay; a care-of address equal to the home address deletes every binding of the node (it
+     * is home). A request that names its home address as care-of address with a non-zero
+     * lifetime is taken as the same "I am home": a tunnel to the home address itself cannot work.
+     * The reply has code 0 and lifetime 0. No tunnel is set up, so the tunnel checks below do not
+     * apply.
+     */
+    private Outcome deregister(RegistrationRequest request) {
+        Optional<Inet4Address> home = Ipv4.isUnspecified(request.homeAddress())
+                ? MobileHomeAuthenticator.nai(request).flatMap(addresses::boundTo)
+                : Optional.of(request.homeAddress());
+        home.ifPresent(address -> {
+            if (request.careOfAddress().equals(request.homeAddress())) {
+                bindings.removeAll(address, RemovalReason.DEREGISTERED);
+            } else {
+                bindings.remove(address, request.careOfAddress(), RemovalReason.DEREGISTERED);
+            }
+        });
+        recorder.deregistered();
+        return Outcome.accepted(ReplyCode.ACCEPTED, 0, home.orElse(request.homeAddress()), List.of());
+    }
+
+    private Outcome register(Attempt attempt) {
+        RegistrationRequest request = attempt.request;
+        // RFC 5944 §3.3 (M, G flags): the encapsulation asked for must be one offered; code 139
+        // is "requested encapsulation unavailable" (RFC 3024 §4.3).
+        Encapsulation requested = Encapsulation.requestedBy(request);
+        if (!settings.encapsulations().contains(requested)) {
+            return Outcome.refused(RefusalReason.ENCAPSULATION_UNAVAILABLE, request.homeAddress());
+        }
+        // RFC 3024 §4.3, §5.3: T asks for a reverse tunnel (137 when not offered); a home agent
+        // that requires one refuses a request without T (138).
+        boolean reverseTunnel = request.flag(RegistrationFlags.T);
+        if (reverseTunnel && !settings.reverseTunnelling()) {
+            return Outcome.refused(RefusalReason.REVERSE_TUNNEL_UNAVAILABLE, request.homeAddress());
+        }
+        if (!reverseTunnel && settings.reverseTunnelMandatory()) {
+            return Outcome.refused(RefusalReason.REVERSE_TUNNEL_MANDATORY, request.homeAddress());
+        }
+        UdpTunnelNegotiator.Outcome udp = udpTunnels.negotiate(request, Ipv4.addressOf(attempt.registration.source()));
+        if (udp.refusal().isPresent()) {
+            return Outcome.refused(udp.refusal().get(), request.homeAddress());
+        }
+        Tunnel tunnel = new Tunnel(udp.tunnel() ? Encapsulation.UDP : requested, reverseTunnel,
+                udp.reply().<List<Extension>>map(List::of).orElse(List.of()));
+        if (!Ipv4.isUnspecified(request.homeAddress())) {
+            return bind(attempt, request.homeAddress(), tunnel);
+        }
+        synchronized (allocationLock) {
+            // RFC 2794: Home Address 0.0.0.0 asks the home agent to assign one to the NAI.
+            HomeAddressAssignment.Assigned assigned = addresses.assign(MobileHomeAuthenticator.nai(request).orElseThrow());
+            if (assigned.refusal().isPresent()) {
+                return Outcome.refused(assigned.refusal().get(), request.homeAddress());
+            }
+            return bind(attempt, assigned.address().orElseThrow(), tunnel);
+        }
+    }
+
+    /** The tunnel a registration gets, and the UDP Tunnel Reply extension that tells so (RFC 3519). */
+    private record Tunnel(Encapsulation encapsulation, boolean reverse, List<Extension> replyExtensions) {
+    }
+
+    private Outcome bind(Attempt attempt, Inet4Address homeAddress, Tunnel tunnel) {
+        RegistrationRequest request = attempt.request;
+        boolean simultaneous = request.flag(RegistrationFlags.S);
+        int code = ReplyCode.ACCEPTED;
+        if (simultaneous && settings.maxSimultaneousBindings() == 1) {
+            // RFC 5944 §3.4, §3.8.2.2: S asked but not offered: accepted with code 1, and the new
+            // binding replaces the others as without S.
+            code = ReplyCode.ACCEPTED_NO_SIMULTANEOUS;
+            simultaneous = false;
+        } else if (simultaneous) {
+            long others = bindings.find(homeAddress).stream()
+                    .filter(b -> !b.careOfAddress().equals(request.careOfAddress())).count();
+            if (others >= settings.maxSimultaneousBindings()) {
+                // RFC 5944 §3.4: 135, too many simultaneous mobility bindings.
+                return Outcome.refused(RefusalReason.TOO_MANY_BINDINGS, request.homeAddress());
+            }
+        }
+        // RFC 5944 §3.8.2.2, §3.8.3.2: the lifetime granted is no longer than asked nor than
+        // this home agent allows; 0xffff ("infinity", §3.3) is clamped the same way.
+        int granted = Math.min(request.lifetime(), settings.maxLifetime());
+        Instant now = clock.instant();
+        Binding proposed = new Binding(homeAddress, request.careOfAddress(), request.homeAgent(),
+                Ipv4.addressOf(attempt.registration.source()), attempt.registration.source().getPort(),
+                MobileHomeAuthenticator.nai(request), granted, now, now.plusSeconds(granted), request.identification(),
+                request.flags(), tunnel.encapsulation(), tunnel.reverse());
+        Optional<Outcome> refusedByPolicy = checkPolicies(attempt.registration, proposed);
+        if (refusedByPolicy.isPresent()) {
+            return refusedByPolicy.get();
+        }
+        bindings.register(proposed, simultaneous);
+        return Outcome.accepted(code, granted, homeAddress, tunnel.replyExtensions());
+    }
+
+    /** The registration policies in ranking order; the first refusal wins (RegistrationPolicy). */
+    private Optional<Outcome> checkPolicies(InboundRegistration registration, Binding proposed) {
+        for (RegistrationPolicy policy : policies.get()) {
+            Optional<RegistrationPolicy.Refusal> refusal = policy.check(registration, proposed);
+            if (refusal.isPresent()) {
+                // RFC 5944 §3.4: a denial is a code of 128 or more; anything else is a faulty
+                // policy and is sent as 128, reason unspecified.
+                int code = refusal.get().replyCode();
+                int sent = code >= ReplyCode.REASON_UNSPECIFIED && code <= 255 ? code : ReplyCode.REASON_UNSPECIFIED;
+                return Optional.of(new Outcome(sent, 0, registration.request().homeAddress(), List.of(),
+                        Optional.of(RefusalReason.POLICY.shortName() + ":" + refusal.get().reason())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** §5.7 fallback: the newest identification kept with the node's bindings. */
+    private OptionalLong lastIdentificationInBindings(SecurityAssociation sa) {
+        List<Binding> held = sa.homeAddress().isPresent() ? bindings.find(sa.homeAddress().get())
+                : bindings.findByNai(sa.nai().orElseThrow());
+        return held.stream().mapToLong(Binding::identification)
+                .reduce((a, b) -> Long.compareUnsigned(a, b) >= 0 ? a : b);
+    }
+
+    /** Home agent addresses mobile nodes may name: configured, else the address the request came to. */
+    private List<Inet4Address> ourAddresses(InboundRegistration registration) {
+        return settings.homeAgentAddresses().isEmpty() ? List.of(Ipv4.addressOf(registration.receivedOn()))
+                : settings.homeAgentAddresses();
+    }
+
+    /** RFC 5944 §3.8.3.2: the reply names the home agent: the address asked for if it is ours, else our unicast one. */
+    private Inet4Address replyHomeAgent(InboundRegistration registration) {
+        List<Inet4Address> ours = ourAddresses(registration);
+        Inet4Address asked = registration.request().homeAgent();
+        if (ours.contains(asked)) {
+            return asked;
+        }
+        Inet4Address local = Ipv4.addressOf(registration.receivedOn());
+        return ours.contains(local) ? local : ours.get(0);
+    }
+
+    private RegistrationDecision finish(Attempt attempt, Outcome outcome) {
+        RegistrationRequest request = attempt.request;
+        SecurityAssociation sa = attempt.authenticatedBy;
+        List<Extension> extensions = new ArrayList<>();
+        // RFC 2794 §2: a reply to a request that carried the NAI carries it too, so that a foreign
+        // agent can match it to a pending request sent with home address 0.0.0.0.
+        request.extension(NaiExtension.class).ifPresent(extensions::add);
+        extensions.addAll(outcome.extensions());
+        MessageSigner signer = MessageSigner.NONE;
+        long identification = request.identification();
+        if (sa != null) {
+            // RFC 5944 §3.8.3.2, §5.7: Identification per the association's replay protection;
+            // §3.5.2: the reply is authenticated with the same association and SPI, the MN-HA
+            // extension last so that it covers the extensions before it.
+            identification = replayGuard.replyIdentification(sa, request.identification(),
+                    outcome.code() == ReplyCode.IDENTIFICATION_MISMATCH);
+            extensions.add(AuthenticationExtension.toSign(AuthenticationExtension.MOBILE_HOME, 0, sa.spi()));
+            signer = (extension, data, offset, length) -> sa.authenticate(data, offset, length);
+        }
+        // Without an authenticated association (131, or 134 before authentication) there is no
+        // key to sign with: the reply carries no MN-HA extension and echoes the Identification.
+        RegistrationReply reply = new RegistrationReply(outcome.code(), outcome.lifetime(), outcome.homeAddress(),
+                attempt.homeAgent, identification, extensions);
+        record(attempt, outcome);
+        MessageSigner replySigner = signer;
+        return outcome.refusal().map(reason -> RegistrationDecision.refuse(reply, replySigner, reason))
+                .orElseGet(() -> RegistrationDecision.reply(reply, replySigner));
+    }
+
+    private void record(Attempt attempt, Outcome outcome) {
+        recorder.replied(outcome.code());
+        outcome.refusal().ifPresent(recorder::refused);
+        RegistrationRequest request = attempt.request;
+        String home = request.homeAddress().getHostAddress();
+        String careOf = request.careOfAddress().getHostAddress();
+        String source = attempt.registration.source().toString();
+        LOG.debug("registration of {} care-of {} from {} flags {} lifetime {}: code {} ({}), lifetime {}{}", home,
+                careOf, source, RegistrationFlags.describe(request.flags()), request.lifetime(), outcome.code(),
+                ReplyCode.describe(outcome.code()), outcome.lifetime(),
+                outcome.refusal().map(r -> ", reason " + r).orElse(""));
+        outcome.refusal().ifPresent(reason -> refusalLog.log(reason, () -> "refused registration of " + home
+                + " care-of " + careOf + " from " + source + ": code " + outcome.code() + " ("
+                + ReplyCode.describe(outcome.code()) + "), reason " + reason));
+    }
+
+    /** One request being decided; remembers the association once the request is authenticated. */
+    private static final class Attempt {
+        final InboundRegistration registration;
+        final RegistrationRequest request;
+        final Inet4Address homeAgent;
+        SecurityAssociation authenticatedBy;
+
+        Attempt(InboundRegistration registration, Inet4Address homeAgent) {
+            this.registration = registration;
+            this.request = registration.request();
+            this.homeAgent = homeAgent;
+        }
+    }
+
+    /** The decision before it becomes a reply. */
+    private record Outcome(int code, int lifetime, Inet4Address homeAddress, List<Extension> extensions,
+            Optional<String> refusal) {
+
+        static Outcome accepted(int code, int lifetime, Inet4Address homeAddress, List<Extension> extensions) {
+            return new Outcome(code, lifetime, homeAddress, extensions, Optional.empty());
+        }
+
+        /** RFC 5944 §3.8.3.2: a denied request's lifetime is unspecified; 0 is sent. */
+        static Outcome refused(RefusalReason reason, Inet4Address homeAddress) {
+            return new Outcome(reason.replyCode(), 0, homeAddress, List.of(), Optional.of(reason.shortName()));
+        }
+    }
+}

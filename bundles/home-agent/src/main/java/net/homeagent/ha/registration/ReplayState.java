@@ -1,0 +1,34 @@
+package net.homeagent.ha.registration;
+
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+
+/**
+ * What replay protection (RFC 5944 §5.7) remembers per mobile node, keyed by the owner of its
+ * security association ({@link net.homeagent.mip.api.SecurityAssociation#owner()}). Every
+ * operation is atomic, so that two copies of one request arriving together on two event loops
+ * cannot both pass.
+ */
+public interface ReplayState {
+
+    /**
+     * Timestamps (§5.7.1): records {@code identification} as the owner's last accepted one if it
+     * is greater, as an unsigned 64-bit number, than the last accepted one; when nothing is
+     * recorded for the owner (e.g. after this bundle restarted) {@code fallback} supplies the
+     * last accepted identification, if one is known.
+     *
+     * @return whether {@code identification} was greater and is now recorded
+     */
+    boolean advance(String owner, long identification, Supplier<OptionalLong> fallback);
+
+    /**
+     * Nonces (§5.7.2): if {@code nonce} is the owner's outstanding home agent nonce, forgets it
+     * (it is good for one request only).
+     *
+     * @return whether it was the outstanding nonce
+     */
+    boolean consumeNonce(String owner, int nonce);
+
+    /** Nonces (§5.7.2): a fresh random nonce, now the owner's outstanding one. */
+    int issueNonce(String owner);
+}

@@ -1,0 +1,221 @@
+package net.homeagent.ha.security;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import net.homeagent.ha.HomeAgentConfig;
+import net.homeagent.ha.KarafPaths;
+import net.homeagent.mip.api.SecurityAssociation;
+import net.homeagent.mip.api.SecurityAssociationInfo;
+import net.homeagent.mip.api.SecurityAssociations;
+
+/**
+ * The mobility security associations (RFC 5944 §3.5) of etc/mobility-security.conf. The file is
+ * read at start and again whenever its modification time or size changes (polled every
+ * {@value #POLL_SECONDS} s); a reload replaces the whole set at once, so a lookup sees either
+ * the old file or the new one. A file that cannot be read leaves the previous set in place.
+ * Bad lines are logged at ERROR with file and line number and skipped; keys are never logged.
+ */
+@Component(service = SecurityAssociations.class, configurationPid = HomeAgentConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public final class SecurityAssociationFile implements SecurityAssociations {
+
+    static final int POLL_SECONDS = 2;
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityAssociationFile.class);
+
+    private final Path file;
+    private final Clock clock;
+    private final Optional<ScheduledExecutorService> watcher;
+    private volatile Loaded loaded;
+
+    @Activate
+    public SecurityAssociationFile(HomeAgentConfig config) {
+        this(KarafPaths.resolve(config.securityAssociationsFile(), KarafPaths.karafEtc()), Clock.systemUTC(), true);
+    }
+
+    /** @param watch whether to poll the file for changes (tests call {@link #reloadIfChanged()} themselves) */
+    SecurityAssociationFile(Path file, Clock clock, boolean watch) {
+        this.file = file;
+        this.clock = clock;
+        this.loaded = Loaded.NOTHING;
+        reload();
+        this.watcher = watch ? Optional.of(startWatching()) : Optional.empty();
+    }
+
+    private ScheduledExecutorService startWatching() {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ha-security-associations-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::reloadIfChangedSafely, POLL_SECONDS, POLL_SECONDS, TimeUnit.SECONDS);
+        return executor;
+    }
+
+    @Deactivate
+    void stop() {
+        watcher.ifPresent(ScheduledExecutorService::shutdownNow);
+    }
+
+    /** Reads the file again if its modification time or size changed since the last load. */
+    public synchronized boolean reloadIfChanged() {
+        if (stampOf(file).equals(loaded.stamp())) {
+            return false;
+        }
+        reload();
+        return true;
+    }
+
+    private void reloadIfChangedSafely() {
+        try {
+            reloadIfChanged();
+        } catch (RuntimeException e) {
+            // an exception would cancel the periodic task: keep watching
+            LOG.error("checking {} for changes failed", file, e);
+        }
+    }
+
+    /** Reads the file now and replaces every association at once. */
+    public synchronized void reload() {
+        Stamp stamp = stampOf(file);
+        Instant now = clock.instant();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            LOG.warn("no security associations file {}: every registration will fail authentication (131)", file);
+            loaded = new Loaded(Index.EMPTY, stamp, now, List.of("file not found: " + file));
+            return;
+        } catch (IOException | RuntimeException e) {
+            // e.g. unreadable, or not UTF-8: keep what was loaded before rather than lock every node out
+            LOG.error("cannot read security associations file {} ({}); keeping the {} associations loaded before",
+                    file, e.toString(), loaded.index().size());
+            loaded = new Loaded(loaded.index(), stamp, now, List.of("cannot read " + file + ": " + e));
+            return;
+        }
+        SecurityAssociationParser.Parsed parsed = SecurityAssociationParser.parse(lines, file.toString());
+        parsed.errors().forEach(problem -> LOG.error("{}", problem));
+        parsed.warnings().forEach(warning -> LOG.warn("{}", warning));
+        warnIfOthersCanRead();
+        loaded = new Loaded(new Index(parsed.associations()), stamp, now, parsed.errors());
+        LOG.info("loaded {} mobility security associations from {} ({} bad lines skipped)",
+                parsed.associations().size(), file, parsed.errors().size());
+    }
+
+    private void warnIfOthersCanRead() {
+        try {
+            if (Files.getPosixFilePermissions(file).contains(PosixFilePermission.OTHERS_READ)) {
+                LOG.warn("{} holds secret keys but every user of this host can read it: chmod o-r", file);
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            LOG.debug("cannot check the permissions of {}", file, e);
+        }
+    }
+
+    @Override
+    public Optional<SecurityAssociation> forHomeAddress(Inet4Address homeAddress, long spi) {
+        return Optional.ofNullable(loaded.index().byAddress().get(new AddressKey(homeAddress, spi)));
+    }
+
+    @Override
+    public Optional<SecurityAssociation> forNai(String nai, long spi) {
+        return Optional.ofNullable(loaded.index().byNai().get(new NaiKey(nai.toLowerCase(Locale.ROOT), spi)));
+    }
+
+    @Override
+    public List<SecurityAssociationInfo> describeAll() {
+        return loaded.index().all().stream().map(SecurityAssociation::describe).toList();
+    }
+
+    /** The file read. */
+    public Path file() {
+        return file;
+    }
+
+    /** How many problems the last load had: bad lines, or a missing or unreadable file. */
+    public int loadErrors() {
+        return loaded.problems().size();
+    }
+
+    /** The problems of the last load, in words without keys (for the operator's shell). */
+    public List<String> loadProblems() {
+        return loaded.problems();
+    }
+
+    /** When the file was last read. */
+    public Instant lastLoadTime() {
+        return loaded.at();
+    }
+
+    private static Stamp stampOf(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return new Stamp(Optional.of(attributes.lastModifiedTime()), attributes.size());
+        } catch (IOException e) {
+            return Stamp.MISSING;
+        }
+    }
+
+    /** What identifies a version of the file without reading it. */
+    private record Stamp(Optional<FileTime> modified, long size) {
+        static final Stamp MISSING = new Stamp(Optional.empty(), -1);
+    }
+
+    private record AddressKey(Inet4Address homeAddress, long spi) {
+    }
+
+    private record NaiKey(String nai, long spi) {
+    }
+
+    /** The associations of one load, indexed for the two lookups. */
+    private record Index(List<SecurityAssociation> all, Map<AddressKey, SecurityAssociation> byAddress,
+            Map<NaiKey, SecurityAssociation> byNai) {
+        static final Index EMPTY = new Index(List.of());
+
+        Index(List<SecurityAssociation> all) {
+            this(List.copyOf(all),
+                    all.stream().filter(sa -> sa.homeAddress().isPresent()).collect(Collectors.toUnmodifiableMap(
+                            sa -> new AddressKey(sa.homeAddress().get(), sa.spi()), Function.identity())),
+                    all.stream().filter(sa -> sa.nai().isPresent()).collect(Collectors.toUnmodifiableMap(
+                            sa -> new NaiKey(sa.nai().get().toLowerCase(Locale.ROOT), sa.spi()), Function.identity())));
+        }
+
+        int size() {
+            return all.size();
+        }
+    }
+
+    /** One load of the file: swapped whole, so readers never see half of a reload. */
+    private record Loaded(Index index, Stamp stamp, Instant at, List<String> problems) {
+        static final Loaded NOTHING = new Loaded(Index.EMPTY, Stamp.MISSING, Instant.EPOCH, List.of());
+
+        Loaded {
+            problems = List.copyOf(problems);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package net.homeagent.ha.transport;
+
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+import net.homeagent.ha.HomeAgentConfig;
+import net.homeagent.ha.HomeAgentSettings;
+import net.homeagent.ha.registration.RegistrationRecorder;
+import net.homeagent.mip.api.RegistrationService;
+import net.homeagent.mip.codec.MipCodec;
+import net.homeagent.mip.codec.netty.MipDatagramDecoder;
+import net.homeagent.mip.codec.netty.MipDatagramEncoder;
+
+/**
+ * The home agent's UDP side: one socket per listen address on the registration port, each with
+ * the pipeline {@code MipDatagramDecoder -> RegistrationHandler -> MipDatagramEncoder}, in front
+ * of the {@link RegistrationService}. A port that cannot be bound is logged and the other
+ * sockets keep serving.
+ */
+@Component(immediate = true, configurationPid = HomeAgentConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = HomeAgentConfig.class)
+public final class HomeAgentServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HomeAgentServer.class);
+    private static final String CFG = "etc/" + HomeAgentConfig.PID + ".cfg";
+
+    private final UdpTransport transport;
+    private final List<Channel> channels = new ArrayList<>();
+
+    @Activate
+    public HomeAgentServer(@Reference(name = "registrations") RegistrationService registrations,
+            @Reference(name = "recorder") RegistrationRecorder recorder, HomeAgentConfig config) {
+        this(registrations, recorder, HomeAgentSettings.from(config), Clock.systemUTC());
+    }
+
+    HomeAgentServer(RegistrationService registrations, RegistrationRecorder recorder, HomeAgentSettings settings,
+            Clock clock) {
+        RegistrationHandler handler = new RegistrationHandler(registrations, recorder, clock);
+        MipCodec codec = MipCodec.standard();
+        MipDatagramDecoder decoder = new MipDatagramDecoder(codec);
+        MipDatagramEncoder encoder = new MipDatagramEncoder(codec);
+        List<Inet4Address> addresses = listenAddresses(settings);
+        this.transport = UdpTransport.create(Math.max(1, Math.min(addresses.size(),
+                Runtime.getRuntime().availableProcessors())), new DefaultThreadFactory("ha-udp", true));
+        Bootstrap bootstrap = new Bootstrap().group(transport.group()).channel(transport.channelClass())
+                .handler(new ChannelInitializer<DatagramChannel>() {
+                    @Override
+                    protected void initChannel(DatagramChannel channel) {
+                        // the encoder sits before the handler so that the handler's replies pass it
+                        channel.pipeline().addLast(decoder, encoder, handler);
+                    }
+                });
+        for (Inet4Address address : addresses) {
+            bind(bootstrap, new InetSocketAddress(address, settings.port()));
+        }
+        LOG.info("home agent listening for Registration Requests on {} ({} transport)", boundAddresses(),
+                transport.name());
+    }
+
+    private static List<Inet4Address> listenAddresses(HomeAgentSettings settings) {
+        try {
+            return ListenAddresses.expand(settings.listenAddresses());
+        } catch (SocketException e) {
+            LOG.error("cannot list this host's addresses to expand 0.0.0.0 ({}); change `listenAddresses` in {}",
+                    e.getMessage(), CFG);
+            return settings.listenAddresses().stream().filter(a -> !a.isAnyLocalAddress()).toList();
+        }
+    }
+
+    private void bind(Bootstrap bootstrap, InetSocketAddress address) {
+        ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
+        if (bound.isSuccess()) {
+            channels.add(bound.channel());
+        } else {
+            LOG.error("cannot listen on UDP {}:{}: {}; change `port` or `listenAddresses` in {}",
+                    address.getAddress().getHostAddress(), address.getPort(), bound.cause().getMessage(), CFG);
+        }
+    }
+
+    /** The local addresses actually bound (with the real port when port 0 was configured). */
+    public List<InetSocketAddress> boundAddresses() {
+        return channels.stream().map(c -> (InetSocketAddress) c.localAddress()).toList();
+    }
+
+    @Deactivate
+    void stop() {
+        channels.forEach(c -> c.close().awaitUninterruptibly());
+        transport.group().shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        LOG.info("home agent stopped listening");
+    }
+}

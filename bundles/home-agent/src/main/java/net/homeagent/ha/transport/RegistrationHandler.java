@@ -1,0 +1,133 @@
+package net.homeagent.ha.transport;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
+
+import net.homeagent.ha.RateLimitedLog;
+import net.homeagent.ha.registration.RefusalReason;
+import net.homeagent.ha.registration.RegistrationRecorder;
+import net.homeagent.mip.api.InboundRegistration;
+import net.homeagent.mip.api.RegistrationDecision;
+import net.homeagent.mip.api.RegistrationService;
+import net.homeagent.mip.codec.MalformedMessageException;
+import net.homeagent.mip.codec.MessageSigner;
+import net.homeagent.mip.codec.RegistrationReply;
+import net.homeagent.mip.codec.RegistrationRequest;
+import net.homeagent.mip.codec.netty.InboundDatagram;
+import net.homeagent.mip.codec.netty.MalformedDatagram;
+import net.homeagent.mip.codec.netty.OutboundDatagram;
+
+/**
+ * Between {@code MipDatagramDecoder} and {@code MipDatagramEncoder}: hands each Registration
+ * Request to the {@link RegistrationService} and writes its reply back to the sender, from the
+ * local address the request came to (RFC 5944 §3.8.3.1). A request the codec could read only
+ * the header of is answered with its code (134) without authentication, since nothing in it
+ * could be verified; anything else is counted and dropped. Nothing escapes this handler.
+ *
+ * <p>The service runs here, on the event loop: it decides in memory (binding table, security
+ * associations, counters) without blocking I/O, so handing it to another thread would only add
+ * a queue and a context switch per request.
+ */
+@Sharable
+final class RegistrationHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistrationHandler.class);
+
+    private final RegistrationService service;
+    private final RegistrationRecorder recorder;
+    private final RateLimitedLog problems;
+
+    RegistrationHandler(RegistrationService service, RegistrationRecorder recorder, Clock clock) {
+        this.service = service;
+        this.recorder = recorder;
+        this.problems = new RateLimitedLog(clock, Duration.ofSeconds(10), LOG::info);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (msg instanceof InboundDatagram datagram) {
+                inbound(ctx, datagram);
+            } else if (msg instanceof MalformedDatagram malformed) {
+                malformed(ctx, malformed);
+            } else {
+                recorder.requestReceived();
+                drop(RefusalReason.UNDECODABLE, () -> "unexpected " + msg.getClass().getName() + " in the pipeline");
+            }
+        } catch (RuntimeException e) {
+            recorder.discarded(RefusalReason.INTERNAL_ERROR.shortName());
+            problems.log("fault", () -> "handling a datagram failed: " + e, e);
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void inbound(ChannelHandlerContext ctx, InboundDatagram datagram) {
+        if (!(datagram.message() instanceof RegistrationRequest request)) {
+            recorder.requestReceived();
+            drop(RefusalReason.NOT_A_REQUEST, () -> "a message of type " + datagram.message().type() + " from "
+                    + datagram.sender() + " on the home agent port; only Registration Requests are answered");
+            return;
+        }
+        RegistrationDecision decision = service.process(
+                new InboundRegistration(request, datagram.sender(), datagram.recipient()));
+        decision.reply().ifPresentOrElse(
+                reply -> send(ctx, new OutboundDatagram(reply, decision.signer(), datagram.sender(),
+                        datagram.recipient())),
+                () -> recorder.discarded(decision.reason().orElse("no-reply")));
+    }
+
+    private void malformed(ChannelHandlerContext ctx, MalformedDatagram datagram) {
+        MalformedMessageException error = datagram.error();
+        recorder.requestReceived();
+        if (error.header().isEmpty()) {
+            // RFC 5944 §1.9 (and a datagram too short for a header): silently discarded.
+            drop(RefusalReason.UNDECODABLE, () -> "dropped a datagram from " + datagram.sender() + ": "
+                    + error.getMessage());
+            return;
+        }
+        RegistrationRequest header = error.header().get();
+        int code = error.replyCode();
+        recorder.replied(code);
+        recorder.refused(RefusalReason.MALFORMED.shortName());
+        problems.log(RefusalReason.MALFORMED.shortName(), () -> "poorly formed request for "
+                + header.homeAddress().getHostAddress() + " from " + datagram.sender() + ": " + error.getMessage()
+                + "; answered " + code);
+        // RFC 5944 §3.8.3.2: home address, home agent and identification of the request; nothing
+        // could be authenticated, so no MN-HA extension.
+        RegistrationReply reply = new RegistrationReply(code, 0, header.homeAddress(), header.homeAgent(),
+                header.identification(), List.of());
+        send(ctx, new OutboundDatagram(reply, MessageSigner.NONE, datagram.sender(), datagram.recipient()));
+    }
+
+    private void send(ChannelHandlerContext ctx, OutboundDatagram datagram) {
+        ctx.writeAndFlush(datagram).addListener((ChannelFutureListener) future -> {
+            if (!future.isSuccess()) {
+                problems.log("send", () -> "reply to " + datagram.recipient() + " not sent: " + future.cause(),
+                        future.cause());
+            }
+        });
+    }
+
+    private void drop(RefusalReason reason, Supplier<String> why) {
+        recorder.discarded(reason.shortName());
+        problems.log(reason.shortName(), why);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // A UDP socket serves every peer: log, and keep the channel open.
+        problems.log("exception", () -> "error on " + ctx.channel().localAddress() + ": " + cause, cause);
+    }
+}

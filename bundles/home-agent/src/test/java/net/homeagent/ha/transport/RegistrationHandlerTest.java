@@ -1,0 +1,147 @@
+package net.homeagent.ha.transport;
+
+import static net.homeagent.ha.RequestBuilder.ip;
+import static net.homeagent.ha.RequestBuilder.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.socket.DatagramPacket;
+
+import net.homeagent.ha.RequestBuilder;
+import net.homeagent.ha.statistics.HomeAgentStatistics;
+import net.homeagent.mip.api.RegistrationDecision;
+import net.homeagent.mip.api.RegistrationService;
+import net.homeagent.mip.api.RegistrationStatistics.RegistrationCounters;
+import net.homeagent.mip.api.testing.MutableClock;
+import net.homeagent.mip.codec.MessageSigner;
+import net.homeagent.mip.codec.RegistrationReply;
+import net.homeagent.mip.codec.ReplyCode;
+import net.homeagent.mip.codec.netty.MipDatagramDecoder;
+import net.homeagent.mip.codec.netty.MipDatagramEncoder;
+
+class RegistrationHandlerTest {
+    private static final InetSocketAddress HOME_AGENT = new InetSocketAddress(ip("10.0.0.1"), 434);
+    private static final InetSocketAddress NODE = new InetSocketAddress(ip("192.0.2.5"), 5000);
+
+    private final HomeAgentStatistics statistics = new HomeAgentStatistics();
+    private final MutableClock clock = MutableClock.at("2025-03-01T12:00:00Z");
+    private EmbeddedChannel channel;
+
+    private void serve(RegistrationService service) {
+        channel = new EmbeddedChannel(new MipDatagramDecoder(RequestBuilder.CODEC),
+                new MipDatagramEncoder(RequestBuilder.CODEC), new RegistrationHandler(service, statistics, clock));
+    }
+
+    @AfterEach
+    void close() {
+        channel.finishAndReleaseAll();
+    }
+
+    private void receive(byte[] payload) {
+        channel.writeInbound(new DatagramPacket(Unpooled.wrappedBuffer(payload), HOME_AGENT, NODE));
+    }
+
+    private RegistrationReply sentReply() {
+        DatagramPacket packet = channel.readOutbound();
+        assertThat(packet).as("a reply was sent").isNotNull();
+        assertThat(packet.recipient()).isEqualTo(NODE);
+        assertThat(packet.sender()).isEqualTo(HOME_AGENT);
+        byte[] payload = ByteBufUtil.getBytes(packet.content());
+        packet.release();
+        return (RegistrationReply) RequestBuilder.decode(payload);
+    }
+
+    @Test
+    void aRequestGoesToTheServiceAndItsReplyBackToTheSenderFromTheAddressItCameTo() {
+        RegistrationReply answer = new RegistrationReply(ReplyCode.ACCEPTED, 600, ip("10.0.0.10"), ip("10.0.0.1"), 77,
+                List.of());
+        serve(registration -> {
+            assertThat(registration.source()).isEqualTo(NODE);
+            assertThat(registration.receivedOn()).isEqualTo(HOME_AGENT);
+            assertThat(registration.request().homeAddress()).isEqualTo(ip("10.0.0.10"));
+            return RegistrationDecision.reply(answer, MessageSigner.NONE);
+        });
+
+        receive(request("10.0.0.10").encode());
+
+        RegistrationReply reply = sentReply();
+        assertThat(reply.code()).isEqualTo(ReplyCode.ACCEPTED);
+        assertThat(reply.identification()).isEqualTo(77);
+    }
+
+    @Test
+    void aRequestWithAMalformedExtensionIsAnswered134WithoutAuthentication() {
+        serve(registration -> {
+            throw new AssertionError("a malformed request must not reach the service");
+        });
+        byte[] fixedPart = request("10.0.0.10").identification(0x0102_0304_0506_0708L).encode();
+        byte[] truncatedNai = new byte[fixedPart.length + 4];
+        System.arraycopy(fixedPart, 0, truncatedNai, 0, fixedPart.length);
+        truncatedNai[fixedPart.length] = (byte) 131;
+        truncatedNai[fixedPart.length + 1] = 10;
+
+        receive(truncatedNai);
+
+        RegistrationReply reply = sentReply();
+        assertThat(reply.code()).isEqualTo(ReplyCode.POORLY_FORMED_REQUEST);
+        assertThat(reply.homeAddress()).isEqualTo(ip("10.0.0.10"));
+        assertThat(reply.identification()).isEqualTo(0x0102_0304_0506_0708L);
+        assertThat(reply.extensions()).isEmpty();
+        RegistrationCounters counters = statistics.snapshot();
+        assertThat(counters.requestsReceived()).isEqualTo(1);
+        assertThat(counters.repliesByCode()).containsExactly(Map.entry(134, 1L));
+        assertThat(counters.refusalsByReason()).containsExactly(Map.entry("malformed", 1L));
+    }
+
+    @Test
+    void whatCannotBeAnsweredIsCountedAndDropped() {
+        serve(registration -> {
+            throw new AssertionError("nothing here is a request");
+        });
+        byte[] reply = new byte[20];
+        reply[0] = 3;
+
+        receive(new byte[] {1, 0, 0});
+        receive(reply);
+
+        assertThat((Object) channel.readOutbound()).isNull();
+        RegistrationCounters counters = statistics.snapshot();
+        assertThat(counters.requestsReceived()).isEqualTo(2);
+        assertThat(counters.discarded()).isEqualTo(2);
+        assertThat(counters.refusalsByReason()).containsExactly(Map.entry("not-a-request", 1L),
+                Map.entry("undecodable", 1L));
+    }
+
+    @Test
+    void aFailingServiceNeverBreaksThePipeline() {
+        serve(registration -> {
+            throw new IllegalStateException("bug");
+        });
+
+        receive(request("10.0.0.10").encode());
+        receive(request("10.0.0.10").encode());
+
+        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(channel.isOpen()).isTrue();
+        assertThat(statistics.snapshot().refusalsByReason()).containsEntry("internal-error", 2L);
+    }
+
+    @Test
+    void aDecisionToDiscardSendsNothing() {
+        serve(registration -> RegistrationDecision.discard("test"));
+
+        receive(request("10.0.0.10").encode());
+
+        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(statistics.snapshot().refusalsByReason()).containsEntry("test", 1L);
+    }
+}
