@@ -1,0 +1,53 @@
+package net.homeagent.shell;
+
+import java.net.Inet4Address;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+import net.homeagent.mip.api.BindingStore;
+import net.homeagent.mip.api.RemovalReason;
+
+/** Removes bindings by operator order, like IOS {@code clear ip mobile binding}. */
+@Command(scope = "mip", name = "binding-clear",
+        description = "Removes the bindings of a home address, or every binding with --all")
+@Service
+public class BindingClearCommand implements Action {
+
+    @Reference
+    BindingStore store;
+
+    @Argument(index = 0, name = "home-address", description = "The home address whose bindings to remove")
+    @Completion(HomeAddressCompleter.class)
+    String homeAddress;
+
+    @Option(name = "--all", description = "Remove every binding of every home address")
+    boolean all;
+
+    @Override
+    public Object execute() {
+        ConsoleOutput.print(this::render, System.out);
+        return null;
+    }
+
+    String render() {
+        if (all == (homeAddress != null)) {
+            throw new InvalidArgumentException("Give either a home address or --all");
+        }
+        if (all) {
+            return "Cleared " + plural(store.clear(RemovalReason.CLEARED)) + System.lineSeparator();
+        }
+        Inet4Address hoa = Ipv4Address.parse(homeAddress);
+        int removed = store.removeAll(hoa, RemovalReason.CLEARED).size();
+        return "Cleared " + plural(removed) + " of " + hoa.getHostAddress() + System.lineSeparator();
+    }
+
+    private static String plural(int count) {
+        return count + (count == 1 ? " binding" : " bindings");
+    }
+}

@@ -1,0 +1,44 @@
+package net.homeagent.shell;
+
+import static net.homeagent.shell.Bindings.ip;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import net.homeagent.mip.api.ReplayProtection;
+import net.homeagent.mip.api.SecurityAssociation;
+import net.homeagent.mip.api.testing.InMemorySecurityAssociations;
+import net.homeagent.mip.codec.auth.AuthenticationAlgorithm;
+
+class SecurityCommandTest {
+    private static final byte[] KEY = HexFormat.of().parseHex("00112233445566778899aabbccddeeff");
+    private final InMemorySecurityAssociations associations = new InMemorySecurityAssociations();
+    private final SecurityCommand command = new SecurityCommand();
+
+    @Test
+    void listsOwnerSpiAlgorithmReplayAndKeyLengthButNeverTheKey() {
+        associations.add(new SecurityAssociation(Optional.of(ip("10.0.0.10")), Optional.empty(), 256,
+                AuthenticationAlgorithm.HMAC_MD5, KEY, ReplayProtection.TIMESTAMP));
+        associations.add(new SecurityAssociation(Optional.empty(), Optional.of("alice@example.net"), 4294967295L,
+                AuthenticationAlgorithm.KEYED_MD5, "SharedSecretOf20Char".getBytes(), ReplayProtection.NONCE));
+        command.associations = associations;
+
+        String out = command.render();
+
+        assertThat(out.lines()).containsExactly(
+                "Mobility Security Associations: Total 2",
+                "Owner                            SPI                      Algorithm  Replay     Key",
+                "10.0.0.10                        256 (0x100)              hmac-md5   timestamp  16 octets",
+                "alice@example.net                4294967295 (0xffffffff)  keyed-md5  nonce      20 octets");
+        assertThat(out).doesNotContainIgnoringCase("00112233").doesNotContain("SharedSecret");
+    }
+
+    @Test
+    void noAssociationsIsTotalZero() {
+        command.associations = associations;
+        assertThat(command.render()).isEqualTo("Mobility Security Associations: Total 0" + System.lineSeparator());
+    }
+}
