@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need on a fresh Debian machine: JDK 17, Maven, and the
+# independent peers of the interoperability run (tshark, python3-scapy), plus iproute2 (ss)
+# and procps (ps). Idempotent and quiet: a package is installed only when neither dpkg nor a
+# probe of what it provides finds it; apt-get update runs only then.
+# Run as root, or as a user with sudo.
+set -euo pipefail
+
+# package -> a probe that succeeds when what the tests use is already there
+declare -A probes=(
+    [openjdk-17-jdk-headless]='javac -version 2>&1 | grep -q "javac 17"'
+    [maven]='command -v mvn'
+    [tshark]='command -v tshark'
+    [python3-scapy]='/usr/bin/python3 -c "import scapy.layers.mobileip"'
+    [iproute2]='command -v ss'
+    [procps]='command -v ps'
+)
+
+missing=()
+for package in openjdk-17-jdk-headless maven tshark python3-scapy iproute2 procps; do
+    if dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+        continue
+    fi
+    if bash -c "${probes[$package]}" >/dev/null 2>&1; then
+        continue
+    fi
+    missing+=("$package")
+done
+if ((${#missing[@]} == 0)); then
+    exit 0
+fi
+
+as_root=()
+if ((EUID != 0)); then
+    command -v sudo >/dev/null || { echo "install-test-deps: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+    as_root=(sudo)
+fi
+
+echo "install-test-deps: installing ${missing[*]}"
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+# tshark's package asks whether non-root users may capture: no (the interop run captures as root).
+echo "wireshark-common wireshark-common/install-setuid boolean false" | "${as_root[@]}" debconf-set-selections
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
