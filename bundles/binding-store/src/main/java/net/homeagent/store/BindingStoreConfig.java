@@ -5,13 +5,29 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Configuration of the binding store, PID {@value InMemoryBindingStore#PID}. */
 @ObjectClassDefinition(name = "homeagent binding store",
-        description = "The mobility binding table of the home agent (RFC 5944 §3.8.3)")
+        description = "The mobility binding table of the home agent (RFC 5944 §3.8.3) and its durable backup")
 public @interface BindingStoreConfig {
 
     long DEFAULT_EXPIRY_TICK_MILLIS = 1000;
+    String DEFAULT_BACKUP_FILE = "${karaf.data}/bindings/bindings.mv";
+    int DEFAULT_MAX_BATCH = 4096;
 
     @AttributeDefinition(name = "Expiry tick (ms)",
             description = "How often expired bindings are removed: a binding outlives its lifetime by at most this much",
             min = "1")
     long expiryTickMillis() default DEFAULT_EXPIRY_TICK_MILLIS;
+
+    @AttributeDefinition(name = "Backup enabled",
+            description = "Keep a durable copy of every binding on local disk, restored at start; replies to "
+                    + "registrations wait until their binding is on disk. Takes effect when the binding store restarts")
+    boolean backupEnabled() default true;
+
+    @AttributeDefinition(name = "Backup file",
+            description = "The H2 MVStore file of the backup; ${karaf.data} is replaced by the Karaf data folder. "
+                    + "Takes effect when the binding store restarts")
+    String backupFile() default DEFAULT_BACKUP_FILE;
+
+    @AttributeDefinition(name = "Largest group commit",
+            description = "At most this many changes are written with one fsync", min = "1")
+    int maxBatch() default DEFAULT_MAX_BATCH;
 }

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.LongAdder;
  * NAI index and the binding count kept beside it.
  * <p>
  * {@link #update} is the only way the table changes: it receives the whole new state of one
- * home address, which is also what a durable journal will need to record (the seam for the later
- * backup work). Writers of one home address are serialised by the caller ({@link HomeAddressLocks});
+ * home address. The durable backup records the events of the same change, queued right beside
+ * this call under the same lock ({@code InMemoryBindingStore#commit}). Writers of one home address are serialised by the caller ({@link HomeAddressLocks});
  * readers go straight to the {@link ConcurrentHashMap} and see each home address either before
  * or after a change, never half way.
  */

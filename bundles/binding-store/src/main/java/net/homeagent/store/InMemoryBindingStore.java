@@ -1,6 +1,8 @@
 package net.homeagent.store;
 
+import java.io.IOException;
 import java.net.Inet4Address;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +11,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
@@ -25,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.api.BindingBackupStatus;
 import net.homeagent.mip.api.BindingEvent;
 import net.homeagent.mip.api.BindingListener;
 import net.homeagent.mip.api.BindingStore;
@@ -50,12 +58,19 @@ import net.homeagent.mip.api.RemovalReason;
  * (another 8 per renewal until its old second passes), and, for a binding with a NAI, about
  * 60 per NAI in the index. Measured with one million bindings, one per home address: 93 bytes each,
  * 159 with a NAI.
+ * <p>
+ * Durable backup ({@link BindingBackup}, docs/storage.md): every change is queued to the backup
+ * writer under the home address's lock, in change order; {@link #sync()} completes when it is on
+ * disk. At activation the backup is read back: expired bindings are dropped, the others restored
+ * with their original {@code expiresAt} (so only the remaining lifetime is left) and announced to
+ * the listeners as ADDED, which programs the data plane. As this bundle owns the table, updating
+ * any other bundle keeps every binding in memory; updating this one reloads them from the backup.
  */
-@Component(service = BindingStore.class, configurationPid = InMemoryBindingStore.PID,
+@Component(service = {BindingStore.class, BindingBackupStatus.class}, configurationPid = InMemoryBindingStore.PID,
         // immediate: a delayed component is disposed when its last user goes, and the table with it
         immediate = true)
 @Designate(ocd = BindingStoreConfig.class)
-public final class InMemoryBindingStore implements BindingStore {
+public final class InMemoryBindingStore implements BindingStore, BindingBackupStatus {
 
     static final String PID = "net.homeagent.store";
 
@@ -66,6 +81,9 @@ public final class InMemoryBindingStore implements BindingStore {
     static final int INFINITE_LIFETIME = 0xffff;
 
     private static final Logger LOG = LoggerFactory.getLogger(InMemoryBindingStore.class);
+    /** How long a snapshot export or import waits for the backup to catch up. */
+    private static final long SNAPSHOT_SYNC_TIMEOUT_SECONDS = 120;
+    private static final CompletionStage<Void> NOTHING_TO_WAIT_FOR = CompletableFuture.completedStage(null);
 
     private final Clock clock;
     private final BindingTable table = new BindingTable();
@@ -74,35 +92,75 @@ public final class InMemoryBindingStore implements BindingStore {
     private final BindingListeners listeners;
     private final ExpiryTicker ticker;
     private final LongAdder expired = new LongAdder();
+    private final BackupSettings backupSettings;
+    private final Optional<BindingBackup> backup;
+    private volatile RestoreCounts lastRestore = RestoreCounts.NONE;
 
     @Activate
     public InMemoryBindingStore(BindingStoreConfig config) {
         this(Clock.systemUTC(), config);
     }
 
-    /** A store whose expiry runs by itself every {@code config.expiryTickMillis()}. */
+    /** A store whose expiry runs by itself every {@code config.expiryTickMillis()}, with the configured backup. */
     InMemoryBindingStore(Clock clock, BindingStoreConfig config) {
-        this(clock);
+        this(clock, BackupSettings.of(config));
         startTicking(config);
     }
 
-    /** A store whose expiry runs only when {@link #expireDue} is called. */
+    /** A store whose expiry runs only when {@link #expireDue} is called, without a backup. */
     public InMemoryBindingStore(Clock clock) {
+        this(clock, new BackupSettings(false, Path.of(BindingStoreConfig.DEFAULT_BACKUP_FILE), 1), Optional.empty());
+    }
+
+    /** A store whose expiry runs only when {@link #expireDue} is called, backed up in {@code backup}. */
+    InMemoryBindingStore(Clock clock, BindingBackup backup) {
+        this(clock, new BackupSettings(true, backup.location(), 1), Optional.of(backup));
+    }
+
+    private InMemoryBindingStore(Clock clock, BackupSettings settings) {
+        this(clock, settings, settings.enabled() ? openBackup(settings, clock) : Optional.empty());
+        if (settings.enabled() && backup.isEmpty()) {
+            lastRestore = new RestoreCounts(0, 0, 0, Optional.of("backup " + settings.location()
+                    + " could not be opened; bindings are kept in memory only (see the log)"));
+        }
+    }
+
+    private InMemoryBindingStore(Clock clock, BackupSettings settings, Optional<BindingBackup> backup) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.wheel = new ExpiryWheel(clock.instant().getEpochSecond());
         this.listeners = new BindingListeners(clock);
         this.ticker = new ExpiryTicker(this::expireDue, clock);
+        this.backupSettings = settings;
+        this.backup = backup;
+    }
+
+    /**
+     * Restores the backup once the listeners present are bound (DS binds references after the
+     * constructor and before this), so that each restored binding reaches them as ADDED; then
+     * starts writing changes to disk.
+     */
+    @Activate
+    void restoreFromBackup() {
+        backup.ifPresent(b -> {
+            lastRestore = restore(b);
+            b.start();
+        });
     }
 
     /** A new tick period takes effect without losing a binding (without @Modified DS would re-create us). */
     @Modified
     void modified(BindingStoreConfig config) {
         startTicking(config);
+        if (!BackupSettings.of(config).equals(backupSettings)) {
+            LOG.warn("Binding backup settings changed to {}; they take effect when the binding store restarts "
+                    + "(bundle:restart), still using {}", BackupSettings.of(config), backupSettings);
+        }
     }
 
     @Deactivate
     void deactivate() {
         ticker.stop();
+        backup.ifPresent(BindingBackup::close);
         LOG.info("Binding store stopped with {} bindings", size());
     }
 
@@ -118,6 +176,11 @@ public final class InMemoryBindingStore implements BindingStore {
 
     @Override
     public RegisterOutcome register(Binding binding, boolean simultaneous) {
+        return register(binding, simultaneous, true);
+    }
+
+    /** {@code durable}: whether the change goes to the backup (not when it comes from it). */
+    private RegisterOutcome register(Binding binding, boolean simultaneous, boolean durable) {
         requireComplete(binding);
         Inet4Address home = binding.homeAddress();
         return locks.withLock(home, () -> {
@@ -131,7 +194,7 @@ public final class InMemoryBindingStore implements BindingStore {
             replaced.forEach(r -> events.add(BindingEvent.removed(r, RemovalReason.REPLACED)));
             events.add(renewed.map(p -> BindingEvent.renewed(binding, p)).orElseGet(() -> BindingEvent.added(binding)));
             scheduleExpiry(binding, renewed);
-            commit(home, after, events);
+            commit(home, after, events, durable);
             return new RegisterOutcome(binding, renewed, List.copyOf(replaced));
         });
     }
@@ -218,6 +281,96 @@ public final class InMemoryBindingStore implements BindingStore {
         return table.size();
     }
 
+    @Override
+    public CompletionStage<Void> sync() {
+        return backup.map(b -> b.writer().sync()).orElse(NOTHING_TO_WAIT_FOR);
+    }
+
+    @Override
+    public boolean enabled() {
+        return backup.isPresent();
+    }
+
+    @Override
+    public Path location() {
+        return backupSettings.location();
+    }
+
+    @Override
+    public long sizeBytes() {
+        return backup.map(BindingBackup::sizeBytes).orElse(0L);
+    }
+
+    @Override
+    public Optional<Instant> lastSync() {
+        return backup.flatMap(b -> b.writer().lastSync());
+    }
+
+    @Override
+    public RestoreCounts lastRestore() {
+        return lastRestore;
+    }
+
+    @Override
+    public long writeFailures() {
+        return backup.map(b -> b.writer().writeFailures()).orElse(0L);
+    }
+
+    @Override
+    public long changesWritten() {
+        return backup.map(b -> b.writer().changesWritten()).orElse(0L);
+    }
+
+    @Override
+    public long syncs() {
+        return backup.map(b -> b.writer().syncs()).orElse(0L);
+    }
+
+    /**
+     * With a backup, the backup as of one moment after every earlier change reached it (one
+     * consistent cut of the change stream); without, the table, consistent per home address.
+     */
+    @Override
+    public long exportSnapshot(Path file) throws IOException {
+        List<SnapshotFile.Entry> entries = new ArrayList<>();
+        if (backup.isPresent()) {
+            await(sync(), "export");
+            backup.get().snapshot().forEach(entries::add);
+        } else {
+            list(b -> true).forEach(b -> entries.add(new SnapshotFile.Entry(BindingRecord.keyOf(b), BindingRecord.encode(b))));
+        }
+        long written = SnapshotFile.write(file, entries);
+        LOG.info("Exported a snapshot of {} bindings to {}", written, file);
+        return written;
+    }
+
+    @Override
+    public RestoreCounts importSnapshot(Path file) throws IOException {
+        List<SnapshotFile.Entry> entries = SnapshotFile.read(file);
+        Instant now = clock.instant();
+        long restored = 0;
+        long dropped = 0;
+        long failed = 0;
+        for (SnapshotFile.Entry entry : entries) {
+            try {
+                Binding binding = BindingRecord.decode(entry.key(), entry.record());
+                if (binding.isExpiredAt(now)) {
+                    dropped++;
+                } else {
+                    register(binding, true);
+                    restored++;
+                }
+            } catch (IllegalArgumentException unreadable) {
+                failed++;
+            }
+        }
+        await(sync(), "import");
+        RestoreCounts counts = new RestoreCounts(restored, dropped, failed, failed == 0 ? Optional.empty()
+                : Optional.of(failed + " records of " + file + " could not be read"));
+        LOG.info("Imported {} bindings from {} ({} expired, {} unreadable)", restored, file, dropped, failed);
+        return counts;
+    }
+
     /**
      * Removes (reason EXPIRED, RFC 5944 §3.8.3) every binding whose {@code expiresAt} is at or before
      * the clock's now. Looks only at the wheel slots of the seconds passed since the last call.
@@ -256,10 +409,78 @@ public final class InMemoryBindingStore implements BindingStore {
         return binding.grantedLifetime() == INFINITE_LIFETIME || !binding.expiresAt().isBefore(NEVER);
     }
 
-    /** Applies the new state of one home address, then tells the listeners; the caller holds its lock. */
     private void commit(Inet4Address homeAddress, NodeBindings after, List<BindingEvent> events) {
+        commit(homeAddress, after, events, true);
+    }
+
+    /**
+     * Applies the new state of one home address, queues it for the backup, then tells the
+     * listeners; the caller holds its lock, so the backup sees each home address's changes in order.
+     */
+    private void commit(Inet4Address homeAddress, NodeBindings after, List<BindingEvent> events, boolean durable) {
         table.update(homeAddress, after);
+        if (durable && backup.isPresent()) {
+            BackupWriter writer = backup.get().writer();
+            events.forEach(writer::record);
+        }
         events.forEach(listeners::deliver);
+    }
+
+    /**
+     * Puts the backup's bindings back: expired ones are dropped (and deleted from the backup), the
+     * others keep their {@code expiresAt}, so they live out only their remaining lifetime.
+     */
+    private RestoreCounts restore(BindingBackup from) {
+        long started = System.nanoTime();
+        BindingBackup.Loaded loaded = from.loaded();
+        Instant now = clock.instant();
+        long restored = 0;
+        long dropped = 0;
+        long failed = loaded.failed();
+        for (Binding binding : loaded.bindings()) {
+            if (binding.isExpiredAt(now)) {
+                dropped++;
+                from.writer().delete(BindingRecord.keyOf(binding));
+                continue;
+            }
+            try {
+                // Every stored binding was held at the same time as the others: none replaces another.
+                register(binding, true, false);
+                restored++;
+            } catch (RuntimeException e) {
+                failed++;
+                LOG.error("Could not restore the binding of {} care-of {}: {}", binding.homeAddress().getHostAddress(),
+                        binding.careOfAddress().getHostAddress(), e.toString());
+            }
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        LOG.info("Restored {} bindings from {} in {} ms; dropped {} expired, {} failed", restored, from.location(),
+                millis, dropped, failed);
+        return new RestoreCounts(restored, dropped, failed, loaded.problem());
+    }
+
+    private static Optional<BindingBackup> openBackup(BackupSettings settings, Clock clock) {
+        try {
+            return Optional.of(BindingBackup.open(settings.location(), settings.maxBatch(), clock));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Binding backup {} cannot be used; bindings are kept in memory only and will not survive a "
+                    + "restart: {}", settings.location(), e.toString(), e);
+            return Optional.empty();
+        }
+    }
+
+    private static void await(CompletionStage<Void> durable, String what) throws IOException {
+        try {
+            durable.toCompletableFuture().get(SNAPSHOT_SYNC_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IOException("snapshot " + what + ": the backup could not be written", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("snapshot " + what + ": the backup did not catch up within "
+                    + SNAPSHOT_SYNC_TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("snapshot " + what + " interrupted", e);
+        }
     }
 
     private void scheduleExpiry(Binding binding, Optional<Binding> renewed) {

@@ -89,6 +89,22 @@ class BindingStoreComponentTest {
                 return tickMillis;
             }
 
+            /** These tests are about the ticker; BindingBackupTest covers the backup. */
+            @Override
+            public boolean backupEnabled() {
+                return false;
+            }
+
+            @Override
+            public String backupFile() {
+                return DEFAULT_BACKUP_FILE;
+            }
+
+            @Override
+            public int maxBatch() {
+                return DEFAULT_MAX_BATCH;
+            }
+
             @Override
             public Class<? extends Annotation> annotationType() {
                 return BindingStoreConfig.class;

@@ -102,7 +102,10 @@ public final class RegistrationProcessor implements RegistrationService {
                     + " failed inside the home agent: " + e, e);
             outcome = Outcome.refused(RefusalReason.INTERNAL_ERROR, attempt.request.homeAddress());
         }
-        return finish(attempt, outcome);
+        RegistrationDecision decision = finish(attempt, outcome);
+        // An acceptance changed the binding table: the reply waits until the change is on disk, so
+        // that a binding acknowledged to the mobile node survives a crash (BindingStore#sync).
+        return outcome.refusal().isEmpty() ? decision.afterDurable(bindings.sync()) : decision;
     }
 
     private Outcome decide(Attempt attempt) {

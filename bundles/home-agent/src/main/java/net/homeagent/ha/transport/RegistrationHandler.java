@@ -12,6 +12,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
 import io.netty.util.ReferenceCountUtil;
 
 import net.homeagent.ha.RateLimitedLog;
@@ -37,7 +38,9 @@ import net.homeagent.mip.codec.netty.OutboundDatagram;
  *
  * <p>The service runs here, on the event loop: it decides in memory (binding table, security
  * associations, counters) without blocking I/O, so handing it to another thread would only add
- * a queue and a context switch per request.
+ * a queue and a context switch per request. The reply to an accepted request waits, without
+ * blocking, until the binding store has the change on disk (group commit: one fsync for every
+ * change queued meanwhile).
  */
 @Sharable
 final class RegistrationHandler extends ChannelInboundHandlerAdapter {
@@ -83,9 +86,30 @@ final class RegistrationHandler extends ChannelInboundHandlerAdapter {
         RegistrationDecision decision = service.process(
                 new InboundRegistration(request, datagram.sender(), datagram.recipient()));
         decision.reply().ifPresentOrElse(
-                reply -> send(ctx, new OutboundDatagram(reply, decision.signer(), datagram.sender(),
-                        datagram.recipient())),
+                reply -> sendWhenDurable(ctx, decision, new OutboundDatagram(reply, decision.signer(),
+                        datagram.sender(), datagram.recipient())),
                 () -> recorder.discarded(decision.reason().orElse("no-reply")));
+    }
+
+    /**
+     * Sends the reply once the binding change it acknowledges is on disk, without blocking the
+     * event loop: the completion runs the send on the channel's event loop. If the change could not
+     * be written the binding is still in memory and serving, so the reply is sent all the same
+     * (the store counts and logs the failure; see docs/storage.md).
+     */
+    private void sendWhenDurable(ChannelHandlerContext ctx, RegistrationDecision decision, OutboundDatagram reply) {
+        decision.durable().whenComplete((done, failure) -> {
+            if (failure != null) {
+                problems.log("backup", () -> "reply to " + reply.recipient() + " sent although its binding change "
+                        + "is not on disk: " + failure, failure);
+            }
+            EventLoop loop = ctx.channel().eventLoop();
+            if (loop.inEventLoop()) {
+                send(ctx, reply);
+            } else {
+                loop.execute(() -> send(ctx, reply));
+            }
+        });
     }
 
     private void malformed(ChannelHandlerContext ctx, MalformedDatagram datagram) {

@@ -146,6 +146,19 @@ class RegistrationProcessorTest {
     }
 
     @Test
+    void anAcceptanceWaitsForItsBindingToBeDurableAndARefusalDoesNot() {
+        store.holdSyncs();
+
+        RegistrationDecision accepted = process(node().build());
+        RegistrationDecision refused = process(node().signedWith(OTHER_NODE).build());
+
+        assertThat(accepted.durable().toCompletableFuture()).isNotDone();
+        assertThat(refused.durable().toCompletableFuture()).isDone();
+        assertThat(store.completeSyncs()).isEqualTo(1);
+        assertThat(accepted.durable().toCompletableFuture()).isCompleted();
+    }
+
+    @Test
     void theReplyIsSignedWithTheMobileNodesAssociation() {
         RegistrationDecision decision = process(node().build());
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -143,5 +144,33 @@ class RegistrationHandlerTest {
 
         assertThat((Object) channel.readOutbound()).isNull();
         assertThat(statistics.snapshot().refusalsByReason()).containsEntry("test", 1L);
+    }
+
+    @Test
+    void anAcceptanceIsSentOnlyOnceItsBindingChangeIsDurable() {
+        CompletableFuture<Void> onDisk = new CompletableFuture<>();
+        RegistrationReply answer = new RegistrationReply(ReplyCode.ACCEPTED, 600, ip("10.0.0.10"), ip("10.0.0.1"), 5,
+                List.of());
+        serve(registration -> RegistrationDecision.reply(answer, MessageSigner.NONE).afterDurable(onDisk));
+
+        receive(request("10.0.0.10").encode());
+        assertThat((Object) channel.readOutbound()).as("no reply before the change is on disk").isNull();
+
+        onDisk.complete(null);
+        channel.runPendingTasks();
+
+        assertThat(sentReply().identification()).isEqualTo(5);
+    }
+
+    @Test
+    void aBindingChangeThatCouldNotBeWrittenIsStillAnswered() {
+        RegistrationReply answer = new RegistrationReply(ReplyCode.ACCEPTED, 600, ip("10.0.0.10"), ip("10.0.0.1"), 6,
+                List.of());
+        serve(registration -> RegistrationDecision.reply(answer, MessageSigner.NONE)
+                .afterDurable(CompletableFuture.failedFuture(new java.io.IOException("disk full"))));
+
+        receive(request("10.0.0.10").encode());
+
+        assertThat(sentReply().code()).isEqualTo(ReplyCode.ACCEPTED);
     }
 }

@@ -3,6 +3,8 @@ package net.homeagent.mip.api;
 import java.net.Inet4Address;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 
 /**
@@ -43,6 +45,16 @@ public interface BindingStore {
 
     /** Number of bindings (not home addresses). */
     int size();
+
+    /**
+     * Completes when every change made before the call is durable (on disk), so that a reply can
+     * be sent only once what it acknowledges survives a crash. Never blocks the caller. Completes
+     * exceptionally if the durable copy could not be written; the change is in the table anyway.
+     * A store without a durable copy completes at once.
+     */
+    default CompletionStage<Void> sync() {
+        return CompletableFuture.completedFuture(null);
+    }
 
     /** The result of {@link #register}. */
     record RegisterOutcome(Binding binding, Optional<Binding> renewed, List<Binding> replaced) {

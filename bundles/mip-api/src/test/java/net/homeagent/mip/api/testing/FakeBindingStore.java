@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 
 import net.homeagent.mip.api.Binding;
@@ -27,6 +29,8 @@ public final class FakeBindingStore implements BindingStore {
 
     private final Map<BindingKey, Binding> bindings = new LinkedHashMap<>();
     private final List<BindingListener> listeners = new ArrayList<>();
+    private final List<CompletableFuture<Void>> pendingSyncs = new ArrayList<>();
+    private boolean holdSyncs;
 
     public synchronized FakeBindingStore listen(BindingListener listener) {
         listeners.add(listener);
@@ -97,6 +101,30 @@ public final class FakeBindingStore implements BindingStore {
     @Override
     public synchronized int size() {
         return bindings.size();
+    }
+
+    /** From now on {@link #sync()} stays pending until {@link #completeSyncs()}, like a slow disk. */
+    public synchronized FakeBindingStore holdSyncs() {
+        holdSyncs = true;
+        return this;
+    }
+
+    /** Completes every pending {@link #sync()}; returns how many there were. */
+    public synchronized int completeSyncs() {
+        int n = pendingSyncs.size();
+        pendingSyncs.forEach(f -> f.complete(null));
+        pendingSyncs.clear();
+        return n;
+    }
+
+    @Override
+    public synchronized CompletionStage<Void> sync() {
+        if (!holdSyncs) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> pending = new CompletableFuture<>();
+        pendingSyncs.add(pending);
+        return pending;
     }
 
     private void fire(BindingEvent event) {

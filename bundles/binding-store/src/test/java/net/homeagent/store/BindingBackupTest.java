@@ -1,0 +1,292 @@
+package net.homeagent.store;
+
+import static net.homeagent.store.TestBindings.binding;
+import static net.homeagent.store.TestBindings.ip;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.api.BindingBackupStatus.RestoreCounts;
+import net.homeagent.mip.api.BindingEvent;
+import net.homeagent.mip.api.Encapsulation;
+import net.homeagent.mip.api.RemovalReason;
+import net.homeagent.mip.api.testing.MutableClock;
+import net.homeagent.mip.api.testing.RecordingBindingListener;
+
+/** The store with its durable backup: what goes to disk comes back after a restart, and only that. */
+class BindingBackupTest {
+
+    private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(T0);
+    private Path file;
+    private InMemoryBindingStore store;
+
+    @BeforeEach
+    void start() throws IOException {
+        file = dir.resolve("bindings").resolve("bindings.mv");
+        store = started(new RecordingBindingListener());
+    }
+
+    @AfterEach
+    void stop() {
+        store.deactivate();
+    }
+
+    private InMemoryBindingStore started(RecordingBindingListener listener) throws IOException {
+        InMemoryBindingStore started = new InMemoryBindingStore(clock, BindingBackup.open(file, 64, clock));
+        started.addListener(listener);
+        started.restoreFromBackup();
+        return started;
+    }
+
+    /** Waits for the backup, stops the store as a bundle update would and starts a new one on the same file. */
+    private RecordingBindingListener restart() throws Exception {
+        durable();
+        store.deactivate();
+        RecordingBindingListener listener = new RecordingBindingListener();
+        store = started(listener);
+        return listener;
+    }
+
+    private void durable() throws Exception {
+        // A bound so that a broken writer fails the build instead of hanging it; not a timing check.
+        store.sync().toCompletableFuture().get(1, TimeUnit.MINUTES);
+    }
+
+    @Test
+    void everyFieldOfEveryBindingComesBack() throws Exception {
+        Binding plain = binding("10.0.0.1", "192.0.2.1").identification(0xfedcba9876543210L).build();
+        Binding withNai = binding("10.0.0.2", "192.0.2.2").nai("mobile@example.net").lifetime(900).build();
+        Binding infinite = binding("10.0.0.3", "192.0.2.3").infinite().build();
+        Binding udp = new Binding(ip("10.0.0.4"), ip("198.51.100.9"), ip("10.0.0.254"), ip("203.0.113.7"), 40123,
+                java.util.Optional.of("ünïcode@example.net"), 1800, T0.plusNanos(123_456_789), T0.plusSeconds(1800),
+                77, 0xff, Encapsulation.UDP, true);
+        List.of(plain, withNai, infinite, udp).forEach(b -> store.register(b, false));
+
+        restart();
+
+        assertThat(store.list(b -> true)).containsExactly(plain, withNai, infinite, udp);
+        assertThat(store.lastRestore()).isEqualTo(new RestoreCounts(4, 0, 0, java.util.Optional.empty()));
+    }
+
+    @Test
+    void restoredBindingsAreAnnouncedAsAddedSoThatTheDataPlaneIsProgrammed() throws Exception {
+        Binding a = binding("10.0.0.1", "192.0.2.1").build();
+        Binding b = binding("10.0.0.1", "192.0.2.2").build();
+        store.register(a, true);
+        store.register(b, true);
+
+        RecordingBindingListener heard = restart();
+
+        assertThat(heard.events()).containsExactlyInAnyOrder(BindingEvent.added(a), BindingEvent.added(b));
+    }
+
+    @Test
+    void expiredBindingsAreDroppedAndTheOthersKeepOnlyTheirRemainingLifetime() throws Exception {
+        store.register(binding("10.0.0.1", "192.0.2.1").registeredAt(T0).lifetime(30).build(), false);
+        store.register(binding("10.0.0.2", "192.0.2.2").registeredAt(T0).lifetime(600).build(), false);
+        durable();
+        store.deactivate();
+        clock.advance(Duration.ofSeconds(100)); // "down" for 100 s: the first one expired meanwhile
+
+        store = started(new RecordingBindingListener());
+
+        assertThat(store.lastRestore()).isEqualTo(new RestoreCounts(1, 1, 0, java.util.Optional.empty()));
+        Binding kept = store.find(ip("10.0.0.2")).get(0);
+        assertThat(kept.expiresAt()).isEqualTo(T0.plusSeconds(600));
+        assertThat(kept.remainingSeconds(clock.instant())).isEqualTo(500);
+        assertThat(store.find(ip("10.0.0.1"))).isEmpty();
+
+        restart();
+        assertThat(store.lastRestore().dropped()).as("the dropped binding was deleted from the backup").isZero();
+        clock.advance(Duration.ofSeconds(500));
+        assertThat(store.expireDue()).as("the restored binding expires on its original time").isEqualTo(1);
+    }
+
+    @Test
+    void everyKindOfChangeReachesTheBackup() throws Exception {
+        Binding first = binding("10.0.0.1", "192.0.2.1").registeredAt(T0).lifetime(300).identification(1).build();
+        store.register(first, false);
+        restart();
+        assertThat(store.list(b -> true)).containsExactly(first);
+
+        Binding renewed = binding("10.0.0.1", "192.0.2.1").registeredAt(T0.plusSeconds(10)).lifetime(600)
+                .identification(2).build();
+        store.register(renewed, false);
+        restart();
+        assertThat(store.list(b -> true)).containsExactly(renewed);
+
+        Binding moved = binding("10.0.0.1", "192.0.2.9").lifetime(600).identification(3).build();
+        store.register(moved, false); // a new care-of address without S replaces the old binding
+        restart();
+        assertThat(store.list(b -> true)).containsExactly(moved);
+
+        Binding second = binding("10.0.0.1", "192.0.2.10").lifetime(600).build();
+        Binding other = binding("10.0.0.2", "192.0.2.20").registeredAt(T0).lifetime(60).build();
+        Binding third = binding("10.0.0.3", "192.0.2.30").build();
+        store.register(second, true);
+        store.register(other, false);
+        store.register(third, false);
+        store.remove(ip("10.0.0.1"), ip("192.0.2.9"), RemovalReason.DEREGISTERED);
+        restart();
+        assertThat(store.list(b -> true)).containsExactly(second, other, third);
+
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(store.expireDue()).isEqualTo(1);
+        restart();
+        assertThat(store.list(b -> true)).containsExactly(second, third);
+        assertThat(store.lastRestore().dropped()).as("expiry deleted it; restore had nothing to drop").isZero();
+
+        store.clear(RemovalReason.CLEARED);
+        restart();
+        assertThat(store.size()).isZero();
+    }
+
+    @Test
+    void aRestartWithNothingChangedRestoresTheSameAgain() throws Exception {
+        for (int i = 1; i <= 200; i++) {
+            store.register(binding(Ipv4.fromBits(0x0a000000 | i), ip("192.0.2.1")).build(), false);
+        }
+        durable();
+        assertThat(store.lastSync()).contains(clock.instant());
+        restart();
+        restart();
+
+        assertThat(store.size()).isEqualTo(200);
+        assertThat(store.lastRestore().restored()).isEqualTo(200);
+        assertThat(store.sizeBytes()).isPositive();
+        assertThat(store.lastSync()).as("nothing written since the restart").isEmpty();
+    }
+
+    @Test
+    void aGarbageFileIsMovedAsideAndTheStoreStartsEmptyAndKeepsWorking() throws Exception {
+        store.deactivate();
+        byte[] garbage = new byte[64 * 1024];
+        new Random(42).nextBytes(garbage);
+        Files.write(file, garbage);
+
+        store = started(new RecordingBindingListener());
+
+        assertThat(store.size()).isZero();
+        assertThat(store.lastRestore().problem()).hasValueSatisfying(p -> assertThat(p).contains("truncated or damaged", ".corrupt-"));
+        assertThat(movedAside()).singleElement().satisfies(p -> assertThat(Files.readAllBytes(p)).isEqualTo(garbage));
+        Binding fresh = binding("10.0.0.1", "192.0.2.1").build();
+        store.register(fresh, false);
+        restart();
+        assertThat(store.list(b -> true)).containsExactly(fresh);
+        assertThat(store.lastRestore().problem()).isEmpty();
+    }
+
+    @Test
+    void aTruncatedFileNeverStopsTheStoreAndWhatItRestoresIsWhatWasWritten() throws Exception {
+        List<Binding> written = new java.util.ArrayList<>();
+        for (int i = 1; i <= 2000; i++) {
+            Binding b = binding(Ipv4.fromBits(0x0a000000 | i), ip("192.0.2.1")).identification(i).build();
+            written.add(b);
+            store.register(b, false);
+            if (i % 100 == 0) {
+                durable(); // several commits: several chunks in the file
+            }
+        }
+        durable();
+        store.deactivate();
+        long size = Files.size(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(size * 2 / 3);
+        }
+
+        store = started(new RecordingBindingListener());
+
+        // MVStore falls back to the newest intact commit (an older state, whole), or cannot open the
+        // file at all; either way the loss is reported and the damaged file kept for analysis.
+        RestoreCounts counts = store.lastRestore();
+        assertThat(written).containsAll(store.list(b -> true));
+        assertThat(counts.restored()).isEqualTo(store.size()).isLessThan(2000);
+        assertThat(counts.problem()).hasValueSatisfying(p -> assertThat(p).contains("truncated or damaged", ".corrupt-"));
+        assertThat(movedAside()).hasSize(1);
+        Binding fresh = binding("10.0.0.250", "192.0.2.99").build();
+        store.register(fresh, false);
+        restart();
+        assertThat(store.find(ip("10.0.0.250"))).containsExactly(fresh);
+        assertThat(store.lastRestore().problem()).as("reported once, not at every start").isEmpty();
+    }
+
+    @Test
+    void aSnapshotMovesTheBindingsToAnotherStoreAndDropsWhatExpiredOnTheWay() throws Exception {
+        Binding shortLived = binding("10.0.0.1", "192.0.2.1").registeredAt(T0).lifetime(30).build();
+        Binding longLived = binding("10.0.0.2", "192.0.2.2").registeredAt(T0).lifetime(600).nai("n@example.net").build();
+        store.register(shortLived, false);
+        store.register(longLived, false);
+        Path snapshot = dir.resolve("export").resolve("bindings.snapshot");
+
+        assertThat(store.exportSnapshot(snapshot)).isEqualTo(2);
+
+        clock.advance(Duration.ofSeconds(60));
+        InMemoryBindingStore other = new InMemoryBindingStore(clock,
+                BindingBackup.open(dir.resolve("other").resolve("b.mv"), 64, clock));
+        other.restoreFromBackup();
+        try {
+            RestoreCounts counts = other.importSnapshot(snapshot);
+            assertThat(counts).isEqualTo(new RestoreCounts(1, 1, 0, java.util.Optional.empty()));
+            assertThat(other.list(b -> true)).containsExactly(longLived);
+            assertThat(other.changesWritten()).as("the import is in the other store's backup").isEqualTo(1);
+        } finally {
+            other.deactivate();
+        }
+    }
+
+    @Test
+    void aDamagedSnapshotIsRefusedWhole() throws Exception {
+        store.register(binding("10.0.0.1", "192.0.2.1").build(), false);
+        store.register(binding("10.0.0.2", "192.0.2.2").build(), false);
+        Path snapshot = dir.resolve("bindings.snapshot");
+        store.exportSnapshot(snapshot);
+        store.clear(RemovalReason.CLEARED);
+        byte[] bytes = Files.readAllBytes(snapshot);
+        bytes[20] ^= 0x01;
+        Path damaged = dir.resolve("damaged.snapshot");
+        Files.write(damaged, bytes);
+        Path truncated = dir.resolve("truncated.snapshot");
+        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length - 10));
+
+        assertThatThrownBy(() -> store.importSnapshot(damaged)).isInstanceOf(IOException.class).hasMessageContaining("damaged");
+        assertThatThrownBy(() -> store.importSnapshot(truncated)).isInstanceOf(IOException.class);
+        assertThat(store.size()).isZero();
+        assertThat(store.importSnapshot(snapshot).restored()).isEqualTo(2);
+    }
+
+    @Test
+    void aSyncAfterTheStoreStoppedFailsInsteadOfWaitingForever() throws Exception {
+        InMemoryBindingStore stopped = store;
+        stopped.deactivate();
+
+        assertThat(stopped.sync().toCompletableFuture()).isCompletedExceptionally();
+        store = started(new RecordingBindingListener());
+    }
+
+    private List<Path> movedAside() throws IOException {
+        try (var files = Files.list(file.getParent())) {
+            return files.filter(p -> p.getFileName().toString().startsWith("bindings.mv.corrupt-")).toList();
+        }
+    }
+}

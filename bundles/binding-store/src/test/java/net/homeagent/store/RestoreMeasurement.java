@@ -1,0 +1,77 @@
+package net.homeagent.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.api.Encapsulation;
+import net.homeagent.mip.api.BindingBackupStatus.RestoreCounts;
+
+/**
+ * Not a test: measures, for docs/PERFORMANCE.md, how long a store takes to write N bindings to its
+ * backup (group commit, as registrations do) and to restore them at start (open + read + decode,
+ * then register each into the table with an ADDED event). Run from bundles/binding-store:
+ * <pre>
+ * mvn -q -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -Xmx2g -cp target/classes:target/test-classes:$(cat target/cp.txt) net.homeagent.store.RestoreMeasurement 1000000
+ * </pre>
+ */
+public final class RestoreMeasurement {
+
+    private RestoreMeasurement() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Path dir = Files.createTempDirectory("restore-measurement");
+        Path file = dir.resolve("bindings.mv");
+        Clock clock = Clock.systemUTC();
+        try {
+            InMemoryBindingStore writer = new InMemoryBindingStore(clock, BindingBackup.open(file, 4096, clock));
+            writer.restoreFromBackup();
+            Instant now = clock.instant();
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                // one binding per home address, a NAI on every fourth, as a busy home agent holds them
+                Binding b = new Binding(Ipv4.fromBits(0x0a000000 + i), Ipv4.fromBits(0xc6330000 + (i & 0xffff)),
+                        Ipv4.fromBits(0x0a000001), Ipv4.fromBits(0xc6330000 + (i & 0xffff)), 434,
+                        i % 4 == 0 ? Optional.of("node" + i + "@example.net") : Optional.empty(), 1800, now,
+                        now.plusSeconds(1800), i, 0, Encapsulation.IP_IN_IP, false);
+                writer.register(b, false);
+            }
+            writer.sync().toCompletableFuture().get(10, TimeUnit.MINUTES);
+            long written = System.nanoTime() - start;
+            System.out.printf("wrote %d bindings in %d ms with %d fsyncs (%.0f changes per fsync); file %d MiB%n", count,
+                    TimeUnit.NANOSECONDS.toMillis(written), writer.syncs(),
+                    (double) writer.changesWritten() / writer.syncs(), writer.sizeBytes() >> 20);
+            writer.deactivate();
+
+            System.gc();
+            start = System.nanoTime();
+            BindingBackup backup = BindingBackup.open(file, 4096, clock);
+            long opened = System.nanoTime() - start;
+            InMemoryBindingStore restored = new InMemoryBindingStore(clock, backup);
+            long[] added = {0};
+            restored.addListener(event -> added[0]++);
+            restored.restoreFromBackup();
+            long total = System.nanoTime() - start;
+            RestoreCounts counts = restored.lastRestore();
+            System.out.printf("restored %d (dropped %d, failed %d, %d ADDED events) in %d ms: open+read+decode %d ms, "
+                    + "table %d ms%n", counts.restored(), counts.dropped(), counts.failed(), added[0],
+                    TimeUnit.NANOSECONDS.toMillis(total), TimeUnit.NANOSECONDS.toMillis(opened),
+                    TimeUnit.NANOSECONDS.toMillis(total - opened));
+            restored.deactivate();
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.delete(p);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+}

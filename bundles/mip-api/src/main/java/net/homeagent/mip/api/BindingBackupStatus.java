@@ -1,0 +1,62 @@
+package net.homeagent.mip.api;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The durable backup of the binding table: where it is, how it is doing, what the last restore
+ * found, and consistent snapshots for migrating the bindings to another appliance.
+ */
+public interface BindingBackupStatus {
+
+    /** Whether bindings are backed up at all (configuration {@code backupEnabled}). */
+    boolean enabled();
+
+    /** The backup file. */
+    Path location();
+
+    /** Its size on disk in bytes, 0 if it does not exist. */
+    long sizeBytes();
+
+    /** When the last batch of changes was forced to disk; empty before the first one. */
+    Optional<Instant> lastSync();
+
+    /** What the restore at start found. */
+    RestoreCounts lastRestore();
+
+    /** Batches that could not be written since the start (their bindings stayed in memory). */
+    long writeFailures();
+
+    /** Changes written and forced to disk since the start. */
+    long changesWritten();
+
+    /** Forced writes (group commits) since the start; each covers one or more changes. */
+    long syncs();
+
+    /**
+     * Writes every binding of the backup, as of one moment, to {@code file} (replaced if present),
+     * after every change made before the call is on disk.
+     *
+     * @return how many bindings were written
+     */
+    long exportSnapshot(Path file) throws IOException;
+
+    /**
+     * Registers the bindings of a snapshot written by {@link #exportSnapshot}: expired ones are
+     * dropped, the others keep their expiry time. A damaged snapshot is refused before anything is
+     * registered.
+     */
+    RestoreCounts importSnapshot(Path file) throws IOException;
+
+    /**
+     * @param restored bindings put back in the table
+     * @param dropped  bindings that had expired meanwhile
+     * @param failed   records that could not be read
+     * @param problem  what went wrong with the file, if anything (and where a damaged file was kept)
+     */
+    record RestoreCounts(long restored, long dropped, long failed, Optional<String> problem) {
+        public static final RestoreCounts NONE = new RestoreCounts(0, 0, 0, Optional.empty());
+    }
+}
