@@ -7,16 +7,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.CoreOptions.vmOptions;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.replaceConfigurationFile;
 
-import java.io.File;
 import java.net.Inet4Address;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +23,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
@@ -58,7 +48,6 @@ import net.homeagent.mip.codec.auth.AuthenticationAlgorithm;
 @ExamReactorStrategy(PerClass.class)
 public class HomeAgentIT {
 
-    private static final String PORT_PROPERTY = "homeagent.itest.port";
     private static final long SERVICE_TIMEOUT_MILLIS = 10_000;
     private static final Inet4Address HOME_ADDRESS = TestMobileNode.ipv4("10.0.0.10");
     private static final Inet4Address CARE_OF_ADDRESS = TestMobileNode.ipv4("192.0.2.77");
@@ -83,56 +72,7 @@ public class HomeAgentIT {
 
     @Configuration
     public Option[] appliance() {
-        int port = FreePorts.udp();
-        String karafVersion = System.getProperty("karaf.version");
-        return new Option[] {
-            karafDistributionConfiguration()
-                .frameworkUrl(new File(System.getProperty("homeagent.assembly")).toURI().toString())
-                .karafVersion(karafVersion)
-                .name("homeagent")
-                .unpackDirectory(new File(System.getProperty("pax.exam.unpack")))
-                .useDeployFolder(false),
-            keepRuntimeFolder(),
-            configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
-            logLevel(LogLevel.INFO),
-            // Pax Exam 4.14 does not pass the Java 9+ flags of bin/karaf (STACK.md trap 4)
-            vmOptions(
-                "--add-reads=java.xml=java.logging",
-                "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
-                "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karafVersion + ".jar",
-                "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + karafVersion + ".jar",
-                "--add-opens", "java.base/java.security=ALL-UNNAMED",
-                "--add-opens", "java.base/java.net=ALL-UNNAMED",
-                "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-                "--add-opens", "java.base/java.util=ALL-UNNAMED",
-                "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
-                "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
-                "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
-                "--add-exports=java.base/sun.net.www.protocol.ftp=ALL-UNNAMED",
-                "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
-                "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
-                "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
-                "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
-                "--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED",
-                "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED",
-                "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
-                "--add-exports=java.security.sasl/com.sun.security.sasl=ALL-UNNAMED",
-                "--add-exports=java.naming/com.sun.jndi.ldap=ALL-UNNAMED"),
-            // the appliance has no remote repository: Pax Exam's own "exam" feature comes from the
-            // local repository, where the pom's dependency plugin put it (STACK.md trap 5)
-            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
-                    System.getProperty("maven.repo.local")),
-            // free ports, so the test runs beside a running appliance or another build
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
-                    Integer.toString(FreePorts.tcp())),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
-                    Integer.toString(FreePorts.tcp())),
-            editConfigurationFilePut("etc/net.homeagent.ha.cfg", "listenAddresses", "127.0.0.1"),
-            editConfigurationFilePut("etc/net.homeagent.ha.cfg", "port", Integer.toString(port)),
-            replaceConfigurationFile("etc/mobility-security.conf",
-                    new File("src/test/resources/mobility-security.conf")),
-            systemProperty(PORT_PROPERTY).value(Integer.toString(port)),
-        };
+        return ApplianceOptions.options();
     }
 
     @Test
@@ -165,7 +105,7 @@ public class HomeAgentIT {
     @Test
     public void aRegistrationOverUdpIsAcceptedShownByTheShellAndRemovedByDeregistration() throws Exception {
         TestMobileNode node = new TestMobileNode(HOME_ADDRESS, CARE_OF_ADDRESS,
-                TestMobileNode.ipv4("127.0.0.1"), Integer.getInteger(PORT_PROPERTY));
+                TestMobileNode.ipv4("127.0.0.1"), Integer.getInteger(ApplianceOptions.PORT_PROPERTY));
         KarafShell shell = new KarafShell(sessionFactory);
         long deregistrationsBefore = statistics.snapshot().deregistrations();
 
