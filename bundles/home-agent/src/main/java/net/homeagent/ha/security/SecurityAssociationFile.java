@@ -121,7 +121,10 @@ public final class SecurityAssociationFile implements SecurityAssociations {
         SecurityAssociationParser.Parsed parsed = SecurityAssociationParser.parse(lines, file.toString());
         parsed.errors().forEach(problem -> LOG.error("{}", problem));
         parsed.warnings().forEach(warning -> LOG.warn("{}", warning));
-        warnIfOthersCanRead();
+        if (!parsed.associations().isEmpty()) {
+            // the file as shipped holds only comments: nothing to protect until keys are added
+            warnIfOthersCanRead();
+        }
         loaded = new Loaded(new Index(parsed.associations()), stamp, now, parsed.errors());
         LOG.info("loaded {} mobility security associations from {} ({} bad lines skipped)",
                 parsed.associations().size(), file, parsed.errors().size());
