@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import net.homeagent.mip.api.BindingEvent;
+import net.homeagent.mip.api.support.RateLimitedLog;
 
 /**
  * Group commit of binding changes to the backup. Changes are queued by the threads that make them

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import net.homeagent.mip.api.BindingEvent;
 import net.homeagent.mip.api.BindingListener;
+import net.homeagent.mip.api.support.RateLimitedLog;
 
 /**
  * The whiteboard of {@link BindingListener}s. Every listener hears every event; one that throws is

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.homeagent.mip.api.support.RateLimitedLog;
 
 /**
  * Runs the store's expiry on one daemon thread at a fixed delay. A failing run is logged

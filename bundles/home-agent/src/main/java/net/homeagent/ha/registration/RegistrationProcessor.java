@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import net.homeagent.ha.HomeAgentSettings;
 import net.homeagent.ha.Ipv4;
-import net.homeagent.ha.RateLimitedLog;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.BindingStore;
 import net.homeagent.mip.api.Encapsulation;
@@ -35,6 +34,7 @@ import net.homeagent.mip.codec.ReplyCode;
 import net.homeagent.mip.codec.ext.AuthenticationExtension;
 import net.homeagent.mip.codec.ext.Extension;
 import net.homeagent.mip.codec.ext.NaiExtension;
+import net.homeagent.mip.api.support.RateLimitedLog;
 
 /**
  * The home agent's decision on a Registration Request, RFC 5944 §3.8.2, in this order:

@@ -15,7 +15,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.util.ReferenceCountUtil;
 
-import net.homeagent.ha.RateLimitedLog;
 import net.homeagent.ha.registration.RefusalReason;
 import net.homeagent.ha.registration.RegistrationRecorder;
 import net.homeagent.mip.api.InboundRegistration;
@@ -28,6 +27,7 @@ import net.homeagent.mip.codec.RegistrationRequest;
 import net.homeagent.mip.codec.netty.InboundDatagram;
 import net.homeagent.mip.codec.netty.MalformedDatagram;
 import net.homeagent.mip.codec.netty.OutboundDatagram;
+import net.homeagent.mip.api.support.RateLimitedLog;
 
 /**
  * Between {@code MipDatagramDecoder} and {@code MipDatagramEncoder}: hands each Registration

@@ -1,4 +1,4 @@
-package net.homeagent.ha;
+package net.homeagent.mip.api.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,11 +9,15 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
- * Writes at most one line per interval and key (e.g. per refusal reason), and says how many it
- * held back, so that a peer sending garbage on every packet cannot flood the log (house rule 5).
- * The keys are a small closed set chosen by the caller, never peer data.
+ * Writes at most one line per interval and key (e.g. per refusal reason, per failing listener),
+ * and says how many it held back, so that a peer sending garbage on every packet or a component
+ * failing on every event cannot flood the log (house rule 5). The keys are a small closed set
+ * chosen by the caller, never peer data. Shared by every role bundle so that they all limit and
+ * word their lines the same way; time comes from the given clock, so it is tested without sleeping.
  */
 public final class RateLimitedLog {
+
+    private static final String NO_KEY = "";
 
     private final Clock clock;
     private final Duration interval;
@@ -29,6 +33,7 @@ public final class RateLimitedLog {
 
     /**
      * Writes {@code message} unless a line with the same key was written less than an interval ago.
+     * The message is built only when it is written.
      *
      * @return whether a line was written
      */
@@ -39,6 +44,11 @@ public final class RateLimitedLog {
     /** As {@link #log(String, Supplier)}, with the failure's stack trace when the line is written. */
     public boolean log(String key, Supplier<String> message, Throwable failure) {
         return windows.computeIfAbsent(key, k -> new Window()).report(message, failure);
+    }
+
+    /** For a log that has one source only: {@link #log(String, Supplier, Throwable)} with one fixed key. */
+    public boolean report(Supplier<String> message, Throwable failure) {
+        return log(NO_KEY, message, failure);
     }
 
     private final class Window {

@@ -1,4 +1,4 @@
-package net.homeagent.store;
+package net.homeagent.mip.api.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +28,7 @@ class RateLimitedLogTest {
 
         assertThat(log.report(() -> "fourth", failure)).isTrue();
 
-        assertThat(lines).containsExactly("first", "fourth (2 more since the last report were not logged)");
+        assertThat(lines).containsExactly("first", "fourth (2 similar suppressed in the last 10 s)");
     }
 
     @Test
@@ -41,7 +41,7 @@ class RateLimitedLogTest {
 
         log.report(() -> "d", failure);
 
-        assertThat(lines).containsExactly("a", "c (1 more since the last report were not logged)", "d");
+        assertThat(lines).containsExactly("a", "c (1 similar suppressed in the last 10 s)", "d");
     }
 
     @Test
@@ -53,5 +53,17 @@ class RateLimitedLogTest {
         }, failure);
 
         assertThat(lines).containsExactly("a");
+    }
+
+    @Test
+    void oneLinePerKeyAndIntervalWithTheCountOfSuppressedOnes() {
+        assertThat(log.log("a", () -> "first a")).isTrue();
+        assertThat(log.log("a", () -> "second a")).isFalse();
+        assertThat(log.log("b", () -> "first b")).isTrue();
+        log.log("a", () -> "third a");
+        clock.advance(Duration.ofSeconds(10));
+        log.log("a", () -> "fourth a");
+
+        assertThat(lines).containsExactly("first a", "first b", "fourth a (2 similar suppressed in the last 10 s)");
     }
 }
