@@ -28,13 +28,9 @@ tarball=${HOMEAGENT_TARBALL:-$root/karaf-assembly/target/homeagent-0.1.0-SNAPSHO
 boot_timeout=${BOOT_TIMEOUT:-120}
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/homeagent-interop.XXXXXX")
-karaf_home=""
-karaf_pid=""
 tshark_pid=""
-passed=0
-failed=0
-
-log() { printf '== %s\n' "$*"; }
+# shellcheck source=appliance.sh
+source "$here/appliance.sh"
 
 stop_tshark() {
     if [[ -n "$tshark_pid" ]]; then
@@ -44,22 +40,6 @@ stop_tshark() {
         wait "$tshark_pid" 2>/dev/null || true
         tshark_pid=""
     fi
-}
-
-stop_karaf() {
-    [[ -n "$karaf_home" && -x "$karaf_home/bin/stop" ]] || return 0
-    if [[ -z "$karaf_pid" && -s "$karaf_home/karaf.pid" ]]; then
-        karaf_pid=$(cat "$karaf_home/karaf.pid")
-    fi
-    timeout 30 "$karaf_home/bin/stop" >/dev/null 2>&1 || true
-    if [[ -n "$karaf_pid" ]]; then
-        for _ in $(seq 300); do kill -0 "$karaf_pid" 2>/dev/null || break; sleep 0.1; done
-        if kill -0 "$karaf_pid" 2>/dev/null; then
-            log "Karaf (pid $karaf_pid) did not stop within 30 s: killing it"
-            kill -KILL "$karaf_pid" 2>/dev/null || true
-        fi
-    fi
-    karaf_home=""
 }
 
 cleanup() {
@@ -76,110 +56,15 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# Adds the "N passed, N failed" line a part printed last to the totals; a part that died
-# before printing it counts as one failure.
-count() {
-    local output=$1 summary
-    summary=$(tail -n 1 "$output")
-    if [[ "$summary" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
-        passed=$((passed + BASH_REMATCH[1]))
-        failed=$((failed + BASH_REMATCH[2]))
-    else
-        failed=$((failed + 1))
-    fi
-}
-
-# A driver step that failed: one failure, with its reason.
-fail_step() {
-    echo "FAIL $*"
-    failed=$((failed + 1))
-}
-
-finish() {
-    if ((failed > 0)) && [[ -n "$karaf_home" && -f "$karaf_home/data/log/karaf.log" ]]; then
-        log "warnings and errors in $karaf_home/data/log/karaf.log (last 30)"
-        grep -E '\| (WARN|ERROR) ' "$karaf_home/data/log/karaf.log" | tail -n 30 || true
-        log "tail of $karaf_home/data/log/karaf.log"
-        tail -n 40 "$karaf_home/data/log/karaf.log"
-    fi
-    echo "$passed passed, $failed failed"
-    ((failed == 0))
-}
-
-free_port() {  # $1 = udp|tcp: a port nothing listens on now
-    "$py" - "$1" <<'EOF'
-import socket, sys
-kind = socket.SOCK_DGRAM if sys.argv[1] == "udp" else socket.SOCK_STREAM
-with socket.socket(socket.AF_INET, kind) as s:
-    s.bind(("127.0.0.1", 0))
-    print(s.getsockname()[1])
-EOF
-}
-
-set_property() {  # file key value: replaces "key = ..." in a Karaf .cfg
-    sed -i -E "s|^[[:space:]]*$2[[:space:]]*=.*|$2 = $3|" "$1"
-    grep -qE "^$2 = $3\$" "$1" || echo "$2 = $3" >>"$1"
-}
-
-udp_bound() {  # Java may show its socket as the IPv4-mapped [::ffff:127.0.0.1]
-    local sockets
-    sockets=$(ss -lunH "sport = :$1" 2>/dev/null || true)
-    [[ "$sockets" =~ 127\.0\.0\.1\]?:$1[[:space:]] ]]
-}
-
-# --- 1. the client on its own ---------------------------------------------------------------
-port=${HA_PORT:-$(free_port udp)}
+# --- 1. the appliance, unpacked and configured; the client on its own -------------------------
+unpack_appliance "$tarball" "$work" || { finish; exit; }
 log "client self-check (tshark decoding requests built by mip_client.py)"
 "$py" "$here/client_selfcheck.py" --port "$port" --workdir "$work" | tee "$work/selfcheck.out" || true
 count "$work/selfcheck.out"
 
-# --- 2. the appliance -----------------------------------------------------------------------
-if [[ ! -f "$tarball" ]]; then
-    fail_step "appliance: $tarball not found (build it with: mvn -B install -DskipTests)"
-    finish
-    exit
-fi
-log "unpacking $(basename "$tarball") into $work"
-tar -xzf "$tarball" -C "$work"
-karaf_home=$(dirname "$(find "$work" -maxdepth 3 -path '*/bin/karaf' -type f | head -n 1)")
-karaf_home=$(dirname "$karaf_home")
-ssh_port=$(free_port tcp)
-# Own ports for everything Karaf opens, so that another appliance on this host (a developer's,
-# a Pax Exam run) can neither block this one nor answer bin/client in its place.
-set_property "$karaf_home/etc/org.apache.karaf.shell.cfg" sshPort "$ssh_port"
-set_property "$karaf_home/etc/org.apache.karaf.shell.cfg" sshHost 127.0.0.1
-set_property "$karaf_home/etc/org.apache.karaf.management.cfg" rmiRegistryPort "$(free_port tcp)"
-set_property "$karaf_home/etc/org.apache.karaf.management.cfg" rmiServerPort "$(free_port tcp)"
+# --- 2. the appliance started -----------------------------------------------------------------
 "$py" "$here/test_interop.py" write-config --karaf-home "$karaf_home" --port "$port"
-log "starting Karaf in $karaf_home (home agent on 127.0.0.1 udp/$port, shell on tcp/$ssh_port)"
-"$karaf_home/bin/start"
-
-deadline=$((SECONDS + boot_timeout))
-until udp_bound "$port"; do
-    if ((SECONDS >= deadline)); then break; fi
-    if [[ -s "$karaf_home/karaf.pid" ]] && ! kill -0 "$(cat "$karaf_home/karaf.pid")" 2>/dev/null; then
-        fail_step "appliance: Karaf exited while starting"
-        finish
-        exit
-    fi
-    sleep 1
-done
-if ! udp_bound "$port"; then
-    fail_step "appliance: udp/$port not bound on 127.0.0.1 within ${boot_timeout} s"
-    finish
-    exit
-fi
-[[ -s "$karaf_home/karaf.pid" ]] && karaf_pid=$(cat "$karaf_home/karaf.pid")
-log "udp/$port bound after $((SECONDS - deadline + boot_timeout)) s; waiting for the mip: commands"
-until echo 'mip:stats' | timeout 60 "$karaf_home/bin/client" -u karaf -p karaf -a "$ssh_port" -r 3 -d 2 -b \
-        2>/dev/null | grep -q 'Registration requests received'; do
-    if ((SECONDS >= deadline)); then
-        fail_step "appliance: mip:stats did not answer within ${boot_timeout} s"
-        finish
-        exit
-    fi
-    sleep 2
-done
+start_karaf 'mip:stats' 'Registration requests received' || { finish; exit; }
 
 # --- 3. the scenarios, captured ---------------------------------------------------------------
 pcap="$work/interop.pcapng"
