@@ -1,0 +1,79 @@
+package net.homeagent.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+import io.netty.buffer.Unpooled;
+
+import net.homeagent.ha.registration.RegistrationProcessor;
+import net.homeagent.mip.api.InboundRegistration;
+import net.homeagent.mip.codec.MalformedMessageException;
+import net.homeagent.mip.codec.RegistrationRequest;
+import net.homeagent.store.InMemoryBindingStore;
+
+/**
+ * Heap held per binding as the appliance holds it: {@code bindings} nodes register through the
+ * {@link RegistrationProcessor} (decoded requests, so every {@code Binding} field is the object
+ * the codec made), then the retained heap of the store and the processor's replay state is
+ * divided by the count. The security associations are created before the first measurement and
+ * are not counted.
+ *
+ * With {@code store} as second argument it measures the store alone instead: bindings made
+ * directly that share every field object but the home address, which shows what the table and
+ * the expiry wheel cost apart from the {@code Binding} objects.
+ *
+ * <pre>java -Xms4g -Xmx4g -XX:+UseParallelGC -cp tools/benchmarks/target/benchmarks.jar net.homeagent.benchmarks.HeapPerBinding [bindings [store]]</pre>
+ */
+public final class HeapPerBinding {
+
+    private HeapPerBinding() {
+    }
+
+    public static void main(String[] args) throws MalformedMessageException {
+        int bindings = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        if (args.length > 1 && args[1].equals("store")) {
+            storeOnly(bindings);
+            return;
+        }
+        RegistrationFixtures fixtures = new RegistrationFixtures(bindings);
+        long before = retainedHeap();
+        InMemoryBindingStore store = new InMemoryBindingStore(Clock.systemUTC());
+        // an hour of timestamp skew: registering a million nodes takes longer than the default 7 s
+        RegistrationProcessor processor = fixtures.processor(store, Clock.systemUTC(), Duration.ofHours(1));
+        long identification = RegistrationFixtures.ntp(Instant.now());
+        int accepted = 0;
+        for (int i = 0; i < bindings; i++) {
+            byte[] wire = fixtures.request(i, identification, RegistrationFixtures.LIFETIME);
+            RegistrationRequest request = (RegistrationRequest) fixtures.codec.decode(Unpooled.wrappedBuffer(wire));
+            if (processor.process(new InboundRegistration(request, RegistrationFixtures.FOREIGN_AGENT,
+                    RegistrationFixtures.RECEIVED_ON)).reply().orElseThrow().code() == 0) {
+                accepted++;
+            }
+        }
+        long after = retainedHeap();
+        System.out.printf(Locale.ROOT, "%d registrations accepted, %d bindings held; %.1f bytes of heap per binding "
+                + "(store + replay state + Binding objects)%n", accepted, store.size(), (after - before) / (double) store.size());
+        Reference.reachabilityFence(processor);
+    }
+
+    private static void storeOnly(int bindings) {
+        Instant now = Instant.now();
+        long before = retainedHeap();
+        InMemoryBindingStore store = new InMemoryBindingStore(Clock.systemUTC());
+        DueBindings.fill(store, bindings, now, RegistrationFixtures.LIFETIME);
+        long after = retainedHeap();
+        System.out.printf(Locale.ROOT, "%d bindings held; %.1f bytes of heap per binding (store alone, with its home "
+                + "address and Binding record)%n", store.size(), (after - before) / (double) store.size());
+    }
+
+    private static long retainedHeap() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}

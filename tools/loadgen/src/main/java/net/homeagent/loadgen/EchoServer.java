@@ -1,0 +1,47 @@
+package net.homeagent.loadgen;
+
+import java.net.InetSocketAddress;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+/**
+ * The baseline: a minimal UDP echo on one Netty NIO event loop, the same transport and thread
+ * count as the home agent's socket, so that its request/response rate is the ceiling this
+ * machine puts on any UDP service, measured in the same run as the home agent.
+ */
+final class EchoServer implements AutoCloseable {
+
+    private final EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("echo", true));
+    private final Channel channel;
+
+    EchoServer(InetSocketAddress bindTo) throws InterruptedException {
+        channel = new Bootstrap().group(group).channel(NioDatagramChannel.class)
+                .option(ChannelOption.SO_RCVBUF, 4 << 20).option(ChannelOption.SO_SNDBUF, 4 << 20)
+                .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
+                    @Override
+                    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+                        // one flush per reply, as the home agent's handler does
+                        ctx.writeAndFlush(new DatagramPacket(packet.content().retain(), packet.sender()));
+                    }
+                }).bind(bindTo).sync().channel();
+    }
+
+    InetSocketAddress address() {
+        return (InetSocketAddress) channel.localAddress();
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -1,0 +1,280 @@
+package net.homeagent.loadgen;
+
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+import net.homeagent.mip.codec.MalformedMessageException;
+import net.homeagent.mip.codec.MipCodec;
+import net.homeagent.mip.codec.MipMessage;
+import net.homeagent.mip.codec.RegistrationReply;
+import net.homeagent.mip.codec.RegistrationRequest;
+import net.homeagent.mip.codec.ReplyCode;
+import net.homeagent.mip.codec.ext.AuthenticationExtension;
+
+/**
+ * One bounded run against one target over a Netty NIO UDP socket. Every piece of state lives
+ * on the socket's event loop; the open-loop pacer only hands it intended send times.
+ * <ul>
+ * <li>closed loop: {@code window} requests in flight; each reply or timeout sends the next;</li>
+ * <li>open loop: a request every {@code 1/rate} s; latency runs from the intended send time, so
+ * a stall of the target or of this client shows up as latency instead of a slower pace
+ * (no coordinated omission).</li>
+ * </ul>
+ * Stops sending after warm-up + duration, waits at most the timeout for the last replies, then
+ * counts what is left as timeouts.
+ */
+final class LoadRun {
+
+    private static final int SOCKET_BUFFER = 4 << 20;
+    private static final long TIMEOUT_CHECK_MILLIS = 5;
+    private static final long SPIN_MARGIN_NANOS = 100_000;
+
+    private final LoadOptions options;
+    private final MobileNodes nodes;
+    private final InetSocketAddress target;
+    private final RunCounts counts;
+    private final MipCodec codec = MipCodec.standard();
+    private final HmacMd5Signer signer = new HmacMd5Signer();
+    private final PendingRequests pending;
+    private final IdentificationClock identifications;
+    private final SplittableRandom random;
+    private final long timeoutNanos;
+    private Channel channel;
+    private int cursor;
+    private long measureFrom;
+    private boolean sending = true;
+
+    LoadRun(LoadOptions options, MobileNodes nodes, InetSocketAddress target, String name) {
+        this.options = options;
+        this.nodes = nodes;
+        this.target = target;
+        this.counts = new RunCounts(name);
+        this.pending = new PendingRequests(nodes.count());
+        this.identifications = new IdentificationClock(Clock.systemUTC(), nodes.count());
+        this.random = new SplittableRandom(options.keySeed());
+        this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(options.timeoutMillis());
+    }
+
+    RunCounts run() throws InterruptedException {
+        NioEventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("loadgen", true));
+        try {
+            channel = new Bootstrap().group(group).channel(NioDatagramChannel.class)
+                    .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER).option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER)
+                    .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
+                        @Override
+                        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+                            onReply(packet.content());
+                        }
+                    }).connect(target).sync().channel();
+            EventLoop loop = channel.eventLoop();
+            long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
+            long warmup = TimeUnit.SECONDS.toNanos(options.warmupSeconds());
+            long duration = TimeUnit.SECONDS.toNanos(options.durationSeconds());
+            measureFrom = start + warmup;
+            long stopAt = measureFrom + duration;
+            loop.scheduleAtFixedRate(this::expireOverdue, TIMEOUT_CHECK_MILLIS, TIMEOUT_CHECK_MILLIS,
+                    TimeUnit.MILLISECONDS);
+            if (options.closedLoop()) {
+                loop.schedule(() -> {
+                    for (int i = 0; i < options.window(); i++) {
+                        sendNext(System.nanoTime());
+                    }
+                }, Math.max(0, start - System.nanoTime()), TimeUnit.NANOSECONDS);
+                sleepUntil(stopAt);
+            } else {
+                pace(loop, start, stopAt);
+            }
+            runOn(loop, () -> sending = false);
+            long drainUntil = System.nanoTime() + timeoutNanos;
+            while (System.nanoTime() < drainUntil && inFlight(loop) > 0) {
+                Thread.sleep(5);
+            }
+            runOn(loop, () -> pending.expire(Long.MAX_VALUE, this::timedOut));
+            counts.measuredSeconds = duration / 1e9;
+            channel.close().sync();
+            return counts;
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    /** Open loop: hands each intended send time to the event loop when it comes. */
+    private void pace(EventLoop loop, long start, long stopAt) {
+        double interval = 1e9 / options.rate();
+        for (long k = 0;; k++) {
+            long intended = start + (long) (k * interval);
+            if (intended >= stopAt) {
+                return;
+            }
+            waitUntil(intended);
+            loop.execute(() -> sendNext(intended));
+        }
+    }
+
+    /**
+     * Parks until {@code deadline}; with {@code --pacer spin} parks only until
+     * {@link #SPIN_MARGIN_NANOS} before it and spins the rest, since a park wakes some 50-100 us
+     * late (the kernel's timer slack) and that lateness would count as latency.
+     */
+    private void waitUntil(long deadline) {
+        long wait;
+        while ((wait = deadline - System.nanoTime()) > 0) {
+            if (!options.spinPacer()) {
+                LockSupport.parkNanos(wait);
+            } else if (wait > SPIN_MARGIN_NANOS) {
+                LockSupport.parkNanos(wait - SPIN_MARGIN_NANOS);
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    private void sendNext(long intended) {
+        if (!sending) {
+            return;
+        }
+        int node = idleNode();
+        boolean measured = intended >= measureFrom;
+        if (node < 0) {
+            if (measured) {
+                counts.notSent++;
+            }
+            return;
+        }
+        RequestKind kind = options.mix().next(nodes.isBound(node), random.nextDouble());
+        if (kind == RequestKind.REGISTER) {
+            nodes.move(node);
+        }
+        long id = identifications.next(node);
+        Inet4Address homeAgent = (Inet4Address) target.getAddress();
+        RegistrationRequest request = new RegistrationRequest(0, kind == RequestKind.DEREGISTER ? 0
+                : options.lifetime(), nodes.homeAddress(node), homeAgent, nodes.careOf(node), id,
+                List.of(AuthenticationExtension.mobileHome(nodes.spi(node))));
+        ByteBuf out = channel.alloc().directBuffer(128);
+        codec.encode(request, out, signer.withKey(nodes.key(node)));
+        pending.sent(node, id, kind, intended);
+        if (measured) {
+            counts.sentByKind[kind.ordinal()]++;
+            counts.sendLagNanos.recordValue(Math.min(Math.max(0, System.nanoTime() - intended),
+                    counts.sendLagNanos.getHighestTrackableValue()));
+        }
+        channel.writeAndFlush(out).addListener(f -> {
+            if (!f.isSuccess() && measured) {
+                counts.sendFailures++;
+            }
+        });
+    }
+
+    /** The next node in round-robin order without a request in flight, or -1. */
+    private int idleNode() {
+        for (int tries = 0; tries < nodes.count(); tries++) {
+            int node = cursor;
+            cursor = cursor + 1 == nodes.count() ? 0 : cursor + 1;
+            if (!pending.isInFlight(node)) {
+                return node;
+            }
+        }
+        return -1;
+    }
+
+    private void onReply(ByteBuf datagram) {
+        long now = System.nanoTime();
+        MipMessage message;
+        try {
+            message = codec.decode(datagram);
+        } catch (MalformedMessageException e) {
+            counts.malformed += now >= measureFrom ? 1 : 0;
+            return;
+        }
+        Inet4Address home;
+        long id;
+        int code;
+        if (message instanceof RegistrationReply reply) {
+            home = reply.homeAddress();
+            id = reply.identification();
+            code = reply.code();
+        } else if (message instanceof RegistrationRequest echoed) {
+            home = echoed.homeAddress();
+            id = echoed.identification();
+            code = RunCounts.ECHO;
+        } else {
+            counts.malformed++;
+            return;
+        }
+        int node = nodes.nodeOf(home);
+        switch (pending.reply(node, id)) {
+            case MATCHED -> {
+                long intended = pending.intendedNanos(node);
+                if (intended >= measureFrom) {
+                    counts.repliesByCode[code]++;
+                    counts.latencyNanos.recordValue(Math.min(now - intended, counts.latencyNanos.getHighestTrackableValue()));
+                }
+                if (ReplyCode.isAccepted(code) || code == RunCounts.ECHO) {
+                    nodes.setBound(node, pending.kind(node) != RequestKind.DEREGISTER);
+                }
+                if (options.closedLoop()) {
+                    sendNext(now);
+                }
+            }
+            // counted once measuring started, like the requests they could belong to
+            case LATE -> counts.late += now >= measureFrom ? 1 : 0;
+            case MISMATCHED -> counts.mismatched += now >= measureFrom ? 1 : 0;
+        }
+    }
+
+    private void expireOverdue() {
+        pending.expire(System.nanoTime() - timeoutNanos, this::timedOut);
+    }
+
+    private void timedOut(int node, long intended) {
+        if (intended >= measureFrom) {
+            counts.timeouts++;
+        }
+        if (options.closedLoop()) {
+            sendNext(System.nanoTime());
+        }
+    }
+
+    private int inFlight(EventLoop loop) throws InterruptedException {
+        int[] result = new int[1];
+        runOn(loop, () -> result[0] = pending.inFlightCount());
+        return result[0];
+    }
+
+    private static void runOn(EventLoop loop, Runnable task) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        loop.execute(() -> {
+            try {
+                task.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+    }
+
+    private static void sleepUntil(long deadline) throws InterruptedException {
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package net.homeagent.loadgen;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.SplittableRandom;
+
+/**
+ * The simulated mobile nodes: node {@code i} has home address {@code homeBase + i}, SPI
+ * {@code spiBase + i} and a 128-bit HMAC-MD5 key (RFC 5944 §5.1) derived from the key seed and
+ * {@code i}, so that the load generator and the SA file it writes for the appliance agree
+ * without exchanging keys. These are test keys: anyone who knows the seed knows them.
+ */
+final class MobileNodes {
+
+    static final int KEY_OCTETS = 16;
+    /** Care-of addresses are drawn from 198.18.0.0/15 (RFC 2544 benchmarking range). */
+    private static final int CARE_OF_BASE = 0xc612_0000;
+    private static final int CARE_OF_SPAN = 1 << 17;
+
+    private final int count;
+    private final int homeBase;
+    private final long spiBase;
+    private final long keySeed;
+    private final boolean[] bound;
+    private final int[] careOfGeneration;
+
+    MobileNodes(int count, Inet4Address homeBase, long spiBase, long keySeed) {
+        if (count < 1) {
+            throw new IllegalArgumentException("at least one node");
+        }
+        if (spiBase < 256 || spiBase + count - 1 > 0xffff_ffffL) {
+            // RFC 5944 §1.6: SPIs 0-255 are reserved
+            throw new IllegalArgumentException("SPIs must lie in 256..4294967295");
+        }
+        this.count = count;
+        this.homeBase = toInt(homeBase);
+        if (Integer.toUnsignedLong(this.homeBase) + count - 1 > 0xffff_ffffL) {
+            throw new IllegalArgumentException("home addresses run past 255.255.255.255");
+        }
+        this.spiBase = spiBase;
+        this.keySeed = keySeed;
+        this.bound = new boolean[count];
+        this.careOfGeneration = new int[count];
+    }
+
+    int count() {
+        return count;
+    }
+
+    int homeAddressInt(int node) {
+        return homeBase + node;
+    }
+
+    Inet4Address homeAddress(int node) {
+        return address(homeBase + node);
+    }
+
+    /** The node whose home address is {@code address}, or -1 if none of ours. */
+    int nodeOf(Inet4Address address) {
+        long index = Integer.toUnsignedLong(toInt(address)) - Integer.toUnsignedLong(homeBase);
+        return index >= 0 && index < count ? (int) index : -1;
+    }
+
+    long spi(int node) {
+        return spiBase + node;
+    }
+
+    byte[] key(int node) {
+        byte[] key = new byte[KEY_OCTETS];
+        new SplittableRandom(keySeed * 0x9E37_79B9_7F4A_7C15L + node).nextBytes(key);
+        return key;
+    }
+
+    boolean isBound(int node) {
+        return bound[node];
+    }
+
+    void setBound(int node, boolean value) {
+        bound[node] = value;
+    }
+
+    /** The care-of address the node registers now. */
+    Inet4Address careOf(int node) {
+        return address(CARE_OF_BASE + (int) ((node * 7L + careOfGeneration[node]) % CARE_OF_SPAN));
+    }
+
+    /** The node moves: its next registration names another care-of address. */
+    void move(int node) {
+        careOfGeneration[node]++;
+    }
+
+    static int toInt(Inet4Address address) {
+        byte[] b = address.getAddress();
+        return (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff);
+    }
+
+    static Inet4Address address(int value) {
+        try {
+            return (Inet4Address) InetAddress.getByAddress(new byte[] {(byte) (value >>> 24), (byte) (value >>> 16),
+                    (byte) (value >>> 8), (byte) value});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("4 octets are always an IPv4 address", e);
+        }
+    }
+}

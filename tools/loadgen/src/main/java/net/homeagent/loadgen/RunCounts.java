@@ -1,0 +1,76 @@
+package net.homeagent.loadgen;
+
+import java.util.concurrent.TimeUnit;
+
+import org.HdrHistogram.Histogram;
+
+import net.homeagent.mip.codec.ReplyCode;
+
+/**
+ * What one measured run saw: requests sent by kind, replies by code, timeouts, late and
+ * mismatched replies, undecodable replies, sends skipped for want of an idle node, and the
+ * latency of matched replies (from the intended send time) and this client's send lag in
+ * HdrHistograms. Counts only
+ * requests intended after the warm-up. Written on the client's event loop only.
+ */
+final class RunCounts {
+
+    /** The pseudo reply code of an echoed request (baseline runs). */
+    static final int ECHO = 256;
+
+    final String name;
+    final long[] sentByKind = new long[RequestKind.values().length];
+    final long[] repliesByCode = new long[ECHO + 1];
+    final Histogram latencyNanos = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
+    /**
+     * How late this client sent each request after its intended time (open loop: the pacer's
+     * wake-up and the event loop's queue). Part of every latency above; shown apart so that the
+     * load generator's own lateness is not blamed on the target.
+     */
+    final Histogram sendLagNanos = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
+    long timeouts;
+    long late;
+    long mismatched;
+    long malformed;
+    long notSent;
+    long sendFailures;
+    double measuredSeconds;
+
+    RunCounts(String name) {
+        this.name = name;
+    }
+
+    long sent() {
+        long total = 0;
+        for (long n : sentByKind) {
+            total += n;
+        }
+        return total;
+    }
+
+    long replies() {
+        long total = 0;
+        for (long n : repliesByCode) {
+            total += n;
+        }
+        return total;
+    }
+
+    /** Replies that accept (codes 0 and 1, RFC 5944 §3.4), or echoes in a baseline run. */
+    long accepted() {
+        return repliesByCode[ReplyCode.ACCEPTED] + repliesByCode[ReplyCode.ACCEPTED_NO_SIMULTANEOUS]
+                + repliesByCode[ECHO];
+    }
+
+    double repliesPerSecond() {
+        return measuredSeconds > 0 ? replies() / measuredSeconds : 0;
+    }
+
+    double acceptedPerSecond() {
+        return measuredSeconds > 0 ? accepted() / measuredSeconds : 0;
+    }
+
+    static String codeLabel(int code) {
+        return code == ECHO ? "echo" : Integer.toString(code);
+    }
+}

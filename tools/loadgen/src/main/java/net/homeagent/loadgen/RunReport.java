@@ -1,0 +1,117 @@
+package net.homeagent.loadgen;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.HdrHistogram.Histogram;
+
+import net.homeagent.mip.codec.ReplyCode;
+
+/** Prints runs as a human table and as one JSON line (latencies in microseconds). */
+final class RunReport {
+
+    private static final double[] PERCENTILES = {50, 90, 99, 99.9};
+
+    private RunReport() {
+    }
+
+    static String table(LoadOptions options, List<RunCounts> runs, Optional<Double> ratio) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "mode %s, %s, %d nodes, mix %s, %d s measured after %d s warm-up%n",
+                options.closedLoop() ? "closed" : "open", options.closedLoop() ? "window " + options.window()
+                        : "rate " + options.rate() + "/s, pacer " + (options.spinPacer() ? "spin" : "park"), options.nodes(), options.mixText(),
+                options.durationSeconds(), options.warmupSeconds()));
+        sb.append(String.format(Locale.ROOT, "%-22s", ""));
+        runs.forEach(r -> sb.append(String.format(Locale.ROOT, "%16s", r.name)));
+        sb.append('\n');
+        row(sb, "sent", runs, r -> Long.toString(r.sent()));
+        for (RequestKind kind : RequestKind.values()) {
+            row(sb, "  " + kind.label(), runs, r -> Long.toString(r.sentByKind[kind.ordinal()]));
+        }
+        for (int code = 0; code <= RunCounts.ECHO; code++) {
+            int c = code;
+            if (runs.stream().anyMatch(r -> r.repliesByCode[c] > 0)) {
+                String label = c == RunCounts.ECHO ? "echo" : c + " " + ReplyCode.describe(c);
+                row(sb, "reply " + (label.length() > 16 ? label.substring(0, 16) : label), runs,
+                        r -> Long.toString(r.repliesByCode[c]));
+            }
+        }
+        row(sb, "timeouts", runs, r -> Long.toString(r.timeouts));
+        row(sb, "late replies", runs, r -> Long.toString(r.late));
+        row(sb, "mismatched", runs, r -> Long.toString(r.mismatched));
+        row(sb, "undecodable", runs, r -> Long.toString(r.malformed));
+        row(sb, "not sent (no idle)", runs, r -> Long.toString(r.notSent));
+        row(sb, "send failures", runs, r -> Long.toString(r.sendFailures));
+        row(sb, "replies/s", runs, r -> String.format(Locale.ROOT, "%.0f", r.repliesPerSecond()));
+        row(sb, "accepted/s", runs, r -> String.format(Locale.ROOT, "%.0f", r.acceptedPerSecond()));
+        for (double p : PERCENTILES) {
+            row(sb, "latency p" + trim(p) + " us", runs, r -> micros(r.latencyNanos, p));
+        }
+        row(sb, "latency max us", runs, r -> String.format(Locale.ROOT, "%.1f", r.latencyNanos.getMaxValue() / 1e3));
+        row(sb, "send lag p50 us", runs, r -> micros(r.sendLagNanos, 50));
+        row(sb, "send lag p99 us", runs, r -> micros(r.sendLagNanos, 99));
+        ratio.ifPresent(x -> sb.append(String.format(Locale.ROOT, "ratio to echo baseline (accepted/s): %.3f%n", x)));
+        return sb.toString();
+    }
+
+    static String json(LoadOptions options, List<RunCounts> runs, Optional<Double> ratio) {
+        StringBuilder sb = new StringBuilder("{");
+        sb.append("\"mode\":\"").append(options.closedLoop() ? "closed" : "open").append('"');
+        sb.append(",\"window\":").append(options.window()).append(",\"rate\":").append(options.rate());
+        sb.append(",\"pacer\":\"").append(options.spinPacer() ? "spin" : "park").append('"');
+        sb.append(",\"nodes\":").append(options.nodes()).append(",\"mix\":\"").append(options.mixText()).append('"');
+        sb.append(",\"durationSeconds\":").append(options.durationSeconds());
+        sb.append(",\"runs\":{");
+        for (int i = 0; i < runs.size(); i++) {
+            RunCounts r = runs.get(i);
+            sb.append(i == 0 ? "" : ",").append('"').append(r.name).append("\":{");
+            sb.append("\"sent\":").append(r.sent());
+            for (RequestKind kind : RequestKind.values()) {
+                sb.append(",\"sent_").append(kind.label()).append("\":").append(r.sentByKind[kind.ordinal()]);
+            }
+            sb.append(",\"replies\":{");
+            boolean first = true;
+            for (int code = 0; code <= RunCounts.ECHO; code++) {
+                if (r.repliesByCode[code] > 0) {
+                    sb.append(first ? "" : ",").append('"').append(RunCounts.codeLabel(code)).append("\":")
+                            .append(r.repliesByCode[code]);
+                    first = false;
+                }
+            }
+            sb.append("},\"timeouts\":").append(r.timeouts).append(",\"late\":").append(r.late)
+                    .append(",\"mismatched\":").append(r.mismatched).append(",\"undecodable\":").append(r.malformed)
+                    .append(",\"notSent\":").append(r.notSent).append(",\"sendFailures\":").append(r.sendFailures)
+                    .append(String.format(Locale.ROOT, ",\"repliesPerSecond\":%.1f,\"acceptedPerSecond\":%.1f",
+                            r.repliesPerSecond(), r.acceptedPerSecond()))
+                    .append(",\"latencyMicros\":{");
+            for (double p : PERCENTILES) {
+                sb.append("\"p").append(trim(p)).append("\":").append(micros(r.latencyNanos, p)).append(',');
+            }
+            sb.append(String.format(Locale.ROOT, "\"max\":%.1f}", r.latencyNanos.getMaxValue() / 1e3));
+            sb.append(",\"sendLagMicros\":{\"p50\":").append(micros(r.sendLagNanos, 50)).append(",\"p99\":")
+                    .append(micros(r.sendLagNanos, 99)).append("}}");
+        }
+        sb.append('}');
+        ratio.ifPresent(x -> sb.append(String.format(Locale.ROOT, ",\"ratioToEcho\":%.4f", x)));
+        return sb.append('}').toString();
+    }
+
+    private interface Cell {
+        String of(RunCounts run);
+    }
+
+    private static void row(StringBuilder sb, String label, List<RunCounts> runs, Cell cell) {
+        sb.append(String.format(Locale.ROOT, "%-22s", label));
+        runs.forEach(r -> sb.append(String.format(Locale.ROOT, "%16s", cell.of(r))));
+        sb.append('\n');
+    }
+
+    private static String micros(Histogram h, double percentile) {
+        return String.format(Locale.ROOT, "%.1f", h.getValueAtPercentile(percentile) / 1e3);
+    }
+
+    private static String trim(double p) {
+        return p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p);
+    }
+}

@@ -1,0 +1,81 @@
+package net.homeagent.loadgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import net.homeagent.loadgen.PendingRequests.Match;
+
+class PendingRequestsTest {
+
+    private final PendingRequests pending = new PendingRequests(4);
+
+    @Test
+    void aReplyWithTheNodesIdentificationMatchesOnce() {
+        pending.sent(1, 100, RequestKind.RENEW, 5_000);
+        assertThat(pending.inFlightCount()).isEqualTo(1);
+        assertThat(pending.reply(1, 100)).isEqualTo(Match.MATCHED);
+        assertThat(pending.intendedNanos(1)).isEqualTo(5_000);
+        assertThat(pending.kind(1)).isEqualTo(RequestKind.RENEW);
+        assertThat(pending.inFlightCount()).isZero();
+        assertThat(pending.reply(1, 100)).as("a duplicate").isEqualTo(Match.MISMATCHED);
+    }
+
+    @Test
+    void anotherIdentificationOrNodeIsMismatched() {
+        pending.sent(1, 100, RequestKind.REGISTER, 0);
+        assertThat(pending.reply(1, 99)).isEqualTo(Match.MISMATCHED);
+        assertThat(pending.reply(2, 100)).isEqualTo(Match.MISMATCHED);
+        assertThat(pending.reply(-1, 100)).isEqualTo(Match.MISMATCHED);
+        assertThat(pending.reply(7, 100)).isEqualTo(Match.MISMATCHED);
+        assertThat(pending.isInFlight(1)).isTrue();
+    }
+
+    @Test
+    void expiresInSendOrderUpToTheDeadlineAndRecognisesLateReplies() {
+        pending.sent(0, 10, RequestKind.REGISTER, 1_000);
+        pending.sent(1, 11, RequestKind.REGISTER, 2_000);
+        pending.sent(2, 12, RequestKind.REGISTER, 3_000);
+        assertThat(pending.reply(1, 11)).isEqualTo(Match.MATCHED);
+        List<Integer> timedOut = new ArrayList<>();
+        pending.expire(2_500, (node, intended) -> timedOut.add(node));
+        assertThat(timedOut).containsExactly(0);
+        assertThat(pending.isInFlight(2)).isTrue();
+        assertThat(pending.reply(0, 10)).isEqualTo(Match.LATE);
+        assertThat(pending.reply(0, 10)).as("late only once").isEqualTo(Match.MISMATCHED);
+    }
+
+    @Test
+    void aNodeAnsweredBeforeItsTimeoutIsNotExpiredByItsOldEntry() {
+        pending.sent(0, 10, RequestKind.REGISTER, 1_000);
+        pending.reply(0, 10);
+        pending.sent(0, 11, RequestKind.RENEW, 5_000);
+        List<Integer> timedOut = new ArrayList<>();
+        pending.expire(2_000, (node, intended) -> timedOut.add(node));
+        assertThat(timedOut).isEmpty();
+        assertThat(pending.isInFlight(0)).isTrue();
+    }
+
+    @Test
+    void aLateReplyIsRecognisedAfterSeveralTimeoutsOfTheSameNode() {
+        pending.sent(0, 10, RequestKind.REGISTER, 1_000);
+        pending.expire(1_000, (node, intended) -> { });
+        pending.sent(0, 11, RequestKind.REGISTER, 2_000);
+        pending.expire(2_000, (node, intended) -> { });
+        pending.sent(0, 12, RequestKind.REGISTER, 3_000);
+        assertThat(pending.reply(0, 10)).isEqualTo(Match.LATE);
+        assertThat(pending.reply(0, 11)).isEqualTo(Match.LATE);
+        assertThat(pending.reply(0, 12)).isEqualTo(Match.MATCHED);
+        assertThat(pending.reply(0, 13)).as("never sent").isEqualTo(Match.MISMATCHED);
+    }
+
+    @Test
+    void oneRequestInFlightPerNode() {
+        pending.sent(3, 1, RequestKind.REGISTER, 0);
+        assertThatThrownBy(() -> pending.sent(3, 2, RequestKind.RENEW, 0)).isInstanceOf(IllegalStateException.class);
+    }
+}
