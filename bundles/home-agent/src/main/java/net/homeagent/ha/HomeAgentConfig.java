@@ -21,6 +21,10 @@ public @interface HomeAgentConfig {
     @AttributeDefinition(description = "UDP port of Mobile IP registration (RFC 5944 §3.1)")
     int port() default 434;
 
+    @AttributeDefinition(description = "Receive buffer of each registration socket, bytes (SO_RCVBUF; the kernel caps"
+            + " it at net.core.rmem_max). Requests arriving while it is full are dropped by the kernel")
+    int receiveBufferBytes() default 4 * 1024 * 1024;
+
     @AttributeDefinition(description = "Home agent addresses mobile nodes may register with; empty = the listen"
             + " addresses (others get code 136)")
     String[] homeAgentAddresses() default {};

@@ -23,6 +23,7 @@ import net.homeagent.mip.api.Encapsulation;
  *
  * @param listenAddresses        local addresses to bind; 0.0.0.0 = every IPv4 address of the host
  * @param port                   UDP port
+ * @param receiveBufferBytes     SO_RCVBUF of each registration socket
  * @param homeAgentAddresses     addresses accepted in the Home Agent field; empty = the address a
  *                               request was received on
  * @param maxLifetime            longest lifetime granted, 1-65535 s
@@ -35,7 +36,8 @@ import net.homeagent.mip.api.Encapsulation;
  * @param udpKeepaliveInterval   seconds, 0-65535 (RFC 3519 §3.2)
  * @param addressPools           dynamic home address pools (RFC 2794)
  */
-public record HomeAgentSettings(List<Inet4Address> listenAddresses, int port, List<Inet4Address> homeAgentAddresses,
+public record HomeAgentSettings(List<Inet4Address> listenAddresses, int port, int receiveBufferBytes,
+        List<Inet4Address> homeAgentAddresses,
         int maxLifetime, int maxSimultaneousBindings, Duration timestampSkew, Set<Encapsulation> encapsulations,
         boolean reverseTunnelling, boolean reverseTunnelMandatory, boolean udpTunnelling, int udpKeepaliveInterval,
         List<AddressPool> addressPools) {
@@ -71,6 +73,7 @@ public record HomeAgentSettings(List<Inet4Address> listenAddresses, int port, Li
         }
         return new HomeAgentSettings(listen,
                 inRange("port", config.port(), 0, 65535, 434),
+                inRange("receiveBufferBytes", config.receiveBufferBytes(), 65_536, Integer.MAX_VALUE, 4 * 1024 * 1024),
                 parseEach("homeAgentAddresses", config.homeAgentAddresses(), HomeAgentSettings::address),
                 inRange("maxLifetime", config.maxLifetime(), 1, INFINITE_LIFETIME, 1800),
                 inRange("maxSimultaneousBindings", config.maxSimultaneousBindings(), 1, Integer.MAX_VALUE, 5),

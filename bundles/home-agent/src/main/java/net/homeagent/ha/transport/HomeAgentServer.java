@@ -21,6 +21,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
@@ -65,6 +66,10 @@ public final class HomeAgentServer {
         this.transport = UdpTransport.create(Math.max(1, Math.min(addresses.size(),
                 Runtime.getRuntime().availableProcessors())), new DefaultThreadFactory("ha-udp", true));
         Bootstrap bootstrap = new Bootstrap().group(transport.group()).channel(transport.channelClass())
+                // a burst of requests must wait in the kernel, not be dropped there: with the
+                // Linux default (~208 KiB) a 20,000/s load lost 3 % of its requests
+                // (docs/PERFORMANCE.md, UdpRcvbufErrors)
+                .option(ChannelOption.SO_RCVBUF, settings.receiveBufferBytes())
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel channel) {
@@ -73,7 +78,7 @@ public final class HomeAgentServer {
                     }
                 });
         for (Inet4Address address : addresses) {
-            bind(bootstrap, new InetSocketAddress(address, settings.port()));
+            bind(bootstrap, new InetSocketAddress(address, settings.port()), settings.receiveBufferBytes());
         }
         LOG.info("home agent listening for Registration Requests on {} ({} transport)", boundAddresses(),
                 transport.name());
@@ -89,10 +94,18 @@ public final class HomeAgentServer {
         }
     }
 
-    private void bind(Bootstrap bootstrap, InetSocketAddress address) {
+    private void bind(Bootstrap bootstrap, InetSocketAddress address, int receiveBufferBytes) {
         ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
         if (bound.isSuccess()) {
             channels.add(bound.channel());
+            int granted = ((DatagramChannel) bound.channel()).config().getReceiveBufferSize();
+            // Linux reports twice what it granted (its bookkeeping share); a capped buffer is still smaller
+            if (granted < receiveBufferBytes) {
+                LOG.warn("UDP {}:{} got a receive buffer of {} bytes, not the {} of `receiveBufferBytes`: the kernel"
+                        + " caps it at net.core.rmem_max (sysctl -w net.core.rmem_max={})",
+                        address.getAddress().getHostAddress(), address.getPort(), granted,
+                        receiveBufferBytes, receiveBufferBytes);
+            }
         } else {
             LOG.error("cannot listen on UDP {}:{}: {}; change `port` or `listenAddresses` in {}",
                     address.getAddress().getHostAddress(), address.getPort(), bound.cause().getMessage(), CFG);
