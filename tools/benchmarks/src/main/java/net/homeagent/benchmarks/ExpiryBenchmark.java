@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import net.homeagent.store.InMemoryBindingStore;
+import net.homeagent.mip.api.testing.MutableClock;
 
 /**
  * {@link InMemoryBindingStore#expireDue} when {@code bindings} bindings fall due in the same
@@ -36,14 +37,14 @@ public class ExpiryBenchmark {
     @Param({"1000000"})
     public int bindings;
 
-    private SteppableClock clock;
+    private MutableClock clock;
     private InMemoryBindingStore store;
     private Instant start;
 
     @Setup(Level.Iteration)
     public void fill() {
         start = Instant.now();
-        clock = new SteppableClock(start);
+        clock = new MutableClock(start);
         store = new InMemoryBindingStore(clock);
         DueBindings.fill(store, bindings, start, LIFETIME);
         clock.set(start.plusSeconds(LIFETIME + 1));

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import org.HdrHistogram.Histogram;
 
 import net.homeagent.store.InMemoryBindingStore;
+import net.homeagent.mip.api.testing.MutableClock;
 
 /**
  * Whether expiring a million bindings at once stalls registrations: fills the store with
@@ -39,7 +40,7 @@ public final class ExpiryStallProbe {
 
     private static String probe(int bindings, String label) throws InterruptedException {
         Instant start = Instant.now();
-        SteppableClock clock = new SteppableClock(start);
+        MutableClock clock = new MutableClock(start);
         InMemoryBindingStore store = new InMemoryBindingStore(clock);
         DueBindings.fill(store, bindings, start, LIFETIME);
         System.gc();
@@ -78,7 +79,7 @@ public final class ExpiryStallProbe {
     }
 
     /** Registers nodes 10.200.0.0 + i in a loop; records the gaps that overlap the expiry. */
-    private static void register(InMemoryBindingStore store, SteppableClock clock, AtomicBoolean running,
+    private static void register(InMemoryBindingStore store, MutableClock clock, AtomicBoolean running,
             Histogram gaps, AtomicLongArray window) {
         Inet4Address careOf = RegistrationFixtures.address(0xc612_0002);
         long last = System.nanoTime();

@@ -15,6 +15,7 @@ import net.homeagent.mip.codec.MalformedMessageException;
 import net.homeagent.mip.codec.RegistrationRequest;
 import net.homeagent.mip.codec.ReplyCode;
 import net.homeagent.store.InMemoryBindingStore;
+import net.homeagent.mip.api.testing.MutableClock;
 
 /** The benchmarks measure what they say: accepted registrations, and bindings that really expire. */
 class BenchmarkFixturesTest {
@@ -35,7 +36,7 @@ class BenchmarkFixturesTest {
     @Test
     void dueBindingsAllExpireInTheSameSecond() {
         Instant start = Instant.parse("2026-11-22T06:00:00Z");
-        SteppableClock clock = new SteppableClock(start);
+        MutableClock clock = new MutableClock(start);
         InMemoryBindingStore store = new InMemoryBindingStore(clock);
         DueBindings.fill(store, 1000, start, 60);
         clock.set(start.plusSeconds(59));
