@@ -1,6 +1,5 @@
 package net.homeagent.shell;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -12,7 +11,7 @@ import net.homeagent.mip.api.BindingBackupStatus.RestoreCounts;
 @Command(scope = "mip", name = "backup", description = "Shows the binding backup: location, size, last sync, "
         + "what the last restore found")
 @Service
-public class BackupCommand implements Action {
+public class BackupCommand extends RenderedCommand {
 
     private static final String NL = System.lineSeparator();
 
@@ -20,11 +19,6 @@ public class BackupCommand implements Action {
     BindingBackupStatus backup;
 
     @Override
-    public Object execute() {
-        ConsoleOutput.print(this::render, System.out);
-        return null;
-    }
-
     String render() {
         StringBuilder out = new StringBuilder();
         out.append("Binding backup ").append(backup.enabled() ? "enabled" : "DISABLED (bindings in memory only)")

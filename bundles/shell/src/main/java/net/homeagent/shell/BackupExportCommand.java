@@ -3,7 +3,6 @@ package net.homeagent.shell;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -14,7 +13,7 @@ import net.homeagent.mip.api.BindingBackupStatus;
 /** Writes a consistent snapshot of every binding to a file, e.g. to move them to another appliance. */
 @Command(scope = "mip", name = "backup-export", description = "Writes a consistent snapshot of every binding to a file")
 @Service
-public class BackupExportCommand implements Action {
+public class BackupExportCommand extends RenderedCommand {
 
     @Reference
     BindingBackupStatus backup;
@@ -23,11 +22,6 @@ public class BackupExportCommand implements Action {
     String file;
 
     @Override
-    public Object execute() {
-        ConsoleOutput.print(this::render, System.out);
-        return null;
-    }
-
     String render() {
         Path target = Path.of(file).toAbsolutePath();
         try {

@@ -3,7 +3,6 @@ package net.homeagent.shell;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -16,7 +15,7 @@ import net.homeagent.mip.api.BindingBackupStatus.RestoreCounts;
 @Command(scope = "mip", name = "backup-import", description = "Registers the bindings of a snapshot file; "
         + "expired ones are dropped, a damaged file is refused whole")
 @Service
-public class BackupImportCommand implements Action {
+public class BackupImportCommand extends RenderedCommand {
 
     @Reference
     BindingBackupStatus backup;
@@ -25,11 +24,6 @@ public class BackupImportCommand implements Action {
     String file;
 
     @Override
-    public Object execute() {
-        ConsoleOutput.print(this::render, System.out);
-        return null;
-    }
-
     String render() {
         Path source = Path.of(file).toAbsolutePath();
         try {

@@ -2,7 +2,6 @@ package net.homeagent.shell;
 
 import java.net.Inet4Address;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -17,7 +16,7 @@ import net.homeagent.mip.api.RemovalReason;
 @Command(scope = "mip", name = "binding-clear",
         description = "Removes the bindings of a home address, or every binding with --all")
 @Service
-public class BindingClearCommand implements Action {
+public class BindingClearCommand extends RenderedCommand {
 
     @Reference
     BindingStore store;
@@ -30,11 +29,6 @@ public class BindingClearCommand implements Action {
     boolean all;
 
     @Override
-    public Object execute() {
-        ConsoleOutput.print(this::render, System.out);
-        return null;
-    }
-
     String render() {
         if (all == (homeAddress != null)) {
             throw new InvalidArgumentException("Give either a home address or --all");

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -19,7 +18,7 @@ import net.homeagent.mip.codec.RegistrationFlags;
 /** Every field of the bindings of one home address, like IOS {@code show ip mobile binding <addr>}. */
 @Command(scope = "mip", name = "binding", description = "Shows every field of the bindings of a home address")
 @Service
-public class BindingCommand implements Action {
+public class BindingCommand extends RenderedCommand {
 
     private static final String NL = System.lineSeparator();
 
@@ -33,11 +32,6 @@ public class BindingCommand implements Action {
     Clock clock = Clock.systemUTC();
 
     @Override
-    public Object execute() {
-        ConsoleOutput.print(this::render, System.out);
-        return null;
-    }
-
     String render() {
         Inet4Address hoa = Ipv4Address.parse(homeAddress);
         List<Binding> bindings = store.find(hoa);

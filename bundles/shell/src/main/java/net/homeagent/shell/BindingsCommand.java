@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -22,7 +21,7 @@ import net.homeagent.mip.codec.RegistrationFlags;
 /** The mobility binding list, one line per binding, like IOS {@code show ip mobile binding}. */
 @Command(scope = "mip", name = "bindings", description = "Lists the mobility bindings")
 @Service
-public class BindingsCommand implements Action {
+public class BindingsCommand extends RenderedCommand {
 
     private static final String ROW = "%-16s %-16s %-16s %-9s %-9s %-8s %-9s %s%n";
 
@@ -38,11 +37,6 @@ public class BindingsCommand implements Action {
     Clock clock = Clock.systemUTC();
 
     @Override
-    public Object execute() {
-        ConsoleOutput.print(this::render, System.out);
-        return null;
-    }
-
     String render() {
         Predicate<Binding> filter = matching(home, Binding::homeAddress).and(matching(careOf, Binding::careOfAddress));
         List<Binding> bindings = store.list(filter);

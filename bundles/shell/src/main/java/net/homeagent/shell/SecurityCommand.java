@@ -4,7 +4,6 @@ import java.net.Inet4Address;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -18,7 +17,7 @@ import net.homeagent.mip.api.SecurityAssociations;
  */
 @Command(scope = "mip", name = "security", description = "Lists the mobility security associations (no keys)")
 @Service
-public class SecurityCommand implements Action {
+public class SecurityCommand extends RenderedCommand {
 
     private static final String ROW = "%-32s %-24s %-10s %-10s %s%n";
 
@@ -26,11 +25,6 @@ public class SecurityCommand implements Action {
     SecurityAssociations associations;
 
     @Override
-    public Object execute() {
-        ConsoleOutput.print(this::render, System.out);
-        return null;
-    }
-
     String render() {
         List<SecurityAssociationInfo> all = associations.describeAll();
         StringBuilder out = new StringBuilder("Mobility Security Associations: Total ").append(all.size())

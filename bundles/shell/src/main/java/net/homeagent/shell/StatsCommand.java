@@ -3,7 +3,6 @@ package net.homeagent.shell;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -15,7 +14,7 @@ import net.homeagent.mip.codec.ReplyCode;
 /** The registration counters, like IOS {@code show ip mobile traffic}. */
 @Command(scope = "mip", name = "stats", description = "Shows the registration counters")
 @Service
-public class StatsCommand implements Action {
+public class StatsCommand extends RenderedCommand {
 
     private static final String NL = System.lineSeparator();
 
@@ -23,11 +22,6 @@ public class StatsCommand implements Action {
     RegistrationStatistics statistics;
 
     @Override
-    public Object execute() {
-        ConsoleOutput.print(this::render, System.out);
-        return null;
-    }
-
     String render() {
         RegistrationCounters c = statistics.snapshot();
         long replies = c.repliesByCode().values().stream().mapToLong(Long::longValue).sum();
