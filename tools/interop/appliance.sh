@@ -143,8 +143,14 @@ dump_and_kill_karaf() {
     pid=$(karaf_pid) || return 0
     log "karaf.log has $(wc -l <"$karaf_home/data/log/karaf.log" 2>/dev/null || echo no) lines; threads of pid $pid:"
     timeout 30 jstack "$pid" 2>&1 | grep -v '^$' | head -n 150 || true
+    kill_karaf
+}
+
+kill_karaf() {  # kill -9 the JVM, as a power cut or an OOM killer would
+    local pid
+    pid=$(karaf_pid) || return 0
     kill -KILL "$pid" 2>/dev/null || true
-    await_exit "$pid" || true
+    await_exit "$pid" || log "Karaf (pid $pid) still there 30 s after kill -9"
     rm -f "$karaf_home/karaf.pid"
 }
 
@@ -156,5 +162,15 @@ stop_karaf() {
     if ! await_exit "$pid"; then
         log "Karaf (pid $pid) did not stop within 30 s: killing it"
         kill -KILL "$pid" 2>/dev/null || true
+    fi
+}
+
+# For the EXIT trap: stops Karaf and removes the work folder $1, or keeps it with KEEP_WORKDIR=1.
+release_appliance() {
+    stop_karaf
+    if [[ "${KEEP_WORKDIR:-0}" == 1 ]]; then
+        log "kept $1"
+    else
+        rm -rf "$1"
     fi
 }

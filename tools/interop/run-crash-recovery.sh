@@ -36,22 +36,9 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/homeagent-crash.XXXXXX")
 # shellcheck source=appliance.sh
 source "$here/appliance.sh"
 
-crash_karaf() {  # kill -9 the JVM, as a power cut or an OOM killer would
-    local pid
-    pid=$(karaf_pid) || return 0
-    kill -KILL "$pid" 2>/dev/null || true
-    await_exit "$pid" || log "Karaf (pid $pid) still there 30 s after kill -9"
-    rm -f "$karaf_home/karaf.pid"
-}
-
 cleanup() {
     local status=$?
-    stop_karaf
-    if [[ "${KEEP_WORKDIR:-0}" == 1 ]]; then
-        log "kept $work"
-    else
-        rm -rf "$work"
-    fi
+    release_appliance "$work"
     exit "$status"
 }
 trap cleanup EXIT
@@ -69,7 +56,7 @@ timeout 300 "$py" "$here/crash_recovery.py" register --port "$port" --count "$bi
     --short-lifetime "$short_lifetime" --kill-pid "$(karaf_pid)" --out "$work/acked.json" \
     | tee "$work/register.out" || true
 count "$work/register.out"
-crash_karaf
+kill_karaf
 sleep $((short_lifetime + 1))   # the short-lived bindings expire while the appliance is down
 
 # --- 3. start again: every acknowledged binding is back, the expired ones are gone -------------
@@ -80,7 +67,7 @@ timeout 300 "$py" "$here/crash_recovery.py" check-restored --karaf-home "$karaf_
 count "$work/restored.out"
 
 # --- 4. a truncated backup ---------------------------------------------------------------------
-crash_karaf
+kill_karaf
 size=$(stat -c %s "$backup")
 log "truncating $backup from $size to $((size / 3)) bytes"
 truncate -s $((size / 3)) "$backup"
@@ -90,7 +77,7 @@ timeout 300 "$py" "$here/crash_recovery.py" check-damaged --karaf-home "$karaf_h
 count "$work/truncated.out"
 
 # --- 5. a backup whose start is garbage ----------------------------------------------------------
-crash_karaf
+kill_karaf
 log "overwriting the first 8 KiB of $backup with random bytes"
 dd if=/dev/urandom of="$backup" bs=4096 count=2 conv=notrunc status=none
 start_karaf 'mip:backup' 'Binding backup' || { finish; exit; }

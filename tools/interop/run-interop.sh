@@ -45,12 +45,7 @@ stop_tshark() {
 cleanup() {
     local status=$?
     stop_tshark
-    stop_karaf
-    if [[ "${KEEP_WORKDIR:-0}" == 1 ]]; then
-        log "kept $work"
-    else
-        rm -rf "$work"
-    fi
+    release_appliance "$work"
     exit "$status"
 }
 trap cleanup EXIT
