@@ -316,17 +316,22 @@ public final class RegistrationProcessor implements RegistrationService {
     private void record(Attempt attempt, Outcome outcome) {
         recorder.replied(outcome.code());
         outcome.refusal().ifPresent(recorder::refused);
-        RegistrationRequest request = attempt.request;
-        String home = request.homeAddress().getHostAddress();
-        String careOf = request.careOfAddress().getHostAddress();
-        String source = attempt.registration.source().toString();
-        LOG.debug("registration of {} care-of {} from {} flags {} lifetime {}: code {} ({}), lifetime {}{}", home,
-                careOf, source, RegistrationFlags.describe(request.flags()), request.lifetime(), outcome.code(),
-                ReplyCode.describe(outcome.code()), outcome.lifetime(),
-                outcome.refusal().map(r -> ", reason " + r).orElse(""));
-        outcome.refusal().ifPresent(reason -> refusalLog.log(reason, () -> "refused registration of " + home
-                + " care-of " + careOf + " from " + source + ": code " + outcome.code() + " ("
-                + ReplyCode.describe(outcome.code()) + "), reason " + reason));
+        // the texts are built only when a line is written: this runs for every request
+        if (LOG.isDebugEnabled()) {
+            RegistrationRequest request = attempt.request;
+            LOG.debug("registration of {} flags {} lifetime {}: code {} ({}), lifetime {}{}", describe(attempt),
+                    RegistrationFlags.describe(request.flags()), request.lifetime(), outcome.code(),
+                    ReplyCode.describe(outcome.code()), outcome.lifetime(),
+                    outcome.refusal().map(r -> ", reason " + r).orElse(""));
+        }
+        outcome.refusal().ifPresent(reason -> refusalLog.log(reason, () -> "refused registration of "
+                + describe(attempt) + ": code " + outcome.code() + " (" + ReplyCode.describe(outcome.code())
+                + "), reason " + reason));
+    }
+
+    private static String describe(Attempt attempt) {
+        return attempt.request.homeAddress().getHostAddress() + " care-of "
+                + attempt.request.careOfAddress().getHostAddress() + " from " + attempt.registration.source();
     }
 
     /** One request being decided; remembers the association once the request is authenticated. */
