@@ -3,31 +3,30 @@ package net.homeagent.store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import net.homeagent.mip.api.BindingEvent;
+import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.support.RateLimitedLog;
 
 /**
  * Group commit of binding changes to the backup. Changes are queued by the threads that make them
- * (under the home address's lock, so the queue holds each home address's changes in order); one
- * writer thread takes whatever is queued, up to {@code maxBatch}, applies it to the map, commits
- * one MVStore chunk and forces it to disk ({@code FileChannel.force}) once for the whole batch,
- * and only then completes the {@link #sync()} futures of that batch. Under load a batch grows to
- * what arrived during the previous fsync, so the cost of an fsync is shared by every change in it.
+ * (under the home address's lock, so the queue holds each home address's changes in order) into a
+ * {@link PendingChanges} buffer of primitive arrays; every {@link #sync()} meanwhile gets that
+ * buffer's one future. The writer thread takes the whole buffer at once (the registering threads
+ * go on filling a second one), applies it to the map in slices of at most {@code maxBatch}
+ * changes, each committed as one MVStore chunk and forced to disk ({@code FileChannel.force}), and
+ * only when all of it is on disk completes its future. Under load a group grows to what arrived
+ * during the previous fsync, so the cost of an fsync is shared by every change in it.
  * <p>
  * The queue is unbounded: the registration path never blocks on it. If the disk stalls, changes
  * pile up in memory and replies wait; nothing is dropped.
@@ -43,28 +42,21 @@ final class BackupWriter {
     /** How often at most the {@link CommitMark} follows the commits. */
     private static final Duration MARK_INTERVAL = Duration.ofSeconds(5);
 
-    /** What the queue holds: a change, a request to be told when all before it is durable, or the end. */
-    private sealed interface Entry permits Put, Delete, Sync, Stop {
-    }
-
-    private record Put(long key, byte[] record) implements Entry {
-    }
-
-    private record Delete(long key) implements Entry {
-    }
-
-    private record Sync(CompletableFuture<Void> done) implements Entry {
-    }
-
-    private record Stop() implements Entry {
-    }
-
     private final MVStore store;
     private final MVMap<Long, byte[]> map;
     private final CommitMark mark;
     private final int maxBatch;
     private final Clock clock;
-    private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition queued = lock.newCondition();
+    /** Filled by the registering threads, under {@link #lock}. */
+    private PendingChanges pending = new PendingChanges();
+    /** A drained buffer kept for the next swap, under {@link #lock}; null while none is free. */
+    private PendingChanges spare = new PendingChanges();
+    /** The buffer being written and how much of it is (writer's own, no lock). */
+    private PendingChanges taken;
+    private int written;
+    private RuntimeException takenFailure;
     private final RateLimitedLog failureLog;
     private final AtomicLong syncs = new AtomicLong();
     private final AtomicLong changesWritten = new AtomicLong();
@@ -86,15 +78,27 @@ final class BackupWriter {
         this.lastHousekeeping = clock.instant();
     }
 
-    /** Queues the backup side of one table change. */
-    void record(BindingEvent event) {
-        long key = BindingRecord.keyOf(event.binding());
-        queue.add(event.type() == BindingEvent.Type.REMOVED ? new Delete(key)
-                : new Put(key, BindingRecord.encode(event.binding())));
+    /** Queues the backup of {@code binding} as it is now (an add, renewal or change). */
+    void put(Binding binding) {
+        long key = BindingRecord.keyOf(binding);
+        lock.lock();
+        try {
+            pending.put(key, binding);
+            queued.signal();
+        } finally {
+            lock.unlock();
+        }
     }
 
+    /** Queues the removal of the binding of {@code key} ({@link Ipv4#packKey}). */
     void delete(long key) {
-        queue.add(new Delete(key));
+        lock.lock();
+        try {
+            pending.delete(key);
+            queued.signal();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Completes once every change queued before this call is forced to disk. */
@@ -102,9 +106,14 @@ final class BackupWriter {
         if (stopped) {
             return CompletableFuture.failedFuture(new IllegalStateException("binding backup closed"));
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        queue.add(new Sync(done));
-        return done;
+        lock.lock();
+        try {
+            CompletableFuture<Void> durable = pending.durable();
+            queued.signal();
+            return durable;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Starts the writer thread. */
@@ -122,7 +131,7 @@ final class BackupWriter {
             return;
         }
         stopped = true;
-        queue.add(new Stop());
+        requestStop();
         try {
             thread.join(STOP_GRACE.toMillis());
             if (thread.isAlive()) {
@@ -137,15 +146,23 @@ final class BackupWriter {
     }
 
     /**
-     * Writes, on the calling thread, one batch of what is queued now (at most {@code maxBatch}
-     * entries). The writer thread does the same after waiting for the first entry.
+     * Writes, on the calling thread, one slice (at most {@code maxBatch} changes, one commit and one
+     * fsync) of what is queued; the writer thread does the same whenever something is queued. The
+     * waiters of a group are told once its last slice is on disk.
      *
-     * @return whether a stop was among the entries
+     * @return whether a stop was requested with the group just finished
      */
     boolean writeQueued() {
-        List<Entry> batch = new ArrayList<>(Math.min(maxBatch, 1024));
-        queue.drainTo(batch, maxBatch);
-        return write(batch);
+        if (taken == null && !take()) {
+            return false;
+        }
+        int slice = Math.min(maxBatch, taken.count() - written);
+        writeSlice(written, slice);
+        written += slice;
+        if (written < taken.count()) {
+            return false;
+        }
+        return finishGroup();
     }
 
     long syncs() {
@@ -165,76 +182,120 @@ final class BackupWriter {
     }
 
     private void run() {
-        List<Entry> batch = new ArrayList<>(Math.min(maxBatch, 1024));
         boolean stop = false;
         while (!stop) {
-            Entry first;
             try {
-                first = queue.poll(MARK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+                if (taken == null && !awaitQueued()) {
+                    // idle: bring the mark up to date and tidy the file
+                    markIfBehind();
+                    keepHouse();
+                    continue;
+                }
             } catch (InterruptedException e) {
                 LOG.warn("Binding backup writer interrupted; writing what is queued and stopping");
-                queue.add(new Stop());
+                requestStop();
                 continue;
             }
-            if (first == null) {
-                // idle: bring the mark up to date and tidy the file
-                markIfBehind();
-                keepHouse();
-                continue;
-            }
-            batch.add(first);
-            queue.drainTo(batch, maxBatch - 1);
-            stop = write(batch);
-            batch.clear();
+            stop = writeQueued();
         }
         failLeftovers();
     }
 
-    private boolean write(List<Entry> batch) {
-        if (batch.isEmpty()) {
-            return false;
-        }
-        List<CompletableFuture<Void>> waiting = new ArrayList<>();
-        boolean stop = false;
-        int changes = 0;
-        for (Entry entry : batch) {
-            if (entry instanceof Sync sync) {
-                waiting.add(sync.done());
-            } else if (entry instanceof Stop) {
-                stop = true;
-            } else {
-                changes++;
+    /** Waits up to the mark interval for something to write; true if there is. */
+    private boolean awaitQueued() throws InterruptedException {
+        lock.lock();
+        try {
+            long nanos = MARK_INTERVAL.toNanos();
+            while (pending.isEmpty() && nanos > 0) {
+                nanos = queued.awaitNanos(nanos);
             }
+            return !pending.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes the whole pending buffer for writing and puts an empty one in its place; false if nothing was queued. */
+    private boolean take() {
+        lock.lock();
+        try {
+            if (pending.isEmpty()) {
+                return false;
+            }
+            taken = pending;
+            pending = spare != null ? spare : new PendingChanges();
+            spare = null;
+        } finally {
+            lock.unlock();
+        }
+        written = 0;
+        takenFailure = null;
+        return true;
+    }
+
+    /** Applies changes {@code from .. from + n} of the taken group, commits and forces them to disk. */
+    private void writeSlice(int from, int n) {
+        if (n == 0) {
+            return;
         }
         try {
-            for (Entry entry : batch) {
-                if (entry instanceof Put put) {
-                    map.put(put.key(), put.record());
-                } else if (entry instanceof Delete delete) {
-                    map.remove(delete.key());
+            for (int i = from; i < from + n; i++) {
+                if (taken.isDelete(i)) {
+                    map.remove(taken.key(i));
+                } else {
+                    map.put(taken.key(i), taken.record(i));
                 }
             }
-            if (changes > 0) {
-                store.commit();
-                store.sync(); // FileChannel.force: the batch is on the disk, not only in the page cache
-                syncs.incrementAndGet();
-                changesWritten.addAndGet(changes);
-                lastSync = clock.instant();
-                if (Duration.between(lastMark, lastSync).compareTo(MARK_INTERVAL) >= 0) {
-                    markIfBehind();
-                }
+            store.commit();
+            store.sync(); // FileChannel.force: the slice is on the disk, not only in the page cache
+            syncs.incrementAndGet();
+            changesWritten.addAndGet(n);
+            lastSync = clock.instant();
+            if (Duration.between(lastMark, lastSync).compareTo(MARK_INTERVAL) >= 0) {
+                markIfBehind();
             }
-            waiting.forEach(done -> done.complete(null));
         } catch (RuntimeException failure) {
             // The bindings are in memory and keep working; only their durable copy is missing.
             writeFailures.incrementAndGet();
-            int lost = changes;
-            failureLog.report(() -> "Binding backup could not write a batch of " + lost + " changes to "
+            takenFailure = failure;
+            failureLog.report(() -> "Binding backup could not write a batch of " + n + " changes to "
                     + store.getFileStore().getFileName() + "; the bindings stay in memory but would not survive a "
                     + "restart: " + failure, failure);
-            waiting.forEach(done -> done.completeExceptionally(failure));
+        }
+    }
+
+    /** Tells the group's waiters, recycles its buffer; returns whether it asked to stop. */
+    private boolean finishGroup() {
+        PendingChanges group = taken;
+        taken = null;
+        CompletableFuture<Void> waiting = group.waiting();
+        boolean stop = group.stopRequested();
+        if (waiting != null) {
+            if (takenFailure == null) {
+                waiting.complete(null);
+            } else {
+                waiting.completeExceptionally(takenFailure);
+            }
+        }
+        if (group.reset()) {
+            lock.lock();
+            try {
+                spare = group;
+            } finally {
+                lock.unlock();
+            }
         }
         return stop;
+    }
+
+    private void requestStop() {
+        lock.lock();
+        try {
+            pending.requestStop();
+            queued.signal();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Records the newest version on disk in the {@link CommitMark}, after its fsync, never before. */
@@ -269,14 +330,16 @@ final class BackupWriter {
 
     /** Anything queued after the stop can no longer be written: tell whoever waits for it. */
     private void failLeftovers() {
-        List<Entry> rest = new ArrayList<>();
-        queue.drainTo(rest);
-        IllegalStateException closed = new IllegalStateException("binding backup closed");
-        for (Entry entry : rest) {
-            if (entry instanceof Sync sync) {
-                sync.done().completeExceptionally(closed);
-            }
+        CompletableFuture<Void> waiting;
+        lock.lock();
+        try {
+            waiting = pending.waiting();
+            pending.reset();
+        } finally {
+            lock.unlock();
+        }
+        if (waiting != null) {
+            waiting.completeExceptionally(new IllegalStateException("binding backup closed"));
         }
     }
-
 }

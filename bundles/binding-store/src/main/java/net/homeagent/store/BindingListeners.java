@@ -39,6 +39,11 @@ final class BindingListeners {
         listeners.removeIf(guarded -> guarded.listener == listener);
     }
 
+    /** Whether anyone listens: without a listener no event (and no {@code Binding} for it) need be made. */
+    boolean any() {
+        return !listeners.isEmpty();
+    }
+
     void deliver(BindingEvent event) {
         for (GuardedListener guarded : listeners) {
             guarded.deliver(event);
@@ -59,7 +64,12 @@ final class BindingListeners {
             this.failureLog = failureLog;
         }
 
-        void deliver(BindingEvent event) {
+        /** Whether anyone listens: without a listener no event (and no {@code Binding} for it) need be made. */
+    boolean any() {
+        return !listeners.isEmpty();
+    }
+
+    void deliver(BindingEvent event) {
             try {
                 listener.bindingChanged(event);
             } catch (VirtualMachineError fatal) {

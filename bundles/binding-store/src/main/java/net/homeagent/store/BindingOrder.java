@@ -8,8 +8,8 @@ import net.homeagent.mip.api.Binding;
 final class BindingOrder {
 
     static final Comparator<Binding> HOME_THEN_CARE_OF = Comparator
-            .comparingLong((Binding b) -> Ipv4.toUnsigned(b.homeAddress()))
-            .thenComparingLong(b -> Ipv4.toUnsigned(b.careOfAddress()));
+            .comparingLong((Binding b) -> Ipv4.bits(b.homeAddress()) & 0xffff_ffffL)
+            .thenComparingLong(b -> Ipv4.bits(b.careOfAddress()) & 0xffff_ffffL);
 
     private BindingOrder() {
     }

@@ -38,14 +38,31 @@ final class BindingRecord {
     }
 
     static byte[] encode(Binding b) {
-        byte[] nai = b.nai().map(n -> n.getBytes(StandardCharsets.UTF_8)).orElse(null);
+        byte[] nai = naiBytes(b);
+        ByteBuffer out = ByteBuffer.allocate(length(nai));
+        encodeInto(b, nai, out);
+        return out.array();
+    }
+
+    /** The NAI in UTF-8, or null if the binding has none. */
+    static byte[] naiBytes(Binding b) {
+        byte[] nai = b.nai().isPresent() ? b.nai().get().getBytes(StandardCharsets.UTF_8) : null;
         if (nai != null && nai.length >= NO_NAI) {
             throw new IllegalArgumentException("NAI of " + nai.length + " bytes is too long to store");
         }
-        ByteBuffer out = ByteBuffer.allocate(FIXED_LENGTH + (nai == null ? 0 : nai.length));
+        return nai;
+    }
+
+    /** The length of the record of a binding with these NAI bytes ({@link #naiBytes}). */
+    static int length(byte[] nai) {
+        return FIXED_LENGTH + (nai == null ? 0 : nai.length);
+    }
+
+    /** Writes the record of {@code b} at {@code out}'s position ({@link #length} bytes), without an array of its own. */
+    static void encodeInto(Binding b, byte[] nai, ByteBuffer out) {
         out.put(VERSION);
-        out.putInt((int) Ipv4.toUnsigned(b.homeAgent()));
-        out.putInt((int) Ipv4.toUnsigned(b.sourceAddress()));
+        out.putInt(Ipv4.bits(b.homeAgent()));
+        out.putInt(Ipv4.bits(b.sourceAddress()));
         out.putShort((short) b.sourcePort());
         out.putInt(b.grantedLifetime());
         putInstant(out, b.registeredAt());
@@ -58,7 +75,6 @@ final class BindingRecord {
         if (nai != null) {
             out.put(nai);
         }
-        return out.array();
     }
 
     /**

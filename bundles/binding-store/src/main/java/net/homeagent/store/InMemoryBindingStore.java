@@ -7,8 +7,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.osgi.service.component.annotations.Activate;
@@ -41,10 +46,12 @@ import net.homeagent.mip.api.RemovalReason;
 /**
  * The mobility binding table of RFC 5944 §3.8.3, in memory.
  * <ul>
- * <li>Table: {@link BindingTable}, a {@code ConcurrentHashMap} from home address to an immutable
- * {@link NodeBindings}; a change of one home address runs under that address's stripe of
- * {@link HomeAddressLocks}, and so do the listener calls for it, which keeps its events in order.
- * Readers ({@link #find}, {@link #list}, {@link #size}) take no lock.</li>
+ * <li>Table: {@link PackedBindingTable}, rows of primitives in lock-striped {@link TableSegment}s
+ * ({@link BindingRow}: 48 bytes a binding, no object); {@link Binding} objects are made only when
+ * someone reads (find, list, events, the backup record). A change of one home address runs under its
+ * segment's re-entrant lock, and so do the listener calls for it, which keeps its events in order.
+ * Readers ({@link #find}, {@link #list}, {@link #size}) take no lock: they copy under an optimistic
+ * stamp and never see half a change.</li>
  * <li>Expiry: an {@link ExpiryWheel} of packed keys, advanced by {@link #expireDue} (every
  * {@code expiryTickMillis} by the {@link ExpiryTicker} when run as a component). A renewal only
  * appends its new second; the old entry is recognised as stale when its second comes.</li>
@@ -52,12 +59,10 @@ import net.homeagent.mip.api.RemovalReason;
  * binding granted 0xffff s, or whose {@code expiresAt} is at or after {@link #NEVER}
  * ({@code Instant.MAX} and the like).</li>
  * </ul>
- * Memory per binding held here, beyond the caller's {@link Binding} (64-bit JVM, compressed oops):
- * about 32 bytes of hash map node plus ~8 of table slot per home address, 36 for its
- * {@link NodeBindings} (20 + 4 per further care-of address), 8 to 12 for the wheel entry
- * (another 8 per renewal until its old second passes), and, for a binding with a NAI, about
- * 60 per NAI in the index. Measured with one million bindings, one per home address: 93 bytes each,
- * 159 with a NAI.
+ * Memory per binding (64-bit JVM, compressed oops): the 48-byte row plus the growth slack of its
+ * segment's array (up to half), about 11 bytes of home-address index per home address, 8 to 12 for
+ * the wheel entry (another 8 per renewal until its old second passes), and, for a binding with a
+ * NAI, its string and an entry in the NAI index. Measured figures: docs/PERFORMANCE.md.
  * <p>
  * Durable backup ({@link BindingBackup}, docs/storage.md): every change is queued to the backup
  * writer under the home address's lock, in change order; {@link #sync()} completes when it is on
@@ -84,10 +89,14 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
     /** How long a snapshot export or import waits for the backup to catch up. */
     private static final long SNAPSHOT_SYNC_TIMEOUT_SECONDS = 120;
     private static final CompletionStage<Void> NOTHING_TO_WAIT_FOR = CompletableFuture.completedStage(null);
+    private static final Map<RemovalReason, Optional<RemovalReason>> REASONS = new EnumMap<>(RemovalReason.class);
+
+    static {
+        Arrays.stream(RemovalReason.values()).forEach(r -> REASONS.put(r, Optional.of(r)));
+    }
 
     private final Clock clock;
-    private final BindingTable table = new BindingTable();
-    private final HomeAddressLocks locks = new HomeAddressLocks();
+    private final PackedBindingTable table = new PackedBindingTable();
     private final ExpiryWheel wheel;
     private final BindingListeners listeners;
     private final ExpiryTicker ticker;
@@ -182,21 +191,46 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
     /** {@code durable}: whether the change goes to the backup (not when it comes from it). */
     private RegisterOutcome register(Binding binding, boolean simultaneous, boolean durable) {
         requireComplete(binding);
-        Inet4Address home = binding.homeAddress();
-        return locks.withLock(home, () -> {
-            NodeBindings before = table.get(home);
-            Optional<Binding> renewed = before.at(binding.careOfAddress());
+        BindingRow.requireFits(binding);
+        Inet4Address homeAddress = binding.homeAddress();
+        int home = Ipv4.bits(homeAddress);
+        int careOf = Ipv4.bits(binding.careOfAddress());
+        TableSegment segment = table.segmentOf(home);
+        segment.changes.lock();
+        try {
+            int held = segment.rowOf(home, careOf);
+            Optional<Binding> renewed = held < 0 ? Optional.empty()
+                    : Optional.of(table.binding(segment, held, homeAddress));
             // RFC 5944 §3.6.1.2: without the S bit the new binding replaces all the node's others.
-            List<Binding> replaced = simultaneous ? List.of() : before.others(binding.careOfAddress());
-            NodeBindings after = simultaneous ? before.with(binding) : NodeBindings.only(binding);
-
-            List<BindingEvent> events = new ArrayList<>(replaced.size() + 1);
-            replaced.forEach(r -> events.add(BindingEvent.removed(r, RemovalReason.REPLACED)));
-            events.add(renewed.map(p -> BindingEvent.renewed(binding, p)).orElseGet(() -> BindingEvent.added(binding)));
+            List<Binding> replaced = simultaneous ? List.of() : others(segment, home, careOf, homeAddress);
+            Collection<String> naiBefore = table.naiKeys(segment, home);
+            long stamp = segment.beginWrite();
+            try {
+                if (!replaced.isEmpty()) {
+                    removeOthers(segment, home, careOf);
+                }
+                segment.put(home, careOf, binding);
+            } finally {
+                segment.endWrite(stamp);
+            }
+            table.counted((held < 0 ? 1 : 0) - replaced.size());
+            table.naiChanged(home, naiBefore, table.naiKeys(segment, home));
             scheduleExpiry(binding, renewed);
-            commit(home, after, events, durable);
-            return new RegisterOutcome(binding, renewed, List.copyOf(replaced));
-        });
+            if (durable) {
+                backup.ifPresent(b -> {
+                    replaced.forEach(r -> b.writer().delete(BindingRecord.keyOf(r)));
+                    b.writer().put(binding);
+                });
+            }
+            if (listeners.any()) {
+                replaced.forEach(r -> listeners.deliver(removedEvent(r, RemovalReason.REPLACED)));
+                listeners.deliver(renewed.isPresent() ? BindingEvent.renewed(binding, renewed.get())
+                        : BindingEvent.added(binding));
+            }
+            return new RegisterOutcome(binding, renewed, replaced);
+        } finally {
+            segment.changes.unlock();
+        }
     }
 
     @Override
@@ -204,26 +238,54 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
         Objects.requireNonNull(homeAddress, "homeAddress");
         Objects.requireNonNull(careOfAddress, "careOfAddress");
         Objects.requireNonNull(reason, "reason");
-        return locks.withLock(homeAddress, () -> {
-            NodeBindings before = table.get(homeAddress);
-            Optional<Binding> removed = before.at(careOfAddress);
-            removed.ifPresent(b -> commit(homeAddress, before.without(careOfAddress),
-                    List.of(BindingEvent.removed(b, reason))));
-            return removed;
-        });
+        int home = Ipv4.bits(homeAddress);
+        TableSegment segment = table.segmentOf(home);
+        segment.changes.lock();
+        try {
+            int row = segment.rowOf(home, Ipv4.bits(careOfAddress));
+            if (row < 0) {
+                return Optional.empty();
+            }
+            Binding removed = table.binding(segment, row, homeAddress);
+            removeRow(segment, home, row, removed, reason);
+            return Optional.of(removed);
+        } finally {
+            segment.changes.unlock();
+        }
     }
 
     @Override
     public List<Binding> removeAll(Inet4Address homeAddress, RemovalReason reason) {
         Objects.requireNonNull(homeAddress, "homeAddress");
         Objects.requireNonNull(reason, "reason");
-        return locks.withLock(homeAddress, () -> {
-            List<Binding> removed = table.get(homeAddress).asList();
-            if (!removed.isEmpty()) {
-                commit(homeAddress, NodeBindings.NONE, removed.stream().map(b -> BindingEvent.removed(b, reason)).toList());
+        int home = Ipv4.bits(homeAddress);
+        TableSegment segment = table.segmentOf(home);
+        segment.changes.lock();
+        try {
+            List<Binding> removed = new ArrayList<>(2);
+            for (int row = segment.first(home); row >= 0; row = segment.next(row)) {
+                removed.add(table.binding(segment, row, homeAddress));
             }
-            return removed;
-        });
+            if (removed.isEmpty()) {
+                return List.of();
+            }
+            Collection<String> naiBefore = table.naiKeys(segment, home);
+            long stamp = segment.beginWrite();
+            try {
+                segment.removeAll(home);
+            } finally {
+                segment.endWrite(stamp);
+            }
+            table.counted(-removed.size());
+            table.naiChanged(home, naiBefore, List.of());
+            backup.ifPresent(b -> removed.forEach(r -> b.writer().delete(BindingRecord.keyOf(r))));
+            if (listeners.any()) {
+                removed.forEach(r -> listeners.deliver(removedEvent(r, reason)));
+            }
+            return Collections.unmodifiableList(removed);
+        } finally {
+            segment.changes.unlock();
+        }
     }
 
     /** One home address at a time: registrations of other nodes go on meanwhile. */
@@ -231,23 +293,25 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
     public int clear(RemovalReason reason) {
         Objects.requireNonNull(reason, "reason");
         int removed = 0;
-        for (Inet4Address home : table.homeAddresses()) {
-            removed += removeAll(home, reason).size();
+        for (int[] homes : table.homesBySegment()) {
+            for (int home : homes) {
+                removed += removeAll(Ipv4.fromBits(home), reason).size();
+            }
         }
         return removed;
     }
 
     @Override
     public List<Binding> find(Inet4Address homeAddress) {
-        return table.get(Objects.requireNonNull(homeAddress, "homeAddress")).asList();
+        return table.find(Objects.requireNonNull(homeAddress, "homeAddress"));
     }
 
     @Override
     public List<Binding> findByNai(String nai) {
         Objects.requireNonNull(nai, "nai");
         List<Binding> found = new ArrayList<>();
-        for (Inet4Address home : table.homeAddressesWithNai(nai)) {
-            for (Binding b : table.get(home).asList()) {
+        for (int home : table.homesWithNai(nai)) {
+            for (Binding b : table.find(Ipv4.fromBits(home))) {
                 if (b.nai().filter(nai::equalsIgnoreCase).isPresent()) {
                     found.add(b);
                 }
@@ -258,22 +322,28 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
     }
 
     /**
-     * Each home address's bindings are taken at one moment; the table as a whole is not frozen,
-     * so writers never wait for a listing.
+     * Each segment of the table (and so each home address's bindings) is taken at one moment; the
+     * table as a whole is not frozen, so writers never wait for a listing.
      */
     @Override
     public List<Binding> list(Predicate<Binding> filter) {
         Objects.requireNonNull(filter, "filter");
         List<Binding> matching = new ArrayList<>();
-        for (NodeBindings node : table.allNodes()) {
-            for (Binding b : node.asList()) {
-                if (filter.test(b)) {
-                    matching.add(b);
-                }
+        table.forEach(b -> {
+            if (filter.test(b)) {
+                matching.add(b);
             }
-        }
+        });
         matching.sort(BindingOrder.HOME_THEN_CARE_OF);
         return Collections.unmodifiableList(matching);
+    }
+
+    /**
+     * Hands every binding to {@code visitor} without building a list; the same consistency as
+     * {@link #list}, in no particular order. A building block for a table walk (SNMP).
+     */
+    void forEach(Consumer<Binding> visitor) {
+        table.forEach(Objects.requireNonNull(visitor, "visitor"));
     }
 
     @Override
@@ -409,21 +479,57 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
         return binding.grantedLifetime() == INFINITE_LIFETIME || !binding.expiresAt().isBefore(NEVER);
     }
 
-    private void commit(Inet4Address homeAddress, NodeBindings after, List<BindingEvent> events) {
-        commit(homeAddress, after, events, true);
+    /** The bindings of {@code home} at other care-of addresses than {@code careOf}, in care-of order. */
+    private List<Binding> others(TableSegment segment, int home, int careOf, Inet4Address homeAddress) {
+        List<Binding> others = List.of();
+        for (int row = segment.first(home); row >= 0; row = segment.next(row)) {
+            if (segment.rows()[row * BindingRow.STRIDE + BindingRow.CARE_OF] != careOf) {
+                if (others.isEmpty()) {
+                    others = new ArrayList<>(2);
+                }
+                others.add(table.binding(segment, row, homeAddress));
+            }
+        }
+        return others;
+    }
+
+    /** Inside a write window: removes the rows of {@code home} at other care-of addresses than {@code careOf}. */
+    private static void removeOthers(TableSegment segment, int home, int careOf) {
+        int row = segment.first(home);
+        while (row >= 0) {
+            if (segment.rows()[row * BindingRow.STRIDE + BindingRow.CARE_OF] != careOf) {
+                segment.remove(row); // rows move on removal: start again from the first
+                row = segment.first(home);
+            } else {
+                row = segment.next(row);
+            }
+        }
     }
 
     /**
-     * Applies the new state of one home address, queues it for the backup, then tells the
-     * listeners; the caller holds its lock, so the backup sees each home address's changes in order.
+     * Removes one row (the caller holds the segment's {@code changes}), queues the removal for the
+     * backup, then tells the listeners; {@code removed} may be null only when there is no listener.
      */
-    private void commit(Inet4Address homeAddress, NodeBindings after, List<BindingEvent> events, boolean durable) {
-        table.update(homeAddress, after);
-        if (durable && backup.isPresent()) {
-            BackupWriter writer = backup.get().writer();
-            events.forEach(writer::record);
+    private void removeRow(TableSegment segment, int home, int row, Binding removed, RemovalReason reason) {
+        long key = (long) home << 32 | segment.rows()[row * BindingRow.STRIDE + BindingRow.CARE_OF] & 0xffff_ffffL;
+        Collection<String> naiBefore = table.naiKeys(segment, home);
+        long stamp = segment.beginWrite();
+        try {
+            segment.remove(row);
+        } finally {
+            segment.endWrite(stamp);
         }
-        events.forEach(listeners::deliver);
+        table.counted(-1);
+        table.naiChanged(home, naiBefore, table.naiKeys(segment, home));
+        backup.ifPresent(b -> b.writer().delete(key));
+        if (removed != null) {
+            listeners.deliver(removedEvent(removed, reason));
+        }
+    }
+
+    /** {@link BindingEvent#removed} with the reason's {@code Optional} made once, not per event. */
+    private static BindingEvent removedEvent(Binding binding, RemovalReason reason) {
+        return new BindingEvent(BindingEvent.Type.REMOVED, binding, Optional.empty(), REASONS.get(reason));
     }
 
     /**
@@ -491,32 +597,38 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
         boolean alreadyWaiting = renewed.filter(p -> !neverExpires(p))
                 .filter(p -> p.expiresAt().getEpochSecond() == second).isPresent();
         if (!alreadyWaiting) {
-            wheel.schedule(Ipv4.packKey(binding), second);
+            wheel.schedule(BindingRecord.keyOf(binding), second);
         }
     }
 
-    /** Handles one due wheel entry; the binding as it is now decides what the entry means. */
+    /**
+     * Handles one due wheel entry; the binding as it is now decides what the entry means. Reads the
+     * row in place: a {@link Binding} is made only for the listeners, if there are any.
+     */
     private boolean expireIfDue(long packedKey, long slotSecond, Instant now) {
-        Inet4Address home = Ipv4.homeAddressOf(packedKey);
-        Inet4Address careOf = Ipv4.careOfAddressOf(packedKey);
-        return locks.withLock(home, () -> {
-            NodeBindings before = table.get(home);
-            Optional<Binding> current = before.at(careOf).filter(b -> !neverExpires(b));
-            if (current.isEmpty()) {
+        int home = (int) (packedKey >>> 32);
+        TableSegment segment = table.segmentOf(home);
+        segment.changes.lock();
+        try {
+            int row = segment.rowOf(home, (int) packedKey);
+            int base = row * BindingRow.STRIDE;
+            if (row < 0 || BindingRow.neverExpires(segment.rows(), base, segment.extra(row))) {
                 return false; // removed, or renewed with an infinite lifetime: a stale entry
             }
-            Binding binding = current.get();
-            if (binding.isExpiredAt(now)) {
-                commit(home, before.without(careOf), List.of(BindingEvent.removed(binding, RemovalReason.EXPIRED)));
+            if (BindingRow.isExpiredAt(segment.rows(), base, segment.extra(row), now)) {
+                Binding binding = listeners.any() ? table.binding(segment, row, null) : null;
+                removeRow(segment, home, row, binding, RemovalReason.EXPIRED);
                 expired.increment();
                 return true;
             }
-            long second = binding.expiresAt().getEpochSecond();
+            long second = BindingRow.expiresSecond(segment.rows(), base, segment.extra(row));
             if (second <= slotSecond) {
                 wheel.schedule(packedKey, second); // due later in the current second: keep it
             } // else a renewal moved it on; its live entry waits at that later second
             return false;
-        });
+        } finally {
+            segment.changes.unlock();
+        }
     }
 
     private static void requireComplete(Binding binding) {

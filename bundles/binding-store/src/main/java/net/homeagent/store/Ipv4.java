@@ -14,8 +14,16 @@ final class Ipv4 {
 
     /** The address as an unsigned number, so that 200.0.0.1 sorts after 10.0.0.1. */
     static long toUnsigned(Inet4Address address) {
-        byte[] b = address.getAddress();
-        return (b[0] & 0xffL) << 24 | (b[1] & 0xffL) << 16 | (b[2] & 0xffL) << 8 | (b[3] & 0xffL);
+        return bits(address) & 0xffff_ffffL;
+    }
+
+    /**
+     * The address as 32 bits without copying its octets: {@code Inet4Address.hashCode()} is the
+     * address itself in every OpenJDK release (Ipv4Test pins that), and {@code getAddress()} would
+     * allocate an array for every field of every registration.
+     */
+    static int bits(Inet4Address address) {
+        return address.hashCode();
     }
 
     static Inet4Address fromBits(int bits) {
@@ -29,7 +37,7 @@ final class Ipv4 {
 
     /** Home address in the high 32 bits, care-of address in the low: a binding key without an object. */
     static long packKey(Binding binding) {
-        return toUnsigned(binding.homeAddress()) << 32 | toUnsigned(binding.careOfAddress());
+        return (long) bits(binding.homeAddress()) << 32 | bits(binding.careOfAddress()) & 0xffff_ffffL;
     }
 
     static Inet4Address homeAddressOf(long packedKey) {

@@ -46,7 +46,7 @@ class BackupWriterTest {
     void everythingQueuedBeforeABatchIsWrittenWithOneSync() {
         BackupWriter writer = new BackupWriter(mvStore, map, new CommitMark(dir.resolve("w.mv")), 1000, clock);
         for (int i = 1; i <= 10; i++) {
-            writer.record(BindingEvent.added(binding(Ipv4.fromBits(0x0a000000 | i), Ipv4.fromBits(0xc0000201)).build()));
+            writer.put(binding(Ipv4.fromBits(0x0a000000 | i), Ipv4.fromBits(0xc0000201)).build());
         }
         CompletableFuture<Void> first = writer.sync().toCompletableFuture();
         CompletableFuture<Void> second = writer.sync().toCompletableFuture();
@@ -66,7 +66,7 @@ class BackupWriterTest {
     void aBatchIsNoLargerThanMaxBatchAndASyncWaitsForItsOwnBatch() {
         BackupWriter writer = new BackupWriter(mvStore, map, new CommitMark(dir.resolve("w.mv")), 4, clock);
         for (int i = 1; i <= 10; i++) {
-            writer.record(BindingEvent.added(binding(Ipv4.fromBits(0x0a000000 | i), Ipv4.fromBits(0xc0000201)).build()));
+            writer.put(binding(Ipv4.fromBits(0x0a000000 | i), Ipv4.fromBits(0xc0000201)).build());
         }
         CompletableFuture<Void> afterAll = writer.sync().toCompletableFuture();
 
@@ -84,13 +84,13 @@ class BackupWriterTest {
     void aRemovalDeletesTheRecordAndLaterChangesToTheSameKeyWinInOrder() {
         BackupWriter writer = new BackupWriter(mvStore, map, new CommitMark(dir.resolve("w.mv")), 1000, clock);
         Binding b = binding("10.0.0.1", "192.0.2.1").build();
-        writer.record(BindingEvent.added(b));
-        writer.record(BindingEvent.removed(b, RemovalReason.EXPIRED));
+        writer.put(b);
+        writer.delete(BindingRecord.keyOf(b));
         writer.writeQueued();
         assertThat(map.containsKey(BindingRecord.keyOf(b))).isFalse();
 
-        writer.record(BindingEvent.removed(b, RemovalReason.REPLACED));
-        writer.record(BindingEvent.added(b));
+        writer.delete(BindingRecord.keyOf(b));
+        writer.put(b);
         writer.writeQueued();
         assertThat(BindingRecord.decode(BindingRecord.keyOf(b), map.get(BindingRecord.keyOf(b)))).isEqualTo(b);
     }
@@ -99,7 +99,7 @@ class BackupWriterTest {
     void aFailedWriteIsCountedAndReportedToWhoeverWaitsAndTheWriterGoesOn() {
         BackupWriter writer = new BackupWriter(mvStore, map, new CommitMark(dir.resolve("w.mv")), 1000, clock);
         mvStore.close(); // the disk went away
-        writer.record(BindingEvent.added(binding("10.0.0.1", "192.0.2.1").build()));
+        writer.put(binding("10.0.0.1", "192.0.2.1").build());
         CompletableFuture<Void> waiting = writer.sync().toCompletableFuture();
 
         writer.writeQueued();
