@@ -64,8 +64,9 @@ final class TestBindings {
         return this;
     }
 
+    /** A null value: no NAI. */
     TestBindings nai(String value) {
-        this.nai = Optional.of(value);
+        this.nai = Optional.ofNullable(value);
         return this;
     }
 
