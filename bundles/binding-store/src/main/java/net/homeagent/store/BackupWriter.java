@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +22,8 @@ import net.homeagent.mip.api.support.RateLimitedLog;
  * (under the home address's lock, so the queue holds each home address's changes in order) into a
  * {@link PendingChanges} buffer of primitive arrays; every {@link #sync()} meanwhile gets that
  * buffer's one future. The writer thread takes the whole buffer at once (the registering threads
- * go on filling a second one), applies it to the map in slices of at most {@code maxBatch}
- * changes, each committed as one MVStore chunk and forced to disk ({@code FileChannel.force}), and
+ * go on filling a second one), appends it to the {@link ChangeLog} in slices of at most
+ * {@code maxBatch} changes, each committed as one MVStore chunk and forced to disk ({@code FileChannel.force}), and
  * only when all of it is on disk completes its future. Under load a group grows to what arrived
  * during the previous fsync, so the cost of an fsync is shared by every change in it.
  * <p>
@@ -43,7 +42,7 @@ final class BackupWriter {
     private static final Duration MARK_INTERVAL = Duration.ofSeconds(5);
 
     private final MVStore store;
-    private final MVMap<Long, byte[]> map;
+    private final ChangeLog log;
     private final CommitMark mark;
     private final int maxBatch;
     private final Clock clock;
@@ -68,9 +67,9 @@ final class BackupWriter {
     private Thread thread;
     private volatile boolean stopped;
 
-    BackupWriter(MVStore store, MVMap<Long, byte[]> map, CommitMark mark, int maxBatch, Clock clock) {
+    BackupWriter(MVStore store, ChangeLog log, CommitMark mark, int maxBatch, Clock clock) {
         this.store = store;
-        this.map = map;
+        this.log = log;
         this.mark = mark;
         this.maxBatch = Math.max(1, maxBatch);
         this.clock = clock;
@@ -240,14 +239,11 @@ final class BackupWriter {
         }
         try {
             for (int i = from; i < from + n; i++) {
-                if (taken.isDelete(i)) {
-                    map.remove(taken.key(i));
-                } else {
-                    map.put(taken.key(i), taken.record(i));
-                }
+                log.append(taken.change(i));
             }
             store.commit();
             store.sync(); // FileChannel.force: the slice is on the disk, not only in the page cache
+            log.afterCommit();
             syncs.incrementAndGet();
             changesWritten.addAndGet(n);
             lastSync = clock.instant();

@@ -8,12 +8,12 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 
-import org.h2.mvstore.Cursor;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -25,7 +25,8 @@ import net.homeagent.mip.api.Binding;
 
 /**
  * The binding table's durable copy: an H2 MVStore file holding one {@link BindingRecord} per
- * binding, kept up to date by a {@link BackupWriter}. MVStore is log-structured: every commit
+ * binding (a checkpoint and the change log appended since, {@link ChangeLog}), kept up to date by
+ * a {@link BackupWriter}. MVStore is log-structured: every commit
  * appends a chunk and never overwrites live data, and on open it uses the newest chunk whose
  * checksums are intact, so a crash in the middle of a write leaves the previous commit readable.
  * <p>
@@ -36,7 +37,6 @@ import net.homeagent.mip.api.Binding;
 final class BindingBackup implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BindingBackup.class);
-    private static final String MAP_NAME = "bindings";
     private static final DateTimeFormatter ASIDE_SUFFIX =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     /** Decode failures logged one by one at most; the rest only counted. */
@@ -54,18 +54,19 @@ final class BindingBackup implements AutoCloseable {
 
     private final Path file;
     private final MVStore store;
+    private final ChangeLog log;
     private final BackupWriter writer;
     private final Loaded loaded;
 
-    private BindingBackup(Path file, MVStore store, MVMap<Long, byte[]> map, Loaded loaded, int maxBatch,
-            Clock clock) {
+    private BindingBackup(Path file, MVStore store, Loaded loaded, int maxBatch, Clock clock) {
         this.file = file;
         this.store = store;
         this.loaded = loaded;
+        this.log = new ChangeLog(store, clock);
         CommitMark mark = new CommitMark(file);
         // From here on the mark follows this file, whatever it said before.
         mark.write(store.getCurrentVersion());
-        this.writer = new BackupWriter(store, map, mark, maxBatch, clock);
+        this.writer = new BackupWriter(store, log, mark, maxBatch, clock);
     }
 
     /**
@@ -81,10 +82,9 @@ final class BindingBackup implements AutoCloseable {
         MVStore store = null;
         try {
             store = openStore(file);
-            MVMap<Long, byte[]> map = store.openMap(MAP_NAME);
-            readAll(file, map, read, failed);
+            readAll(file, store, read, failed);
             Optional<String> lostTail = existed ? checkAgainstMark(file, store, clock) : Optional.empty();
-            return new BindingBackup(file, store, map, new Loaded(read, failed[0], lostTail), maxBatch, clock);
+            return new BindingBackup(file, store, new Loaded(read, failed[0], lostTail), maxBatch, clock);
         } catch (RuntimeException damaged) {
             // MVStoreException and whatever else a damaged file makes the library throw.
             if (store != null) {
@@ -99,9 +99,10 @@ final class BindingBackup implements AutoCloseable {
         }
     }
 
-    /** Starts writing to disk; until then changes only queue. */
+    /** Starts writing to disk (and folding the change log); until then changes only queue. */
     void start() {
         writer.start();
+        log.start();
     }
 
     BackupWriter writer() {
@@ -124,31 +125,11 @@ final class BindingBackup implements AutoCloseable {
         }
     }
 
-    /**
-     * The backup's bindings as of one moment: the map's root at the call (MVStore maps are
-     * copy-on-write, so later changes do not show).
-     */
-    Iterable<SnapshotFile.Entry> snapshot() {
-        MVMap<Long, byte[]> map = store.openMap(MAP_NAME);
-        Cursor<Long, byte[]> cursor = map.cursor(null);
-        return () -> new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return cursor.hasNext();
-            }
-
-            @Override
-            public SnapshotFile.Entry next() {
-                long key = cursor.next();
-                return new SnapshotFile.Entry(key, cursor.getValue());
-            }
-        };
-    }
-
     /** Writes what is queued, then closes the file. */
     @Override
     public void close() {
         writer.stop();
+        log.stop();
         store.close();
     }
 
@@ -157,17 +138,22 @@ final class BindingBackup implements AutoCloseable {
         return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
     }
 
-    private static void readAll(Path file, MVMap<Long, byte[]> map, List<Binding> into, long[] failed) {
-        Cursor<Long, byte[]> cursor = map.cursor(null);
-        while (cursor.hasNext()) {
-            long key = cursor.next();
-            try {
-                into.add(BindingRecord.decode(key, cursor.getValue()));
-            } catch (IllegalArgumentException unreadable) {
-                if (++failed[0] <= FAILURES_LOGGED) {
-                    LOG.error("Binding backup {}: the record of {} care-of {} cannot be read ({}); it is kept in the "
-                            + "file and not restored", file, Ipv4.homeAddressOf(key).getHostAddress(),
-                            Ipv4.careOfAddressOf(key).getHostAddress(), unreadable.getMessage());
+    /** Reads checkpoint and change log; on damage the library throws part way and {@code into} holds what was read. */
+    private static void readAll(Path file, MVStore store, List<Binding> into, long[] failed) {
+        TreeMap<Long, byte[]> records = new TreeMap<>();
+        try {
+            ChangeLog.read(store, records, failed);
+        } finally {
+            for (Map.Entry<Long, byte[]> record : records.entrySet()) {
+                long key = record.getKey();
+                try {
+                    into.add(BindingRecord.decode(key, record.getValue()));
+                } catch (IllegalArgumentException unreadable) {
+                    if (++failed[0] <= FAILURES_LOGGED) {
+                        LOG.error("Binding backup {}: the record of {} care-of {} cannot be read ({}); it is kept in "
+                                + "the file and not restored", file, Ipv4.homeAddressOf(key).getHostAddress(),
+                                Ipv4.careOfAddressOf(key).getHostAddress(), unreadable.getMessage());
+                    }
                 }
             }
         }
@@ -210,12 +196,12 @@ final class BindingBackup implements AutoCloseable {
                 + " for analysis and the " + read.size() + " bindings read before the damage are restored";
         LOG.error("Binding backup: {}", problem, damage);
         MVStore store = openStore(file);
-        MVMap<Long, byte[]> map = store.openMap(MAP_NAME);
+        MVMap<Long, byte[]> map = store.openMap(ChangeLog.CHECKPOINT);
         for (Binding binding : read) {
             map.put(BindingRecord.keyOf(binding), BindingRecord.encode(binding));
         }
         store.commit();
         store.sync();
-        return new BindingBackup(file, store, map, new Loaded(read, failed, Optional.of(problem)), maxBatch, clock);
+        return new BindingBackup(file, store, new Loaded(read, failed, Optional.of(problem)), maxBatch, clock);
     }
 }

@@ -175,7 +175,8 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "removeListener")
-    void addListener(BindingListener listener) {
+    /** Public for the benchmarks (tools/benchmarks), which run the store outside a container. */
+    public void addListener(BindingListener listener) {
         listeners.add(listener);
     }
 
@@ -397,18 +398,16 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
     }
 
     /**
-     * With a backup, the backup as of one moment after every earlier change reached it (one
-     * consistent cut of the change stream); without, the table, consistent per home address.
+     * The table, consistent per home address, after every earlier change reached the backup (with
+     * one): what the snapshot holds is then also on disk.
      */
     @Override
     public long exportSnapshot(Path file) throws IOException {
-        List<SnapshotFile.Entry> entries = new ArrayList<>();
         if (backup.isPresent()) {
             await(sync(), "export");
-            backup.get().snapshot().forEach(entries::add);
-        } else {
-            list(b -> true).forEach(b -> entries.add(new SnapshotFile.Entry(BindingRecord.keyOf(b), BindingRecord.encode(b))));
         }
+        List<SnapshotFile.Entry> entries = new ArrayList<>();
+        list(b -> true).forEach(b -> entries.add(new SnapshotFile.Entry(BindingRecord.keyOf(b), BindingRecord.encode(b))));
         long written = SnapshotFile.write(file, entries);
         LOG.info("Exported a snapshot of {} bindings to {}", written, file);
         return written;

@@ -75,17 +75,9 @@ final class PendingChanges {
         return count;
     }
 
-    long key(int i) {
-        return keys[i];
-    }
-
-    boolean isDelete(int i) {
-        return lengths[i] == DELETE;
-    }
-
-    /** The record of change {@code i} as its own array, as the MVStore map keeps values. */
-    byte[] record(int i) {
-        return Arrays.copyOfRange(records.array(), offsets[i], offsets[i] + lengths[i]);
+    /** Change {@code i} as the change log stores it ({@link ChangeLog#change}). */
+    byte[] change(int i) {
+        return ChangeLog.change(keys[i], records.array(), offsets[i], lengths[i]);
     }
 
     /** Empties the buffer for reuse; false if it grew too large to be worth keeping. */
