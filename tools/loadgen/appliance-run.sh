@@ -5,7 +5,8 @@
 # security associations with the load generator, starts it with bin/start, runs the closed-loop
 # and the open-loop measurement (each after an echo baseline in the same run), and stops it.
 # Usage: tools/loadgen/appliance-run.sh
-#   env: NODES DURATION WARMUP WINDOW RATE PORT, BACKUP=true (the appliance's default durable
+#   env: NODES DURATION WARMUP WINDOW RATE PORT, WINDOWS="16 2048" (several closed-loop windows in one
+#   run, instead of WINDOW), OPEN=0 (no open-loop run), BACKUP=true (the appliance's default durable
 #   backup), JFR=1 (record a profile: $WORK/homeagent.jfr), KEEP=1 (keep the folder)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -71,19 +72,27 @@ udp_drops > /dev/null
 HA_PID=$(pgrep -f "karaf.home=$HA")
 top -b -H -d 1 -p "$HA_PID" > "$WORK/top.txt" &
 TOP_PID=$!
-echo "== closed loop, window $WINDOW"
-java -jar "$LOADGEN" --target "127.0.0.1:$PORT" --nodes "$NODES" --mode closed --window "$WINDOW" \
+for W in ${WINDOWS:-$WINDOW}; do
+echo "== closed loop, window $W"
+java -jar "$LOADGEN" --target "127.0.0.1:$PORT" --nodes "$NODES" --mode closed --window "$W" \
     --duration "$DURATION" --warmup "$WARMUP" --echo-baseline
 echo "kernel UDP drops: $(udp_drops)"
+if [ "$BACKUP" = true ]; then
+    echo "== backup after window $W"
+    echo 'mip:backup' | "$HA/bin/client" -u karaf -p karaf -a 18201 -b 2>/dev/null | grep -v '^$' || true
+fi
+done
 kill "$TOP_PID"
 # the event loop's CPU in the busiest seconds of the closed loop, and the machine's idle then
 echo "ha-udp thread %CPU, busiest 5 seconds: $(grep ha-udp "$WORK/top.txt" | awk '{print $9}' | sort -n | tail -5 | tr '\n' ' ')"
 echo "machine idle %, lowest 5 seconds: $(grep -o '[0-9.]* id' "$WORK/top.txt" | sort -n | head -5 | tr -d 'id\n')"
 echo "steal by the hypervisor %, highest 5 seconds: $(grep -o '[0-9.]* st' "$WORK/top.txt" | sort -n | tail -5 | tr -d 'st\n')"
+if [ "${OPEN:-1}" = 1 ]; then
 echo "== open loop, $RATE/s"
 java -jar "$LOADGEN" --target "127.0.0.1:$PORT" --nodes "$NODES" --mode open --rate "$RATE" --pacer spin \
     --duration "$DURATION" --warmup "$WARMUP" --echo-baseline
 echo "kernel UDP drops: $(udp_drops)"
+fi
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== appliance warnings and errors"
 grep -E "WARN|ERROR" "$HA/data/log/karaf.log" | cut -c1-220 | tail -5 || true
