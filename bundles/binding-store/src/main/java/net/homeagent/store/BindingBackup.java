@@ -7,9 +7,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -21,7 +18,6 @@ import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import net.homeagent.mip.api.Binding;
 
 /**
  * The binding table's durable copy: an H2 MVStore file holding one {@link BindingRecord} per
@@ -45,11 +41,13 @@ final class BindingBackup implements AutoCloseable {
     /**
      * What the file held when it was opened.
      *
-     * @param bindings the records that could be read, in key order
-     * @param failed   records that could not be decoded (kept in the file)
-     * @param problem  what was wrong with the file, and where it was kept
+     * @param records the records that could be read, by binding key in key order, not decoded yet: the
+     *                restore decodes and takes them one by one ({@code pollFirstEntry}), so that a
+     *                large table is never held twice, as records and as bindings
+     * @param failed  changes without a key (kept in the file)
+     * @param problem what was wrong with the file, and where it was kept
      */
-    record Loaded(List<Binding> bindings, long failed, Optional<String> problem) {
+    record Loaded(TreeMap<Long, byte[]> records, long failed, Optional<String> problem) {
     }
 
     private final Path file;
@@ -77,12 +75,12 @@ final class BindingBackup implements AutoCloseable {
     static BindingBackup open(Path file, int maxBatch, Clock clock) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         boolean existed = Files.exists(file);
-        List<Binding> read = new ArrayList<>();
+        TreeMap<Long, byte[]> read = new TreeMap<>();
         long[] failed = {0};
         MVStore store = null;
         try {
             store = openStore(file);
-            readAll(file, store, read, failed);
+            ChangeLog.read(store, read, failed);
             Optional<String> lostTail = existed ? checkAgainstMark(file, store, clock) : Optional.empty();
             return new BindingBackup(file, store, new Loaded(read, failed[0], lostTail), maxBatch, clock);
         } catch (RuntimeException damaged) {
@@ -138,24 +136,12 @@ final class BindingBackup implements AutoCloseable {
         return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
     }
 
-    /** Reads checkpoint and change log; on damage the library throws part way and {@code into} holds what was read. */
-    private static void readAll(Path file, MVStore store, List<Binding> into, long[] failed) {
-        TreeMap<Long, byte[]> records = new TreeMap<>();
-        try {
-            ChangeLog.read(store, records, failed);
-        } finally {
-            for (Map.Entry<Long, byte[]> record : records.entrySet()) {
-                long key = record.getKey();
-                try {
-                    into.add(BindingRecord.decode(key, record.getValue()));
-                } catch (IllegalArgumentException unreadable) {
-                    if (++failed[0] <= FAILURES_LOGGED) {
-                        LOG.error("Binding backup {}: the record of {} care-of {} cannot be read ({}); it is kept in "
-                                + "the file and not restored", file, Ipv4.homeAddressOf(key).getHostAddress(),
-                                Ipv4.careOfAddressOf(key).getHostAddress(), unreadable.getMessage());
-                    }
-                }
-            }
+    /** Logs a record the restore could not decode; the first few one by one, the rest only counted. */
+    void reportUnreadable(long key, IllegalArgumentException unreadable, long failedSoFar) {
+        if (failedSoFar <= FAILURES_LOGGED) {
+            LOG.error("Binding backup {}: the record of {} care-of {} cannot be read ({}); it is kept in the file and "
+                    + "not restored", file, Ipv4.homeAddressOf(key).getHostAddress(),
+                    Ipv4.careOfAddressOf(key).getHostAddress(), unreadable.getMessage());
         }
     }
 
@@ -188,7 +174,7 @@ final class BindingBackup implements AutoCloseable {
                 || e.getErrorCode() == DataUtils.ERROR_WRITING_FAILED);
     }
 
-    private static BindingBackup startAfresh(Path file, List<Binding> read, long failed, RuntimeException damage,
+    private static BindingBackup startAfresh(Path file, TreeMap<Long, byte[]> read, long failed, RuntimeException damage,
             int maxBatch, Clock clock) throws IOException {
         Path aside = asideName(file, clock);
         Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
@@ -197,9 +183,7 @@ final class BindingBackup implements AutoCloseable {
         LOG.error("Binding backup: {}", problem, damage);
         MVStore store = openStore(file);
         MVMap<Long, byte[]> map = store.openMap(ChangeLog.CHECKPOINT);
-        for (Binding binding : read) {
-            map.put(BindingRecord.keyOf(binding), BindingRecord.encode(binding));
-        }
+        read.forEach(map::put);
         store.commit();
         store.sync();
         return new BindingBackup(file, store, new Loaded(read, failed, Optional.of(problem)), maxBatch, clock);

@@ -542,7 +542,15 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
         long restored = 0;
         long dropped = 0;
         long failed = loaded.failed();
-        for (Binding binding : loaded.bindings()) {
+        for (Map.Entry<Long, byte[]> record = loaded.records().pollFirstEntry(); record != null;
+                record = loaded.records().pollFirstEntry()) {
+            Binding binding;
+            try {
+                binding = BindingRecord.decode(record.getKey(), record.getValue());
+            } catch (IllegalArgumentException unreadable) {
+                from.reportUnreadable(record.getKey(), unreadable, ++failed);
+                continue;
+            }
             if (binding.isExpiredAt(now)) {
                 dropped++;
                 from.writer().delete(BindingRecord.keyOf(binding));
