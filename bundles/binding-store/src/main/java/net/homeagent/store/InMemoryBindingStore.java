@@ -270,15 +270,7 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
             if (removed.isEmpty()) {
                 return List.of();
             }
-            Collection<String> naiBefore = table.naiKeys(segment, home);
-            long stamp = segment.beginWrite();
-            try {
-                segment.removeAll(home);
-            } finally {
-                segment.endWrite(stamp);
-            }
-            table.counted(-removed.size());
-            table.naiChanged(home, naiBefore, List.of());
+            dropRows(segment, home, removed.size(), s -> s.removeAll(home));
             backup.ifPresent(b -> removed.forEach(r -> b.writer().delete(BindingRecord.keyOf(r))));
             if (listeners.any()) {
                 removed.forEach(r -> listeners.deliver(removedEvent(r, reason)));
@@ -511,19 +503,24 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
      */
     private void removeRow(TableSegment segment, int home, int row, Binding removed, RemovalReason reason) {
         long key = (long) home << 32 | segment.rows()[row * BindingRow.STRIDE + BindingRow.CARE_OF] & 0xffff_ffffL;
-        Collection<String> naiBefore = table.naiKeys(segment, home);
-        long stamp = segment.beginWrite();
-        try {
-            segment.remove(row);
-        } finally {
-            segment.endWrite(stamp);
-        }
-        table.counted(-1);
-        table.naiChanged(home, naiBefore, table.naiKeys(segment, home));
+        dropRows(segment, home, 1, s -> s.remove(row));
         backup.ifPresent(b -> b.writer().delete(key));
         if (removed != null) {
             listeners.deliver(removedEvent(removed, reason));
         }
+    }
+
+    /** Removes {@code count} rows of {@code home} in one write window, and follows the count and the NAI index. */
+    private void dropRows(TableSegment segment, int home, int count, Consumer<TableSegment> removal) {
+        Collection<String> naiBefore = table.naiKeys(segment, home);
+        long stamp = segment.beginWrite();
+        try {
+            removal.accept(segment);
+        } finally {
+            segment.endWrite(stamp);
+        }
+        table.counted(-count);
+        table.naiChanged(home, naiBefore, table.naiKeys(segment, home));
     }
 
     /** {@link BindingEvent#removed} with the reason's {@code Optional} made once, not per event. */

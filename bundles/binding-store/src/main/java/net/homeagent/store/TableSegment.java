@@ -8,6 +8,7 @@ import static net.homeagent.store.BindingRow.STRIDE;
 import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.StampedLock;
+import java.util.function.Supplier;
 
 import net.homeagent.mip.api.Binding;
 
@@ -56,9 +57,19 @@ final class TableSegment {
 
     /** The rows of {@code home}, in care-of order, as of one moment. */
     Copy copyOf(int home) {
+        return consistent(() -> chainOf(home));
+    }
+
+    /** Every row, as of one moment. */
+    Copy copyAll() {
+        return consistent(this::allRows);
+    }
+
+    /** Copies under an optimistic stamp; if a change overlapped, again under the read lock. */
+    private Copy consistent(Supplier<Copy> copier) {
         long stamp = data.tryOptimisticRead();
         try {
-            Copy copy = chainOf(home);
+            Copy copy = copier.get();
             if (data.validate(stamp)) {
                 return copy;
             }
@@ -67,26 +78,7 @@ final class TableSegment {
         }
         stamp = data.readLock();
         try {
-            return chainOf(home);
-        } finally {
-            data.unlockRead(stamp);
-        }
-    }
-
-    /** Every row, as of one moment. */
-    Copy copyAll() {
-        long stamp = data.tryOptimisticRead();
-        try {
-            Copy copy = allRows();
-            if (data.validate(stamp)) {
-                return copy;
-            }
-        } catch (RuntimeException torn) {
-            // as in copyOf
-        }
-        stamp = data.readLock();
-        try {
-            return allRows();
+            return copier.get();
         } finally {
             data.unlockRead(stamp);
         }
@@ -244,32 +236,25 @@ final class TableSegment {
     }
 
     private void unlink(int row) {
-        int home = rows[row * STRIDE + HOME];
-        int following = next(row);
-        int first = index.get(home);
-        if (first == row) {
-            if (following < 0) {
-                index.remove(home);
-            } else {
-                index.put(home, following);
-            }
-            return;
-        }
-        int previous = first;
-        while (next(previous) != row) {
-            previous = next(previous);
-        }
-        rows[previous * STRIDE + NEXT] = following;
+        repoint(rows[row * STRIDE + HOME], row, next(row));
     }
 
     /** Moves row {@code from} to the free row {@code to} and points whatever referred to it there. */
     private void moveRow(int from, int to) {
         System.arraycopy(rows, from * STRIDE, rows, to * STRIDE, STRIDE);
         setExtra(to, extra(from));
-        int home = rows[to * STRIDE + HOME];
+        repoint(rows[to * STRIDE + HOME], from, to);
+    }
+
+    /** Points what refers to row {@code from} of {@code home}'s chain (the index, or the row before it) at {@code to}; -1 ends the chain. */
+    private void repoint(int home, int from, int to) {
         int first = index.get(home);
         if (first == from) {
-            index.put(home, to);
+            if (to < 0) {
+                index.remove(home);
+            } else {
+                index.put(home, to);
+            }
             return;
         }
         int previous = first;

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
@@ -17,8 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.testing.MutableClock;
 
-/** Group commit, driven on the test thread: the writer thread is never started here. */
+/**
+ * Group commit and the change log it appends to, driven on the test thread: the writer and folder
+ * threads are never started here. Whatever the moment (before, during or after a fold, and across a
+ * reopen) the file must read back as the last change of every key.
+ */
 class BackupWriterTest {
+
+    private static final int FOLD_AFTER = 50;
 
     @TempDir
     Path dir;
@@ -28,7 +38,7 @@ class BackupWriterTest {
 
     @BeforeEach
     void open() {
-        mvStore = new MVStore.Builder().fileName(dir.resolve("w.mv").toString()).autoCommitDisabled().open();
+        mvStore = open(dir.resolve("w.mv"));
     }
 
     /** The bindings as a restore would read them from the file: checkpoint plus change log. */
@@ -121,5 +131,80 @@ class BackupWriterTest {
 
         assertThat(waiting).isCompleted();
         assertThat(writer.syncs()).isZero();
+    }
+
+    @Test
+    void randomChangesReadBackAsTheirLastValueThroughFoldsAndAReopen() {
+        ChangeLog log = new ChangeLog(mvStore, clock, FOLD_AFTER);
+        BackupWriter writer = new BackupWriter(mvStore, log, new CommitMark(dir.resolve("w.mv")), 7, clock);
+        Map<Long, Binding> model = new HashMap<>();
+        Random random = new Random(2006);
+        for (int op = 0; op < 2_000; op++) {
+            Binding b = binding(Ipv4.fromBits(0x0a00_0000 + random.nextInt(120)), Ipv4.fromBits(0xc000_0201))
+                    .identification(op).build();
+            if (random.nextInt(4) == 0) {
+                writer.delete(BindingRecord.keyOf(b));
+                model.remove(BindingRecord.keyOf(b));
+            } else {
+                writer.put(b);
+                model.put(BindingRecord.keyOf(b), b);
+            }
+            if (random.nextInt(10) == 0) {
+                drain(writer);
+                if (random.nextBoolean()) {
+                    log.foldHandedOver();
+                }
+                assertThat(decoded(onDisk())).as("after op %d", op).isEqualTo(decodedModel(model));
+            }
+        }
+        drain(writer);
+        assertThat(log.folded()).as("generations were folded").isPositive();
+        mvStore.close();
+
+        mvStore = open(dir.resolve("w.mv"));
+        assertThat(decoded(onDisk())).isEqualTo(decodedModel(model));
+    }
+
+    @Test
+    void aHalfFoldedGenerationStillReadsRightAndIsFoldedAfterAReopen() {
+        ChangeLog log = new ChangeLog(mvStore, clock, FOLD_AFTER);
+        BackupWriter writer = new BackupWriter(mvStore, log, new CommitMark(dir.resolve("w.mv")), 1000, clock);
+        Binding old = binding("10.0.0.1", "192.0.2.1").identification(1).build();
+        Binding newer = binding("10.0.0.1", "192.0.2.1").identification(2).build();
+        writer.put(newer);
+        writer.writeQueued();
+        // as if a fold had put an older value into the checkpoint and the process died before removing the generation
+        mvStore.<Long, byte[]>openMap(ChangeLog.CHECKPOINT).put(BindingRecord.keyOf(old), BindingRecord.encode(old));
+        mvStore.commit();
+        assertThat(decoded(onDisk())).containsExactly(newer);
+        mvStore.close();
+
+        mvStore = open(dir.resolve("w.mv"));
+        ChangeLog reopened = new ChangeLog(mvStore, clock, FOLD_AFTER);
+        assertThat(reopened.generationCount()).as("the old generation and a new current one").isEqualTo(2);
+        reopened.foldHandedOver();
+        assertThat(reopened.generationCount()).isEqualTo(1);
+        assertThat(decoded(onDisk())).containsExactly(newer);
+        assertThat(mvStore.<Long, byte[]>openMap(ChangeLog.CHECKPOINT).get(BindingRecord.keyOf(newer)))
+                .isEqualTo(BindingRecord.encode(newer));
+    }
+
+    /** Writes slice after slice (at most maxBatch changes each) until nothing is queued: more calls than slices. */
+    private static void drain(BackupWriter writer) {
+        for (int slice = 0; slice <= 2_000; slice++) {
+            writer.writeQueued();
+        }
+    }
+
+    private static MVStore open(Path file) {
+        return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+    }
+
+    private static List<Binding> decoded(TreeMap<Long, byte[]> records) {
+        return records.entrySet().stream().map(e -> BindingRecord.decode(e.getKey(), e.getValue())).toList();
+    }
+
+    private static List<Binding> decodedModel(Map<Long, Binding> model) {
+        return new TreeMap<>(model).values().stream().toList();
     }
 }

@@ -68,12 +68,7 @@ public final class GroupCommitMeasurement {
             System.out.printf("file %d MiB%n", store.sizeBytes() >> 20);
             store.deactivate();
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path p : files.toList()) {
-                    Files.delete(p);
-                }
-            }
-            Files.delete(dir);
+            TempDirectories.delete(dir);
         }
     }
 

@@ -66,12 +66,7 @@ public final class RestoreMeasurement {
                     TimeUnit.NANOSECONDS.toMillis(total - opened));
             restored.deactivate();
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path p : files.toList()) {
-                    Files.delete(p);
-                }
-            }
-            Files.delete(dir);
+            TempDirectories.delete(dir);
         }
     }
 }
