@@ -2,15 +2,25 @@ package net.homeagent.benchmarks;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.io.IOException;
 import java.net.Inet4Address;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
 import org.HdrHistogram.Histogram;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
 
 import net.homeagent.mip.api.RemovalReason;
 import net.homeagent.store.InMemoryBindingStore;
@@ -57,25 +67,56 @@ public final class ExpiryStallProbe {
         AtomicBoolean running = new AtomicBoolean(true);
         Histogram gaps = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
         AtomicLongArray window = new AtomicLongArray(2);
-        Thread registrar = new Thread(() -> register(store, clock, running, gaps, window), "registrar");
+        long[] waitedForCpu = new long[1];
+        Thread registrar = new Thread(() -> waitedForCpu[0] = register(store, clock, running, gaps, window), "registrar");
         registrar.start();
         Thread.sleep(1000);
         clock.set(start.plusSeconds(LIFETIME + 1));
         long[] gcBefore = gcCountAndMillis();
         long began = System.nanoTime();
+        pauses.clear();
         window.set(0, began);
         int expired = store.expireDue();
         long took = System.nanoTime() - began;
         window.set(1, System.nanoTime());
         long[] gcAfter = gcCountAndMillis();
+        long longestPause = pauses.stream().mapToLong(Long::longValue).max().orElse(0);
         Thread.sleep(200);
         running.set(false);
         registrar.join();
         return String.format(Locale.ROOT, "%s: expireDue of %d due bindings (%d expired) took %.1f ms; "
-                + "registrations meanwhile: %d, longest gap between two %.2f ms, p99.9 gap %.1f us; "
-                + "%d GC pauses meanwhile, %d ms in all; %d expiries heard by the listener",
-                label, bindings, expired, took / 1e6, gaps.getTotalCount(), gaps.getMaxValue() / 1e6,
-                gaps.getValueAtPercentile(99.9) / 1e3, gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1], heard.sum());
+                + "registrations meanwhile: %d, longest gap between two %.2f ms, p99.9 gap %.1f us, gaps over 10 ms %d; "
+                + "%d GC pauses meanwhile, %d ms in all, longest %d ms; the registering thread waited %.1f ms for a CPU "
+                + "(kernel run-queue delay, /proc schedstat; the machine's load, not the store); %d expiries heard "
+                + "by the listener", label, bindings, expired, took / 1e6, gaps.getTotalCount(), gaps.getMaxValue() / 1e6,
+                gaps.getValueAtPercentile(99.9) / 1e3, gaps.getCountBetweenValues(TimeUnit.MILLISECONDS.toNanos(10),
+                        gaps.getHighestTrackableValue()),
+                gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1], longestPause, waitedForCpu[0] / 1e6, heard.sum());
+    }
+
+    /** Durations (ms) of the GC pauses since the last clear, from the collectors' notifications. */
+    private static final List<Long> pauses = new CopyOnWriteArrayList<>();
+
+    static {
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener((notification, handback) -> {
+                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                        pauses.add(GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
+                                .getGcInfo().getDuration());
+                    }
+                }, null, null);
+            }
+        }
+    }
+
+    /** This thread's time spent runnable but waiting for a CPU (ns), or 0 where /proc does not tell. */
+    private static long runQueueDelayNanos() {
+        try {
+            return Long.parseLong(Files.readString(Path.of("/proc/thread-self/schedstat")).trim().split(" ")[1]);
+        } catch (IOException | RuntimeException unavailable) {
+            return 0;
+        }
     }
 
     private static long[] gcCountAndMillis() {
@@ -88,11 +129,16 @@ public final class ExpiryStallProbe {
         return new long[] {count, millis};
     }
 
-    /** Registers nodes 10.200.0.0 + i in a loop; records the gaps that overlap the expiry. */
-    private static void register(InMemoryBindingStore store, MutableClock clock, AtomicBoolean running,
+    /**
+     * Registers nodes 10.200.0.0 + i in a loop; records the gaps that overlap the expiry. Returns
+     * how long this thread waited for a CPU while the expiry ran.
+     */
+    private static long register(InMemoryBindingStore store, MutableClock clock, AtomicBoolean running,
             Histogram gaps, AtomicLongArray window) {
         Inet4Address careOf = RegistrationFixtures.address(0xc612_0002);
         long last = System.nanoTime();
+        long delayAtStart = -1;
+        long delayAtEnd = -1;
         for (long i = 0; running.get(); i++) {
             Inet4Address home = RegistrationFixtures.address(0x0ac8_0000 + (int) (i % REGISTERING_NODES));
             store.register(DueBindings.binding(home, careOf, clock.instant(), 600, i), false);
@@ -102,8 +148,14 @@ public final class ExpiryStallProbe {
             long to = window.get(1);
             if (from != 0 && now >= from && (to == 0 || last <= to)) {
                 gaps.recordValue(Math.min(now - last, gaps.getHighestTrackableValue()));
+                if (delayAtStart < 0) {
+                    delayAtStart = runQueueDelayNanos();
+                }
+            } else if (to != 0 && delayAtStart >= 0 && delayAtEnd < 0) {
+                delayAtEnd = runQueueDelayNanos();
             }
             last = now;
         }
+        return delayAtStart < 0 || delayAtEnd < 0 ? 0 : delayAtEnd - delayAtStart;
     }
 }
