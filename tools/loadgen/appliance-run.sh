@@ -23,9 +23,13 @@ WORK=$(mktemp -d /tmp/ha-perf.XXXXXX)
 tar xzf "$TARBALL" -C "$WORK"
 HA="$WORK/homeagent-0.1.0-SNAPSHOT"
 
-sed -i 's/^rmiRegistryPort = 1099/rmiRegistryPort = 11199/; s/^rmiServerPort = 44444/rmiServerPort = 14544/' \
+free_tcp_port() {  # a port nothing listens on now: other appliances may run on this box at the same time
+    /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+SSH_PORT=$(free_tcp_port)
+sed -i "s/^rmiRegistryPort = 1099/rmiRegistryPort = $(free_tcp_port)/; s/^rmiServerPort = 44444/rmiServerPort = $(free_tcp_port)/" \
     "$HA/etc/org.apache.karaf.management.cfg"
-sed -i 's/^sshPort = 8101/sshPort = 18201/' "$HA/etc/org.apache.karaf.shell.cfg"
+sed -i "s/^sshPort = 8101/sshPort = $SSH_PORT/" "$HA/etc/org.apache.karaf.shell.cfg"
 printf 'listenAddresses = 127.0.0.1\nport = %s\nmaxLifetime = 65534\n' "$PORT" > "$HA/etc/net.homeagent.ha.cfg"
 printf 'backupEnabled = %s\n' "$BACKUP" > "$HA/etc/net.homeagent.store.cfg"
 java -jar "$LOADGEN" --nodes "$NODES" --write-sa-file "$HA/etc/mobility-security.conf"
@@ -79,7 +83,7 @@ java -jar "$LOADGEN" --target "127.0.0.1:$PORT" --nodes "$NODES" --mode closed -
 echo "kernel UDP drops: $(udp_drops)"
 if [ "$BACKUP" = true ]; then
     echo "== backup after window $W"
-    echo 'mip:backup' | "$HA/bin/client" -u karaf -p karaf -a 18201 -b 2>/dev/null | grep -v '^$' || true
+    echo 'mip:backup' | "$HA/bin/client" -u karaf -p karaf -a "$SSH_PORT" -b 2>/dev/null | grep -v '^$' || true
 fi
 done
 kill "$TOP_PID"
