@@ -300,4 +300,15 @@ class InMemoryBindingStoreTest {
         assertThat(seen.types()).containsExactly(BindingEvent.Type.ADDED, BindingEvent.Type.REMOVED);
         assertThat(store.listenerFailureCount()).isZero();
     }
+
+    @Test
+    void forEachVisitsEveryBindingOnceWithoutAList() {
+        for (int i = 0; i < 3_000; i++) {
+            store.register(binding(Ipv4.fromBits(0x0a01_0000 + i), ip("192.0.2.1")).identification(i).build(), false);
+        }
+        store.register(binding(Ipv4.fromBits(0x0a01_0000), ip("192.0.2.2")).nai("x@example.net").build(), true);
+        List<Binding> visited = new java.util.ArrayList<>();
+        store.forEach(visited::add);
+        assertThat(visited).hasSize(3_001).containsExactlyInAnyOrderElementsOf(store.list(b -> true));
+    }
 }

@@ -17,14 +17,13 @@ import net.homeagent.store.InMemoryBindingStore;
 
 /**
  * Heap held per binding as the appliance holds it: {@code bindings} nodes register through the
- * {@link RegistrationProcessor} (decoded requests, so every {@code Binding} field is the object
- * the codec made), then the retained heap of the store and the processor's replay state is
- * divided by the count. The security associations are created before the first measurement and
+ * {@link RegistrationProcessor} (decoded requests, as the codec makes them), then the retained heap
+ * of the store and the processor's replay state is divided by the count (the store keeps rows of
+ * primitives, not the {@code Binding} objects it was given). The security associations are created before the first measurement and
  * are not counted.
  *
  * With {@code store} as second argument it measures the store alone instead: bindings made
- * directly that share every field object but the home address, which shows what the table and
- * the expiry wheel cost apart from the {@code Binding} objects.
+ * directly, which shows what the table, its indexes and the expiry wheel cost.
  *
  * <pre>java -Xms4g -Xmx4g -XX:+UseParallelGC -cp tools/benchmarks/target/benchmarks.jar net.homeagent.benchmarks.HeapPerBinding [bindings [store]]</pre>
  */
@@ -56,7 +55,7 @@ public final class HeapPerBinding {
         }
         long after = retainedHeap();
         System.out.printf(Locale.ROOT, "%d registrations accepted, %d bindings held; %.1f bytes of heap per binding "
-                + "(store + replay state + Binding objects)%n", accepted, store.size(), (after - before) / (double) store.size());
+                + "(the store, and the home agent's replay state and other per-node state)%n", accepted, store.size(), (after - before) / (double) store.size());
         Reference.reachabilityFence(processor);
     }
 
@@ -66,8 +65,8 @@ public final class HeapPerBinding {
         InMemoryBindingStore store = new InMemoryBindingStore(Clock.systemUTC());
         DueBindings.fill(store, bindings, now, RegistrationFixtures.LIFETIME);
         long after = retainedHeap();
-        System.out.printf(Locale.ROOT, "%d bindings held; %.1f bytes of heap per binding (store alone, with its home "
-                + "address and Binding record)%n", store.size(), (after - before) / (double) store.size());
+        System.out.printf(Locale.ROOT, "%d bindings held; %.1f bytes of heap per binding (the store alone: table, "
+                + "indexes, expiry wheel)%n", store.size(), (after - before) / (double) store.size());
     }
 
     private static long retainedHeap() {
