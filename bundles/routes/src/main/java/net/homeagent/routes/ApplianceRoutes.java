@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -26,7 +27,7 @@ final class ApplianceRoutes extends RouteBuilder {
     static final List<String> ROUTE_IDS = List.of("appliance-events", "snmp-notifications", "audit-log",
             "event-listeners", "operator-endpoints", "binding-summary", "appliance-watch", "snmp-traps-in");
 
-    private final ManagementNotifier notifier;
+    private final Supplier<ManagementNotifier> notifier;
     private final AuditLog audit;
     private final Consumer<ApplianceEvent> listeners;
     private final ApplianceWatch watch;
@@ -37,11 +38,11 @@ final class ApplianceRoutes extends RouteBuilder {
     private final int summarySeconds;
 
     /**
-     * @param notifier          null when the SNMP agent is not installed: notifiable events are then only logged
+     * @param notifier          supplies null while the SNMP agent is not there: notifiable events are then only logged
      * @param publish           where the watch and the trap route put their events (the hub)
      * @param operatorKinds     empty = every kind
      */
-    ApplianceRoutes(ManagementNotifier notifier, AuditLog audit, Consumer<ApplianceEvent> listeners,
+    ApplianceRoutes(Supplier<ManagementNotifier> notifier, AuditLog audit, Consumer<ApplianceEvent> listeners,
             ApplianceWatch watch, Consumer<ApplianceEvent> publish, IntSupplier tableSize,
             List<String> operatorEndpoints, Set<Kind> operatorKinds, int summarySeconds) {
         this.notifier = notifier;
@@ -62,8 +63,12 @@ final class ApplianceRoutes extends RouteBuilder {
                         "direct:operator-endpoints");
 
         from("direct:snmp-notifications").routeId("snmp-notifications")
-                .filter(exchange -> notifier != null)
-                .process(exchange -> notifier.raise(event(exchange)));
+                .process(exchange -> {
+                    ManagementNotifier snmp = notifier.get();
+                    if (snmp != null) {
+                        snmp.raise(event(exchange));
+                    }
+                });
 
         from("direct:audit-log").routeId("audit-log")
                 .process(exchange -> audit.record(event(exchange)));

@@ -3,6 +3,7 @@ package net.homeagent.routes;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import net.homeagent.mip.api.BindingBackupStatus;
 import net.homeagent.mip.api.BindingStore;
@@ -22,9 +23,9 @@ import net.homeagent.mip.codec.ReplyCode;
 final class ApplianceWatch {
 
     private final BindingStore store;
-    private final RegistrationStatistics statistics;
-    private final BindingBackupStatus backup;
-    private final SnmpAgentStatus snmp;
+    private final Supplier<RegistrationStatistics> statistics;
+    private final Supplier<BindingBackupStatus> backup;
+    private final Supplier<SnmpAgentStatus> snmp;
     private final Clock clock;
     private final int highWater;
     private final int clear;
@@ -35,9 +36,9 @@ final class ApplianceWatch {
     private long backupFailuresSeen;
     private boolean restoreChecked;
 
-    /** statistics, backup and snmp may be null (that part is then not watched). */
-    ApplianceWatch(BindingStore store, RegistrationStatistics statistics, BindingBackupStatus backup,
-            SnmpAgentStatus snmp, Clock clock, int highWater, int clear, int burst, int windowSeconds) {
+    /** statistics, backup and snmp may supply null (that part is then not watched for the tick). */
+    ApplianceWatch(BindingStore store, Supplier<RegistrationStatistics> statistics, Supplier<BindingBackupStatus> backup,
+            Supplier<SnmpAgentStatus> snmp, Clock clock, int highWater, int clear, int burst, int windowSeconds) {
         this.store = store;
         this.statistics = statistics;
         this.backup = backup;
@@ -53,17 +54,20 @@ final class ApplianceWatch {
     /** One tick: every event it finds goes to {@code publish}. */
     synchronized void tick(Consumer<ApplianceEvent> publish) {
         watchHighWater(publish);
-        if (statistics != null) {
-            Map<Integer, Long> byCode = statistics.snapshot().repliesByCode();
+        RegistrationStatistics registrations = statistics.get();
+        if (registrations != null) {
+            Map<Integer, Long> byCode = registrations.snapshot().repliesByCode();
             long failures = byCode.getOrDefault(ReplyCode.MN_FAILED_AUTHENTICATION, 0L)
                     + byCode.getOrDefault(ReplyCode.FA_FAILED_AUTHENTICATION, 0L);
             burst(publish, registrationFailures.sample(failures), "registration", "home-agent");
         }
-        if (snmp != null) {
-            burst(publish, snmpFailures.sample(snmp.status().counters().authenticationFailures()), "snmp", "snmp");
+        SnmpAgentStatus agent = snmp.get();
+        if (agent != null) {
+            burst(publish, snmpFailures.sample(agent.status().counters().authenticationFailures()), "snmp", "snmp");
         }
-        if (backup != null) {
-            watchBackup(publish);
+        BindingBackupStatus durable = backup.get();
+        if (durable != null) {
+            watchBackup(durable, publish);
         }
     }
 
@@ -95,7 +99,7 @@ final class ApplianceWatch {
                         "windowSeconds", Integer.toString(windowSeconds))));
     }
 
-    private void watchBackup(Consumer<ApplianceEvent> publish) {
+    private void watchBackup(BindingBackupStatus backup, Consumer<ApplianceEvent> publish) {
         if (!restoreChecked) {
             restoreChecked = true;
             backupFailuresSeen = backup.writeFailures();

@@ -61,26 +61,36 @@ public final class RoutesComponent implements ApplianceEvents, BindingListener {
     private final ServiceRegistration<CamelContext> registration;
     private final TrapReceiver traps;
 
+    /*
+     * The optional services are dynamic references, not constructor parameters: they come and go
+     * with their bundles (the SNMP agent starts after the routes at boot), and a static reference
+     * would restart the whole Camel context, and lose the queued events, each time.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile RegistrationStatistics statistics;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile BindingBackupStatus backup;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile SnmpAgentStatus snmp;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ManagementNotifier notifier;
+
     @Activate
-    public RoutesComponent(BundleContext bundle, RoutesConfig config, @Reference BindingStore store,
-            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
-            RegistrationStatistics statistics,
-            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
-            BindingBackupStatus backup,
-            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
-            SnmpAgentStatus snmp,
-            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
-            ManagementNotifier notifier) throws Exception {
+    public RoutesComponent(BundleContext bundle, RoutesConfig config, @Reference BindingStore store) throws Exception {
         Clock clock = Clock.systemUTC();
         RoutesSettings settings = RoutesSettings.from(config);
         hub = new EventHub(settings.queueCapacity(), clock);
-        ApplianceWatch watch = new ApplianceWatch(store, statistics, backup, snmp, clock, settings.highWater(),
+        ApplianceWatch watch = new ApplianceWatch(store, () -> statistics, () -> backup, () -> snmp, clock, settings.highWater(),
                 settings.highWaterClear(), settings.authFailureBurst(), settings.authFailureWindowSeconds());
         camel = new OsgiDefaultCamelContext(bundle);
         camel.setName(CONTEXT_NAME);
         // STACK.md trap 3: the OSGi context is initialised by its constructor; start it before adding routes
         camel.start();
-        camel.addRoutes(new ApplianceRoutes(notifier, new AuditLog(), this::deliverToListeners, watch, hub::publish,
+        camel.addRoutes(new ApplianceRoutes(() -> notifier, new AuditLog(), this::deliverToListeners, watch, hub::publish,
                 store::size, settings.operatorEndpoints(), settings.operatorKinds(), settings.bindingSummarySeconds()));
         producer = camel.createProducerTemplate();
         hub.start(event -> producer.sendBody(ApplianceRoutes.EVENTS, event));
