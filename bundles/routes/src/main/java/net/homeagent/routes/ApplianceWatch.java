@@ -22,7 +22,7 @@ import net.homeagent.mip.codec.ReplyCode;
  */
 final class ApplianceWatch {
 
-    private final BindingStore store;
+    private final Supplier<BindingStore> store;
     private final Supplier<RegistrationStatistics> statistics;
     private final Supplier<BindingBackupStatus> backup;
     private final Supplier<SnmpAgentStatus> snmp;
@@ -36,8 +36,8 @@ final class ApplianceWatch {
     private long backupFailuresSeen;
     private boolean restoreChecked;
 
-    /** statistics, backup and snmp may supply null (that part is then not watched for the tick). */
-    ApplianceWatch(BindingStore store, Supplier<RegistrationStatistics> statistics, Supplier<BindingBackupStatus> backup,
+    /** every supplier may supply null (that part is then not watched for the tick). */
+    ApplianceWatch(Supplier<BindingStore> store, Supplier<RegistrationStatistics> statistics, Supplier<BindingBackupStatus> backup,
             Supplier<SnmpAgentStatus> snmp, Clock clock, int highWater, int clear, int burst, int windowSeconds) {
         this.store = store;
         this.statistics = statistics;
@@ -72,10 +72,11 @@ final class ApplianceWatch {
     }
 
     private void watchHighWater(Consumer<ApplianceEvent> publish) {
-        if (highWater <= 0) {
+        BindingStore table = store.get();
+        if (highWater <= 0 || table == null) {
             return;
         }
-        int size = store.size();
+        int size = table.size();
         if (!aboveHighWater && size >= highWater) {
             aboveHighWater = true;
             publish.accept(ApplianceEvent.of(Kind.BINDING_TABLE_HIGH_WATER, clock.instant(), "binding-store",

@@ -43,8 +43,9 @@ import net.homeagent.mip.api.management.SnmpAgentStatus;
  * The Camel context of the appliance (name {@value #CONTEXT_NAME}, PID {@value RoutesConfig#PID}),
  * registered as an OSGi service so that {@code camel:route-list} shows its routes. It is the
  * {@link ApplianceEvents} endpoint every bundle publishes to and a {@link BindingListener}, and it
- * publishes {@link Kind#APPLIANCE_STARTED} once its routes run. The SNMP agent, the registration
- * statistics and the backup are optional: without one, that leg or that watch is left out.
+ * publishes {@link Kind#APPLIANCE_STARTED} once its routes run. The binding store, the SNMP agent,
+ * the registration statistics and the backup are optional: without one, that leg or that watch is
+ * left out.
  */
 @Component(service = {ApplianceEvents.class, BindingListener.class}, configurationPid = RoutesConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -62,10 +63,15 @@ public final class RoutesComponent implements ApplianceEvents, BindingListener {
     private final TrapReceiver traps;
 
     /*
-     * The optional services are dynamic references, not constructor parameters: they come and go
-     * with their bundles (the SNMP agent starts after the routes at boot), and a static reference
-     * would restart the whole Camel context, and lose the queued events, each time.
+     * The services the routes watch are dynamic references, not constructor parameters: they come
+     * and go with their bundles (the SNMP agent starts after the routes at boot), and a static
+     * reference would restart the whole Camel context, and lose the queued events, each time. The
+     * binding store must be dynamic anyway: it calls this component as a BindingListener, and two
+     * static references to each other are a cycle DS cannot start.
      */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile BindingStore store;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile RegistrationStatistics statistics;
@@ -80,18 +86,18 @@ public final class RoutesComponent implements ApplianceEvents, BindingListener {
     volatile ManagementNotifier notifier;
 
     @Activate
-    public RoutesComponent(BundleContext bundle, RoutesConfig config, @Reference BindingStore store) throws Exception {
+    public RoutesComponent(BundleContext bundle, RoutesConfig config) throws Exception {
         Clock clock = Clock.systemUTC();
         RoutesSettings settings = RoutesSettings.from(config);
         hub = new EventHub(settings.queueCapacity(), clock);
-        ApplianceWatch watch = new ApplianceWatch(store, () -> statistics, () -> backup, () -> snmp, clock, settings.highWater(),
+        ApplianceWatch watch = new ApplianceWatch(() -> store, () -> statistics, () -> backup, () -> snmp, clock, settings.highWater(),
                 settings.highWaterClear(), settings.authFailureBurst(), settings.authFailureWindowSeconds());
         camel = new OsgiDefaultCamelContext(bundle);
         camel.setName(CONTEXT_NAME);
         // STACK.md trap 3: the OSGi context is initialised by its constructor; start it before adding routes
         camel.start();
         camel.addRoutes(new ApplianceRoutes(() -> notifier, new AuditLog(), this::deliverToListeners, watch, hub::publish,
-                store::size, settings.operatorEndpoints(), settings.operatorKinds(), settings.bindingSummarySeconds()));
+                this::tableSize, settings.operatorEndpoints(), settings.operatorKinds(), settings.bindingSummarySeconds()));
         producer = camel.createProducerTemplate();
         hub.start(event -> producer.sendBody(ApplianceRoutes.EVENTS, event));
         registration = bundle.registerService(CamelContext.class, camel,
@@ -115,6 +121,11 @@ public final class RoutesComponent implements ApplianceEvents, BindingListener {
                     e.getMessage());
             return null;
         }
+    }
+
+    private int tableSize() {
+        BindingStore table = store;
+        return table == null ? 0 : table.size();
     }
 
     @Deactivate
@@ -175,7 +186,7 @@ public final class RoutesComponent implements ApplianceEvents, BindingListener {
                 throw new IllegalArgumentException("trapPort: " + c.trapPort() + " is not a UDP port");
             }
             Set<Kind> kinds = EnumSet.noneOf(Kind.class);
-            for (String k : c.operatorEventKinds()) {
+            for (String k : commaSeparated(c.operatorEventKinds())) {
                 if (!k.isBlank()) {
                     try {
                         kinds.add(Kind.valueOf(k.trim()));
@@ -185,11 +196,16 @@ public final class RoutesComponent implements ApplianceEvents, BindingListener {
                     }
                 }
             }
-            List<String> endpoints = java.util.Arrays.stream(c.operatorEndpoints()).map(String::trim)
-                    .filter(e -> !e.isEmpty()).toList();
+            List<String> endpoints = commaSeparated(c.operatorEndpoints());
             return new RoutesSettings(c.eventQueueCapacity(), endpoints, kinds, c.bindingSummarySeconds(),
                     c.bindingHighWater(), c.bindingHighWaterClear(), c.authFailureBurst(), c.authFailureWindowSeconds(),
                     c.trapReceiverEnabled(), c.trapListenAddress().trim(), c.trapPort(), c.trapCommunity());
+        }
+
+        /** A .cfg file gives a list as one comma separated value. */
+        private static List<String> commaSeparated(String[] values) {
+            return java.util.Arrays.stream(values).flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                    .map(String::trim).filter(v -> !v.isEmpty()).toList();
         }
 
         private static void positive(String key, int value) {

@@ -34,7 +34,7 @@ class ApplianceRoutesTest {
     void anEventReachesTheNotifierTheListenersAndTheOperatorEndpointOnce() throws Exception {
         MutableClock clock = MutableClock.at("2026-12-01T10:00:00Z");
         FakeBindingStore store = new FakeBindingStore();
-        ApplianceWatch watch = new ApplianceWatch(store, () -> null, () -> null, () -> null, clock, 0, 0, 20, 10);
+        ApplianceWatch watch = new ApplianceWatch(() -> store, () -> null, () -> null, () -> null, clock, 0, 0, 20, 10);
         camel.addRoutes(new ApplianceRoutes(() -> e -> notified.add(e), new AuditLog(), heard::add, watch, e -> { },
                 store::size, List.of("mock:operator"), Set.of(Kind.FAILURE), 10));
         camel.start();

@@ -29,7 +29,7 @@ class ApplianceWatchTest {
 
     @Test
     void highWaterIsRaisedOnceAndClearedBelowTheClearMark() throws Exception {
-        ApplianceWatch watch = new ApplianceWatch(store, () -> null, () -> null, () -> null, clock, 3, 1, 20, 10);
+        ApplianceWatch watch = new ApplianceWatch(() -> store, () -> null, () -> null, () -> null, clock, 3, 1, 20, 10);
         for (int i = 1; i <= 4; i++) {
             store.register(binding(i), false);
             watch.tick(events::add);
@@ -49,7 +49,7 @@ class ApplianceWatchTest {
 
     @Test
     void registrationAuthenticationFailuresInABurstRaiseOneEvent() {
-        ApplianceWatch watch = new ApplianceWatch(store,
+        ApplianceWatch watch = new ApplianceWatch(() -> store,
                 () -> () -> new RegistrationCounters(0, 0, new TreeMap<>(replies), new TreeMap<>(), 0, 0),
                 () -> null, () -> null, clock, 0, 0, 10, 5);
         watch.tick(events::add);

@@ -62,9 +62,12 @@ record SnmpSettings(InetAddress listenAddress, int port, Optional<byte[]> engine
                     + c.minSecurityLevel() + "' (noAuthNoPriv is not offered)");
         };
         List<Target> targets = new ArrayList<>();
-        for (String t : c.notificationTargets()) {
-            if (!t.isBlank()) {
-                targets.add(target(t.trim()));
+        for (String value : c.notificationTargets()) {
+            // a .cfg file gives a list as one comma separated value
+            for (String t : value.split(",")) {
+                if (!t.isBlank()) {
+                    targets.add(target(t.trim()));
+                }
             }
         }
         boolean informs = switch (c.notificationType().trim()) {
