@@ -15,7 +15,8 @@ import net.homeagent.mip.api.RegistrationStatistics;
 /**
  * The objects of our own HOMEAGENT-MIB (mibs/HOMEAGENT-MIB.mib) for what MIP-MIB lacks: the binding
  * store and its durable backup, and the objects our notifications carry. The OIDs here and in the
- * MIB text must agree; HomeagentMibTest reads the MIB file to check it.
+ * MIB text must agree: tools/snmp/run-snmp.sh walks the agent with net-snmp reading mibs/ and
+ * checks the names it prints.
  */
 public final class HomeagentMib extends MibModule {
 

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Measurement (docs/snmp.md, docs/PERFORMANCE.md): registrations/s of the load generator with and
+# without a concurrent snmpbulkwalk of haMobilityBindingTable over a large binding table, as a
+# ratio in one run. Not part of CI (it runs for minutes and wants an idle machine).
+#
+#   bash tools/snmp/walk-under-load.sh
+#
+# 1. unpacks the built appliance (binding backup off, as tools/loadgen/appliance-run.sh), one
+#    SNMPv3 user, the load generator's NODES security associations
+# 2. fills the table: FILL seconds of registrations of random nodes
+# 3. run A: DURATION s of the load generator (register/renew mix) alone
+# 4. run B: the same while snmpbulkwalk walks haMobilityBindingMN (one row per binding) for as
+#    long as the run lasts; prints rows walked and rows/s
+# 5. prints registrations/s of A and B, B/A, and the load average before and after
+# env: NODES (1000000) FILL (60) DURATION (20) WINDOW (16) KEEP=1
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+export PYTHONDONTWRITEBYTECODE=1
+py=/usr/bin/python3
+loadgen="$root/tools/loadgen/target/homeagent-loadgen.jar"
+nodes=${NODES:-1000000}
+fill=${FILL:-60}
+duration=${DURATION:-20}
+window=${WINDOW:-16}
+boot_timeout=180
+work=$(mktemp -d "${TMPDIR:-/tmp}/homeagent-walk.XXXXXX")
+# shellcheck source=../interop/appliance.sh
+source "$root/tools/interop/appliance.sh"
+cleanup() {
+    local status=$?
+    [[ "${KEEP:-0}" == 1 ]] && KEEP_WORKDIR=1
+    release_appliance "$work"
+    exit "$status"
+}
+trap cleanup EXIT
+
+unpack_appliance "$root/karaf-assembly/target/homeagent-0.1.0-SNAPSHOT.tar.gz" "$work" || { finish; exit 1; }
+snmp_port=$(free_port udp)
+etc="$karaf_home/etc"
+printf 'listenAddresses = 127.0.0.1\nport = %s\nmaxLifetime = 65534\n' "$port" >"$etc/net.homeagent.ha.cfg"
+printf 'backupEnabled = false\n' >"$etc/net.homeagent.store.cfg"
+printf 'listenAddress = 127.0.0.1\nport = %s\n' "$snmp_port" >"$etc/net.homeagent.snmp.cfg"
+echo "user perf SHA-256 perf-auth-pass AES-128 perf-priv-pass read-only" >"$etc/snmp-access.conf"
+java -jar "$loadgen" --nodes "$nodes" --write-sa-file "$etc/mobility-security.conf"
+start_karaf 'snmp:status' 'listening on' || { finish; exit 1; }
+v3=(-v3 -l authPriv -u perf -a SHA-256 -A perf-auth-pass -x AES -X perf-priv-pass -t 5 -r 1)
+bindings() { snmpget "${v3[@]}" -Oqv "127.0.0.1:$snmp_port" 1.3.6.1.4.1.32473.1.1.1.1.1.0; }
+accepted() {  # accepted registrations/s of a load generator JSON line
+    "$py" -c 'import json,sys; r=json.loads(open(sys.argv[1]).read().strip().splitlines()[-1])["runs"]; print(list(r.values())[-1]["acceptedPerSecond"])' "$1"
+}
+
+log "filling the table: $fill s of registrations of $nodes nodes"
+java -jar "$loadgen" --target "127.0.0.1:$port" --nodes "$nodes" --mode closed --window "$window" \
+    --mix register=100 --lifetime 65000 --duration "$fill" --warmup 0 --json >"$work/fill.json"
+log "table: $(bindings) bindings"
+mix=register=50,renew=50
+
+log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+log "run A: $duration s of registrations alone"
+java -jar "$loadgen" --target "127.0.0.1:$port" --nodes "$nodes" --mode closed --window "$window" --mix "$mix" \
+    --lifetime 65000 --duration "$duration" --warmup 3 --json >"$work/a.json"
+log "run B: the same with a concurrent snmpbulkwalk of haMobilityBindingMN"
+(timeout $((duration + 3)) snmpbulkwalk "${v3[@]}" -Cr50 -On "127.0.0.1:$snmp_port" 1.3.6.1.2.1.44.1.6.3.1.1.1 \
+    2>/dev/null || true) | wc -l >"$work/rows" &
+walk=$!
+java -jar "$loadgen" --target "127.0.0.1:$port" --nodes "$nodes" --mode closed --window "$window" --mix "$mix" \
+    --lifetime 65000 --duration "$duration" --warmup 3 --json >"$work/b.json"
+wait "$walk"
+log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+a=$(accepted "$work/a.json")
+b=$(accepted "$work/b.json")
+echo "accepted registrations/s: A alone $a, B with the walk $b, B/A $("$py" -c "print(round($b / $a, 3))")"
+echo "rows walked during B: $(cat "$work/rows") in about $((duration + 3)) s; table $(bindings) bindings"
