@@ -8,10 +8,11 @@
 # 1. unpacks the built appliance (binding backup off, as tools/loadgen/appliance-run.sh), one
 #    SNMPv3 user, the load generator's NODES security associations
 # 2. fills the table: FILL seconds of registrations of random nodes
-# 3. run A: DURATION s of the load generator (register/renew mix) alone
+# 3. run A1: DURATION s of the load generator (register/renew mix) alone
 # 4. run B: the same while snmpbulkwalk walks haMobilityBindingMN (one row per binding) for as
-#    long as the run lasts; prints rows walked and rows/s
-# 5. prints registrations/s of A and B, B/A, and the load average before and after
+#    long as the run lasts; prints rows walked
+# 5. run A2: alone again, so that drift of a shared machine shows
+# 6. prints registrations/s of A1, B, A2, B over the mean of A1 and A2, and the load average
 # env: NODES (1000000) FILL (60) DURATION (20) WINDOW (16) KEEP=1
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -57,18 +58,24 @@ log "table: $(bindings) bindings"
 mix=register=50,renew=50
 
 log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-log "run A: $duration s of registrations alone"
-java -jar "$loadgen" --target "127.0.0.1:$port" --nodes "$nodes" --mode closed --window "$window" --mix "$mix" \
-    --lifetime 65000 --duration "$duration" --warmup 3 --json >"$work/a.json"
+load_run() {  # JSON file
+    java -jar "$loadgen" --target "127.0.0.1:$port" --nodes "$nodes" --mode closed --window "$window" --mix "$mix" \
+        --lifetime 65000 --duration "$duration" --warmup 3 --json >"$1"
+}
+log "run A1: $duration s of registrations alone"
+load_run "$work/a1.json"
 log "run B: the same with a concurrent snmpbulkwalk of haMobilityBindingMN"
 (timeout $((duration + 3)) snmpbulkwalk "${v3[@]}" -Cr50 -On "127.0.0.1:$snmp_port" 1.3.6.1.2.1.44.1.6.3.1.1.1 \
     2>/dev/null || true) | wc -l >"$work/rows" &
 walk=$!
-java -jar "$loadgen" --target "127.0.0.1:$port" --nodes "$nodes" --mode closed --window "$window" --mix "$mix" \
-    --lifetime 65000 --duration "$duration" --warmup 3 --json >"$work/b.json"
+load_run "$work/b.json"
 wait "$walk"
+log "run A2: alone again"
+load_run "$work/a2.json"
 log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-a=$(accepted "$work/a.json")
+a1=$(accepted "$work/a1.json")
 b=$(accepted "$work/b.json")
-echo "accepted registrations/s: A alone $a, B with the walk $b, B/A $("$py" -c "print(round($b / $a, 3))")"
+a2=$(accepted "$work/a2.json")
+echo "accepted registrations/s: A1 alone $a1, B with the walk $b, A2 alone $a2;" \
+    "B / mean(A1, A2) = $("$py" -c "print(round($b / (($a1 + $a2) / 2), 3))")"
 echo "rows walked during B: $(cat "$work/rows") in about $((duration + 3)) s; table $(bindings) bindings"

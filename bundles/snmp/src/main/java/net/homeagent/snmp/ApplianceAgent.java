@@ -144,6 +144,10 @@ final class ApplianceAgent {
         counters.notificationSent();
     }
 
+    boolean hasTargets() {
+        return !settings.targets().isEmpty();
+    }
+
     String engineIdHex() {
         return HexFormat.of().formatHex(agent.getUsm().getLocalEngineID().getValue());
     }
@@ -214,7 +218,7 @@ final class ApplianceAgent {
     }
 
     /** What snmp:status shows; passphrases and community strings never leave the access file. */
-    Status status(String problem, long suppressed) {
+    Status status(long suppressed) {
         List<User> users = new ArrayList<>();
         for (SnmpAccess.User u : access.users()) {
             users.add(new User(u.name(), u.authProtocol(), u.privProtocol(), u.hasPrivacy() ? "authPriv" : "authNoPriv",
@@ -223,7 +227,7 @@ final class ApplianceAgent {
         List<String> versions = access.communities().isEmpty() ? List.of("v3") : List.of("v3", "v2c");
         List<String> targets = settings.targets().stream().map(Target::toString).toList();
         boolean up = transport != null && transport.isListening();
-        return new Status(up ? List.of(listening()) : List.of(), problem, agent == null ? "" : engineIdHex(),
+        return new Status(up ? List.of(listening()) : List.of(), up ? null : "stopped", engineIdHex(),
                 versions, users, access.communities().size(), targets, counters.snapshot(suppressed));
     }
 }

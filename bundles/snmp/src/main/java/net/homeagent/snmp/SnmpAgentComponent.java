@@ -95,7 +95,7 @@ public final class SnmpAgentComponent implements SnmpAgentStatus, ManagementNoti
     @Override
     public boolean raise(ApplianceEvent event) {
         Optional<Notification> notification = NotificationMapper.map(event);
-        if (agent == null || notification.isEmpty() || !limiter.admit(event.kind())) {
+        if (agent == null || !agent.hasTargets() || notification.isEmpty() || !limiter.admit(event.kind())) {
             return false;
         }
         try {
@@ -113,6 +113,6 @@ public final class SnmpAgentComponent implements SnmpAgentStatus, ManagementNoti
             return new Status(List.of(), problem, "", List.of(), List.of(), 0, List.of(),
                     counters.snapshot(limiter.suppressed()));
         }
-        return agent.status(null, limiter.suppressed());
+        return agent.status(limiter.suppressed());
     }
 }

@@ -64,19 +64,15 @@ public final class HomeagentMib extends MibModule {
     public HomeagentMib(BindingStore store, RegistrationStatistics statistics, BindingBackupStatus backup,
             LongSupplier notificationsSuppressed) {
         serve(new LiveScalar<>(STORE_BINDINGS, () -> new Gauge32(store.size())));
-        if (statistics != null) {
-            serve(new LiveScalar<>(STORE_DEREGISTRATIONS, () -> new Counter64(statistics.snapshot().deregistrations())));
-            serve(new LiveScalar<>(STORE_EXPIRED, () -> new Counter64(statistics.snapshot().expiredBindings())));
-        }
-        if (backup != null) {
-            serve(new LiveScalar<>(BACKUP_ENABLED, () -> new Integer32(backup.enabled() ? TRUE : FALSE)));
-            serve(new LiveScalar<>(BACKUP_CHANGES_WRITTEN, () -> new Counter64(backup.changesWritten())));
-            serve(new LiveScalar<>(BACKUP_SYNCS, () -> new Counter64(backup.syncs())));
-            serve(new LiveScalar<>(BACKUP_WRITE_FAILURES, () -> new Counter64(backup.writeFailures())));
-            serve(new LiveScalar<>(BACKUP_RESTORED, () -> gauge(backup.lastRestore().restored())));
-            serve(new LiveScalar<>(BACKUP_RESTORE_DROPPED, () -> gauge(backup.lastRestore().dropped())));
-            serve(new LiveScalar<>(BACKUP_RESTORE_FAILED, () -> gauge(backup.lastRestore().failed())));
-        }
+        serve(new LiveScalar<>(STORE_DEREGISTRATIONS, () -> new Counter64(statistics.snapshot().deregistrations())));
+        serve(new LiveScalar<>(STORE_EXPIRED, () -> new Counter64(statistics.snapshot().expiredBindings())));
+        serve(new LiveScalar<>(BACKUP_ENABLED, () -> new Integer32(backup.enabled() ? TRUE : FALSE)));
+        serve(new LiveScalar<>(BACKUP_CHANGES_WRITTEN, () -> new Counter64(backup.changesWritten())));
+        serve(new LiveScalar<>(BACKUP_SYNCS, () -> new Counter64(backup.syncs())));
+        serve(new LiveScalar<>(BACKUP_WRITE_FAILURES, () -> new Counter64(backup.writeFailures())));
+        serve(new LiveScalar<>(BACKUP_RESTORED, () -> gauge(backup.lastRestore().restored())));
+        serve(new LiveScalar<>(BACKUP_RESTORE_DROPPED, () -> gauge(backup.lastRestore().dropped())));
+        serve(new LiveScalar<>(BACKUP_RESTORE_FAILED, () -> gauge(backup.lastRestore().failed())));
         serve(new LiveScalar<>(NOTIFICATIONS_SUPPRESSED,
                 () -> new Counter32(notificationsSuppressed.getAsLong() & 0xFFFF_FFFFL)));
     }

@@ -75,25 +75,19 @@ public final class MipMib extends MibModule {
             "identification-not-increasing", "nonce-mismatch", "no-auth-extension", "no-mn-ha-extension",
             "several-auth-extensions");
 
-    /**
-     * @param statistics may be null (no home agent in this appliance): the counters are then not served
-     * @param associations may be null: the security association table is then not served
-     */
+    /** @param associations may be null: the security association table is then not served */
     public MipMib(BindingStore store, RegistrationStatistics statistics, SecurityAssociations associations,
             Clock clock, Duration bindingIndexMaxAge) {
         serve(new LiveScalar<>(MIP_ENTITIES, () -> new OctetString(new byte[] {ENTITIES_HOME_AGENT})));
-        if (statistics != null) {
-            serve(new LiveScalar<>(MIP_ENABLE, () -> new Integer32(ENABLED)));
-            serve(new LiveScalar<>(MIP_SEC_TOTAL_VIOLATIONS,
-                    () -> counter32(statistics, MipMib::securityViolations)));
-            COUNTER_BY_REPLY_CODE.forEach((sub, code) -> serve(new LiveScalar<>(
-                    new OID(HA_REGISTRATION).append(sub),
-                    () -> counter32(statistics, c -> c.repliesByCode().getOrDefault(code, 0L)))));
-            serve(new LiveScalar<>(new OID(HA_REGISTRATION).append(HA_REG_REQUESTS_RECEIVED),
-                    () -> counter32(statistics, RegistrationCounters::requestsReceived)));
-            serve(new LiveScalar<>(new OID(HA_REGISTRATION).append(HA_REG_REPLIES_SENT),
-                    () -> counter32(statistics, c -> c.repliesByCode().values().stream().mapToLong(Long::longValue).sum())));
-        }
+        // the home agent's services are there (this MIB's component requires them): Mobile IP is enabled
+        serve(new LiveScalar<>(MIP_ENABLE, () -> new Integer32(ENABLED)));
+        serve(new LiveScalar<>(MIP_SEC_TOTAL_VIOLATIONS, () -> counter32(statistics, MipMib::securityViolations)));
+        COUNTER_BY_REPLY_CODE.forEach((sub, code) -> serve(new LiveScalar<>(new OID(HA_REGISTRATION).append(sub),
+                () -> counter32(statistics, c -> c.repliesByCode().getOrDefault(code, 0L)))));
+        serve(new LiveScalar<>(new OID(HA_REGISTRATION).append(HA_REG_REQUESTS_RECEIVED),
+                () -> counter32(statistics, RegistrationCounters::requestsReceived)));
+        serve(new LiveScalar<>(new OID(HA_REGISTRATION).append(HA_REG_REPLIES_SENT),
+                () -> counter32(statistics, c -> c.repliesByCode().values().stream().mapToLong(Long::longValue).sum())));
         if (associations != null) {
             serve(new SecurityAssociationTable(MIP_SEC_ASSOC_ENTRY, associations, clock));
         }
