@@ -13,6 +13,9 @@
 #    long as the run lasts; prints rows walked
 # 5. run A2: alone again, so that drift of a shared machine shows
 # 6. prints registrations/s of A1, B, A2, B over the mean of A1 and A2, and the load average
+# 7. the event routes' cost: a register/deregister mix (every request adds or removes a binding,
+#    so every one is an event for the routes) with the routes bundle running (R1), stopped (S),
+#    running again (R2); prints S over the mean of R1 and R2 and what the hub delivered and dropped
 # env: NODES (1000000) FILL (60) DURATION (20) WINDOW (16) KEEP=1
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -72,7 +75,24 @@ load_run "$work/b.json"
 wait "$walk"
 log "run A2: alone again"
 load_run "$work/a2.json"
+mix=register=50,deregister=50
+log "run R1: every request an event, routes running"
+load_run "$work/r1.json"
+shell 'bundle:stop net.homeagent.routes' >/dev/null
+log "run S: routes stopped ($(grep -o 'Camel context homeagent stopped.*' "$karaf_home/data/log/karaf.log" | tail -n 1))"
+load_run "$work/s.json"
+shell 'bundle:start net.homeagent.routes' >/dev/null
+sleep 3
+log "run R2: routes running again"
+load_run "$work/r2.json"
+shell 'bundle:stop net.homeagent.routes' >/dev/null
+log "after R2: $(grep -o 'Camel context homeagent stopped.*' "$karaf_home/data/log/karaf.log" | tail -n 1)"
 log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+r1=$(accepted "$work/r1.json")
+s_=$(accepted "$work/s.json")
+r2=$(accepted "$work/r2.json")
+echo "accepted registrations/s with every request an event: R1 routes $r1, S no routes $s_, R2 routes $r2;" \
+    "mean(R1, R2) / S = $("$py" -c "print(round((($r1 + $r2) / 2) / $s_, 3))")"
 a1=$(accepted "$work/a1.json")
 b=$(accepted "$work/b.json")
 a2=$(accepted "$work/a2.json")
