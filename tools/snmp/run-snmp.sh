@@ -98,7 +98,7 @@ user $user SHA-256 $auth AES-128 $priv read-only
 community lab $community read-only
 CFG
 chmod 600 "$etc/snmp-access.conf"
-printf 'authFailureBurst = 5\nauthFailureWindowSeconds = 10\n' >"$etc/net.homeagent.routes.cfg"
+printf 'authFailureBurst = 5\nauthFailureWindowSeconds = 10\nbindingSummarySeconds = 2\n' >"$etc/net.homeagent.routes.cfg"
 printf 'listenAddresses = 127.0.0.1\nport = %s\n' "$port" >"$etc/net.homeagent.ha.cfg"
 key=0x00112233445566778899aabbccddeeff
 cat >"$etc/mobility-security.conf" <<CFG
@@ -183,6 +183,8 @@ for route in appliance-events snmp-notifications audit-log event-listeners opera
         appliance-watch snmp-traps-in; do
     expect "camel:route-list: $route started" grep -qE "homeagent +$route +Started" "$work/routes.txt"
 done
+expect "audit log: the three bindings added, as one summary line" \
+    grep -q 'BINDINGS added 3, removed 0, table 3' "$karaf_home/data/log/karaf.log"
 expect "audit log: APPLIANCE_STARTED and the burst" bash -c "grep -q 'APPLIANCE_STARTED' '$karaf_home/data/log/karaf.log' \
     && grep -q 'AUTHENTICATION_FAILURE_BURST snmp' '$karaf_home/data/log/karaf.log'"
 

@@ -11,21 +11,33 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.LoggerFactory;
 
 import net.homeagent.mip.api.BindingEvent;
+import net.homeagent.mip.api.BindingListener;
 import net.homeagent.mip.api.events.ApplianceEvent;
+import net.homeagent.mip.api.events.ApplianceEvents;
 import net.homeagent.mip.api.support.RateLimitedLog;
 
 /**
- * The bounded, non-blocking hand-off between whoever raises an event and the routes: a publisher
+ * The appliance's {@link ApplianceEvents} endpoint and the routes' {@link BindingListener}: the bounded, non-blocking hand-off between whoever raises an event and the routes: a publisher
  * (the registration path's binding listener among them, at up to ~100,000 events/s) only offers
  * to a fixed-size queue, never waits, and an event that does not fit is dropped and counted. One
  * drain thread takes what is queued and sends it, one event at a time, into the routes' entry
  * endpoint. A binding event is queued as the store gave it and turned into an
  * {@link ApplianceEvent} on the drain thread, so the registration path pays one offer and nothing else.
+ *
+ * <p>A component of its own, apart from the Camel context ({@link RoutesComponent} drains it): it
+ * references nothing, so the binding store can call it without a reference cycle, and the queue
+ * keeps what is waiting while the Camel context restarts.
  */
-final class EventHub {
+@Component(service = {ApplianceEvents.class, BindingListener.class, EventHub.class}, configurationPid = RoutesConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public final class EventHub implements ApplianceEvents, BindingListener {
 
     private static final int DRAIN_BATCH = 1024;
 
@@ -38,18 +50,25 @@ final class EventHub {
     private final RateLimitedLog failures;
     private volatile Thread drain;
 
+    @Activate
+    public EventHub(RoutesConfig config) {
+        this(RoutesComponent.RoutesSettings.from(config).queueCapacity(), Clock.systemUTC());
+    }
+
     EventHub(int capacity, Clock clock) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.clock = clock;
         this.failures = new RateLimitedLog(clock, Duration.ofMinutes(1), LoggerFactory.getLogger(EventHub.class)::warn);
     }
 
-    boolean publish(ApplianceEvent event) {
+    @Override
+    public boolean publish(ApplianceEvent event) {
         return offer(event);
     }
 
     /** ADDED and REMOVED are events of the appliance; a renewal (most registrations) is not. */
-    void bindingChanged(BindingEvent event) {
+    @Override
+    public void bindingChanged(BindingEvent event) {
         if (event.type() != BindingEvent.Type.RENEWED) {
             offer(event);
         }
@@ -72,6 +91,7 @@ final class EventHub {
         t.start();
     }
 
+    @Deactivate
     synchronized void stop() {
         Thread t = drain;
         drain = null;

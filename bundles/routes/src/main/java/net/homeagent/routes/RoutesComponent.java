@@ -28,29 +28,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import net.homeagent.mip.api.BindingBackupStatus;
-import net.homeagent.mip.api.BindingEvent;
-import net.homeagent.mip.api.BindingListener;
 import net.homeagent.mip.api.BindingStore;
 import net.homeagent.mip.api.RegistrationStatistics;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.events.ApplianceEvent.Kind;
 import net.homeagent.mip.api.events.ApplianceEventListener;
-import net.homeagent.mip.api.events.ApplianceEvents;
 import net.homeagent.mip.api.management.ManagementNotifier;
 import net.homeagent.mip.api.management.SnmpAgentStatus;
 
 /**
  * The Camel context of the appliance (name {@value #CONTEXT_NAME}, PID {@value RoutesConfig#PID}),
- * registered as an OSGi service so that {@code camel:route-list} shows its routes. It is the
- * {@link ApplianceEvents} endpoint every bundle publishes to and a {@link BindingListener}, and it
- * publishes {@link Kind#APPLIANCE_STARTED} once its routes run. The binding store, the SNMP agent,
- * the registration statistics and the backup are optional: without one, that leg or that watch is
- * left out.
+ * registered as an OSGi service so that {@code camel:route-list} shows its routes. It drains the
+ * {@link EventHub} (where every bundle publishes) into its routes and publishes
+ * {@link Kind#APPLIANCE_STARTED} once they run. The SNMP agent, the registration statistics and the
+ * backup are optional: without one, that leg or that watch is left out.
  */
-@Component(service = {ApplianceEvents.class, BindingListener.class}, configurationPid = RoutesConfig.PID,
+@Component(service = {}, immediate = true, configurationPid = RoutesConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = RoutesConfig.class)
-public final class RoutesComponent implements ApplianceEvents, BindingListener {
+public final class RoutesComponent {
 
     static final String CONTEXT_NAME = "homeagent";
     private static final Logger LOG = LoggerFactory.getLogger(RoutesComponent.class);
@@ -65,13 +61,8 @@ public final class RoutesComponent implements ApplianceEvents, BindingListener {
     /*
      * The services the routes watch are dynamic references, not constructor parameters: they come
      * and go with their bundles (the SNMP agent starts after the routes at boot), and a static
-     * reference would restart the whole Camel context, and lose the queued events, each time. The
-     * binding store must be dynamic anyway: it calls this component as a BindingListener, and two
-     * static references to each other are a cycle DS cannot start.
+     * reference would restart the whole Camel context each time.
      */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile BindingStore store;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile RegistrationStatistics statistics;
@@ -86,18 +77,19 @@ public final class RoutesComponent implements ApplianceEvents, BindingListener {
     volatile ManagementNotifier notifier;
 
     @Activate
-    public RoutesComponent(BundleContext bundle, RoutesConfig config) throws Exception {
+    public RoutesComponent(BundleContext bundle, RoutesConfig config, @Reference EventHub hub,
+            @Reference BindingStore store) throws Exception {
         Clock clock = Clock.systemUTC();
         RoutesSettings settings = RoutesSettings.from(config);
-        hub = new EventHub(settings.queueCapacity(), clock);
-        ApplianceWatch watch = new ApplianceWatch(() -> store, () -> statistics, () -> backup, () -> snmp, clock, settings.highWater(),
-                settings.highWaterClear(), settings.authFailureBurst(), settings.authFailureWindowSeconds());
+        this.hub = hub;
+        ApplianceWatch watch = new ApplianceWatch(() -> store, () -> statistics, () -> backup, () -> snmp, clock,
+                settings.highWater(), settings.highWaterClear(), settings.authFailureBurst(), settings.authFailureWindowSeconds());
         camel = new OsgiDefaultCamelContext(bundle);
         camel.setName(CONTEXT_NAME);
         // STACK.md trap 3: the OSGi context is initialised by its constructor; start it before adding routes
         camel.start();
         camel.addRoutes(new ApplianceRoutes(() -> notifier, new AuditLog(), this::deliverToListeners, watch, hub::publish,
-                this::tableSize, settings.operatorEndpoints(), settings.operatorKinds(), settings.bindingSummarySeconds()));
+                store::size, settings.operatorEndpoints(), settings.operatorKinds(), settings.bindingSummarySeconds()));
         producer = camel.createProducerTemplate();
         hub.start(event -> producer.sendBody(ApplianceRoutes.EVENTS, event));
         registration = bundle.registerService(CamelContext.class, camel,
@@ -123,11 +115,6 @@ public final class RoutesComponent implements ApplianceEvents, BindingListener {
         }
     }
 
-    private int tableSize() {
-        BindingStore table = store;
-        return table == null ? 0 : table.size();
-    }
-
     @Deactivate
     void stop() {
         if (traps != null) {
@@ -138,16 +125,6 @@ public final class RoutesComponent implements ApplianceEvents, BindingListener {
         camel.stop();
         LOG.info("Camel context {} stopped ({} events delivered, {} dropped, {} failed in the routes)", CONTEXT_NAME,
                 hub.delivered(), hub.dropped(), hub.failed());
-    }
-
-    @Override
-    public boolean publish(ApplianceEvent event) {
-        return hub.publish(event);
-    }
-
-    @Override
-    public void bindingChanged(BindingEvent event) {
-        hub.bindingChanged(event);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
