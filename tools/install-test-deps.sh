@@ -14,7 +14,15 @@ declare -A probes=(
     [python3-scapy]='/usr/bin/python3 -c "import scapy.layers.mobileip"'
     [iproute2]='command -v ss'
     [procps]='command -v ps'
+    # the SNMP run (tools/snmp/run-snmp.sh): net-snmp's manager tools and trap receiver, smilint,
+    # Debian's compiled MIP-MIB, and npm, which fetches the SMI base MIB modules
+    [snmp]='command -v snmpwalk'
+    [snmptrapd]='command -v snmptrapd'
+    [smitools]='command -v smilint'
+    [python3-pysnmp4-mibs]='test -f /usr/lib/python3/dist-packages/pysnmp_mibs/MIP-MIB.py'
+    [npm]='command -v npm'
 )
+snmp_packages=(snmp snmptrapd smitools python3-pysnmp4-mibs npm)
 
 missing=()
 for package in openjdk-17-jdk-headless maven tshark python3-scapy iproute2 procps; do
@@ -25,6 +33,10 @@ for package in openjdk-17-jdk-headless maven tshark python3-scapy iproute2 procp
         continue
     fi
     missing+=("$package")
+done
+for package in "${snmp_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' && continue
+    bash -c "${probes[$package]}" >/dev/null 2>&1 || missing+=("$package")
 done
 if ((${#missing[@]} == 0)); then
     exit 0

@@ -65,7 +65,7 @@ udp_bound() {  # Java may show its socket as the IPv4-mapped [::ffff:127.0.0.1]
 # Unpacks the tarball ($1) into the directory $2 and gives Karaf its own ports for everything
 # it opens, so that another appliance on this host (a developer's, a Pax Exam run) can neither
 # block this one nor answer bin/client in its place. The home agent's port is $HA_PORT or a
-# free one. False (with a failure counted) when there is no tarball.
+# free one; the SNMP agent's $SNMP_PORT or a free one. False (with a failure counted) when there is no tarball.
 unpack_appliance() {
     if [[ ! -f "$1" ]]; then
         fail_step "appliance: $1 not found (build it with: mvn -B install -DskipTests)"
@@ -80,6 +80,7 @@ unpack_appliance() {
     set_property "$karaf_home/etc/org.apache.karaf.shell.cfg" sshHost 127.0.0.1
     set_property "$karaf_home/etc/org.apache.karaf.management.cfg" rmiRegistryPort "$(free_port tcp)"
     set_property "$karaf_home/etc/org.apache.karaf.management.cfg" rmiServerPort "$(free_port tcp)"
+    set_property "$karaf_home/etc/net.homeagent.snmp.cfg" port "${SNMP_PORT:-$(free_port udp)}"
 }
 
 karaf_pid() { [[ -s "$karaf_home/karaf.pid" ]] && cat "$karaf_home/karaf.pid"; }

@@ -22,12 +22,14 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 final class ApplianceOptions {
 
     static final String PORT_PROPERTY = "homeagent.itest.port";
+    static final String SNMP_PORT_PROPERTY = "homeagent.itest.snmp.port";
 
     private ApplianceOptions() {
     }
 
     static Option[] options() {
         int port = FreePorts.udp();
+        int snmpPort = FreePorts.udp();
         String karafVersion = System.getProperty("karaf.version");
         return new Option[] {
             karafDistributionConfiguration()
@@ -76,6 +78,11 @@ final class ApplianceOptions {
             replaceConfigurationFile("etc/mobility-security.conf",
                     new File("src/test/resources/mobility-security.conf")),
             systemProperty(PORT_PROPERTY).value(Integer.toString(port)),
+            // the SNMP agent on a free port too, with the test user and community of src/test/resources
+            editConfigurationFilePut("etc/net.homeagent.snmp.cfg", "listenAddress", "127.0.0.1"),
+            editConfigurationFilePut("etc/net.homeagent.snmp.cfg", "port", Integer.toString(snmpPort)),
+            replaceConfigurationFile("etc/snmp-access.conf", new File("src/test/resources/snmp-access.conf")),
+            systemProperty(SNMP_PORT_PROPERTY).value(Integer.toString(snmpPort)),
         };
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -45,6 +46,23 @@ public interface BindingStore {
 
     /** Number of bindings (not home addresses). */
     int size();
+
+    /**
+     * Shows every binding of the table to {@code visitor}, without copying or sorting the table
+     * (the SNMP agent builds its walk index this way). Weakly consistent: a binding present for the
+     * whole visit is shown once; one added or removed meanwhile may or may not be. The visitor is
+     * called on the caller's thread and must be quick: it may hold up changes of the home address
+     * it is shown.
+     *
+     * <p>The default rides on {@link #list}: its filter sees every binding and keeps none, so nothing
+     * is copied. A store may do better.
+     */
+    default void forEachBinding(Consumer<Binding> visitor) {
+        list(binding -> {
+            visitor.accept(binding);
+            return false;
+        });
+    }
 
     /**
      * Completes when every change made before the call is durable (on disk), so that a reply can

@@ -1,0 +1,89 @@
+package net.homeagent.snmp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.snmp4j.smi.Counter64;
+import org.snmp4j.smi.Gauge32;
+import org.snmp4j.smi.OID;
+import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.Variable;
+import org.snmp4j.smi.VariableBinding;
+
+import net.homeagent.mip.api.events.ApplianceEvent;
+import net.homeagent.snmp.mib.HomeagentMib;
+
+/**
+ * Which appliance events become which HOMEAGENT-MIB notification, with the objects the MIB's
+ * NOTIFICATION-TYPE lists (instance {@code .0} of each scalar or accessible-for-notify object).
+ * Binding added/removed and received network alerts are not notified (they are too many, or came
+ * from a manager in the first place); the agent's start is the standard coldStart SNMP4J-Agent sends.
+ */
+final class NotificationMapper {
+
+    /** A notification to send: its snmpTrapOID and variable bindings. */
+    record Notification(OID trapOid, VariableBinding[] bindings) {
+    }
+
+    private NotificationMapper() {
+    }
+
+    static Optional<Notification> map(ApplianceEvent event) {
+        Map<String, String> d = event.details();
+        List<VariableBinding> vbs = new ArrayList<>();
+        OID trap;
+        switch (event.kind()) {
+            case BINDING_TABLE_HIGH_WATER, BINDING_TABLE_NORMAL -> {
+                trap = event.kind() == ApplianceEvent.Kind.BINDING_TABLE_HIGH_WATER ? HomeagentMib.BINDING_HIGH_WATER
+                        : HomeagentMib.BINDING_NORMAL;
+                vbs.add(vb(HomeagentMib.STORE_BINDINGS, gauge(d.get("bindings"))));
+                vbs.add(vb(HomeagentMib.EVENT_THRESHOLD, gauge(d.get("threshold"))));
+            }
+            case AUTHENTICATION_FAILURE_BURST -> {
+                trap = HomeagentMib.AUTH_FAILURE_BURST;
+                vbs.add(vb(HomeagentMib.EVENT_SOURCE, text(d.getOrDefault("protocol", event.source()))));
+                vbs.add(vb(HomeagentMib.EVENT_COUNT, gauge(d.get("failures"))));
+                vbs.add(vb(HomeagentMib.EVENT_TEXT, text(event.text())));
+            }
+            case BACKUP_PROBLEM -> {
+                trap = HomeagentMib.BACKUP_PROBLEM;
+                vbs.add(vb(HomeagentMib.BACKUP_WRITE_FAILURES, new Counter64(number(d.get("writeFailures")))));
+                vbs.add(vb(HomeagentMib.EVENT_TEXT, text(event.text())));
+            }
+            case FAILURE, ROLE_CHANGED -> {
+                trap = event.kind() == ApplianceEvent.Kind.FAILURE ? HomeagentMib.COMPONENT_FAILURE
+                        : HomeagentMib.ROLE_CHANGE;
+                vbs.add(vb(HomeagentMib.EVENT_SOURCE, text(event.source())));
+                vbs.add(vb(HomeagentMib.EVENT_TEXT, text(event.text())));
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Notification(trap, vbs.toArray(VariableBinding[]::new)));
+    }
+
+    private static VariableBinding vb(OID object, Variable value) {
+        return new VariableBinding(new OID(object).append(0), value);
+    }
+
+    /** SnmpAdminString is at most 255 octets (RFC 3411). */
+    private static OctetString text(String s) {
+        byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new OctetString(java.util.Arrays.copyOf(utf8, Math.min(utf8.length, 255)));
+    }
+
+    private static Gauge32 gauge(String value) {
+        return new Gauge32(Math.min(Math.max(number(value), 0), 0xFFFF_FFFFL));
+    }
+
+    private static long number(String value) {
+        try {
+            return value == null ? 0 : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

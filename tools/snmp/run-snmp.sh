@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# Management-plane run (issue 4; docs/snmp.md): the built appliance's SNMP agent and event routes
+# against net-snmp's manager tools, snmptrapd, smilint and Debian's compiled MIP-MIB.
+#
+#   bash tools/snmp/run-snmp.sh
+#
+# 1. our MIB modules (mibs/): smilint -l 6 prints nothing, snmptranslate resolves their names;
+#    the SMI base modules they import come from the npm package net-snmp (pinned), as Debian
+#    ships no IETF MIB text
+# 2. unpacks the appliance on free loopback ports with one SNMPv3 user (SHA-256/AES-128), one
+#    v2c community, a notification target at snmptrapd (SNMPv3 traps) and a small burst threshold
+# 3. snmptrapd receives the coldStart the agent sends when it starts
+# 4. the scapy client (tools/interop/mip_client.py) registers real bindings (and one with a bad
+#    key); snmpwalk over SNMPv3 authPriv of MIP-MIB is judged by snmp_check.py: names and types
+#    against pysnmp's MIP-MIB, bindings and counters against mip:bindings and mip:stats
+# 5. HOMEAGENT-MIB by name; a wrong community and a wrong user are refused and counted
+#    (snmp:status); a burst of them reaches snmptrapd as hamAuthFailureBurst; camel:route-list
+# Prints every check and last "N passed, N failed"; exits non-zero on any failure. Karaf,
+# snmptrapd and the temporary directory are gone on exit, whatever happened.
+#
+# Environment: HOMEAGENT_TARBALL, BOOT_TIMEOUT (s, default 120), KEEP_WORKDIR=1.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+interop="$root/tools/interop"
+export PYTHONDONTWRITEBYTECODE=1
+py=/usr/bin/python3
+tarball=${HOMEAGENT_TARBALL:-$root/karaf-assembly/target/homeagent-0.1.0-SNAPSHOT.tar.gz}
+boot_timeout=${BOOT_TIMEOUT:-120}
+# the SMI base modules (SNMPv2-SMI, -TC, -CONF) as the npm package net-snmp ships them
+smi_package=net-snmp@3.29.2
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/homeagent-snmp.XXXXXX")
+trapd_pid=""
+# shellcheck source=../interop/appliance.sh
+source "$interop/appliance.sh"
+
+cleanup() {
+    local status=$?
+    if [[ -n "$trapd_pid" ]]; then
+        kill "$trapd_pid" 2>/dev/null || true
+        wait "$trapd_pid" 2>/dev/null || true
+    fi
+    release_appliance "$work"
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+ok() {
+    echo "ok   $*"
+    passed=$((passed + 1))
+}
+
+expect() {  # description, then a command: ok if it succeeds
+    local what=$1
+    shift
+    if "$@"; then ok "$what"; else fail_step "$what"; fi
+}
+
+# --- 1. our MIB modules -----------------------------------------------------------------------
+log "SMI base modules from npm $smi_package; smilint -l 6 and snmptranslate on mibs/"
+mkdir -p "$work/smi"
+(cd "$work/smi" && timeout 120 npm pack --silent "$smi_package" >/dev/null 2>&1 \
+    && tar -xzf net-snmp-*.tgz --strip-components=3 package/lib/mibs/SNMPv2-SMI.mib \
+        package/lib/mibs/SNMPv2-TC.mib package/lib/mibs/SNMPv2-CONF.mib) \
+    || fail_step "npm pack $smi_package (the SMI base modules)"
+mibpath="$work/smi:$root/mibs"
+for mib in "$root"/mibs/*.mib; do
+    lint=$(SMIPATH="$mibpath" smilint -l 6 -s "$mib" 2>&1 || true)
+    expect "smilint -l 6 $(basename "$mib"): clean${lint:+ ($lint)}" test -z "$lint"
+done
+translate() { MIBDIRS="$mibpath" snmptranslate -m HOMEAGENT-MIB "$@" 2>&1; }
+for pair in hamStoreBindings:.1.3.6.1.4.1.32473.1.1.1.1.1 hamBackupWriteFailures:.1.3.6.1.4.1.32473.1.1.1.2.4 \
+        hamAuthFailureBurst:.1.3.6.1.4.1.32473.1.1.0.3 hamBindingHighWater:.1.3.6.1.4.1.32473.1.1.0.1 \
+        homeagentAppliance:.1.3.6.1.4.1.32473.2.1; do
+    name=${pair%%:*} oid=${pair#*:}
+    got=$(translate -IR -On "$name")
+    expect "snmptranslate $name = $oid (what the agent serves)" test "$got" = "$oid"
+done
+
+# --- 2. the appliance, configured -------------------------------------------------------------
+unpack_appliance "$tarball" "$work" || { finish; exit; }
+snmp_port=$(free_port udp)
+trap_port=$(free_port udp)
+engine=80001f88046861736e2d74657374   # enterprise 8072 format 4 (text) "hasn-test"
+user=nms auth=hasn-auth-pass priv=hasn-priv-pass community=hasn-community
+etc="$karaf_home/etc"
+cat >"$etc/net.homeagent.snmp.cfg" <<CFG
+listenAddress = 127.0.0.1
+port = $snmp_port
+engineId = $engine
+notificationTargets = udp:127.0.0.1/$trap_port v3 $user
+CFG
+cat >"$etc/snmp-access.conf" <<CFG
+user $user SHA-256 $auth AES-128 $priv read-only
+community lab $community read-only
+CFG
+chmod 600 "$etc/snmp-access.conf"
+printf 'authFailureBurst = 5\nauthFailureWindowSeconds = 10\nbindingSummarySeconds = 2\n' >"$etc/net.homeagent.routes.cfg"
+printf 'listenAddresses = 127.0.0.1\nport = %s\n' "$port" >"$etc/net.homeagent.ha.cfg"
+key=0x00112233445566778899aabbccddeeff
+cat >"$etc/mobility-security.conf" <<CFG
+10.0.0.10 256 hmac-md5 $key timestamp
+10.0.0.11 256 hmac-md5 $key timestamp
+10.0.0.12 256 hmac-md5 $key timestamp
+CFG
+chmod 600 "$etc/mobility-security.conf"
+
+# --- 3. snmptrapd, then the appliance: the coldStart ------------------------------------------
+cat >"$work/snmptrapd.conf" <<CFG
+createUser -e 0x$engine $user SHA-256 $auth AES $priv
+authUser log $user authPriv
+CFG
+snmptrapd -f -n -On -C -c "$work/snmptrapd.conf" -Lf "$work/traps.log" "udp:127.0.0.1:$trap_port" \
+    >"$work/snmptrapd.out" 2>&1 &
+trapd_pid=$!
+for _ in $(seq 50); do udp_bound "$trap_port" && break; sleep 0.2; done
+expect "snmptrapd listening on udp/$trap_port" udp_bound "$trap_port"
+start_karaf 'snmp:status' 'listening on' || { finish; exit; }
+await_trap() {  # OID, seconds
+    for _ in $(seq $(($2 * 5))); do grep -q -- "$1" "$work/traps.log" 2>/dev/null && return 0; sleep 0.2; done
+    return 1
+}
+expect "snmptrapd received coldStart (SNMPv2-MIB 1.3.6.1.6.3.1.1.5.1) over SNMPv3" \
+    await_trap ".1.3.6.1.6.3.1.1.5.1" 20
+
+# --- 4. real registrations, the walk, the shell -----------------------------------------------
+register() {  # home care-of flags key -> the reply code
+    "$py" "$interop/mip_client.py" --port "$port" --home "$1" --coa "$2" --flags "$3" --spi 256 --key "$4" \
+        | awk '/^code /{print $2}' | tail -n 1
+}
+expect "10.0.0.10 at 192.0.2.1 (S) accepted" test "$(register 10.0.0.10 192.0.2.1 SD $key)" = 0
+expect "10.0.0.10 at 192.0.2.2 (S) accepted" test "$(register 10.0.0.10 192.0.2.2 SD $key)" = 0
+expect "10.0.0.11 at 198.51.100.7 accepted" test "$(register 10.0.0.11 198.51.100.7 D $key)" = 0
+expect "10.0.0.12 with a wrong key refused 131" \
+    test "$(register 10.0.0.12 198.51.100.8 D 0xffeeddccbbaa99887766554433221100)" = 131
+v3=(-v3 -l authPriv -u "$user" -a SHA-256 -A "$auth" -x AES -X "$priv" -t 2 -r 1)
+snmpwalk "${v3[@]}" -On -Oe "127.0.0.1:$snmp_port" 1.3.6.1.2.1.44 >"$work/mip-walk.txt" 2>&1 || true
+shell 'mip:bindings' >"$work/bindings.txt"
+shell 'mip:stats' >"$work/stats.txt"
+"$py" "$here/snmp_check.py" names --walk "$work/mip-walk.txt" | tee "$work/names.out" || true
+count "$work/names.out"
+"$py" "$here/snmp_check.py" compare --walk "$work/mip-walk.txt" --bindings "$work/bindings.txt" \
+    --stats "$work/stats.txt" | tee "$work/compare.out" || true
+count "$work/compare.out"
+rows=$(snmpbulkwalk "${v3[@]}" -Cr25 -On "127.0.0.1:$snmp_port" 1.3.6.1.2.1.44.1.6.3.1 2>/dev/null | wc -l)
+expect "snmpbulkwalk (GETBULK) of haMobilityBindingTable: 3 rows x 8 columns ($rows)" test "$rows" = 24
+
+# --- 5. our MIB by name; refusals; the burst; the routes ----------------------------------------
+MIBDIRS="$mibpath" snmpwalk "${v3[@]}" -m HOMEAGENT-MIB "127.0.0.1:$snmp_port" 1.3.6.1.4.1.32473 \
+    >"$work/homeagent-walk.txt" 2>&1 || true
+expect "HOMEAGENT-MIB::hamStoreBindings.0 = Gauge32: 3 (names from our MIB text)" \
+    grep -q "HOMEAGENT-MIB::hamStoreBindings.0 = Gauge32: 3" "$work/homeagent-walk.txt"
+expect "HOMEAGENT-MIB::hamBackupEnabled.0 served" grep -q "HOMEAGENT-MIB::hamBackupEnabled.0 = INTEGER: true(1)" \
+    "$work/homeagent-walk.txt"
+expect "v2c with the configured community answers" \
+    snmpget -v2c -c "$community" -t 2 -r 1 "127.0.0.1:$snmp_port" 1.3.6.1.2.1.44.1.1.2.0
+expect "v2c with a wrong community gets no answer" \
+    bash -c "! snmpget -v2c -c wrong-community -t 1 -r 0 127.0.0.1:$snmp_port 1.3.6.1.2.1.44.1.1.2.0 >/dev/null 2>&1"
+expect "SNMPv3 with an unknown user is refused" bash -c "! snmpget -v3 -l authPriv -u intruder -a SHA-256 \
+    -A $auth -x AES -X $priv -t 1 -r 0 127.0.0.1:$snmp_port 1.3.6.1.2.1.44.1.1.2.0 >/dev/null 2>&1"
+expect "SNMPv3 with a wrong passphrase is refused" bash -c "! snmpget -v3 -l authPriv -u $user -a SHA-256 \
+    -A wrong-passphrase -x AES -X $priv -t 1 -r 0 127.0.0.1:$snmp_port 1.3.6.1.2.1.44.1.1.2.0 >/dev/null 2>&1"
+shell 'snmp:status' >"$work/status.txt"
+expect "snmp:status counts the wrong community: $(grep -o 'bad community [0-9]*' "$work/status.txt")" \
+    grep -qE 'bad community [1-9]' "$work/status.txt"
+expect "snmp:status counts the unknown user: $(grep -o 'unknown user [0-9]*' "$work/status.txt")" \
+    grep -qE 'unknown user [1-9]' "$work/status.txt"
+expect "snmp:status counts the wrong digest: $(grep -o 'wrong digest [0-9]*' "$work/status.txt")" \
+    grep -qE 'wrong digest [1-9]' "$work/status.txt"
+expect "snmp:status shows no passphrase or community" \
+    bash -c "! grep -qE '$auth|$priv|$community' '$work/status.txt'"
+log "a burst of wrong communities (authFailureBurst = 5 in 10 s)"
+for _ in $(seq 6); do
+    snmpget -v2c -c wrong-community -t 0.2 -r 0 "127.0.0.1:$snmp_port" 1.3.6.1.2.1.44.1.1.2.0 >/dev/null 2>&1 || true
+done
+expect "snmptrapd received hamAuthFailureBurst (.1.3.6.1.4.1.32473.1.1.0.3)" \
+    await_trap ".1.3.6.1.4.1.32473.1.1.0.3" 15
+shell 'camel:route-list' >"$work/routes.txt"
+for route in appliance-events snmp-notifications audit-log event-listeners operator-endpoints binding-summary \
+        appliance-watch snmp-traps-in; do
+    expect "camel:route-list: $route started" grep -qE "homeagent +$route +Started" "$work/routes.txt"
+done
+expect "audit log: the three bindings added, as one summary line" \
+    grep -q 'BINDINGS added 3, removed 0, table 3' "$karaf_home/data/log/karaf.log"
+expect "audit log: APPLIANCE_STARTED and the burst" bash -c "grep -q 'APPLIANCE_STARTED' '$karaf_home/data/log/karaf.log' \
+    && grep -q 'AUTHENTICATION_FAILURE_BURST snmp' '$karaf_home/data/log/karaf.log'"
+
+finish
