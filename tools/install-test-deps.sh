@@ -15,14 +15,15 @@ declare -A probes=(
     [iproute2]='command -v ss'
     [procps]='command -v ps'
     # the SNMP run (tools/snmp/run-snmp.sh): net-snmp's manager tools and trap receiver, smilint,
-    # Debian's compiled MIP-MIB, and npm, which fetches the SMI base MIB modules
+    # Debian's compiled MIP-MIB, and erlang-snmp, the package of Debian main that ships the SMI
+    # base MIB modules (SNMPv2-SMI, -TC, -CONF) as text
     [snmp]='command -v snmpwalk'
     [snmptrapd]='command -v snmptrapd'
     [smitools]='command -v smilint'
     [python3-pysnmp4-mibs]='test -f /usr/lib/python3/dist-packages/pysnmp_mibs/MIP-MIB.py'
-    [npm]='command -v npm'
+    [erlang-snmp]='ls /usr/lib/erlang/lib/snmp-*/mibs/SNMPv2-SMI.mib'
 )
-snmp_packages=(snmp snmptrapd smitools python3-pysnmp4-mibs npm)
+snmp_packages=(snmp snmptrapd smitools python3-pysnmp4-mibs erlang-snmp)
 
 missing=()
 for package in openjdk-17-jdk-headless maven tshark python3-scapy iproute2 procps; do

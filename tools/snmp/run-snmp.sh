@@ -5,8 +5,8 @@
 #   bash tools/snmp/run-snmp.sh
 #
 # 1. our MIB modules (mibs/): smilint -l 6 prints nothing, snmptranslate resolves their names;
-#    the SMI base modules they import come from the npm package net-snmp (pinned), as Debian
-#    ships no IETF MIB text
+#    the SMI base modules they import (SNMPv2-SMI, -TC, -CONF) come from Debian's erlang-snmp,
+#    the one package of Debian main that ships their text (net-snmp's copies are non-free there)
 # 2. unpacks the appliance on free loopback ports with one SNMPv3 user (SHA-256/AES-128), one
 #    v2c community, a notification target at snmptrapd (SNMPv3 traps) and a small burst threshold
 # 3. snmptrapd receives the coldStart the agent sends when it starts
@@ -28,8 +28,8 @@ export PYTHONDONTWRITEBYTECODE=1
 py=/usr/bin/python3
 tarball=${HOMEAGENT_TARBALL:-$root/karaf-assembly/target/homeagent-0.1.0-SNAPSHOT.tar.gz}
 boot_timeout=${BOOT_TIMEOUT:-120}
-# the SMI base modules (SNMPv2-SMI, -TC, -CONF) as the npm package net-snmp ships them
-smi_package=net-snmp@3.29.2
+# the SMI base modules (SNMPv2-SMI, -TC, -CONF) as Debian's erlang-snmp ships them
+smi_dir=$(dirname "$(ls /usr/lib/erlang/lib/snmp-*/mibs/SNMPv2-SMI.mib 2>/dev/null | head -n 1)")
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/homeagent-snmp.XXXXXX")
 trapd_pid=""
@@ -60,12 +60,10 @@ expect() {  # description, then a command: ok if it succeeds
 }
 
 # --- 1. our MIB modules -----------------------------------------------------------------------
-log "SMI base modules from npm $smi_package; smilint -l 6 and snmptranslate on mibs/"
+log "SMI base modules from $smi_dir; smilint -l 6 and snmptranslate on mibs/"
 mkdir -p "$work/smi"
-(cd "$work/smi" && timeout 120 npm pack --silent "$smi_package" >/dev/null 2>&1 \
-    && tar -xzf net-snmp-*.tgz --strip-components=3 package/lib/mibs/SNMPv2-SMI.mib \
-        package/lib/mibs/SNMPv2-TC.mib package/lib/mibs/SNMPv2-CONF.mib) \
-    || fail_step "npm pack $smi_package (the SMI base modules)"
+cp "$smi_dir"/SNMPv2-SMI.mib "$smi_dir"/SNMPv2-TC.mib "$smi_dir"/SNMPv2-CONF.mib "$work/smi/" \
+    || fail_step "SMI base modules (SNMPv2-SMI, -TC, -CONF) not found: install erlang-snmp"
 mibpath="$work/smi:$root/mibs"
 for mib in "$root"/mibs/*.mib; do
     lint=$(SMIPATH="$mibpath" smilint -l 6 -s "$mib" 2>&1 || true)

@@ -332,10 +332,12 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
     }
 
     /**
-     * Hands every binding to {@code visitor} without building a list; the same consistency as
-     * {@link #list}, in no particular order. A building block for a table walk (SNMP).
+     * Hands every binding to {@code visitor} without building a list, one table segment at a
+     * time; the same consistency as {@link #list}, in no particular order (the SNMP agent's walk
+     * index is built this way).
      */
-    void forEach(Consumer<Binding> visitor) {
+    @Override
+    public void forEachBinding(Consumer<Binding> visitor) {
         table.forEach(Objects.requireNonNull(visitor, "visitor"));
     }
 

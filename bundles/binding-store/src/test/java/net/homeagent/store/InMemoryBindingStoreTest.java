@@ -308,7 +308,7 @@ class InMemoryBindingStoreTest {
         }
         store.register(binding(Ipv4.fromBits(0x0a01_0000), ip("192.0.2.2")).nai("x@example.net").build(), true);
         List<Binding> visited = new java.util.ArrayList<>();
-        store.forEach(visited::add);
+        store.forEachBinding(visited::add);
         assertThat(visited).hasSize(3_001).containsExactlyInAnyOrderElementsOf(store.list(b -> true));
     }
 }
