@@ -1,0 +1,128 @@
+package net.homeagent.dataplane;
+
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.api.BindingEvent;
+import net.homeagent.mip.api.BindingListener;
+import net.homeagent.mip.api.BindingStore;
+import net.homeagent.mip.api.DataPlane;
+import net.homeagent.mip.api.RemovalReason;
+import net.homeagent.mip.api.TunnelSpec;
+
+/**
+ * Drives the {@link DataPlane} from the binding table: ADDED installs, a RENEWED binding whose
+ * tunnel changed is installed again, REMOVED removes, and a binding REPLACED by one at another
+ * care-of address (a mobile node that moved, RFC 5944 §3.6.1.2) is an update, so the home address
+ * is never without a route. Events arrive on the registering thread at up to ~100,000/s; they are
+ * only queued there, and one thread of its own does the work, in the order the store made the
+ * changes. At start it first reconciles the host with every binding in the table (the store
+ * restores its backup before), so a crash leaves nothing stale behind.
+ */
+@Component(service = BindingListener.class, immediate = true)
+public final class BindingTunnelDriver implements BindingListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BindingTunnelDriver.class);
+
+    private final DataPlane dataPlane;
+    private final BindingStore store;
+    private final BlockingQueue<BindingEvent> events = new LinkedBlockingQueue<>();
+    private final LongAdder applied = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final Thread worker;
+    private volatile boolean running = true;
+
+    @Activate
+    public BindingTunnelDriver(@Reference DataPlane dataPlane, @Reference BindingStore store) {
+        this.dataPlane = dataPlane;
+        this.store = store;
+        this.worker = new Thread(this::work, "dataplane-driver");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public void bindingChanged(BindingEvent event) {
+        events.add(event);
+    }
+
+    private void work() {
+        try {
+            List<TunnelSpec> live = store.list(b -> true).stream().map(TunnelSpec::of).toList();
+            dataPlane.reconcile(live);
+        } catch (RuntimeException e) {
+            LOG.error("reconciling the data plane with the binding table failed; carrying on with the events", e);
+        }
+        while (running) {
+            BindingEvent event;
+            try {
+                event = events.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (event != null) {
+                apply(event);
+            }
+        }
+    }
+
+    /** One event; a failure is logged and counted, and the next event goes on. */
+    void apply(BindingEvent event) {
+        try {
+            Binding binding = event.binding();
+            switch (event.type()) {
+                case ADDED -> dataPlane.install(TunnelSpec.of(binding));
+                case RENEWED -> {
+                    TunnelSpec now = TunnelSpec.of(binding);
+                    if (event.previous().map(TunnelSpec::of).filter(now::equals).isEmpty()) {
+                        dataPlane.install(now);
+                    }
+                }
+                case REMOVED -> removed(binding, event.reason().orElse(RemovalReason.CLEARED));
+            }
+            applied.increment();
+        } catch (RuntimeException e) {
+            failed.increment();
+            LOG.warn("data plane could not apply {} of {} at {}: {}", event.type(),
+                    event.binding().homeAddress().getHostAddress(), event.binding().careOfAddress().getHostAddress(),
+                    e.toString());
+        }
+    }
+
+    private void removed(Binding binding, RemovalReason reason) {
+        if (reason == RemovalReason.REPLACED) {
+            // the store announces REPLACED before the ADDED of the binding that replaced it
+            List<Binding> now = store.find(binding.homeAddress());
+            if (!now.isEmpty() && !now.get(0).careOfAddress().equals(binding.careOfAddress())) {
+                dataPlane.update(binding.key(), TunnelSpec.of(now.get(0)));
+                return;
+            }
+        }
+        dataPlane.remove(binding.key());
+    }
+
+
+    @Deactivate
+    void stop() {
+        running = false;
+        worker.interrupt();
+        try {
+            worker.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("data plane driver stopped: {} binding changes applied, {} failed, {} left queued", applied.sum(),
+                failed.sum(), events.size());
+    }
+}
