@@ -14,10 +14,11 @@ declare -A probes=(
     [python3-scapy]='/usr/bin/python3 -c "import scapy.layers.mobileip"'
     [iproute2]='command -v ss'
     [procps]='command -v ps'
+    [iputils-ping]='command -v ping'   # the data plane run pings through the tunnels
 )
 
 missing=()
-for package in openjdk-17-jdk-headless maven tshark python3-scapy iproute2 procps; do
+for package in openjdk-17-jdk-headless maven tshark python3-scapy iproute2 procps iputils-ping; do
     if dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
         continue
     fi

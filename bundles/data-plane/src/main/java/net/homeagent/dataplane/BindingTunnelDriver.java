@@ -10,6 +10,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +29,12 @@ import net.homeagent.mip.api.TunnelSpec;
  * care-of address (a mobile node that moved, RFC 5944 §3.6.1.2) is an update, so the home address
  * is never without a route. Events arrive on the registering thread at up to ~100,000/s; they are
  * only queued there, and one thread of its own does the work, in the order the store made the
- * changes. At start it first reconciles the host with every binding in the table (the store
- * restores its backup before), so a crash leaves nothing stale behind.
+ * changes. When the binding store arrives it reconciles the host with every binding in the table
+ * (the store restores its backup before), so a crash leaves nothing stale behind.
+ *
+ * <p>The store is a dynamic reference, not a constructor argument: the store binds its listeners
+ * (this component among them) while it activates, and a static reference back to it would be a
+ * circle Declarative Services cannot close.
  */
 @Component(service = BindingListener.class, immediate = true)
 public final class BindingTunnelDriver implements BindingListener {
@@ -36,44 +42,59 @@ public final class BindingTunnelDriver implements BindingListener {
     private static final Logger LOG = LoggerFactory.getLogger(BindingTunnelDriver.class);
 
     private final DataPlane dataPlane;
-    private final BindingStore store;
-    private final BlockingQueue<BindingEvent> events = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Runnable> work = new LinkedBlockingQueue<>();
+    private volatile BindingStore store;
     private final LongAdder applied = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final Thread worker;
     private volatile boolean running = true;
 
     @Activate
-    public BindingTunnelDriver(@Reference DataPlane dataPlane, @Reference BindingStore store) {
+    public BindingTunnelDriver(@Reference DataPlane dataPlane) {
         this.dataPlane = dataPlane;
-        this.store = store;
         this.worker = new Thread(this::work, "dataplane-driver");
         worker.setDaemon(true);
         worker.start();
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, unbind = "unbindStore")
+    void bindStore(BindingStore bound) {
+        this.store = bound;
+        work.add(() -> reconcile(bound));
+    }
+
+    void unbindStore(BindingStore unbound) {
+        if (store == unbound) {
+            store = null;
+        }
+    }
+
     @Override
     public void bindingChanged(BindingEvent event) {
-        events.add(event);
+        work.add(() -> apply(event));
     }
 
     private void work() {
-        try {
-            List<TunnelSpec> live = store.list(b -> true).stream().map(TunnelSpec::of).toList();
-            dataPlane.reconcile(live);
-        } catch (RuntimeException e) {
-            LOG.error("reconciling the data plane with the binding table failed; carrying on with the events", e);
-        }
         while (running) {
-            BindingEvent event;
+            Runnable next;
             try {
-                event = events.poll(200, TimeUnit.MILLISECONDS);
+                next = work.poll(200, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
             }
-            if (event != null) {
-                apply(event);
+            if (next != null) {
+                next.run();
             }
+        }
+    }
+
+    /** Events queued before this one are applied already; those after it are idempotent with it. */
+    private void reconcile(BindingStore from) {
+        try {
+            List<TunnelSpec> live = from.list(b -> true).stream().map(TunnelSpec::of).toList();
+            dataPlane.reconcile(live);
+        } catch (RuntimeException e) {
+            LOG.error("reconciling the data plane with the binding table failed; carrying on with the events", e);
         }
     }
 
@@ -103,7 +124,8 @@ public final class BindingTunnelDriver implements BindingListener {
     private void removed(Binding binding, RemovalReason reason) {
         if (reason == RemovalReason.REPLACED) {
             // the store announces REPLACED before the ADDED of the binding that replaced it
-            List<Binding> now = store.find(binding.homeAddress());
+            BindingStore table = store;
+            List<Binding> now = table == null ? List.of() : table.find(binding.homeAddress());
             if (!now.isEmpty() && !now.get(0).careOfAddress().equals(binding.careOfAddress())) {
                 dataPlane.update(binding.key(), TunnelSpec.of(now.get(0)));
                 return;
@@ -123,6 +145,6 @@ public final class BindingTunnelDriver implements BindingListener {
             Thread.currentThread().interrupt();
         }
         LOG.info("data plane driver stopped: {} binding changes applied, {} failed, {} left queued", applied.sum(),
-                failed.sum(), events.size());
+                failed.sum(), work.size());
     }
 }

@@ -105,6 +105,8 @@ final class HostDataPlanes implements Closeable {
         UserSpaceDataPlane plane = UserSpaceDataPlane.open(libc, settings, routes, announcer, this::facts);
         opened.add(plane);
         userSpace = plane;
+        // IPv4 only: without this the kernel routes its own IPv6 neighbour discovery into the device
+        Sysctl.host().set("net/ipv6/conf/" + plane.device() + "/disable_ipv6", "1");
         ip.send("link set dev " + plane.device() + " mtu " + config.tunMtu() + " up");
         ip.flush();
         facts.add("TUN " + plane.device() + " mtu " + config.tunMtu());

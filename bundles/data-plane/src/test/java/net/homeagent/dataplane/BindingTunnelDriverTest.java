@@ -43,8 +43,9 @@ class BindingTunnelDriverTest {
     }
 
     private void start() {
-        driver = new BindingTunnelDriver(new RecordingDataPlane(), store);
+        driver = new BindingTunnelDriver(new RecordingDataPlane());
         store.listen(driver);
+        driver.bindStore(store);
     }
 
     @AfterEach

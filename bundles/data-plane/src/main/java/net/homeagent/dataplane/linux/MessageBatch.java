@@ -46,7 +46,8 @@ public final class MessageBatch {
             headers.setPointer(h + 16, iovecs.share((long) i * IOVEC));
             headers.setLong(h + 24, 1);
         }
-        this.view = data.getByteBuffer(0, (long) count * slotSize);
+        // JNA hands out native (little-endian) order; packets are in network order
+        this.view = data.getByteBuffer(0, (long) count * slotSize).order(java.nio.ByteOrder.BIG_ENDIAN);
     }
 
     public int count() {

@@ -139,7 +139,7 @@ final class UserSpaceForwarder implements Closeable {
         UdpScratch(int capacity) {
             this.capacity = capacity;
             this.memory = new Memory(capacity);
-            this.view = memory.getByteBuffer(0, capacity);
+            this.view = memory.getByteBuffer(0, capacity).order(java.nio.ByteOrder.BIG_ENDIAN);
         }
     }
 }

@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# The data plane end to end, in network namespaces of its own (all named hadp-*):
+#
+#   hadp-cn  correspondent 10.77.1.100 --+
+#                                        +-- hadpbr0 (home link bridge, in hadp-link)
+#   hadp-ha  the appliance  10.77.1.1 ---+   hadpha0 = home interface (proxy ARP), TUN hadptun0
+#            10.77.2.1 (hadpha1) ---- foreign link ---- hadp-coa care-of host 10.77.2.2, 10.77.2.3
+#                                                        coa_agent.py (scapy) unwraps, checks,
+#                                                        delivers; tshark captures hadpco0
+#   hadp-mn  mobile node, home address 10.77.1.10 ------ 10.77.3.1 (hadpco1) of the care-of host
+#
+#   bash tools/dataplane/run-dataplane.sh            (as root; CI runs it)
+#
+# Starts the built appliance inside hadp-ha with the user-space data plane, registers with an
+# independent client (coa_agent.py, through tools/interop/mip_client.py), and checks
+# (test_dataplane.py): each encapsulation with and without reverse tunnelling, reverse tunnels
+# from the right and a wrong source, a care-of change, deregistration, expiry, nothing left
+# installed; then tshark judges the capture. The kernel implementation (ipip/gre) runs the same
+# checks where the kernel has those modules and is skipped, with the reason, where it has not.
+# Every wait is bounded; the namespaces, Karaf and the work folder are gone on exit, whatever
+# happened. Last line: "N passed, N failed"; exit status non-zero on any failure.
+#
+# Environment: HOMEAGENT_TARBALL, BOOT_TIMEOUT (s, default 120), KEEP_WORKDIR=1.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+export PYTHONDONTWRITEBYTECODE=1
+py=/usr/bin/python3
+tarball=${HOMEAGENT_TARBALL:-$root/karaf-assembly/target/homeagent-0.1.0-SNAPSHOT.tar.gz}
+boot_timeout=${BOOT_TIMEOUT:-120}
+namespaces=(hadp-cn hadp-link hadp-ha hadp-coa hadp-mn)
+KEY=0x00112233445566778899aabbccddeeff
+
+# shellcheck source=../interop/appliance.sh
+source "$root/tools/interop/appliance.sh"
+
+# --- inside hadp-ha: the appliance and the scenarios -------------------------------------------
+configure() {  # $1 = implementation
+    local ha="$karaf_home/etc/net.homeagent.ha.cfg" dp="$karaf_home/etc/net.homeagent.dataplane.cfg"
+    set_property "$ha" homeAgentAddresses 10.77.1.1
+    set_property "$ha" encapsulations "ip-in-ip,gre,minimal"
+    set_property "$ha" maxLifetime 600
+    echo "10.77.1.10 256 hmac-md5 $KEY timestamp" >"$karaf_home/etc/mobility-security.conf"
+    chmod 600 "$karaf_home/etc/mobility-security.conf"
+    set_property "$dp" implementation "$1"
+    set_property "$dp" homeInterface hadpha0
+    set_property "$dp" tunName hadptun0
+}
+
+scenarios() {  # $1 = implementation
+    "$py" "$here/test_dataplane.py" --karaf-home "$karaf_home" --ssh-port "$ssh_port" --workdir "$work" \
+        --implementation "$1" | tee "$work/scenarios-$1.out" || true
+    count "$work/scenarios-$1.out"
+}
+
+inside() {
+    work=$1
+    trap 'stop_karaf' EXIT
+    HA_PORT=434 unpack_appliance "$tarball" "$work" || { finish; exit; }
+    configure user-space
+    start_karaf 'mip:dataplane' 'forwarding ON' || { finish; exit; }
+    if [[ -n "${HADP_HOLD:-}" ]]; then   # debugging aid: the network and appliance stay up meanwhile
+        log "holding ${HADP_HOLD} s: karaf $karaf_home, shell port $ssh_port"
+        sleep "$HADP_HOLD"
+    fi
+    scenarios user-space
+
+    local probe
+    if probe=$(ip link add hadpprobe0 type ipip local 10.77.2.1 remote 10.77.2.250 2>&1); then
+        ip link del hadpprobe0
+        log "kernel data plane: this kernel has ipip; same checks with implementation = kernel"
+        stop_karaf
+        configure kernel
+        start_karaf 'mip:dataplane' 'forwarding ON' || { finish; exit; }
+        scenarios kernel
+    else
+        log "SKIP kernel data plane end to end: this kernel cannot make ipip tunnels ('ip link add type ipip':" \
+            "${probe:-failed}); its requests to the kernel are checked by KernelDataPlaneTest"
+    fi
+    finish
+}
+
+if [[ "${1:-}" == "--inside" ]]; then
+    inside "$2"
+    exit
+fi
+
+# --- outside: the network, and its removal ------------------------------------------------------
+if ((EUID != 0)); then
+    echo "FAIL run-dataplane.sh needs root (ip netns, TUN, raw sockets)"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+work=$(mktemp -d "${TMPDIR:-/tmp}/homeagent-dataplane.XXXXXX")
+
+remove_network() {
+    local ns pid
+    for ns in "${namespaces[@]}"; do
+        if ip netns list | grep -qw "$ns"; then
+            for pid in $(ip netns pids "$ns" 2>/dev/null); do kill -KILL "$pid" 2>/dev/null || true; done
+            ip netns del "$ns" 2>/dev/null || true
+        fi
+    done
+}
+
+cleanup() {
+    local status=$?
+    remove_network
+    if [[ "${KEEP_WORKDIR:-0}" == 1 ]]; then log "kept $work"; else rm -rf "$work"; fi
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+build_network() {
+    remove_network   # what an interrupted run may have left
+    local ns
+    for ns in "${namespaces[@]}"; do
+        ip netns add "$ns"
+        ip -n "$ns" link set lo up
+    done
+    ip -n hadp-link link add hadpbr0 type bridge
+    ip -n hadp-link link set hadpbr0 up
+    ip link add hadpcn0 netns hadp-cn type veth peer name hadpcnb netns hadp-link
+    ip link add hadpha0 netns hadp-ha type veth peer name hadphab netns hadp-link
+    ip link add hadpha1 netns hadp-ha type veth peer name hadpco0 netns hadp-coa
+    ip link add hadpco1 netns hadp-coa type veth peer name hadpmn0 netns hadp-mn
+    ip -n hadp-link link set hadpcnb master hadpbr0 up
+    ip -n hadp-link link set hadphab master hadpbr0 up
+
+    ip -n hadp-cn addr add 10.77.1.100/24 dev hadpcn0
+    ip -n hadp-cn link set hadpcn0 up
+    ip -n hadp-cn route add default via 10.77.1.1
+
+    ip -n hadp-ha addr add 10.77.1.1/24 dev hadpha0
+    ip -n hadp-ha addr add 10.77.2.1/24 dev hadpha1
+    ip -n hadp-ha link set hadpha0 up
+    ip -n hadp-ha link set hadpha1 up
+    # triangular routing (no reverse tunnel): the mobile node's replies reach the home agent from
+    # the foreign link with the home address as source, which strict reverse-path filtering drops
+    ip netns exec hadp-ha sysctl -qw net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0 \
+        net.ipv4.conf.hadpha1.rp_filter=0
+
+    ip -n hadp-coa addr add 10.77.2.2/24 dev hadpco0
+    ip -n hadp-coa addr add 10.77.2.3/24 dev hadpco0
+    ip -n hadp-coa addr add 10.77.3.1/24 dev hadpco1
+    ip -n hadp-coa link set hadpco0 up
+    ip -n hadp-coa link set hadpco1 up
+    ip -n hadp-coa route add default via 10.77.2.1
+    ip -n hadp-coa route add 10.77.1.10/32 dev hadpco1
+    ip netns exec hadp-coa sysctl -qw net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0
+
+    ip -n hadp-mn addr add 10.77.1.10/32 dev hadpmn0
+    ip -n hadp-mn link set hadpmn0 up
+    ip -n hadp-mn route add 10.77.3.1/32 dev hadpmn0
+    ip -n hadp-mn route add default via 10.77.3.1
+}
+
+log "building the test network (namespaces ${namespaces[*]})"
+build_network
+# the whole appliance side runs in the home agent's namespace: Karaf, its shell, the driver
+timeout 900 ip netns exec hadp-ha bash "${BASH_SOURCE[0]}" --inside "$work"
