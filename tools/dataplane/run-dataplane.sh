@@ -15,7 +15,8 @@
 # independent client (coa_agent.py, through tools/interop/mip_client.py), and checks
 # (test_dataplane.py): each encapsulation with and without reverse tunnelling, reverse tunnels
 # from the right and a wrong source, a care-of change, deregistration, expiry, nothing left
-# installed; then tshark judges the capture. The kernel implementation (ipip/gre) runs the same
+# installed; then tshark judges the capture; then kill -9 with a live binding and stale entries
+# planted, and the next start must put back the one and remove the others. The kernel implementation (ipip/gre) runs the same
 # checks where the kernel has those modules and is skipped, with the reason, where it has not.
 # Every wait is bounded; the namespaces, Karaf and the work folder are gone on exit, whatever
 # happened. Last line: "N passed, N failed"; exit status non-zero on any failure.
@@ -54,6 +55,21 @@ scenarios() {  # $1 = implementation
     count "$work/scenarios-$1.out"
 }
 
+phase() {  # $1 = crash-before | crash-after
+    "$py" "$here/test_dataplane.py" --karaf-home "$karaf_home" --ssh-port "$ssh_port" --workdir "$work" \
+        --phase "$1" | tee "$work/$1.out" || true
+    count "$work/$1.out"
+}
+
+# kill -9 with a live binding and stale entries planted; the next start must reconcile the host
+crash_recovery() {
+    phase crash-before
+    log "kill -9 of the appliance, then a new start"
+    kill_karaf
+    start_karaf 'mip:dataplane' 'forwarding ON' || return 0
+    phase crash-after
+}
+
 inside() {
     work=$1
     trap 'stop_karaf' EXIT
@@ -65,6 +81,7 @@ inside() {
         sleep "$HADP_HOLD"
     fi
     scenarios user-space
+    crash_recovery
 
     local probe
     if probe=$(ip link add hadpprobe0 type ipip local 10.77.2.1 remote 10.77.2.250 2>&1); then

@@ -258,6 +258,41 @@ def scenario_expiry(agent, lifetime=3):
     check("expiry: nothing forwarded after expiry", received == 0 and not agent.packets(since))
 
 
+STALE_ROUTE = "10.77.1.99"
+STALE_PROXY = "10.77.1.98"
+
+
+def crash_before(agent):
+    """A live binding, plus a route and a proxy entry of ours that no binding explains (what a
+    crash in the middle of a change could leave); the caller then kills the JVM with kill -9."""
+    reply = register(agent, "ipip", False, coa=COA, lifetime=600)
+    check("crash: a binding with 600 s to live", reply.get("code") == 0, str(reply))
+    check("crash: forwarded before the crash", ping(2) >= 1)
+    run("ip", "route", "add", STALE_ROUTE + "/32", "dev", "hadpha1", "proto", "77")
+    run("ip", "neigh", "add", "proxy", STALE_PROXY, "dev", "hadpha0")
+    routes, proxies = Appliance.installed()
+    check("crash: stale route and proxy entry planted", STALE_ROUTE in routes and STALE_PROXY in proxies,
+          "%r" % ((routes, proxies),))
+
+
+def crash_after(agent):
+    """After kill -9 and a new start: the restored binding forwards again, the stale entries are gone."""
+    def reconciled():
+        routes, proxies = Appliance.installed()
+        return (HOME in routes and "hadptun0" in routes and HOME in proxies
+                and STALE_ROUTE not in routes and STALE_PROXY not in proxies)
+    ok = await_condition(reconciled, 15)
+    check("crash: after the restart the live binding's route and proxy entry are back, the stale ones removed",
+          ok, "%r" % (Appliance.installed(),))
+    since = time.monotonic()
+    check("crash: the restored binding forwards without the mobile node registering again",
+          ping(3) >= 2 and agent.packets(since, encapsulation="ipip", icmp_type=8))
+    reply = register(agent, "ipip", False, coa=COA, lifetime=0)
+    gone = await_condition(lambda: Appliance.installed() == ("", ""), 2)
+    check("crash: deregistered, nothing left installed", reply.get("code") == 0 and gone,
+          "%r" % (Appliance.installed(),))
+
+
 def tshark_judges(pcap, encapsulations):
     """Wireshark's dissectors, not our code, confirm each encapsulation on the foreign link."""
     filters = {
@@ -289,7 +324,18 @@ def main():
     parser.add_argument("--ssh-port", type=int, required=True)
     parser.add_argument("--workdir", required=True)
     parser.add_argument("--implementation", default="user-space")
+    parser.add_argument("--phase", default="scenarios", choices=["scenarios", "crash-before", "crash-after"])
     args = parser.parse_args()
+    if args.phase != "scenarios":
+        agent = Agent()
+        try:
+            (crash_before if args.phase == "crash-before" else crash_after)(agent)
+        except Exception as e:  # noqa: BLE001
+            check(args.phase + " ran to the end", False, "%s: %s" % (type(e).__name__, e))
+        finally:
+            agent.close()
+        print("%d passed, %d failed" % (passed, failed))
+        return 0 if failed == 0 else 1
     appliance = Appliance(args.karaf_home, args.ssh_port)
     encapsulations = ["ipip", "gre", "minimal", "udp"] if args.implementation == "user-space" else ["ipip", "gre"]
 

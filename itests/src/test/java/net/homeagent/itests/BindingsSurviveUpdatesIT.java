@@ -90,7 +90,8 @@ public class BindingsSurviveUpdatesIT {
         store.sync().toCompletableFuture().get();
 
         String careOf = "192.0.2.100";
-        for (String bundle : List.of("net.homeagent.home-agent", "net.homeagent.shell", "net.homeagent.binding-store")) {
+        for (String bundle : List.of("net.homeagent.home-agent", "net.homeagent.shell", "net.homeagent.data-plane",
+                "net.homeagent.binding-store")) {
             // what bundle:update does (the shell command itself is refused to a session without
             // the admin role by Karaf's command ACL): stop, re-read the bundle from its location, start
             bundleNamed(bundle).update();
@@ -158,6 +159,8 @@ public class BindingsSurviveUpdatesIT {
                 + "    <bundle>" + homeAgent.toUri() + "</bundle>\n  </feature>\n"
                 + "  <feature name=\"homeagent\" version=\"" + version + "\">\n"
                 + "    <feature version=\"" + version + "\">homeagent-ha</feature>\n"
+                // the data plane is not rebuilt here; the new release still has it
+                + "    <feature>homeagent-dataplane</feature>\n"
                 + "    <conditional><condition>shell</condition><bundle>" + shell.toUri() + "</bundle></conditional>\n"
                 + "  </feature>\n</features>\n";
         return Files.writeString(dir.resolve("features.xml"), xml);
