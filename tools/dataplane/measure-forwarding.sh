@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Packets per second through the user-space forwarder (docs/PERFORMANCE.md, "Data plane"), in the
+# test network of run-dataplane.sh: a registered binding (IP in IP or $ENCAPSULATION), a bounded
+# UDP flood (flood.py, $COUNT datagrams of $SIZE octets) from the correspondent to the home
+# address, and the counts on the way: sent by the correspondent, routed into the TUN device,
+# tunnelled by the forwarder (mip:binding), received at the care-of host (its interface counter).
+# Not part of CI (it measures, it does not judge). As root:
+#
+#   COUNT=300000 SIZE=64 bash tools/dataplane/measure-forwarding.sh
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+export PYTHONDONTWRITEBYTECODE=1
+py=/usr/bin/python3
+tarball=${HOMEAGENT_TARBALL:-$root/karaf-assembly/target/homeagent-0.1.0-SNAPSHOT.tar.gz}
+boot_timeout=${BOOT_TIMEOUT:-120}
+COUNT=${COUNT:-300000}
+SIZE=${SIZE:-64}
+ENCAPSULATION=${ENCAPSULATION:-ipip}
+KEY=0x00112233445566778899aabbccddeeff
+source "$root/tools/interop/appliance.sh"
+source "$here/network.sh"
+
+rx_packets() { ip netns exec "$1" cat "/sys/class/net/$2/statistics/$3"; }
+
+inside() {
+    work=$1
+    trap 'stop_karaf' EXIT
+    HA_PORT=434 unpack_appliance "$tarball" "$work" || exit 1
+    set_property "$karaf_home/etc/net.homeagent.ha.cfg" homeAgentAddresses 10.77.1.1
+    set_property "$karaf_home/etc/net.homeagent.ha.cfg" encapsulations "ip-in-ip,gre,minimal"
+    echo "10.77.1.10 256 hmac-md5 $KEY timestamp" >"$karaf_home/etc/mobility-security.conf"
+    set_property "$karaf_home/etc/net.homeagent.dataplane.cfg" implementation user-space
+    set_property "$karaf_home/etc/net.homeagent.dataplane.cfg" homeInterface hadpha0
+    set_property "$karaf_home/etc/net.homeagent.dataplane.cfg" tunName hadptun0
+    start_karaf 'mip:dataplane' 'forwarding ON' || exit 1
+    # the care-of host: raw sockets so that its kernel (no ipip/gre) does not answer each datagram
+    # with an ICMP error, and a registration of the mobile node from 10.77.2.2
+    ip netns exec hadp-coa "$py" -c 'import socket, time
+held = [socket.socket(socket.AF_INET, socket.SOCK_RAW, p) for p in (4, 47, 55)]
+time.sleep(600)' &
+    local holder=$!
+    local flags=D
+    [[ "$ENCAPSULATION" == gre ]] && flags=DG
+    [[ "$ENCAPSULATION" == minimal ]] && flags=DM
+    echo "{\"cmd\":\"register\",\"coa\":\"10.77.2.2\",\"flags\":\"$flags\",\"lifetime\":600}" \
+        | timeout 30 ip netns exec hadp-coa "$py" "$here/coa_agent.py" | tail -n 1
+    ip netns exec hadp-cn ping -c 1 -W 2 10.77.1.10 >/dev/null || true   # ARP resolved before the flood
+    local coa_before tun_before result coa_after tun_after
+    coa_before=$(rx_packets hadp-coa hadpco0 rx_packets)
+    tun_before=$(rx_packets hadp-ha hadptun0 tx_packets)
+    result=$(ip netns exec hadp-cn "$py" "$here/flood.py" 10.77.1.10 "$COUNT" "$SIZE")
+    sleep 2   # whatever is queued drains
+    coa_after=$(rx_packets hadp-coa hadpco0 rx_packets)
+    tun_after=$(rx_packets hadp-ha hadptun0 tx_packets)
+    local sent seconds
+    read -r sent seconds <<<"$result"
+    echo "== flood: $sent datagrams of $SIZE octets sent in $seconds s ($(awk "BEGIN{printf \"%d\", $sent/$seconds}") /s)"
+    echo "== routed into the TUN device: $((tun_after - tun_before))"
+    echo "== arrived at the care-of host, encapsulated ($ENCAPSULATION): $((coa_after - coa_before))" \
+         "= $(awk "BEGIN{printf \"%d\", ($coa_after-$coa_before)/$seconds}") /s over the flood's duration"
+    shell "mip:binding 10.77.1.10" | grep -E "Tunnelled" || true
+    shell "mip:dataplane" | grep -E "dropped" || true
+    echo "== load average: $(cat /proc/loadavg)"
+    kill "$holder" 2>/dev/null || true
+}
+
+if [[ "${1:-}" == "--inside" ]]; then
+    inside "$2"
+    exit
+fi
+((EUID == 0)) || { echo "needs root"; exit 1; }
+work=$(mktemp -d "${TMPDIR:-/tmp}/homeagent-dpperf.XXXXXX")
+trap 'remove_network; rm -rf "$work"' EXIT
+build_network
+timeout 600 ip netns exec hadp-ha bash "${BASH_SOURCE[0]}" --inside "$work"
