@@ -4,6 +4,8 @@
 # UDP flood (flood.py, $COUNT datagrams of $SIZE octets) from the correspondent to the home
 # address, and the counts on the way: sent by the correspondent, routed into the TUN device,
 # tunnelled by the forwarder (mip:binding), received at the care-of host (its interface counter).
+# Then the same flood to the care-of host itself, routed by the kernel without a tunnel: the
+# baseline of the generator and the veth path, measured in the same run.
 # Not part of CI (it measures, it does not judge). As root:
 #
 #   COUNT=300000 SIZE=64 bash tools/dataplane/measure-forwarding.sh
@@ -23,6 +25,23 @@ source "$root/tools/interop/appliance.sh"
 source "$here/network.sh"
 
 rx_packets() { ip netns exec "$1" cat "/sys/class/net/$2/statistics/$3"; }
+rate() { awk "BEGIN{ if ($2 > 0) printf \"%d\", $1 / $2; else print \"n/a\" }"; }
+
+# floods $1 from the correspondent while the care-of host counts what arrives (arrivals.py);
+# sets sent, seconds (the sender's), arrived, window (the receiver's first to last arrival)
+flood_and_count() {
+    local fifo="$work/arrivals.$$" counter
+    mkfifo "$fifo"
+    ip netns exec hadp-coa "$py" "$here/arrivals.py" hadpco0 60 >"$fifo" &
+    counter=$!
+    exec 3<"$fifo"
+    read -r -t 10 _ <&3   # "ready"
+    read -r sent seconds <<<"$(ip netns exec hadp-cn "$py" "$here/flood.py" "$1" "$COUNT" "$SIZE")"
+    read -r -t 70 arrived window <&3
+    exec 3<&-
+    wait "$counter" || true
+    rm -f "$fifo"
+}
 
 inside() {
     work=$1
@@ -47,21 +66,24 @@ time.sleep(600)' &
     echo "{\"cmd\":\"register\",\"coa\":\"10.77.2.2\",\"flags\":\"$flags\",\"lifetime\":600}" \
         | timeout 30 ip netns exec hadp-coa "$py" "$here/coa_agent.py" | tail -n 1
     ip netns exec hadp-cn ping -c 1 -W 2 10.77.1.10 >/dev/null || true   # ARP resolved before the flood
-    local coa_before tun_before result coa_after tun_after
-    coa_before=$(rx_packets hadp-coa hadpco0 rx_packets)
+    local tun_before tun_after result sent seconds arrived window
+    # warm-up, not counted: the JIT compiles the forwarding loop during the first tens of thousands
+    ip netns exec hadp-cn "$py" "$here/flood.py" 10.77.1.10 50000 "$SIZE" >/dev/null
+    sleep 2
     tun_before=$(rx_packets hadp-ha hadptun0 tx_packets)
-    result=$(ip netns exec hadp-cn "$py" "$here/flood.py" 10.77.1.10 "$COUNT" "$SIZE")
-    sleep 2   # whatever is queued drains
-    coa_after=$(rx_packets hadp-coa hadpco0 rx_packets)
+    flood_and_count 10.77.1.10
     tun_after=$(rx_packets hadp-ha hadptun0 tx_packets)
-    local sent seconds
-    read -r sent seconds <<<"$result"
-    echo "== flood: $sent datagrams of $SIZE octets sent in $seconds s ($(awk "BEGIN{printf \"%d\", $sent/$seconds}") /s)"
+    echo "== flood: $sent datagrams of $SIZE octets to the home address in $seconds s ($(rate "$sent" "$seconds") /s)"
     echo "== routed into the TUN device: $((tun_after - tun_before))"
-    echo "== arrived at the care-of host, encapsulated ($ENCAPSULATION): $((coa_after - coa_before))" \
-         "= $(awk "BEGIN{printf \"%d\", ($coa_after-$coa_before)/$seconds}") /s over the flood's duration"
+    echo "== arrived at the care-of host, encapsulated ($ENCAPSULATION): $arrived in $window s" \
+         "= $(rate "$arrived" "$window") /s"
     shell "mip:binding 10.77.1.10" | grep -E "Tunnelled" || true
     shell "mip:dataplane" | grep -E "dropped" || true
+    # baseline in the same run: the same flood to the care-of host itself, routed by the home agent's
+    # kernel without any tunnel; what the generator and the veth path manage on this machine now
+    flood_and_count 10.77.2.2
+    echo "== baseline, kernel routing without tunnel: $sent sent in $seconds s, $arrived arrived in $window s" \
+         "= $(rate "$arrived" "$window") /s"
     echo "== load average: $(cat /proc/loadavg)"
     kill "$holder" 2>/dev/null || true
 }

@@ -107,7 +107,8 @@ final class HostDataPlanes implements Closeable {
         userSpace = plane;
         // IPv4 only: without this the kernel routes its own IPv6 neighbour discovery into the device
         Sysctl.host().set("net/ipv6/conf/" + plane.device() + "/disable_ipv6", "1");
-        ip.send("link set dev " + plane.device() + " mtu " + config.tunMtu() + " up");
+        // a burst waits in the device's queue while the forwarder is busy, not dropped at 500 (the TUN default)
+        ip.send("link set dev " + plane.device() + " mtu " + config.tunMtu() + " txqueuelen 10000 up");
         ip.flush();
         facts.add("TUN " + plane.device() + " mtu " + config.tunMtu());
         return plane;

@@ -6,8 +6,9 @@ import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 
 /**
- * The few Linux system calls the data plane makes, through JNA (no C of our own). Every call
- * throws {@link LastErrorException} with errno when it fails.
+ * The Linux system calls the data plane makes to set itself up, through JNA (no C of our own);
+ * the per-datagram ones are {@link HotCalls}. Every call throws {@link LastErrorException} with
+ * errno when it fails.
  */
 public interface LibC extends Library {
 
@@ -35,20 +36,10 @@ public interface LibC extends Library {
 
     int ioctl(int fd, NativeLong request, Pointer argument) throws LastErrorException;
 
-    NativeLong read(int fd, Pointer buffer, NativeLong count) throws LastErrorException;
-
-    NativeLong write(int fd, Pointer buffer, NativeLong count) throws LastErrorException;
-
     int socket(int domain, int type, int protocol) throws LastErrorException;
 
     int setsockopt(int fd, int level, int option, Pointer value, int length) throws LastErrorException;
 
     NativeLong sendto(int fd, Pointer buffer, NativeLong length, int flags, Pointer address, int addressLength)
             throws LastErrorException;
-
-    int sendmmsg(int fd, Pointer messages, int count, int flags) throws LastErrorException;
-
-    int recvmmsg(int fd, Pointer messages, int count, int flags, Pointer timeout) throws LastErrorException;
-
-    int poll(Pointer fds, NativeLong count, int timeoutMillis) throws LastErrorException;
 }

@@ -2,17 +2,14 @@ package net.homeagent.dataplane.linux;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
-import com.sun.jna.NativeLong;
 
 /** {@code poll(2)} on a fixed set of descriptors: the forwarding loops sleep here, with a timeout so they can stop. */
 public final class Poller {
 
-    private final LibC libc;
     private final Memory fds;
     private final int count;
 
-    public Poller(LibC libc, int... descriptors) {
-        this.libc = libc;
+    public Poller(int... descriptors) {
         this.count = descriptors.length;
         this.fds = new Memory(8L * count);
         fds.clear();
@@ -22,22 +19,22 @@ public final class Poller {
         }
     }
 
-    public static Poller of(LibC libc, TunDevice tun) {
-        return new Poller(libc, tun.fd());
+    public static Poller of(TunDevice tun) {
+        return new Poller(tun.fd());
     }
 
-    public static Poller of(LibC libc, RawSocket... sockets) {
+    public static Poller of(RawSocket... sockets) {
         int[] fds = new int[sockets.length];
         for (int i = 0; i < sockets.length; i++) {
             fds[i] = sockets[i].fd();
         }
-        return new Poller(libc, fds);
+        return new Poller(fds);
     }
 
     /** Waits at most {@code timeoutMillis} for a datagram on any descriptor; false on timeout. */
     public boolean await(int timeoutMillis) {
         try {
-            return libc.poll(fds, new NativeLong(count), timeoutMillis) > 0;
+            return HotCalls.poll(fds, count, timeoutMillis) > 0;
         } catch (LastErrorException e) {
             if (Native.isWouldBlock(e)) {
                 return false;

@@ -57,7 +57,7 @@ public final class RawSocket implements Closeable {
         while (sent < count) {
             int n;
             try {
-                n = libc.sendmmsg(fd, batch.headers(sent), count - sent, LibC.MSG_DONTWAIT);
+                n = HotCalls.sendmmsg(fd, batch.headers(sent), count - sent, LibC.MSG_DONTWAIT);
             } catch (LastErrorException e) {
                 if (Native.isWouldBlock(e)) {
                     return sent;
@@ -76,7 +76,7 @@ public final class RawSocket implements Closeable {
     public int receive(MessageBatch batch) {
         batch.prepareReceive();
         try {
-            return libc.recvmmsg(fd, batch.headers(0), batch.count(), LibC.MSG_DONTWAIT, null);
+            return HotCalls.recvmmsg(fd, batch.headers(0), batch.count(), LibC.MSG_DONTWAIT, null);
         } catch (LastErrorException e) {
             if (Native.isWouldBlock(e)) {
                 return 0;

@@ -62,7 +62,7 @@ public final class TunDevice implements Closeable {
     /** Reads one datagram; returns its length, or -1 when none is waiting. */
     public int read(Pointer buffer, int capacity) {
         try {
-            return libc.read(fd, buffer, new NativeLong(capacity)).intValue();
+            return (int) HotCalls.read(fd, buffer, capacity);
         } catch (LastErrorException e) {
             if (Native.isWouldBlock(e)) {
                 return -1;
@@ -74,7 +74,7 @@ public final class TunDevice implements Closeable {
     /** Writes one datagram into the host's stack; false when the device's queue is full. */
     public boolean write(Pointer buffer, int length) {
         try {
-            libc.write(fd, buffer, new NativeLong(length));
+            HotCalls.write(fd, buffer, length);
             return true;
         } catch (LastErrorException e) {
             if (Native.isWouldBlock(e)) {

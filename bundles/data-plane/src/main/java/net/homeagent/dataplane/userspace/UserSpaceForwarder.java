@@ -63,8 +63,8 @@ final class UserSpaceForwarder implements Closeable {
             }
             int slot = settings.slotSize();
             ReverseAdmission admission = new ReverseAdmission(table, drops);
-            ForwardLoop forward = new ForwardLoop(tun, out, Poller.of(libc, tun), table, drops, settings.batch(), slot);
-            ReverseLoop reverse = new ReverseLoop(in, Poller.of(libc, in), tun, admission, drops, settings.batch(),
+            ForwardLoop forward = new ForwardLoop(tun, out, Poller.of(tun), table, drops, settings.batch(), slot);
+            ReverseLoop reverse = new ReverseLoop(in, Poller.of(in), tun, admission, drops, settings.batch(),
                     slot + Encapsulator.MAX_OVERHEAD);
             UserSpaceForwarder forwarder = new UserSpaceForwarder(tun, opened, forward, reverse, admission, drops, slot);
             forwarder.start("dataplane-forward", forward);
