@@ -12,17 +12,11 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../.." && pwd)
-export PYTHONDONTWRITEBYTECODE=1
-py=/usr/bin/python3
-tarball=${HOMEAGENT_TARBALL:-$root/karaf-assembly/target/homeagent-0.1.0-SNAPSHOT.tar.gz}
-boot_timeout=${BOOT_TIMEOUT:-120}
+# shellcheck source=testbed.sh
+source "$here/testbed.sh"
 COUNT=${COUNT:-300000}
 SIZE=${SIZE:-64}
 ENCAPSULATION=${ENCAPSULATION:-ipip}
-KEY=0x00112233445566778899aabbccddeeff
-source "$root/tools/interop/appliance.sh"
-source "$here/network.sh"
 
 rx_packets() { ip netns exec "$1" cat "/sys/class/net/$2/statistics/$3"; }
 rate() { awk "BEGIN{ if ($2 > 0) printf \"%d\", $1 / $2; else print \"n/a\" }"; }
@@ -47,12 +41,7 @@ inside() {
     work=$1
     trap 'stop_karaf' EXIT
     HA_PORT=434 unpack_appliance "$tarball" "$work" || exit 1
-    set_property "$karaf_home/etc/net.homeagent.ha.cfg" homeAgentAddresses 10.77.1.1
-    set_property "$karaf_home/etc/net.homeagent.ha.cfg" encapsulations "ip-in-ip,gre,minimal"
-    echo "10.77.1.10 256 hmac-md5 $KEY timestamp" >"$karaf_home/etc/mobility-security.conf"
-    set_property "$karaf_home/etc/net.homeagent.dataplane.cfg" implementation user-space
-    set_property "$karaf_home/etc/net.homeagent.dataplane.cfg" homeInterface hadpha0
-    set_property "$karaf_home/etc/net.homeagent.dataplane.cfg" tunName hadptun0
+    configure_appliance user-space
     start_karaf 'mip:dataplane' 'forwarding ON' || exit 1
     # the care-of host: raw sockets so that its kernel (no ipip/gre) does not answer each datagram
     # with an ICMP error, and a registration of the mobile node from 10.77.2.2

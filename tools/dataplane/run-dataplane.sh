@@ -21,35 +21,15 @@
 # Every wait is bounded; the namespaces, Karaf and the work folder are gone on exit, whatever
 # happened. Last line: "N passed, N failed"; exit status non-zero on any failure.
 #
-# Environment: HOMEAGENT_TARBALL, BOOT_TIMEOUT (s, default 120), KEEP_WORKDIR=1.
+# Environment: HOMEAGENT_TARBALL, BOOT_TIMEOUT (s, default 120), KEEP_WORKDIR=1, HADP_HOLD=<s> (keeps
+# the network and the appliance up that long before the scenarios, for a look by hand).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../.." && pwd)
-export PYTHONDONTWRITEBYTECODE=1
-py=/usr/bin/python3
-tarball=${HOMEAGENT_TARBALL:-$root/karaf-assembly/target/homeagent-0.1.0-SNAPSHOT.tar.gz}
-boot_timeout=${BOOT_TIMEOUT:-120}
-KEY=0x00112233445566778899aabbccddeeff
-
-# shellcheck source=../interop/appliance.sh
-source "$root/tools/interop/appliance.sh"
-# shellcheck source=network.sh
-source "$here/network.sh"
+# shellcheck source=testbed.sh
+source "$here/testbed.sh"
 
 # --- inside hadp-ha: the appliance and the scenarios -------------------------------------------
-configure() {  # $1 = implementation
-    local ha="$karaf_home/etc/net.homeagent.ha.cfg" dp="$karaf_home/etc/net.homeagent.dataplane.cfg"
-    set_property "$ha" homeAgentAddresses 10.77.1.1
-    set_property "$ha" encapsulations "ip-in-ip,gre,minimal"
-    set_property "$ha" maxLifetime 600
-    echo "10.77.1.10 256 hmac-md5 $KEY timestamp" >"$karaf_home/etc/mobility-security.conf"
-    chmod 600 "$karaf_home/etc/mobility-security.conf"
-    set_property "$dp" implementation "$1"
-    set_property "$dp" homeInterface hadpha0
-    set_property "$dp" tunName hadptun0
-}
-
 scenarios() {  # $1 = implementation
     "$py" "$here/test_dataplane.py" --karaf-home "$karaf_home" --ssh-port "$ssh_port" --workdir "$work" \
         --implementation "$1" | tee "$work/scenarios-$1.out" || true
@@ -75,7 +55,7 @@ inside() {
     work=$1
     trap 'stop_karaf' EXIT
     HA_PORT=434 unpack_appliance "$tarball" "$work" || { finish; exit; }
-    configure user-space
+    configure_appliance user-space
     start_karaf 'mip:dataplane' 'forwarding ON' || { finish; exit; }
     if [[ -n "${HADP_HOLD:-}" ]]; then   # debugging aid: the network and appliance stay up meanwhile
         log "holding ${HADP_HOLD} s: karaf $karaf_home, shell port $ssh_port"
@@ -89,7 +69,7 @@ inside() {
         ip link del hadpprobe0
         log "kernel data plane: this kernel has ipip; same checks with implementation = kernel"
         stop_karaf
-        configure kernel
+        configure_appliance kernel
         start_karaf 'mip:dataplane' 'forwarding ON' || { finish; exit; }
         scenarios kernel
     else

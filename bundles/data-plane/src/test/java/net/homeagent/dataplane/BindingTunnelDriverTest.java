@@ -4,29 +4,20 @@ import static net.homeagent.dataplane.Specs.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import net.homeagent.mip.api.Binding;
-import net.homeagent.mip.api.BindingKey;
-import net.homeagent.mip.api.DataPlane;
-import net.homeagent.mip.api.DataPlaneStatus;
 import net.homeagent.mip.api.Encapsulation;
 import net.homeagent.mip.api.RemovalReason;
-import net.homeagent.mip.api.TunnelCounters;
-import net.homeagent.mip.api.TunnelSpec;
 import net.homeagent.mip.api.testing.FakeBindingStore;
+import net.homeagent.mip.api.testing.FakeDataPlane;
 
 class BindingTunnelDriverTest {
 
-    private final BlockingQueue<String> calls = new LinkedBlockingQueue<>();
+    private final FakeDataPlane plane = new FakeDataPlane();
     private final FakeBindingStore store = new FakeBindingStore();
     private BindingTunnelDriver driver;
 
@@ -37,13 +28,13 @@ class BindingTunnelDriverTest {
     }
 
     private String next() throws InterruptedException {
-        String call = calls.poll(10, TimeUnit.SECONDS);
+        String call = plane.nextCall(10);
         assertThat(call).as("a data plane call within 10 s").isNotNull();
         return call;
     }
 
     private void start() {
-        driver = new BindingTunnelDriver(new RecordingDataPlane());
+        driver = new BindingTunnelDriver(plane);
         store.listen(driver);
         driver.bindStore(store);
     }
@@ -80,50 +71,5 @@ class BindingTunnelDriverTest {
         assertThat(next()).isEqualTo("install 10.0.1.10@192.0.2.2/IP_IN_IP");
         assertThat(next()).isEqualTo("update 10.0.1.10@192.0.2.2 -> 10.0.1.10@192.0.2.3/IP_IN_IP");
         assertThat(next()).isEqualTo("install 10.0.1.10@192.0.2.3/IP_IN_IP");
-    }
-
-    private static String text(BindingKey key) {
-        return key.homeAddress().getHostAddress() + "@" + key.careOfAddress().getHostAddress();
-    }
-
-    private static String text(TunnelSpec spec) {
-        return text(spec.key()) + "/" + spec.encapsulation();
-    }
-
-    private final class RecordingDataPlane implements DataPlane {
-        @Override
-        public void install(TunnelSpec tunnel) {
-            calls.add("install " + text(tunnel));
-        }
-
-        @Override
-        public void update(BindingKey previous, TunnelSpec tunnel) {
-            calls.add("update " + text(previous) + " -> " + text(tunnel));
-        }
-
-        @Override
-        public void remove(BindingKey key) {
-            calls.add("remove " + text(key));
-        }
-
-        @Override
-        public void reconcile(Collection<TunnelSpec> live) {
-            calls.add("reconcile " + live.stream().map(BindingTunnelDriverTest::text).toList());
-        }
-
-        @Override
-        public Optional<TunnelCounters> counters(BindingKey key) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<TunnelSpec> tunnels() {
-            return List.of();
-        }
-
-        @Override
-        public DataPlaneStatus status() {
-            return new DataPlaneStatus("recording", true, "", 0, List.of());
-        }
     }
 }

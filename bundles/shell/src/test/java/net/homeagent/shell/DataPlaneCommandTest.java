@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +18,7 @@ import net.homeagent.mip.api.Encapsulation;
 import net.homeagent.mip.api.TunnelCounters;
 import net.homeagent.mip.api.TunnelSpec;
 import net.homeagent.mip.api.testing.FakeBindingStore;
+import net.homeagent.mip.api.testing.FakeDataPlane;
 
 class DataPlaneCommandTest {
 
@@ -28,41 +28,13 @@ class DataPlaneCommandTest {
 
     /** A data plane that forwards one UDP tunnel, or none with forwarding off. */
     static DataPlane plane(boolean forwarding) {
-        return new DataPlane() {
-            @Override
-            public void install(TunnelSpec tunnel) {
-            }
-
-            @Override
-            public void update(BindingKey previous, TunnelSpec tunnel) {
-            }
-
-            @Override
-            public void remove(BindingKey key) {
-            }
-
-            @Override
-            public void reconcile(Collection<TunnelSpec> live) {
-            }
-
-            @Override
-            public Optional<TunnelCounters> counters(BindingKey key) {
-                return forwarding && key.equals(UDP.key()) ? Optional.of(COUNTED) : Optional.empty();
-            }
-
-            @Override
-            public List<TunnelSpec> tunnels() {
-                return forwarding ? List.of(UDP) : List.of();
-            }
-
-            @Override
-            public DataPlaneStatus status() {
-                return forwarding
-                        ? new DataPlaneStatus("user-space (TUN)", true, "forwarding through TUN mip0", 1,
-                                List.of("home link eth1 (index 3)"))
-                        : new DataPlaneStatus("none", false, "forwarding OFF: no privileges", 0, List.of());
-            }
-        };
+        FakeDataPlane plane = new FakeDataPlane();
+        if (forwarding) {
+            plane.install(UDP);
+            return plane.counters(UDP.key(), COUNTED).status(new DataPlaneStatus("user-space (TUN)", true,
+                    "forwarding through TUN mip0", 1, List.of("home link eth1 (index 3)")));
+        }
+        return plane.status(new DataPlaneStatus("none", false, "forwarding OFF: no privileges", 0, List.of()));
     }
 
     @Test

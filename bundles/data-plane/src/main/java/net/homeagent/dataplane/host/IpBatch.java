@@ -115,51 +115,44 @@ public final class IpBatch implements HostCommands, AutoCloseable {
 
     @Override
     public List<String> list(String... arguments) {
-        List<String> command = new ArrayList<>(List.of(ip, "-o"));
-        command.addAll(List.of(arguments));
-        try {
-            Process listing = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            List<String> lines = new ArrayList<>();
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(listing.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    lines.add(line);
-                }
-            }
-            if (!listing.waitFor(30, TimeUnit.SECONDS)) {
-                listing.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish within 30 s");
-            }
-            if (listing.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " exited with " + listing.exitValue());
-            }
-            return lines;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + String.join(" ", command), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while listing " + String.join(" ", command), e);
+        Outcome listing = once("-o", arguments);
+        if (listing.problem != null) {
+            throw new IllegalStateException(listing.problem);
         }
+        return listing.output.lines().toList();
     }
 
     @Override
     public java.util.Optional<String> probe(String... arguments) {
+        return java.util.Optional.ofNullable(once(null, arguments).problem);
+    }
+
+    /** What one bounded run of {@code ip} printed (standard error included), and why it failed, if it did. */
+    private record Outcome(String output, String problem) {
+    }
+
+    private Outcome once(String option, String... arguments) {
         List<String> command = new ArrayList<>(List.of(ip));
+        if (option != null) {
+            command.add(option);
+        }
         command.addAll(List.of(arguments));
+        String text = String.join(" ", command);
         try {
             Process run = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!run.waitFor(30, TimeUnit.SECONDS)) {
                 run.destroyForcibly();
-                return java.util.Optional.of(String.join(" ", command) + " did not finish within 30 s");
+                return new Outcome(output, text + " did not finish within 30 s");
             }
-            return run.exitValue() == 0 ? java.util.Optional.empty()
-                    : java.util.Optional.of(output.isEmpty() ? "exit " + run.exitValue() : output);
+            return run.exitValue() == 0 ? new Outcome(output, null)
+                    : new Outcome(output, text + " exited with " + run.exitValue()
+                            + (output.isEmpty() ? "" : ": " + output));
         } catch (IOException e) {
-            return java.util.Optional.of("cannot run " + String.join(" ", command) + ": " + e.getMessage());
+            return new Outcome("", "cannot run " + text + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return java.util.Optional.of("interrupted");
+            return new Outcome("", "interrupted while running " + text);
         }
     }
 

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -247,8 +246,7 @@ public final class KernelDataPlane implements DataPlane {
     public synchronized List<TunnelSpec> tunnels() {
         List<TunnelSpec> all = new ArrayList<>(installed.values());
         fallback.ifPresent(f -> all.addAll(f.tunnels()));
-        all.sort(Comparator.comparingLong((TunnelSpec s) -> Integer.toUnsignedLong(Ipv4Header.toInt(s.homeAddress())))
-                .thenComparingLong(s -> Integer.toUnsignedLong(Ipv4Header.toInt(s.careOfAddress()))));
+        all.sort(TunnelSpec.BY_ADDRESSES);
         return all;
     }
 

@@ -2,7 +2,6 @@ package net.homeagent.dataplane.userspace;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -105,8 +104,7 @@ final class TunnelTable {
     List<TunnelSpec> specs() {
         List<TunnelSpec> all = new ArrayList<>();
         byHome.values().forEach(entries -> Arrays.stream(entries).forEach(e -> all.add(e.spec)));
-        all.sort(Comparator.comparingLong((TunnelSpec s) -> Integer.toUnsignedLong(Ipv4Header.toInt(s.homeAddress())))
-                .thenComparingLong(s -> Integer.toUnsignedLong(Ipv4Header.toInt(s.careOfAddress()))));
+        all.sort(TunnelSpec.BY_ADDRESSES);
         return all;
     }
 

@@ -2,6 +2,7 @@ package net.homeagent.mip.api;
 
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +21,11 @@ import java.util.Optional;
  */
 public record TunnelSpec(BindingKey key, Inet4Address source, Encapsulation encapsulation, boolean reverseTunnel,
         Optional<InetSocketAddress> udpPeer) {
+
+    /** By home address, then care-of address, as numbers (the order of listings). */
+    public static final Comparator<TunnelSpec> BY_ADDRESSES = Comparator
+            .comparingLong((TunnelSpec s) -> unsigned(s.homeAddress()))
+            .thenComparingLong(s -> unsigned(s.careOfAddress()));
 
     public TunnelSpec {
         Objects.requireNonNull(key, "key");
@@ -50,5 +56,9 @@ public record TunnelSpec(BindingKey key, Inet4Address source, Encapsulation enca
 
     public Inet4Address careOfAddress() {
         return key.careOfAddress();
+    }
+
+    private static long unsigned(Inet4Address address) {
+        return Integer.toUnsignedLong(java.nio.ByteBuffer.wrap(address.getAddress()).getInt());
     }
 }

@@ -1,8 +1,20 @@
-# The data plane's test network (drawn in run-dataplane.sh), shared by run-dataplane.sh and
-# measure-forwarding.sh. Source it as root; build_network first removes what an interrupted run
-# left, remove_network kills what still runs in the namespaces and deletes them.
+# The data plane's test bed, shared by run-dataplane.sh and measure-forwarding.sh: the network
+# drawn in run-dataplane.sh, and the appliance configured for it. Source it (as root) with `here`
+# set to this folder; build_network first removes what an interrupted run left, remove_network
+# kills what still runs in the namespaces and deletes them.
 
+root=$(cd "$here/../.." && pwd)
+export PYTHONDONTWRITEBYTECODE=1   # leave no __pycache__ in the work tree
+py=/usr/bin/python3                # Debian's python3-scapy installs for this interpreter only
+tarball=${HOMEAGENT_TARBALL:-$root/karaf-assembly/target/homeagent-0.1.0-SNAPSHOT.tar.gz}
+boot_timeout=${BOOT_TIMEOUT:-120}
 namespaces=(hadp-cn hadp-link hadp-ha hadp-coa hadp-mn)
+# the mobile node's security association (coa_agent.py has the same key)
+KEY=0x00112233445566778899aabbccddeeff
+
+# shellcheck source=../interop/appliance.sh
+source "$root/tools/interop/appliance.sh"
+
 
 remove_network() {
     local ns pid
@@ -58,3 +70,14 @@ build_network() {
     ip -n hadp-mn route add default via 10.77.3.1
 }
 
+configure_appliance() {  # $1 = implementation, in the unpacked appliance
+    local ha="$karaf_home/etc/net.homeagent.ha.cfg" dp="$karaf_home/etc/net.homeagent.dataplane.cfg"
+    set_property "$ha" homeAgentAddresses 10.77.1.1
+    set_property "$ha" encapsulations "ip-in-ip,gre,minimal"
+    set_property "$ha" maxLifetime 600
+    echo "10.77.1.10 256 hmac-md5 $KEY timestamp" >"$karaf_home/etc/mobility-security.conf"
+    chmod 600 "$karaf_home/etc/mobility-security.conf"
+    set_property "$dp" implementation "$1"
+    set_property "$dp" homeInterface hadpha0
+    set_property "$dp" tunName hadptun0
+}
