@@ -16,7 +16,8 @@
 # (test_dataplane.py): each encapsulation with and without reverse tunnelling, reverse tunnels
 # from the right and a wrong source, a care-of change, deregistration, expiry, nothing left
 # installed; then tshark judges the capture; then kill -9 with a live binding and stale entries
-# planted, and the next start must put back the one and remove the others. The kernel implementation (ipip/gre) runs the same
+# planted, and the next start must put back the one and remove the others; then proxy ARP by
+# route (proxyArp = interface) instead of an entry per home address. The kernel implementation (ipip/gre) runs the same
 # checks where the kernel has those modules and is skipped, with the reason, where it has not.
 # Every wait is bounded; the namespaces, Karaf and the work folder are gone on exit, whatever
 # happened. Last line: "N passed, N failed"; exit status non-zero on any failure.
@@ -36,7 +37,7 @@ scenarios() {  # $1 = implementation
     count "$work/scenarios-$1.out"
 }
 
-phase() {  # $1 = crash-before | crash-after
+phase() {  # $1 = crash-before | crash-after | proxy-by-route
     "$py" "$here/test_dataplane.py" --karaf-home "$karaf_home" --ssh-port "$ssh_port" --workdir "$work" \
         --phase "$1" | tee "$work/$1.out" || true
     count "$work/$1.out"
@@ -51,6 +52,22 @@ crash_recovery() {
     phase crash-after
 }
 
+# an orderly stop before a start with other settings; the stale pid file would read as a failed start
+stop_for_restart() {
+    stop_karaf
+    rm -f "$karaf_home/karaf.pid"
+}
+
+# proxyArp = interface: the kernel answers ARP for the routed home addresses, no entry each
+proxy_arp_by_route() {
+    stop_for_restart
+    set_property "$karaf_home/etc/net.homeagent.dataplane.cfg" proxyArp interface
+    start_karaf 'mip:dataplane' 'forwarding ON' || return 0
+    phase proxy-by-route
+    set_property "$karaf_home/etc/net.homeagent.dataplane.cfg" proxyArp entries
+    ip netns exec hadp-ha sysctl -qw net.ipv4.conf.hadpha0.proxy_arp=0
+}
+
 inside() {
     work=$1
     trap 'stop_karaf' EXIT
@@ -63,12 +80,13 @@ inside() {
     fi
     scenarios user-space
     crash_recovery
+    proxy_arp_by_route
 
     local probe
     if probe=$(ip link add hadpprobe0 type ipip local 10.77.2.1 remote 10.77.2.250 2>&1); then
         ip link del hadpprobe0
         log "kernel data plane: this kernel has ipip; same checks with implementation = kernel"
-        stop_karaf
+        stop_for_restart
         configure_appliance kernel
         start_karaf 'mip:dataplane' 'forwarding ON' || { finish; exit; }
         scenarios kernel

@@ -21,6 +21,10 @@ public @interface DataPlaneConfig {
             + " home addresses away from home go there (RFC 5944 §4.6)")
     String homeInterface() default "";
 
+    @AttributeDefinition(description = "entries: one proxy ARP entry per home address (exact; Linux slows down past"
+            + " ~100,000); interface: proxy_arp = 1 on the home interface, answering for every address routed elsewhere")
+    String proxyArp() default "entries";
+
     @AttributeDefinition(description = "Name of the TUN device the home addresses are routed to (user-space)")
     String tunName() default "mip0";
 

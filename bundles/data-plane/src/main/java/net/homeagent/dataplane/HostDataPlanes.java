@@ -79,7 +79,11 @@ final class HostDataPlanes implements Closeable {
             timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "dataplane-garp"));
             announcer = new GratuitousArpAnnouncer(new PacketSocket(libc, link.getIndex()), mac, timer);
             opened.add(announcer);
-            HomeRoutes routes = new HomeRoutes(ip, homeInterface, config.routeProtocol());
+            boolean proxyEntries = proxyEntries(config.proxyArp());
+            if (!proxyEntries) {
+                setKernel("net/ipv4/conf/" + homeInterface + "/proxy_arp", "1");
+            }
+            HomeRoutes routes = new HomeRoutes(ip, homeInterface, config.routeProtocol(), proxyEntries);
             facts.add("home link " + homeInterface + " (index " + link.getIndex() + ")");
             return switch (config.implementation().trim()) {
                 case "user-space" -> userSpace(libc, routes);
@@ -136,6 +140,14 @@ final class HostDataPlanes implements Closeable {
     /** The user-space forwarder, which takes RFC 3519 Tunnel Data in both implementations, if it runs. */
     Optional<UdpTunnelReceiver> udpReceiver() {
         return Optional.ofNullable(userSpace);
+    }
+
+    private static boolean proxyEntries(String mode) throws Unavailable {
+        return switch (mode.trim()) {
+            case "entries" -> true;
+            case "interface" -> false;
+            default -> throw new Unavailable("unknown proxyArp '" + mode + "' in " + CFG + " (entries or interface)");
+        };
     }
 
     private static NetworkInterface homeLink(String name) throws Unavailable {

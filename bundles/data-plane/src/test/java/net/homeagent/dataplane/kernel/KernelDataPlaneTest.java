@@ -21,7 +21,7 @@ class KernelDataPlaneTest {
 
     private final RecordingHost host = new RecordingHost();
     private final List<String> announced = new ArrayList<>();
-    private final KernelDataPlane plane = new KernelDataPlane(host, new HomeRoutes(host, "eth1", 77),
+    private final KernelDataPlane plane = new KernelDataPlane(host, new HomeRoutes(host, "eth1", 77, true),
             home -> announced.add(Ipv4Header.text(home)), Optional.empty(), Path.of("/nonexistent"), List::of);
 
     @Test

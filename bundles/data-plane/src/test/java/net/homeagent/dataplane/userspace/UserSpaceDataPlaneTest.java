@@ -23,7 +23,7 @@ class UserSpaceDataPlaneTest {
     private final List<String> announced = new ArrayList<>();
     private final TunnelTable table = new TunnelTable(434);
     private final Drops drops = new Drops();
-    private final UserSpaceDataPlane plane = new UserSpaceDataPlane(table, drops, new HomeRoutes(host, "eth1", 77),
+    private final UserSpaceDataPlane plane = new UserSpaceDataPlane(table, drops, new HomeRoutes(host, "eth1", 77, true),
             home -> announced.add(Ipv4Header.text(home)), "mip0", (m, s, r) -> { }, () -> { }, List::of);
 
     @Test
@@ -142,5 +142,26 @@ class UserSpaceDataPlaneTest {
 
         assertThat(admission.admit(reply, d, 40001)).isNotNull();
         assertThat(admission.admit(reply, d, 40002)).isNull();
+    }
+
+    @Test
+    void withProxyArpByRouteOnlyTheRouteIsProgrammedAndStaleProxyEntriesStillGo() {
+        UserSpaceDataPlane byRoute = new UserSpaceDataPlane(new TunnelTable(434), new Drops(),
+                new HomeRoutes(host, "eth1", 77, false), home -> announced.add(Ipv4Header.text(home)), "mip0",
+                (m, s, r) -> { }, () -> { }, List::of);
+        host.listings.put("route show proto 77", List.of("10.0.1.10 dev mip0 scope link "));
+        host.listings.put("neigh show proxy dev eth1", List.of("10.0.1.10 proxy"));
+
+        byRoute.reconcile(List.of(spec("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP),
+                spec("10.0.1.11", "192.0.2.2", Encapsulation.IP_IN_IP)));
+        TunnelSpec third = spec("10.0.1.12", "192.0.2.2", Encapsulation.IP_IN_IP);
+        byRoute.install(third);
+        byRoute.remove(third.key());
+
+        assertThat(host.take()).containsExactly("neigh del proxy 10.0.1.10 dev eth1",
+                "route replace 10.0.1.10/32 dev mip0 proto 77", "route replace 10.0.1.11/32 dev mip0 proto 77",
+                "route replace 10.0.1.12/32 dev mip0 proto 77", "route del 10.0.1.12/32 dev mip0 proto 77");
+        // 10.0.1.10 was routed to us already: only the others are announced
+        assertThat(announced).containsExactly("10.0.1.11", "10.0.1.12");
     }
 }
