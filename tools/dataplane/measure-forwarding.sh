@@ -52,7 +52,9 @@ time.sleep(600)' &
     local flags=D
     [[ "$ENCAPSULATION" == gre ]] && flags=DG
     [[ "$ENCAPSULATION" == minimal ]] && flags=DM
-    echo "{\"cmd\":\"register\",\"coa\":\"10.77.2.2\",\"flags\":\"$flags\",\"lifetime\":600}" \
+    local udp=false
+    [[ "$ENCAPSULATION" == udp ]] && udp=true
+    echo "{\"cmd\":\"register\",\"coa\":\"10.77.2.2\",\"flags\":\"$flags\",\"udp\":$udp,\"lifetime\":600}" \
         | timeout 30 ip netns exec hadp-coa "$py" "$here/coa_agent.py" | tail -n 1
     ip netns exec hadp-cn ping -c 1 -W 2 10.77.1.10 >/dev/null || true   # ARP resolved before the flood
     local tun_before tun_after result sent seconds arrived window
