@@ -17,7 +17,8 @@
 # from the right and a wrong source, a care-of change, deregistration, expiry, nothing left
 # installed; then tshark judges the capture; then kill -9 with a live binding and stale entries
 # planted, and the next start must put back the one and remove the others; then proxy ARP by
-# route (proxyArp = interface) instead of an entry per home address. The kernel implementation (ipip/gre) runs the same
+# route (proxyArp = interface) instead of an entry per home address; last, Karaf without
+# CAP_NET_ADMIN/CAP_NET_RAW: registrations served, forwarding OFF said in the log and the shell. The kernel implementation (ipip/gre) runs the same
 # checks where the kernel has those modules and is skipped, with the reason, where it has not.
 # Every wait is bounded; the namespaces, Karaf and the work folder are gone on exit, whatever
 # happened. Last line: "N passed, N failed"; exit status non-zero on any failure.
@@ -37,7 +38,7 @@ scenarios() {  # $1 = implementation
     count "$work/scenarios-$1.out"
 }
 
-phase() {  # $1 = crash-before | crash-after | proxy-by-route
+phase() {  # $1 = crash-before | crash-after | proxy-by-route | unprivileged
     "$py" "$here/test_dataplane.py" --karaf-home "$karaf_home" --ssh-port "$ssh_port" --workdir "$work" \
         --phase "$1" | tee "$work/$1.out" || true
     count "$work/$1.out"
@@ -68,6 +69,22 @@ proxy_arp_by_route() {
     ip netns exec hadp-ha sysctl -qw net.ipv4.conf.hadpha0.proxy_arp=0
 }
 
+# Karaf without CAP_NET_ADMIN and CAP_NET_RAW (bounding set): the control plane must still serve
+without_privileges() {
+    stop_for_restart
+    log "starting Karaf without CAP_NET_ADMIN and CAP_NET_RAW"
+    setpriv --bounding-set=-net_admin,-net_raw -- "$karaf_home/bin/start"
+    local deadline=$((SECONDS + boot_timeout))
+    until udp_bound "$port" && shell 'mip:dataplane' | grep -q 'forwarding OFF'; do
+        if ((SECONDS >= deadline)); then
+            fail_step "appliance without privileges: not up within ${boot_timeout} s"
+            return 0
+        fi
+        sleep 1
+    done
+    phase unprivileged
+}
+
 inside() {
     work=$1
     trap 'stop_karaf' EXIT
@@ -81,6 +98,7 @@ inside() {
     scenarios user-space
     crash_recovery
     proxy_arp_by_route
+    without_privileges
 
     local probe
     if probe=$(ip link add hadpprobe0 type ipip local 10.77.2.1 remote 10.77.2.250 2>&1); then

@@ -313,6 +313,22 @@ def proxy_by_route(agent):
     check("proxy ARP by route: nothing answered after deregistration", ping(2, timeout=1) == 0)
 
 
+def unprivileged(agent, appliance, karaf_home):
+    """Karaf started without CAP_NET_ADMIN and CAP_NET_RAW: registrations go on, nothing is pretended."""
+    status = appliance.shell("mip:dataplane")
+    check("without privileges: mip:dataplane says forwarding is OFF and why",
+          "forwarding OFF" in status and "no privileges" in status, status.strip()[:300])
+    with open(os.path.join(karaf_home, "data", "log", "karaf.log")) as log:
+        warned = [l for l in log if "WARN" in l and "data plane" in l and "no privileges" in l]
+    check("without privileges: the log says so (WARN)", bool(warned))
+    reply = register(agent, "ipip", False, coa=COA, lifetime=60)
+    check("without privileges: registrations are still accepted", reply.get("code") == 0, str(reply))
+    check("without privileges: mip:binding says the binding is not forwarded",
+          "Not forwarded: forwarding OFF" in appliance.shell("mip:binding " + HOME))
+    check("without privileges: nothing installed", Appliance.installed() == ("", ""), "%r" % (Appliance.installed(),))
+    register(agent, "ipip", False, coa=COA, lifetime=0)
+
+
 def tshark_judges(pcap, encapsulations):
     """Wireshark's dissectors, not our code, confirm each encapsulation on the foreign link."""
     filters = {
@@ -345,20 +361,23 @@ def main():
     parser.add_argument("--workdir", required=True)
     parser.add_argument("--implementation", default="user-space")
     parser.add_argument("--phase", default="scenarios", choices=["scenarios", "crash-before", "crash-after",
-                                                                 "proxy-by-route"])
+                                                                 "proxy-by-route", "unprivileged"])
     args = parser.parse_args()
+    appliance = Appliance(args.karaf_home, args.ssh_port)
     if args.phase != "scenarios":
         agent = Agent()
         try:
-            {"crash-before": crash_before, "crash-after": crash_after,
-             "proxy-by-route": proxy_by_route}[args.phase](agent)
+            if args.phase == "unprivileged":
+                unprivileged(agent, appliance, args.karaf_home)
+            else:
+                {"crash-before": crash_before, "crash-after": crash_after,
+                 "proxy-by-route": proxy_by_route}[args.phase](agent)
         except Exception as e:  # noqa: BLE001
             check(args.phase + " ran to the end", False, "%s: %s" % (type(e).__name__, e))
         finally:
             agent.close()
         print("%d passed, %d failed" % (passed, failed))
         return 0 if failed == 0 else 1
-    appliance = Appliance(args.karaf_home, args.ssh_port)
     encapsulations = ["ipip", "gre", "minimal", "udp"] if args.implementation == "user-space" else ["ipip", "gre"]
 
     status = appliance.shell("mip:dataplane")
