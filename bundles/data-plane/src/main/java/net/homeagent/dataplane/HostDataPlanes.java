@@ -174,7 +174,7 @@ final class HostDataPlanes implements Closeable {
     private void setKernel(String key, String value) throws Unavailable {
         String problem = Sysctl.host().set(key, value);
         if (problem != null) {
-            throw new Unavailable(problem + " (the data plane needs root)");
+            throw new Unavailable(problem);
         }
         facts.add(key.replace('/', '.') + " = " + value);
     }

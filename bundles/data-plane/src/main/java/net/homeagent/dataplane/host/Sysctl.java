@@ -32,6 +32,8 @@ public final class Sysctl {
                 Files.writeString(file, value + "\n", StandardCharsets.US_ASCII);
             }
             return null;
+        } catch (java.nio.file.AccessDeniedException e) {
+            return "no privileges to set " + key + " = " + value + " (needs root, or CAP_NET_ADMIN)";
         } catch (IOException e) {
             return "cannot set " + key + " = " + value + ": " + e;
         }
