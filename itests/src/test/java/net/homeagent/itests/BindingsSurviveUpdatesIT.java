@@ -90,7 +90,8 @@ public class BindingsSurviveUpdatesIT {
         store.sync().toCompletableFuture().get();
 
         String careOf = "192.0.2.100";
-        for (String bundle : List.of("net.homeagent.home-agent", "net.homeagent.shell", "net.homeagent.binding-store")) {
+        for (String bundle : List.of("net.homeagent.home-agent", "net.homeagent.shell", "net.homeagent.data-plane",
+                "net.homeagent.binding-store")) {
             // what bundle:update does (the shell command itself is refused to a session without
             // the admin role by Karaf's command ACL): stop, re-read the bundle from its location, start
             bundleNamed(bundle).update();
@@ -134,7 +135,8 @@ public class BindingsSurviveUpdatesIT {
         features.addRepository(repository.toUri());
         features.installFeature("homeagent", version, EnumSet.of(FeaturesService.Option.Upgrade));
 
-        for (String bundle : List.of("net.homeagent.binding-store", "net.homeagent.home-agent", "net.homeagent.shell")) {
+        for (String bundle : List.of("net.homeagent.binding-store", "net.homeagent.home-agent", "net.homeagent.shell",
+                "net.homeagent.data-plane")) {
             assertEquals(bundle + " upgraded", version, bundleNamed(bundle).getVersion().toString());
         }
         BindingStore after = await(BindingStore.class);
@@ -144,11 +146,12 @@ public class BindingsSurviveUpdatesIT {
         assertEquals(before.size(), await(BindingBackupStatus.class).lastRestore().restored());
     }
 
-    /** The homeagent, homeagent-ha and homeagent-core features again, with our bundles at {@code version}. */
+    /** The homeagent, homeagent-ha, homeagent-dataplane and homeagent-core features again, with our bundles at {@code version}. */
     private Path rebuiltRelease(Path dir, String version) throws Exception {
         Path store = rebuiltBundle("net.homeagent.binding-store", dir, version);
         Path homeAgent = rebuiltBundle("net.homeagent.home-agent", dir, version);
         Path shell = rebuiltBundle("net.homeagent.shell", dir, version);
+        Path dataPlane = rebuiltBundle("net.homeagent.data-plane", dir, version);
         String xml = "<features name=\"homeagent-" + version + "\" xmlns=\"http://karaf.apache.org/xmlns/features/v1.6.0\">\n"
                 + "  <feature name=\"homeagent-core\" version=\"" + version + "\">\n"
                 + "    <feature>homeagent-api</feature><feature>scr</feature>\n"
@@ -156,8 +159,13 @@ public class BindingsSurviveUpdatesIT {
                 + "  <feature name=\"homeagent-ha\" version=\"" + version + "\">\n"
                 + "    <feature version=\"" + version + "\">homeagent-core</feature>\n"
                 + "    <bundle>" + homeAgent.toUri() + "</bundle>\n  </feature>\n"
+                + "  <feature name=\"homeagent-dataplane\" version=\"" + version + "\">\n"
+                + "    <feature version=\"" + version + "\">homeagent-core</feature>\n"
+                + "    <bundle>mvn:net.java.dev.jna/jna/5.17.0</bundle>\n"
+                + "    <bundle>" + dataPlane.toUri() + "</bundle>\n  </feature>\n"
                 + "  <feature name=\"homeagent\" version=\"" + version + "\">\n"
                 + "    <feature version=\"" + version + "\">homeagent-ha</feature>\n"
+                + "    <feature version=\"" + version + "\">homeagent-dataplane</feature>\n"
                 + "    <conditional><condition>shell</condition><bundle>" + shell.toUri() + "</bundle></conditional>\n"
                 + "  </feature>\n</features>\n";
         return Files.writeString(dir.resolve("features.xml"), xml);

@@ -122,6 +122,10 @@ public class HomeAgentIT {
         assertThat(table, containsString("10.0.0.10"));
         assertThat(table, containsString("192.0.2.77"));
         assertThat(shell.execute("mip:binding 10.0.0.10"), containsString("Care-of Addr 192.0.2.77"));
+        // the default appliance (no root, no home link configured) serves registrations and says
+        // plainly that nothing is forwarded
+        assertThat(shell.execute("mip:dataplane"), containsString("forwarding OFF: implementation = none"));
+        assertThat(shell.execute("mip:binding 10.0.0.10"), containsString("Not forwarded: forwarding OFF"));
         assertThat(shell.execute("mip:stats"), containsString("accepted"));
         String security = shell.execute("mip:security");
         assertThat(security, containsString("10.0.0.10"));

@@ -13,6 +13,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.BindingStore;
+import net.homeagent.mip.api.DataPlane;
 import net.homeagent.mip.codec.RegistrationFlags;
 
 /** Every field of the bindings of one home address, like IOS {@code show ip mobile binding <addr>}. */
@@ -24,6 +25,10 @@ public class BindingCommand extends RenderedCommand {
 
     @Reference
     BindingStore store;
+
+    /** Optional: without a data plane bundle the bindings show without counters. */
+    @Reference(optional = true)
+    DataPlane dataPlane;
 
     @Argument(index = 0, name = "home-address", description = "The mobile node's home address", required = true)
     @Completion(HomeAddressCompleter.class)
@@ -47,7 +52,7 @@ public class BindingCommand extends RenderedCommand {
         return out.toString();
     }
 
-    private static void append(StringBuilder out, Binding b, Instant now) {
+    private void append(StringBuilder out, Binding b, Instant now) {
         long remaining = b.remainingSeconds(now);
         out.append(BindingText.address(b.homeAddress())).append(':').append(NL);
         line(out, "Care-of Addr " + BindingText.address(b.careOfAddress()));
@@ -63,6 +68,10 @@ public class BindingCommand extends RenderedCommand {
                 + BindingText.yesNo(b.reverseTunnel()));
         line(out, "Registered at " + BindingText.instant(b.registeredAt()) + ", expires at "
                 + BindingText.instant(b.expiresAt()));
+        if (dataPlane != null) {
+            line(out, dataPlane.counters(b.key()).map(TunnelText::counters)
+                    .orElse("Not forwarded: " + dataPlane.status().detail()));
+        }
     }
 
     private static void line(StringBuilder out, String text) {

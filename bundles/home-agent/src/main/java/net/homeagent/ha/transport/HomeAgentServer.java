@@ -13,6 +13,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,7 @@ import net.homeagent.ha.HomeAgentConfig;
 import net.homeagent.ha.HomeAgentSettings;
 import net.homeagent.ha.registration.RegistrationRecorder;
 import net.homeagent.mip.api.RegistrationService;
+import net.homeagent.mip.api.UdpTunnelReceiver;
 import net.homeagent.mip.codec.MipCodec;
 import net.homeagent.mip.codec.netty.MipDatagramDecoder;
 import net.homeagent.mip.codec.netty.MipDatagramEncoder;
@@ -49,6 +52,9 @@ public final class HomeAgentServer {
 
     private final UdpTransport transport;
     private final List<Channel> channels = new ArrayList<>();
+    /** The data plane's RFC 3519 Tunnel Data receiver; dynamic, so the sockets stay open when it comes and goes. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile UdpTunnelReceiver udpTunnelReceiver;
 
     @Activate
     public HomeAgentServer(@Reference(name = "registrations") RegistrationService registrations,
@@ -59,6 +65,7 @@ public final class HomeAgentServer {
     HomeAgentServer(RegistrationService registrations, RegistrationRecorder recorder, HomeAgentSettings settings,
             Clock clock) {
         RegistrationHandler handler = new RegistrationHandler(registrations, recorder, clock);
+        TunnelDataHandler tunnelData = new TunnelDataHandler(() -> udpTunnelReceiver);
         MipCodec codec = MipCodec.standard();
         MipDatagramDecoder decoder = new MipDatagramDecoder(codec);
         MipDatagramEncoder encoder = new MipDatagramEncoder(codec);
@@ -74,7 +81,7 @@ public final class HomeAgentServer {
                     @Override
                     protected void initChannel(DatagramChannel channel) {
                         // the encoder sits before the handler so that the handler's replies pass it
-                        channel.pipeline().addLast(decoder, encoder, handler);
+                        channel.pipeline().addLast(decoder, encoder, tunnelData, handler);
                     }
                 });
         for (Inet4Address address : addresses) {

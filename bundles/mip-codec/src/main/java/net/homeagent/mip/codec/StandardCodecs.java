@@ -13,6 +13,7 @@ import net.homeagent.mip.codec.wire.NaiExtensionCodec;
 import net.homeagent.mip.codec.wire.RegistrationReplyCodec;
 import net.homeagent.mip.codec.wire.RegistrationRequestCodec;
 import net.homeagent.mip.codec.wire.RevocationSupportExtensionCodec;
+import net.homeagent.mip.codec.wire.TunnelDataCodec;
 import net.homeagent.mip.codec.wire.UdpTunnelReplyExtensionCodec;
 import net.homeagent.mip.codec.wire.UdpTunnelRequestExtensionCodec;
 import net.homeagent.mip.codec.wire.VendorSpecificExtensionCodec;
@@ -30,6 +31,7 @@ public final class StandardCodecs {
         return CodecRegistry.builder()
                 .message(RegistrationRequest.TYPE, new RegistrationRequestCodec())
                 .message(RegistrationReply.TYPE, new RegistrationReplyCodec())
+                .message(TunnelData.TYPE, new TunnelDataCodec())
                 .extension(AuthenticationExtension.MOBILE_HOME, AuthenticationExtensionCodec.SHORT)
                 .extension(AuthenticationExtension.MOBILE_FOREIGN, AuthenticationExtensionCodec.SHORT)
                 .extension(AuthenticationExtension.FOREIGN_HOME, AuthenticationExtensionCodec.SHORT)

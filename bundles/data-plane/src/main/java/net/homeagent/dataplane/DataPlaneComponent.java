@@ -1,0 +1,116 @@
+package net.homeagent.dataplane;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import net.homeagent.mip.api.BindingKey;
+import net.homeagent.mip.api.DataPlane;
+import net.homeagent.mip.api.DataPlaneStatus;
+import net.homeagent.mip.api.TunnelCounters;
+import net.homeagent.mip.api.TunnelSpec;
+import net.homeagent.mip.api.UdpTunnelReceiver;
+import net.homeagent.mip.codec.TunnelData;
+
+/**
+ * The {@link DataPlane} service (PID {@value DataPlaneConfig#PID}): the configured implementation,
+ * or, when it cannot run here, one that forwards nothing and says why. The control plane runs
+ * either way. Also the home agent's {@link UdpTunnelReceiver} for RFC 3519 Tunnel Data.
+ */
+@Component(service = {DataPlane.class, UdpTunnelReceiver.class}, immediate = true,
+        configurationPid = DataPlaneConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = DataPlaneConfig.class)
+public final class DataPlaneComponent implements DataPlane, UdpTunnelReceiver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataPlaneComponent.class);
+
+    private final HostDataPlanes host;
+    private final DataPlane delegate;
+    private final Optional<UdpTunnelReceiver> udp;
+
+    @Activate
+    public DataPlaneComponent(DataPlaneConfig config) {
+        this.host = new HostDataPlanes(config, Clock.systemUTC());
+        this.delegate = choose(config, host);
+        this.udp = host.udpReceiver();
+        DataPlaneStatus status = delegate.status();
+        if (status.forwarding()) {
+            LOG.info("data plane {}: {}", status.implementation(), status.detail());
+        } else if ("none".equals(config.implementation().trim())) {
+            LOG.info("data plane: {}", status.detail());
+        } else {
+            LOG.warn("data plane: {}", status.detail());
+        }
+    }
+
+    private static DataPlane choose(DataPlaneConfig config, HostDataPlanes host) {
+        if ("none".equals(config.implementation().trim())) {
+            return new DisabledDataPlane("implementation = none in " + HostDataPlanes.CFG
+                    + " (registrations are served, no datagram is tunnelled)");
+        }
+        try {
+            return host.open();
+        } catch (HostDataPlanes.Unavailable e) {
+            return new DisabledDataPlane(config.implementation() + " data plane unavailable: " + e.getMessage());
+        } catch (UnsupportedOperationException e) {
+            return new DisabledDataPlane(e.getMessage());
+        }
+    }
+
+    @Override
+    public void install(TunnelSpec tunnel) {
+        delegate.install(tunnel);
+    }
+
+    @Override
+    public void update(BindingKey previous, TunnelSpec tunnel) {
+        delegate.update(previous, tunnel);
+    }
+
+    @Override
+    public void remove(BindingKey key) {
+        delegate.remove(key);
+    }
+
+    @Override
+    public void reconcile(Collection<TunnelSpec> live) {
+        delegate.reconcile(live);
+    }
+
+    @Override
+    public Optional<TunnelCounters> counters(BindingKey key) {
+        return delegate.counters(key);
+    }
+
+    @Override
+    public List<TunnelSpec> tunnels() {
+        return delegate.tunnels();
+    }
+
+    @Override
+    public DataPlaneStatus status() {
+        return delegate.status();
+    }
+
+    @Override
+    public void tunnelData(TunnelData message, InetSocketAddress sender, InetSocketAddress recipient) {
+        // without a forwarder nothing is decapsulated: the Tunnel Data is dropped, as forwarding is off
+        udp.ifPresent(receiver -> receiver.tunnelData(message, sender, recipient));
+    }
+
+    @Deactivate
+    void stop() {
+        host.close();
+        LOG.info("data plane stopped");
+    }
+}

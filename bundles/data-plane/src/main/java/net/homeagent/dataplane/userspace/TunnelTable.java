@@ -1,0 +1,132 @@
+package net.homeagent.dataplane.userspace;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+import net.homeagent.dataplane.packet.Ipv4Header;
+import net.homeagent.mip.api.BindingKey;
+import net.homeagent.mip.api.TunnelSpec;
+
+/**
+ * The forwarder's view of the bindings: home address to the tunnels of its care-of addresses
+ * (several with simultaneous bindings, RFC 5944 §3.6.1.3: each gets a copy). One writer (the
+ * binding driver's thread), lock-free readers (the forwarding loops): each home address maps to an
+ * array that is replaced, never changed.
+ */
+final class TunnelTable {
+
+    private static final TunnelEntry[] NONE = new TunnelEntry[0];
+
+    private final ConcurrentHashMap<Integer, TunnelEntry[]> byHome = new ConcurrentHashMap<>();
+    private final int udpLocalPort;
+
+    TunnelTable(int udpLocalPort) {
+        this.udpLocalPort = udpLocalPort;
+    }
+
+    /** The tunnels of a home address, never null; do not change the array. */
+    TunnelEntry[] find(int home) {
+        TunnelEntry[] entries = byHome.get(home);
+        return entries == null ? NONE : entries;
+    }
+
+    TunnelEntry find(BindingKey key) {
+        int careOf = Ipv4Header.toInt(key.careOfAddress());
+        for (TunnelEntry entry : find(Ipv4Header.toInt(key.homeAddress()))) {
+            if (entry.endpoint.careOf() == careOf) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    /** What {@link #put} did. */
+    enum Change { UNCHANGED, CHANGED, NEW_BINDING, NEW_HOME }
+
+    /** Adds the tunnel, or replaces the one of the same key (its counters go on). */
+    Change put(TunnelSpec spec) {
+        int home = Ipv4Header.toInt(spec.homeAddress());
+        TunnelEntry[] entries = find(home);
+        TunnelEntry existing = find(spec.key());
+        if (existing != null && existing.spec.equals(spec)) {
+            return Change.UNCHANGED;
+        }
+        TunnelEntry fresh = new TunnelEntry(spec, udpLocalPort);
+        if (existing != null) {
+            carryCounters(existing, fresh);
+            byHome.put(home, replace(entries, existing, fresh));
+            return Change.CHANGED;
+        }
+        TunnelEntry[] grown = Arrays.copyOf(entries, entries.length + 1);
+        grown[entries.length] = fresh;
+        byHome.put(home, grown);
+        return entries.length == 0 ? Change.NEW_HOME : Change.NEW_BINDING;
+    }
+
+    /**
+     * Replaces {@code previous}'s tunnel by {@code spec}'s in one step (a care-of change of the same
+     * home address): there is never a moment without a tunnel.
+     *
+     * @return false when {@code previous} is not here or belongs to another home address
+     */
+    boolean move(BindingKey previous, TunnelSpec spec) {
+        TunnelEntry old = find(previous);
+        if (old == null || !previous.homeAddress().equals(spec.homeAddress()) || find(spec.key()) != null) {
+            return false;
+        }
+        int home = Ipv4Header.toInt(spec.homeAddress());
+        byHome.put(home, replace(find(home), old, new TunnelEntry(spec, udpLocalPort)));
+        return true;
+    }
+
+    /** Removes the tunnel; returns true when it was the home address's last. */
+    boolean remove(BindingKey key) {
+        TunnelEntry entry = find(key);
+        if (entry == null) {
+            return false;
+        }
+        int home = Ipv4Header.toInt(key.homeAddress());
+        TunnelEntry[] left = Arrays.stream(find(home)).filter(e -> e != entry).toArray(TunnelEntry[]::new);
+        if (left.length == 0) {
+            byHome.remove(home);
+            return true;
+        }
+        byHome.put(home, left);
+        return false;
+    }
+
+    boolean hasHome(int home) {
+        return byHome.containsKey(home);
+    }
+
+    List<TunnelSpec> specs() {
+        List<TunnelSpec> all = new ArrayList<>();
+        byHome.values().forEach(entries -> Arrays.stream(entries).forEach(e -> all.add(e.spec)));
+        all.sort(TunnelSpec.BY_ADDRESSES);
+        return all;
+    }
+
+    int size() {
+        return byHome.values().stream().mapToInt(e -> e.length).sum();
+    }
+
+    private static TunnelEntry[] replace(TunnelEntry[] entries, TunnelEntry old, TunnelEntry fresh) {
+        TunnelEntry[] copy = entries.clone();
+        for (int i = 0; i < copy.length; i++) {
+            if (copy[i] == old) {
+                copy[i] = fresh;
+            }
+        }
+        return copy;
+    }
+
+    private static void carryCounters(TunnelEntry from, TunnelEntry to) {
+        to.packetsTunnelled.add(from.packetsTunnelled.sum());
+        to.bytesTunnelled.add(from.bytesTunnelled.sum());
+        to.packetsReverse.add(from.packetsReverse.sum());
+        to.bytesReverse.add(from.bytesReverse.sum());
+        to.refusedReverse.add(from.refusedReverse.sum());
+    }
+}

@@ -1,0 +1,162 @@
+package net.homeagent.dataplane.userspace;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import net.homeagent.dataplane.host.Announcer;
+import net.homeagent.dataplane.host.HomeRoutes;
+import net.homeagent.dataplane.linux.LibC;
+import net.homeagent.dataplane.packet.Ipv4Header;
+import net.homeagent.mip.api.BindingKey;
+import net.homeagent.mip.api.DataPlane;
+import net.homeagent.mip.api.DataPlaneStatus;
+import net.homeagent.mip.api.TunnelCounters;
+import net.homeagent.mip.api.TunnelSpec;
+import net.homeagent.mip.api.UdpTunnelReceiver;
+import net.homeagent.mip.codec.TunnelData;
+
+/**
+ * The data plane that forwards in user space: every home address away from home is routed into
+ * one TUN device, whose datagrams this process tunnels (IP in IP, GRE with key, minimal, RFC 3519
+ * UDP) and whose reverse tunnels it unwraps. It runs on any Linux kernel with TUN, which is why it
+ * is the one proven end to end here (docs/dataplane.md).
+ */
+public final class UserSpaceDataPlane implements DataPlane, UdpTunnelReceiver, AutoCloseable {
+
+    public static final String NAME = "user-space (TUN)";
+    private static final Logger LOG = LoggerFactory.getLogger(UserSpaceDataPlane.class);
+
+    private final TunnelTable table;
+    private final Drops drops;
+    private final HomeRoutes routes;
+    private final Announcer announcer;
+    private final String device;
+    private final UdpTunnelReceiver udp;
+    private final AutoCloseable resources;
+    private final Supplier<List<String>> facts;
+
+    UserSpaceDataPlane(TunnelTable table, Drops drops, HomeRoutes routes, Announcer announcer, String device,
+            UdpTunnelReceiver udp, AutoCloseable resources, Supplier<List<String>> facts) {
+        this.table = table;
+        this.drops = drops;
+        this.routes = routes;
+        this.announcer = announcer;
+        this.device = device;
+        this.udp = udp;
+        this.resources = resources;
+        this.facts = facts;
+    }
+
+    /**
+     * Opens the TUN device and the raw sockets and starts forwarding; throws (a
+     * {@link com.sun.jna.LastErrorException} with EPERM without CAP_NET_ADMIN) when it cannot.
+     */
+    public static UserSpaceDataPlane open(LibC libc, UserSpaceSettings settings, HomeRoutes routes,
+            Announcer announcer, Supplier<List<String>> facts) {
+        TunnelTable table = new TunnelTable(settings.udpLocalPort());
+        Drops drops = new Drops();
+        UserSpaceForwarder forwarder = UserSpaceForwarder.open(libc, settings, table, drops);
+        LOG.info("user-space forwarder on TUN {} (mtu {}, batches of {})", forwarder.tunName(), settings.mtu(),
+                settings.batch());
+        return new UserSpaceDataPlane(table, drops, routes, announcer, forwarder.tunName(),
+                (message, sender, recipient) -> forwarder.tunnelData(message, sender), forwarder, facts);
+    }
+
+    /** The device the home addresses are routed to. */
+    public String device() {
+        return device;
+    }
+
+    @Override
+    public synchronized void install(TunnelSpec tunnel) {
+        int home = Ipv4Header.toInt(tunnel.homeAddress());
+        switch (table.put(tunnel)) {
+            case NEW_HOME -> {
+                routes.route(home, device);
+                routes.flush();
+                announcer.announce(home);
+            }
+            case NEW_BINDING, CHANGED, UNCHANGED -> {
+                // the home address is routed and proxied already; the tunnel table is all that changed
+            }
+        }
+    }
+
+    @Override
+    public synchronized void update(BindingKey previous, TunnelSpec tunnel) {
+        if (table.move(previous, tunnel)) {
+            // RFC 5944 §4.6: the binding moved; the home link keeps sending to us, told once more
+            announcer.announce(Ipv4Header.toInt(tunnel.homeAddress()));
+            return;
+        }
+        remove(previous);
+        install(tunnel);
+    }
+
+    @Override
+    public synchronized void remove(BindingKey key) {
+        if (table.remove(key)) {
+            routes.unroute(Ipv4Header.toInt(key.homeAddress()), device);
+            routes.flush();
+        }
+    }
+
+    @Override
+    public synchronized void reconcile(Collection<TunnelSpec> live) {
+        Set<BindingKey> keep = live.stream().map(TunnelSpec::key).collect(Collectors.toSet());
+        for (TunnelSpec installed : table.specs()) {
+            if (!keep.contains(installed.key())) {
+                table.remove(installed.key());
+            }
+        }
+        live.forEach(table::put);
+        Map<Integer, String> wanted = new HashMap<>();
+        table.specs().forEach(s -> wanted.put(Ipv4Header.toInt(s.homeAddress()), device));
+        Set<Integer> alreadyProxied = routes.removeUnexplained(wanted);
+        // the TUN device is new at every start, so every route is installed again; only home
+        // addresses the home link does not already send to us are announced
+        wanted.keySet().forEach(home -> routes.route(home, device));
+        routes.flush();
+        wanted.keySet().stream().filter(home -> !alreadyProxied.contains(home)).forEach(announcer::announce);
+        LOG.info("reconciled the host with {} live bindings ({} home addresses, {} announced)", live.size(),
+                wanted.size(), wanted.size() - alreadyProxied.size());
+    }
+
+    @Override
+    public Optional<TunnelCounters> counters(BindingKey key) {
+        return Optional.ofNullable(table.find(key)).map(TunnelEntry::counters);
+    }
+
+    @Override
+    public List<TunnelSpec> tunnels() {
+        return table.specs();
+    }
+
+    @Override
+    public DataPlaneStatus status() {
+        List<String> lines = new ArrayList<>(facts.get());
+        lines.addAll(drops.describe());
+        return new DataPlaneStatus(NAME, true, "forwarding through TUN " + device, table.size(), lines);
+    }
+
+    @Override
+    public void tunnelData(TunnelData message, InetSocketAddress sender, InetSocketAddress recipient) {
+        udp.tunnelData(message, sender, recipient);
+    }
+
+    @Override
+    public void close() throws Exception {
+        resources.close();
+    }
+}

@@ -1,0 +1,127 @@
+package net.homeagent.dataplane.packet;
+
+import static net.homeagent.dataplane.packet.Packets.CARE_OF;
+import static net.homeagent.dataplane.packet.Packets.CORRESPONDENT;
+import static net.homeagent.dataplane.packet.Packets.HOME;
+import static net.homeagent.dataplane.packet.Packets.HOME_AGENT;
+import static net.homeagent.dataplane.packet.Packets.NAT;
+import static net.homeagent.dataplane.packet.Packets.bytes;
+import static net.homeagent.dataplane.packet.Packets.echo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import net.homeagent.mip.api.Encapsulation;
+
+class EncapsulatorTest {
+
+    private static final int INNER = 28 + 56;
+
+    private static TunnelEndpoint tunnel(Encapsulation encapsulation) {
+        return new TunnelEndpoint(encapsulation, HOME_AGENT, CARE_OF, HOME, encapsulation == Encapsulation.UDP ? NAT : 0,
+                encapsulation == Encapsulation.UDP ? 40001 : 0, 434, true);
+    }
+
+    private static ByteBuffer wrap(Encapsulation encapsulation, ByteBuffer inner, int[] length) {
+        ByteBuffer out = ByteBuffer.allocate(2048);
+        length[0] = Encapsulator.encapsulate(inner, 0, inner.limit(), tunnel(encapsulation), out, 0);
+        return out;
+    }
+
+    @Test
+    void ipInIpPutsTheDatagramBehindAnOuterHeader() {
+        ByteBuffer inner = echo(CORRESPONDENT, HOME, 56, true);
+        int[] length = new int[1];
+        ByteBuffer out = wrap(Encapsulation.IP_IN_IP, inner, length);
+
+        assertThat(length[0]).isEqualTo(20 + INNER);
+        assertThat(Ipv4Header.problem(out, 0, length[0])).isNull();
+        assertThat(Ipv4Header.protocol(out, 0)).isEqualTo(4);
+        assertThat(Ipv4Header.source(out, 0)).isEqualTo(HOME_AGENT);
+        assertThat(Ipv4Header.destination(out, 0)).isEqualTo(CARE_OF);
+        // RFC 2003 §3.1: TOS and DF copied from the inner header
+        assertThat(Ipv4Header.tos(out, 0)).isEqualTo(0x10);
+        assertThat(Ipv4Header.dontFragment(out, 0)).isTrue();
+        assertThat(Ipv4Header.checksum(out, 0, 20)).isZero();
+        assertThat(bytes(out, 20, INNER)).isEqualTo(bytes(inner, 0, INNER));
+    }
+
+    @Test
+    void greCarriesTheHomeAddressAsKey() {
+        int[] length = new int[1];
+        ByteBuffer out = wrap(Encapsulation.GRE, echo(CORRESPONDENT, HOME, 56, false), length);
+
+        assertThat(length[0]).isEqualTo(20 + 8 + INNER);
+        assertThat(Ipv4Header.protocol(out, 0)).isEqualTo(47);
+        assertThat(Ipv4Header.dontFragment(out, 0)).isFalse();
+        assertThat(out.getShort(20) & 0xffff).isEqualTo(0x2000);   // K only, version 0
+        assertThat(out.getShort(22) & 0xffff).isEqualTo(0x0800);
+        assertThat(out.getInt(24)).isEqualTo(HOME);
+    }
+
+    @Test
+    void minimalEncapsulationRewritesTheHeaderAndKeepsTheOriginalAddresses() {
+        ByteBuffer inner = echo(CORRESPONDENT, HOME, 56, false);
+        int[] length = new int[1];
+        ByteBuffer out = wrap(Encapsulation.MINIMAL, inner, length);
+
+        assertThat(length[0]).isEqualTo(INNER + 12);
+        assertThat(Ipv4Header.problem(out, 0, length[0])).isNull();
+        assertThat(Ipv4Header.protocol(out, 0)).isEqualTo(55);
+        assertThat(Ipv4Header.source(out, 0)).isEqualTo(HOME_AGENT);
+        assertThat(Ipv4Header.destination(out, 0)).isEqualTo(CARE_OF);
+        assertThat(Ipv4Header.checksum(out, 0, 20)).isZero();
+        assertThat(out.get(20)).isEqualTo((byte) 1);             // original protocol ICMP
+        assertThat(out.get(21) & 0x80).isEqualTo(0x80);          // S: original source present
+        assertThat(Ipv4Header.checksum(out, 20, 12)).isZero();
+        assertThat(out.getInt(24)).isEqualTo(HOME);
+        assertThat(out.getInt(28)).isEqualTo(CORRESPONDENT);
+        assertThat(bytes(out, 32, INNER - 20)).isEqualTo(bytes(inner, 20, INNER - 20));
+    }
+
+    @Test
+    void aFragmentIsNeverMinimallyEncapsulated() {
+        ByteBuffer fragment = echo(CORRESPONDENT, HOME, 56, false);
+        fragment.putShort(6, (short) 0x2000);
+        int[] length = new int[1];
+
+        ByteBuffer out = wrap(Encapsulation.MINIMAL, fragment, length);
+
+        assertThat(Ipv4Header.protocol(out, 0)).isEqualTo(4);
+    }
+
+    @Test
+    void udpTunnelDataGoesFromPort434ToTheNatsMapping() {
+        int[] length = new int[1];
+        ByteBuffer out = wrap(Encapsulation.UDP, echo(CORRESPONDENT, HOME, 56, false), length);
+
+        assertThat(length[0]).isEqualTo(32 + INNER);
+        assertThat(Ipv4Header.protocol(out, 0)).isEqualTo(17);
+        assertThat(Ipv4Header.destination(out, 0)).isEqualTo(NAT);
+        assertThat(out.getShort(20) & 0xffff).isEqualTo(434);
+        assertThat(out.getShort(22) & 0xffff).isEqualTo(40001);
+        assertThat(out.getShort(24) & 0xffff).isEqualTo(8 + 4 + INNER);
+        assertThat(out.get(28)).isEqualTo((byte) 4);   // Tunnel Data
+        assertThat(out.get(29)).isEqualTo((byte) 4);   // next header IP
+        assertThat(tunnel(Encapsulation.UDP).destination()).isEqualTo(NAT);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Encapsulation.class, names = {"IP_IN_IP", "GRE", "MINIMAL"})
+    void whatIsWrappedUnwrapsToTheSameDatagram(Encapsulation encapsulation) {
+        ByteBuffer inner = echo(CORRESPONDENT, HOME, 56, true);
+        int[] length = new int[1];
+        ByteBuffer out = wrap(encapsulation, inner, length);
+        Decapsulated d = new Decapsulated();
+
+        assertThat(Decapsulator.fromRawSocket(out, 0, length[0], d)).isNull();
+
+        assertThat(d.outerSource).isEqualTo(HOME_AGENT);
+        assertThat(bytes(out, d.innerAt, d.innerLength)).isEqualTo(bytes(inner, 0, INNER));
+        assertThat(d.hasKey).isEqualTo(encapsulation == Encapsulation.GRE);
+    }
+}

@@ -1,0 +1,64 @@
+package net.homeagent.mip.api;
+
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the data plane needs to forward for one binding.
+ *
+ * @param key           home address and care-of address
+ * @param source        the outer source address of the tunnel: the home agent's own address, or
+ *                      for a secondary home agent the primary's (load balancing), so it is a
+ *                      parameter, never assumed
+ * @param encapsulation IP in IP, minimal, GRE or UDP
+ * @param reverseTunnel reverse tunnelling granted (RFC 3024): datagrams tunnelled from the care-of
+ *                      address are accepted
+ * @param udpPeer       for UDP tunnelling (RFC 3519) the NAT's mapping of the mobile node, i.e. the
+ *                      registration's source address and port; empty otherwise
+ */
+public record TunnelSpec(BindingKey key, Inet4Address source, Encapsulation encapsulation, boolean reverseTunnel,
+        Optional<InetSocketAddress> udpPeer) {
+
+    /** By home address, then care-of address, as numbers (the order of listings). */
+    public static final Comparator<TunnelSpec> BY_ADDRESSES = Comparator
+            .comparingLong((TunnelSpec s) -> unsigned(s.homeAddress()))
+            .thenComparingLong(s -> unsigned(s.careOfAddress()));
+
+    public TunnelSpec {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(encapsulation, "encapsulation");
+        Objects.requireNonNull(udpPeer, "udpPeer");
+        if (encapsulation == Encapsulation.UDP && udpPeer.isEmpty()) {
+            throw new IllegalArgumentException("a UDP tunnel (RFC 3519) needs the NAT's address and port");
+        }
+    }
+
+    /** The tunnel of a binding, with the home agent address it registered with as source. */
+    public static TunnelSpec of(Binding binding) {
+        return of(binding, binding.homeAgent());
+    }
+
+    /** The tunnel of a binding with another source (a secondary home agent uses the primary's address). */
+    public static TunnelSpec of(Binding binding, Inet4Address source) {
+        Optional<InetSocketAddress> peer = binding.encapsulation() == Encapsulation.UDP
+                ? Optional.of(new InetSocketAddress(binding.sourceAddress(), binding.sourcePort()))
+                : Optional.empty();
+        return new TunnelSpec(binding.key(), source, binding.encapsulation(), binding.reverseTunnel(), peer);
+    }
+
+    public Inet4Address homeAddress() {
+        return key.homeAddress();
+    }
+
+    public Inet4Address careOfAddress() {
+        return key.careOfAddress();
+    }
+
+    private static long unsigned(Inet4Address address) {
+        return Integer.toUnsignedLong(java.nio.ByteBuffer.wrap(address.getAddress()).getInt());
+    }
+}
