@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +96,69 @@ class AuthenticationAlgorithmTest {
             assertThat(algorithm.verify(key, HI_THERE, 0, HI_THERE.length, authenticator)).isTrue();
             assertThat(algorithm.verify(key, HI_THERE, 0, HI_THERE.length, tampered)).isFalse();
             assertThat(algorithm.verify(key, HI_THERE, 0, HI_THERE.length - 1, authenticator)).isFalse();
+        }
+    }
+
+    @Test
+    void keysTakenInTurnOnOneThreadEachGiveTheirOwnMac() {
+        // the thread's Mac is re-keyed only when the key changes: every change must be seen,
+        // also of a key array changed in place and of a key that is a prefix of the last one
+        byte[] vector1Key = new byte[16];
+        Arrays.fill(vector1Key, (byte) 0x0b);
+        byte[] jefe = "Jefe".getBytes(StandardCharsets.US_ASCII);
+        byte[] data = "what do ya want for nothing?".getBytes(StandardCharsets.US_ASCII);
+        byte[] reused = vector1Key.clone();
+        for (int round = 0; round < 3; round++) {
+            assertThat(hex(AuthenticationAlgorithm.HMAC_MD5.compute(vector1Key, HI_THERE, 0, HI_THERE.length)))
+                    .isEqualTo("9294727a3638bb1c13f48ef8158bfc9d");
+            assertThat(hex(AuthenticationAlgorithm.HMAC_MD5.compute(jefe, data, 0, data.length)))
+                    .isEqualTo("750c783e6ab0b503eaa86e310a5db738");
+            assertThat(hex(AuthenticationAlgorithm.HMAC_MD5.compute(new byte[0], new byte[0], 0, 0)))
+                    .isEqualTo("74e6f7298a9c2d168935f58c001bad88");
+        }
+        assertThat(hex(AuthenticationAlgorithm.HMAC_MD5.compute(reused, HI_THERE, 0, HI_THERE.length)))
+                .isEqualTo("9294727a3638bb1c13f48ef8158bfc9d");
+        Arrays.fill(reused, (byte) 0xaa);
+        byte[] dd = new byte[50];
+        Arrays.fill(dd, (byte) 0xdd);
+        assertThat(hex(AuthenticationAlgorithm.HMAC_MD5.compute(reused, dd, 0, dd.length)))
+                .isEqualTo("56be34521d144c88dbb8c733f0e8b3f6");
+    }
+
+    @Test
+    void aRangeOutsideTheDataFailsAndLeavesNothingBehindForTheNextMessage() {
+        byte[] key = new byte[16];
+        Arrays.fill(key, (byte) 0x0b);
+        for (AuthenticationAlgorithm algorithm : AuthenticationAlgorithm.values()) {
+            byte[] expected = algorithm.compute(key, HI_THERE, 0, HI_THERE.length);
+
+            assertThatThrownBy(() -> algorithm.compute(key, HI_THERE, 4, HI_THERE.length))
+                    .isInstanceOf(RuntimeException.class);
+
+            assertThat(algorithm.compute(key, HI_THERE, 0, HI_THERE.length)).as(algorithm.configName())
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void threadsComputingTogetherEachGetTheRightMac() throws Exception {
+        byte[] key = new byte[16];
+        Arrays.fill(key, (byte) 0x0b);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                byte[] own = i % 2 == 0 ? key : "Jefe".getBytes(StandardCharsets.US_ASCII);
+                byte[] data = i % 2 == 0 ? HI_THERE
+                        : "what do ya want for nothing?".getBytes(StandardCharsets.US_ASCII);
+                results.add(pool.submit(() -> hex(AuthenticationAlgorithm.HMAC_MD5.compute(own, data, 0, data.length))));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(results.get(i).get()).isEqualTo(i % 2 == 0 ? "9294727a3638bb1c13f48ef8158bfc9d"
+                        : "750c783e6ab0b503eaa86e310a5db738");
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
