@@ -76,7 +76,8 @@ final class MobileHomeAuthenticator {
         // A request built locally has no wire bytes: nothing was received, nothing can be checked.
         byte[] wire = request.wire().orElse(null);
         int covered = extension.authenticatedLength();
+        // the association's authenticator, compared in constant time (RFC 5944 §3.5.1)
         return wire != null && covered > 0 && covered <= wire.length
-                && sa.verify(wire, 0, covered, extension.authenticator());
+                && extension.authenticatorMatches(sa.authenticate(wire, 0, covered));
     }
 }

@@ -86,10 +86,12 @@ final class RegistrationHandler extends ChannelInboundHandlerAdapter {
         }
         RegistrationDecision decision = service.process(
                 new InboundRegistration(request, datagram.sender(), datagram.recipient()));
-        decision.reply().ifPresentOrElse(
-                reply -> sendWhenDurable(ctx, decision, new OutboundDatagram(reply, decision.signer(),
-                        datagram.sender(), datagram.recipient())),
-                () -> recorder.discarded(decision.reason().orElse("no-reply")));
+        if (decision.reply().isPresent()) {
+            sendWhenDurable(ctx, decision, new OutboundDatagram(decision.reply().get(), decision.signer(),
+                    datagram.sender(), datagram.recipient()));
+        } else {
+            recorder.discarded(decision.reason().orElse("no-reply"));
+        }
     }
 
     /**
