@@ -87,7 +87,7 @@ ha_cpu_ticks() {  # user + system clock ticks of the appliance so far
 # requests of that part (accepted/s x (warm-up + measured) s; the echo part leaves it idle)
 ha_cpu_per_request() {  # ticks-before ticks-after json-line
     local rate
-    rate=$(echo "$3" | grep -oE '"home-agent":\{[^}]*"repliesPerSecond":[0-9.]+' | grep -oE '[0-9.]+$')
+    rate=$(echo "$3" | grep -oE '"home-agent":\{.*' | grep -oE '"repliesPerSecond":[0-9.]+' | head -1 | cut -d: -f2)
     awk -v t="$(( $2 - $1 ))" -v hz="$(getconf CLK_TCK)" -v r="$rate" -v s="$(( WARMUP + DURATION ))" \
         'BEGIN { if (r > 0) printf "%.2f", t / hz * 1e6 / (r * s); else print "-" }'
 }

@@ -68,7 +68,8 @@ final class MobileHomeAuthenticator {
         if (Ipv4.isUnspecified(homeAddress)) {
             return nai.flatMap(n -> associations.forNai(n, spi));
         }
-        return associations.forHomeAddress(homeAddress, spi).or(() -> nai.flatMap(n -> associations.forNai(n, spi)));
+        Optional<SecurityAssociation> byAddress = associations.forHomeAddress(homeAddress, spi);
+        return byAddress.isPresent() || nai.isEmpty() ? byAddress : associations.forNai(nai.get(), spi);
     }
 
     private static boolean verifies(RegistrationRequest request, AuthenticationExtension extension,

@@ -264,8 +264,15 @@ public final class RegistrationProcessor implements RegistrationService {
     private OptionalLong lastIdentificationInBindings(SecurityAssociation sa) {
         List<Binding> held = sa.homeAddress().isPresent() ? bindings.find(sa.homeAddress().get())
                 : bindings.findByNai(sa.nai().orElseThrow());
-        return held.stream().mapToLong(Binding::identification)
-                .reduce((a, b) -> Long.compareUnsigned(a, b) >= 0 ? a : b);
+        if (held.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long newest = held.get(0).identification();
+        for (int i = 1; i < held.size(); i++) {
+            long identification = held.get(i).identification();
+            newest = Long.compareUnsigned(identification, newest) > 0 ? identification : newest;
+        }
+        return OptionalLong.of(newest);
     }
 
     /** Home agent addresses mobile nodes may name: configured, else the address the request came to. */
@@ -308,9 +315,8 @@ public final class RegistrationProcessor implements RegistrationService {
         RegistrationReply reply = new RegistrationReply(outcome.code(), outcome.lifetime(), outcome.homeAddress(),
                 attempt.homeAgent, identification, extensions);
         record(attempt, outcome);
-        MessageSigner replySigner = signer;
-        return outcome.refusal().map(reason -> RegistrationDecision.refuse(reply, replySigner, reason))
-                .orElseGet(() -> RegistrationDecision.reply(reply, replySigner));
+        return outcome.refusal().isPresent() ? RegistrationDecision.refuse(reply, signer, outcome.refusal().get())
+                : RegistrationDecision.reply(reply, signer);
     }
 
     /**
@@ -333,7 +339,9 @@ public final class RegistrationProcessor implements RegistrationService {
 
     private void record(Attempt attempt, Outcome outcome) {
         recorder.replied(outcome.code());
-        outcome.refusal().ifPresent(recorder::refused);
+        if (outcome.refusal().isPresent()) {
+            recorder.refused(outcome.refusal().get());
+        }
         // the texts are built only when a line is written: this runs for every request
         if (LOG.isDebugEnabled()) {
             RegistrationRequest request = attempt.request;
@@ -342,9 +350,11 @@ public final class RegistrationProcessor implements RegistrationService {
                     ReplyCode.describe(outcome.code()), outcome.lifetime(),
                     outcome.refusal().map(r -> ", reason " + r).orElse(""));
         }
-        outcome.refusal().ifPresent(reason -> refusalLog.log(reason, () -> "refused registration of "
-                + describe(attempt) + ": code " + outcome.code() + " (" + ReplyCode.describe(outcome.code())
-                + "), reason " + reason));
+        if (outcome.refusal().isPresent()) {
+            String reason = outcome.refusal().get();
+            refusalLog.log(reason, () -> "refused registration of " + describe(attempt) + ": code " + outcome.code()
+                    + " (" + ReplyCode.describe(outcome.code()) + "), reason " + reason);
+        }
     }
 
     private static String describe(Attempt attempt) {

@@ -65,7 +65,8 @@ final class KeyedMacs {
         }
 
         private void rekey(byte[] newKey) {
-            key = null;
+            byte[] previous = key;
+            key = null; // until the Mac holds the new key
             try {
                 // RFC 2104 pads a short key with zeros, so the empty key is the one-zero-octet key;
                 // SecretKeySpec refuses an empty one
@@ -73,7 +74,10 @@ final class KeyedMacs {
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("an HMAC accepts a key of any length", e);
             }
-            key = newKey.clone();
+            // the copy's array is kept from one key to the next of the same length
+            byte[] copy = previous != null && previous.length == newKey.length ? previous : new byte[newKey.length];
+            System.arraycopy(newKey, 0, copy, 0, newKey.length);
+            key = copy;
         }
     }
 }
