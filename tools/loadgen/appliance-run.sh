@@ -51,6 +51,9 @@ stop_appliance() {
     done
     echo "appliance did not stop; killing it" >&2
     kill $(pgrep -f "karaf.home=$HA") || true
+    sleep 5
+    # a JVM still booting may not heed SIGTERM: it would hold the port for the next run
+    kill -9 $(pgrep -f "karaf.home=$HA") 2> /dev/null || true
 }
 finish() {
     stop_appliance
@@ -61,7 +64,7 @@ finish() {
     fi
 }
 trap finish EXIT
-for _ in $(seq 1 60); do
+for _ in $(seq 1 180); do   # a busy machine has taken over a minute to boot it
     ss -Hlun "sport = :$PORT" | grep -q . && break
     sleep 1
 done
