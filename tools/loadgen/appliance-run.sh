@@ -5,9 +5,12 @@
 # security associations with the load generator, starts it with bin/start, runs the closed-loop
 # and the open-loop measurement (each after an echo baseline in the same run), and stops it.
 # Usage: tools/loadgen/appliance-run.sh
-#   env: NODES DURATION WARMUP WINDOW RATE PORT, WINDOWS="16 2048" (several closed-loop windows in one
-#   run, instead of WINDOW), OPEN=0 (no open-loop run), BACKUP=true (the appliance's default durable
-#   backup), JFR=1 (record a profile: $WORK/homeagent.jfr), KEEP=1 (keep the folder)
+#   env: NODES DURATION WARMUP WINDOW RATE PORT, WINDOWS="16 2048" (several closed-loop windows in
+#   one run, instead of WINDOW), SOCKETS (client sockets, 4: the appliance
+#   spreads them over its event loops), EVENT_LOOPS (the appliance's eventLoops, 0 = cores),
+#   MODES ("closed open"), BACKUP=true (the appliance's default durable backup), JFR=1 (record a
+#   profile: $WORK/homeagent.jfr), KEEP=1 (keep the folder), HA_JAVA_OPTS (replaces the JVM
+#   options of bin/setenv, e.g. to compare collectors)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 TARBALL="$ROOT/karaf-assembly/target/homeagent-0.1.0-SNAPSHOT.tar.gz"
@@ -19,21 +22,32 @@ WINDOW=${WINDOW:-16}
 RATE=${RATE:-20000}
 PORT=${PORT:-14340}
 BACKUP=${BACKUP:-false}
+SOCKETS=${SOCKETS:-4}
+EVENT_LOOPS=${EVENT_LOOPS:-0}
+MODES=${MODES:-closed open}
 WORK=$(mktemp -d /tmp/ha-perf.XXXXXX)
 tar xzf "$TARBALL" -C "$WORK"
 HA="$WORK/homeagent-0.1.0-SNAPSHOT"
 
-free_tcp_port() {  # a port nothing listens on now: other appliances may run on this box at the same time
-    /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+free_port() {  # $1 = udp|tcp: a port nothing listens on now (other appliances may run on this box)
+    /usr/bin/python3 -c 'import socket, sys
+s = socket.socket(type=socket.SOCK_DGRAM if sys.argv[1] == "udp" else socket.SOCK_STREAM)
+s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' "$1"
 }
-SSH_PORT=$(free_tcp_port)
-sed -i "s/^rmiRegistryPort = 1099/rmiRegistryPort = $(free_tcp_port)/; s/^rmiServerPort = 44444/rmiServerPort = $(free_tcp_port)/" \
+SSH_PORT=$(free_port tcp)
+sed -i "s/^rmiRegistryPort = 1099/rmiRegistryPort = $(free_port tcp)/; s/^rmiServerPort = 44444/rmiServerPort = $(free_port tcp)/" \
     "$HA/etc/org.apache.karaf.management.cfg"
 sed -i "s/^sshPort = 8101/sshPort = $SSH_PORT/" "$HA/etc/org.apache.karaf.shell.cfg"
-printf 'listenAddresses = 127.0.0.1\nport = %s\nmaxLifetime = 65534\n' "$PORT" > "$HA/etc/net.homeagent.ha.cfg"
+# the SNMP agent on a free loopback port, not 161 (docs/snmp.md)
+printf 'listenAddress = 127.0.0.1\nport = %s\n' "$(free_port udp)" >> "$HA/etc/net.homeagent.snmp.cfg"
+printf 'listenAddresses = 127.0.0.1\nport = %s\nmaxLifetime = 65534\neventLoops = %s\n' "$PORT" "$EVENT_LOOPS" \
+    > "$HA/etc/net.homeagent.ha.cfg"
 printf 'backupEnabled = %s\n' "$BACKUP" > "$HA/etc/net.homeagent.store.cfg"
 java -jar "$LOADGEN" --nodes "$NODES" --write-sa-file "$HA/etc/mobility-security.conf"
 
+if [ -n "${HA_JAVA_OPTS+set}" ]; then
+    export HOMEAGENT_JAVA_OPTS="$HA_JAVA_OPTS"
+fi
 if [ -n "${JFR:-}" ]; then
     export EXTRA_JAVA_OPTS="-XX:StartFlightRecording=filename=$WORK/homeagent.jfr,settings=profile -XX:FlightRecorderOptions:stackdepth=256"
 fi
@@ -46,6 +60,9 @@ stop_appliance() {
     done
     echo "appliance did not stop; killing it" >&2
     kill $(pgrep -f "karaf.home=$HA") || true
+    sleep 5
+    # a JVM still booting may not heed SIGTERM: it would hold the port for the next run
+    kill -9 $(pgrep -f "karaf.home=$HA") 2> /dev/null || true
 }
 finish() {
     stop_appliance
@@ -56,7 +73,7 @@ finish() {
     fi
 }
 trap finish EXIT
-for _ in $(seq 1 60); do
+for _ in $(seq 1 180); do   # a busy machine has taken over a minute to boot it
     ss -Hlun "sport = :$PORT" | grep -q . && break
     sleep 1
 done
@@ -66,7 +83,7 @@ sleep 5   # let the feature installation finish before measuring
 echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== $(date -u +%FT%TZ) $(nproc) cores, $(java -version 2>&1 | head -1), nodes $NODES, backup $BACKUP"
 # the appliance's JIT warms up under an unmeasured run first
-java -jar "$LOADGEN" --target "127.0.0.1:$PORT" --nodes "$NODES" --mode closed --window "$WINDOW" \
+java -jar "$LOADGEN" --target "127.0.0.1:$PORT" --nodes "$NODES" --sockets "$SOCKETS" --mode closed --window "$WINDOW" \
     --duration 20 --warmup 0 --json > /dev/null
 udp_drops() {  # datagrams the kernel dropped for a full socket buffer since the last call
     nstat -z UdpRcvbufErrors UdpSndbufErrors | tail -n +2 | tr -s ' ' | cut -d' ' -f1,2 | tr '\n' ' '
@@ -74,29 +91,54 @@ udp_drops() {  # datagrams the kernel dropped for a full socket buffer since the
 }
 udp_drops > /dev/null
 HA_PID=$(pgrep -f "karaf.home=$HA")
-top -b -H -d 1 -p "$HA_PID" > "$WORK/top.txt" &
-TOP_PID=$!
-for W in ${WINDOWS:-$WINDOW}; do
-echo "== closed loop, window $W"
-java -jar "$LOADGEN" --target "127.0.0.1:$PORT" --nodes "$NODES" --mode closed --window "$W" \
-    --duration "$DURATION" --warmup "$WARMUP" --echo-baseline
-echo "kernel UDP drops: $(udp_drops)"
-if [ "$BACKUP" = true ]; then
-    echo "== backup after window $W"
-    echo 'mip:backup' | "$HA/bin/client" -u karaf -p karaf -a "$SSH_PORT" -b 2>/dev/null | grep -v '^$' || true
-fi
+echo "== appliance JVM: $(tr '\0' ' ' < /proc/$HA_PID/cmdline | grep -oE -- '-X(ms|mx|mn)[^ ]*|-XX:[^ ]*(GC|Pause|Heap)[^ ]*' | tr '\n' ' ')"
+ha_cpu_ticks() {  # user + system clock ticks of the appliance so far
+    awk '{print $14 + $15}' "/proc/$HA_PID/stat"
+}
+# the appliance's CPU per request: its CPU during the home agent part of a run, divided by the
+# requests of that part (accepted/s x (warm-up + measured) s; the echo part leaves it idle)
+ha_cpu_per_request() {  # ticks-before ticks-after json-line
+    local rate
+    rate=$(echo "$3" | grep -oE '"home-agent":\{.*' | grep -oE '"repliesPerSecond":[0-9.]+' | head -1 | cut -d: -f2)
+    awk -v t="$(( $2 - $1 ))" -v hz="$(getconf CLK_TCK)" -v r="$rate" -v s="$(( WARMUP + DURATION ))" \
+        'BEGIN { if (r > 0) printf "%.2f", t / hz * 1e6 / (r * s); else print "-" }'
+}
+load_run() {  # mode-specific loadgen options...
+    local before after out
+    before=$(ha_cpu_ticks)
+    out=$(java -jar "$LOADGEN" --target "127.0.0.1:$PORT" --nodes "$NODES" --sockets "$SOCKETS" \
+        --duration "$DURATION" --warmup "$WARMUP" --echo-baseline "$@")
+    after=$(ha_cpu_ticks)
+    echo "$out"
+    echo "appliance CPU us/request (its whole process, estimated): $(ha_cpu_per_request "$before" "$after" "$(echo "$out" | tail -1)")"
+    echo "kernel UDP drops: $(udp_drops)"
+}
+for mode in $MODES; do
+    case $mode in
+    closed)
+        top -b -H -d 1 -p "$HA_PID" > "$WORK/top.txt" &
+        TOP_PID=$!
+        for W in ${WINDOWS:-$WINDOW}; do
+            echo "== closed loop, window $W, $SOCKETS client sockets"
+            load_run --mode closed --window "$W"
+            if [ "$BACKUP" = true ]; then
+                echo "== backup after window $W"
+                echo 'mip:backup' | "$HA/bin/client" -u karaf -p karaf -a "$SSH_PORT" -b 2>/dev/null | grep -v '^$' || true
+            fi
+        done
+        kill "$TOP_PID"
+        # the event loops' CPU in the busiest seconds of the closed loop, and the machine's idle then
+        echo "ha-udp threads %CPU summed, busiest 5 seconds: $(awk '/^top -/ {if (n) print s; s = 0; n = 1} /ha-udp/ {s += $9} END {print s}' "$WORK/top.txt" | sort -n | tail -5 | tr '\n' ' ')"
+        echo "machine idle %, lowest 5 seconds: $(grep -o '[0-9.]* id' "$WORK/top.txt" | sort -n | head -5 | tr -d 'id\n')"
+        echo "steal by the hypervisor %, highest 5 seconds: $(grep -o '[0-9.]* st' "$WORK/top.txt" | sort -n | tail -5 | tr -d 'st\n')"
+        ;;
+    open)
+        echo "== open loop, $RATE/s, $SOCKETS client sockets"
+        load_run --mode open --rate "$RATE" --pacer spin
+        ;;
+    *) echo "unknown mode $mode (closed or open)" >&2; exit 2 ;;
+    esac
 done
-kill "$TOP_PID"
-# the event loop's CPU in the busiest seconds of the closed loop, and the machine's idle then
-echo "ha-udp thread %CPU, busiest 5 seconds: $(grep ha-udp "$WORK/top.txt" | awk '{print $9}' | sort -n | tail -5 | tr '\n' ' ')"
-echo "machine idle %, lowest 5 seconds: $(grep -o '[0-9.]* id' "$WORK/top.txt" | sort -n | head -5 | tr -d 'id\n')"
-echo "steal by the hypervisor %, highest 5 seconds: $(grep -o '[0-9.]* st' "$WORK/top.txt" | sort -n | tail -5 | tr -d 'st\n')"
-if [ "${OPEN:-1}" = 1 ]; then
-echo "== open loop, $RATE/s"
-java -jar "$LOADGEN" --target "127.0.0.1:$PORT" --nodes "$NODES" --mode open --rate "$RATE" --pacer spin \
-    --duration "$DURATION" --warmup "$WARMUP" --echo-baseline
-echo "kernel UDP drops: $(udp_drops)"
-fi
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== appliance warnings and errors"
 grep -E "WARN|ERROR" "$HA/data/log/karaf.log" | cut -c1-220 | tail -5 || true

@@ -25,6 +25,15 @@ public @interface HomeAgentConfig {
             + " it at net.core.rmem_max). Requests arriving while it is full are dropped by the kernel")
     int receiveBufferBytes() default 4 * 1024 * 1024;
 
+    @AttributeDefinition(description = "Event loop threads serving the registration sockets; 0 = one per core. With"
+            + " the epoll transport every listen address gets one socket per event loop on the same port"
+            + " (SO_REUSEPORT), and the kernel spreads the requests over them by source address and port")
+    int eventLoops() default 0;
+
+    @AttributeDefinition(description = "Datagrams read per system call (recvmmsg, epoll transport); 1 = one recvmsg"
+            + " per datagram. The replies to one batch leave together (sendmmsg)")
+    int receiveBatch() default 16;
+
     @AttributeDefinition(description = "Home agent addresses mobile nodes may register with; empty = the listen"
             + " addresses (others get code 136)")
     String[] homeAgentAddresses() default {};

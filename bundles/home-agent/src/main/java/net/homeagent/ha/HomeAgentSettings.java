@@ -24,6 +24,8 @@ import net.homeagent.mip.api.Encapsulation;
  * @param listenAddresses        local addresses to bind; 0.0.0.0 = every IPv4 address of the host
  * @param port                   UDP port
  * @param receiveBufferBytes     SO_RCVBUF of each registration socket
+ * @param eventLoops             event loop threads, at least 1 (0 in the configuration = cores)
+ * @param receiveBatch           datagrams read per recvmmsg, 1-1024
  * @param homeAgentAddresses     addresses accepted in the Home Agent field; empty = the address a
  *                               request was received on
  * @param maxLifetime            longest lifetime granted, 1-65535 s
@@ -37,7 +39,7 @@ import net.homeagent.mip.api.Encapsulation;
  * @param addressPools           dynamic home address pools (RFC 2794)
  */
 public record HomeAgentSettings(List<Inet4Address> listenAddresses, int port, int receiveBufferBytes,
-        List<Inet4Address> homeAgentAddresses,
+        int eventLoops, int receiveBatch, List<Inet4Address> homeAgentAddresses,
         int maxLifetime, int maxSimultaneousBindings, Duration timestampSkew, Set<Encapsulation> encapsulations,
         boolean reverseTunnelling, boolean reverseTunnelMandatory, boolean udpTunnelling, int udpKeepaliveInterval,
         List<AddressPool> addressPools) {
@@ -74,6 +76,8 @@ public record HomeAgentSettings(List<Inet4Address> listenAddresses, int port, in
         return new HomeAgentSettings(listen,
                 inRange("port", config.port(), 0, 65535, 434),
                 inRange("receiveBufferBytes", config.receiveBufferBytes(), 65_536, Integer.MAX_VALUE, 4 * 1024 * 1024),
+                eventLoops(inRange("eventLoops", config.eventLoops(), 0, 1024, 0)),
+                inRange("receiveBatch", config.receiveBatch(), 1, 1024, 16),
                 parseEach("homeAgentAddresses", config.homeAgentAddresses(), HomeAgentSettings::address),
                 inRange("maxLifetime", config.maxLifetime(), 1, INFINITE_LIFETIME, 1800),
                 inRange("maxSimultaneousBindings", config.maxSimultaneousBindings(), 1, Integer.MAX_VALUE, 5),
@@ -81,6 +85,10 @@ public record HomeAgentSettings(List<Inet4Address> listenAddresses, int port, in
                 encapsulations, config.reverseTunnelling(), config.reverseTunnelMandatory(), config.udpTunnelling(),
                 inRange("udpKeepaliveInterval", config.udpKeepaliveInterval(), 0, 65535, 110),
                 parseEach("addressPools", config.addressPools(), AddressPool::parse));
+    }
+
+    private static int eventLoops(int configured) {
+        return configured == 0 ? Runtime.getRuntime().availableProcessors() : configured;
     }
 
     /** Splits multi-value keys given as one comma or space separated text, as .cfg files give them. */

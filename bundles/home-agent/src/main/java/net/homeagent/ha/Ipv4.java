@@ -49,7 +49,8 @@ public final class Ipv4 {
     }
 
     public static boolean isUnspecified(Inet4Address address) {
-        return toInt(address) == 0;
+        // the wildcard test reads the address in place; toInt would copy its octets (every request)
+        return address.isAnyLocalAddress();
     }
 
     /** The IPv4 address of a socket address, or 0.0.0.0 when it has none (unresolved or IPv6). */

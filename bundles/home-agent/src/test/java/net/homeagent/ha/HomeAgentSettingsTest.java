@@ -20,6 +20,8 @@ class HomeAgentSettingsTest {
 
         assertThat(settings.listenAddresses()).containsExactly(ip("0.0.0.0"));
         assertThat(settings.port()).isEqualTo(434);
+        assertThat(settings.eventLoops()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(settings.receiveBatch()).isEqualTo(16);
         assertThat(settings.homeAgentAddresses()).isEmpty();
         assertThat(settings.maxLifetime()).isEqualTo(1800);
         assertThat(settings.maxSimultaneousBindings()).isEqualTo(5);
@@ -48,9 +50,17 @@ class HomeAgentSettingsTest {
     }
 
     @Test
+    void aGivenNumberOfEventLoopsIsKept() {
+        assertThat(TestConfigs.settings(Map.of("eventLoops", 3)).eventLoops()).isEqualTo(3);
+    }
+
+    @Test
     void numbersOutOfRangeFallBackToTheirDefault() {
         HomeAgentSettings settings = TestConfigs.settings(Map.of("maxLifetime", 0, "maxSimultaneousBindings", -1,
-                "port", 70000, "listenAddresses", new String[] {"nowhere"}));
+                "port", 70000, "listenAddresses", new String[] {"nowhere"}, "eventLoops", -2, "receiveBatch", 0));
+
+        assertThat(settings.eventLoops()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(settings.receiveBatch()).isEqualTo(16);
 
         assertThat(settings.maxLifetime()).isEqualTo(1800);
         assertThat(settings.maxSimultaneousBindings()).isEqualTo(5);

@@ -61,7 +61,7 @@ final class RegistrationFixtures {
 
     /** The appliance's defaults, with the given timestamp skew (RFC 5944 §5.7.1). */
     static HomeAgentSettings settings(Duration timestampSkew) {
-        return new HomeAgentSettings(List.of(HOME_AGENT), 434, 4 * 1024 * 1024, List.of(), 65_534, 5, timestampSkew,
+        return new HomeAgentSettings(List.of(HOME_AGENT), 434, 4 * 1024 * 1024, 1, 16, List.of(), 65_534, 5, timestampSkew,
                 EnumSet.of(Encapsulation.IP_IN_IP, Encapsulation.GRE, Encapsulation.MINIMAL), true, false, true, 110,
                 List.of());
     }

@@ -14,9 +14,11 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
- * The baseline: a minimal UDP echo on one Netty NIO event loop, the same transport and thread
- * count as the home agent's socket, so that its request/response rate is the ceiling this
- * machine puts on any UDP service, measured in the same run as the home agent.
+ * The baseline: a minimal UDP echo on one Netty NIO event loop, one socket, one read and one
+ * send system call per datagram - the plain request/response loop of issue 5's reference
+ * (docs/PERFORMANCE.md), measured in the same run as the home agent. It does none of the home
+ * agent's batching (recvmmsg, sendmmsg, several sockets), so the ratio says how the home agent
+ * with its work compares to a plain UDP service without it.
  */
 final class EchoServer implements AutoCloseable {
 
@@ -29,7 +31,7 @@ final class EchoServer implements AutoCloseable {
                 .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
                     @Override
                     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-                        // one flush per reply, as the home agent's handler does
+                        // one flush per reply: a plain UDP service
                         ctx.writeAndFlush(new DatagramPacket(packet.content().retain(), packet.sender()));
                     }
                 }).bind(bindTo).sync().channel();

@@ -11,7 +11,7 @@ import java.util.Optional;
 record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, Inet4Address homeBase, long keySeed,
         Optional<Path> saFile, boolean closedLoop, int window, int rate, int durationSeconds, int warmupSeconds,
         TrafficMix mix, String mixText, int timeoutMillis, int lifetime, boolean echoBaseline,
-        Optional<InetSocketAddress> echoTarget, boolean json, boolean spinPacer) {
+        Optional<InetSocketAddress> echoTarget, boolean json, boolean spinPacer, int sockets) {
 
     static final String USAGE = """
             usage: java -jar homeagent-loadgen.jar [options]
@@ -29,6 +29,9 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
               --mix M                register=80,renew=15,deregister=5
               --pacer park|spin      open loop: park until each send time, or park then spin the
                                      last 100 us (sends on time, burns up to a core) (park)
+              --sockets N            client UDP sockets (source ports), node i sending from socket
+                                     i mod N; a target sharing its port between sockets
+                                     (SO_REUSEPORT) spreads the load by source port (1)
               --timeout-ms T         a request without reply after T ms is a timeout (1000)
               --lifetime L           requested lifetime in seconds (600)
               --echo-baseline        first run the same loop against a UDP echo (in-process unless --echo-target)
@@ -57,6 +60,7 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
         boolean echo = false;
         boolean json = false;
         boolean spin = false;
+        int sockets = 1;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -90,6 +94,7 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
                             case "park" -> false;
                             default -> throw new IllegalArgumentException("--pacer is park or spin");
                         };
+                        case "--sockets" -> sockets = positive(option, value);
                         case "--timeout-ms" -> timeout = positive(option, value);
                         case "--lifetime" -> lifetime = positive(option, value);
                         default -> throw new IllegalArgumentException("unknown option " + option);
@@ -100,11 +105,14 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
         if (lifetime > 0xffff) {
             throw new IllegalArgumentException("--lifetime is a 16-bit field (RFC 5944 §3.3)");
         }
+        if (sockets > nodes) {
+            throw new IllegalArgumentException("--sockets cannot exceed --nodes");
+        }
         if (closed && window > nodes) {
             throw new IllegalArgumentException("--window cannot exceed --nodes: one request in flight per node");
         }
         return new LoadOptions(target, nodes, spiBase, homeBase, keySeed, saFile, closed, window, rate, duration,
-                warmup, TrafficMix.parse(mix), mix, timeout, lifetime, echo, echoTarget, json, spin);
+                warmup, TrafficMix.parse(mix), mix, timeout, lifetime, echo, echoTarget, json, spin, sockets);
     }
 
     /** Whether there is anything to send (else only the SA file is written). */

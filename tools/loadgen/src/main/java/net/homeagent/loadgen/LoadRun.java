@@ -1,5 +1,6 @@
 package net.homeagent.loadgen;
 
+import java.lang.management.ManagementFactory;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.concurrent.locks.LockSupport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -27,11 +29,13 @@ import net.homeagent.mip.codec.MipMessage;
 import net.homeagent.mip.codec.RegistrationReply;
 import net.homeagent.mip.codec.RegistrationRequest;
 import net.homeagent.mip.codec.ReplyCode;
+import net.homeagent.mip.codec.auth.AuthenticationAlgorithm;
 import net.homeagent.mip.codec.ext.AuthenticationExtension;
 
 /**
- * One bounded run against one target over a Netty NIO UDP socket. Every piece of state lives
- * on the socket's event loop; the open-loop pacer only hands it intended send times.
+ * One bounded run against one target over Netty NIO UDP sockets ({@code --sockets}, all on one
+ * event loop). Every piece of state lives on that event loop; the open-loop pacer only hands it
+ * intended send times. The requests a read batch of replies triggers are flushed together.
  * <ul>
  * <li>closed loop: {@code window} requests in flight; each reply or timeout sends the next;</li>
  * <li>open loop: a request every {@code 1/rate} s; latency runs from the intended send time, so
@@ -52,12 +56,14 @@ final class LoadRun {
     private final InetSocketAddress target;
     private final RunCounts counts;
     private final MipCodec codec = MipCodec.standard();
-    private final HmacMd5Signer signer = new HmacMd5Signer();
     private final PendingRequests pending;
     private final IdentificationClock identifications;
     private final SplittableRandom random;
     private final long timeoutNanos;
-    private Channel channel;
+    /** The client sockets; node i sends from {@code channels[i % channels.length]}. */
+    private Channel[] channels;
+    /** Sockets written to since their last flush: flushed together once per read batch. */
+    private boolean[] unflushed;
     private int cursor;
     private long measureFrom;
     private boolean sending = true;
@@ -75,16 +81,27 @@ final class LoadRun {
 
     RunCounts run() throws InterruptedException {
         NioEventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("loadgen", true));
+        long cpuAtStart = processCpuNanos();
         try {
-            channel = new Bootstrap().group(group).channel(NioDatagramChannel.class)
+            Bootstrap bootstrap = new Bootstrap().group(group).channel(NioDatagramChannel.class)
                     .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER).option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER)
-                    .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
+                    .handler(new SharedReplyHandler() {
                         @Override
                         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
                             onReply(packet.content());
                         }
-                    }).connect(target).sync().channel();
-            EventLoop loop = channel.eventLoop();
+
+                        @Override
+                        public void channelReadComplete(ChannelHandlerContext ctx) {
+                            flushWritten();
+                        }
+                    });
+            channels = new Channel[options.sockets()];
+            unflushed = new boolean[channels.length];
+            for (int i = 0; i < channels.length; i++) {
+                channels[i] = bootstrap.connect(target).sync().channel();
+            }
+            EventLoop loop = channels[0].eventLoop();
             long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
             long warmup = TimeUnit.SECONDS.toNanos(options.warmupSeconds());
             long duration = TimeUnit.SECONDS.toNanos(options.durationSeconds());
@@ -97,6 +114,7 @@ final class LoadRun {
                     for (int i = 0; i < options.window(); i++) {
                         sendNext(System.nanoTime());
                     }
+                    flushWritten();
                 }, Math.max(0, start - System.nanoTime()), TimeUnit.NANOSECONDS);
                 sleepUntil(stopAt);
             } else {
@@ -109,7 +127,10 @@ final class LoadRun {
             }
             runOn(loop, () -> pending.expire(Long.MAX_VALUE, this::timedOut));
             counts.measuredSeconds = duration / 1e9;
-            channel.close().sync();
+            for (Channel channel : channels) {
+                channel.close().sync();
+            }
+            counts.cpuNanos = processCpuNanos() - cpuAtStart;
             return counts;
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
@@ -125,7 +146,10 @@ final class LoadRun {
                 return;
             }
             waitUntil(intended);
-            loop.execute(() -> sendNext(intended));
+            loop.execute(() -> {
+                sendNext(intended);
+                flushWritten();
+            });
         }
     }
 
@@ -168,19 +192,45 @@ final class LoadRun {
         RegistrationRequest request = new RegistrationRequest(0, kind == RequestKind.DEREGISTER ? 0
                 : options.lifetime(), nodes.homeAddress(node), homeAgent, nodes.careOf(node), id,
                 List.of(AuthenticationExtension.mobileHome(nodes.spi(node))));
+        Channel channel = channels[node % channels.length];
         ByteBuf out = channel.alloc().directBuffer(128);
-        codec.encode(request, out, signer.withKey(nodes.key(node)));
+        byte[] key = nodes.key(node);
+        // RFC 5944 §3.5.1, RFC 2104: the codec's HMAC-MD5, one Mac per thread
+        codec.encode(request, out, (extension, data, offset, length) ->
+                AuthenticationAlgorithm.HMAC_MD5.compute(key, data, offset, length));
         pending.sent(node, id, kind, intended);
+        counts.sentInRun++;
         if (measured) {
             counts.sentByKind[kind.ordinal()]++;
             counts.sendLagNanos.recordValue(Math.min(Math.max(0, System.nanoTime() - intended),
                     counts.sendLagNanos.getHighestTrackableValue()));
         }
-        channel.writeAndFlush(out).addListener(f -> {
+        channel.write(out).addListener(f -> {
             if (!f.isSuccess() && measured) {
                 counts.sendFailures++;
             }
         });
+        unflushed[node % channels.length] = true;
+    }
+
+    /** One flush per socket for everything written since: one send per request, fewer wake-ups. */
+    private void flushWritten() {
+        for (int i = 0; i < channels.length; i++) {
+            if (unflushed[i]) {
+                unflushed[i] = false;
+                channels[i].flush();
+            }
+        }
+    }
+
+    /** One handler for every client socket: all of them live on the one event loop. */
+    @Sharable
+    private abstract static class SharedReplyHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** The next node in round-robin order without a request in flight, or -1. */
@@ -242,6 +292,7 @@ final class LoadRun {
 
     private void expireOverdue() {
         pending.expire(System.nanoTime() - timeoutNanos, this::timedOut);
+        flushWritten();
     }
 
     private void timedOut(int node, long intended) {

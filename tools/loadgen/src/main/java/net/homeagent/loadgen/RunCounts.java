@@ -35,6 +35,9 @@ final class RunCounts {
     long notSent;
     long sendFailures;
     double measuredSeconds;
+    /** Every request sent, the warm-up's too, and this process's CPU time over the whole run. */
+    long sentInRun;
+    long cpuNanos;
 
     RunCounts(String name) {
         this.name = name;
@@ -68,6 +71,15 @@ final class RunCounts {
 
     double acceptedPerSecond() {
         return measuredSeconds > 0 ? accepted() / measuredSeconds : 0;
+    }
+
+    /**
+     * This process's CPU time per request sent, over the whole run (warm-up included), in
+     * microseconds: what the load generator takes of the cores it shares with the target (with
+     * the in-process echo, the echo's share too).
+     */
+    double cpuMicrosPerRequest() {
+        return sentInRun > 0 ? cpuNanos / 1e3 / sentInRun : 0;
     }
 
     static String codeLabel(int code) {

@@ -22,6 +22,9 @@ final class RunReport {
                 options.closedLoop() ? "closed" : "open", options.closedLoop() ? "window " + options.window()
                         : "rate " + options.rate() + "/s, pacer " + (options.spinPacer() ? "spin" : "park"), options.nodes(), options.mixText(),
                 options.durationSeconds(), options.warmupSeconds()));
+        if (options.sockets() > 1) {
+            sb.append(options.sockets()).append(" client sockets\n");
+        }
         sb.append(String.format(Locale.ROOT, "%-22s", ""));
         runs.forEach(r -> sb.append(String.format(Locale.ROOT, "%16s", r.name)));
         sb.append('\n');
@@ -51,6 +54,7 @@ final class RunReport {
         row(sb, "latency max us", runs, r -> String.format(Locale.ROOT, "%.1f", r.latencyNanos.getMaxValue() / 1e3));
         row(sb, "send lag p50 us", runs, r -> micros(r.sendLagNanos, 50));
         row(sb, "send lag p99 us", runs, r -> micros(r.sendLagNanos, 99));
+        row(sb, "client CPU us/request", runs, r -> String.format(Locale.ROOT, "%.2f", r.cpuMicrosPerRequest()));
         ratio.ifPresent(x -> sb.append(String.format(Locale.ROOT, "ratio to echo baseline (accepted/s): %.3f%n", x)));
         return sb.toString();
     }
@@ -61,7 +65,8 @@ final class RunReport {
         sb.append(",\"window\":").append(options.window()).append(",\"rate\":").append(options.rate());
         sb.append(",\"pacer\":\"").append(options.spinPacer() ? "spin" : "park").append('"');
         sb.append(",\"nodes\":").append(options.nodes()).append(",\"mix\":\"").append(options.mixText()).append('"');
-        sb.append(",\"durationSeconds\":").append(options.durationSeconds());
+        sb.append(",\"durationSeconds\":").append(options.durationSeconds()).append(",\"sockets\":")
+                .append(options.sockets());
         sb.append(",\"runs\":{");
         for (int i = 0; i < runs.size(); i++) {
             RunCounts r = runs.get(i);
@@ -90,7 +95,8 @@ final class RunReport {
             }
             sb.append(String.format(Locale.ROOT, "\"max\":%.1f}", r.latencyNanos.getMaxValue() / 1e3));
             sb.append(",\"sendLagMicros\":{\"p50\":").append(micros(r.sendLagNanos, 50)).append(",\"p99\":")
-                    .append(micros(r.sendLagNanos, 99)).append("}}");
+                    .append(micros(r.sendLagNanos, 99)).append('}')
+                    .append(String.format(Locale.ROOT, ",\"clientCpuMicrosPerRequest\":%.2f}", r.cpuMicrosPerRequest()));
         }
         sb.append('}');
         ratio.ifPresent(x -> sb.append(String.format(Locale.ROOT, ",\"ratioToEcho\":%.4f", x)));

@@ -6,16 +6,23 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import net.homeagent.mip.api.SecurityAssociation;
+
 /**
  * {@link ReplayState} in two concurrent maps. It is lost when the bundle stops, which is why
  * {@link #advance} takes a fallback (the identifications kept in the binding store); a mobile
  * node using nonces simply gets one 133 with a fresh nonce after a restart, as RFC 5944 §5.7.2
  * foresees for a lost nonce.
+ *
+ * <p>The key is the association's home address itself ({@code Inet4Address} compares and hashes
+ * by its 32-bit value), else its NAI: formatting the address as text for every request cost 7 %
+ * of the event loop (docs/PERFORMANCE.md). A node's entry is created once; later requests only
+ * look it up and compare under its own lock, without allocating.
  */
 public final class InMemoryReplayState implements ReplayState {
 
-    private final Map<String, Long> lastAccepted = new ConcurrentHashMap<>();
-    private final Map<String, Integer> outstandingNonces = new ConcurrentHashMap<>();
+    private final Map<Object, LastAccepted> lastAccepted = new ConcurrentHashMap<>();
+    private final Map<Object, Integer> outstandingNonces = new ConcurrentHashMap<>();
     private final Random random;
 
     /** @param random thread-safe; cryptographically strong in production ({@link java.security.SecureRandom}) */
@@ -23,29 +30,54 @@ public final class InMemoryReplayState implements ReplayState {
         this.random = random;
     }
 
+    private static Object keyOf(SecurityAssociation owner) {
+        return owner.homeAddress().isPresent() ? owner.homeAddress().get() : owner.nai().orElseThrow();
+    }
+
     @Override
-    public boolean advance(String owner, long identification, Supplier<OptionalLong> fallback) {
-        boolean[] advanced = {false};
-        lastAccepted.compute(owner, (key, last) -> {
-            OptionalLong previous = last != null ? OptionalLong.of(last) : fallback.get();
-            if (previous.isPresent() && Long.compareUnsigned(identification, previous.getAsLong()) <= 0) {
-                return last;
+    public boolean advance(SecurityAssociation owner, long identification, Supplier<OptionalLong> fallback) {
+        Object key = keyOf(owner);
+        LastAccepted last = lastAccepted.get(key);
+        if (last == null) {
+            boolean[] first = {false};
+            last = lastAccepted.computeIfAbsent(key, k -> {
+                OptionalLong previous = fallback.get();
+                first[0] = previous.isEmpty();
+                return new LastAccepted(previous.orElse(identification));
+            });
+            if (first[0]) {
+                return true; // nothing known before: any identification is the first accepted one
             }
-            advanced[0] = true;
-            return identification;
-        });
-        return advanced[0];
+        }
+        return last.advance(identification);
     }
 
     @Override
-    public boolean consumeNonce(String owner, int nonce) {
-        return outstandingNonces.remove(owner, nonce);
+    public boolean consumeNonce(SecurityAssociation owner, int nonce) {
+        return outstandingNonces.remove(keyOf(owner), nonce);
     }
 
     @Override
-    public int issueNonce(String owner) {
+    public int issueNonce(SecurityAssociation owner) {
         int nonce = random.nextInt();
-        outstandingNonces.put(owner, nonce);
+        outstandingNonces.put(keyOf(owner), nonce);
         return nonce;
+    }
+
+    /** The last accepted identification of one node. */
+    private static final class LastAccepted {
+        private long identification;
+
+        LastAccepted(long identification) {
+            this.identification = identification;
+        }
+
+        synchronized boolean advance(long candidate) {
+            if (Long.compareUnsigned(candidate, identification) <= 0) {
+                return false;
+            }
+            identification = candidate;
+            return true;
+        }
     }
 }

@@ -68,7 +68,8 @@ final class MobileHomeAuthenticator {
         if (Ipv4.isUnspecified(homeAddress)) {
             return nai.flatMap(n -> associations.forNai(n, spi));
         }
-        return associations.forHomeAddress(homeAddress, spi).or(() -> nai.flatMap(n -> associations.forNai(n, spi)));
+        Optional<SecurityAssociation> byAddress = associations.forHomeAddress(homeAddress, spi);
+        return byAddress.isPresent() || nai.isEmpty() ? byAddress : associations.forNai(nai.get(), spi);
     }
 
     private static boolean verifies(RegistrationRequest request, AuthenticationExtension extension,
@@ -76,7 +77,8 @@ final class MobileHomeAuthenticator {
         // A request built locally has no wire bytes: nothing was received, nothing can be checked.
         byte[] wire = request.wire().orElse(null);
         int covered = extension.authenticatedLength();
+        // the association's authenticator, compared in constant time (RFC 5944 §3.5.1)
         return wire != null && covered > 0 && covered <= wire.length
-                && sa.verify(wire, 0, covered, extension.authenticator());
+                && extension.authenticatorMatches(sa.authenticate(wire, 0, covered));
     }
 }

@@ -91,7 +91,8 @@ public final class RegistrationProcessor implements RegistrationService {
     @Override
     public RegistrationDecision process(InboundRegistration registration) {
         recorder.requestReceived();
-        Attempt attempt = new Attempt(registration, replyHomeAgent(registration));
+        List<Inet4Address> ours = ourAddresses(registration);
+        Attempt attempt = new Attempt(registration, ours, replyHomeAgent(registration, ours));
         Outcome outcome;
         try {
             outcome = decide(attempt);
@@ -130,7 +131,7 @@ public final class RegistrationProcessor implements RegistrationService {
         // RFC 5944 §3.8.2.1, §3.8.3.2: a Home Agent field that is not one of our unicast
         // addresses (another agent's, or a broadcast for dynamic home agent discovery) gets 136
         // with our unicast address in the reply's Home Agent field.
-        if (!ourAddresses(attempt.registration).contains(request.homeAgent())) {
+        if (!attempt.ourAddresses.contains(request.homeAgent())) {
             return Outcome.refused(RefusalReason.UNKNOWN_HOME_AGENT, request.homeAddress());
         }
         Optional<RefusalReason> vendor = vendorExtensions.check(request.extensions(), auth.extensionIndex());
@@ -263,8 +264,15 @@ public final class RegistrationProcessor implements RegistrationService {
     private OptionalLong lastIdentificationInBindings(SecurityAssociation sa) {
         List<Binding> held = sa.homeAddress().isPresent() ? bindings.find(sa.homeAddress().get())
                 : bindings.findByNai(sa.nai().orElseThrow());
-        return held.stream().mapToLong(Binding::identification)
-                .reduce((a, b) -> Long.compareUnsigned(a, b) >= 0 ? a : b);
+        if (held.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long newest = held.get(0).identification();
+        for (int i = 1; i < held.size(); i++) {
+            long identification = held.get(i).identification();
+            newest = Long.compareUnsigned(identification, newest) > 0 ? identification : newest;
+        }
+        return OptionalLong.of(newest);
     }
 
     /** Home agent addresses mobile nodes may name: configured, else the address the request came to. */
@@ -274,8 +282,7 @@ public final class RegistrationProcessor implements RegistrationService {
     }
 
     /** RFC 5944 §3.8.3.2: the reply names the home agent: the address asked for if it is ours, else our unicast one. */
-    private Inet4Address replyHomeAgent(InboundRegistration registration) {
-        List<Inet4Address> ours = ourAddresses(registration);
+    private static Inet4Address replyHomeAgent(InboundRegistration registration, List<Inet4Address> ours) {
         Inet4Address asked = registration.request().homeAgent();
         if (ours.contains(asked)) {
             return asked;
@@ -287,35 +294,54 @@ public final class RegistrationProcessor implements RegistrationService {
     private RegistrationDecision finish(Attempt attempt, Outcome outcome) {
         RegistrationRequest request = attempt.request;
         SecurityAssociation sa = attempt.authenticatedBy;
-        List<Extension> extensions = new ArrayList<>();
         // RFC 2794 §2: a reply to a request that carried the NAI carries it too, so that a foreign
         // agent can match it to a pending request sent with home address 0.0.0.0.
-        request.extension(NaiExtension.class).ifPresent(extensions::add);
-        extensions.addAll(outcome.extensions());
+        Optional<NaiExtension> nai = request.extension(NaiExtension.class);
         MessageSigner signer = MessageSigner.NONE;
         long identification = request.identification();
+        AuthenticationExtension mobileHome = null;
         if (sa != null) {
             // RFC 5944 §3.8.3.2, §5.7: Identification per the association's replay protection;
             // §3.5.2: the reply is authenticated with the same association and SPI, the MN-HA
             // extension last so that it covers the extensions before it.
             identification = replayGuard.replyIdentification(sa, request.identification(),
                     outcome.code() == ReplyCode.IDENTIFICATION_MISMATCH);
-            extensions.add(AuthenticationExtension.toSign(AuthenticationExtension.MOBILE_HOME, 0, sa.spi()));
+            mobileHome = AuthenticationExtension.toSign(AuthenticationExtension.MOBILE_HOME, 0, sa.spi());
             signer = (extension, data, offset, length) -> sa.authenticate(data, offset, length);
         }
+        List<Extension> extensions = replyExtensions(nai, outcome.extensions(), mobileHome);
         // Without an authenticated association (131, or 134 before authentication) there is no
         // key to sign with: the reply carries no MN-HA extension and echoes the Identification.
         RegistrationReply reply = new RegistrationReply(outcome.code(), outcome.lifetime(), outcome.homeAddress(),
                 attempt.homeAgent, identification, extensions);
         record(attempt, outcome);
-        MessageSigner replySigner = signer;
-        return outcome.refusal().map(reason -> RegistrationDecision.refuse(reply, replySigner, reason))
-                .orElseGet(() -> RegistrationDecision.reply(reply, replySigner));
+        return outcome.refusal().isPresent() ? RegistrationDecision.refuse(reply, signer, outcome.refusal().get())
+                : RegistrationDecision.reply(reply, signer);
+    }
+
+    /**
+     * NAI, then the outcome's extensions, then MN-HA. Most replies carry the MN-HA extension only,
+     * which needs no list to be built and copied.
+     */
+    private static List<Extension> replyExtensions(Optional<NaiExtension> nai, List<Extension> fromOutcome,
+            AuthenticationExtension mobileHome) {
+        if (nai.isEmpty() && fromOutcome.isEmpty()) {
+            return mobileHome == null ? List.of() : List.of(mobileHome);
+        }
+        List<Extension> extensions = new ArrayList<>(fromOutcome.size() + 2);
+        nai.ifPresent(extensions::add);
+        extensions.addAll(fromOutcome);
+        if (mobileHome != null) {
+            extensions.add(mobileHome);
+        }
+        return extensions;
     }
 
     private void record(Attempt attempt, Outcome outcome) {
         recorder.replied(outcome.code());
-        outcome.refusal().ifPresent(recorder::refused);
+        if (outcome.refusal().isPresent()) {
+            recorder.refused(outcome.refusal().get());
+        }
         // the texts are built only when a line is written: this runs for every request
         if (LOG.isDebugEnabled()) {
             RegistrationRequest request = attempt.request;
@@ -324,9 +350,11 @@ public final class RegistrationProcessor implements RegistrationService {
                     ReplyCode.describe(outcome.code()), outcome.lifetime(),
                     outcome.refusal().map(r -> ", reason " + r).orElse(""));
         }
-        outcome.refusal().ifPresent(reason -> refusalLog.log(reason, () -> "refused registration of "
-                + describe(attempt) + ": code " + outcome.code() + " (" + ReplyCode.describe(outcome.code())
-                + "), reason " + reason));
+        if (outcome.refusal().isPresent()) {
+            String reason = outcome.refusal().get();
+            refusalLog.log(reason, () -> "refused registration of " + describe(attempt) + ": code " + outcome.code()
+                    + " (" + ReplyCode.describe(outcome.code()) + "), reason " + reason);
+        }
     }
 
     private static String describe(Attempt attempt) {
@@ -338,12 +366,15 @@ public final class RegistrationProcessor implements RegistrationService {
     private static final class Attempt {
         final InboundRegistration registration;
         final RegistrationRequest request;
+        /** Home agent addresses the request may name (worked out once per request). */
+        final List<Inet4Address> ourAddresses;
         final Inet4Address homeAgent;
         SecurityAssociation authenticatedBy;
 
-        Attempt(InboundRegistration registration, Inet4Address homeAgent) {
+        Attempt(InboundRegistration registration, List<Inet4Address> ourAddresses, Inet4Address homeAgent) {
             this.registration = registration;
             this.request = registration.request();
+            this.ourAddresses = ourAddresses;
             this.homeAgent = homeAgent;
         }
     }

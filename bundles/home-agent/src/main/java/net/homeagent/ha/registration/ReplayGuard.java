@@ -32,14 +32,14 @@ final class ReplayGuard {
      */
     Optional<RefusalReason> check(SecurityAssociation sa, long identification, Supplier<OptionalLong> lastInBindings) {
         return switch (sa.replay()) {
-            case TIMESTAMP -> checkTimestamp(sa.owner(), identification, lastInBindings);
+            case TIMESTAMP -> checkTimestamp(sa, identification, lastInBindings);
             // §5.7.2: the high-order 32 bits must be the nonce this home agent sent in its last reply
-            case NONCE -> state.consumeNonce(sa.owner(), (int) (identification >>> 32)) ? Optional.empty()
+            case NONCE -> state.consumeNonce(sa, (int) (identification >>> 32)) ? Optional.empty()
                     : Optional.of(RefusalReason.NONCE_MISMATCH);
         };
     }
 
-    private Optional<RefusalReason> checkTimestamp(String owner, long identification,
+    private Optional<RefusalReason> checkTimestamp(SecurityAssociation owner, long identification,
             Supplier<OptionalLong> lastInBindings) {
         // §5.7.1: the timestamp must be close enough to the home agent's time of day. Subtracting
         // 64-bit NTP values modulo 2^64 keeps the check right across the 2036 NTP era wrap.
@@ -66,7 +66,7 @@ final class ReplayGuard {
             case TIMESTAMP -> mismatch ? (NtpTime.of(clock.instant()) & ~LOW_32) | mobileNodePart : requestIdentification;
             // §5.7.2: every reply carries a new home agent nonce (high-order bits) for the next
             // request and echoes the mobile node's nonce (low-order bits).
-            case NONCE -> (Integer.toUnsignedLong(state.issueNonce(sa.owner())) << 32) | mobileNodePart;
+            case NONCE -> (Integer.toUnsignedLong(state.issueNonce(sa)) << 32) | mobileNodePart;
         };
     }
 }

@@ -3,11 +3,13 @@ package net.homeagent.ha.registration;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 
+import net.homeagent.mip.api.SecurityAssociation;
+
 /**
  * What replay protection (RFC 5944 §5.7) remembers per mobile node, keyed by the owner of its
- * security association ({@link net.homeagent.mip.api.SecurityAssociation#owner()}). Every
- * operation is atomic, so that two copies of one request arriving together on two event loops
- * cannot both pass.
+ * security association: its home address, else its NAI (the association's
+ * {@link SecurityAssociation#owner()}, without the text form of the address). Every operation is
+ * atomic, so that two copies of one request arriving together on two event loops cannot both pass.
  */
 public interface ReplayState {
 
@@ -19,7 +21,7 @@ public interface ReplayState {
      *
      * @return whether {@code identification} was greater and is now recorded
      */
-    boolean advance(String owner, long identification, Supplier<OptionalLong> fallback);
+    boolean advance(SecurityAssociation owner, long identification, Supplier<OptionalLong> fallback);
 
     /**
      * Nonces (§5.7.2): if {@code nonce} is the owner's outstanding home agent nonce, forgets it
@@ -27,8 +29,8 @@ public interface ReplayState {
      *
      * @return whether it was the outstanding nonce
      */
-    boolean consumeNonce(String owner, int nonce);
+    boolean consumeNonce(SecurityAssociation owner, int nonce);
 
     /** Nonces (§5.7.2): a fresh random nonce, now the owner's outstanding one. */
-    int issueNonce(String owner);
+    int issueNonce(SecurityAssociation owner);
 }

@@ -1,10 +1,12 @@
 package net.homeagent.ha.registration;
 
+import java.util.List;
 import java.util.Optional;
 
 import net.homeagent.ha.Ipv4;
 import net.homeagent.mip.codec.RegistrationRequest;
 import net.homeagent.mip.codec.ext.AuthenticationExtension;
+import net.homeagent.mip.codec.ext.Extension;
 
 /**
  * The checks that make a request poorly formed (code 134), made before anything else because
@@ -22,8 +24,13 @@ final class RequestForm {
     static Optional<RefusalReason> check(RegistrationRequest request) {
         // RFC 5944 §3.8.2.1 (a) and §3.6.1.3: exactly one authorization-enabling extension (MN-HA,
         // or MN-AAA of RFC 3012) MUST be present.
-        long authorizing = request.extensions().stream()
-                .filter(e -> e instanceof AuthenticationExtension a && isAuthorizationEnabling(a)).count();
+        int authorizing = 0;
+        List<Extension> extensions = request.extensions();
+        for (int i = 0; i < extensions.size(); i++) { // a plain loop: this runs for every request
+            if (extensions.get(i) instanceof AuthenticationExtension a && isAuthorizationEnabling(a)) {
+                authorizing++;
+            }
+        }
         if (authorizing == 0) {
             return Optional.of(RefusalReason.NO_AUTHORIZATION_EXTENSION);
         }

@@ -1,5 +1,6 @@
 package net.homeagent.ha.statistics;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -20,7 +21,8 @@ import net.homeagent.mip.api.RemovalReason;
 /**
  * The registration path's counters: what the transport and the processor record, and the
  * bindings the store expires (it hears those as a {@link BindingListener}). Counting is a
- * {@link LongAdder} increment, cheap on the event loops.
+ * {@link LongAdder} increment, cheap on the event loops; the replies by code are an array indexed by
+ * the code and the refusal reasons are the few constant texts of {@code RefusalReason}.
  */
 @Component(service = {RegistrationStatistics.class, RegistrationRecorder.class, BindingListener.class},
         configurationPid = HomeAgentConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -30,8 +32,13 @@ public final class HomeAgentStatistics implements RegistrationStatistics, Regist
     private final LongAdder discarded = new LongAdder();
     private final LongAdder deregistrations = new LongAdder();
     private final LongAdder expiredBindings = new LongAdder();
-    private final Map<Integer, LongAdder> repliesByCode = new ConcurrentHashMap<>();
+    /** Indexed by the reply code, an octet (RFC 5944 §3.4): no boxing and no map look-up per reply. */
+    private final LongAdder[] repliesByCode = new LongAdder[256];
     private final Map<String, LongAdder> refusalsByReason = new ConcurrentHashMap<>();
+
+    public HomeAgentStatistics() {
+        Arrays.setAll(repliesByCode, code -> new LongAdder());
+    }
 
     /**
      * A change of the home agent's configuration must not reset the counters: without this
@@ -49,7 +56,7 @@ public final class HomeAgentStatistics implements RegistrationStatistics, Regist
 
     @Override
     public void replied(int code) {
-        repliesByCode.computeIfAbsent(code, c -> new LongAdder()).increment();
+        repliesByCode[code & 0xff].increment();
     }
 
     @Override
@@ -77,12 +84,24 @@ public final class HomeAgentStatistics implements RegistrationStatistics, Regist
 
     @Override
     public RegistrationCounters snapshot() {
-        return new RegistrationCounters(requestsReceived.sum(), discarded.sum(), sums(repliesByCode),
+        return new RegistrationCounters(requestsReceived.sum(), discarded.sum(), repliesSent(),
                 sums(refusalsByReason), deregistrations.sum(), expiredBindings.sum());
     }
 
-    private static <K extends Comparable<K>> SortedMap<K, Long> sums(Map<K, LongAdder> counters) {
-        SortedMap<K, Long> copy = new TreeMap<>();
+    /** The codes replied at least once, as the API's map has them. */
+    private SortedMap<Integer, Long> repliesSent() {
+        SortedMap<Integer, Long> sent = new TreeMap<>();
+        for (int code = 0; code < repliesByCode.length; code++) {
+            long replies = repliesByCode[code].sum();
+            if (replies > 0) {
+                sent.put(code, replies);
+            }
+        }
+        return sent;
+    }
+
+    private static SortedMap<String, Long> sums(Map<String, LongAdder> counters) {
+        SortedMap<String, Long> copy = new TreeMap<>();
         counters.forEach((key, adder) -> copy.put(key, adder.sum()));
         return copy;
     }

@@ -1,8 +1,10 @@
 package net.homeagent.ha.transport;
 
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
+import java.net.StandardProtocolFamily;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +39,12 @@ import net.homeagent.mip.codec.netty.MipDatagramDecoder;
 import net.homeagent.mip.codec.netty.MipDatagramEncoder;
 
 /**
- * The home agent's UDP side: one socket per listen address on the registration port, each with
- * the pipeline {@code MipDatagramDecoder -> RegistrationHandler -> MipDatagramEncoder}, in front
- * of the {@link RegistrationService}. A port that cannot be bound is logged and the other
- * sockets keep serving.
+ * The home agent's UDP side: on the registration port of every listen address, one socket per
+ * event loop (epoll, SO_REUSEPORT) or one socket (NIO), each with the pipeline
+ * {@code MipDatagramDecoder -> RegistrationHandler -> MipDatagramEncoder}, in front of the
+ * {@link RegistrationService}. With epoll a socket reads up to {@code receiveBatch} datagrams per
+ * recvmmsg and sends the batch's replies with one sendmmsg. A port that cannot be bound is
+ * logged and the other sockets keep serving.
  */
 @Component(immediate = true, configurationPid = HomeAgentConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -70,8 +74,7 @@ public final class HomeAgentServer {
         MipDatagramDecoder decoder = new MipDatagramDecoder(codec);
         MipDatagramEncoder encoder = new MipDatagramEncoder(codec);
         List<Inet4Address> addresses = listenAddresses(settings);
-        this.transport = UdpTransport.create(Math.max(1, Math.min(addresses.size(),
-                Runtime.getRuntime().availableProcessors())), new DefaultThreadFactory("ha-udp", true));
+        this.transport = UdpTransport.create(settings.eventLoops(), new DefaultThreadFactory("ha-udp", true));
         Bootstrap bootstrap = new Bootstrap().group(transport.group()).channel(transport.channelClass())
                 // a burst of requests must wait in the kernel, not be dropped there: with the
                 // Linux default (~208 KiB) a 20,000/s load lost 3 % of its requests
@@ -84,11 +87,19 @@ public final class HomeAgentServer {
                         channel.pipeline().addLast(decoder, encoder, tunnelData, handler);
                     }
                 });
+        transport.readInBatches(bootstrap, settings.receiveBatch());
+        int sockets = transport.socketsPerAddress(settings.eventLoops());
         for (Inet4Address address : addresses) {
-            bind(bootstrap, new InetSocketAddress(address, settings.port()), settings.receiveBufferBytes());
+            InetSocketAddress socketAddress = new InetSocketAddress(address, settings.port());
+            if (sockets == 1) {
+                bind(bootstrap, socketAddress, settings.receiveBufferBytes());
+            } else {
+                bindSharing(bootstrap, socketAddress, sockets, settings.receiveBufferBytes());
+            }
         }
-        LOG.info("home agent listening for Registration Requests on {} ({} transport)", boundAddresses(),
-                transport.name());
+        LOG.info("home agent listening for Registration Requests on {} ({} transport, {} event loop(s), {} socket(s)"
+                + " per address, up to {} datagrams per read)", boundAddresses(), transport.name(),
+                settings.eventLoops(), sockets, transport.epoll() ? settings.receiveBatch() : 1);
     }
 
     private static List<Inet4Address> listenAddresses(HomeAgentSettings settings) {
@@ -98,6 +109,30 @@ public final class HomeAgentServer {
             LOG.error("cannot list this host's addresses to expand 0.0.0.0 ({}); change `listenAddresses` in {}",
                     e.getMessage(), CFG);
             return settings.listenAddresses().stream().filter(a -> !a.isAnyLocalAddress()).toList();
+        }
+    }
+
+    /**
+     * Opens {@code sockets} sockets on one address and port with SO_REUSEPORT; the event loop group
+     * hands each to the next loop, so each loop serves one of them. RFC 5944 §3.8.3.1 still holds:
+     * every one is bound to the address itself, so a reply leaves from the address its request was
+     * sent to. A port already taken by anyone (with SO_REUSEPORT or not) is first seen by a plain
+     * socket, so that a second home agent on this host fails to bind as without sharing, instead
+     * of silently taking half of the requests.
+     */
+    private void bindSharing(Bootstrap bootstrap, InetSocketAddress address, int sockets, int receiveBufferBytes) {
+        InetSocketAddress free;
+        try (java.nio.channels.DatagramChannel probe = java.nio.channels.DatagramChannel.open(
+                StandardProtocolFamily.INET)) {
+            probe.bind(address);
+            free = (InetSocketAddress) probe.getLocalAddress(); // the real port when port 0 is configured
+        } catch (IOException e) {
+            cannotListen(address, e);
+            return;
+        }
+        Bootstrap sharing = transport.sharingThePort(bootstrap);
+        for (int i = 0; i < sockets; i++) {
+            bind(sharing, free, receiveBufferBytes);
         }
     }
 
@@ -114,14 +149,23 @@ public final class HomeAgentServer {
                         receiveBufferBytes, receiveBufferBytes);
             }
         } else {
-            LOG.error("cannot listen on UDP {}:{}: {}; change `port` or `listenAddresses` in {}",
-                    address.getAddress().getHostAddress(), address.getPort(), bound.cause().getMessage(), CFG);
+            cannotListen(address, bound.cause());
         }
+    }
+
+    private static void cannotListen(InetSocketAddress address, Throwable cause) {
+        LOG.error("cannot listen on UDP {}:{}: {}; change `port` or `listenAddresses` in {}",
+                address.getAddress().getHostAddress(), address.getPort(), cause.getMessage(), CFG);
     }
 
     /** The local addresses actually bound (with the real port when port 0 was configured). */
     public List<InetSocketAddress> boundAddresses() {
-        return channels.stream().map(c -> (InetSocketAddress) c.localAddress()).toList();
+        return channels.stream().map(c -> (InetSocketAddress) c.localAddress()).distinct().toList();
+    }
+
+    /** How many sockets serve the bound addresses (several per address when they share the port). */
+    int socketCount() {
+        return channels.size();
     }
 
     @Deactivate

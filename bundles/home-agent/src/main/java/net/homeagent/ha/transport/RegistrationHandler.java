@@ -3,12 +3,12 @@ package net.homeagent.ha.transport;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -40,7 +40,8 @@ import net.homeagent.mip.api.support.RateLimitedLog;
  * associations, counters) without blocking I/O, so handing it to another thread would only add
  * a queue and a context switch per request. The reply to an accepted request waits, without
  * blocking, until the binding store has the change on disk (group commit: one fsync for every
- * change queued meanwhile).
+ * change queued meanwhile). Replies are flushed once per read batch, so that the datagrams read
+ * by one {@code recvmmsg} are answered by one {@code sendmmsg}.
  */
 @Sharable
 final class RegistrationHandler extends ChannelInboundHandlerAdapter {
@@ -85,29 +86,39 @@ final class RegistrationHandler extends ChannelInboundHandlerAdapter {
         }
         RegistrationDecision decision = service.process(
                 new InboundRegistration(request, datagram.sender(), datagram.recipient()));
-        decision.reply().ifPresentOrElse(
-                reply -> sendWhenDurable(ctx, decision, new OutboundDatagram(reply, decision.signer(),
-                        datagram.sender(), datagram.recipient())),
-                () -> recorder.discarded(decision.reason().orElse("no-reply")));
+        if (decision.reply().isPresent()) {
+            sendWhenDurable(ctx, decision, new OutboundDatagram(decision.reply().get(), decision.signer(),
+                    datagram.sender(), datagram.recipient()));
+        } else {
+            recorder.discarded(decision.reason().orElse("no-reply"));
+        }
     }
 
     /**
      * Sends the reply once the binding change it acknowledges is on disk, without blocking the
-     * event loop: the completion runs the send on the channel's event loop. If the change could not
-     * be written the binding is still in memory and serving, so the reply is sent all the same
-     * (the store counts and logs the failure; see docs/storage.md).
+     * event loop. When the store has nothing to wait for (in memory, or the change is already
+     * written) the reply is written at once and leaves with the rest of this read batch; otherwise
+     * the completion sends it on the channel's event loop. If the change could not be written the
+     * binding is still in memory and serving, so the reply is sent all the same (the store counts
+     * and logs the failure; see docs/storage.md).
      */
     private void sendWhenDurable(ChannelHandlerContext ctx, RegistrationDecision decision, OutboundDatagram reply) {
-        decision.durable().whenComplete((done, failure) -> {
+        CompletableFuture<Void> durable = decision.durable().toCompletableFuture();
+        if (durable.isDone() && !durable.isCompletedExceptionally()) {
+            write(ctx, reply);
+            return;
+        }
+        durable.whenComplete((done, failure) -> {
             if (failure != null) {
                 problems.log("backup", () -> "reply to " + reply.recipient() + " sent although its binding change "
                         + "is not on disk: " + failure, failure);
             }
+            // no read batch is going to flush this one
             EventLoop loop = ctx.channel().eventLoop();
             if (loop.inEventLoop()) {
-                send(ctx, reply);
+                writeAndFlush(ctx, reply);
             } else {
-                loop.execute(() -> send(ctx, reply));
+                loop.execute(() -> writeAndFlush(ctx, reply));
             }
         });
     }
@@ -132,16 +143,25 @@ final class RegistrationHandler extends ChannelInboundHandlerAdapter {
         // could be authenticated, so no MN-HA extension.
         RegistrationReply reply = new RegistrationReply(code, 0, header.homeAddress(), header.homeAgent(),
                 header.identification(), List.of());
-        send(ctx, new OutboundDatagram(reply, MessageSigner.NONE, datagram.sender(), datagram.recipient()));
+        write(ctx, new OutboundDatagram(reply, MessageSigner.NONE, datagram.sender(), datagram.recipient()));
     }
 
-    private void send(ChannelHandlerContext ctx, OutboundDatagram datagram) {
-        ctx.writeAndFlush(datagram).addListener((ChannelFutureListener) future -> {
-            if (!future.isSuccess()) {
-                problems.log("send", () -> "reply to " + datagram.recipient() + " not sent: " + future.cause(),
-                        future.cause());
-            }
-        });
+    /**
+     * Queues a reply; {@link #channelReadComplete} flushes every reply of the read batch at once
+     * (one {@code sendmmsg} on epoll). The void promise saves a listener per reply: a reply that
+     * cannot be sent reaches {@link #exceptionCaught} instead.
+     */
+    private static void write(ChannelHandlerContext ctx, OutboundDatagram datagram) {
+        ctx.write(datagram, ctx.voidPromise());
+    }
+
+    private static void writeAndFlush(ChannelHandlerContext ctx, OutboundDatagram datagram) {
+        ctx.writeAndFlush(datagram, ctx.voidPromise());
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.flush();
     }
 
     private void drop(RefusalReason reason, Supplier<String> why) {
@@ -151,7 +171,8 @@ final class RegistrationHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        // A UDP socket serves every peer: log, and keep the channel open.
+        // A UDP socket serves every peer: log, and keep the channel open. A reply that could not be
+        // encoded or sent arrives here too (its write had a void promise).
         problems.log("exception", () -> "error on " + ctx.channel().localAddress() + ": " + cause, cause);
     }
 }

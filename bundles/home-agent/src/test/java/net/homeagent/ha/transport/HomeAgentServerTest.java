@@ -9,14 +9,19 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.netty.channel.epoll.Epoll;
 
 import net.homeagent.ha.RequestBuilder;
 import net.homeagent.ha.HomeAgentSettings;
@@ -46,7 +51,7 @@ class HomeAgentServerTest {
     @BeforeEach
     void start() {
         HomeAgentSettings settings = TestConfigs.settings(Map.of("listenAddresses", new String[] {"127.0.0.1"},
-                "port", 0));
+                "port", 0, "eventLoops", 2));
         RegistrationProcessor processor = new RegistrationProcessor(store,
                 new InMemorySecurityAssociations().add(NODE), settings, Clock.systemUTC(), List::of, statistics);
         server = new HomeAgentServer(processor, statistics, settings, Clock.systemUTC());
@@ -103,12 +108,63 @@ class HomeAgentServerTest {
     }
 
     @Test
+    void aBurstFromManySourcesIsAnsweredWholeFromTheAddressItWasSentTo() throws IOException {
+        // several sockets per address (SO_REUSEPORT, one per event loop) where the transport has
+        // them; a burst larger than one receive batch from several client ports
+        HomeAgentSettings settings = TestConfigs.settings(Map.of("listenAddresses", new String[] {"127.0.0.1"},
+                "port", 0, "eventLoops", 3, "receiveBatch", 4));
+        InMemorySecurityAssociations associations = new InMemorySecurityAssociations();
+        int nodes = 40;
+        for (int i = 0; i < nodes; i++) {
+            associations.add(new SecurityAssociation(Optional.of(ip("10.0.1." + i)), Optional.empty(), 256,
+                    AuthenticationAlgorithm.HMAC_MD5, NODE.key(), ReplayProtection.TIMESTAMP));
+        }
+        HomeAgentServer shared = new HomeAgentServer(new RegistrationProcessor(store, associations, settings,
+                Clock.systemUTC(), List::of, statistics), statistics, settings, Clock.systemUTC());
+        List<DatagramSocket> clients = new ArrayList<>();
+        try {
+            assertThat(shared.boundAddresses()).hasSize(1);
+            assertThat(shared.socketCount()).isEqualTo(Epoll.isAvailable() ? 3 : 1);
+            InetSocketAddress target = shared.boundAddresses().get(0);
+            long identification = RequestBuilder.timestamp(Clock.systemUTC().instant());
+            for (int c = 0; c < 4; c++) {
+                DatagramSocket client = new DatagramSocket(new InetSocketAddress(ip("127.0.0.1"), 0));
+                client.setReceiveBufferSize(1 << 20);
+                // a bound on how long a lost reply can stall the build, not a timing assertion
+                client.setSoTimeout(10_000);
+                clients.add(client);
+            }
+            for (int i = 0; i < nodes; i++) {
+                byte[] request = request("10.0.1." + i).homeAgent("127.0.0.1").careOf("127.0.0.1")
+                        .identification(identification).signedWith(associations.forHomeAddress(ip("10.0.1." + i), 256)
+                                .orElseThrow()).encode();
+                clients.get(i % clients.size()).send(new DatagramPacket(request, request.length, target));
+            }
+            Set<String> answered = new HashSet<>();
+            for (int i = 0; i < nodes; i++) {
+                DatagramPacket received = new DatagramPacket(new byte[1500], 1500);
+                clients.get(i % clients.size()).receive(received);
+                assertThat(received.getSocketAddress()).isEqualTo(target);
+                RegistrationReply reply = (RegistrationReply) RequestBuilder.decode(
+                        Arrays.copyOf(received.getData(), received.getLength()));
+                assertThat(reply.code()).isEqualTo(ReplyCode.ACCEPTED);
+                answered.add(reply.homeAddress().getHostAddress());
+            }
+            assertThat(answered).hasSize(nodes);
+        } finally {
+            clients.forEach(DatagramSocket::close);
+            shared.stop();
+        }
+    }
+
+    @Test
     void aPortInUseIsLoggedAndTheOtherAddressesStillServe() {
         HomeAgentServer second = new HomeAgentServer(request -> {
             throw new AssertionError("the second server must not receive anything");
         }, statistics,
+                // sharing the port between its own sockets must not let it share another's
                 TestConfigs.settings(Map.of("listenAddresses", new String[] {"127.0.0.1,127.0.0.2"},
-                        "port", listening.getPort())),
+                        "port", listening.getPort(), "eventLoops", 2)),
                 Clock.systemUTC());
         try {
             assertThat(second.boundAddresses()).extracting(InetSocketAddress::getAddress)

@@ -34,7 +34,11 @@ public final class ExtensionListCodec {
         if (offset == end) {
             return List.of();
         }
-        List<Extension> result = new ArrayList<>(4);
+        // most messages carry one or two extensions: an immutable list of them is what the
+        // message keeps (its List.copyOf then copies nothing), without an ArrayList first
+        Extension first = null;
+        Extension second = null;
+        List<Extension> more = null;
         while (offset < end) {
             int type = message.getUnsignedByte(offset);
             ExtensionCodec<?> codec = registry.extensionDecoder(type);
@@ -56,10 +60,22 @@ public final class ExtensionListCodec {
             }
             ExtensionFrame frame = new ExtensionFrame(type, format.headerByte(message, offset), offset, bodyOffset,
                     bodyLength);
-            result.add(codec.decode(frame, message.slice(bodyOffset, bodyLength)));
+            Extension decoded = codec.decode(frame, message.slice(bodyOffset, bodyLength));
+            if (first == null) {
+                first = decoded;
+            } else if (second == null) {
+                second = decoded;
+            } else {
+                if (more == null) {
+                    more = new ArrayList<>(8);
+                    more.add(first);
+                    more.add(second);
+                }
+                more.add(decoded);
+            }
             offset = bodyOffset + bodyLength;
         }
-        return result;
+        return more != null ? List.copyOf(more) : second != null ? List.of(first, second) : List.of(first);
     }
 
     /**

@@ -1,38 +1,34 @@
 package net.homeagent.mip.codec.auth;
 
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 /**
  * Authentication algorithms of a mobility security association (RFC 5944 §3.5.1, §5.1).
- * Each computes a 128-bit authenticator over the covered bytes of a message.
+ * Each computes a 128-bit authenticator over the covered bytes of a message. Thread-safe: each
+ * thread computes with its own JCA object, set up once (see {@code KeyedMacs}).
  */
 public enum AuthenticationAlgorithm {
 
     /** HMAC-MD5 (RFC 2104), the RFC 5944 §5.1 default. */
     HMAC_MD5("hmac-md5") {
+        private final KeyedMacs macs = new KeyedMacs("HmacMD5");
+
         @Override
         public byte[] compute(byte[] key, byte[] data, int offset, int length) {
-            try {
-                Mac mac = Mac.getInstance("HmacMD5");
-                mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, "HmacMD5"));
-                mac.update(data, offset, length);
-                return mac.doFinal();
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HmacMD5 is a mandatory JCA algorithm", e);
-            }
+            return macs.compute(key, data, offset, length);
         }
     },
 
     /** Keyed MD5 in prefix+suffix mode, MD5(key || data || key): the RFC 2002 default, for old peers. */
     KEYED_MD5("keyed-md5") {
+        /** One digest per thread: {@code MessageDigest.getInstance} looks up the providers on every call. */
+        private final ThreadLocal<MessageDigest> digests = ThreadLocal.withInitial(AuthenticationAlgorithm::md5);
+
         @Override
         public byte[] compute(byte[] key, byte[] data, int offset, int length) {
-            MessageDigest md5 = md5();
+            MessageDigest md5 = digests.get();
+            md5.reset(); // in case a bad range left octets in it
             md5.update(key);
             md5.update(data, offset, length);
             md5.update(key);

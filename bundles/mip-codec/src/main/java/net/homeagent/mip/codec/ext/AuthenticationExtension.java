@@ -1,5 +1,6 @@
 package net.homeagent.mip.codec.ext;
 
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -35,13 +36,16 @@ public record AuthenticationExtension(int type, int subtype, long spi, byte[] au
     public static final int SUBTYPE_MN_AAA = 1;
     public static final int NOT_RECEIVED = -1;
 
+    /** The authenticator of an extension to be signed; empty, so one array serves every one. */
+    private static final byte[] NONE_YET = new byte[0];
+
     public AuthenticationExtension {
-        authenticator = authenticator.clone();
+        authenticator = authenticator.length == 0 ? NONE_YET : authenticator.clone();
     }
 
     /** An extension to send; the encoder fills in the authenticator. */
     public static AuthenticationExtension toSign(int type, int subtype, long spi) {
-        return new AuthenticationExtension(type, subtype, spi, new byte[0], NOT_RECEIVED);
+        return new AuthenticationExtension(type, subtype, spi, NONE_YET, NOT_RECEIVED);
     }
 
     public static AuthenticationExtension mobileHome(long spi) {
@@ -54,7 +58,20 @@ public record AuthenticationExtension(int type, int subtype, long spi, byte[] au
 
     @Override
     public byte[] authenticator() {
-        return authenticator.clone();
+        return authenticator.length == 0 ? NONE_YET : authenticator.clone();
+    }
+
+    /** The authenticator's length in octets, 0 for one still to be computed; copies nothing. */
+    public int authenticatorLength() {
+        return authenticator.length;
+    }
+
+    /**
+     * Whether {@code computed} is this extension's authenticator, compared in constant time so that
+     * a forger learns nothing from timing; unlike {@link #authenticator()} it copies nothing.
+     */
+    public boolean authenticatorMatches(byte[] computed) {
+        return MessageDigest.isEqual(authenticator, computed);
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class AuthenticationExtensionCodec implements ExtensionCodec<Authen
 
     @Override
     public int bodyLength(AuthenticationExtension extension) {
-        int authenticatorLength = extension.authenticator().length;
+        int authenticatorLength = extension.authenticatorLength();
         return SPI_LENGTH + (authenticatorLength == 0 ? AuthenticationAlgorithm.AUTHENTICATOR_LENGTH
                 : authenticatorLength);
     }
@@ -75,8 +75,8 @@ public final class AuthenticationExtensionCodec implements ExtensionCodec<Authen
     @Override
     public void encodeBody(AuthenticationExtension extension, ByteBuf out, int messageStart, MessageSigner signer) {
         out.writeInt((int) WireFields.checkUnsigned(extension.spi(), 32, "SPI"));
-        byte[] authenticator = extension.authenticator();
-        if (authenticator.length == 0) {
+        byte[] authenticator;
+        if (extension.authenticatorLength() == 0) {
             byte[] covered = ByteBufUtil.getBytes(out, messageStart, out.writerIndex() - messageStart);
             authenticator = signer.sign(extension, covered, 0, covered.length);
             if (authenticator == null || authenticator.length != AuthenticationAlgorithm.AUTHENTICATOR_LENGTH) {
@@ -84,6 +84,8 @@ public final class AuthenticationExtensionCodec implements ExtensionCodec<Authen
                         + " octets of") + " authenticator for extension type " + extension.type() + ", expected "
                         + AuthenticationAlgorithm.AUTHENTICATOR_LENGTH);
             }
+        } else {
+            authenticator = extension.authenticator();
         }
         out.writeBytes(authenticator);
     }

@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,39 +19,45 @@ class AuthenticationAlgorithmTest {
 
     private static final byte[] HI_THERE = "Hi There".getBytes(StandardCharsets.US_ASCII);
 
-    @Test
-    void hmacMd5MatchesRfc2104TestVector1() {
-        byte[] key = new byte[16];
-        Arrays.fill(key, (byte) 0x0b);
+    /** An HMAC-MD5 test case of RFC 2104 (Appendix / RFC 2202 §2) and its expected MAC in hex. */
+    private record Rfc2104Case(byte[] key, byte[] data, String mac) {
+        static Rfc2104Case repeated(int keyOctet, int keyLength, byte[] data, String mac) {
+            byte[] key = new byte[keyLength];
+            Arrays.fill(key, (byte) keyOctet);
+            return new Rfc2104Case(key, data, mac);
+        }
 
-        assertThat(hex(AuthenticationAlgorithm.HMAC_MD5.compute(key, HI_THERE, 0, HI_THERE.length)))
-                .isEqualTo("9294727a3638bb1c13f48ef8158bfc9d");
+        void check() {
+            assertThat(hex(AuthenticationAlgorithm.HMAC_MD5.compute(key, data, 0, data.length))).isEqualTo(mac);
+        }
+    }
+
+    private static final Rfc2104Case VECTOR_1 = Rfc2104Case.repeated(0x0b, 16, HI_THERE,
+            "9294727a3638bb1c13f48ef8158bfc9d");
+    private static final Rfc2104Case VECTOR_2 = new Rfc2104Case("Jefe".getBytes(StandardCharsets.US_ASCII),
+            "what do ya want for nothing?".getBytes(StandardCharsets.US_ASCII), "750c783e6ab0b503eaa86e310a5db738");
+    private static final Rfc2104Case VECTOR_3 = Rfc2104Case.repeated(0xaa, 16, filled(0xdd, 50),
+            "56be34521d144c88dbb8c733f0e8b3f6");
+    /** RFC 2104 zero-pads a short key, so the empty key is as good as any. */
+    private static final Rfc2104Case EMPTY_KEY = new Rfc2104Case(new byte[0], new byte[0],
+            "74e6f7298a9c2d168935f58c001bad88");
+
+    private static byte[] filled(int octet, int length) {
+        byte[] data = new byte[length];
+        Arrays.fill(data, (byte) octet);
+        return data;
     }
 
     @Test
-    void hmacMd5MatchesRfc2104TestVector2() {
-        byte[] key = "Jefe".getBytes(StandardCharsets.US_ASCII);
-        byte[] data = "what do ya want for nothing?".getBytes(StandardCharsets.US_ASCII);
-
-        assertThat(hex(AuthenticationAlgorithm.HMAC_MD5.compute(key, data, 0, data.length)))
-                .isEqualTo("750c783e6ab0b503eaa86e310a5db738");
-    }
-
-    @Test
-    void hmacMd5MatchesRfc2104TestVector3() {
-        byte[] key = new byte[16];
-        Arrays.fill(key, (byte) 0xaa);
-        byte[] data = new byte[50];
-        Arrays.fill(data, (byte) 0xdd);
-
-        assertThat(hex(AuthenticationAlgorithm.HMAC_MD5.compute(key, data, 0, data.length)))
-                .isEqualTo("56be34521d144c88dbb8c733f0e8b3f6");
+    void hmacMd5MatchesRfc2104TestVectors() {
+        VECTOR_1.check();
+        VECTOR_2.check();
+        VECTOR_3.check();
     }
 
     @Test
     void hmacMd5AcceptsAnEmptyKeyAsRfc2104ZeroPadsIt() {
-        assertThat(hex(AuthenticationAlgorithm.HMAC_MD5.compute(new byte[0], new byte[0], 0, 0)))
-                .isEqualTo("74e6f7298a9c2d168935f58c001bad88");
+        EMPTY_KEY.check();
     }
 
     @Test
@@ -91,6 +102,52 @@ class AuthenticationAlgorithmTest {
             assertThat(algorithm.verify(key, HI_THERE, 0, HI_THERE.length, authenticator)).isTrue();
             assertThat(algorithm.verify(key, HI_THERE, 0, HI_THERE.length, tampered)).isFalse();
             assertThat(algorithm.verify(key, HI_THERE, 0, HI_THERE.length - 1, authenticator)).isFalse();
+        }
+    }
+
+    @Test
+    void keysTakenInTurnOnOneThreadEachGiveTheirOwnMac() {
+        // the thread's Mac is re-keyed only when the key changes: every change must be seen,
+        // also of a key array changed in place
+        for (int round = 0; round < 3; round++) {
+            VECTOR_1.check();
+            VECTOR_2.check();
+            EMPTY_KEY.check();
+        }
+        byte[] reused = VECTOR_1.key().clone();
+        new Rfc2104Case(reused, VECTOR_1.data(), VECTOR_1.mac()).check();
+        Arrays.fill(reused, (byte) 0xaa);
+        new Rfc2104Case(reused, VECTOR_3.data(), VECTOR_3.mac()).check();
+    }
+
+    @Test
+    void aRangeOutsideTheDataFailsAndLeavesNothingBehindForTheNextMessage() {
+        byte[] key = VECTOR_1.key();
+        for (AuthenticationAlgorithm algorithm : AuthenticationAlgorithm.values()) {
+            byte[] expected = algorithm.compute(key, HI_THERE, 0, HI_THERE.length);
+
+            assertThatThrownBy(() -> algorithm.compute(key, HI_THERE, 4, HI_THERE.length))
+                    .isInstanceOf(RuntimeException.class);
+
+            assertThat(algorithm.compute(key, HI_THERE, 0, HI_THERE.length)).as(algorithm.configName())
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void threadsComputingTogetherEachGetTheRightMac() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> results = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                Rfc2104Case vector = i % 2 == 0 ? VECTOR_1 : VECTOR_2;
+                results.add(pool.submit(vector::check));
+            }
+            for (Future<?> result : results) {
+                result.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
