@@ -88,7 +88,13 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
     private static final Logger LOG = LoggerFactory.getLogger(InMemoryBindingStore.class);
     /** How long a snapshot export or import waits for the backup to catch up. */
     private static final long SNAPSHOT_SYNC_TIMEOUT_SECONDS = 120;
-    private static final CompletionStage<Void> NOTHING_TO_WAIT_FOR = CompletableFuture.completedStage(null);
+    /*
+     * A completed future rather than completedStage(): the home agent asks every reply's stage
+     * toCompletableFuture() to see whether it may send at once, which a minimal stage answers with
+     * a new future each time; this one is returned as it is (it is complete, so no caller can
+     * complete it again).
+     */
+    private static final CompletionStage<Void> NOTHING_TO_WAIT_FOR = CompletableFuture.completedFuture(null);
     private static final Map<RemovalReason, Optional<RemovalReason>> REASONS = new EnumMap<>(RemovalReason.class);
 
     static {
