@@ -4,12 +4,14 @@ import static net.homeagent.dataplane.Specs.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.api.DataPlaneStatus;
 import net.homeagent.mip.api.Encapsulation;
 import net.homeagent.mip.api.RemovalReason;
 import net.homeagent.mip.api.testing.FakeBindingStore;
@@ -71,5 +73,19 @@ class BindingTunnelDriverTest {
         assertThat(next()).isEqualTo("install 10.0.1.10@192.0.2.2/IP_IN_IP");
         assertThat(next()).isEqualTo("update 10.0.1.10@192.0.2.2 -> 10.0.1.10@192.0.2.3/IP_IN_IP");
         assertThat(next()).isEqualTo("install 10.0.1.10@192.0.2.3/IP_IN_IP");
+    }
+
+    @Test
+    void aDataPlaneThatDoesNotForwardIsToldOnTheRegisteringThreadWithoutTheMoveLookup() throws InterruptedException {
+        plane.status(new DataPlaneStatus("none", false, "forwarding OFF: test", 0, List.of()));
+        start();
+        store.register(binding("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP, 60), false);
+        store.register(binding("10.0.1.10", "192.0.2.3", Encapsulation.IP_IN_IP, 60), false);
+
+        // already there when register returns: no queue, no worker in between
+        assertThat(plane.nextCall(0)).isEqualTo("reconcile []");
+        assertThat(plane.nextCall(0)).isEqualTo("install 10.0.1.10@192.0.2.2/IP_IN_IP");
+        assertThat(plane.nextCall(0)).isEqualTo("remove 10.0.1.10@192.0.2.2");
+        assertThat(plane.nextCall(0)).isEqualTo("install 10.0.1.10@192.0.2.3/IP_IN_IP");
     }
 }

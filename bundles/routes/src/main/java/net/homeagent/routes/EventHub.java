@@ -28,8 +28,15 @@ import net.homeagent.mip.api.support.RateLimitedLog;
  * (the registration path's binding listener among them, at up to ~100,000 events/s) only offers
  * to a fixed-size queue, never waits, and an event that does not fit is dropped and counted. One
  * drain thread takes what is queued and sends it, one event at a time, into the routes' entry
- * endpoint. A binding event is queued as the store gave it and turned into an
- * {@link ApplianceEvent} on the drain thread, so the registration path pays one offer and nothing else.
+ * endpoint.
+ *
+ * <p>Bindings: every ADDED and REMOVED is counted in the {@link BindingTally} (one increment on the
+ * registering thread) for the audit log's summary. It enters the queue, and so the routes, only
+ * when an operator endpoint receives binding events ({@code operatorEndpoints} with
+ * {@code operatorEventKinds} empty or naming a binding kind): an exchange through the routes costs
+ * more CPU than the registration that caused it. A binding event is queued as the store gave it
+ * and turned into an {@link ApplianceEvent} on the drain thread, so even then the registration path
+ * pays one offer and nothing else.
  *
  * <p>A component of its own, apart from the Camel context ({@link RoutesComponent} drains it): it
  * references nothing, so the binding store can call it without a reference cycle, and the queue
@@ -42,6 +49,8 @@ public final class EventHub implements ApplianceEvents, BindingListener {
     private static final int DRAIN_BATCH = 1024;
 
     private final BlockingQueue<Object> queue;
+    private final boolean forwardBindings;
+    private final BindingTally bindings = new BindingTally();
     private final Clock clock;
     private final LongAdder offered = new LongAdder();
     private final LongAdder dropped = new LongAdder();
@@ -52,11 +61,16 @@ public final class EventHub implements ApplianceEvents, BindingListener {
 
     @Activate
     public EventHub(RoutesConfig config) {
-        this(RoutesComponent.RoutesSettings.from(config).queueCapacity(), Clock.systemUTC());
+        this(RoutesComponent.RoutesSettings.from(config), Clock.systemUTC());
     }
 
-    EventHub(int capacity, Clock clock) {
+    EventHub(RoutesComponent.RoutesSettings settings, Clock clock) {
+        this(settings.queueCapacity(), settings.operatorReceivesBindings(), clock);
+    }
+
+    EventHub(int capacity, boolean forwardBindings, Clock clock) {
         this.queue = new ArrayBlockingQueue<>(capacity);
+        this.forwardBindings = forwardBindings;
         this.clock = clock;
         this.failures = new RateLimitedLog(clock, Duration.ofMinutes(1), LoggerFactory.getLogger(EventHub.class)::warn);
     }
@@ -70,8 +84,16 @@ public final class EventHub implements ApplianceEvents, BindingListener {
     @Override
     public void bindingChanged(BindingEvent event) {
         if (event.type() != BindingEvent.Type.RENEWED) {
-            offer(event);
+            bindings.count(event);
+            if (forwardBindings) {
+                offer(event);
+            }
         }
+    }
+
+    /** Bindings added and removed, for the audit log's summary. */
+    BindingTally bindings() {
+        return bindings;
     }
 
     private boolean offer(Object item) {

@@ -88,7 +88,7 @@ public final class RoutesComponent {
         camel.setName(CONTEXT_NAME);
         // STACK.md trap 3: the OSGi context is initialised by its constructor; start it before adding routes
         camel.start();
-        camel.addRoutes(new ApplianceRoutes(() -> notifier, new AuditLog(), this::deliverToListeners, watch, hub::publish,
+        camel.addRoutes(new ApplianceRoutes(() -> notifier, new AuditLog(hub.bindings()), this::deliverToListeners, watch, hub::publish,
                 store::size, settings.operatorEndpoints(), settings.operatorKinds(), settings.bindingSummarySeconds()));
         producer = camel.createProducerTemplate();
         hub.start(event -> producer.sendBody(ApplianceRoutes.EVENTS, event));
@@ -177,6 +177,12 @@ public final class RoutesComponent {
             return new RoutesSettings(c.eventQueueCapacity(), endpoints, kinds, c.bindingSummarySeconds(),
                     c.bindingHighWater(), c.bindingHighWaterClear(), c.authFailureBurst(), c.authFailureWindowSeconds(),
                     c.trapReceiverEnabled(), c.trapListenAddress().trim(), c.trapPort(), c.trapCommunity());
+        }
+
+        /** Whether an operator endpoint wants binding events one by one (else they are only counted). */
+        boolean operatorReceivesBindings() {
+            return !operatorEndpoints.isEmpty() && (operatorKinds.isEmpty()
+                    || operatorKinds.contains(Kind.BINDING_ADDED) || operatorKinds.contains(Kind.BINDING_REMOVED));
         }
 
         /** A .cfg file gives a list as one comma separated value. */

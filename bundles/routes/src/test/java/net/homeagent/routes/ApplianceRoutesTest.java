@@ -35,7 +35,7 @@ class ApplianceRoutesTest {
         MutableClock clock = MutableClock.at("2026-12-01T10:00:00Z");
         FakeBindingStore store = new FakeBindingStore();
         ApplianceWatch watch = new ApplianceWatch(() -> store, () -> null, () -> null, () -> null, clock, 0, 0, 20, 10);
-        camel.addRoutes(new ApplianceRoutes(() -> e -> notified.add(e), new AuditLog(), heard::add, watch, e -> { },
+        camel.addRoutes(new ApplianceRoutes(() -> e -> notified.add(e), new AuditLog(new BindingTally()), heard::add, watch, e -> { },
                 store::size, List.of("mock:operator"), Set.of(Kind.FAILURE), 10));
         camel.start();
         MockEndpoint operator = camel.getEndpoint("mock:operator", MockEndpoint.class);
