@@ -300,8 +300,10 @@ def proxy_by_route(agent):
     reply = register(agent, "ipip", True, coa=COA, lifetime=600)
     agent.call(cmd="mode", reverse=True, encapsulation="ipip", coa=COA)
     check("proxy ARP by route: registration accepted", reply.get("code") == 0, str(reply))
+    # the data plane installs after the reply, on its own thread (and after the start's reconcile)
+    routed = await_condition(lambda: HOME in Appliance.installed()[0], 5)
     routes, proxies = Appliance.installed()
-    check("proxy ARP by route: a host route and no proxy entry", HOME in routes and proxies == "",
+    check("proxy ARP by route: a host route and no proxy entry", routed and proxies == "",
           "%r" % ((routes, proxies),))
     in_ns("hadp-cn", "ip", "neigh", "flush", "dev", "hadpcn0")
     check("proxy ARP by route: the correspondent's pings are answered", ping(3) >= 2)
