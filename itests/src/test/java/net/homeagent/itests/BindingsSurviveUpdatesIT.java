@@ -24,6 +24,7 @@ import java.util.jar.Manifest;
 
 import javax.inject.Inject;
 
+import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
@@ -35,6 +36,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
 import org.osgi.util.tracker.ServiceTracker;
 
 import net.homeagent.mip.api.Binding;
@@ -70,6 +72,14 @@ public class BindingsSurviveUpdatesIT {
     @Inject
     FeaturesService features;
 
+    /*
+     * Injected so that the tests start only once the boot features are installed: an update while
+     * the features service still resolves them fails with Felix's "Unable to acquire global lock
+     * for resolve" (seen in CI).
+     */
+    @Inject
+    BootFinished bootFinished;
+
     @Configuration
     public Option[] appliance() {
         return ApplianceOptions.options();
@@ -94,7 +104,7 @@ public class BindingsSurviveUpdatesIT {
                 "net.homeagent.binding-store")) {
             // what bundle:update does (the shell command itself is refused to a session without
             // the admin role by Karaf's command ACL): stop, re-read the bundle from its location, start
-            bundleNamed(bundle).update();
+            updateWhenTheResolverIsFree(bundleNamed(bundle));
 
             BindingStore after = await(BindingStore.class);
             assertAllThere(bundle, before, after);
@@ -215,6 +225,25 @@ public class BindingsSurviveUpdatesIT {
     private static TestMobileNode mobileNode(String careOf) {
         return new TestMobileNode(HOME_ADDRESS, TestMobileNode.ipv4(careOf), TestMobileNode.ipv4("127.0.0.1"),
                 Integer.getInteger(ApplianceOptions.PORT_PROPERTY));
+    }
+
+    /**
+     * {@link Bundle#update()}, tried again (at most 10 times, a second apart) while another
+     * resolve of the framework holds its global lock: Felix gives up on the lock after a few
+     * seconds, and the container's own work (DS, fileinstall) may hold it then.
+     */
+    private static void updateWhenTheResolverIsFree(Bundle bundle) throws BundleException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                bundle.update();
+                return;
+            } catch (BundleException e) {
+                if (attempt == 10 || e.getMessage() == null || !e.getMessage().contains("global lock")) {
+                    throw e;
+                }
+                Thread.sleep(1_000);
+            }
+        }
     }
 
     private Bundle bundleNamed(String symbolicName) {
