@@ -62,8 +62,6 @@ public final class DataPlaneComponent implements DataPlane, UdpTunnelReceiver {
             return host.open();
         } catch (HostDataPlanes.Unavailable e) {
             return new DisabledDataPlane(config.implementation() + " data plane unavailable: " + e.getMessage());
-        } catch (UnsupportedOperationException e) {
-            return new DisabledDataPlane(e.getMessage());
         }
     }
 

@@ -64,6 +64,10 @@ final class HostDataPlanes implements Closeable {
         if (homeInterface.isEmpty()) {
             throw new Unavailable("no home link: set homeInterface in " + CFG);
         }
+        Optional<String> platform = Native.platformProblem();
+        if (platform.isPresent()) {
+            throw new Unavailable(platform.get());
+        }
         NetworkInterface link = homeLink(homeInterface);
         LibC libc = Native.load();
         ip = new IpBatch(config.ipCommand(), clock);

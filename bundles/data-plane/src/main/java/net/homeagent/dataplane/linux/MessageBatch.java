@@ -8,7 +8,7 @@ import com.sun.jna.Pointer;
 /**
  * {@code count} datagram slots in native memory with the {@code struct mmsghdr} vector that
  * {@code sendmmsg(2)} and {@code recvmmsg(2)} take: one system call moves a whole batch. The
- * layouts are those of LP64 Linux (x86-64, aarch64), checked by {@link Native#load()}:
+ * layouts are those of LP64 Linux (x86-64, aarch64), checked by {@link Native#platformProblem()}:
  * {@code msghdr} 56 octets (name 0, namelen 8, iov 16, iovlen 24, control 32, controllen 40,
  * flags 48), {@code mmsghdr} 64 (msg_len at 56), {@code iovec} 16, {@code sockaddr_in} 16.
  * One thread uses a batch.

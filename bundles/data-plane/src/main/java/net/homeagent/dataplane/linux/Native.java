@@ -1,5 +1,7 @@
 package net.homeagent.dataplane.linux;
 
+import java.util.Optional;
+
 import com.sun.jna.LastErrorException;
 
 /** The C library, loaded once per data plane, and the meaning of errno values in messages. */
@@ -9,14 +11,22 @@ public final class Native {
     }
 
     /**
-     * Loads libc; throws {@link UnsupportedOperationException} on a platform where the data plane's
-     * structure layouts (LP64 Linux: x86-64, aarch64) do not hold.
+     * Why the data plane cannot run on this platform, if it cannot: its structure layouts are those
+     * of LP64 Linux (x86-64, aarch64).
      */
-    public static LibC load() {
-        if (!com.sun.jna.Platform.isLinux() || com.sun.jna.Native.POINTER_SIZE != 8) {
-            throw new UnsupportedOperationException("the data plane runs on 64-bit Linux only, not on "
-                    + System.getProperty("os.name") + "/" + System.getProperty("os.arch"));
+    public static Optional<String> platformProblem() {
+        if (com.sun.jna.Platform.isLinux() && com.sun.jna.Native.POINTER_SIZE == 8) {
+            return Optional.empty();
         }
+        return Optional.of("the data plane runs on 64-bit Linux only, not on "
+                + System.getProperty("os.name") + "/" + System.getProperty("os.arch"));
+    }
+
+    /** Loads libc; only where {@link #platformProblem()} found nothing. */
+    public static LibC load() {
+        platformProblem().ifPresent(problem -> {
+            throw new IllegalStateException(problem);
+        });
         return com.sun.jna.Native.load("c", LibC.class);
     }
 
