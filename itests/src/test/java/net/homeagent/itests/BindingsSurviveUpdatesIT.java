@@ -36,7 +36,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleException;
 import org.osgi.util.tracker.ServiceTracker;
 
 import net.homeagent.mip.api.Binding;
@@ -73,9 +72,10 @@ public class BindingsSurviveUpdatesIT {
     FeaturesService features;
 
     /*
-     * Injected so that the tests start only once the boot features are installed: an update while
-     * the features service still resolves them fails with Felix's "Unable to acquire global lock
-     * for resolve" (seen in CI).
+     * Injected so that the tests start only once the boot features are installed (the snmp and
+     * routes features install wrap: bundles late in the boot): an update while the features
+     * service was still installing them failed once with Felix's "Unable to acquire global lock
+     * for resolve".
      */
     @Inject
     BootFinished bootFinished;
@@ -104,7 +104,7 @@ public class BindingsSurviveUpdatesIT {
                 "net.homeagent.binding-store")) {
             // what bundle:update does (the shell command itself is refused to a session without
             // the admin role by Karaf's command ACL): stop, re-read the bundle from its location, start
-            updateWhenTheResolverIsFree(bundleNamed(bundle));
+            bundleNamed(bundle).update();
 
             BindingStore after = await(BindingStore.class);
             assertAllThere(bundle, before, after);
@@ -225,25 +225,6 @@ public class BindingsSurviveUpdatesIT {
     private static TestMobileNode mobileNode(String careOf) {
         return new TestMobileNode(HOME_ADDRESS, TestMobileNode.ipv4(careOf), TestMobileNode.ipv4("127.0.0.1"),
                 Integer.getInteger(ApplianceOptions.PORT_PROPERTY));
-    }
-
-    /**
-     * {@link Bundle#update()}, tried again (at most 10 times, a second apart) while another
-     * resolve of the framework holds its global lock: Felix gives up on the lock after a few
-     * seconds, and the container's own work (DS, fileinstall) may hold it then.
-     */
-    private static void updateWhenTheResolverIsFree(Bundle bundle) throws BundleException, InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                bundle.update();
-                return;
-            } catch (BundleException e) {
-                if (attempt == 10 || e.getMessage() == null || !e.getMessage().contains("global lock")) {
-                    throw e;
-                }
-                Thread.sleep(1_000);
-            }
-        }
     }
 
     private Bundle bundleNamed(String symbolicName) {
