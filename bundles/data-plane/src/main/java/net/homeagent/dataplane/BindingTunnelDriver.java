@@ -1,5 +1,6 @@
 package net.homeagent.dataplane;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -106,7 +107,8 @@ public final class BindingTunnelDriver implements BindingListener {
     /** Events queued before this one are applied already; those after it are idempotent with it. */
     private void reconcile(BindingStore from) {
         try {
-            List<TunnelSpec> live = from.list(b -> true).stream().map(TunnelSpec::of).toList();
+            List<TunnelSpec> live = new ArrayList<>(from.size());
+            from.forEachBinding(b -> live.add(TunnelSpec.of(b)));
             dataPlane.reconcile(live);
         } catch (RuntimeException e) {
             LOG.error("reconciling the data plane with the binding table failed; carrying on with the events", e);

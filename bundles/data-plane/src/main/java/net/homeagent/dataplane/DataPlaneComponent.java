@@ -62,6 +62,9 @@ public final class DataPlaneComponent implements DataPlane, UdpTunnelReceiver {
             return host.open();
         } catch (HostDataPlanes.Unavailable e) {
             return new DisabledDataPlane(config.implementation() + " data plane unavailable: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // e.g. a bad tunName or a missing ip command: the control plane still runs, and says why
+            return new DisabledDataPlane(config.implementation() + " data plane could not start: " + e);
         }
     }
 

@@ -52,7 +52,6 @@ public final class EventHub implements ApplianceEvents, BindingListener {
     private final boolean forwardBindings;
     private final BindingTally bindings = new BindingTally();
     private final Clock clock;
-    private final LongAdder offered = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder delivered = new LongAdder();
     private final LongAdder failed = new LongAdder();
@@ -97,7 +96,6 @@ public final class EventHub implements ApplianceEvents, BindingListener {
     }
 
     private boolean offer(Object item) {
-        offered.increment();
         if (queue.offer(item)) {
             return true;
         }
@@ -161,10 +159,6 @@ public final class EventHub implements ApplianceEvents, BindingListener {
         return ApplianceEvent.of(ApplianceEvent.Kind.BINDING_REMOVED, clock.instant(), "binding-store",
                 "binding removed: " + home + " at " + careOf + " (" + reason + ")",
                 Map.of("home", home, "careOf", careOf, "reason", reason));
-    }
-
-    long offered() {
-        return offered.sum();
     }
 
     long dropped() {

@@ -16,12 +16,10 @@ public final class RawSocket implements Closeable {
 
     private final LibC libc;
     private final int fd;
-    private final int protocol;
 
-    private RawSocket(LibC libc, int fd, int protocol) {
+    private RawSocket(LibC libc, int fd) {
         this.libc = libc;
         this.fd = fd;
-        this.protocol = protocol;
     }
 
     public static RawSocket open(LibC libc, int protocol, int bufferBytes) {
@@ -31,15 +29,11 @@ public final class RawSocket implements Closeable {
             value.setInt(0, bufferBytes);
             libc.setsockopt(fd, LibC.SOL_SOCKET, protocol == LibC.IPPROTO_RAW ? LibC.SO_SNDBUF : LibC.SO_RCVBUF,
                     value, 4);
-            return new RawSocket(libc, fd, protocol);
+            return new RawSocket(libc, fd);
         } catch (LastErrorException e) {
             libc.close(fd);
             throw e;
         }
-    }
-
-    public int protocol() {
-        return protocol;
     }
 
     int fd() {

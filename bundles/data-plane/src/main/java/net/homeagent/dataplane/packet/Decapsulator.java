@@ -2,6 +2,8 @@ package net.homeagent.dataplane.packet;
 
 import java.nio.ByteBuffer;
 
+import net.homeagent.mip.codec.TunnelData;
+
 /**
  * Unwraps datagrams tunnelled to the home agent (reverse tunnelling, RFC 3024 §5.2): IP in IP,
  * GRE and minimal encapsulation as a raw socket hands them over (outer IPv4 header included), and
@@ -44,9 +46,9 @@ public final class Decapsulator {
         into.clear();
         into.outerSource = outerSource;
         return switch (nextHeader) {
-            case Ipv4Header.PROTOCOL_IP_IN_IP -> inner(b, at, length, into);
-            case Ipv4Header.PROTOCOL_GRE -> gre(b, at, length, into);
-            default -> "Tunnel Data next header " + nextHeader + " not supported (the home agent tunnels IP, 4)";
+            case TunnelData.NEXT_HEADER_IP -> inner(b, at, length, into);
+            case TunnelData.NEXT_HEADER_GRE -> gre(b, at, length, into);
+            default -> "Tunnel Data next header " + nextHeader + " not supported (IP, 4, and GRE, 47, are)";
         };
     }
 

@@ -2,6 +2,8 @@ package net.homeagent.dataplane.packet;
 
 import java.nio.ByteBuffer;
 
+import net.homeagent.mip.codec.TunnelData;
+
 /**
  * Wraps a datagram for the tunnel to a care-of address. Stateless; the outer header's
  * identification is left to the kernel's raw socket.
@@ -13,8 +15,6 @@ public final class Encapsulator {
     static final int GRE_KEY_PRESENT = 0x2000;        // RFC 2890 §2: the K bit
     static final int ETHER_TYPE_IPV4 = 0x0800;        // RFC 2784 §2.4: Protocol Type
     static final int MINIMAL_SOURCE_PRESENT = 0x80;   // RFC 2004 §3: the S bit
-    static final int TUNNEL_DATA_TYPE = 4;            // RFC 3519 §3.3
-    static final int NEXT_HEADER_IP = 4;
 
     private Encapsulator() {
     }
@@ -105,8 +105,8 @@ public final class Encapsulator {
         out.putShort(udpAt + 2, (short) t.peerPort());
         out.putShort(udpAt + 4, (short) (total - Ipv4Header.MIN_LENGTH));
         out.putShort(udpAt + 6, (short) 0);
-        out.put(udpAt + 8, (byte) TUNNEL_DATA_TYPE);
-        out.put(udpAt + 9, (byte) NEXT_HEADER_IP);
+        out.put(udpAt + 8, (byte) TunnelData.TYPE);
+        out.put(udpAt + 9, (byte) TunnelData.NEXT_HEADER_IP);
         out.putShort(udpAt + 10, (short) 0);
         out.put(udpAt + 12, in, inAt, length);
         return total;

@@ -8,7 +8,6 @@ package net.homeagent.dataplane.packet;
 public final class GratuitousArp {
 
     public static final int LENGTH = 28;
-    public static final int ETHER_TYPE_ARP = 0x0806;
     static final int OPERATION_REQUEST = 1;
 
     private GratuitousArp() {

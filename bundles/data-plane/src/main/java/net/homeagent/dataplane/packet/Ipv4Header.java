@@ -1,8 +1,6 @@
 package net.homeagent.dataplane.packet;
 
 import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 
 /**
@@ -124,15 +122,6 @@ public final class Ipv4Header {
     public static int toInt(Inet4Address address) {
         byte[] a = address.getAddress();
         return (a[0] & 0xff) << 24 | (a[1] & 0xff) << 16 | (a[2] & 0xff) << 8 | (a[3] & 0xff);
-    }
-
-    public static Inet4Address toAddress(int value) {
-        try {
-            return (Inet4Address) InetAddress.getByAddress(new byte[] {(byte) (value >>> 24), (byte) (value >>> 16),
-                    (byte) (value >>> 8), (byte) value});
-        } catch (UnknownHostException e) {
-            throw new AssertionError("four octets are always an IPv4 address", e);
-        }
     }
 
     public static String text(int value) {

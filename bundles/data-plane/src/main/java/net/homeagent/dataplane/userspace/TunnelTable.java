@@ -97,10 +97,6 @@ final class TunnelTable {
         return false;
     }
 
-    boolean hasHome(int home) {
-        return byHome.containsKey(home);
-    }
-
     List<TunnelSpec> specs() {
         List<TunnelSpec> all = new ArrayList<>();
         byHome.values().forEach(entries -> Arrays.stream(entries).forEach(e -> all.add(e.spec)));

@@ -14,7 +14,8 @@ import net.homeagent.mip.codec.ext.Extension;
  * </pre>
  *
  * @param nextHeader what follows the header, as an IP protocol number: 4 (IP, the encapsulation
- *                   every node supports, RFC 3519 §3.3), 47 (GRE) or 55 (minimal encapsulation)
+ *                   every node supports, RFC 3519 §3.3) or 47 (GRE); the home agent's data plane
+ *                   takes no other
  * @param wire       the whole message; the payload starts at {@link #PAYLOAD_OFFSET}
  */
 public record TunnelData(int nextHeader, byte[] wire) implements MipMessage {
@@ -23,7 +24,6 @@ public record TunnelData(int nextHeader, byte[] wire) implements MipMessage {
     public static final int PAYLOAD_OFFSET = 4;
     public static final int NEXT_HEADER_IP = 4;
     public static final int NEXT_HEADER_GRE = 47;
-    public static final int NEXT_HEADER_MINIMAL = 55;
 
     @Override
     public int type() {
