@@ -64,11 +64,6 @@ final class BindingListeners {
             this.failureLog = failureLog;
         }
 
-        /** Whether anyone listens: without a listener no event (and no {@code Binding} for it) need be made. */
-    boolean any() {
-        return !listeners.isEmpty();
-    }
-
     void deliver(BindingEvent event) {
             try {
                 listener.bindingChanged(event);

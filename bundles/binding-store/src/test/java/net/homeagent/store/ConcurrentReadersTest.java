@@ -52,12 +52,15 @@ class ConcurrentReadersTest {
 
         AtomicBoolean flipping = new AtomicBoolean(true);
         Future<?> flipper = threads.submit(() -> {
-            for (int i = 0; i < FLIPS; i++) {
-                store.register(atA, false); // replaces C
-                store.register(atB, true);  // simultaneous with A: the state {A, B} is complete only now
-                store.register(atC, false); // replaces A and B in one change
+            try {
+                for (int i = 0; i < FLIPS; i++) {
+                    store.register(atA, false); // replaces C
+                    store.register(atB, true);  // simultaneous with A: the state {A, B} is complete only now
+                    store.register(atC, false); // replaces A and B in one change
+                }
+            } finally {
+                flipping.set(false); // a failing flipper must stop the other loops, not hang the build
             }
-            flipping.set(false);
         });
         Future<?> churner = threads.submit(() -> {
             for (int round = 0; flipping.get(); round++) {

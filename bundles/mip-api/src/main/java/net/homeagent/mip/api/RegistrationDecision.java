@@ -24,7 +24,9 @@ import net.homeagent.mip.codec.RegistrationReply;
 public record RegistrationDecision(Optional<RegistrationReply> reply, MessageSigner signer, Optional<String> reason,
         CompletionStage<Void> durable) {
 
-    private static final CompletionStage<Void> NOTHING_TO_WAIT_FOR = CompletableFuture.completedStage(null);
+    // a completed future, not completedStage(): the transport asks toCompletableFuture() of every
+    // decision, which a minimal stage answers with a new future each time
+    private static final CompletionStage<Void> NOTHING_TO_WAIT_FOR = CompletableFuture.completedFuture(null);
 
     public RegistrationDecision {
         Objects.requireNonNull(durable, "durable");
