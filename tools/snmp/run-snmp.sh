@@ -176,6 +176,10 @@ for _ in $(seq 6); do
 done
 expect "snmptrapd received hamAuthFailureBurst (.1.3.6.1.4.1.32473.1.1.0.3)" \
     await_trap ".1.3.6.1.4.1.32473.1.1.0.3" 15
+expect "no authenticationFailure per refused message (.1.3.6.1.6.3.1.1.5.5); snmpEnableAuthenTraps says disabled(2)" \
+    bash -c "! grep -q -- '.1.3.6.1.6.3.1.1.5.5' '$work/traps.log' \
+        && snmpget -v3 -l authPriv -u '$user' -a SHA-256 -A '$auth' -x AES -X '$priv' -On -Oqv \
+            '127.0.0.1:$snmp_port' .1.3.6.1.2.1.11.30.0 | grep -qx 2"
 shell 'camel:route-list' >"$work/routes.txt"
 for route in appliance-events snmp-notifications audit-log event-listeners operator-endpoints binding-summary \
         appliance-watch snmp-traps-in; do

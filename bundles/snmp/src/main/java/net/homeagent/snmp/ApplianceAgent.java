@@ -23,6 +23,7 @@ import org.snmp4j.security.SecurityModel;
 import org.snmp4j.security.SecurityModels;
 import org.snmp4j.security.SecurityProtocols;
 import org.snmp4j.security.UsmUser;
+import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.UdpAddress;
@@ -48,6 +49,9 @@ import net.homeagent.snmp.mib.MibModule;
  * (when not configured) are kept in the boots file so USM's time window survives restarts (RFC 3414 §2.2).
  */
 final class ApplianceAgent {
+
+    /** TruthValue false (SNMPv2-TC). */
+    private static final int SNMP_DISABLED = 2;
 
     private static final OctetString VIEW = new OctetString("homeagent-all");
     private static final OctetString NO_VIEW = new OctetString();
@@ -99,8 +103,9 @@ final class ApplianceAgent {
                 new SecurityProtocols(SecurityProtocols.SecurityProtocolSet.defaultSecurity), new CounterSupport());
         agent.initialize();
         // authenticationFailure per refused message would let anyone flood the managers: bursts are
-        // noticed by the event routes' watch and sent once, rate-limited (hamAuthFailureBurst)
-        agent.getSNMPv2MIB().setNotificationOriginator(null);
+        // noticed by the event routes' watch and sent once, rate-limited (hamAuthFailureBurst). Off
+        // through snmpEnableAuthenTraps (RFC 3418), so that a manager reading it is told the truth.
+        agent.getSNMPv2MIB().getSnmpEnableAuthenTraps().setValue(new Integer32(SNMP_DISABLED));
         agent.getCommandProcessor().addCounterListener(counters);
         agent.getUsm().getCounterSupport().addCounterListener(counters);
         dispatcher.addCounterListener(counters);

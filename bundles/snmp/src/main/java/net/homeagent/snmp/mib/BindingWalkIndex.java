@@ -13,7 +13,8 @@ import net.homeagent.mip.api.BindingStore;
  * haMobilityBindingTable steps through. SNMP orders rows by index, the store does not; copying and
  * sorting the table on every GETNEXT/GETBULK would cost O(n log n) per request. So the keys, two
  * IPv4 addresses packed in one {@code long}, are collected once with
- * {@link BindingStore#forEachBinding} (no binding is copied) and sorted once, then reused for
+ * {@link BindingStore#forEachBinding} (no list of the table is made; the store still builds each
+ * {@code Binding} it shows, short-lived garbage) and sorted once, then reused for
  * {@code maxAge}; the rows themselves are read live from the store at each request.
  *
  * <p>A binding added after the index was built shows up in the next one (at most {@code maxAge}
