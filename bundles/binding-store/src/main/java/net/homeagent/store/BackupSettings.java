@@ -5,15 +5,14 @@ import java.nio.file.Path;
 /**
  * The backup part of {@link BindingStoreConfig}, resolved.
  *
- * @param location the backup file, {@code ${karaf.data}} replaced by the system property (or
+ * @param location the journal's folder, {@code ${karaf.data}} replaced by the system property (or
  *                 {@code data} outside Karaf)
  */
-record BackupSettings(boolean enabled, Path location, int maxBatch) {
+record BackupSettings(boolean enabled, Path location) {
 
     static BackupSettings of(BindingStoreConfig config) {
         String dataFolder = System.getProperty("karaf.data", "data");
-        Path location = Path.of(config.backupFile().replace("${karaf.data}", dataFolder)).toAbsolutePath();
-        int maxBatch = config.maxBatch() < 1 ? BindingStoreConfig.DEFAULT_MAX_BATCH : config.maxBatch();
-        return new BackupSettings(config.backupEnabled(), location, maxBatch);
+        Path location = Path.of(config.backupDirectory().replace("${karaf.data}", dataFolder)).toAbsolutePath();
+        return new BackupSettings(config.backupEnabled(), location);
     }
 }

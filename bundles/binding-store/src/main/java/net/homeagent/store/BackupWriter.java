@@ -1,8 +1,10 @@
 package net.homeagent.store;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -10,7 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,14 +19,17 @@ import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.support.RateLimitedLog;
 
 /**
- * Group commit of binding changes to the backup. Changes are queued by the threads that make them
- * (under the home address's lock, so the queue holds each home address's changes in order) into a
- * {@link PendingChanges} buffer of primitive arrays; every {@link #sync()} meanwhile gets that
- * buffer's one future. The writer thread takes the whole buffer at once (the registering threads
- * go on filling a second one), appends it to the {@link ChangeLog} in slices of at most
- * {@code maxBatch} changes, each committed as one MVStore chunk and forced to disk ({@code FileChannel.force}), and
- * only when all of it is on disk completes its future. Under load a group grows to what arrived
- * during the previous fsync, so the cost of an fsync is shared by every change in it.
+ * Group commit of binding changes to the {@link JournalLog}. Changes are queued by the threads that
+ * make them, under the home address's lock, as the home address's whole state after the operation
+ * (a care-of change is one change, not a removal and an add), into a {@link PendingChanges} buffer;
+ * every
+ * {@link #sync()} meanwhile gets that buffer's one future. The writer thread takes the whole
+ * buffer at once (the registering threads go on filling a second one), appends it as one frame,
+ * forces it to disk and only then completes its future. Under load a group grows to what arrived during the
+ * previous fsync, so the cost of an fsync is shared by every change in it.
+ * <p>
+ * After each frame the writer asks whether a checkpoint is due ({@link JournalLog#checkpointDue})
+ * and, if the {@link Checkpointer} is free, starts a new segment and hands it over.
  * <p>
  * The queue is unbounded: the registration path never blocks on it. If the disk stalls, changes
  * pile up in memory and replies wait; nothing is dropped.
@@ -34,17 +38,9 @@ final class BackupWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackupWriter.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
-    /** How often, when idle, partly used chunks are rewritten so that the file does not only grow. */
-    private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofSeconds(60);
-    private static final int TARGET_FILL_RATE_PERCENT = 50;
-    private static final int HOUSEKEEPING_WRITE_BYTES = 16 << 20;
-    /** How often at most the {@link CommitMark} follows the commits. */
+    /** How often at most the {@link CommitMark} follows the frames. */
     private static final Duration MARK_INTERVAL = Duration.ofSeconds(5);
 
-    private final MVStore store;
-    private final ChangeLog log;
-    private final CommitMark mark;
-    private final int maxBatch;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition queued = lock.newCondition();
@@ -52,48 +48,34 @@ final class BackupWriter {
     private PendingChanges pending = new PendingChanges();
     /** A drained buffer kept for the next swap, under {@link #lock}; null while none is free. */
     private PendingChanges spare = new PendingChanges();
-    /** The buffer being written and how much of it is (writer's own, no lock). */
-    private PendingChanges taken;
-    private int written;
-    private RuntimeException takenFailure;
     private final RateLimitedLog failureLog;
     private final AtomicLong syncs = new AtomicLong();
     private final AtomicLong changesWritten = new AtomicLong();
     private final AtomicLong writeFailures = new AtomicLong();
     private volatile Instant lastSync;
-    private Instant lastHousekeeping;
+    private volatile String lastFailure;
     private Instant lastMark = Instant.MIN;
-    private long markedVersion = -1;
+    private long markedSequence = -1;
+    /** Where the changes go, from {@link #attach} on (writer thread). */
+    private JournalDisk disk;
+    private JournalLog log;
+    private Checkpointer checkpointer;
     private Thread thread;
     private volatile boolean stopped;
 
-    BackupWriter(MVStore store, ChangeLog log, CommitMark mark, int maxBatch, Clock clock) {
-        this.store = store;
-        this.log = log;
-        this.mark = mark;
-        this.maxBatch = Math.max(1, maxBatch);
+    BackupWriter(Clock clock) {
         this.clock = clock;
         this.failureLog = new RateLimitedLog(clock, BindingListeners.FAILURE_LOG_INTERVAL, LOG::error);
-        this.lastHousekeeping = clock.instant();
     }
 
-    /** Queues the backup of {@code binding} as it is now (an add, renewal or change). */
-    void put(Binding binding) {
-        long key = BindingRecord.keyOf(binding);
+    /**
+     * Queues the state of {@code home} after an operation: exactly {@code bindings} (none: its last
+     * binding is gone). The caller holds the home address's lock, so its states queue in order.
+     */
+    void home(int home, List<Binding> bindings) {
         lock.lock();
         try {
-            pending.put(key, binding);
-            queued.signal();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Queues the removal of the binding of {@code key} ({@link Ipv4#packKey}). */
-    void delete(long key) {
-        lock.lock();
-        try {
-            pending.delete(key);
+            pending.home(home, bindings);
             queued.signal();
         } finally {
             lock.unlock();
@@ -115,7 +97,14 @@ final class BackupWriter {
         }
     }
 
-    /** Starts the writer thread. */
+    /** From now on queued changes go to {@code log}; checkpoints are handed to {@code checkpointer}. */
+    void attach(JournalDisk disk, JournalLog log, Checkpointer checkpointer) {
+        this.disk = disk;
+        this.log = log;
+        this.checkpointer = checkpointer;
+    }
+
+    /** Starts the writer thread (after {@link #attach}). */
     synchronized void start() {
         if (thread == null) {
             thread = new Thread(this::run, "binding-backup-writer");
@@ -126,10 +115,11 @@ final class BackupWriter {
 
     /** Writes what is queued, then stops the writer thread. */
     synchronized void stop() {
+        stopped = true;
         if (thread == null) {
+            failLeftovers();
             return;
         }
-        stopped = true;
         requestStop();
         try {
             thread.join(STOP_GRACE.toMillis());
@@ -145,23 +135,38 @@ final class BackupWriter {
     }
 
     /**
-     * Writes, on the calling thread, one slice (at most {@code maxBatch} changes, one commit and one
-     * fsync) of what is queued; the writer thread does the same whenever something is queued. The
-     * waiters of a group are told once its last slice is on disk.
+     * Writes, on the calling thread, what is queued as one frame; the writer thread does the same
+     * whenever something is queued.
      *
-     * @return whether a stop was requested with the group just finished
+     * @return whether a stop was requested with the group just written
      */
     boolean writeQueued() {
-        if (taken == null && !take()) {
+        PendingChanges group = take();
+        if (group == null) {
             return false;
         }
-        int slice = Math.min(maxBatch, taken.count() - written);
-        writeSlice(written, slice);
-        written += slice;
-        if (written < taken.count()) {
-            return false;
+        IOException failure = null;
+        if (group.count() > 0) {
+            failure = write(group);
         }
-        return finishGroup();
+        CompletableFuture<Void> waiting = group.waiting();
+        boolean stop = group.stopRequested();
+        if (waiting != null) {
+            if (failure == null) {
+                waiting.complete(null);
+            } else {
+                waiting.completeExceptionally(failure);
+            }
+        }
+        recycle(group);
+        return stop;
+    }
+
+    /** Closes the log's segment, after {@link #stop}. */
+    void closeLog() throws IOException {
+        if (log != null) {
+            log.close();
+        }
     }
 
     long syncs() {
@@ -180,14 +185,16 @@ final class BackupWriter {
         return Optional.ofNullable(lastSync);
     }
 
+    Optional<String> lastFailure() {
+        return Optional.ofNullable(lastFailure);
+    }
+
     private void run() {
         boolean stop = false;
         while (!stop) {
             try {
-                if (taken == null && !awaitQueued()) {
-                    // idle: bring the mark up to date and tidy the file
-                    markIfBehind();
-                    keepHouse();
+                if (!awaitQueued()) {
+                    markIfBehind(); // idle: bring the mark up to date
                     continue;
                 }
             } catch (InterruptedException e) {
@@ -198,6 +205,44 @@ final class BackupWriter {
             stop = writeQueued();
         }
         failLeftovers();
+    }
+
+    /** Appends the group, then starts a checkpoint if one is due; returns the failure, if any. */
+    private IOException write(PendingChanges group) {
+        try {
+            log.append(group);
+        } catch (IOException failure) {
+            // The bindings are in memory and keep working; only their durable copy is missing.
+            writeFailures.incrementAndGet();
+            lastFailure = clock.instant() + ": a group of " + group.count() + " changes could not be written: " + failure;
+            failureLog.report(() -> "Binding backup could not write a group of " + group.count() + " changes to "
+                    + disk.describe("") + "; the bindings stay in memory but would not survive a restart: " + failure,
+                    failure);
+            return failure;
+        }
+        syncs.incrementAndGet();
+        changesWritten.addAndGet(group.count());
+        lastSync = clock.instant();
+        if (Duration.between(lastMark, lastSync).compareTo(MARK_INTERVAL) >= 0) {
+            markIfBehind();
+        }
+        checkpointIfDue();
+        return null;
+    }
+
+    private void checkpointIfDue() {
+        long finished = checkpointer.takeFinished();
+        if (finished >= 0) {
+            log.checkpointed(finished);
+        }
+        if (log.checkpointDue() && checkpointer.ready()) {
+            try {
+                checkpointer.submit(log.rotate());
+            } catch (IOException failure) {
+                failureLog.report(() -> "Binding backup could not start a new log segment for a checkpoint: " + failure,
+                        failure);
+            }
+        }
     }
 
     /** Waits up to the mark interval for something to write; true if there is. */
@@ -214,65 +259,23 @@ final class BackupWriter {
         }
     }
 
-    /** Takes the whole pending buffer for writing and puts an empty one in its place; false if nothing was queued. */
-    private boolean take() {
+    /** Takes the whole pending buffer and puts an empty one in its place; null if nothing was queued. */
+    private PendingChanges take() {
         lock.lock();
         try {
             if (pending.isEmpty()) {
-                return false;
+                return null;
             }
-            taken = pending;
+            PendingChanges taken = pending;
             pending = spare != null ? spare : new PendingChanges();
             spare = null;
+            return taken;
         } finally {
             lock.unlock();
         }
-        written = 0;
-        takenFailure = null;
-        return true;
     }
 
-    /** Applies changes {@code from .. from + n} of the taken group, commits and forces them to disk. */
-    private void writeSlice(int from, int n) {
-        if (n == 0) {
-            return;
-        }
-        try {
-            for (int i = from; i < from + n; i++) {
-                log.append(taken.change(i));
-            }
-            store.commit();
-            store.sync(); // FileChannel.force: the slice is on the disk, not only in the page cache
-            log.afterCommit();
-            syncs.incrementAndGet();
-            changesWritten.addAndGet(n);
-            lastSync = clock.instant();
-            if (Duration.between(lastMark, lastSync).compareTo(MARK_INTERVAL) >= 0) {
-                markIfBehind();
-            }
-        } catch (RuntimeException failure) {
-            // The bindings are in memory and keep working; only their durable copy is missing.
-            writeFailures.incrementAndGet();
-            takenFailure = failure;
-            failureLog.report(() -> "Binding backup could not write a batch of " + n + " changes to "
-                    + store.getFileStore().getFileName() + "; the bindings stay in memory but would not survive a "
-                    + "restart: " + failure, failure);
-        }
-    }
-
-    /** Tells the group's waiters, recycles its buffer; returns whether it asked to stop. */
-    private boolean finishGroup() {
-        PendingChanges group = taken;
-        taken = null;
-        CompletableFuture<Void> waiting = group.waiting();
-        boolean stop = group.stopRequested();
-        if (waiting != null) {
-            if (takenFailure == null) {
-                waiting.complete(null);
-            } else {
-                waiting.completeExceptionally(takenFailure);
-            }
-        }
+    private void recycle(PendingChanges group) {
         if (group.reset()) {
             lock.lock();
             try {
@@ -281,7 +284,6 @@ final class BackupWriter {
                 lock.unlock();
             }
         }
-        return stop;
     }
 
     private void requestStop() {
@@ -294,33 +296,15 @@ final class BackupWriter {
         }
     }
 
-    /** Records the newest version on disk in the {@link CommitMark}, after its fsync, never before. */
+    /** Records the newest frame on disk in the {@link CommitMark}, after its fsync, never before. */
     private void markIfBehind() {
-        try {
-            long version = store.getCurrentVersion();
-            if (version != markedVersion && mark.write(version)) {
-                markedVersion = version;
-                lastMark = clock.instant();
-            }
-        } catch (RuntimeException closedAfterAFailure) {
-            // the mark only sharpens the next start's check; a failed write is already reported
-        }
-    }
-
-    /** Rewrites sparse chunks now and then, on this thread so that it never races a batch. */
-    private void keepHouse() {
-        Instant now = clock.instant();
-        if (Duration.between(lastHousekeeping, now).compareTo(HOUSEKEEPING_INTERVAL) < 0) {
+        if (log == null) {
             return;
         }
-        lastHousekeeping = now;
-        try {
-            if (store.compact(TARGET_FILL_RATE_PERCENT, HOUSEKEEPING_WRITE_BYTES)) {
-                store.commit();
-                store.sync();
-            }
-        } catch (RuntimeException failure) {
-            failureLog.report(() -> "Binding backup housekeeping failed: " + failure, failure);
+        long sequence = log.lastSequence();
+        if (sequence != markedSequence && sequence >= 0 && CommitMark.write(disk, sequence)) {
+            markedSequence = sequence;
+            lastMark = clock.instant();
         }
     }
 

@@ -9,8 +9,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface BindingStoreConfig {
 
     long DEFAULT_EXPIRY_TICK_MILLIS = 1000;
-    String DEFAULT_BACKUP_FILE = "${karaf.data}/bindings/bindings.mv";
-    int DEFAULT_MAX_BATCH = 4096;
+    String DEFAULT_BACKUP_DIRECTORY = "${karaf.data}/bindings";
 
     @AttributeDefinition(name = "Expiry tick (ms)",
             description = "How often expired bindings are removed: a binding outlives its lifetime by at most this much",
@@ -22,12 +21,8 @@ public @interface BindingStoreConfig {
                     + "registrations wait until their binding is on disk. Takes effect when the binding store restarts")
     boolean backupEnabled() default true;
 
-    @AttributeDefinition(name = "Backup file",
-            description = "The H2 MVStore file of the backup; ${karaf.data} is replaced by the Karaf data folder. "
-                    + "Takes effect when the binding store restarts")
-    String backupFile() default DEFAULT_BACKUP_FILE;
-
-    @AttributeDefinition(name = "Largest group commit",
-            description = "At most this many changes are written with one fsync", min = "1")
-    int maxBatch() default DEFAULT_MAX_BATCH;
+    @AttributeDefinition(name = "Backup folder",
+            description = "The folder of the backup journal (a checkpoint and the log since, docs/storage.md); "
+                    + "${karaf.data} is replaced by the Karaf data folder. Takes effect when the binding store restarts")
+    String backupDirectory() default DEFAULT_BACKUP_DIRECTORY;
 }

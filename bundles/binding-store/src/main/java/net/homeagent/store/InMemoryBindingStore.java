@@ -108,7 +108,7 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
     private final ExpiryTicker ticker;
     private final LongAdder expired = new LongAdder();
     private final BackupSettings backupSettings;
-    private final Optional<BindingBackup> backup;
+    private final Optional<BindingJournal> backup;
     private volatile RestoreCounts lastRestore = RestoreCounts.NONE;
 
     @Activate
@@ -124,12 +124,12 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
 
     /** A store whose expiry runs only when {@link #expireDue} is called, without a backup. */
     public InMemoryBindingStore(Clock clock) {
-        this(clock, new BackupSettings(false, Path.of(BindingStoreConfig.DEFAULT_BACKUP_FILE), 1), Optional.empty());
+        this(clock, new BackupSettings(false, Path.of(BindingStoreConfig.DEFAULT_BACKUP_DIRECTORY)), Optional.empty());
     }
 
     /** A store whose expiry runs only when {@link #expireDue} is called, backed up in {@code backup}. */
-    InMemoryBindingStore(Clock clock, BindingBackup backup) {
-        this(clock, new BackupSettings(true, backup.location(), 1), Optional.of(backup));
+    InMemoryBindingStore(Clock clock, BindingJournal backup) {
+        this(clock, new BackupSettings(true, Path.of(backup.location())), Optional.of(backup));
     }
 
     private InMemoryBindingStore(Clock clock, BackupSettings settings) {
@@ -140,7 +140,7 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
         }
     }
 
-    private InMemoryBindingStore(Clock clock, BackupSettings settings, Optional<BindingBackup> backup) {
+    private InMemoryBindingStore(Clock clock, BackupSettings settings, Optional<BindingJournal> backup) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.wheel = new ExpiryWheel(clock.instant().getEpochSecond());
         this.listeners = new BindingListeners(clock);
@@ -175,7 +175,7 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
     @Deactivate
     void deactivate() {
         ticker.stop();
-        backup.ifPresent(BindingBackup::close);
+        backup.ifPresent(BindingJournal::close);
         LOG.info("Binding store stopped with {} bindings", size());
     }
 
@@ -195,8 +195,11 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
         return register(binding, simultaneous, true);
     }
 
-    /** {@code durable}: whether the change goes to the backup (not when it comes from it). */
-    private RegisterOutcome register(Binding binding, boolean simultaneous, boolean durable) {
+    /**
+     * {@code local}: a change made here, written to the backup and told to the listeners; else one
+     * read back from the backup, which is neither (the listeners hear of it when the restore ends).
+     */
+    private RegisterOutcome register(Binding binding, boolean simultaneous, boolean local) {
         requireComplete(binding);
         BindingRow.requireFits(binding);
         Inet4Address homeAddress = binding.homeAddress();
@@ -223,13 +226,11 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
             table.counted((held < 0 ? 1 : 0) - replaced.size());
             table.naiChanged(home, naiBefore, table.naiKeys(segment, home));
             scheduleExpiry(binding, renewed);
-            if (durable) {
-                backup.ifPresent(b -> {
-                    replaced.forEach(r -> b.writer().delete(BindingRecord.keyOf(r)));
-                    b.writer().put(binding);
-                });
+            if (local) {
+                // without S the new binding is the node's only one; with it, the others stay
+                backUp(segment, home, simultaneous ? null : List.of(binding));
             }
-            if (listeners.any()) {
+            if (local && listeners.any()) {
                 replaced.forEach(r -> listeners.deliver(removedEvent(r, RemovalReason.REPLACED)));
                 listeners.deliver(renewed.isPresent() ? BindingEvent.renewed(binding, renewed.get())
                         : BindingEvent.added(binding));
@@ -277,7 +278,7 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
                 return List.of();
             }
             dropRows(segment, home, removed.size(), s -> s.removeAll(home));
-            backup.ifPresent(b -> removed.forEach(r -> b.writer().delete(BindingRecord.keyOf(r))));
+            backUp(segment, home, List.of());
             if (listeners.any()) {
                 removed.forEach(r -> listeners.deliver(removedEvent(r, reason)));
             }
@@ -369,7 +370,7 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
 
     @Override
     public long sizeBytes() {
-        return backup.map(BindingBackup::sizeBytes).orElse(0L);
+        return backup.map(BindingJournal::sizeBytes).orElse(0L);
     }
 
     @Override
@@ -384,7 +385,17 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
 
     @Override
     public long writeFailures() {
-        return backup.map(b -> b.writer().writeFailures()).orElse(0L);
+        return backup.map(BindingJournal::failures).orElse(0L);
+    }
+
+    @Override
+    public Optional<String> lastWriteFailure() {
+        return backup.flatMap(BindingJournal::lastFailure);
+    }
+
+    @Override
+    public long checkpoints() {
+        return backup.map(BindingJournal::checkpoints).orElse(0L);
     }
 
     @Override
@@ -512,7 +523,7 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
     private void removeRow(TableSegment segment, int home, int row, Binding removed, RemovalReason reason) {
         long key = (long) home << 32 | segment.rows()[row * BindingRow.STRIDE + BindingRow.CARE_OF] & 0xffff_ffffL;
         dropRows(segment, home, 1, s -> s.remove(row));
-        backup.ifPresent(b -> b.writer().delete(key));
+        backUp(segment, home, null);
         if (removed != null) {
             listeners.deliver(removedEvent(removed, reason));
         }
@@ -537,49 +548,120 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
     }
 
     /**
-     * Puts the backup's bindings back: expired ones are dropped (and deleted from the backup), the
-     * others keep their {@code expiresAt}, so they live out only their remaining lifetime.
+     * Puts the backup's bindings back, quietly: the journal's changes are replayed into the table
+     * with neither backup nor listeners involved. Then, one home address at a time under its lock,
+     * expired bindings are dropped (and their removal written), and the others are announced to the
+     * listeners as ADDED, which programs the data plane; they keep their {@code expiresAt}, so they
+     * live out only their remaining lifetime. The time reported covers reading the files.
      */
-    private RestoreCounts restore(BindingBackup from) {
+    private RestoreCounts restore(BindingJournal from) {
         long started = System.nanoTime();
-        BindingBackup.Loaded loaded = from.loaded();
-        Instant now = clock.instant();
-        long restored = 0;
-        long dropped = 0;
-        long failed = loaded.failed();
-        for (Map.Entry<Long, byte[]> record = loaded.records().pollFirstEntry(); record != null;
-                record = loaded.records().pollFirstEntry()) {
-            Binding binding;
-            try {
-                binding = BindingRecord.decode(record.getKey(), record.getValue());
-            } catch (IllegalArgumentException unreadable) {
-                from.reportUnreadable(record.getKey(), unreadable, ++failed);
-                continue;
-            }
-            if (binding.isExpiredAt(now)) {
-                dropped++;
-                from.writer().delete(BindingRecord.keyOf(binding));
-                continue;
-            }
-            try {
-                // Every stored binding was held at the same time as the others: none replaces another.
-                register(binding, true, false);
-                restored++;
-            } catch (RuntimeException e) {
-                failed++;
-                LOG.error("Could not restore the binding of {} care-of {}: {}", binding.homeAddress().getHostAddress(),
-                        binding.careOfAddress().getHostAddress(), e.toString());
-            }
+        JournalRestore.Outcome outcome;
+        try {
+            outcome = from.restore(this::replayHome, table::forEachHome);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Binding backup {} could not be read; the bindings read so far are kept in memory, and changes "
+                    + "are not backed up until the binding store restarts: {}", from.location(), e.toString(), e);
+            return new RestoreCounts(table.size(), 0, 0, Optional.of("backup " + from.location() + " could not be read: "
+                    + e + "; changes are not backed up until the binding store restarts"));
         }
+        long[] restoredAndDropped = announceRestored(from);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        LOG.info("Restored {} bindings from {} in {} ms; dropped {} expired, {} failed", restored, from.location(),
-                millis, dropped, failed);
-        return new RestoreCounts(restored, dropped, failed, loaded.problem());
+        LOG.info("Restored {} bindings from {} in {} ms (reading the files included); dropped {} expired, {} failed",
+                restoredAndDropped[0], from.location(), millis, restoredAndDropped[1], outcome.failed());
+        return new RestoreCounts(restoredAndDropped[0], restoredAndDropped[1], outcome.failed(), outcome.problem());
     }
 
-    private static Optional<BindingBackup> openBackup(BackupSettings settings, Clock clock) {
+    /**
+     * Puts {@code home} in the state the journal holds: its bindings now are replaced by {@code stored}.
+     *
+     * @return the records this release cannot read (not restored)
+     */
+    private int replayHome(int home, List<JournalFormat.StoredBinding> stored) {
+        for (Binding held : table.find(Ipv4.fromBits(home))) {
+            forget(BindingRecord.keyOf(held));
+        }
+        int unreadable = 0;
+        for (JournalFormat.StoredBinding binding : stored) {
+            long key = (long) home << 32 | binding.careOf() & 0xffff_ffffL;
+            try {
+                // Every stored binding was held at the same time as the others: none replaces another.
+                register(BindingRecord.decode(key, binding.record()), true, false);
+            } catch (IllegalArgumentException e) {
+                unreadable++; // JournalRestore counts and reports it
+            }
+        }
+        return unreadable;
+    }
+
+    /** Drops the expired restored bindings and announces the others; returns {restored, dropped}. */
+    private long[] announceRestored(BindingJournal from) {
+        Instant now = clock.instant();
+        long[] counts = new long[2];
+        for (int[] homes : table.homesBySegment()) {
+            for (int home : homes) {
+                TableSegment segment = table.segmentOf(home);
+                segment.changes.lock();
+                try {
+                    long droppedBefore = counts[1];
+                    for (Binding binding : table.find(Ipv4.fromBits(home))) {
+                        if (binding.isExpiredAt(now)) {
+                            forget(BindingRecord.keyOf(binding));
+                            counts[1]++;
+                        } else {
+                            counts[0]++;
+                            if (listeners.any()) {
+                                listeners.deliver(BindingEvent.added(binding));
+                            }
+                        }
+                    }
+                    if (counts[1] > droppedBefore) {
+                        backUp(segment, home, null);
+                    }
+                } finally {
+                    segment.changes.unlock();
+                }
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Queues the state of {@code home} for the backup (the caller holds its segment's
+     * {@code changes}): {@code bindings} if the caller knows them, else read from the rows.
+     */
+    private void backUp(TableSegment segment, int home, List<Binding> bindings) {
+        if (backup.isEmpty()) {
+            return;
+        }
+        List<Binding> now = bindings;
+        if (now == null) {
+            now = new ArrayList<>(2);
+            for (int row = segment.first(home); row >= 0; row = segment.next(row)) {
+                now.add(table.binding(segment, row, null));
+            }
+        }
+        backup.get().writer().home(home, now);
+    }
+
+    /** Removes the binding of {@code key} from the table only: no backup, no listener (a replayed removal). */
+    private void forget(long key) {
+        int home = (int) (key >>> 32);
+        TableSegment segment = table.segmentOf(home);
+        segment.changes.lock();
         try {
-            return Optional.of(BindingBackup.open(settings.location(), settings.maxBatch(), clock));
+            int row = segment.rowOf(home, (int) key);
+            if (row >= 0) {
+                dropRows(segment, home, 1, s -> s.remove(row));
+            }
+        } finally {
+            segment.changes.unlock();
+        }
+    }
+
+    private static Optional<BindingJournal> openBackup(BackupSettings settings, Clock clock) {
+        try {
+            return Optional.of(BindingJournal.open(settings.location(), clock));
         } catch (IOException | RuntimeException e) {
             LOG.error("Binding backup {} cannot be used; bindings are kept in memory only and will not survive a "
                     + "restart: {}", settings.location(), e.toString(), e);

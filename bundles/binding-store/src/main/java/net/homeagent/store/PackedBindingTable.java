@@ -5,8 +5,11 @@ import static net.homeagent.store.BindingRow.STRIDE;
 import java.net.Inet4Address;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import net.homeagent.mip.api.Binding;
@@ -71,6 +74,23 @@ final class PackedBindingTable {
             for (int i = 0; i < copy.count(); i++) {
                 visitor.accept(BindingRow.toBinding(copy.rows(), i * STRIDE, copy.extra(i), null, addresses));
             }
+        }
+    }
+
+    /**
+     * Hands each home address with all its bindings to {@code visitor}, one segment at a time,
+     * each segment copied at one moment (so a home address is seen before or after a change, never
+     * half way); the checkpoints of the backup are written this way.
+     */
+    void forEachHome(BiConsumer<Integer, List<Binding>> visitor) {
+        for (TableSegment segment : segments) {
+            TableSegment.Copy copy = segment.copyAll();
+            Map<Integer, List<Binding>> homes = new LinkedHashMap<>();
+            for (int i = 0; i < copy.count(); i++) {
+                Binding binding = BindingRow.toBinding(copy.rows(), i * STRIDE, copy.extra(i), null, addresses);
+                homes.computeIfAbsent(Ipv4.bits(binding.homeAddress()), h -> new ArrayList<>(1)).add(binding);
+            }
+            homes.forEach(visitor);
         }
     }
 

@@ -2,47 +2,54 @@ package net.homeagent.store;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import net.homeagent.mip.api.Binding;
 
 /**
- * The backup changes queued since the {@link BackupWriter} last took them, as primitive arrays:
- * per change a key, and for a put its {@link BindingRecord} encoded into one shared byte array,
- * so queueing a change makes no object. Whoever calls {@code sync()} meanwhile shares one future,
+ * The backup changes queued since the {@link BackupWriter} last took them, already encoded as a
+ * journal frame's payload ({@link JournalFormat}) in one growing byte array, so queueing a change
+ * makes no object. Each change is a home address with every binding it has after an operation
+ * (none after its last was removed). Whoever calls {@code sync()} meanwhile shares one future,
  * completed when all of these are on disk. Not thread-safe: the writer guards it with its lock
  * while it is being filled, and owns it alone once it has taken it.
  */
 final class PendingChanges {
 
-    private static final int INITIAL_CHANGES = 256;
+    private static final int INITIAL_BYTES = 1 << 14;
     /** A buffer that grew beyond this (a mass expiry or import) is not kept for reuse. */
-    private static final int KEPT_CHANGES = 1 << 16;
-    private static final int DELETE = -1;
+    private static final int KEPT_BYTES = 1 << 22;
 
-    private long[] keys = new long[INITIAL_CHANGES];
-    private int[] offsets = new int[INITIAL_CHANGES];
-    /** Record length of each change, {@link #DELETE} for a removal. */
-    private int[] lengths = new int[INITIAL_CHANGES];
-    private ByteBuffer records = ByteBuffer.allocate(INITIAL_CHANGES * 64);
+    private ByteBuffer changes = ByteBuffer.allocate(INITIAL_BYTES);
     private int count;
     private CompletableFuture<Void> durable;
     private boolean stop;
 
-    void put(long key, Binding binding) {
-        byte[] nai = BindingRecord.naiBytes(binding);
-        int length = BindingRecord.length(nai);
-        if (records.remaining() < length) {
-            records = ByteBuffer.wrap(Arrays.copyOf(records.array(), Math.max(records.capacity() * 2,
-                    records.position() + length))).position(records.position());
+    /** Queues "{@code home} now has exactly {@code bindings}" (all of them of that home address). */
+    void home(int home, List<Binding> bindings) {
+        if (bindings.size() > 0xffff) {
+            throw new IllegalArgumentException(bindings.size() + " bindings of one home address cannot be stored");
         }
-        int at = add(key, length);
-        offsets[at] = records.position();
-        BindingRecord.encodeInto(binding, nai, records);
-    }
-
-    void delete(long key) {
-        add(key, DELETE);
+        int length = JournalFormat.HOME_OVERHEAD;
+        byte[][] nais = new byte[bindings.size()][];
+        for (int i = 0; i < nais.length; i++) {
+            nais[i] = BindingRecord.naiBytes(bindings.get(i));
+            length += JournalFormat.BINDING_OVERHEAD + BindingRecord.length(nais[i]);
+        }
+        if (changes.remaining() < length) {
+            changes = ByteBuffer.wrap(Arrays.copyOf(changes.array(), Math.max(changes.capacity() * 2,
+                    changes.position() + length))).position(changes.position());
+        }
+        changes.putInt(home);
+        changes.putShort((short) bindings.size());
+        for (int i = 0; i < nais.length; i++) {
+            Binding binding = bindings.get(i);
+            changes.putInt(Ipv4.bits(binding.careOfAddress()));
+            changes.putShort((short) BindingRecord.length(nais[i]));
+            BindingRecord.encodeInto(binding, nais[i], changes);
+        }
+        count++;
     }
 
     /** The future of whoever waits for these changes; one for all of them. */
@@ -75,29 +82,22 @@ final class PendingChanges {
         return count;
     }
 
-    /** Change {@code i} as the change log stores it ({@link ChangeLog#change}). */
-    byte[] change(int i) {
-        return ChangeLog.change(keys[i], records.array(), offsets[i], lengths[i]);
+    /** The bytes {@link #writeChanges} writes. */
+    int encodedLength() {
+        return changes.position();
+    }
+
+    /** Writes the changes in order, as a journal frame's payload holds them. */
+    void writeChanges(ByteBuffer out) {
+        out.put(changes.array(), 0, changes.position());
     }
 
     /** Empties the buffer for reuse; false if it grew too large to be worth keeping. */
     boolean reset() {
         count = 0;
-        records.clear();
+        changes.clear();
         durable = null;
         stop = false;
-        return keys.length <= KEPT_CHANGES;
-    }
-
-    private int add(long key, int length) {
-        if (count == keys.length) {
-            int capacity = count * 2;
-            keys = Arrays.copyOf(keys, capacity);
-            offsets = Arrays.copyOf(offsets, capacity);
-            lengths = Arrays.copyOf(lengths, capacity);
-        }
-        keys[count] = key;
-        lengths[count] = length;
-        return count++;
+        return changes.capacity() <= KEPT_BYTES;
     }
 }

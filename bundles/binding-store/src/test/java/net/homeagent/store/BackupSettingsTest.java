@@ -10,14 +10,13 @@ import org.junit.jupiter.api.Test;
 class BackupSettingsTest {
 
     @Test
-    void theKarafDataFolderIsSubstitutedAndABadBatchSizeFallsBackToTheDefault() {
+    void theKarafDataFolderIsSubstituted() {
         String before = System.getProperty("karaf.data");
         System.setProperty("karaf.data", "/var/lib/homeagent/data");
         try {
-            BackupSettings settings = BackupSettings.of(config(BindingStoreConfig.DEFAULT_BACKUP_FILE, 0));
+            BackupSettings settings = BackupSettings.of(config(BindingStoreConfig.DEFAULT_BACKUP_DIRECTORY));
 
-            assertThat(settings.location()).isEqualTo(Path.of("/var/lib/homeagent/data/bindings/bindings.mv"));
-            assertThat(settings.maxBatch()).isEqualTo(BindingStoreConfig.DEFAULT_MAX_BATCH);
+            assertThat(settings.location()).isEqualTo(Path.of("/var/lib/homeagent/data/bindings"));
             assertThat(settings.enabled()).isTrue();
         } finally {
             if (before == null) {
@@ -29,14 +28,13 @@ class BackupSettingsTest {
     }
 
     @Test
-    void aRelativeFileIsMadeAbsolute() {
-        BackupSettings settings = BackupSettings.of(config("backup/b.mv", 16));
+    void aRelativeFolderIsMadeAbsolute() {
+        BackupSettings settings = BackupSettings.of(config("backup/bindings"));
 
-        assertThat(settings.location()).isEqualTo(Path.of("backup", "b.mv").toAbsolutePath());
-        assertThat(settings.maxBatch()).isEqualTo(16);
+        assertThat(settings.location()).isEqualTo(Path.of("backup", "bindings").toAbsolutePath());
     }
 
-    private static BindingStoreConfig config(String file, int maxBatch) {
+    private static BindingStoreConfig config(String folder) {
         return new BindingStoreConfig() {
             @Override
             public long expiryTickMillis() {
@@ -49,13 +47,8 @@ class BackupSettingsTest {
             }
 
             @Override
-            public String backupFile() {
-                return file;
-            }
-
-            @Override
-            public int maxBatch() {
-                return maxBatch;
+            public String backupDirectory() {
+                return folder;
             }
 
             @Override

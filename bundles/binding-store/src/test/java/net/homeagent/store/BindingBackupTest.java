@@ -38,12 +38,12 @@ class BindingBackupTest {
     Path dir;
 
     private final MutableClock clock = new MutableClock(T0);
-    private Path file;
+    private Path folder;
     private InMemoryBindingStore store;
 
     @BeforeEach
     void start() throws IOException {
-        file = dir.resolve("bindings").resolve("bindings.mv");
+        folder = dir.resolve("bindings");
         store = started(new RecordingBindingListener());
     }
 
@@ -53,7 +53,7 @@ class BindingBackupTest {
     }
 
     private InMemoryBindingStore started(RecordingBindingListener listener) throws IOException {
-        InMemoryBindingStore started = new InMemoryBindingStore(clock, BindingBackup.open(file, 64, clock));
+        InMemoryBindingStore started = new InMemoryBindingStore(clock, BindingJournal.open(folder, clock));
         started.addListener(listener);
         started.restoreFromBackup();
         return started;
@@ -179,17 +179,22 @@ class BindingBackupTest {
     }
 
     @Test
-    void aGarbageFileIsMovedAsideAndTheStoreStartsEmptyAndKeepsWorking() throws Exception {
+    void aGarbageCheckpointIsKeptAsideTheLogIsStillReplayedAndTheStoreKeepsWorking() throws Exception {
+        Binding logged = binding("10.0.0.9", "192.0.2.9").build();
+        store.register(logged, false);
+        durable();
         store.deactivate();
         byte[] garbage = new byte[64 * 1024];
         new Random(42).nextBytes(garbage);
-        Files.write(file, garbage);
+        Path checkpoint = only("checkpoint-");
+        Files.write(checkpoint, garbage);
 
         store = started(new RecordingBindingListener());
 
-        assertThat(store.size()).isZero();
-        assertThat(store.lastRestore().problem()).hasValueSatisfying(p -> assertThat(p).contains("truncated or damaged", ".corrupt-"));
+        assertThat(store.list(b -> true)).as("the log after the checkpoint").containsExactly(logged);
+        assertThat(store.lastRestore().problem()).hasValueSatisfying(p -> assertThat(p).contains("does not start with"));
         assertThat(movedAside()).singleElement().satisfies(p -> assertThat(Files.readAllBytes(p)).isEqualTo(garbage));
+        store.remove(logged.homeAddress(), logged.careOfAddress(), RemovalReason.CLEARED);
         Binding fresh = binding("10.0.0.1", "192.0.2.1").build();
         store.register(fresh, false);
         restart();
@@ -210,19 +215,21 @@ class BindingBackupTest {
         }
         durable();
         store.deactivate();
-        long size = Files.size(file);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        Path log = only("log-");
+        long size = Files.size(log);
+        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.WRITE)) {
             channel.truncate(size * 2 / 3);
         }
 
         store = started(new RecordingBindingListener());
 
-        // MVStore falls back to the newest intact commit (an older state, whole), or cannot open the
-        // file at all; either way the loss is reported and the damaged file kept for analysis.
+        // The frames before the cut come back, whole; the mark says later ones had been written, so
+        // the loss is reported and the damaged segment kept for analysis.
         RestoreCounts counts = store.lastRestore();
         assertThat(written).containsAll(store.list(b -> true));
-        assertThat(counts.restored()).isEqualTo(store.size()).isLessThan(2000);
-        assertThat(counts.problem()).hasValueSatisfying(p -> assertThat(p).contains("truncated or damaged", ".corrupt-"));
+        assertThat(store.list(b -> true)).containsExactlyElementsOf(written.subList(0, store.size()));
+        assertThat(counts.restored()).isEqualTo(store.size()).isLessThan(2000).isPositive();
+        assertThat(counts.problem()).hasValueSatisfying(p -> assertThat(p).contains("cut short", "had been written"));
         assertThat(movedAside()).hasSize(1);
         Binding fresh = binding("10.0.0.250", "192.0.2.99").build();
         store.register(fresh, false);
@@ -242,8 +249,7 @@ class BindingBackupTest {
         assertThat(store.exportSnapshot(snapshot)).isEqualTo(2);
 
         clock.advance(Duration.ofSeconds(60));
-        InMemoryBindingStore other = new InMemoryBindingStore(clock,
-                BindingBackup.open(dir.resolve("other").resolve("b.mv"), 64, clock));
+        InMemoryBindingStore other = new InMemoryBindingStore(clock, BindingJournal.open(dir.resolve("other"), clock));
         other.restoreFromBackup();
         try {
             RestoreCounts counts = other.importSnapshot(snapshot);
@@ -285,8 +291,17 @@ class BindingBackupTest {
     }
 
     private List<Path> movedAside() throws IOException {
-        try (var files = Files.list(file.getParent())) {
-            return files.filter(p -> p.getFileName().toString().startsWith("bindings.mv.corrupt-")).toList();
+        try (var files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().contains(".corrupt-")).toList();
+        }
+    }
+
+    /** The one journal file whose name starts with {@code prefix}. */
+    private Path only(String prefix) throws IOException {
+        try (var files = Files.list(folder)) {
+            List<Path> found = files.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
+            assertThat(found).hasSize(1);
+            return found.get(0);
         }
     }
 }

@@ -96,13 +96,8 @@ class BindingStoreComponentTest {
             }
 
             @Override
-            public String backupFile() {
-                return DEFAULT_BACKUP_FILE;
-            }
-
-            @Override
-            public int maxBatch() {
-                return DEFAULT_MAX_BATCH;
+            public String backupDirectory() {
+                return DEFAULT_BACKUP_DIRECTORY;
             }
 
             @Override

@@ -37,7 +37,7 @@ public final class GroupCommitMeasurement {
         SplittableRandom random = new SplittableRandom(7);
         try {
             InMemoryBindingStore store = new InMemoryBindingStore(clock,
-                    BindingBackup.open(dir.resolve("bindings.mv"), BindingStoreConfig.DEFAULT_MAX_BATCH, clock));
+                    BindingJournal.open(dir.resolve("bindings"), clock));
             store.restoreFromBackup();
             for (int i = 0; i < nodes; i++) {
                 store.register(binding(i, i, clock.instant()), false);

@@ -13,8 +13,8 @@ import net.homeagent.mip.api.BindingBackupStatus.RestoreCounts;
 
 /**
  * Not a test: measures, for docs/PERFORMANCE.md, how long a store takes to write N bindings to its
- * backup (group commit, as registrations do) and to restore them at start (open + read + decode,
- * then register each into the table with an ADDED event). Run from bundles/binding-store:
+ * backup (group commit, as registrations do) and to restore them at start (read the checkpoint
+ * and the log, decode, register each into the table, then an ADDED event each). Run from bundles/binding-store:
  * <pre>
  * mvn -q -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * java -Xmx2g -cp target/classes:target/test-classes:$(cat target/cp.txt) net.homeagent.store.RestoreMeasurement 1000000
@@ -28,10 +28,10 @@ public final class RestoreMeasurement {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path dir = Files.createTempDirectory("restore-measurement");
-        Path file = dir.resolve("bindings.mv");
+        Path folder = dir.resolve("bindings");
         Clock clock = Clock.systemUTC();
         try {
-            InMemoryBindingStore writer = new InMemoryBindingStore(clock, BindingBackup.open(file, 4096, clock));
+            InMemoryBindingStore writer = new InMemoryBindingStore(clock, BindingJournal.open(folder, clock));
             writer.restoreFromBackup();
             Instant now = clock.instant();
             long start = System.nanoTime();
@@ -52,18 +52,15 @@ public final class RestoreMeasurement {
 
             System.gc();
             start = System.nanoTime();
-            BindingBackup backup = BindingBackup.open(file, 4096, clock);
-            long opened = System.nanoTime() - start;
-            InMemoryBindingStore restored = new InMemoryBindingStore(clock, backup);
+            InMemoryBindingStore restored = new InMemoryBindingStore(clock, BindingJournal.open(folder, clock));
             long[] added = {0};
             restored.addListener(event -> added[0]++);
             restored.restoreFromBackup();
             long total = System.nanoTime() - start;
             RestoreCounts counts = restored.lastRestore();
-            System.out.printf("restored %d (dropped %d, failed %d, %d ADDED events) in %d ms: open+read+decode %d ms, "
-                    + "table %d ms%n", counts.restored(), counts.dropped(), counts.failed(), added[0],
-                    TimeUnit.NANOSECONDS.toMillis(total), TimeUnit.NANOSECONDS.toMillis(opened),
-                    TimeUnit.NANOSECONDS.toMillis(total - opened));
+            System.out.printf("restored %d (dropped %d, failed %d, %d ADDED events) in %d ms, reading the journal "
+                    + "included; journal %d MiB%n", counts.restored(), counts.dropped(), counts.failed(), added[0],
+                    TimeUnit.NANOSECONDS.toMillis(total), restored.sizeBytes() >> 20);
             restored.deactivate();
         } finally {
             TempDirectories.delete(dir);

@@ -14,10 +14,10 @@ public interface BindingBackupStatus {
     /** Whether bindings are backed up at all (configuration {@code backupEnabled}). */
     boolean enabled();
 
-    /** The backup file. */
+    /** The backup's folder. */
     Path location();
 
-    /** Its size on disk in bytes, 0 if it does not exist. */
+    /** Its size on disk in bytes (checkpoint and log), 0 if it does not exist. */
     long sizeBytes();
 
     /** When the last batch of changes was forced to disk; empty before the first one. */
@@ -26,8 +26,17 @@ public interface BindingBackupStatus {
     /** What the restore at start found. */
     RestoreCounts lastRestore();
 
-    /** Batches that could not be written since the start (their bindings stayed in memory). */
+    /**
+     * Groups of changes that could not be written, and checkpoints that could not be written,
+     * since the start (the bindings stayed in memory; a failed checkpoint leaves the log longer).
+     */
     long writeFailures();
+
+    /** What the newest of those failures was, and when. */
+    Optional<String> lastWriteFailure();
+
+    /** Checkpoints written since the start (each replaces the log before it). */
+    long checkpoints();
 
     /** Changes written and forced to disk since the start. */
     long changesWritten();
