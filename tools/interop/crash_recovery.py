@@ -123,12 +123,12 @@ def check_damaged(args) -> int:
     shell = Shell(args.karaf_home, args.ssh_port)
     backup = shell.run("mip:backup")
     print(backup.rstrip())
-    checks.check("Problem:" in backup and "truncated or damaged" in backup, "mip:backup reports the damage")
+    checks.check("Problem:" in backup and "damaged" in backup, "mip:backup reports the damage")
     with open(os.path.join(args.karaf_home, "data", "log", "karaf.log"), errors="replace") as log:
-        reported = [line for line in log if "| ERROR |" in line and "truncated or damaged" in line]
+        reported = [line for line in log if "| ERROR |" in line and "journal is damaged" in line]
     checks.check(len(reported) >= args.reports, "the log reports it at ERROR (%d reports, %d expected)"
                  % (len(reported), args.reports))
-    kept = glob.glob(os.path.join(args.karaf_home, "data", "bindings", "bindings.mv.corrupt-*"))
+    kept = glob.glob(os.path.join(args.karaf_home, "data", "bindings", "*.corrupt-*"))
     checks.check(len(kept) >= args.reports, "the damaged file is kept for analysis (%s)" % kept)
     client = mip.Client(args.port)
     key = mip.parse_key(KEY_TEXT)

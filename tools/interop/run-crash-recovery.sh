@@ -47,7 +47,7 @@ trap 'exit 130' INT TERM
 # --- 1. the appliance -------------------------------------------------------------------------
 unpack_appliance "$tarball" "$work" || { finish; exit; }
 "$py" "$here/crash_recovery.py" write-config --karaf-home "$karaf_home" --port "$port" --count "$bindings"
-backup="$karaf_home/data/bindings/bindings.mv"
+journal="$karaf_home/data/bindings"   # the backup journal: checkpoint-<n>.bin, log-<n>.wal (docs/storage.md)
 start_karaf 'mip:backup' 'Binding backup' || { finish; exit; }
 
 # --- 2. register, then kill -9 right after the last reply --------------------------------------
@@ -66,8 +66,9 @@ timeout 300 "$py" "$here/crash_recovery.py" check-restored --karaf-home "$karaf_
     --acked "$work/acked.json" | tee "$work/restored.out" || true
 count "$work/restored.out"
 
-# --- 4. a truncated backup ---------------------------------------------------------------------
+# --- 4. a truncated backup: the log segment holding the registrations ------------------------------
 kill_karaf
+backup=$(ls -S "$journal"/log-*.wal | head -1)
 size=$(stat -c %s "$backup")
 log "truncating $backup from $size to $((size / 3)) bytes"
 truncate -s $((size / 3)) "$backup"
@@ -76,8 +77,9 @@ timeout 300 "$py" "$here/crash_recovery.py" check-damaged --karaf-home "$karaf_h
     --port "$port" --reports 1 | tee "$work/truncated.out" || true
 count "$work/truncated.out"
 
-# --- 5. a backup whose start is garbage ----------------------------------------------------------
+# --- 5. a backup whose checkpoint starts with garbage ---------------------------------------------
 kill_karaf
+backup=$(ls "$journal"/checkpoint-*.bin | tail -1)
 log "overwriting the first 8 KiB of $backup with random bytes"
 dd if=/dev/urandom of="$backup" bs=4096 count=2 conv=notrunc status=none
 start_karaf 'mip:backup' 'Binding backup' || { finish; exit; }

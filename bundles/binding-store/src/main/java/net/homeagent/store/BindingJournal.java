@@ -126,7 +126,7 @@ final class BindingJournal implements AutoCloseable {
         return checkpointer == null ? 0 : checkpointer.written();
     }
 
-    /** The newest write or checkpoint failure, if any since the start. */
+    /** The newest failed group write since the start, else the newest failed checkpoint. */
     Optional<String> lastFailure() {
         Optional<String> checkpoint = checkpointer == null ? Optional.empty() : checkpointer.lastFailure();
         return writer.lastFailure().or(() -> checkpoint);

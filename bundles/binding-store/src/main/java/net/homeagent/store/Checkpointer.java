@@ -91,7 +91,7 @@ final class Checkpointer {
             } catch (IOException | RuntimeException failure) {
                 failures.incrementAndGet();
                 failedAt = clock.instant();
-                lastFailure = "checkpoint " + from.number() + " could not be written: " + failure;
+                lastFailure = clock.instant() + ": checkpoint " + from.number() + " could not be written: " + failure;
                 failureLog.report(() -> "Binding backup " + lastFailure + "; the previous checkpoint and the log since "
                         + "stay in use, and a new checkpoint is tried in " + RETRY_AFTER.toSeconds() + " s", failure);
             } finally {

@@ -143,7 +143,8 @@ final class JournalRestore {
             problems.add("the journal ends at frame " + (expected - 1) + " but frame " + marked.getAsLong()
                     + " had been written: its newest changes are lost unless their mobile nodes register again");
         }
-        Optional<String> problem = problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
+        Optional<String> problem = problems.isEmpty() ? Optional.empty()
+                : Optional.of("the journal is damaged: " + String.join("; ", problems));
         problem.ifPresent(p -> LOG.error("Binding backup {}: {}", disk.describe(""), p));
         return new Outcome(last + 1, Math.max(expected, 0), logBytes, checkpointBytes, false, failed, problem);
     }

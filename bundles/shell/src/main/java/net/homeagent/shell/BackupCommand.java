@@ -27,7 +27,9 @@ public class BackupCommand extends RenderedCommand {
                 .append(NL);
         out.append("Last sync ").append(backup.lastSync().map(Object::toString).orElse("never")).append(NL);
         out.append("Changes written ").append(backup.changesWritten()).append(" in ").append(backup.syncs())
-                .append(" syncs, write failures ").append(backup.writeFailures()).append(NL);
+                .append(" syncs, ").append(backup.checkpoints()).append(" checkpoints since the start, write failures ")
+                .append(backup.writeFailures()).append(NL);
+        backup.lastWriteFailure().ifPresent(failure -> out.append("Last write failure: ").append(failure).append(NL));
         RestoreCounts restore = backup.lastRestore();
         out.append("Last restore: ").append(restore.restored()).append(" restored, ").append(restore.dropped())
                 .append(" dropped (expired), ").append(restore.failed()).append(" failed").append(NL);

@@ -1,6 +1,9 @@
 package net.homeagent.shell;
 
 import java.net.Inet4Address;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -18,6 +21,8 @@ import net.homeagent.mip.api.RemovalReason;
 @Service
 public class BindingClearCommand extends RenderedCommand {
 
+    private static final long DURABLE_WAIT_SECONDS = 30;
+
     @Reference
     BindingStore store;
 
@@ -34,11 +39,27 @@ public class BindingClearCommand extends RenderedCommand {
             throw new InvalidArgumentException("Give either a home address or --all");
         }
         if (all) {
-            return "Cleared " + plural(store.clear(RemovalReason.CLEARED)) + System.lineSeparator();
+            return "Cleared " + plural(store.clear(RemovalReason.CLEARED)) + System.lineSeparator() + durable();
         }
         Inet4Address hoa = Ipv4Address.parse(homeAddress);
         int removed = store.removeAll(hoa, RemovalReason.CLEARED).size();
-        return "Cleared " + plural(removed) + " of " + hoa.getHostAddress() + System.lineSeparator();
+        return "Cleared " + plural(removed) + " of " + hoa.getHostAddress() + System.lineSeparator() + durable();
+    }
+
+    /**
+     * Waits until the removal is in the backup, as a reply to a deregistration does, so that a
+     * cleared binding cannot come back after a crash the moment after; nothing if it is.
+     */
+    private String durable() {
+        try {
+            store.sync().toCompletableFuture().get(DURABLE_WAIT_SECONDS, TimeUnit.SECONDS);
+            return "";
+        } catch (ExecutionException | TimeoutException e) {
+            return "% Not yet in the binding backup (a crash now would bring them back): " + e + System.lineSeparator();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "% Interrupted before the binding backup had the removal" + System.lineSeparator();
+        }
     }
 
     private static String plural(int count) {

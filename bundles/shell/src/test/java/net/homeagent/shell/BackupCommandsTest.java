@@ -24,9 +24,10 @@ class BackupCommandsTest {
 
         assertThat(command.render().lines()).containsExactly(
                 "Binding backup enabled",
-                "Location /var/ha/data/bindings/bindings.mv, 8192 bytes",
+                "Location /var/ha/data/bindings, 8192 bytes",
                 "Last sync 2024-01-01T00:00:05Z",
-                "Changes written 1500 in 12 syncs, write failures 0",
+                "Changes written 1500 in 12 syncs, 3 checkpoints since the start, write failures 1",
+                "Last write failure: 2024-01-01T00:00:04Z: checkpoint 7 could not be written: disk full",
                 "Last restore: 200 restored, 3 dropped (expired), 1 failed",
                 "Problem: the file was damaged");
     }
@@ -71,7 +72,7 @@ class BackupCommandsTest {
 
         @Override
         public Path location() {
-            return Path.of("/var/ha/data/bindings/bindings.mv");
+            return Path.of("/var/ha/data/bindings");
         }
 
         @Override
@@ -91,7 +92,17 @@ class BackupCommandsTest {
 
         @Override
         public long writeFailures() {
-            return 0;
+            return 1;
+        }
+
+        @Override
+        public Optional<String> lastWriteFailure() {
+            return Optional.of("2024-01-01T00:00:04Z: checkpoint 7 could not be written: disk full");
+        }
+
+        @Override
+        public long checkpoints() {
+            return 3;
         }
 
         @Override
