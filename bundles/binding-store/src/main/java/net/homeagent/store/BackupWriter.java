@@ -210,6 +210,10 @@ final class BackupWriter {
     /** Appends the group, then starts a checkpoint if one is due; returns the failure, if any. */
     private IOException write(PendingChanges group) {
         try {
+            if (log == null) {
+                throw new IOException("the backup could not be read at start, so nothing is written to it until the "
+                        + "binding store restarts");
+            }
             log.append(group);
         } catch (IOException failure) {
             // The bindings are in memory and keep working; only their durable copy is missing.

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ final class BindingJournal implements AutoCloseable {
     /** A file being written under this suffix is incomplete; it is removed at start. */
     static final String PARTIAL_SUFFIX = ".partial";
     private static final String LOCK_FILE = "journal.lock";
+    private static final long CHECKPOINT_STOP_GRACE_SECONDS = 30;
     private static final Logger LOG = LoggerFactory.getLogger(BindingJournal.class);
 
     private final JournalDisk disk;
@@ -82,7 +84,10 @@ final class BindingJournal implements AutoCloseable {
             return thread;
         });
         return new BindingJournal(disk, clock, checkpoints, JournalLog.MIN_LOG_BYTES, disk.folder().toString(), () -> {
+            // a checkpoint being written gives up at its next frame (Checkpointer.stop): wait for it
+            // so that nothing writes into the folder once another instance may own it
             checkpoints.shutdown();
+            checkpoints.awaitTermination(CHECKPOINT_STOP_GRACE_SECONDS, TimeUnit.SECONDS);
             lockChannel.close();
         }, true);
     }

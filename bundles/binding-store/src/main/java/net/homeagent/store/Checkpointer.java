@@ -89,6 +89,11 @@ final class Checkpointer {
                 failedAt = null;
                 finishedBytes.set(bytes);
             } catch (IOException | RuntimeException failure) {
+                if (stopping) {
+                    // given up for the stop: the log it would have replaced is still there
+                    LOG.info("Binding backup checkpoint {} abandoned: the binding store is stopping", from.number());
+                    return;
+                }
                 failures.incrementAndGet();
                 failedAt = clock.instant();
                 lastFailure = clock.instant() + ": checkpoint " + from.number() + " could not be written: " + failure;
