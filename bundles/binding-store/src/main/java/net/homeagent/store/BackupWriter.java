@@ -42,6 +42,7 @@ final class BackupWriter {
     private static final Duration MARK_INTERVAL = Duration.ofSeconds(5);
 
     private final Clock clock;
+    private final String location;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition queued = lock.newCondition();
     /** Filled by the registering threads, under {@link #lock}. */
@@ -63,8 +64,9 @@ final class BackupWriter {
     private Thread thread;
     private volatile boolean stopped;
 
-    BackupWriter(Clock clock) {
+    BackupWriter(Clock clock, String location) {
         this.clock = clock;
+        this.location = location;
         this.failureLog = new RateLimitedLog(clock, BindingListeners.FAILURE_LOG_INTERVAL, LOG::error);
     }
 
@@ -220,7 +222,7 @@ final class BackupWriter {
             writeFailures.incrementAndGet();
             lastFailure = clock.instant() + ": a group of " + group.count() + " changes could not be written: " + failure;
             failureLog.report(() -> "Binding backup could not write a group of " + group.count() + " changes to "
-                    + disk.describe("") + "; the bindings stay in memory but would not survive a restart: " + failure,
+                    + location + "; the bindings stay in memory but would not survive a restart: " + failure,
                     failure);
             return failure;
         }

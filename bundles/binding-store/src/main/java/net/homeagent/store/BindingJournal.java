@@ -60,7 +60,7 @@ final class BindingJournal implements AutoCloseable {
         this.minLogBytes = minLogBytes;
         this.location = location;
         this.lock = lock;
-        this.writer = new BackupWriter(clock);
+        this.writer = new BackupWriter(clock, location);
     }
 
     /**
