@@ -195,6 +195,27 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
         return register(binding, simultaneous, true);
     }
 
+    /** The count of the others and the registration under the home address's lock, which register takes again. */
+    @Override
+    public Optional<RegisterOutcome> registerSimultaneous(Binding binding, int maxBindings) {
+        requireComplete(binding);
+        int home = Ipv4.bits(binding.homeAddress());
+        int careOf = Ipv4.bits(binding.careOfAddress());
+        TableSegment segment = table.segmentOf(home);
+        segment.changes.lock();
+        try {
+            int others = 0;
+            for (int row = segment.first(home); row >= 0; row = segment.next(row)) {
+                if (segment.rows()[row * BindingRow.STRIDE + BindingRow.CARE_OF] != careOf) {
+                    others++;
+                }
+            }
+            return others >= maxBindings ? Optional.empty() : Optional.of(register(binding, true, true));
+        } finally {
+            segment.changes.unlock();
+        }
+    }
+
     /**
      * {@code local}: a change made here, written to the backup and told to the listeners; else one
      * read back from the backup, which is neither (the listeners hear of it when the restore ends).

@@ -240,7 +240,14 @@ public final class RegistrationProcessor implements RegistrationService {
         if (refusedByPolicy.isPresent()) {
             return refusedByPolicy.get();
         }
-        bindings.register(proposed, simultaneous);
+        if (!simultaneous) {
+            bindings.register(proposed, false);
+        } else if (bindings.registerSimultaneous(proposed, settings.maxSimultaneousBindings()).isEmpty()) {
+            // The count above is advisory (it keeps 135 ahead of the policies, as RFC 5944 §3.8.2.2
+            // orders the checks); this one is atomic with the write: another event loop may have
+            // registered a binding for the same home address in between.
+            return Outcome.refused(RefusalReason.TOO_MANY_BINDINGS, request.homeAddress());
+        }
         return Outcome.accepted(code, granted, homeAddress, tunnel.replyExtensions());
     }
 

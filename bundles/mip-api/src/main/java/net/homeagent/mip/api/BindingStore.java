@@ -23,6 +23,18 @@ public interface BindingStore {
     RegisterOutcome register(Binding binding, boolean simultaneous);
 
     /**
+     * Adds or renews {@code binding} beside the other bindings of its home address (the S flag,
+     * RFC 5944 §3.6.1.2) unless that home address already holds {@code maxBindings} bindings at other
+     * care-of addresses, so that with this one it would hold more than {@code maxBindings}. The count
+     * and the write are one atomic operation on the home address, so
+     * that requests handled at the same time on several threads cannot exceed the limit together.
+     *
+     * @return the outcome, or empty if the limit refused it (RFC 5944 §3.4: code 135, too many
+     *         simultaneous mobility bindings)
+     */
+    Optional<RegisterOutcome> registerSimultaneous(Binding binding, int maxBindings);
+
+    /**
      * Removes the binding of {@code homeAddress} at {@code careOfAddress}.
      *
      * @return the removed binding, or empty if there was none

@@ -55,6 +55,13 @@ public final class FakeBindingStore implements BindingStore {
     }
 
     @Override
+    public synchronized Optional<RegisterOutcome> registerSimultaneous(Binding binding, int maxBindings) {
+        long others = find(binding.homeAddress()).stream()
+                .filter(b -> !b.careOfAddress().equals(binding.careOfAddress())).count();
+        return others >= maxBindings ? Optional.empty() : Optional.of(register(binding, true));
+    }
+
+    @Override
     public synchronized Optional<Binding> remove(Inet4Address homeAddress, Inet4Address careOfAddress,
             RemovalReason reason) {
         Optional<Binding> removed = Optional.ofNullable(bindings.remove(new BindingKey(homeAddress, careOfAddress)));
