@@ -7,12 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +38,7 @@ import net.homeagent.mip.api.BindingBackupStatus;
 import net.homeagent.mip.api.BindingEvent;
 import net.homeagent.mip.api.BindingListener;
 import net.homeagent.mip.api.BindingStore;
+import net.homeagent.mip.api.ChangeOrigin;
 import net.homeagent.mip.api.RemovalReason;
 
 /**
@@ -95,11 +93,6 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
      * complete it again).
      */
     private static final CompletionStage<Void> NOTHING_TO_WAIT_FOR = CompletableFuture.completedFuture(null);
-    private static final Map<RemovalReason, Optional<RemovalReason>> REASONS = new EnumMap<>(RemovalReason.class);
-
-    static {
-        Arrays.stream(RemovalReason.values()).forEach(r -> REASONS.put(r, Optional.of(r)));
-    }
 
     private final Clock clock;
     private final PackedBindingTable table = new PackedBindingTable();
@@ -190,9 +183,13 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
         listeners.remove(listener);
     }
 
+    /** {@link ChangeOrigin#RESTORED} is the store's own: it reads its backup back quietly, then announces it. */
     @Override
-    public RegisterOutcome register(Binding binding, boolean simultaneous) {
-        return register(binding, simultaneous, true);
+    public RegisterOutcome register(Binding binding, boolean simultaneous, ChangeOrigin origin) {
+        if (Objects.requireNonNull(origin, "origin") == ChangeOrigin.RESTORED) {
+            throw new IllegalArgumentException("only the store restores its own backup");
+        }
+        return apply(binding, simultaneous, origin);
     }
 
     /** The count of the others and the registration under the home address's lock, which register takes again. */
@@ -210,17 +207,19 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
                     others++;
                 }
             }
-            return others >= maxBindings ? Optional.empty() : Optional.of(register(binding, true, true));
+            return others >= maxBindings ? Optional.empty() : Optional.of(register(binding, true, ChangeOrigin.LOCAL));
         } finally {
             segment.changes.unlock();
         }
     }
 
     /**
-     * {@code local}: a change made here, written to the backup and told to the listeners; else one
-     * read back from the backup, which is neither (the listeners hear of it when the restore ends).
+     * A change from {@code origin} is written to the backup and told to the listeners, except one
+     * {@link ChangeOrigin#RESTORED} from the backup, which is neither (the listeners hear of it
+     * when the restore ends).
      */
-    private RegisterOutcome register(Binding binding, boolean simultaneous, boolean local) {
+    private RegisterOutcome apply(Binding binding, boolean simultaneous, ChangeOrigin origin) {
+        boolean local = origin != ChangeOrigin.RESTORED;
         requireComplete(binding);
         BindingRow.requireFits(binding);
         Inet4Address homeAddress = binding.homeAddress();
@@ -252,9 +251,9 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
                 backUp(segment, home, simultaneous ? null : List.of(binding));
             }
             if (local && listeners.any()) {
-                replaced.forEach(r -> listeners.deliver(removedEvent(r, RemovalReason.REPLACED)));
-                listeners.deliver(renewed.isPresent() ? BindingEvent.renewed(binding, renewed.get())
-                        : BindingEvent.added(binding));
+                replaced.forEach(r -> listeners.deliver(BindingEvent.removed(r, RemovalReason.REPLACED, origin)));
+                listeners.deliver(renewed.isPresent() ? BindingEvent.renewed(binding, renewed.get(), origin)
+                        : BindingEvent.added(binding, origin));
             }
             return new RegisterOutcome(binding, renewed, replaced);
         } finally {
@@ -263,7 +262,9 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
     }
 
     @Override
-    public Optional<Binding> remove(Inet4Address homeAddress, Inet4Address careOfAddress, RemovalReason reason) {
+    public Optional<Binding> remove(Inet4Address homeAddress, Inet4Address careOfAddress, RemovalReason reason,
+            ChangeOrigin origin) {
+        Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(homeAddress, "homeAddress");
         Objects.requireNonNull(careOfAddress, "careOfAddress");
         Objects.requireNonNull(reason, "reason");
@@ -276,7 +277,7 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
                 return Optional.empty();
             }
             Binding removed = table.binding(segment, row, homeAddress);
-            removeRow(segment, home, row, removed, reason);
+            removeRow(segment, home, row, removed, reason, origin);
             return Optional.of(removed);
         } finally {
             segment.changes.unlock();
@@ -284,7 +285,8 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
     }
 
     @Override
-    public List<Binding> removeAll(Inet4Address homeAddress, RemovalReason reason) {
+    public List<Binding> removeAll(Inet4Address homeAddress, RemovalReason reason, ChangeOrigin origin) {
+        Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(homeAddress, "homeAddress");
         Objects.requireNonNull(reason, "reason");
         int home = Ipv4.bits(homeAddress);
@@ -301,7 +303,7 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
             dropRows(segment, home, removed.size(), s -> s.removeAll(home));
             backUp(segment, home, List.of());
             if (listeners.any()) {
-                removed.forEach(r -> listeners.deliver(removedEvent(r, reason)));
+                removed.forEach(r -> listeners.deliver(BindingEvent.removed(r, reason, origin)));
             }
             return Collections.unmodifiableList(removed);
         } finally {
@@ -458,7 +460,7 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
                 if (binding.isExpiredAt(now)) {
                     dropped++;
                 } else {
-                    register(binding, true);
+                    register(binding, true, ChangeOrigin.IMPORTED);
                     restored++;
                 }
             } catch (IllegalArgumentException unreadable) {
@@ -541,12 +543,13 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
      * Removes one row (the caller holds the segment's {@code changes}), queues the removal for the
      * backup, then tells the listeners; {@code removed} may be null only when there is no listener.
      */
-    private void removeRow(TableSegment segment, int home, int row, Binding removed, RemovalReason reason) {
+    private void removeRow(TableSegment segment, int home, int row, Binding removed, RemovalReason reason,
+            ChangeOrigin origin) {
         long key = (long) home << 32 | segment.rows()[row * BindingRow.STRIDE + BindingRow.CARE_OF] & 0xffff_ffffL;
         dropRows(segment, home, 1, s -> s.remove(row));
         backUp(segment, home, null);
         if (removed != null) {
-            listeners.deliver(removedEvent(removed, reason));
+            listeners.deliver(BindingEvent.removed(removed, reason, origin));
         }
     }
 
@@ -561,11 +564,6 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
         }
         table.counted(-count);
         table.naiChanged(home, naiBefore, table.naiKeys(segment, home));
-    }
-
-    /** {@link BindingEvent#removed} with the reason's {@code Optional} made once, not per event. */
-    private static BindingEvent removedEvent(Binding binding, RemovalReason reason) {
-        return new BindingEvent(BindingEvent.Type.REMOVED, binding, Optional.empty(), REASONS.get(reason));
     }
 
     /**
@@ -615,7 +613,7 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
                 long key = (long) home << 32 | binding.careOf() & 0xffff_ffffL;
                 try {
                     // Every stored binding was held at the same time as the others: none replaces another.
-                    register(BindingRecord.decode(key, binding.record()), true, false);
+                    apply(BindingRecord.decode(key, binding.record()), true, ChangeOrigin.RESTORED);
                 } catch (IllegalArgumentException e) {
                     unreadable++; // JournalRestore counts and reports it
                 }
@@ -643,7 +641,7 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
                         } else {
                             counts[0]++;
                             if (listeners.any()) {
-                                listeners.deliver(BindingEvent.added(binding));
+                                listeners.deliver(BindingEvent.added(binding, ChangeOrigin.RESTORED));
                             }
                         }
                     }
@@ -743,7 +741,7 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
             }
             if (BindingRow.isExpiredAt(segment.rows(), base, segment.extra(row), now)) {
                 Binding binding = listeners.any() ? table.binding(segment, row, null) : null;
-                removeRow(segment, home, row, binding, RemovalReason.EXPIRED);
+                removeRow(segment, home, row, binding, RemovalReason.EXPIRED, ChangeOrigin.LOCAL);
                 expired.increment();
                 return true;
             }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.BindingBackupStatus.RestoreCounts;
 import net.homeagent.mip.api.BindingEvent;
+import net.homeagent.mip.api.ChangeOrigin;
 import net.homeagent.mip.api.Encapsulation;
 import net.homeagent.mip.api.RemovalReason;
 import net.homeagent.mip.api.testing.MutableClock;
@@ -98,7 +99,9 @@ class BindingBackupTest {
 
         RecordingBindingListener heard = restart();
 
-        assertThat(heard.events()).containsExactlyInAnyOrder(BindingEvent.added(a), BindingEvent.added(b));
+        assertThat(heard.events()).as("told where they came from, so that no replicating listener sends them on")
+                .containsExactlyInAnyOrder(BindingEvent.added(a, ChangeOrigin.RESTORED),
+                        BindingEvent.added(b, ChangeOrigin.RESTORED));
     }
 
     @Test
@@ -250,12 +253,15 @@ class BindingBackupTest {
 
         clock.advance(Duration.ofSeconds(60));
         InMemoryBindingStore other = new InMemoryBindingStore(clock, BindingJournal.open(dir.resolve("other"), clock));
+        RecordingBindingListener imported = new RecordingBindingListener();
+        other.addListener(imported);
         other.restoreFromBackup();
         try {
             RestoreCounts counts = other.importSnapshot(snapshot);
             assertThat(counts).isEqualTo(new RestoreCounts(1, 1, 0, java.util.Optional.empty()));
             assertThat(other.list(b -> true)).containsExactly(longLived);
             assertThat(other.changesWritten()).as("the import is in the other store's backup").isEqualTo(1);
+            assertThat(imported.events()).containsExactly(BindingEvent.added(longLived, ChangeOrigin.IMPORTED));
         } finally {
             other.deactivate();
         }

@@ -3,6 +3,7 @@ package net.homeagent.store;
 import static net.homeagent.store.TestBindings.binding;
 import static net.homeagent.store.TestBindings.ip;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.BindingEvent;
+import net.homeagent.mip.api.ChangeOrigin;
 import net.homeagent.mip.api.BindingStore.RegisterOutcome;
 import net.homeagent.mip.api.RemovalReason;
 import net.homeagent.mip.api.testing.MutableClock;
@@ -42,6 +44,23 @@ class InMemoryBindingStoreTest {
         assertThat(store.find(ip("10.0.0.1"))).containsExactly(b);
         assertThat(store.size()).isEqualTo(1);
         assertThat(events.events()).containsExactly(BindingEvent.added(b));
+    }
+
+    @Test
+    void aChangeFromAPeerSaysSoInEveryEventItCauses() {
+        Binding first = binding("10.0.0.1", "192.0.2.1").build();
+        Binding moved = binding("10.0.0.1", "192.0.2.2").build();
+
+        store.register(first, false, ChangeOrigin.REPLICATED);
+        store.register(moved, false, ChangeOrigin.DOWNLOADED);
+        store.remove(ip("10.0.0.1"), ip("192.0.2.2"), RemovalReason.DEREGISTERED, ChangeOrigin.REPLICATED);
+
+        assertThat(events.events()).containsExactly(BindingEvent.added(first, ChangeOrigin.REPLICATED),
+                BindingEvent.removed(first, RemovalReason.REPLACED, ChangeOrigin.DOWNLOADED),
+                BindingEvent.added(moved, ChangeOrigin.DOWNLOADED),
+                BindingEvent.removed(moved, RemovalReason.DEREGISTERED, ChangeOrigin.REPLICATED));
+        assertThatThrownBy(() -> store.register(first, false, ChangeOrigin.RESTORED))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -20,7 +20,15 @@ public interface BindingStore {
      *
      * @return the binding it replaced for the same key, if it was a renewal
      */
-    RegisterOutcome register(Binding binding, boolean simultaneous);
+    default RegisterOutcome register(Binding binding, boolean simultaneous) {
+        return register(binding, simultaneous, ChangeOrigin.LOCAL);
+    }
+
+    /**
+     * {@link #register(Binding, boolean)} of a change that came from {@code origin} (a peer's
+     * replicated change, a downloaded snapshot): its events say so.
+     */
+    RegisterOutcome register(Binding binding, boolean simultaneous, ChangeOrigin origin);
 
     /**
      * Adds or renews {@code binding} beside the other bindings of its home address (the S flag,
@@ -39,10 +47,21 @@ public interface BindingStore {
      *
      * @return the removed binding, or empty if there was none
      */
-    Optional<Binding> remove(Inet4Address homeAddress, Inet4Address careOfAddress, RemovalReason reason);
+    default Optional<Binding> remove(Inet4Address homeAddress, Inet4Address careOfAddress, RemovalReason reason) {
+        return remove(homeAddress, careOfAddress, reason, ChangeOrigin.LOCAL);
+    }
+
+    /** {@link #remove(Inet4Address, Inet4Address, RemovalReason)} of a removal that came from {@code origin}. */
+    Optional<Binding> remove(Inet4Address homeAddress, Inet4Address careOfAddress, RemovalReason reason,
+            ChangeOrigin origin);
 
     /** Removes every binding of {@code homeAddress}; returns them. */
-    List<Binding> removeAll(Inet4Address homeAddress, RemovalReason reason);
+    default List<Binding> removeAll(Inet4Address homeAddress, RemovalReason reason) {
+        return removeAll(homeAddress, reason, ChangeOrigin.LOCAL);
+    }
+
+    /** {@link #removeAll(Inet4Address, RemovalReason)} of a removal that came from {@code origin}. */
+    List<Binding> removeAll(Inet4Address homeAddress, RemovalReason reason, ChangeOrigin origin);
 
     /** Removes every binding in the table; returns how many. */
     int clear(RemovalReason reason);

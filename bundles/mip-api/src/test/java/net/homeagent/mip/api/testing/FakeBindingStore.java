@@ -16,6 +16,7 @@ import net.homeagent.mip.api.BindingEvent;
 import net.homeagent.mip.api.BindingKey;
 import net.homeagent.mip.api.BindingListener;
 import net.homeagent.mip.api.BindingStore;
+import net.homeagent.mip.api.ChangeOrigin;
 import net.homeagent.mip.api.RemovalReason;
 
 /**
@@ -38,19 +39,19 @@ public final class FakeBindingStore implements BindingStore {
     }
 
     @Override
-    public synchronized RegisterOutcome register(Binding binding, boolean simultaneous) {
+    public synchronized RegisterOutcome register(Binding binding, boolean simultaneous, ChangeOrigin origin) {
         List<Binding> replaced = new ArrayList<>();
         if (!simultaneous) {
             for (Binding other : find(binding.homeAddress())) {
                 if (!other.careOfAddress().equals(binding.careOfAddress())) {
                     bindings.remove(other.key());
                     replaced.add(other);
-                    fire(BindingEvent.removed(other, RemovalReason.REPLACED));
+                    fire(BindingEvent.removed(other, RemovalReason.REPLACED, origin));
                 }
             }
         }
         Optional<Binding> previous = Optional.ofNullable(bindings.put(binding.key(), binding));
-        fire(previous.map(p -> BindingEvent.renewed(binding, p)).orElseGet(() -> BindingEvent.added(binding)));
+        fire(previous.map(p -> BindingEvent.renewed(binding, p, origin)).orElseGet(() -> BindingEvent.added(binding, origin)));
         return new RegisterOutcome(binding, previous, replaced);
     }
 
@@ -63,16 +64,16 @@ public final class FakeBindingStore implements BindingStore {
 
     @Override
     public synchronized Optional<Binding> remove(Inet4Address homeAddress, Inet4Address careOfAddress,
-            RemovalReason reason) {
+            RemovalReason reason, ChangeOrigin origin) {
         Optional<Binding> removed = Optional.ofNullable(bindings.remove(new BindingKey(homeAddress, careOfAddress)));
-        removed.ifPresent(b -> fire(BindingEvent.removed(b, reason)));
+        removed.ifPresent(b -> fire(BindingEvent.removed(b, reason, origin)));
         return removed;
     }
 
     @Override
-    public synchronized List<Binding> removeAll(Inet4Address homeAddress, RemovalReason reason) {
+    public synchronized List<Binding> removeAll(Inet4Address homeAddress, RemovalReason reason, ChangeOrigin origin) {
         List<Binding> gone = find(homeAddress);
-        gone.forEach(b -> remove(b.homeAddress(), b.careOfAddress(), reason));
+        gone.forEach(b -> remove(b.homeAddress(), b.careOfAddress(), reason, origin));
         return gone;
     }
 
