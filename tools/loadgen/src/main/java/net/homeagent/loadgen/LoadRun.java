@@ -144,12 +144,14 @@ final class LoadRun {
                 pace(loop, start, stopAt);
             }
             runOn(loop, () -> sending = false);
+            // a closed loop may end before its deadline (--requests, --until-accepted, --give-up-after)
+            long measuredNanos = Math.max(0, Math.min(System.nanoTime(), stopAt) - measureFrom);
             long drainUntil = System.nanoTime() + timeoutNanos;
             while (System.nanoTime() < drainUntil && inFlight(loop) > 0) {
                 Thread.sleep(5);
             }
             runOn(loop, () -> pending.expire(Long.MAX_VALUE, this::timedOut));
-            counts.measuredSeconds = duration / 1e9;
+            counts.measuredSeconds = measuredNanos / 1e9;
             for (Channel channel : channels) {
                 channel.close().sync();
             }
