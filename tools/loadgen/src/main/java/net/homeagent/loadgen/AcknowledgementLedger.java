@@ -8,7 +8,8 @@ package net.homeagent.loadgen;
  * came (the home agent was killed between its disk and its reply, or the reply was lost), so
  * the binding table may hold the acknowledged state or the state of the newest unanswered
  * request; with two or more unanswered, an older one may be the last the home agent applied,
- * and this ledger no longer knows which (it keeps only the newest, for memory).
+ * and this ledger no longer knows which (it keeps only the newest, for memory). An unanswered
+ * request's lifetime is the one requested: the home agent may have granted less.
  * <p>
  * Fed by {@link LoadRun} on its event loop only; read after the run. Not thread-safe.
  */
@@ -55,10 +56,14 @@ final class AcknowledgementLedger {
         sentLifetime[node] = lifetime;
     }
 
-    /** The reply to the node's request in flight came; only an accepting one changes the state. */
-    void answered(int node, boolean accepted) {
+    /**
+     * The reply to the node's request in flight came; only an accepting one changes the state, to
+     * the request's care-of address with the lifetime the reply grants (RFC 5944 §3.4: it may be
+     * shorter than the one requested; 0 for a deregistration).
+     */
+    void answered(int node, boolean accepted, int grantedLifetime) {
         if (accepted) {
-            acknowledge(node, sentCareOf[node], sentLifetime[node]);
+            acknowledge(node, sentCareOf[node], grantedLifetime);
         }
     }
 
@@ -75,12 +80,12 @@ final class AcknowledgementLedger {
      * accepted, it is the node's state; refused, and the only one, the node is back to its
      * acknowledged state. Anything else leaves the doubt as it is.
      */
-    void answeredLate(int node, long identification, boolean accepted) {
+    void answeredLate(int node, long identification, boolean accepted, int grantedLifetime) {
         if (unanswered[node] == 0 || unansweredIdentification[node] != identification) {
             return;
         }
         if (accepted) {
-            acknowledge(node, unansweredCareOf[node], unansweredLifetime[node]);
+            acknowledge(node, unansweredCareOf[node], grantedLifetime);
         } else if (unanswered[node] == 1) {
             unanswered[node] = 0;
         }

@@ -307,14 +307,17 @@ final class LoadRun {
         Inet4Address home;
         long id;
         int code;
+        int lifetime;
         if (message instanceof RegistrationReply reply) {
             home = reply.homeAddress();
             id = reply.identification();
             code = reply.code();
+            lifetime = reply.lifetime();
         } else if (message instanceof RegistrationRequest echoed) {
             home = echoed.homeAddress();
             id = echoed.identification();
             code = RunCounts.ECHO;
+            lifetime = echoed.lifetime();
         } else {
             counts.malformed++;
             return;
@@ -328,7 +331,7 @@ final class LoadRun {
                     counts.latencyNanos.recordValue(Math.min(now - intended, counts.latencyNanos.getHighestTrackableValue()));
                 }
                 boolean accepted = ReplyCode.isAccepted(code) || code == RunCounts.ECHO;
-                ledger.answered(node, accepted);
+                ledger.answered(node, accepted, lifetime);
                 if (accepted && options.untilAccepted() && acceptedAtEpochMillis == 0) {
                     acceptedAtEpochMillis = System.currentTimeMillis();
                     sending = false;
@@ -340,7 +343,7 @@ final class LoadRun {
             // counted once measuring started, like the requests they could belong to
             case LATE -> {
                 counts.late += now >= measureFrom ? 1 : 0;
-                ledger.answeredLate(node, id, ReplyCode.isAccepted(code) || code == RunCounts.ECHO);
+                ledger.answeredLate(node, id, ReplyCode.isAccepted(code) || code == RunCounts.ECHO, lifetime);
             }
             case MISMATCHED -> counts.mismatched += now >= measureFrom ? 1 : 0;
         }

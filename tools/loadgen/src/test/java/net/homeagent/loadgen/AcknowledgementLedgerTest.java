@@ -14,15 +14,15 @@ class AcknowledgementLedgerTest {
     void anAcceptedReplyMakesTheRequestTheStateAndARefusalChangesNothing() {
         assertThat(ledger.acknowledged(0)).isEqualTo(AcknowledgementLedger.NEVER);
         ledger.sent(0, 10, X, 600);
-        ledger.answered(0, true);
+        ledger.answered(0, true, 300);
         assertThat(ledger.acknowledged(0)).isEqualTo(AcknowledgementLedger.REGISTERED);
         assertThat(ledger.acknowledgedCareOf(0)).isEqualTo(X);
-        assertThat(ledger.acknowledgedLifetime(0)).isEqualTo(600);
+        assertThat(ledger.acknowledgedLifetime(0)).as("the lifetime the reply granted").isEqualTo(300);
         ledger.sent(0, 11, Y, 600);
-        ledger.answered(0, false);
+        ledger.answered(0, false, 0);
         assertThat(ledger.acknowledgedCareOf(0)).as("refused: still at X").isEqualTo(X);
         ledger.sent(0, 12, Y, 0);
-        ledger.answered(0, true);
+        ledger.answered(0, true, 0);
         assertThat(ledger.acknowledged(0)).isEqualTo(AcknowledgementLedger.DEREGISTERED);
         assertThat(ledger.isRegistered(0)).isFalse();
         assertThat(ledger.acknowledged(1)).as("the other node").isEqualTo(AcknowledgementLedger.NEVER);
@@ -31,7 +31,7 @@ class AcknowledgementLedgerTest {
     @Test
     void anUnansweredRequestIsKeptBesideTheAcknowledgedStateUntilALaterOneIsAccepted() {
         ledger.sent(0, 10, X, 600);
-        ledger.answered(0, true);
+        ledger.answered(0, true, 600);
         ledger.sent(0, 11, Y, 600);
         ledger.timedOut(0);
         assertThat(ledger.unanswered(0)).isEqualTo(1);
@@ -42,7 +42,7 @@ class AcknowledgementLedgerTest {
         assertThat(ledger.unanswered(0)).isEqualTo(2);
         assertThat(ledger.unansweredLifetime(0)).as("the newest: a deregistration").isZero();
         ledger.sent(0, 13, X, 600);
-        ledger.answered(0, true);
+        ledger.answered(0, true, 600);
         assertThat(ledger.unanswered(0)).isZero();
         assertThat(ledger.acknowledgedCareOf(0)).isEqualTo(X);
     }
@@ -51,15 +51,15 @@ class AcknowledgementLedgerTest {
     void aLateReplyResolvesOnlyTheNewestUnansweredRequest() {
         ledger.sent(0, 10, X, 600);
         ledger.timedOut(0);
-        ledger.answeredLate(0, 9, true);
+        ledger.answeredLate(0, 9, true, 600);
         assertThat(ledger.unanswered(0)).as("not the newest: still in doubt").isEqualTo(1);
-        ledger.answeredLate(0, 10, true);
+        ledger.answeredLate(0, 10, true, 600);
         assertThat(ledger.unanswered(0)).isZero();
         assertThat(ledger.acknowledgedCareOf(0)).isEqualTo(X);
 
         ledger.sent(1, 20, Y, 600);
         ledger.timedOut(1);
-        ledger.answeredLate(1, 20, false);
+        ledger.answeredLate(1, 20, false, 0);
         assertThat(ledger.unanswered(1)).as("refused late: back to never").isZero();
         assertThat(ledger.acknowledged(1)).isEqualTo(AcknowledgementLedger.NEVER);
     }

@@ -20,9 +20,9 @@ class LedgerFileTest {
     void roundTripsEveryFieldOfEveryNode() throws IOException {
         AcknowledgementLedger ledger = new AcknowledgementLedger(3);
         ledger.sent(0, 1, 0xc612_0001, 65000);
-        ledger.answered(0, true);
+        ledger.answered(0, true, 65000);
         ledger.sent(1, 1, 0xc612_0002, 0);
-        ledger.answered(1, true);
+        ledger.answered(1, true, 0);
         ledger.sent(1, 2, 0xc612_0003, 600);
         ledger.timedOut(1);
         Path file = dir.resolve("ledger");

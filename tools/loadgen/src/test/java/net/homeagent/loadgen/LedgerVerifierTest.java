@@ -24,7 +24,7 @@ class LedgerVerifierTest {
 
     private static void accept(AcknowledgementLedger ledger, int node, int careOf, int lifetime) {
         ledger.sent(node, 1, careOf, lifetime);
-        ledger.answered(node, true);
+        ledger.answered(node, true, lifetime);
     }
 
     private static void leaveUnanswered(AcknowledgementLedger ledger, int node, int careOf, int lifetime) {
