@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
 # Crash recovery at scale (issue 16): registers NODES mobile nodes with the load generator
-# against the built appliance with the durable binding backup on, kill -9s it at a seeded random
-# moment of a mix of care-of changes, renewals and deregistrations, starts it again on the same
-# folder and checks the restored table (mip:backup-export) against the generator's ledger of what
-# the home agent acknowledged (java -jar homeagent-loadgen.jar --help: --ledger, --verify-ledger).
+# against the built appliance with the durable binding backup on, runs a mix of care-of changes,
+# renewals and deregistrations, kill -9s the appliance at a seeded random moment, starts it again
+# on the same folder and checks the restored table (mip:backup-export) against the generator's
+# ledger of what the home agent acknowledged (java -jar homeagent-loadgen.jar --help: --ledger,
+# --verify-ledger). The moment of the kill, per round (KILL_WHEN):
+#   mix    2..KILL_WITHIN s into the mix, requests in flight;
+#   idle   the mix sends NODES requests to its end, then the appliance idles 5..IDLE_WITHIN s and
+#          is killed: the operator's sequence in issue 16, and the only way to kill it while the
+#          backup writer is idle (it tidies the file, compacting, after 5 s without changes, at
+#          most once a minute) and the folder may still be folding the last change-log generation;
+#   alternate (default) odd rounds mix, even rounds idle.
 #
 #   bash tools/recovery/run-million.sh
 #
 # Environment: NODES (1000000), ROUNDS of kill/restart/verify (2), SEED (printed; random if
-# unset), KILL_WITHIN (s, 20: the kill comes 2..KILL_WITHIN s into the mix), MIX
+# unset), KILL_WHEN (alternate), KILL_WITHIN (s, 20), IDLE_WITHIN (s, 90), MIX
 # (care-of-change=60,renew=25,deregister=15), BOOT_TIMEOUT (s, 300), HOMEAGENT_TARBALL (the
 # assembly of this checkout). Traffic goes to 127.0.0.1 only; every wait is bounded.
 #
@@ -30,7 +37,9 @@ loadgen=$root/tools/loadgen/target/homeagent-loadgen.jar
 nodes=${NODES:-1000000}
 rounds=${ROUNDS:-2}
 seed=${SEED:-$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')}
+kill_when=${KILL_WHEN:-alternate}
 kill_within=${KILL_WITHIN:-20}
+idle_within=${IDLE_WITHIN:-90}
 mix=${MIX:-care-of-change=60,renew=25,deregister=15}
 boot_timeout=${BOOT_TIMEOUT:-300}
 window=2048
@@ -96,7 +105,8 @@ java -jar "$loadgen" --nodes "$nodes" --write-sa-file "$sa_file"
 java -jar "$loadgen" --nodes 1 --window 1 --home-base "$probe_home" --spi-base "$probe_spi" --key-seed "$probe_seed" \
     --write-sa-file "$work/probe.conf"
 grep -v '^#' "$work/probe.conf" >>"$sa_file"
-log "seed $seed, $nodes nodes, $rounds rounds, mix $mix, kill within 2..$kill_within s"
+case $kill_when in mix | idle | alternate) ;; *) echo "KILL_WHEN is mix, idle or alternate" >&2; exit 2 ;; esac
+log "seed $seed, $nodes nodes, $rounds rounds, mix $mix, kill $kill_when (mix 2..$kill_within s, idle 5..$idle_within s)"
 start_karaf 'mip:backup' 'Last restore' || exit 1
 
 # --- every node registers once, window 2048 --------------------------------------------------
@@ -112,27 +122,48 @@ log "first registrations: $first_rate accepted/s; $(grep -oE '"timeouts":[0-9]+'
 summary+=("first registrations: $(grep -o 'ledger .*' "$work/register.err"), $first_rate accepted/s")
 
 # --- rounds: mix, kill -9, restart, export, verify --------------------------------------------
+seeded_tenths() {  # round low high: a seeded moment in low..high s, in tenths of a second
+    awk -v s="$seed" -v r="$1" -v lo="$2" -v hi="$3" 'BEGIN { srand(s * 100 + r); print int((lo + rand() * (hi - lo)) * 10) }'
+}
+as_seconds() { echo "$(($1 / 10)).$(($1 % 10))"; }
+
 for round in $(seq 1 "$rounds"); do
-    kill_tenths=$(awk -v s="$seed" -v r="$round" -v w="$kill_within" \
-        'BEGIN { srand(s * 100 + r); print 20 + int(rand() * (w - 2) * 10) }')
-    log "round $round: mix from ledger.$((round - 1)), kill -9 after $((kill_tenths / 10)).$((kill_tenths % 10)) s"
+    mode=$kill_when
+    [[ $mode != alternate ]] || { ((round % 2 == 1)) && mode=mix || mode=idle; }
+    if [[ $mode == mix ]]; then
+        tenths=$(seeded_tenths "$round" 2 "$kill_within")
+        moment="$(as_seconds "$tenths") s into the mix"
+        # giving up (2 s of silence) before the requests in flight time out (5 s): a closed loop
+        # replaces each timed-out request with one for another node, so a later give-up would
+        # leave nodes with two or more unanswered requests, whose state the ledger no longer pins
+        mix_end=(--duration $((kill_within + 60)) --give-up-after 2)
+    else
+        tenths=$(seeded_tenths "$round" 5 "$idle_within")
+        moment="$(as_seconds "$tenths") s after the mix's $nodes requests"
+        mix_end=(--requests "$nodes" --duration $((120 + nodes / 1000)))
+    fi
+    log "round $round: mix from ledger.$((round - 1)), kill -9 $moment"
     # shellcheck disable=SC2046
-    # giving up (2 s of silence) before the requests in flight time out (5 s): a closed loop
-    # replaces each timed-out request with one for another node, so a later give-up would leave
-    # nodes with two or more unanswered requests, whose state the ledger no longer pins down
-    java -jar "$loadgen" $(loadgen_to_appliance) --duration $((kill_within + 60)) --timeout-ms 5000 \
-        --give-up-after 2 --from-ledger "$work/ledger.$((round - 1))" --ledger "$work/ledger.$round" \
+    java -jar "$loadgen" $(loadgen_to_appliance) "${mix_end[@]}" --timeout-ms 5000 \
+        --from-ledger "$work/ledger.$((round - 1))" --ledger "$work/ledger.$round" \
         >"$work/mix.$round.json" 2>"$work/mix.$round.err" &
     mix_pid=$!
-    for _ in $(seq 600); do   # the JVM reads the earlier ledger first: at most 60 s
-        grep -q '^sending to' "$work/mix.$round.err" && break
-        sleep 0.1
-    done
-    grep -q '^sending to' "$work/mix.$round.err" || { fail_step "round $round: the mix did not start"; exit 1; }
-    sleep "$((kill_tenths / 10)).$((kill_tenths % 10))"
-    kill_karaf
-    log "round $round: appliance killed; the generator gives up after 2 s without a reply"
-    await_process "$mix_pid" 90 || exit 1
+    if [[ $mode == mix ]]; then
+        for _ in $(seq 600); do   # the JVM reads the earlier ledger first: at most 60 s
+            grep -q '^sending to' "$work/mix.$round.err" && break
+            sleep 0.1
+        done
+        grep -q '^sending to' "$work/mix.$round.err" || { fail_step "round $round: the mix did not start"; exit 1; }
+        sleep "$(as_seconds "$tenths")"
+        kill_karaf
+        log "round $round: appliance killed; the generator gives up after 2 s without a reply"
+        await_process "$mix_pid" 90 || exit 1
+    else
+        await_process "$mix_pid" $((180 + nodes / 1000)) || exit 1
+        sleep "$(as_seconds "$tenths")"
+        kill_karaf
+        log "round $round: appliance killed"
+    fi
     cat "$work/mix.$round.err"
     mix_sent=$(grep -oE '"sent":[0-9]+' "$work/mix.$round.json" | head -1 | cut -d: -f2)
 
@@ -161,7 +192,7 @@ for round in $(seq 1 "$rounds"); do
     java -jar "$loadgen" --verify-ledger "$work/ledger.$round" --snapshot "$snapshot" | tee "$work/verify.$round" \
         || verdict=$?
     ((verdict == 0)) || violations=$((violations + 1))
-    summary+=("round $round: kill after $((kill_tenths / 10)).$((kill_tenths % 10)) s ($mix_sent mix requests sent);"
+    summary+=("round $round: kill -9 $moment ($mix_sent mix requests sent);"
         "  restart to serving $serving_ms ms; $restored"
         "  mip:backup: $(echo "$backup" | grep -i 'last restore' | tr -s ' ')"
         "  $(grep -E '^(missing|found|expected)' "$work/verify.$round" | tr '\n' ';')"

@@ -113,6 +113,19 @@ final class AcknowledgementLedger {
         unansweredIdentification[node] = 0; // no reply to another process's request can reach this one
     }
 
+    /**
+     * The care-of address a deregistration of the node names so that, accepted, it leaves the node
+     * without a binding, as this ledger then records (RFC 5944 §3.8.2.2: Lifetime 0 deletes the
+     * binding of the care-of address named, and a home agent accepts it even where there is none):
+     * the acknowledged one; or, with requests unanswered, when the binding may be at either of two
+     * addresses, the home address, which deletes every binding of the node. The address the node
+     * moved to last is not enough: a care-of change that was refused or never arrived left the
+     * binding where it was.
+     */
+    int deregistrationCareOf(int node, int homeAddress) {
+        return unanswered[node] == 0 ? acknowledgedCareOf[node] : homeAddress;
+    }
+
     /** Whether the node's last acknowledged state is a binding (what the traffic mix goes by). */
     boolean isRegistered(int node) {
         return acknowledged[node] == REGISTERED;

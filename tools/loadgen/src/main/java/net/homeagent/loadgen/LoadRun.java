@@ -238,8 +238,10 @@ final class LoadRun {
         long id = identifications.next(node);
         Inet4Address homeAgent = (Inet4Address) target.getAddress();
         int lifetime = kind == RequestKind.DEREGISTER ? 0 : options.lifetime();
+        int careOf = kind == RequestKind.DEREGISTER
+                ? ledger.deregistrationCareOf(node, nodes.homeAddressInt(node)) : nodes.careOfInt(node);
         RegistrationRequest request = new RegistrationRequest(0, lifetime, nodes.homeAddress(node), homeAgent,
-                nodes.careOf(node), id, List.of(AuthenticationExtension.mobileHome(nodes.spi(node))));
+                MobileNodes.address(careOf), id, List.of(AuthenticationExtension.mobileHome(nodes.spi(node))));
         Channel channel = channels[node % channels.length];
         ByteBuf out = channel.alloc().directBuffer(128);
         byte[] key = nodes.key(node);
@@ -247,7 +249,7 @@ final class LoadRun {
         codec.encode(request, out, (extension, data, offset, length) ->
                 AuthenticationAlgorithm.HMAC_MD5.compute(key, data, offset, length));
         pending.sent(node, id, intended);
-        ledger.sent(node, id, nodes.careOfInt(node), lifetime);
+        ledger.sent(node, id, careOf, lifetime);
         counts.sentInRun++;
         if (measured) {
             counts.sentByKind[kind.ordinal()]++;

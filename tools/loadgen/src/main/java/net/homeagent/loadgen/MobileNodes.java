@@ -70,11 +70,7 @@ final class MobileNodes {
         return key;
     }
 
-    /** The care-of address the node registers now. */
-    Inet4Address careOf(int node) {
-        return address(careOfInt(node));
-    }
-
+    /** The care-of address the node registers from now. */
     int careOfInt(int node) {
         return CARE_OF_BASE + (int) ((node * 7L + careOfGeneration[node]) % CARE_OF_SPAN);
     }

@@ -4,7 +4,8 @@ package net.homeagent.loadgen;
  * What a simulated mobile node sends (RFC 5944 §3.3, §3.8.2.2): the registration of a node
  * without a binding (its first, or the first after a deregistration), a care-of address change
  * (a node with a binding registers again from another care-of address: a handoff), a renewal
- * with the same care-of address, or a deregistration (Lifetime 0) of its current care-of address.
+ * with the same care-of address, or a deregistration (Lifetime 0) of the care-of address it was
+ * last acknowledged at ({@link AcknowledgementLedger#deregistrationCareOf}).
  * Every registration of a node without a binding also names a new care-of address.
  */
 enum RequestKind {

@@ -63,4 +63,18 @@ class AcknowledgementLedgerTest {
         assertThat(ledger.unanswered(1)).as("refused late: back to never").isZero();
         assertThat(ledger.acknowledged(1)).isEqualTo(AcknowledgementLedger.NEVER);
     }
+
+    @Test
+    void aDeregistrationNamesTheAcknowledgedCareOfOrInDoubtTheHomeAddress() {
+        int home = 0x0a80_0000;
+        ledger.sent(0, 10, X, 600);
+        ledger.answered(0, true, 600);
+        assertThat(ledger.deregistrationCareOf(0, home)).isEqualTo(X);
+        ledger.sent(0, 11, Y, 600);
+        ledger.answered(0, false, 0);
+        assertThat(ledger.deregistrationCareOf(0, home)).as("the refused move left the binding at X").isEqualTo(X);
+        ledger.sent(0, 12, Y, 600);
+        ledger.timedOut(0);
+        assertThat(ledger.deregistrationCareOf(0, home)).as("X or Y: all of them").isEqualTo(home);
+    }
 }
