@@ -150,7 +150,7 @@ for round in $(seq 1 "$rounds"); do
     mix_pid=$!
     if [[ $mode == mix ]]; then
         for _ in $(seq 600); do   # the JVM reads the earlier ledger first: at most 60 s
-            grep -q '^sending to' "$work/mix.$round.err" && break
+            grep -qs '^sending to' "$work/mix.$round.err" && break
             sleep 0.1
         done
         grep -q '^sending to' "$work/mix.$round.err" || { fail_step "round $round: the mix did not start"; exit 1; }
