@@ -49,6 +49,9 @@ probe_home=10.127.255.254 # below the generator's 10.128.0.0 + i, so the verifie
 probe_spi=$((256 + nodes))
 probe_seed=7
 
+case $kill_when in mix | idle | alternate) ;; *) echo "KILL_WHEN is mix, idle or alternate" >&2; exit 2 ;; esac
+[[ -f "$loadgen" ]] || { echo "no $loadgen: mvn -pl tools/loadgen package" >&2; exit 2; }
+
 work=$(mktemp -d "${TMPDIR:-/tmp}/homeagent-million.XXXXXX")
 # shellcheck source=../interop/appliance.sh
 source "$root/tools/interop/appliance.sh"
@@ -93,7 +96,6 @@ await_process() {
 }
 
 # --- the appliance, backup on, one security association per node and one for the probe --------
-[[ -f "$loadgen" ]] || { echo "no $loadgen: mvn -pl tools/loadgen package" >&2; exit 2; }
 unpack_appliance "$tarball" "$work" || exit 1
 ha_cfg=$karaf_home/etc/net.homeagent.ha.cfg
 set_property "$ha_cfg" listenAddresses 127.0.0.1
@@ -105,7 +107,6 @@ java -jar "$loadgen" --nodes "$nodes" --write-sa-file "$sa_file"
 java -jar "$loadgen" --nodes 1 --window 1 --home-base "$probe_home" --spi-base "$probe_spi" --key-seed "$probe_seed" \
     --write-sa-file "$work/probe.conf"
 grep -v '^#' "$work/probe.conf" >>"$sa_file"
-case $kill_when in mix | idle | alternate) ;; *) echo "KILL_WHEN is mix, idle or alternate" >&2; exit 2 ;; esac
 log "seed $seed, $nodes nodes, $rounds rounds, mix $mix, kill $kill_when (mix 2..$kill_within s, idle 5..$idle_within s)"
 start_karaf 'mip:backup' 'Last restore' || exit 1
 
