@@ -1,6 +1,8 @@
 package net.homeagent.loadgen;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +10,8 @@ import java.util.Optional;
 /**
  * Mobile IPv4 registration load generator (see {@link LoadOptions#USAGE} and docs/PERFORMANCE.md):
  * writes the nodes' security associations for the appliance, runs the same loop against a UDP
- * echo (the machine's ceiling) and against the home agent, and reports both with their ratio.
+ * echo (the machine's ceiling) and against the home agent, and reports both with their ratio;
+ * keeps a ledger of what the home agent acknowledged, and checks a binding snapshot against one.
  */
 public final class LoadGenerator {
 
@@ -27,6 +30,10 @@ public final class LoadGenerator {
             System.err.println(e.getMessage());
             System.err.print(LoadOptions.USAGE);
             System.exit(2);
+            return;
+        }
+        if (options.verifyLedger().isPresent()) {
+            System.exit(verify(options.verifyLedger().get(), options.snapshot().orElseThrow()));
             return;
         }
         MobileNodes nodes = new MobileNodes(options.nodes(), options.homeBase(), options.spiBase(), options.keySeed());
@@ -48,7 +55,7 @@ public final class LoadGenerator {
             runs.add(echoRun(options, nodes));
         }
         if (options.target().isPresent()) {
-            runs.add(new LoadRun(options, freshNodes(options), options.target().get(), "home-agent").run());
+            runs.add(homeAgentRun(options));
         }
         Optional<Double> ratio = runs.size() == 2 && runs.get(0).acceptedPerSecond() > 0
                 ? Optional.of(runs.get(1).acceptedPerSecond() / runs.get(0).acceptedPerSecond()) : Optional.empty();
@@ -64,13 +71,50 @@ public final class LoadGenerator {
             if (!TargetAddressCheck.isThisHost(echo.getAddress())) {
                 throw new IllegalArgumentException("refusing to load " + echo + ": not an address of this host");
             }
-            return new LoadRun(options, nodes, echo, "echo").run();
+            return new LoadRun(options, nodes, new AcknowledgementLedger(nodes.count()), echo, "echo").run();
         }
         InetSocketAddress bindTo = new InetSocketAddress(options.target().map(InetSocketAddress::getAddress)
                 .orElse(java.net.InetAddress.getLoopbackAddress()), 0);
         try (EchoServer echo = new EchoServer(bindTo)) {
-            return new LoadRun(options, nodes, echo.address(), "echo").run();
+            return new LoadRun(options, nodes, new AcknowledgementLedger(nodes.count()), echo.address(), "echo").run();
         }
+    }
+
+    /** The run against the home agent: from fresh nodes or an earlier ledger, to a new ledger if asked. */
+    private static RunCounts homeAgentRun(LoadOptions options) throws Exception {
+        MobileNodes nodes = freshNodes(options);
+        int homeBase = MobileNodes.toInt(options.homeBase());
+        AcknowledgementLedger ledger = new AcknowledgementLedger(nodes.count());
+        if (options.fromLedger().isPresent()) {
+            LedgerFile.Contents earlier = LedgerFile.read(options.fromLedger().get());
+            if (earlier.homeBase() != homeBase || earlier.ledger().nodes() != nodes.count()) {
+                throw new IllegalArgumentException(options.fromLedger().get() + " is a ledger of "
+                        + earlier.ledger().nodes() + " nodes from " + MobileNodes.address(earlier.homeBase())
+                        .getHostAddress() + ", not of --nodes " + nodes.count() + " --home-base "
+                        + options.homeBase().getHostAddress());
+            }
+            ledger = earlier.ledger();
+            nodes.continueFrom(earlier.careOfGenerations());
+        }
+        LoadRun run = new LoadRun(options, nodes, ledger, options.target().get(), "home-agent");
+        RunCounts counts = run.run();
+        if (run.acceptedAtEpochMillis() != 0) {
+            System.err.println("accepted at epoch-ms " + run.acceptedAtEpochMillis());
+        }
+        if (options.ledger().isPresent()) {
+            LedgerFile.write(options.ledger().get(), homeBase, ledger, nodes.careOfGenerations());
+            System.err.println("wrote ledger " + options.ledger().get() + ": " + ledger.summary());
+        }
+        return counts;
+    }
+
+    /** {@code --verify-ledger}: 0 when the snapshot is what the ledger allows, 1 if not. */
+    private static int verify(Path ledgerFile, Path snapshotFile) throws IOException {
+        LedgerFile.Contents ledger = LedgerFile.read(ledgerFile);
+        BindingSnapshot snapshot = BindingSnapshot.read(snapshotFile);
+        LedgerVerifier.Verdict verdict = LedgerVerifier.verify(ledger.homeBase(), ledger.ledger(), snapshot);
+        System.out.print(verdict.report());
+        return verdict.passed() ? 0 : 1;
     }
 
     /** The home agent run starts from nodes without bindings, as the echo run changed their state. */

@@ -11,7 +11,9 @@ import java.util.Optional;
 record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, Inet4Address homeBase, long keySeed,
         Optional<Path> saFile, boolean closedLoop, int window, int rate, int durationSeconds, int warmupSeconds,
         TrafficMix mix, String mixText, int timeoutMillis, int lifetime, boolean echoBaseline,
-        Optional<InetSocketAddress> echoTarget, boolean json, boolean spinPacer, int sockets) {
+        Optional<InetSocketAddress> echoTarget, boolean json, boolean spinPacer, int sockets, long requests,
+        int giveUpSeconds, boolean untilAccepted, Optional<Path> ledger, Optional<Path> fromLedger,
+        Optional<Path> verifyLedger, Optional<Path> snapshot) {
 
     static final String USAGE = """
             usage: java -jar homeagent-loadgen.jar [options]
@@ -26,7 +28,10 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
               --rate R               requests/s in open loop (20000)
               --duration S           measured seconds (20)
               --warmup S             seconds sent before measuring (5)
-              --mix M                register=80,renew=15,deregister=5
+              --mix M                care-of-change=80,renew=15,deregister=5: the shares among
+                                     nodes that hold a binding (a node without one registers,
+                                     from a new care-of address); register is the former name
+                                     of care-of-change
               --pacer park|spin      open loop: park until each send time, or park then spin the
                                      last 100 us (sends on time, burns up to a core) (park)
               --sockets N            client UDP sockets (source ports), node i sending from socket
@@ -37,6 +42,34 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
               --echo-baseline        first run the same loop against a UDP echo (in-process unless --echo-target)
               --echo-target H:P      an external UDP echo to use as baseline
               --json                 print only the JSON line
+            Closed loop only:
+              --requests N           stop after N requests (0: no limit; --duration still bounds)
+              --give-up-after S      stop when no reply at all came for S seconds while requests
+                                     were in flight: the target died (0: never)
+              --until-accepted       stop at the first accepted reply; prints
+                                     "accepted at epoch-ms T" on stderr
+            Ledger (the home agent run, not the echo baseline):
+              --ledger FILE          at the end, write per node the last state the home agent
+                                     acknowledged (reply code 0 or 1 to a request whose home
+                                     address and identification it echoes) and the requests no
+                                     reply answered since (in flight at the end, or timed out):
+                                     the binding may be in either state. Binary, big-endian:
+                                     "MIPL" u8 1, u32 home address of node 0, i32 nodes, then per
+                                     node: u8 state (0 never acknowledged, 1 registered,
+                                     2 deregistered), u32 care-of, u16 lifetime, u8 unanswered
+                                     requests (255: or more), u32 care-of and u16 lifetime of the
+                                     newest of them (lifetime 0: a deregistration), i32 care-of
+                                     generation (how often the node moved)
+              --from-ledger FILE     start from an earlier run's ledger (same --nodes and
+                                     --home-base): its states, doubts and care-of addresses
+              --verify-ledger FILE   sends nothing: checks the binding snapshot of --snapshot
+              --snapshot FILE        (written by the appliance's mip:backup-export) against the
+                                     ledger: each node acknowledged as registered at X with no
+                                     unanswered request has one binding, at X, with its lifetime;
+                                     one acknowledged as deregistered or never has none; a node
+                                     with an unanswered request may be in either state; no other
+                                     binding in the ledger's home range, none twice. Prints the
+                                     counts and the first 20 violations; exit status 1 on any
               --help                 this text
             With neither --target nor --echo-baseline only the SA file is written.
             """;
@@ -54,18 +87,26 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
         int rate = 20_000;
         int duration = 20;
         int warmup = 5;
-        String mix = "register=80,renew=15,deregister=5";
+        String mix = "care-of-change=80,renew=15,deregister=5";
         int timeout = 1000;
         int lifetime = 600;
         boolean echo = false;
         boolean json = false;
         boolean spin = false;
         int sockets = 1;
+        long requests = 0;
+        int giveUp = 0;
+        boolean untilAccepted = false;
+        Optional<Path> ledger = Optional.empty();
+        Optional<Path> fromLedger = Optional.empty();
+        Optional<Path> verifyLedger = Optional.empty();
+        Optional<Path> snapshot = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
                 case "--echo-baseline" -> echo = true;
                 case "--json" -> json = true;
+                case "--until-accepted" -> untilAccepted = true;
                 default -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException("unknown option or missing value: " + option);
@@ -97,6 +138,12 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
                         case "--sockets" -> sockets = positive(option, value);
                         case "--timeout-ms" -> timeout = positive(option, value);
                         case "--lifetime" -> lifetime = positive(option, value);
+                        case "--requests" -> requests = nonNegative(option, value);
+                        case "--give-up-after" -> giveUp = nonNegative(option, value);
+                        case "--ledger" -> ledger = Optional.of(Path.of(value));
+                        case "--from-ledger" -> fromLedger = Optional.of(Path.of(value));
+                        case "--verify-ledger" -> verifyLedger = Optional.of(Path.of(value));
+                        case "--snapshot" -> snapshot = Optional.of(Path.of(value));
                         default -> throw new IllegalArgumentException("unknown option " + option);
                     }
                 }
@@ -111,8 +158,18 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
         if (closed && window > nodes) {
             throw new IllegalArgumentException("--window cannot exceed --nodes: one request in flight per node");
         }
+        if (verifyLedger.isPresent() != snapshot.isPresent()) {
+            throw new IllegalArgumentException("--verify-ledger and --snapshot go together");
+        }
+        if (!closed && (requests > 0 || giveUp > 0 || untilAccepted)) {
+            throw new IllegalArgumentException("--requests, --give-up-after and --until-accepted are closed-loop options");
+        }
+        if ((ledger.isPresent() || fromLedger.isPresent()) && target.isEmpty()) {
+            throw new IllegalArgumentException("--ledger and --from-ledger record a --target run");
+        }
         return new LoadOptions(target, nodes, spiBase, homeBase, keySeed, saFile, closed, window, rate, duration,
-                warmup, TrafficMix.parse(mix), mix, timeout, lifetime, echo, echoTarget, json, spin, sockets);
+                warmup, TrafficMix.parse(mix), mix, timeout, lifetime, echo, echoTarget, json, spin, sockets,
+                requests, giveUp, untilAccepted, ledger, fromLedger, verifyLedger, snapshot);
     }
 
     /** Whether there is anything to send (else only the SA file is written). */

@@ -3,6 +3,7 @@ package net.homeagent.loadgen;
 import java.lang.management.ManagementFactory;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.time.Clock;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -42,17 +43,22 @@ import net.homeagent.mip.codec.ext.AuthenticationExtension;
  * a stall of the target or of this client shows up as latency instead of a slower pace
  * (no coordinated omission).</li>
  * </ul>
- * Stops sending after warm-up + duration, waits at most the timeout for the last replies, then
- * counts what is left as timeouts.
+ * Stops sending after warm-up + duration, or (closed loop) after {@code --requests} requests, at
+ * the first accepted reply ({@code --until-accepted}), or when no reply at all came for
+ * {@code --give-up-after} seconds (the target died); waits at most the timeout for the last
+ * replies, then counts what is left as timeouts. Every request, reply and timeout goes to the
+ * {@link AcknowledgementLedger}.
  */
 final class LoadRun {
 
     private static final int SOCKET_BUFFER = 4 << 20;
     private static final long TIMEOUT_CHECK_MILLIS = 5;
     private static final long SPIN_MARGIN_NANOS = 100_000;
+    private static final long END_CHECK_MILLIS = 20;
 
     private final LoadOptions options;
     private final MobileNodes nodes;
+    private final AcknowledgementLedger ledger;
     private final InetSocketAddress target;
     private final RunCounts counts;
     private final MipCodec codec = MipCodec.standard();
@@ -67,10 +73,16 @@ final class LoadRun {
     private int cursor;
     private long measureFrom;
     private boolean sending = true;
+    /** Set on the event loop, read by the thread that decides when the run ends. */
+    private volatile boolean budgetSpent;
+    private volatile long lastReplyNanos;
+    private volatile long acceptedAtEpochMillis;
 
-    LoadRun(LoadOptions options, MobileNodes nodes, InetSocketAddress target, String name) {
+    LoadRun(LoadOptions options, MobileNodes nodes, AcknowledgementLedger ledger, InetSocketAddress target,
+            String name) {
         this.options = options;
         this.nodes = nodes;
+        this.ledger = ledger;
         this.target = target;
         this.counts = new RunCounts(name);
         this.pending = new PendingRequests(nodes.count());
@@ -95,6 +107,15 @@ final class LoadRun {
                         public void channelReadComplete(ChannelHandlerContext ctx) {
                             flushWritten();
                         }
+
+                        @Override
+                        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                            // nothing listens on the target's port (not up yet, or killed): that
+                            // request's timeout counts it, and the socket stays usable
+                            if (!(cause instanceof PortUnreachableException)) {
+                                ctx.fireExceptionCaught(cause);
+                            }
+                        }
                     });
             channels = new Channel[options.sockets()];
             unflushed = new boolean[channels.length];
@@ -106,6 +127,7 @@ final class LoadRun {
             long warmup = TimeUnit.SECONDS.toNanos(options.warmupSeconds());
             long duration = TimeUnit.SECONDS.toNanos(options.durationSeconds());
             measureFrom = start + warmup;
+            lastReplyNanos = start;
             long stopAt = measureFrom + duration;
             loop.scheduleAtFixedRate(this::expireOverdue, TIMEOUT_CHECK_MILLIS, TIMEOUT_CHECK_MILLIS,
                     TimeUnit.MILLISECONDS);
@@ -116,17 +138,20 @@ final class LoadRun {
                     }
                     flushWritten();
                 }, Math.max(0, start - System.nanoTime()), TimeUnit.NANOSECONDS);
-                sleepUntil(stopAt);
+                System.err.println("sending to " + target + " (" + counts.name + ")");
+                awaitEnd(loop, stopAt);
             } else {
                 pace(loop, start, stopAt);
             }
             runOn(loop, () -> sending = false);
+            // a closed loop may end before its deadline (--requests, --until-accepted, --give-up-after)
+            long measuredNanos = Math.max(0, Math.min(System.nanoTime(), stopAt) - measureFrom);
             long drainUntil = System.nanoTime() + timeoutNanos;
             while (System.nanoTime() < drainUntil && inFlight(loop) > 0) {
                 Thread.sleep(5);
             }
             runOn(loop, () -> pending.expire(Long.MAX_VALUE, this::timedOut));
-            counts.measuredSeconds = duration / 1e9;
+            counts.measuredSeconds = measuredNanos / 1e9;
             for (Channel channel : channels) {
                 channel.close().sync();
             }
@@ -135,6 +160,24 @@ final class LoadRun {
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
+    }
+
+    /** Closed loop: until the deadline, the request budget, the first acceptance, or the target's silence. */
+    private void awaitEnd(EventLoop loop, long stopAt) throws InterruptedException {
+        long giveUpNanos = TimeUnit.SECONDS.toNanos(options.giveUpSeconds());
+        while (System.nanoTime() < stopAt && !budgetSpent
+                && !(options.untilAccepted() && acceptedAtEpochMillis != 0)) {
+            if (giveUpNanos > 0 && System.nanoTime() - lastReplyNanos > giveUpNanos && inFlight(loop) > 0) {
+                System.err.println("no reply for " + options.giveUpSeconds() + " s: giving up");
+                return;
+            }
+            Thread.sleep(END_CHECK_MILLIS);
+        }
+    }
+
+    /** Wall-clock time of the first accepted reply (epoch ms), 0 if none came. */
+    long acceptedAtEpochMillis() {
+        return acceptedAtEpochMillis;
     }
 
     /** Open loop: hands each intended send time to the event loop when it comes. */
@@ -175,6 +218,11 @@ final class LoadRun {
         if (!sending) {
             return;
         }
+        if (options.requests() > 0 && counts.sentInRun >= options.requests()) {
+            sending = false;
+            budgetSpent = true;
+            return;
+        }
         int node = idleNode();
         boolean measured = intended >= measureFrom;
         if (node < 0) {
@@ -183,22 +231,25 @@ final class LoadRun {
             }
             return;
         }
-        RequestKind kind = options.mix().next(nodes.isBound(node), random.nextDouble());
-        if (kind == RequestKind.REGISTER) {
+        RequestKind kind = options.mix().next(ledger.isRegistered(node), random.nextDouble());
+        if (kind.moves()) {
             nodes.move(node);
         }
         long id = identifications.next(node);
         Inet4Address homeAgent = (Inet4Address) target.getAddress();
-        RegistrationRequest request = new RegistrationRequest(0, kind == RequestKind.DEREGISTER ? 0
-                : options.lifetime(), nodes.homeAddress(node), homeAgent, nodes.careOf(node), id,
-                List.of(AuthenticationExtension.mobileHome(nodes.spi(node))));
+        int lifetime = kind == RequestKind.DEREGISTER ? 0 : options.lifetime();
+        int careOf = kind == RequestKind.DEREGISTER
+                ? ledger.deregistrationCareOf(node, nodes.homeAddressInt(node)) : nodes.careOfInt(node);
+        RegistrationRequest request = new RegistrationRequest(0, lifetime, nodes.homeAddress(node), homeAgent,
+                MobileNodes.address(careOf), id, List.of(AuthenticationExtension.mobileHome(nodes.spi(node))));
         Channel channel = channels[node % channels.length];
         ByteBuf out = channel.alloc().directBuffer(128);
         byte[] key = nodes.key(node);
         // RFC 5944 §3.5.1, RFC 2104: the codec's HMAC-MD5, one Mac per thread
         codec.encode(request, out, (extension, data, offset, length) ->
                 AuthenticationAlgorithm.HMAC_MD5.compute(key, data, offset, length));
-        pending.sent(node, id, kind, intended);
+        pending.sent(node, id, intended);
+        ledger.sent(node, id, careOf, lifetime);
         counts.sentInRun++;
         if (measured) {
             counts.sentByKind[kind.ordinal()]++;
@@ -247,6 +298,7 @@ final class LoadRun {
 
     private void onReply(ByteBuf datagram) {
         long now = System.nanoTime();
+        lastReplyNanos = now;
         MipMessage message;
         try {
             message = codec.decode(datagram);
@@ -257,14 +309,17 @@ final class LoadRun {
         Inet4Address home;
         long id;
         int code;
+        int lifetime;
         if (message instanceof RegistrationReply reply) {
             home = reply.homeAddress();
             id = reply.identification();
             code = reply.code();
+            lifetime = reply.lifetime();
         } else if (message instanceof RegistrationRequest echoed) {
             home = echoed.homeAddress();
             id = echoed.identification();
             code = RunCounts.ECHO;
+            lifetime = echoed.lifetime();
         } else {
             counts.malformed++;
             return;
@@ -277,15 +332,21 @@ final class LoadRun {
                     counts.repliesByCode[code]++;
                     counts.latencyNanos.recordValue(Math.min(now - intended, counts.latencyNanos.getHighestTrackableValue()));
                 }
-                if (ReplyCode.isAccepted(code) || code == RunCounts.ECHO) {
-                    nodes.setBound(node, pending.kind(node) != RequestKind.DEREGISTER);
+                boolean accepted = ReplyCode.isAccepted(code) || code == RunCounts.ECHO;
+                ledger.answered(node, accepted, lifetime);
+                if (accepted && options.untilAccepted() && acceptedAtEpochMillis == 0) {
+                    acceptedAtEpochMillis = System.currentTimeMillis();
+                    sending = false;
                 }
                 if (options.closedLoop()) {
                     sendNext(now);
                 }
             }
             // counted once measuring started, like the requests they could belong to
-            case LATE -> counts.late += now >= measureFrom ? 1 : 0;
+            case LATE -> {
+                counts.late += now >= measureFrom ? 1 : 0;
+                ledger.answeredLate(node, id, ReplyCode.isAccepted(code) || code == RunCounts.ECHO, lifetime);
+            }
             case MISMATCHED -> counts.mismatched += now >= measureFrom ? 1 : 0;
         }
     }
@@ -296,6 +357,7 @@ final class LoadRun {
     }
 
     private void timedOut(int node, long intended) {
+        ledger.timedOut(node);
         if (intended >= measureFrom) {
             counts.timeouts++;
         }
@@ -320,12 +382,5 @@ final class LoadRun {
             }
         });
         done.await();
-    }
-
-    private static void sleepUntil(long deadline) throws InterruptedException {
-        long left;
-        while ((left = deadline - System.nanoTime()) > 0) {
-            TimeUnit.NANOSECONDS.sleep(left);
-        }
     }
 }

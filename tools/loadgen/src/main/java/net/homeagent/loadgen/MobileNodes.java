@@ -22,7 +22,6 @@ final class MobileNodes {
     private final int homeBase;
     private final long spiBase;
     private final long keySeed;
-    private final boolean[] bound;
     private final int[] careOfGeneration;
 
     MobileNodes(int count, Inet4Address homeBase, long spiBase, long keySeed) {
@@ -40,7 +39,6 @@ final class MobileNodes {
         }
         this.spiBase = spiBase;
         this.keySeed = keySeed;
-        this.bound = new boolean[count];
         this.careOfGeneration = new int[count];
     }
 
@@ -72,17 +70,22 @@ final class MobileNodes {
         return key;
     }
 
-    boolean isBound(int node) {
-        return bound[node];
+    /** The care-of address the node registers from now. */
+    int careOfInt(int node) {
+        return CARE_OF_BASE + (int) ((node * 7L + careOfGeneration[node]) % CARE_OF_SPAN);
     }
 
-    void setBound(int node, boolean value) {
-        bound[node] = value;
+    /** How often each node moved: a ledger keeps them so that a later run moves on to new addresses. */
+    int[] careOfGenerations() {
+        return careOfGeneration.clone();
     }
 
-    /** The care-of address the node registers now. */
-    Inet4Address careOf(int node) {
-        return address(CARE_OF_BASE + (int) ((node * 7L + careOfGeneration[node]) % CARE_OF_SPAN));
+    /** Continues from the generations of an earlier run ({@link #careOfGenerations}). */
+    void continueFrom(int[] generations) {
+        if (generations.length != count) {
+            throw new IllegalArgumentException(generations.length + " generations for " + count + " nodes");
+        }
+        System.arraycopy(generations, 0, careOfGeneration, 0, count);
     }
 
     /** The node moves: its next registration names another care-of address. */

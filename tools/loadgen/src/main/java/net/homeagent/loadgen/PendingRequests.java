@@ -24,7 +24,6 @@ final class PendingRequests {
     private final boolean[] inFlight;
     private final long[] identification;
     private final long[] intendedNanos;
-    private final RequestKind[] kind;
     /** Timed-out identifications remembered per node, to tell a late reply from a wrong one. */
     static final int REMEMBERED_TIMEOUTS = 4;
 
@@ -38,7 +37,6 @@ final class PendingRequests {
         inFlight = new boolean[nodes];
         identification = new long[nodes];
         intendedNanos = new long[nodes];
-        kind = new RequestKind[nodes];
         timedOut = new long[nodes * REMEMBERED_TIMEOUTS];
         timedOutNext = new int[nodes];
     }
@@ -51,14 +49,13 @@ final class PendingRequests {
         return count;
     }
 
-    void sent(int node, long id, RequestKind what, long intended) {
+    void sent(int node, long id, long intended) {
         if (inFlight[node]) {
             throw new IllegalStateException("node " + node + " already has a request in flight");
         }
         inFlight[node] = true;
         identification[node] = id;
         intendedNanos[node] = intended;
-        kind[node] = what;
         sendOrder.addLast(new Sent(node, id, intended));
         count++;
     }
@@ -86,10 +83,6 @@ final class PendingRequests {
     /** The intended send time of the node's last request (valid right after a MATCHED reply). */
     long intendedNanos(int node) {
         return intendedNanos[node];
-    }
-
-    RequestKind kind(int node) {
-        return kind[node];
     }
 
     /** Gives up on every request intended at or before {@code deadline}; calls back for each. */

@@ -32,6 +32,24 @@ class LoadOptionsTest {
     }
 
     @Test
+    void readsTheRecoveryOptions() {
+        LoadOptions o = LoadOptions.parse("--target", "127.0.0.1:4340", "--requests", "1000", "--give-up-after", "3",
+                "--until-accepted", "--ledger", "/tmp/l", "--from-ledger", "/tmp/k");
+        assertThat(o.requests()).isEqualTo(1000);
+        assertThat(o.giveUpSeconds()).isEqualTo(3);
+        assertThat(o.untilAccepted()).isTrue();
+        assertThat(o.ledger()).contains(java.nio.file.Path.of("/tmp/l"));
+        assertThat(o.fromLedger()).contains(java.nio.file.Path.of("/tmp/k"));
+        LoadOptions verify = LoadOptions.parse("--verify-ledger", "/tmp/l", "--snapshot", "/tmp/s");
+        assertThat(verify.verifyLedger()).isPresent();
+        assertThat(verify.runsLoad()).isFalse();
+        assertThatThrownBy(() -> LoadOptions.parse("--verify-ledger", "/tmp/l")).hasMessageContaining("together");
+        assertThatThrownBy(() -> LoadOptions.parse("--ledger", "/tmp/l")).hasMessageContaining("--target");
+        assertThatThrownBy(() -> LoadOptions.parse("--mode", "open", "--requests", "5"))
+                .hasMessageContaining("closed-loop");
+    }
+
+    @Test
     void rejectsNonsense() {
         assertThatThrownBy(() -> LoadOptions.parse("--nodes", "0")).hasMessageContaining("> 0");
         assertThatThrownBy(() -> LoadOptions.parse("--mode", "half")).hasMessageContaining("closed or open");

@@ -16,18 +16,17 @@ class PendingRequestsTest {
 
     @Test
     void aReplyWithTheNodesIdentificationMatchesOnce() {
-        pending.sent(1, 100, RequestKind.RENEW, 5_000);
+        pending.sent(1, 100, 5_000);
         assertThat(pending.inFlightCount()).isEqualTo(1);
         assertThat(pending.reply(1, 100)).isEqualTo(Match.MATCHED);
         assertThat(pending.intendedNanos(1)).isEqualTo(5_000);
-        assertThat(pending.kind(1)).isEqualTo(RequestKind.RENEW);
         assertThat(pending.inFlightCount()).isZero();
         assertThat(pending.reply(1, 100)).as("a duplicate").isEqualTo(Match.MISMATCHED);
     }
 
     @Test
     void anotherIdentificationOrNodeIsMismatched() {
-        pending.sent(1, 100, RequestKind.REGISTER, 0);
+        pending.sent(1, 100, 0);
         assertThat(pending.reply(1, 99)).isEqualTo(Match.MISMATCHED);
         assertThat(pending.reply(2, 100)).isEqualTo(Match.MISMATCHED);
         assertThat(pending.reply(-1, 100)).isEqualTo(Match.MISMATCHED);
@@ -37,9 +36,9 @@ class PendingRequestsTest {
 
     @Test
     void expiresInSendOrderUpToTheDeadlineAndRecognisesLateReplies() {
-        pending.sent(0, 10, RequestKind.REGISTER, 1_000);
-        pending.sent(1, 11, RequestKind.REGISTER, 2_000);
-        pending.sent(2, 12, RequestKind.REGISTER, 3_000);
+        pending.sent(0, 10, 1_000);
+        pending.sent(1, 11, 2_000);
+        pending.sent(2, 12, 3_000);
         assertThat(pending.reply(1, 11)).isEqualTo(Match.MATCHED);
         List<Integer> timedOut = new ArrayList<>();
         pending.expire(2_500, (node, intended) -> timedOut.add(node));
@@ -51,9 +50,9 @@ class PendingRequestsTest {
 
     @Test
     void aNodeAnsweredBeforeItsTimeoutIsNotExpiredByItsOldEntry() {
-        pending.sent(0, 10, RequestKind.REGISTER, 1_000);
+        pending.sent(0, 10, 1_000);
         pending.reply(0, 10);
-        pending.sent(0, 11, RequestKind.RENEW, 5_000);
+        pending.sent(0, 11, 5_000);
         List<Integer> timedOut = new ArrayList<>();
         pending.expire(2_000, (node, intended) -> timedOut.add(node));
         assertThat(timedOut).isEmpty();
@@ -62,11 +61,11 @@ class PendingRequestsTest {
 
     @Test
     void aLateReplyIsRecognisedAfterSeveralTimeoutsOfTheSameNode() {
-        pending.sent(0, 10, RequestKind.REGISTER, 1_000);
+        pending.sent(0, 10, 1_000);
         pending.expire(1_000, (node, intended) -> { });
-        pending.sent(0, 11, RequestKind.REGISTER, 2_000);
+        pending.sent(0, 11, 2_000);
         pending.expire(2_000, (node, intended) -> { });
-        pending.sent(0, 12, RequestKind.REGISTER, 3_000);
+        pending.sent(0, 12, 3_000);
         assertThat(pending.reply(0, 10)).isEqualTo(Match.LATE);
         assertThat(pending.reply(0, 11)).isEqualTo(Match.LATE);
         assertThat(pending.reply(0, 12)).isEqualTo(Match.MATCHED);
@@ -75,7 +74,7 @@ class PendingRequestsTest {
 
     @Test
     void oneRequestInFlightPerNode() {
-        pending.sent(3, 1, RequestKind.REGISTER, 0);
-        assertThatThrownBy(() -> pending.sent(3, 2, RequestKind.RENEW, 0)).isInstanceOf(IllegalStateException.class);
+        pending.sent(3, 1, 0);
+        assertThatThrownBy(() -> pending.sent(3, 2, 0)).isInstanceOf(IllegalStateException.class);
     }
 }

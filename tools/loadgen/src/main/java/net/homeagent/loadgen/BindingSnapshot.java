@@ -1,0 +1,80 @@
+package net.homeagent.loadgen;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+
+/**
+ * The bindings of a snapshot written by the appliance's {@code mip:backup-export} (docs/storage.md,
+ * "Snapshots for migration"), read here rather than through binding-store so that the test judges
+ * the file, not the code that wrote it:
+ * <pre>
+ * "MIPB" | u8 format (1) | i64 count | count x (i64 key, u16 length, record) | u32 CRC-32 of all before
+ * </pre>
+ * The key holds the home address in its high 32 bits and the care-of address in its low 32; of
+ * the record (version 1: u8 version, u32 home agent, u32 source, u16 source port, u32 granted
+ * lifetime, ...) only the granted lifetime is kept.
+ */
+record BindingSnapshot(int[] homes, int[] careOfs, int[] lifetimes) {
+
+    private static final byte[] MAGIC = {'M', 'I', 'P', 'B'};
+    private static final byte FORMAT = 1;
+    private static final byte RECORD_VERSION = 1;
+    /** u8 version, u32 home agent, u32 source address, u16 source port: then the granted lifetime. */
+    private static final int LIFETIME_OFFSET = 1 + 4 + 4 + 2;
+
+    int size() {
+        return homes.length;
+    }
+
+    /**
+     * @throws IOException if the file is not a complete, intact snapshot of a format read here
+     */
+    static BindingSnapshot read(Path file) throws IOException {
+        CRC32 crc = new CRC32();
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
+                DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc))) {
+            if (!Arrays.equals(in.readNBytes(MAGIC.length), MAGIC)) {
+                throw new IOException(file + " is not a binding snapshot");
+            }
+            byte format = in.readByte();
+            if (format != FORMAT) {
+                throw new IOException(file + " has snapshot format " + format + "; this reader knows " + FORMAT);
+            }
+            long count = in.readLong();
+            if (count < 0 || count > Integer.MAX_VALUE) {
+                throw new IOException(file + " announces " + count + " bindings");
+            }
+            int n = (int) count;
+            int[] homes = new int[n];
+            int[] careOfs = new int[n];
+            int[] lifetimes = new int[n];
+            for (int i = 0; i < n; i++) {
+                long key = in.readLong();
+                byte[] record = in.readNBytes(in.readUnsignedShort());
+                if (record.length < LIFETIME_OFFSET + 4 || record[0] != RECORD_VERSION) {
+                    throw new IOException(file + ": binding " + i + " is not a version " + RECORD_VERSION + " record");
+                }
+                homes[i] = (int) (key >>> 32);
+                careOfs[i] = (int) key;
+                lifetimes[i] = ByteBuffer.wrap(record).getInt(LIFETIME_OFFSET);
+            }
+            int computed = (int) crc.getValue();
+            int stored = new DataInputStream(raw).readInt();
+            if (computed != stored || raw.read() != -1) {
+                throw new IOException(file + " is damaged (checksum mismatch or data after the end)");
+            }
+            return new BindingSnapshot(homes, careOfs, lifetimes);
+        } catch (EOFException e) {
+            throw new IOException(file + " is truncated", e);
+        }
+    }
+}
