@@ -99,6 +99,7 @@ public final class SecurityAssociationFile implements SecurityAssociations {
     public synchronized void reload() {
         Stamp stamp = stampOf(file);
         Instant now = clock.instant();
+        long started = System.nanoTime(); // a duration for the operator's log, not a time of the protocol
         byte[] text;
         try {
             text = FileBytes.readUtf8(file);
@@ -122,8 +123,8 @@ public final class SecurityAssociationFile implements SecurityAssociations {
             warnIfOthersCanRead();
         }
         loaded = new Loaded(table, stamp, now, parsed.errors());
-        LOG.info("loaded {} mobility security associations from {} ({} bad lines skipped)", table.size(), file,
-                parsed.errors().size());
+        LOG.info("loaded {} mobility security associations from {} in {} ms ({} bad lines skipped)", table.size(),
+                file, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), parsed.errors().size());
     }
 
     private void warnIfOthersCanRead() {
