@@ -3,6 +3,7 @@ package net.homeagent.ha.security;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,14 +40,19 @@ public final class SecurityAssociationLoadMeasurement {
         try {
             System.out.printf("%s: %d MiB, %d cores, JDK %s%n", file, Files.size(file) >> 20,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
+            SecurityAssociationFile loaded = null;
             for (int i = 1; i <= LOADS; i++) {
+                loaded = null; // the previous load is garbage before the next one, as at a reload
                 long start = System.nanoTime();
-                SecurityAssociationFile loaded = new SecurityAssociationFile(file, Clock.systemUTC(), false);
+                loaded = new SecurityAssociationFile(file, Clock.systemUTC(), false);
                 long took = System.nanoTime() - start;
-                System.out.printf("load %d: %d associations, %d problems in %d ms (%d ms of GC so far)%n", i,
-                        loaded.describeAll().size(), loaded.loadErrors(), TimeUnit.NANOSECONDS.toMillis(took),
-                        gcMillis());
+                System.out.printf("load %d: %d problems in %d ms (%d ms of GC so far)%n", i, loaded.loadErrors(),
+                        TimeUnit.NANOSECONDS.toMillis(took), gcMillis());
             }
+            System.gc();
+            MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+            System.out.printf("%d associations; heap in use after a full GC, the last load held: %d MiB%n",
+                    loaded.describeAll().size(), heap.getUsed() >> 20);
         } finally {
             Files.deleteIfExists(dir.resolve("mobility-security.conf"));
             Files.delete(dir);
