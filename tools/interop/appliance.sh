@@ -171,8 +171,9 @@ stop_karaf() {
 }
 
 # For the EXIT trap: stops Karaf, then removes the work folder $1 if the run (exit status $2)
-# passed and Karaf logged no ERROR; else prints the ERROR entries and keeps it (release_workdir).
+# passed and Karaf logged no ERROR but those matching $3 (provoked by the run, optional); else
+# prints the ERROR entries and keeps it (release_workdir).
 release_appliance() {
     stop_karaf
-    release_workdir "$1" "$2"
+    release_workdir "$@"
 }
