@@ -22,14 +22,8 @@ final class FileBytes {
     private FileBytes() {
     }
 
-    /** The file's bytes, after checking that they are UTF-8. */
-    static byte[] readUtf8(Path file) throws IOException {
-        byte[] text = read(file);
-        checkUtf8(text);
-        return text;
-    }
-
-    private static byte[] read(Path file) throws IOException {
+    /** The file's bytes, as they are: {@link #checkUtf8} tells whether they are text. */
+    static byte[] read(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file)) {
             long size = channel.size();
             if (size > Integer.MAX_VALUE - 8) {
@@ -52,14 +46,9 @@ final class FileBytes {
         }
     }
 
-    /** Returns if {@code text} is well-formed UTF-8; an ASCII file (the usual one) is one pass over the bytes. */
-    private static void checkUtf8(byte[] text) throws CharacterCodingException {
-        for (byte b : text) {
-            if (b < 0) {
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(text));
-                return;
-            }
-        }
+    /** Returns if {@code text} is well-formed UTF-8. */
+    static void checkUtf8(byte[] text) throws CharacterCodingException {
+        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(text));
     }
 }

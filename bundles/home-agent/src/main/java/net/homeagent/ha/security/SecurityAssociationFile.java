@@ -100,9 +100,9 @@ public final class SecurityAssociationFile implements SecurityAssociations {
         Stamp stamp = stampOf(file);
         Instant now = clock.instant();
         long started = System.nanoTime(); // a duration for the operator's log, not a time of the protocol
-        byte[] text;
+        SecurityAssociationParser.Parsed parsed;
         try {
-            text = FileBytes.readUtf8(file);
+            parsed = SecurityAssociationParser.parse(FileBytes.read(file), file.toString());
         } catch (NoSuchFileException e) {
             LOG.warn("no security associations file {}: every registration will fail authentication (131)", file);
             loaded = new Loaded(SecurityAssociationTable.EMPTY, stamp, now, List.of("file not found: " + file));
@@ -114,7 +114,6 @@ public final class SecurityAssociationFile implements SecurityAssociations {
             loaded = new Loaded(loaded.table(), stamp, now, List.of("cannot read " + file + ": " + e));
             return;
         }
-        SecurityAssociationParser.Parsed parsed = SecurityAssociationParser.parse(text, file.toString());
         parsed.errors().forEach(problem -> LOG.error("{}", problem));
         parsed.warnings().forEach(warning -> LOG.warn("{}", warning));
         SecurityAssociationTable table = parsed.table();

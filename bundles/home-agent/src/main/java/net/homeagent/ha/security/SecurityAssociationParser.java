@@ -1,7 +1,9 @@
 package net.homeagent.ha.security;
 
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +22,8 @@ import net.homeagent.mip.codec.auth.AuthenticationAlgorithm;
  * once it parsed, the SPI are quoted.
  * <p>
  * A million lines load in a fraction of a second (docs/PERFORMANCE.md): the fields are read in
- * place in the bytes, without a string or an exception per line, into {@link AssociationColumns};
+ * place in the bytes, in one pass that also finds the line ends and any byte that is not ASCII,
+ * without a string or an exception per line, into {@link AssociationColumns};
  * the file is cut at line ends into pieces parsed in parallel, then indexed in file order.
  */
 final class SecurityAssociationParser {
@@ -33,6 +36,8 @@ final class SecurityAssociationParser {
     private static final int PIECE_BYTES = 4 << 20;
     private static final AuthenticationAlgorithm[] ALGORITHMS = AuthenticationAlgorithm.values();
     private static final ReplayProtection[] REPLAYS = ReplayProtection.values();
+    /** The value of each byte as a hex digit, -1 for none: a look-up, not Character.digit's calls. */
+    private static final byte[] DIGITS = digitValues();
 
     private SecurityAssociationParser() {
     }
@@ -41,17 +46,25 @@ final class SecurityAssociationParser {
     record Parsed(SecurityAssociationTable table, List<String> errors, List<String> warnings) {
     }
 
-    /** What one piece of the file held; {@code line} numbers count from the piece's first line, 1. */
-    private record Piece(AssociationColumns associations, List<LineProblem> errors, int lineCount) {
+    /**
+     * What one piece of the file held; {@code line} numbers count from the piece's first line, 1.
+     * {@code nonAscii}: a byte above 127 was seen, so the file must be checked for UTF-8.
+     */
+    private record Piece(AssociationColumns associations, List<LineProblem> errors, int lineCount, boolean nonAscii) {
     }
 
     private record LineProblem(int line, String text) {
     }
 
-    static Parsed parse(byte[] text, String fileName) {
+    /** @throws CharacterCodingException if the file is not UTF-8 */
+    static Parsed parse(byte[] text, String fileName) throws CharacterCodingException {
         int[] cuts = cuts(text);
         List<Piece> pieces = IntStream.range(0, cuts.length - 1).parallel()
                 .mapToObj(p -> parsePiece(text, cuts[p], cuts[p + 1])).toList();
+        if (pieces.stream().anyMatch(Piece::nonAscii)) {
+            // an ASCII file, the usual one, is UTF-8; only others are decoded once more
+            FileBytes.checkUtf8(text);
+        }
         SecurityAssociationTable.Builder table = new SecurityAssociationTable.Builder(
                 pieces.stream().mapToInt(p -> p.associations().size()).sum());
         List<LineProblem> errors = new ArrayList<>();
@@ -110,28 +123,29 @@ final class SecurityAssociationParser {
         int line = 0;
         int start = from;
         while (start < to) {
-            int end = start;
-            while (end < to && text[end] != '\n' && text[end] != '\r') {
-                end++;
-            }
             line++;
+            int end;
             try {
-                parseLine(text, start, end, fields, line, associations);
+                end = parseLine(text, start, to, fields, line, associations);
             } catch (BadLine e) {
                 errors.add(new LineProblem(line, e.getMessage()));
+                end = fields.lineEnd(text, start, to);
             }
             start = end < to - 1 && text[end] == '\r' && text[end + 1] == '\n' ? end + 2 : end + 1;
         }
-        return new Piece(associations, errors, line);
+        return new Piece(associations, errors, line, fields.sawNonAscii());
     }
 
-    /** One line: added to {@code associations} unless it is blank or a comment. */
-    private static void parseLine(byte[] text, int from, int to, LineFields fields, int line,
+    /**
+     * The line that starts at {@code from}: added to {@code associations} unless it is blank or a
+     * comment; returns where it ends.
+     */
+    private static int parseLine(byte[] text, int from, int to, LineFields fields, int line,
             AssociationColumns associations) throws BadLine {
-        fields.split(text, from, to);
+        int end = fields.split(text, from, to);
         int count = fields.count();
         if (count == 0) {
-            return;
+            return end;
         }
         if (count < 4) {
             throw new BadLine("expected <home-address|NAI> <spi> <algorithm> <key> [timestamp|nonce], found "
@@ -153,6 +167,7 @@ final class SecurityAssociationParser {
         int keyLength = key(text, fields.start(3), fields.end(3), associations);
         ReplayProtection replay = count == 5 ? replay(text, fields.start(4), fields.end(4)) : ReplayProtection.TIMESTAMP;
         associations.add(line, address, nai, spi, algorithm, keyLength, replay);
+        return end;
     }
 
     /** Digits and dots only must be an IPv4 address; anything else is an NAI (RFC 2794). */
@@ -210,8 +225,8 @@ final class SecurityAssociationParser {
             throw badSpi();
         }
         for (; i < to; i++) {
-            int digit = Character.digit(text[i], radix);
-            if (digit < 0) {
+            int digit = DIGITS[text[i] & 0xff];
+            if (digit < 0 || digit >= radix) {
                 throw badSpi();
             }
             spi = spi * radix + digit;
@@ -283,14 +298,27 @@ final class SecurityAssociationParser {
         int at = associations.reserveKey(digits / 2);
         byte[] keys = associations.keyArray();
         for (int i = from + 2, k = at; i < to; i += 2, k++) {
-            int high = Character.digit(text[i], 16);
-            int low = Character.digit(text[i + 1], 16);
+            int high = DIGITS[text[i] & 0xff];
+            int low = DIGITS[text[i + 1] & 0xff];
             if (high < 0 || low < 0) {
                 throw new BadLine("the key has a character that is not a hex digit");
             }
             keys[k] = (byte) (high << 4 | low);
         }
         return digits / 2;
+    }
+
+    private static byte[] digitValues() {
+        byte[] values = new byte[256];
+        Arrays.fill(values, (byte) -1);
+        for (int d = 0; d < 10; d++) {
+            values['0' + d] = (byte) d;
+        }
+        for (int d = 0; d < 6; d++) {
+            values['a' + d] = (byte) (10 + d);
+            values['A' + d] = (byte) (10 + d);
+        }
+        return values;
     }
 
     /** The owner and SPI of a line, for a problem text; made only for a line that has a problem. */

@@ -156,6 +156,19 @@ class SecurityAssociationFileTest {
     }
 
     @Test
+    void aUtf8NaiIsReadAndABadByteEvenInACommentMakesTheFileUnreadable() throws IOException {
+        Path file = write("jörg@example.net 256 hmac-md5 0x" + HEX_KEY + " # café");
+        SecurityAssociationFile associations = load(file);
+        assertThat(associations.forNai("JÖRG@example.net", 256)).isPresent();
+
+        Files.write(file, ("10.0.0.10 256 hmac-md5 0x" + HEX_KEY + " # caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1));
+        associations.reload();
+
+        assertThat(associations.loadProblems()).singleElement().asString().contains("cannot read");
+        assertThat(associations.forNai("jörg@example.net", 256)).as("the set loaded before").isPresent();
+    }
+
+    @Test
     void reloadsWhenTheFileChangesAndOnlyThen() throws IOException {
         Path file = write("10.0.0.10 256 hmac-md5 0x" + HEX_KEY);
         SecurityAssociationFile associations = load(file);
