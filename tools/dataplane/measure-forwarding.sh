@@ -85,6 +85,12 @@ if [[ "${1:-}" == "--inside" ]]; then
 fi
 ((EUID == 0)) || { echo "needs root"; exit 1; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/homeagent-dpperf.XXXXXX")
-trap 'remove_network; rm -rf "$work"' EXIT
+cleanup() {
+    local status=$?
+    remove_network
+    release_workdir "$work" "$status"
+    exit "$status"
+}
+trap cleanup EXIT
 build_network
 timeout 600 ip netns exec hadp-ha bash "${BASH_SOURCE[0]}" --inside "$work"

@@ -20,8 +20,9 @@
 # route (proxyArp = interface) instead of an entry per home address; last, Karaf without
 # CAP_NET_ADMIN/CAP_NET_RAW: registrations served, forwarding OFF said in the log and the shell. The kernel implementation (ipip/gre) runs the same
 # checks where the kernel has those modules and is skipped, with the reason, where it has not.
-# Every wait is bounded; the namespaces, Karaf and the work folder are gone on exit, whatever
-# happened. Last line: "N passed, N failed"; exit status non-zero on any failure.
+# Every wait is bounded; the namespaces and Karaf are gone on exit, whatever happened; the work
+# folder too if the run passed and karaf.log has no ERROR, else the ERROR entries are printed
+# whole and the folder is kept (its path printed). Last line: "N passed, N failed"; exit status non-zero on any failure.
 #
 # Environment: HOMEAGENT_TARBALL, BOOT_TIMEOUT (s, default 120), KEEP_WORKDIR=1, HADP_HOLD=<s> (keeps
 # the network and the appliance up that long before the scenarios, for a look by hand).
@@ -131,7 +132,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/homeagent-dataplane.XXXXXX")
 cleanup() {
     local status=$?
     remove_network
-    if [[ "${KEEP_WORKDIR:-0}" == 1 ]]; then log "kept $work"; else rm -rf "$work"; fi
+    release_workdir "$work" "$status"
     exit "$status"
 }
 trap cleanup EXIT

@@ -2,7 +2,10 @@
 # "N passed, N failed", free loopback ports, and unpacking, configuring, starting and stopping
 # the built appliance with bounded waits. Source it; it expects `py` (the interpreter with
 # python3-scapy) and `boot_timeout` (seconds) to be set, and sets `karaf_home`, `port` (the home
-# agent's UDP port) and `ssh_port`.
+# agent's UDP port) and `ssh_port`. The work folder is released by ../run-folder.sh's rules.
+
+# shellcheck source=../run-folder.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../run-folder.sh"
 
 passed=0
 failed=0
@@ -29,11 +32,12 @@ fail_step() {
     failed=$((failed + 1))
 }
 
-# Prints the Karaf log's warnings on failure, then the totals line; true when nothing failed.
+# Prints the Karaf log's warnings and its tail on failure, then the totals line; true when
+# nothing failed. Its ERROR entries are printed whole when the work folder is released.
 finish() {
     if ((failed > 0)) && [[ -n "$karaf_home" && -f "$karaf_home/data/log/karaf.log" ]]; then
-        log "warnings and errors in $karaf_home/data/log/karaf.log (last 30)"
-        grep -E '\| (WARN|ERROR) ' "$karaf_home/data/log/karaf.log" | tail -n 30 || true
+        log "warnings in $karaf_home/data/log/karaf.log (last 30)"
+        grep -E '\| WARN ' "$karaf_home/data/log/karaf.log" | tail -n 30 || true
         log "tail of $karaf_home/data/log/karaf.log"
         tail -n 40 "$karaf_home/data/log/karaf.log"
     fi
@@ -166,12 +170,10 @@ stop_karaf() {
     fi
 }
 
-# For the EXIT trap: stops Karaf and removes the work folder $1, or keeps it with KEEP_WORKDIR=1.
+# For the EXIT trap: stops Karaf, then removes the work folder $1 if the run (exit status $2)
+# passed and Karaf logged no ERROR but those matching $3 (provoked by the run, optional); else
+# prints the ERROR entries and keeps it (release_workdir).
 release_appliance() {
     stop_karaf
-    if [[ "${KEEP_WORKDIR:-0}" == 1 ]]; then
-        log "kept $1"
-    else
-        rm -rf "$1"
-    fi
+    release_workdir "$@"
 }

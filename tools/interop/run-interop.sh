@@ -12,8 +12,9 @@
 # 4. captures the test port on lo with tshark while test_interop.py runs its scenarios
 # 5. reads the capture back with tshark (tshark_check.py)
 # Prints every check, the Karaf log tail on failure, and last exactly one line
-# "N passed, N failed"; exits non-zero on any failure. Karaf, tshark and the temporary
-# directory are gone on exit, whatever happened.
+# "N passed, N failed"; exits non-zero on any failure. Karaf and tshark are gone on exit,
+# whatever happened; the temporary directory too if the run passed and karaf.log has no ERROR,
+# else the ERROR entries are printed whole and the directory is kept (its path printed).
 #
 # Environment: HOMEAGENT_TARBALL (default karaf-assembly/target/homeagent-0.1.0-SNAPSHOT.tar.gz),
 # HA_PORT (default: a free UDP port; 434 works too, as root), BOOT_TIMEOUT (s, default 120),
@@ -45,7 +46,7 @@ stop_tshark() {
 cleanup() {
     local status=$?
     stop_tshark
-    release_appliance "$work"
+    release_appliance "$work" "$status"
     exit "$status"
 }
 trap cleanup EXIT

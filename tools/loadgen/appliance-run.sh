@@ -11,6 +11,8 @@
 #   MODES ("closed open"), BACKUP=true (the appliance's default durable backup), JFR=1 (record a
 #   profile: $WORK/homeagent.jfr), KEEP=1 (keep the folder), HA_JAVA_OPTS (replaces the JVM
 #   options of bin/setenv, e.g. to compare collectors)
+# The folder is removed at the end unless the run failed or the appliance logged an ERROR: then
+# the ERROR entries are printed whole and the folder is kept (../run-folder.sh).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 TARBALL="$ROOT/karaf-assembly/target/homeagent-0.1.0-SNAPSHOT.tar.gz"
@@ -25,9 +27,33 @@ BACKUP=${BACKUP:-false}
 SOCKETS=${SOCKETS:-4}
 EVENT_LOOPS=${EVENT_LOOPS:-0}
 MODES=${MODES:-closed open}
+# shellcheck source=../run-folder.sh
+source "$ROOT/tools/run-folder.sh"
 WORK=$(mktemp -d /tmp/ha-perf.XXXXXX)
-tar xzf "$TARBALL" -C "$WORK"
 HA="$WORK/homeagent-0.1.0-SNAPSHOT"
+stop_appliance() {
+    [ -x "$HA/bin/stop" ] || return 0
+    "$HA/bin/stop" || true
+    for _ in $(seq 1 60); do
+        pgrep -f "karaf.home=$HA" > /dev/null || return 0
+        sleep 1
+    done
+    echo "appliance did not stop; killing it" >&2
+    kill $(pgrep -f "karaf.home=$HA") || true
+    sleep 5
+    # a JVM still booting may not heed SIGTERM: it would hold the port for the next run
+    kill -9 $(pgrep -f "karaf.home=$HA") 2> /dev/null || true
+}
+finish() {
+    local status=$?
+    stop_appliance
+    if [ -n "${JFR:-}${KEEP:-}" ]; then
+        KEEP_WORKDIR=1
+    fi
+    release_workdir "$WORK" "$status"
+}
+trap finish EXIT
+tar xzf "$TARBALL" -C "$WORK"
 
 free_port() {  # $1 = udp|tcp: a port nothing listens on now (other appliances may run on this box)
     /usr/bin/python3 -c 'import socket, sys
@@ -52,27 +78,6 @@ if [ -n "${JFR:-}" ]; then
     export EXTRA_JAVA_OPTS="-XX:StartFlightRecording=filename=$WORK/homeagent.jfr,settings=profile -XX:FlightRecorderOptions:stackdepth=256"
 fi
 "$HA/bin/start"
-stop_appliance() {
-    "$HA/bin/stop" || true
-    for _ in $(seq 1 60); do
-        pgrep -f "karaf.home=$HA" > /dev/null || return 0
-        sleep 1
-    done
-    echo "appliance did not stop; killing it" >&2
-    kill $(pgrep -f "karaf.home=$HA") || true
-    sleep 5
-    # a JVM still booting may not heed SIGTERM: it would hold the port for the next run
-    kill -9 $(pgrep -f "karaf.home=$HA") 2> /dev/null || true
-}
-finish() {
-    stop_appliance
-    if [ -n "${JFR:-}${KEEP:-}" ]; then
-        echo "appliance folder kept: $WORK"
-    else
-        rm -rf "$WORK"
-    fi
-}
-trap finish EXIT
 for _ in $(seq 1 180); do   # a busy machine has taken over a minute to boot it
     ss -Hlun "sport = :$PORT" | grep -q . && break
     sleep 1
@@ -140,5 +145,5 @@ for mode in $MODES; do
     esac
 done
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== appliance warnings and errors"
-grep -E "WARN|ERROR" "$HA/data/log/karaf.log" | cut -c1-220 | tail -5 || true
+echo "== appliance warnings (last 5; ERROR entries are printed whole at the end)"
+grep -E '^[^|]*[|] WARN ' "$HA/data/log/karaf.log" | tail -5 || true

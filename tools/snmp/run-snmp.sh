@@ -15,8 +15,9 @@
 #    against pysnmp's MIP-MIB, bindings and counters against mip:bindings and mip:stats
 # 5. HOMEAGENT-MIB by name; a wrong community and a wrong user are refused and counted
 #    (snmp:status); a burst of them reaches snmptrapd as hamAuthFailureBurst; camel:route-list
-# Prints every check and last "N passed, N failed"; exits non-zero on any failure. Karaf,
-# snmptrapd and the temporary directory are gone on exit, whatever happened.
+# Prints every check and last "N passed, N failed"; exits non-zero on any failure. Karaf and
+# snmptrapd are gone on exit, whatever happened; the temporary directory too if the run passed and
+# karaf.log has no ERROR, else the ERROR entries are printed whole and the directory is kept.
 #
 # Environment: HOMEAGENT_TARBALL, BOOT_TIMEOUT (s, default 120), KEEP_WORKDIR=1.
 set -euo pipefail
@@ -42,7 +43,7 @@ cleanup() {
         kill "$trapd_pid" 2>/dev/null || true
         wait "$trapd_pid" 2>/dev/null || true
     fi
-    release_appliance "$work"
+    release_appliance "$work" "$status"
     exit "$status"
 }
 trap cleanup EXIT

@@ -34,7 +34,7 @@ source "$root/tools/interop/appliance.sh"
 cleanup() {
     local status=$?
     [[ "${KEEP:-0}" == 1 ]] && KEEP_WORKDIR=1
-    release_appliance "$work"
+    release_appliance "$work" "$status"
     exit "$status"
 }
 trap cleanup EXIT

@@ -2,7 +2,6 @@ package net.homeagent.ha.security;
 
 import java.io.IOException;
 import java.net.Inet4Address;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,14 +11,10 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -104,30 +99,31 @@ public final class SecurityAssociationFile implements SecurityAssociations {
     public synchronized void reload() {
         Stamp stamp = stampOf(file);
         Instant now = clock.instant();
-        List<String> lines;
+        long started = System.nanoTime(); // a duration for the operator's log, not a time of the protocol
+        SecurityAssociationParser.Parsed parsed;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            parsed = SecurityAssociationParser.parse(FileBytes.read(file), file.toString());
         } catch (NoSuchFileException e) {
             LOG.warn("no security associations file {}: every registration will fail authentication (131)", file);
-            loaded = new Loaded(Index.EMPTY, stamp, now, List.of("file not found: " + file));
+            loaded = new Loaded(SecurityAssociationTable.EMPTY, stamp, now, List.of("file not found: " + file));
             return;
         } catch (IOException | RuntimeException e) {
             // e.g. unreadable, or not UTF-8: keep what was loaded before rather than lock every node out
             LOG.error("cannot read security associations file {} ({}); keeping the {} associations loaded before",
-                    file, e.toString(), loaded.index().size());
-            loaded = new Loaded(loaded.index(), stamp, now, List.of("cannot read " + file + ": " + e));
+                    file, e.toString(), loaded.table().size());
+            loaded = new Loaded(loaded.table(), stamp, now, List.of("cannot read " + file + ": " + e));
             return;
         }
-        SecurityAssociationParser.Parsed parsed = SecurityAssociationParser.parse(lines, file.toString());
         parsed.errors().forEach(problem -> LOG.error("{}", problem));
         parsed.warnings().forEach(warning -> LOG.warn("{}", warning));
-        if (!parsed.associations().isEmpty()) {
+        SecurityAssociationTable table = parsed.table();
+        if (table.size() > 0) {
             // the file as shipped holds only comments: nothing to protect until keys are added
             warnIfOthersCanRead();
         }
-        loaded = new Loaded(new Index(parsed.associations()), stamp, now, parsed.errors());
-        LOG.info("loaded {} mobility security associations from {} ({} bad lines skipped)",
-                parsed.associations().size(), file, parsed.errors().size());
+        loaded = new Loaded(table, stamp, now, parsed.errors());
+        LOG.info("loaded {} mobility security associations from {} in {} ms ({} bad lines skipped)", table.size(),
+                file, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), parsed.errors().size());
     }
 
     private void warnIfOthersCanRead() {
@@ -142,17 +138,17 @@ public final class SecurityAssociationFile implements SecurityAssociations {
 
     @Override
     public Optional<SecurityAssociation> forHomeAddress(Inet4Address homeAddress, long spi) {
-        return Optional.ofNullable(loaded.index().byAddress().get(new AddressKey(homeAddress, spi)));
+        return loaded.table().forHomeAddress(homeAddress, spi);
     }
 
     @Override
     public Optional<SecurityAssociation> forNai(String nai, long spi) {
-        return Optional.ofNullable(loaded.index().byNai().get(new NaiKey(nai.toLowerCase(Locale.ROOT), spi)));
+        return loaded.table().forNai(nai, spi);
     }
 
     @Override
     public List<SecurityAssociationInfo> describeAll() {
-        return loaded.index().all().stream().map(SecurityAssociation::describe).toList();
+        return loaded.table().describeAll();
     }
 
     /** The file read. */
@@ -189,44 +185,9 @@ public final class SecurityAssociationFile implements SecurityAssociations {
         static final Stamp MISSING = new Stamp(Optional.empty(), -1);
     }
 
-    private record AddressKey(Inet4Address homeAddress, long spi) {
-        /**
-         * Mixes address and SPI (Fibonacci hashing): the record's own hash, 31 x address + SPI,
-         * puts nodes numbered with both address and SPI counting up 32 apart, and the index's
-         * open-addressing table then probed long runs for every request (10 % of the event loop,
-         * docs/PERFORMANCE.md). Inet4Address hashes to its 32-bit value.
-         */
-        @Override
-        public int hashCode() {
-            long both = (long) homeAddress.hashCode() << 32 | (spi & 0xffff_ffffL);
-            return (int) ((both * 0x9e37_79b9_7f4a_7c15L) >>> 32);
-        }
-    }
-
-    private record NaiKey(String nai, long spi) {
-    }
-
-    /** The associations of one load, indexed for the two lookups. */
-    private record Index(List<SecurityAssociation> all, Map<AddressKey, SecurityAssociation> byAddress,
-            Map<NaiKey, SecurityAssociation> byNai) {
-        static final Index EMPTY = new Index(List.of());
-
-        Index(List<SecurityAssociation> all) {
-            this(List.copyOf(all),
-                    all.stream().filter(sa -> sa.homeAddress().isPresent()).collect(Collectors.toUnmodifiableMap(
-                            sa -> new AddressKey(sa.homeAddress().get(), sa.spi()), Function.identity())),
-                    all.stream().filter(sa -> sa.nai().isPresent()).collect(Collectors.toUnmodifiableMap(
-                            sa -> new NaiKey(sa.nai().get().toLowerCase(Locale.ROOT), sa.spi()), Function.identity())));
-        }
-
-        int size() {
-            return all.size();
-        }
-    }
-
     /** One load of the file: swapped whole, so readers never see half of a reload. */
-    private record Loaded(Index index, Stamp stamp, Instant at, List<String> problems) {
-        static final Loaded NOTHING = new Loaded(Index.EMPTY, Stamp.MISSING, Instant.EPOCH, List.of());
+    private record Loaded(SecurityAssociationTable table, Stamp stamp, Instant at, List<String> problems) {
+        static final Loaded NOTHING = new Loaded(SecurityAssociationTable.EMPTY, Stamp.MISSING, Instant.EPOCH, List.of());
 
         Loaded {
             problems = List.copyOf(problems);

@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import net.homeagent.ha.Ipv4;
 import net.homeagent.mip.api.ReplayProtection;
 import net.homeagent.mip.api.SecurityAssociation;
 import net.homeagent.mip.api.testing.MutableClock;
@@ -117,6 +118,54 @@ class SecurityAssociationFileTest {
         assertThat(problems).allSatisfy(p -> assertThat(p).contains("mobility-security.conf", "line skipped")
                 .doesNotContainIgnoringCase(HEX_KEY.substring(0, 8)).doesNotContain("Shared Secret"));
         assertThat(associations.describeAll().toString()).doesNotContainIgnoringCase(HEX_KEY.substring(0, 8));
+    }
+
+    @Test
+    void aFileLargeEnoughToBeParsedInPiecesKeepsItsLineNumbersAndItsFirstOfTwoDuplicates() throws IOException {
+        // 100,000 lines of about 66 octets: more than one of the pieces parsed in parallel (4 MiB)
+        int lines = 100_000;
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < lines - 3; i++) {
+            // CR LF line ends, as a file edited on another system has them
+            text.append(Ipv4.of(0x0a80_0000 + i).getHostAddress()).append(' ').append(256 + i).append(" hmac-md5 0x")
+                    .append(HEX_KEY).append(" timestamp\r\n");
+        }
+        text.append("Bob@Example.net 256 keyed-md5 \"").append(TEXT_KEY).append("\" nonce\r\n");
+        text.append("10.128.0.0 256 hmac-md5 0x").append(HEX_KEY).append(" nonce\r\n");
+        text.append("bob@example.NET 256 hmac-md5 0x").append(HEX_KEY).append("\r\n");
+        Path file = dir.resolve("mobility-security.conf");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+
+        SecurityAssociationFile associations = load(file);
+
+        assertThat(associations.loadProblems()).containsExactly(
+                file + " line " + (lines - 1) + ": duplicate of line 1 (10.128.0.0 spi 256); the first one is kept; line skipped",
+                file + " line " + lines + ": duplicate of line " + (lines - 2)
+                        + " (bob@example.NET spi 256); the first one is kept; line skipped");
+        assertThat(associations.describeAll()).hasSize(lines - 2);
+        assertThat(associations.forHomeAddress(ip("10.128.0.0"), 256).orElseThrow().replay())
+                .isEqualTo(ReplayProtection.TIMESTAMP);
+        SecurityAssociation last = associations.forHomeAddress(Ipv4.of(0x0a80_0000 + lines - 4), 256 + lines - 4)
+                .orElseThrow();
+        assertThat(last.key()).isEqualTo(HexFormat.of().parseHex(HEX_KEY));
+        assertThat(associations.forHomeAddress(Ipv4.of(0x0a80_0000 + lines - 4), 256)).isEmpty();
+        SecurityAssociation bob = associations.forNai("BOB@example.net", 256).orElseThrow();
+        assertThat(bob.algorithm()).isEqualTo(AuthenticationAlgorithm.KEYED_MD5);
+        assertThat(bob.nai()).contains("Bob@Example.net");
+        assertThat(bob.key()).isEqualTo(TEXT_KEY.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aUtf8NaiIsReadAndABadByteEvenInACommentMakesTheFileUnreadable() throws IOException {
+        Path file = write("jörg@example.net 256 hmac-md5 0x" + HEX_KEY + " # café");
+        SecurityAssociationFile associations = load(file);
+        assertThat(associations.forNai("JÖRG@example.net", 256)).isPresent();
+
+        Files.write(file, ("10.0.0.10 256 hmac-md5 0x" + HEX_KEY + " # caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1));
+        associations.reload();
+
+        assertThat(associations.loadProblems()).singleElement().asString().contains("cannot read");
+        assertThat(associations.forNai("jörg@example.net", 256)).as("the set loaded before").isPresent();
     }
 
     @Test

@@ -1,0 +1,129 @@
+package net.homeagent.ha.security;
+
+import java.net.Inet4Address;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import net.homeagent.ha.Ipv4;
+import net.homeagent.mip.api.SecurityAssociation;
+import net.homeagent.mip.api.SecurityAssociationInfo;
+
+/**
+ * The associations of one load of the file, found by home address and SPI or by NAI and SPI.
+ * Immutable once built, but for a cache: a {@link SecurityAssociation} object (and its copy of the
+ * key) is made at the first lookup of its node, not for every line at load.
+ */
+final class SecurityAssociationTable {
+
+    static final SecurityAssociationTable EMPTY = new Builder(0).build();
+
+    private final AssociationColumns columns;
+    private final AddressSpiIndex byAddress;
+    private final Map<NaiKey, Integer> byNai;
+    /**
+     * Filled on first lookup. Written without a lock: two threads may both make the object, and a
+     * reader sees either null or a whole one, since a record's fields are final (JLS 17.5).
+     */
+    private final SecurityAssociation[] made;
+
+    private SecurityAssociationTable(AssociationColumns columns, AddressSpiIndex byAddress, Map<NaiKey, Integer> byNai) {
+        this.columns = columns;
+        this.byAddress = byAddress;
+        this.byNai = byNai;
+        this.made = new SecurityAssociation[columns.size()];
+    }
+
+    int size() {
+        return columns.size();
+    }
+
+    Optional<SecurityAssociation> forHomeAddress(Inet4Address homeAddress, long spi) {
+        if (spi < 0 || spi > 0xffff_ffffL) {
+            return Optional.empty();
+        }
+        // Inet4Address hashes to its 32-bit value; getAddress() would copy the octets on every request
+        int position = byAddress.find(homeAddress.hashCode(), spi);
+        return position < 0 ? Optional.empty() : Optional.of(association(position));
+    }
+
+    Optional<SecurityAssociation> forNai(String nai, long spi) {
+        Integer position = byNai.get(new NaiKey(nai.toLowerCase(Locale.ROOT), spi));
+        return position == null ? Optional.empty() : Optional.of(association(position));
+    }
+
+    List<SecurityAssociationInfo> describeAll() {
+        List<SecurityAssociationInfo> all = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            all.add(new SecurityAssociationInfo(homeAddress(i), nai(i), columns.spi(i), columns.algorithm(i),
+                    columns.replay(i), columns.keyLength(i)));
+        }
+        return all;
+    }
+
+    private SecurityAssociation association(int position) {
+        SecurityAssociation sa = made[position];
+        if (sa == null) {
+            sa = new SecurityAssociation(homeAddress(position), nai(position), columns.spi(position),
+                    columns.algorithm(position), columns.key(position), columns.replay(position));
+            made[position] = sa;
+        }
+        return sa;
+    }
+
+    private Optional<Inet4Address> homeAddress(int i) {
+        return columns.hasAddress(i) ? Optional.of(Ipv4.of(columns.address(i))) : Optional.empty();
+    }
+
+    private Optional<String> nai(int i) {
+        return Optional.ofNullable(columns.nai(i));
+    }
+
+    private record NaiKey(String nai, long spi) {
+    }
+
+    /**
+     * Takes the parsed associations in file order; an owner and SPI seen before is refused with
+     * the line that has it, so the first one is kept wherever the file was cut for parsing.
+     */
+    static final class Builder {
+        private final AssociationColumns columns;
+        private final AddressSpiIndex byAddress;
+        private final Map<NaiKey, Integer> byNai = new HashMap<>();
+
+        /** @param capacity how many associations at most will be added */
+        Builder(int capacity) {
+            columns = new AssociationColumns(capacity);
+            byAddress = new AddressSpiIndex(capacity);
+        }
+
+        /**
+         * Adds association {@code i} of {@code parsed} as line {@code line} of the file, or returns
+         * the line of the association it duplicates.
+         */
+        Optional<Integer> add(AssociationColumns parsed, int i, int line) {
+            int position = columns.size();
+            long spi = parsed.spi(i);
+            int held;
+            if (parsed.hasAddress(i)) {
+                held = byAddress.putIfAbsent(parsed.address(i), spi, position);
+            } else {
+                Integer first = byNai.putIfAbsent(new NaiKey(parsed.nai(i).toLowerCase(Locale.ROOT), spi), position);
+                held = first == null ? -1 : first;
+            }
+            if (held >= 0) {
+                return Optional.of(columns.line(held));
+            }
+            columns.addFrom(parsed, i, line);
+            return Optional.empty();
+        }
+
+        SecurityAssociationTable build() {
+            // the builder is dropped here: nothing changes the map afterwards
+            return new SecurityAssociationTable(columns, byAddress, byNai);
+        }
+    }
+}
