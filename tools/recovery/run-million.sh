@@ -62,14 +62,8 @@ started=$SECONDS
 
 cleanup() {
     local status=$?
-    if ((status != 0 || failed > 0 || violations > 0)); then
-        KEEP_WORKDIR=1
-        if [[ -n "$karaf_home" ]]; then
-            log "ERROR lines of $karaf_home/data/log/karaf.log*"
-            grep -h '| ERROR ' "$karaf_home"/data/log/karaf.log* 2>/dev/null || echo "(none)"
-        fi
-    fi
-    release_appliance "$work"
+    # a failed check or verification keeps the folder and prints the ERROR entries (tools/run-folder.sh)
+    release_appliance "$work" "$((status != 0 || failed > 0 || violations > 0))"
     exit "$status"
 }
 trap cleanup EXIT
