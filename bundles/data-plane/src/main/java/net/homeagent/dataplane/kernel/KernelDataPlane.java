@@ -62,8 +62,7 @@ public final class KernelDataPlane implements DataPlane {
     private long refused;
 
     public KernelDataPlane(HostCommands host, HomeRoutes routes, Announcer announcer,
-            Optional<UserSpaceDataPlane> fallback,
-            Path sysClassNet, Supplier<List<String>> facts) {
+            Optional<UserSpaceDataPlane> fallback, Path sysClassNet, Supplier<List<String>> facts) {
         this.host = host;
         this.routes = routes;
         this.announcer = announcer;
@@ -168,12 +167,23 @@ public final class KernelDataPlane implements DataPlane {
         uninstall(spec);
     }
 
-    /** The user-space forwarder's binding goes; its home address's route and proxy entry only with its last binding on either side. */
+    /**
+     * The user-space forwarder's binding goes. When it was the home address's last there, the home
+     * address goes back to the kernel's binding of it, if there is one (a care-of change from minimal
+     * or UDP to IP in IP or GRE has just installed it), or its route and proxy entry go.
+     */
     private void removeElsewhere(BindingKey key) {
-        if (fallback.isPresent() && fallback.get().release(key)) {
-            routeRemaining(Ipv4Header.toInt(key.homeAddress()), fallback.get().device());
-            routes.flush();
+        if (fallback.isEmpty() || !fallback.get().release(key)) {
+            return;
         }
+        int home = Ipv4Header.toInt(key.homeAddress());
+        BindingKey carrying = routedHome.get(home);
+        if (carrying != null) {
+            routes.route(home, KernelTunnelNames.of(installed.get(carrying)));
+        } else {
+            routes.unroute(home, fallback.get().device());
+        }
+        routes.flush();
     }
 
     private void uninstall(TunnelSpec spec) {
