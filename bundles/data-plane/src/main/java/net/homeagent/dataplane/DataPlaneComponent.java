@@ -2,6 +2,7 @@ package net.homeagent.dataplane;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +29,8 @@ import net.homeagent.mip.codec.TunnelData;
 /**
  * The {@link DataPlane} service (PID {@value DataPlaneConfig#PID}): the configured implementation,
  * or, when it cannot run here, one that forwards nothing and says why. The control plane runs
- * either way. Also the home agent's {@link UdpTunnelReceiver} for RFC 3519 Tunnel Data.
+ * either way. Also the home agent's {@link UdpTunnelReceiver} for RFC 3519 Tunnel Data. Its status
+ * carries the binding driver's counters too, so that {@code mip:dataplane} shows the whole path.
  */
 @Component(service = {DataPlane.class, UdpTunnelReceiver.class}, immediate = true,
         configurationPid = DataPlaneConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -37,6 +42,9 @@ public final class DataPlaneComponent implements DataPlane, UdpTunnelReceiver {
     private final HostDataPlanes host;
     private final DataPlane delegate;
     private final Optional<UdpTunnelReceiver> udp;
+    /** Optional and dynamic: the driver needs this component first, so it comes after, and goes before. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile TunnelDriverStatus driver;
 
     @Activate
     public DataPlaneComponent(DataPlaneConfig config) {
@@ -100,7 +108,15 @@ public final class DataPlaneComponent implements DataPlane, UdpTunnelReceiver {
 
     @Override
     public DataPlaneStatus status() {
-        return delegate.status();
+        DataPlaneStatus status = delegate.status();
+        TunnelDriverStatus driving = driver;
+        if (driving == null) {
+            return status;
+        }
+        List<String> facts = new ArrayList<>(status.facts());
+        facts.addAll(driving.facts());
+        return new DataPlaneStatus(status.implementation(), status.forwarding(), status.detail(), status.tunnels(),
+                facts);
     }
 
     @Override

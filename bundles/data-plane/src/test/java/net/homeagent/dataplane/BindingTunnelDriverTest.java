@@ -4,6 +4,7 @@ import static net.homeagent.dataplane.Specs.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.api.BindingEvent;
 import net.homeagent.mip.api.DataPlaneStatus;
 import net.homeagent.mip.api.Encapsulation;
 import net.homeagent.mip.api.RemovalReason;
@@ -21,6 +23,7 @@ class BindingTunnelDriverTest {
 
     private final FakeDataPlane plane = new FakeDataPlane();
     private final FakeBindingStore store = new FakeBindingStore();
+    private final HandDrivenExecutor worker = new HandDrivenExecutor();
     private BindingTunnelDriver driver;
 
     private static Binding binding(String home, String careOf, Encapsulation encapsulation, int lifetime) {
@@ -29,16 +32,24 @@ class BindingTunnelDriverTest {
                 now.plusSeconds(lifetime), 1, 0, encapsulation, true);
     }
 
-    private String next() throws InterruptedException {
-        String call = plane.nextCall(10);
-        assertThat(call).as("a data plane call within 10 s").isNotNull();
-        return call;
+    /** The calls the data plane got since the last look, after the driver's thread had its turn. */
+    private List<String> afterTheWorker() throws InterruptedException {
+        worker.runAll();
+        List<String> calls = new ArrayList<>();
+        for (String call = plane.nextCall(0); call != null; call = plane.nextCall(0)) {
+            calls.add(call);
+        }
+        return calls;
     }
 
     private void start() {
-        driver = new BindingTunnelDriver(plane);
+        driver = new BindingTunnelDriver(plane, worker);
         store.listen(driver);
         driver.bindStore(store);
+    }
+
+    private String counters() {
+        return driver.facts().get(0);
     }
 
     @AfterEach
@@ -47,32 +58,154 @@ class BindingTunnelDriverTest {
     }
 
     @Test
-    void atStartTheLiveBindingsAreReconciledThenEventsFollowInOrder() throws InterruptedException {
+    void atStartTheLiveBindingsAreReconciledThenEachChangeIsApplied() throws InterruptedException {
         store.register(binding("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP, 60), false);
         start();
-        assertThat(next()).isEqualTo("reconcile [10.0.1.10@192.0.2.2/IP_IN_IP]");
+        assertThat(plane.nextCall(0)).as("nothing on the registering thread").isNull();
+        assertThat(afterTheWorker()).containsExactly("reconcile [10.0.1.10@192.0.2.2/IP_IN_IP]");
 
         store.register(binding("10.0.1.11", "192.0.2.2", Encapsulation.GRE, 60), false);
-        store.register(binding("10.0.1.11", "192.0.2.2", Encapsulation.GRE, 120), false);
-        store.register(binding("10.0.1.11", "192.0.2.2", Encapsulation.MINIMAL, 120), false);
-        store.remove(ip("10.0.1.11"), ip("192.0.2.2"), RemovalReason.DEREGISTERED);
-
-        assertThat(next()).isEqualTo("install 10.0.1.11@192.0.2.2/GRE");
+        assertThat(afterTheWorker()).containsExactly("install 10.0.1.11@192.0.2.2/GRE");
         // the renewal with the same tunnel asks nothing; the one with another encapsulation reinstalls
-        assertThat(next()).isEqualTo("install 10.0.1.11@192.0.2.2/MINIMAL");
-        assertThat(next()).isEqualTo("remove 10.0.1.11@192.0.2.2");
+        store.register(binding("10.0.1.11", "192.0.2.2", Encapsulation.GRE, 120), false);
+        assertThat(afterTheWorker()).isEmpty();
+        store.register(binding("10.0.1.11", "192.0.2.2", Encapsulation.MINIMAL, 120), false);
+        assertThat(afterTheWorker()).containsExactly("install 10.0.1.11@192.0.2.2/MINIMAL");
+        store.remove(ip("10.0.1.11"), ip("192.0.2.2"), RemovalReason.DEREGISTERED);
+        assertThat(afterTheWorker()).containsExactly("remove 10.0.1.11@192.0.2.2");
+        assertThat(counters()).isEqualTo("binding driver: 3 data plane calls, 0 failed, 0 binding changes coalesced,"
+                + " 0 home addresses waiting");
     }
 
     @Test
-    void aMobileNodeThatMovedIsAnUpdate() throws InterruptedException {
+    void installUpdateAndRemoveOfATunnelNeverInstalledAskNothing() throws InterruptedException {
         start();
-        assertThat(next()).isEqualTo("reconcile []");
-        store.register(binding("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP, 60), false);
-        store.register(binding("10.0.1.10", "192.0.2.3", Encapsulation.IP_IN_IP, 60), false);
+        afterTheWorker();
 
-        assertThat(next()).isEqualTo("install 10.0.1.10@192.0.2.2/IP_IN_IP");
-        assertThat(next()).isEqualTo("update 10.0.1.10@192.0.2.2 -> 10.0.1.10@192.0.2.3/IP_IN_IP");
-        assertThat(next()).isEqualTo("install 10.0.1.10@192.0.2.3/IP_IN_IP");
+        store.register(binding("10.0.1.11", "192.0.2.2", Encapsulation.GRE, 60), false);
+        store.register(binding("10.0.1.11", "192.0.2.2", Encapsulation.MINIMAL, 60), false);
+        store.remove(ip("10.0.1.11"), ip("192.0.2.2"), RemovalReason.DEREGISTERED);
+
+        assertThat(counters()).endsWith(" 1 home addresses waiting");
+        assertThat(afterTheWorker()).isEmpty();
+        assertThat(counters()).isEqualTo("binding driver: 0 data plane calls, 0 failed, 3 binding changes coalesced,"
+                + " 0 home addresses waiting");
+    }
+
+    @Test
+    void updatesAndRemoveOfAnInstalledTunnelAreOneRemove() throws InterruptedException {
+        start();
+        afterTheWorker();
+        store.register(binding("10.0.1.11", "192.0.2.2", Encapsulation.GRE, 60), false);
+        afterTheWorker();
+
+        store.register(binding("10.0.1.11", "192.0.2.2", Encapsulation.MINIMAL, 60), false);
+        store.register(binding("10.0.1.11", "192.0.2.2", Encapsulation.IP_IN_IP, 60), false);
+        store.remove(ip("10.0.1.11"), ip("192.0.2.2"), RemovalReason.DEREGISTERED);
+
+        assertThat(afterTheWorker()).containsExactly("remove 10.0.1.11@192.0.2.2");
+        assertThat(counters()).contains(" 2 binding changes coalesced");
+    }
+
+    @Test
+    void severalUpdatesAreTheLast() throws InterruptedException {
+        start();
+        afterTheWorker();
+        store.register(binding("10.0.1.11", "192.0.2.2", Encapsulation.GRE, 60), false);
+        afterTheWorker();
+
+        store.register(binding("10.0.1.11", "192.0.2.2", Encapsulation.MINIMAL, 60), false);
+        store.register(binding("10.0.1.11", "192.0.2.2", Encapsulation.UDP, 60), false);
+        store.register(binding("10.0.1.11", "192.0.2.2", Encapsulation.IP_IN_IP, 60), false);
+
+        assertThat(afterTheWorker()).containsExactly("install 10.0.1.11@192.0.2.2/IP_IN_IP");
+    }
+
+    @Test
+    void aMobileNodeThatMovedIsOneUpdate() throws InterruptedException {
+        start();
+        afterTheWorker();
+        store.register(binding("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP, 60), false);
+        afterTheWorker();
+
+        // REMOVED(REPLACED) of 192.0.2.2, then ADDED at 192.0.2.3, then that one moves on again
+        store.register(binding("10.0.1.10", "192.0.2.3", Encapsulation.IP_IN_IP, 60), false);
+        store.register(binding("10.0.1.10", "192.0.2.4", Encapsulation.IP_IN_IP, 60), false);
+
+        assertThat(afterTheWorker()).containsExactly("update 10.0.1.10@192.0.2.2 -> 10.0.1.10@192.0.2.4/IP_IN_IP");
+    }
+
+    @Test
+    void aReplacedBindingWhoseSuccessorIsNotAnnouncedYetIsStillAMove() throws InterruptedException {
+        driver = new BindingTunnelDriver(plane, worker);
+        driver.bindStore(store);
+        Binding before = binding("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP, 60);
+        Binding after = binding("10.0.1.10", "192.0.2.3", Encapsulation.IP_IN_IP, 60);
+        driver.bindingChanged(BindingEvent.added(before));
+        afterTheWorker();
+        // the store (not listened to here) has the binding at the new care-of address already; the
+        // driver's thread comes between its REPLACED and its ADDED
+        store.register(after, false);
+
+        driver.bindingChanged(BindingEvent.removed(before, RemovalReason.REPLACED));
+        assertThat(afterTheWorker()).containsExactly("update 10.0.1.10@192.0.2.2 -> 10.0.1.10@192.0.2.3/IP_IN_IP");
+        driver.bindingChanged(BindingEvent.added(after));
+        assertThat(afterTheWorker()).containsExactly("install 10.0.1.10@192.0.2.3/IP_IN_IP");
+    }
+
+    @Test
+    void perHomeAddressTheLastStateWinsWhateverTheOrderAcrossHomeAddresses() throws InterruptedException {
+        start();
+        afterTheWorker();
+        List<String> homes = new ArrayList<>();
+        for (int i = 0; i < 90; i++) {
+            homes.add("10.0.2." + i);
+            store.register(binding(homes.get(i), "192.0.2.2", Encapsulation.IP_IN_IP, 60), false);
+        }
+        afterTheWorker();
+
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < homes.size(); i++) {
+            String home = homes.get(i);
+            switch (i % 3) {
+                case 0 -> {
+                    store.register(binding(home, "192.0.2.2", Encapsulation.GRE, 60), false);
+                    store.register(binding(home, "192.0.2.2", Encapsulation.MINIMAL, 60), false);
+                    expected.add("install " + home + "@192.0.2.2/MINIMAL");
+                }
+                case 1 -> {
+                    store.register(binding(home, "192.0.2.2", Encapsulation.GRE, 60), false);
+                    store.remove(ip(home), ip("192.0.2.2"), RemovalReason.DEREGISTERED);
+                    expected.add("remove " + home + "@192.0.2.2");
+                }
+                default -> {
+                    // gone and back as it was: the host has it already
+                    store.remove(ip(home), ip("192.0.2.2"), RemovalReason.DEREGISTERED);
+                    store.register(binding(home, "192.0.2.2", Encapsulation.IP_IN_IP, 60), false);
+                }
+            }
+        }
+        assertThat(counters()).endsWith(" 90 home addresses waiting");
+
+        assertThat(afterTheWorker()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(plane.tunnels()).hasSize(60);
+        // 90 installs, then 180 changes in 60 calls
+        assertThat(counters()).isEqualTo("binding driver: 150 data plane calls, 0 failed, 120 binding changes"
+                + " coalesced, 0 home addresses waiting");
+    }
+
+    @Test
+    void changesWaitingWhenTheStoreArrivesStartFromWhatTheReconcileMade() throws InterruptedException {
+        driver = new BindingTunnelDriver(plane, worker);
+        store.listen(driver);
+        store.register(binding("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP, 60), false);
+        store.register(binding("10.0.1.11", "192.0.2.2", Encapsulation.GRE, 60), false);
+
+        driver.bindStore(store);
+
+        assertThat(afterTheWorker()).containsExactly("reconcile [10.0.1.10@192.0.2.2/IP_IN_IP, 10.0.1.11@192.0.2.2/GRE]");
+        store.remove(ip("10.0.1.11"), ip("192.0.2.2"), RemovalReason.DEREGISTERED);
+        assertThat(afterTheWorker()).containsExactly("remove 10.0.1.11@192.0.2.2");
     }
 
     @Test

@@ -20,6 +20,7 @@ import net.homeagent.dataplane.host.Announcer;
 import net.homeagent.dataplane.host.HomeRoutes;
 import net.homeagent.dataplane.host.HostCommands;
 import net.homeagent.dataplane.packet.Ipv4Header;
+import net.homeagent.dataplane.userspace.UserSpaceDataPlane;
 import net.homeagent.mip.api.BindingKey;
 import net.homeagent.mip.api.DataPlane;
 import net.homeagent.mip.api.DataPlaneStatus;
@@ -33,7 +34,11 @@ import net.homeagent.mip.api.TunnelSpec;
  * address (a million bindings behind a thousand foreign agents are a thousand devices), with a
  * host route per home address; GRE tunnels carry the home address as key and are one per binding.
  * Linux has neither minimal encapsulation (RFC 2004) nor RFC 3519 UDP tunnelling, so those
- * bindings go to {@code fallback}, the user-space forwarder, when there is one.
+ * bindings go to {@code fallback}, the user-space forwarder, when there is one. Both keep their
+ * routes and proxy entries in the same host tables, so a home address whose binding changes sides
+ * (an encapsulation change, or a care-of change to a binding of the other encapsulation) is handed
+ * over: the side that takes it routes it, the side that leaves forgets its tunnel without deleting
+ * the route and proxy entry under the other.
  *
  * <p>Reverse tunnelling is the kernel's too: a tunnel device with {@code remote} set accepts only
  * its care-of address, and strict reverse-path filtering ({@code rp_filter=1}, set as the default
@@ -48,7 +53,7 @@ public final class KernelDataPlane implements DataPlane {
     private final HostCommands host;
     private final HomeRoutes routes;
     private final Announcer announcer;
-    private final Optional<DataPlane> fallback;
+    private final Optional<UserSpaceDataPlane> fallback;
     private final Path sysClassNet;
     private final Supplier<List<String>> facts;
     private final Map<BindingKey, TunnelSpec> installed = new HashMap<>();
@@ -56,8 +61,8 @@ public final class KernelDataPlane implements DataPlane {
     private final Map<Integer, BindingKey> routedHome = new HashMap<>();
     private long refused;
 
-    public KernelDataPlane(HostCommands host, HomeRoutes routes, Announcer announcer, Optional<DataPlane> fallback,
-            Path sysClassNet, Supplier<List<String>> facts) {
+    public KernelDataPlane(HostCommands host, HomeRoutes routes, Announcer announcer,
+            Optional<UserSpaceDataPlane> fallback, Path sysClassNet, Supplier<List<String>> facts) {
         this.host = host;
         this.routes = routes;
         this.announcer = announcer;
@@ -96,9 +101,12 @@ public final class KernelDataPlane implements DataPlane {
         users.add(tunnel.key());
         installed.put(tunnel.key(), tunnel);
         int home = Ipv4Header.toInt(tunnel.homeAddress());
-        boolean newHome = !routedHome.containsKey(home);
+        boolean newHome = !routedHome.containsKey(home) && fallback.map(f -> !f.serves(home)).orElse(true);
         // with simultaneous bindings the kernel routes a home address one way: the newest binding's
         routedHome.put(home, tunnel.key());
+        // if the user-space forwarder had this binding (minimal or UDP until now) it forgets it; the
+        // route replaced next takes the home address over without a moment unrouted
+        fallback.ifPresent(f -> f.release(tunnel.key()));
         routes.route(home, device);
         routes.flush();
         if (newHome && announce) {
@@ -114,6 +122,12 @@ public final class KernelDataPlane implements DataPlane {
             LOG.warn("binding {} at {} asks for {} encapsulation, which the Linux kernel does not implement, and the"
                     + " user-space forwarder is off: not forwarded", tunnel.homeAddress().getHostAddress(),
                     tunnel.careOfAddress().getHostAddress(), tunnel.encapsulation());
+        }
+        // the binding was IP in IP or GRE until now: the kernel's tunnel goes, after the user-space
+        // forwarder routed the home address into its device
+        TunnelSpec here = installed.get(tunnel.key());
+        if (here != null) {
+            uninstall(here);
         }
     }
 
@@ -137,7 +151,7 @@ public final class KernelDataPlane implements DataPlane {
             if (old != null) {
                 uninstall(old);
             } else {
-                fallback.ifPresent(f -> f.remove(previous));
+                removeElsewhere(previous);
             }
             announcer.announce(Ipv4Header.toInt(tunnel.homeAddress()));
         }
@@ -147,10 +161,29 @@ public final class KernelDataPlane implements DataPlane {
     public synchronized void remove(BindingKey key) {
         TunnelSpec spec = installed.get(key);
         if (spec == null) {
-            fallback.ifPresent(f -> f.remove(key));
+            removeElsewhere(key);
             return;
         }
         uninstall(spec);
+    }
+
+    /**
+     * The user-space forwarder's binding goes. When it was the home address's last there, the home
+     * address goes back to the kernel's binding of it, if there is one (a care-of change from minimal
+     * or UDP to IP in IP or GRE has just installed it), or its route and proxy entry go.
+     */
+    private void removeElsewhere(BindingKey key) {
+        if (fallback.isEmpty() || !fallback.get().release(key)) {
+            return;
+        }
+        int home = Ipv4Header.toInt(key.homeAddress());
+        BindingKey carrying = routedHome.get(home);
+        if (carrying != null) {
+            routes.route(home, KernelTunnelNames.of(installed.get(carrying)));
+        } else {
+            routes.unroute(home, fallback.get().device());
+        }
+        routes.flush();
     }
 
     private void uninstall(TunnelSpec spec) {
@@ -158,15 +191,7 @@ public final class KernelDataPlane implements DataPlane {
         String device = KernelTunnelNames.of(spec);
         int home = Ipv4Header.toInt(spec.homeAddress());
         if (spec.key().equals(routedHome.get(home))) {
-            Optional<TunnelSpec> other = installed.values().stream()
-                    .filter(s -> s.homeAddress().equals(spec.homeAddress())).findFirst();
-            if (other.isPresent()) {
-                routedHome.put(home, other.get().key());
-                routes.route(home, KernelTunnelNames.of(other.get()));
-            } else {
-                routedHome.remove(home);
-                routes.unroute(home, device);
-            }
+            routeRemaining(home, device);
         }
         Set<BindingKey> users = deviceUsers.get(device);
         users.remove(spec.key());
@@ -177,18 +202,53 @@ public final class KernelDataPlane implements DataPlane {
         routes.flush();
     }
 
+    /**
+     * A binding of {@code home} that carried its traffic went: the traffic goes to a binding left on
+     * either side, or, with none left, the route (into {@code leftDevice}) and proxy entry go.
+     */
+    private void routeRemaining(int home, String leftDevice) {
+        Optional<TunnelSpec> other = installed.values().stream()
+                .filter(s -> Ipv4Header.toInt(s.homeAddress()) == home).findFirst();
+        if (other.isPresent()) {
+            routedHome.put(home, other.get().key());
+            routes.route(home, KernelTunnelNames.of(other.get()));
+            return;
+        }
+        routedHome.remove(home);
+        Optional<UserSpaceDataPlane> serving = fallback.filter(f -> f.serves(home));
+        if (serving.isPresent()) {
+            routes.route(home, serving.get().device());
+        } else {
+            routes.unroute(home, leftDevice);
+        }
+    }
+
     @Override
     public synchronized void reconcile(Collection<TunnelSpec> live) {
-        new ArrayList<>(installed.values()).forEach(this::uninstall);
+        // after a crash the host's listings say what is there, not this object; nothing is taken
+        // down first, so a live binding's route and device stay in place throughout
+        installed.clear();
+        deviceUsers.clear();
+        routedHome.clear();
         Set<String> wantedDevices = new HashSet<>();
         Map<Integer, String> wantedRoutes = new HashMap<>();
+        List<TunnelSpec> elsewhere = new ArrayList<>();
         for (TunnelSpec spec : live) {
             if (kernelCan(spec.encapsulation())) {
                 String device = KernelTunnelNames.of(spec);
                 wantedDevices.add(device);
                 wantedRoutes.put(Ipv4Header.toInt(spec.homeAddress()), device);
+            } else {
+                elsewhere.add(spec);
             }
         }
+        // the user-space forwarder's routes and proxy entries are in the same host tables as ours:
+        // one look at them for both sides, or each side deletes what the other explains; a home
+        // address with bindings on both sides ends up routed into the TUN device, routed last
+        fallback.ifPresent(f -> {
+            f.adopt(elsewhere);
+            wantedRoutes.putAll(f.wantedRoutes());
+        });
         Set<String> existing = new HashSet<>();
         for (String line : host.list("link", "show")) {
             // "7: mii0a000202ab12@NONE: <POINTOPOINT,NOARP,UP> ..."
@@ -206,15 +266,12 @@ public final class KernelDataPlane implements DataPlane {
             }
         }
         Set<Integer> proxied = routes.removeUnexplained(wantedRoutes);
-        List<TunnelSpec> elsewhere = new ArrayList<>();
         for (TunnelSpec spec : live) {
             if (kernelCan(spec.encapsulation())) {
                 install(spec, existing, !proxied.contains(Ipv4Header.toInt(spec.homeAddress())));
-            } else {
-                elsewhere.add(spec);
             }
         }
-        fallback.ifPresent(f -> f.reconcile(elsewhere));
+        fallback.ifPresent(f -> f.routeAdopted(proxied));
         LOG.info("reconciled the kernel with {} live bindings: {} tunnel devices kept, {} in all", live.size(),
                 existing.size(), deviceUsers.size());
     }

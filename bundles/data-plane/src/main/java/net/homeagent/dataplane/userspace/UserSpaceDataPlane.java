@@ -114,6 +114,16 @@ public final class UserSpaceDataPlane implements DataPlane, UdpTunnelReceiver, A
 
     @Override
     public synchronized void reconcile(Collection<TunnelSpec> live) {
+        adopt(live);
+        routeAdopted(routes.removeUnexplained(wantedRoutes()));
+    }
+
+    /**
+     * The first half of {@link #reconcile} for a caller that owns the host's listings (the kernel
+     * data plane, whose routes and proxy entries share the home link with ours): the tunnel table
+     * agrees with {@code live}, nothing is asked of the host.
+     */
+    public synchronized void adopt(Collection<TunnelSpec> live) {
         Set<BindingKey> keep = live.stream().map(TunnelSpec::key).collect(Collectors.toSet());
         for (TunnelSpec installed : table.specs()) {
             if (!keep.contains(installed.key())) {
@@ -121,16 +131,47 @@ public final class UserSpaceDataPlane implements DataPlane, UdpTunnelReceiver, A
             }
         }
         live.forEach(table::put);
+    }
+
+    /** Home address to device, for every home address the tunnel table routes into the TUN device. */
+    public synchronized Map<Integer, String> wantedRoutes() {
         Map<Integer, String> wanted = new HashMap<>();
         table.specs().forEach(s -> wanted.put(Ipv4Header.toInt(s.homeAddress()), device));
-        Set<Integer> alreadyProxied = routes.removeUnexplained(wanted);
+        return wanted;
+    }
+
+    /**
+     * The second half of {@link #reconcile}: routes every home address of the tunnel table into the
+     * TUN device, after whoever owns the listings removed what no binding explains.
+     *
+     * @param alreadyProxied home addresses the home link already sends to us: not announced again
+     */
+    public synchronized void routeAdopted(Set<Integer> alreadyProxied) {
+        Set<Integer> homes = wantedRoutes().keySet();
         // the TUN device is new at every start, so every route is installed again; only home
         // addresses the home link does not already send to us are announced
-        wanted.keySet().forEach(home -> routes.route(home, device));
+        homes.forEach(home -> routes.route(home, device));
         routes.flush();
-        wanted.keySet().stream().filter(home -> !alreadyProxied.contains(home)).forEach(announcer::announce);
-        LOG.info("reconciled the host with {} live bindings ({} home addresses, {} announced)", live.size(),
-                wanted.size(), wanted.size() - alreadyProxied.size());
+        List<Integer> unknownToTheLink = homes.stream().filter(home -> !alreadyProxied.contains(home)).toList();
+        unknownToTheLink.forEach(announcer::announce);
+        LOG.info("reconciled the host with {} user-space tunnels ({} home addresses, {} announced)", table.size(),
+                homes.size(), unknownToTheLink.size());
+    }
+
+    /**
+     * Forgets the tunnel of {@code key} without asking anything of the host: the kernel data plane
+     * took the binding over (its encapsulation or care-of address is one the kernel forwards) and
+     * routes the home address itself, so our route and proxy entry must not be deleted under it.
+     *
+     * @return true when it was the home address's last tunnel here
+     */
+    public synchronized boolean release(BindingKey key) {
+        return table.remove(key);
+    }
+
+    /** Whether any tunnel of this home address is here. */
+    public synchronized boolean serves(int home) {
+        return table.find(home).length > 0;
     }
 
     @Override

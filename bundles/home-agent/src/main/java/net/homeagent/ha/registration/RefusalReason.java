@@ -15,6 +15,8 @@ public enum RefusalReason {
     NOT_A_REQUEST("not-a-request", RefusalReason.DISCARD),
     NO_AUTHORIZATION_EXTENSION("no-auth-extension", ReplyCode.POORLY_FORMED_REQUEST),
     MULTIPLE_AUTHORIZATION_EXTENSIONS("several-auth-extensions", ReplyCode.POORLY_FORMED_REQUEST),
+    /** An FA-HA extension before the MN-HA or MN-FA extension it must follow (RFC 5944 §3.6.1.3). */
+    MISPLACED_FA_HA_EXTENSION("misplaced-fa-ha-extension", ReplyCode.POORLY_FORMED_REQUEST),
     ZERO_HOME_ADDRESS_WITHOUT_NAI("zero-home-address-no-nai", ReplyCode.POORLY_FORMED_REQUEST),
     ZERO_CARE_OF_ADDRESS("zero-care-of-address", ReplyCode.POORLY_FORMED_REQUEST),
     /** Only an MN-AAA extension, which needs the AAA role this home agent does not have yet. */

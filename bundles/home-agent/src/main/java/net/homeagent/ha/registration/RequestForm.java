@@ -24,11 +24,23 @@ final class RequestForm {
     static Optional<RefusalReason> check(RegistrationRequest request) {
         // RFC 5944 §3.8.2.1 (a) and §3.6.1.3: exactly one authorization-enabling extension (MN-HA,
         // or MN-AAA of RFC 3012) MUST be present.
+        // RFC 5944 §3.6.1.3, §3.7.2.2: a foreign agent appends its FA-HA extension (§3.5.4) after
+        // the mobile node's MN-HA and any MN-FA extension, so that its authenticator (§3.5.1) covers
+        // them; one before them is misplaced.
         int authorizing = 0;
+        int lastOfMobileNode = -1;
+        int firstForeignHome = -1;
         List<Extension> extensions = request.extensions();
         for (int i = 0; i < extensions.size(); i++) { // a plain loop: this runs for every request
-            if (extensions.get(i) instanceof AuthenticationExtension a && isAuthorizationEnabling(a)) {
-                authorizing++;
+            if (extensions.get(i) instanceof AuthenticationExtension a) {
+                if (isAuthorizationEnabling(a)) {
+                    authorizing++;
+                    lastOfMobileNode = i;
+                } else if (a.type() == AuthenticationExtension.MOBILE_FOREIGN) {
+                    lastOfMobileNode = i;
+                } else if (a.type() == AuthenticationExtension.FOREIGN_HOME && firstForeignHome < 0) {
+                    firstForeignHome = i;
+                }
             }
         }
         if (authorizing == 0) {
@@ -36,6 +48,9 @@ final class RequestForm {
         }
         if (authorizing > 1) {
             return Optional.of(RefusalReason.MULTIPLE_AUTHORIZATION_EXTENSIONS);
+        }
+        if (firstForeignHome >= 0 && firstForeignHome < lastOfMobileNode) {
+            return Optional.of(RefusalReason.MISPLACED_FA_HA_EXTENSION);
         }
         // RFC 2794 §2: a Home Address of 0.0.0.0 asks for an address for the NAI; without an NAI
         // there is nobody to give it to.

@@ -492,6 +492,39 @@ class RegistrationProcessorTest {
         }
 
         @Test
+        void anFaHaExtensionBeforeTheMnHaExtensionIsRefusedWith134() {
+            RegistrationDecision decision = process(request("10.0.0.10").identification(now())
+                    .before(AuthenticationExtension.toSign(AuthenticationExtension.FOREIGN_HOME, 0, 256))
+                    .signedWith(NODE).build());
+
+            assertThat(code(decision)).isEqualTo(ReplyCode.POORLY_FORMED_REQUEST);
+            assertThat(decision.reason()).contains("misplaced-fa-ha-extension");
+        }
+
+        @Test
+        void anFaHaExtensionBeforeAnMnFaExtensionIsRefusedWith134() {
+            RegistrationDecision decision = process(request("10.0.0.10").identification(now())
+                    .signedWith(NODE)
+                    .after(AuthenticationExtension.toSign(AuthenticationExtension.FOREIGN_HOME, 0, 256))
+                    .after(AuthenticationExtension.toSign(AuthenticationExtension.MOBILE_FOREIGN, 0, 256))
+                    .build());
+
+            assertThat(code(decision)).isEqualTo(ReplyCode.POORLY_FORMED_REQUEST);
+            assertThat(decision.reason()).contains("misplaced-fa-ha-extension");
+        }
+
+        @Test
+        void anFaHaExtensionAfterTheMobileNodesExtensionsIsNotPoorlyFormed() {
+            RegistrationDecision decision = process(request("10.0.0.10").identification(now())
+                    .signedWith(NODE)
+                    .after(AuthenticationExtension.toSign(AuthenticationExtension.MOBILE_FOREIGN, 0, 256))
+                    .after(AuthenticationExtension.toSign(AuthenticationExtension.FOREIGN_HOME, 0, 256))
+                    .build());
+
+            assertThat(code(decision)).isEqualTo(ReplyCode.ACCEPTED);
+        }
+
+        @Test
         void homeAddressZeroWithoutNaiIsRefusedWith134() {
             RegistrationDecision decision = process(request("0.0.0.0").identification(now()).signedWith(ALICE).build());
 
