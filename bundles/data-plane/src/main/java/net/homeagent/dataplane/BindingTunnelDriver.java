@@ -56,7 +56,7 @@ import net.homeagent.mip.api.TunnelSpec;
  * (this component among them) while it activates, and a static reference back to it would be a
  * circle Declarative Services cannot close.
  */
-@Component(service = {BindingListener.class, TunnelDriverStatus.class}, immediate = true)
+@Component(service = BindingListener.class, immediate = true)
 public final class BindingTunnelDriver implements BindingListener, TunnelDriverStatus {
 
     private static final Logger LOG = LoggerFactory.getLogger(BindingTunnelDriver.class);
@@ -81,6 +81,9 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
             t.setDaemon(true);
             return t;
         }));
+        if (dataPlane instanceof TunnelDriverStatus.Board board) {
+            board.show(this);
+        }
     }
 
     /** @param worker runs the driver's drains, one at a time; a single thread in the appliance */
@@ -229,6 +232,9 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
 
     @Deactivate
     void stop() {
+        if (dataPlane instanceof TunnelDriverStatus.Board board) {
+            board.withdraw(this);
+        }
         stopping = true;
         worker.shutdown();
         try {

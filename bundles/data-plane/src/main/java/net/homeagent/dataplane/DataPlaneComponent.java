@@ -11,9 +11,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,15 +32,14 @@ import net.homeagent.mip.codec.TunnelData;
 @Component(service = {DataPlane.class, UdpTunnelReceiver.class}, immediate = true,
         configurationPid = DataPlaneConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = DataPlaneConfig.class)
-public final class DataPlaneComponent implements DataPlane, UdpTunnelReceiver {
+public final class DataPlaneComponent implements DataPlane, UdpTunnelReceiver, TunnelDriverStatus.Board {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataPlaneComponent.class);
 
     private final HostDataPlanes host;
     private final DataPlane delegate;
     private final Optional<UdpTunnelReceiver> udp;
-    /** Optional and dynamic: the driver needs this component first, so it comes after, and goes before. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    /** The binding driver, once it has started: it needs this component first, so it comes after, and goes before. */
     private volatile TunnelDriverStatus driver;
 
     @Activate
@@ -117,6 +113,18 @@ public final class DataPlaneComponent implements DataPlane, UdpTunnelReceiver {
         facts.addAll(driving.facts());
         return new DataPlaneStatus(status.implementation(), status.forwarding(), status.detail(), status.tunnels(),
                 facts);
+    }
+
+    @Override
+    public void show(TunnelDriverStatus started) {
+        driver = started;
+    }
+
+    @Override
+    public void withdraw(TunnelDriverStatus stopped) {
+        if (driver == stopped) {
+            driver = null;
+        }
     }
 
     @Override
