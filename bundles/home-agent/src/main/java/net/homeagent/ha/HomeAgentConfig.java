@@ -66,6 +66,10 @@ public @interface HomeAgentConfig {
     @AttributeDefinition(description = "Pools of dynamic home addresses (RFC 2794), e.g. 10.1.0.0/24")
     String[] addressPools() default {};
 
+    @AttributeDefinition(description = "Longest wait, milliseconds, for the verdict of registration policies and vendor"
+            + " extension handlers that answer later (an AAA server, a secondary home agent); past it: code 130")
+    int policyTimeoutMillis() default 5000;
+
     @AttributeDefinition(description = "Mobility security associations file; relative paths resolve against the"
             + " Karaf etc folder")
     String securityAssociationsFile() default "${karaf.etc}/mobility-security.conf";

@@ -37,12 +37,13 @@ import net.homeagent.mip.api.Encapsulation;
  * @param udpTunnelling          RFC 3519 offered
  * @param udpKeepaliveInterval   seconds, 0-65535 (RFC 3519 §3.2)
  * @param addressPools           dynamic home address pools (RFC 2794)
+ * @param policyTimeout          longest wait for a late verdict of the policy stage, 1 ms-10 min
  */
 public record HomeAgentSettings(List<Inet4Address> listenAddresses, int port, int receiveBufferBytes,
         int eventLoops, int receiveBatch, List<Inet4Address> homeAgentAddresses,
         int maxLifetime, int maxSimultaneousBindings, Duration timestampSkew, Set<Encapsulation> encapsulations,
         boolean reverseTunnelling, boolean reverseTunnelMandatory, boolean udpTunnelling, int udpKeepaliveInterval,
-        List<AddressPool> addressPools) {
+        List<AddressPool> addressPools, Duration policyTimeout) {
 
     private static final Logger LOG = LoggerFactory.getLogger(HomeAgentSettings.class);
     private static final String CFG = "etc/" + HomeAgentConfig.PID + ".cfg";
@@ -84,7 +85,8 @@ public record HomeAgentSettings(List<Inet4Address> listenAddresses, int port, in
                 Duration.ofSeconds(inRange("timestampSkew", config.timestampSkew(), 0, 86_400, 7)),
                 encapsulations, config.reverseTunnelling(), config.reverseTunnelMandatory(), config.udpTunnelling(),
                 inRange("udpKeepaliveInterval", config.udpKeepaliveInterval(), 0, 65535, 110),
-                parseEach("addressPools", config.addressPools(), AddressPool::parse));
+                parseEach("addressPools", config.addressPools(), AddressPool::parse),
+                Duration.ofMillis(inRange("policyTimeoutMillis", config.policyTimeoutMillis(), 1, 600_000, 5000)));
     }
 
     private static int eventLoops(int configured) {

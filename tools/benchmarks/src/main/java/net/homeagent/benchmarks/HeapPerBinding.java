@@ -49,7 +49,7 @@ public final class HeapPerBinding {
             byte[] wire = fixtures.request(i, identification, RegistrationFixtures.LIFETIME);
             RegistrationRequest request = (RegistrationRequest) fixtures.codec.decode(Unpooled.wrappedBuffer(wire));
             if (processor.process(new InboundRegistration(request, RegistrationFixtures.FOREIGN_AGENT,
-                    RegistrationFixtures.RECEIVED_ON)).reply().orElseThrow().code() == 0) {
+                    RegistrationFixtures.RECEIVED_ON)).toCompletableFuture().join().reply().orElseThrow().code() == 0) {
                 accepted++;
             }
         }

@@ -16,6 +16,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 
 import net.homeagent.ha.HomeAgentSettings;
+import net.homeagent.ha.registration.PolicyStage;
 import net.homeagent.ha.registration.RegistrationProcessor;
 import net.homeagent.ha.statistics.HomeAgentStatistics;
 import net.homeagent.mip.api.BindingStore;
@@ -63,7 +64,7 @@ final class RegistrationFixtures {
     static HomeAgentSettings settings(Duration timestampSkew) {
         return new HomeAgentSettings(List.of(HOME_AGENT), 434, 4 * 1024 * 1024, 1, 16, List.of(), 65_534, 5, timestampSkew,
                 EnumSet.of(Encapsulation.IP_IN_IP, Encapsulation.GRE, Encapsulation.MINIMAL), true, false, true, 110,
-                List.of());
+                List.of(), Duration.ofSeconds(5));
     }
 
     RegistrationProcessor processor(BindingStore store, Clock clock) {
@@ -71,8 +72,8 @@ final class RegistrationFixtures {
     }
 
     RegistrationProcessor processor(BindingStore store, Clock clock, Duration timestampSkew) {
-        return new RegistrationProcessor(store, associations, settings(timestampSkew), clock, List::of,
-                new HomeAgentStatistics());
+        return new RegistrationProcessor(store, associations, settings(timestampSkew), clock,
+                PolicyStage.none(), new HomeAgentStatistics());
     }
 
     int nodes() {

@@ -85,7 +85,7 @@ public class RegistrationPathBenchmark {
         next = next + 1 == wires.length ? 0 : next + 1;
         RegistrationRequest request = (RegistrationRequest) fixtures.codec.decode(Unpooled.wrappedBuffer(wire));
         RegistrationDecision decision = processor.process(new InboundRegistration(request,
-                RegistrationFixtures.FOREIGN_AGENT, RegistrationFixtures.RECEIVED_ON));
+                RegistrationFixtures.FOREIGN_AGENT, RegistrationFixtures.RECEIVED_ON)).toCompletableFuture().join();
         RegistrationReply reply = decision.reply().orElseThrow();
         if (reply.code() != 0) {
             refused++;

@@ -49,6 +49,6 @@ class BenchmarkFixturesTest {
     private int process(RegistrationProcessor processor, byte[] wire) throws MalformedMessageException {
         RegistrationRequest request = (RegistrationRequest) fixtures.codec.decode(Unpooled.wrappedBuffer(wire));
         return processor.process(new InboundRegistration(request, RegistrationFixtures.FOREIGN_AGENT,
-                RegistrationFixtures.RECEIVED_ON)).reply().orElseThrow().code();
+                RegistrationFixtures.RECEIVED_ON)).toCompletableFuture().join().reply().orElseThrow().code();
     }
 }

@@ -8,22 +8,21 @@ import java.util.Map;
 import net.homeagent.mip.api.RegistrationPolicy;
 
 /**
- * Orders {@link RegistrationPolicy} services as their contract says: highest
- * {@code service.ranking} first, then the oldest (lowest {@code service.id}), as the framework
- * orders services.
+ * Orders {@link RegistrationPolicy} and {@link net.homeagent.mip.api.VendorExtensionHandler}
+ * services as their contracts say: highest {@code service.ranking} first, then the oldest (lowest
+ * {@code service.id}), as the framework orders services.
  */
 public final class RankedPolicies {
 
-    private static final Comparator<Map.Entry<Map<String, Object>, RegistrationPolicy>> ORDER = Comparator
-            .comparingInt((Map.Entry<Map<String, Object>, RegistrationPolicy> e) -> ranking(e.getKey())).reversed()
-            .thenComparingLong(e -> serviceId(e.getKey()));
+    private static final Comparator<Map<String, Object>> ORDER = Comparator
+            .comparingInt(RankedPolicies::ranking).reversed().thenComparingLong(RankedPolicies::serviceId);
 
     private RankedPolicies() {
     }
 
     /** @param services each policy with its service properties, as DS hands them over */
-    public static List<RegistrationPolicy> order(Collection<Map.Entry<Map<String, Object>, RegistrationPolicy>> services) {
-        return services.stream().sorted(ORDER).map(Map.Entry::getValue).toList();
+    public static <S> List<S> order(Collection<Map.Entry<Map<String, Object>, S>> services) {
+        return services.stream().sorted(Map.Entry.comparingByKey(ORDER)).map(Map.Entry::getValue).toList();
     }
 
     private static int ranking(Map<String, Object> properties) {

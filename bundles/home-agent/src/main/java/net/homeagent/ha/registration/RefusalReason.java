@@ -38,8 +38,15 @@ public enum RefusalReason {
     NO_ADDRESS_POOL("no-address-pool", ReplyCode.INSUFFICIENT_RESOURCES),
     POOL_EXHAUSTED("pool-exhausted", ReplyCode.INSUFFICIENT_RESOURCES),
     TOO_MANY_BINDINGS("too-many-bindings", ReplyCode.TOO_MANY_SIMULTANEOUS_BINDINGS),
-    /** A {@link net.homeagent.mip.api.RegistrationPolicy} refused; its own reason follows the colon. */
+    /**
+     * A {@link net.homeagent.mip.api.RegistrationPolicy} or vendor extension handler refused or
+     * discarded; its own reason follows the colon, its own code is sent.
+     */
     POLICY("policy", ReplyCode.ADMINISTRATIVELY_PROHIBITED),
+    /** No verdict from the policy stage within {@code policyTimeout} (see RegistrationProcessor). */
+    POLICY_TIMEOUT("policy-timeout", ReplyCode.INSUFFICIENT_RESOURCES),
+    /** A newer registration of the node was written while this one waited for the policy stage. */
+    SUPERSEDED("superseded", RefusalReason.DISCARD),
     /** A fault of this home agent (a bug, a failing binding store): 128, reason unspecified. */
     INTERNAL_ERROR("internal-error", ReplyCode.REASON_UNSPECIFIED);
 

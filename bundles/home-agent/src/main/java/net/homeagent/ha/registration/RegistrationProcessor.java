@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.Supplier;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +23,8 @@ import net.homeagent.mip.api.BindingStore;
 import net.homeagent.mip.api.Encapsulation;
 import net.homeagent.mip.api.InboundRegistration;
 import net.homeagent.mip.api.RegistrationDecision;
-import net.homeagent.mip.api.RegistrationPolicy;
 import net.homeagent.mip.api.RegistrationService;
+import net.homeagent.mip.api.RegistrationVerdict;
 import net.homeagent.mip.api.RemovalReason;
 import net.homeagent.mip.api.SecurityAssociation;
 import net.homeagent.mip.api.SecurityAssociations;
@@ -42,8 +44,11 @@ import net.homeagent.mip.api.support.RateLimitedLog;
  * address (136), critical vendor extensions (140/141, RFC 3115), the home address the
  * association covers (129, RFC 2794), deregistration, encapsulation (139), reverse tunnelling
  * (137/138, RFC 3024), UDP tunnelling (142, RFC 3519), dynamic home address (130, RFC 2794),
- * simultaneous bindings (135 or 1), lifetime, registration policies, and finally
- * {@link BindingStore#register}. Pure logic over the binding store: no sockets, no blocking.
+ * simultaneous bindings (135 or 1), lifetime, the policy stage (vendor extension handlers and
+ * registration policies, {@link PolicyStage}), and finally {@link BindingStore#register}. Pure logic
+ * over the binding store: no sockets, no blocking. A decision is complete when it returns unless a
+ * handler or policy answers later; then the binding is written, and the decision completed, on the
+ * thread of that answer.
  */
 public final class RegistrationProcessor implements RegistrationService {
 
@@ -53,11 +58,10 @@ public final class RegistrationProcessor implements RegistrationService {
     private final BindingStore bindings;
     private final HomeAgentSettings settings;
     private final Clock clock;
-    private final Supplier<List<RegistrationPolicy>> policies;
+    private final PolicyStage policyStage;
     private final RegistrationRecorder recorder;
     private final MobileHomeAuthenticator authenticator;
     private final ReplayGuard replayGuard;
-    private final CriticalVendorExtensions vendorExtensions;
     private final HomeAddressAssignment addresses;
     private final UdpTunnelNegotiator udpTunnels;
     private final RateLimitedLog refusalLog;
@@ -66,22 +70,19 @@ public final class RegistrationProcessor implements RegistrationService {
     private final Object allocationLock = new Object();
 
     public RegistrationProcessor(BindingStore bindings, SecurityAssociations associations, HomeAgentSettings settings,
-            Clock clock, Supplier<List<RegistrationPolicy>> policies, RegistrationRecorder recorder) {
-        this(bindings, associations, settings, clock, policies, recorder, new InMemoryReplayState(new SecureRandom()),
-                CriticalVendorExtensions.NONE);
+            Clock clock, PolicyStage policyStage, RegistrationRecorder recorder) {
+        this(bindings, associations, settings, clock, policyStage, recorder, new InMemoryReplayState(new SecureRandom()));
     }
 
     public RegistrationProcessor(BindingStore bindings, SecurityAssociations associations, HomeAgentSettings settings,
-            Clock clock, Supplier<List<RegistrationPolicy>> policies, RegistrationRecorder recorder,
-            ReplayState replayState, CriticalVendorExtensions vendorExtensions) {
+            Clock clock, PolicyStage policyStage, RegistrationRecorder recorder, ReplayState replayState) {
         this.bindings = bindings;
         this.settings = settings;
         this.clock = clock;
-        this.policies = policies;
+        this.policyStage = policyStage;
         this.recorder = recorder;
         this.authenticator = new MobileHomeAuthenticator(associations);
         this.replayGuard = new ReplayGuard(replayState, clock, settings.timestampSkew());
-        this.vendorExtensions = vendorExtensions;
         this.addresses = new HomeAddressAssignment(bindings, settings);
         this.udpTunnels = new UdpTunnelNegotiator(settings);
         this.refusalLog = new RateLimitedLog(clock, LOG_INTERVAL, LOG::info);
@@ -89,7 +90,7 @@ public final class RegistrationProcessor implements RegistrationService {
     }
 
     @Override
-    public RegistrationDecision process(InboundRegistration registration) {
+    public CompletionStage<RegistrationDecision> process(InboundRegistration registration) {
         recorder.requestReceived();
         List<Inet4Address> ours = ourAddresses(registration);
         Attempt attempt = new Attempt(registration, ours, replyHomeAgent(registration, ours));
@@ -97,16 +98,46 @@ public final class RegistrationProcessor implements RegistrationService {
         try {
             outcome = decide(attempt);
         } catch (RuntimeException e) {
-            // House rule 5: a fault of ours (a bug, a failing store or policy) still gets an
-            // answer, 128 "reason unspecified", and never escapes to the transport.
-            faultLog.log("fault", () -> "registration of " + attempt.request.homeAddress().getHostAddress()
-                    + " failed inside the home agent: " + e, e);
-            outcome = Outcome.refused(RefusalReason.INTERNAL_ERROR, attempt.request.homeAddress());
+            outcome = fault(attempt, e);
         }
+        if (outcome.later() != null) {
+            return outcome.later().handle((later, failure) -> conclude(attempt,
+                    failure == null ? later : lateFailure(attempt, failure)));
+        }
+        return CompletableFuture.completedFuture(conclude(attempt, outcome));
+    }
+
+    private RegistrationDecision conclude(Attempt attempt, Outcome outcome) {
         RegistrationDecision decision = finish(attempt, outcome);
         // An acceptance changed the binding table: the reply waits until the change is on disk, so
         // that a binding acknowledged to the mobile node survives a crash (BindingStore#sync).
         return outcome.refusal().isEmpty() ? decision.afterDurable(bindings.sync()) : decision;
+    }
+
+    /**
+     * House rule 5: a fault of ours (a bug, a failing store, handler or policy) still gets an
+     * answer, 128 "reason unspecified", and never escapes to the transport.
+     */
+    private Outcome fault(Attempt attempt, Throwable e) {
+        faultLog.log("fault", () -> "registration of " + attempt.request.homeAddress().getHostAddress()
+                + " failed inside the home agent: " + e, e);
+        return Outcome.refused(RefusalReason.INTERNAL_ERROR, attempt.request.homeAddress());
+    }
+
+    /**
+     * The policy stage did not answer in time: 130, insufficient resources (RFC 5944 §3.4). The home
+     * agent lacks what it needs to decide now (an AAA server, a secondary's acknowledgement), which
+     * a later attempt may find; a mobile node retransmits after its back-off (§3.6.3).
+     */
+    private Outcome lateFailure(Attempt attempt, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        if (cause instanceof PolicyTimeoutException timeout) {
+            refusalLog.log(RefusalReason.POLICY_TIMEOUT.shortName(), () -> "registration of " + describe(attempt)
+                    + ": " + timeout.getMessage());
+            return Outcome.refused(RefusalReason.POLICY_TIMEOUT, attempt.request.homeAddress());
+        }
+        return fault(attempt, cause);
     }
 
     private Outcome decide(Attempt attempt) {
@@ -122,6 +153,7 @@ public final class RegistrationProcessor implements RegistrationService {
         }
         SecurityAssociation sa = auth.association().orElseThrow();
         attempt.authenticatedBy = sa;
+        attempt.mobileHomeIndex = auth.extensionIndex();
         // RFC 5944 §3.8.2.1 (b), §5.7: the Identification must be fresh.
         Optional<RefusalReason> stale = replayGuard.check(sa, request.identification(),
                 () -> lastIdentificationInBindings(sa));
@@ -134,7 +166,8 @@ public final class RegistrationProcessor implements RegistrationService {
         if (!attempt.ourAddresses.contains(request.homeAgent())) {
             return Outcome.refused(RefusalReason.UNKNOWN_HOME_AGENT, request.homeAddress());
         }
-        Optional<RefusalReason> vendor = vendorExtensions.check(request.extensions(), auth.extensionIndex());
+        Optional<RefusalReason> vendor = policyStage.uninterpretedCriticalExtension(request.extensions(),
+                auth.extensionIndex());
         if (vendor.isPresent()) {
             return Outcome.refused(vendor.get(), request.homeAddress());
         }
@@ -236,35 +269,59 @@ public final class RegistrationProcessor implements RegistrationService {
                 Ipv4.addressOf(attempt.registration.source()), attempt.registration.source().getPort(),
                 MobileHomeAuthenticator.nai(request), granted, now, now.plusSeconds(granted), request.identification(),
                 request.flags(), tunnel.encapsulation(), tunnel.reverse());
-        Optional<Outcome> refusedByPolicy = checkPolicies(attempt.registration, proposed);
-        if (refusedByPolicy.isPresent()) {
-            return refusedByPolicy.get();
+        Accepted accepted = new Accepted(proposed, simultaneous, code, tunnel.replyExtensions());
+        CompletableFuture<RegistrationVerdict> verdict = policyStage.decide(attempt.registration, proposed,
+                attempt.mobileHomeIndex);
+        if (verdict.isDone()) {
+            return afterPolicies(attempt, accepted, verdict.join(), false);
         }
-        if (!simultaneous) {
+        return Outcome.later(verdict.thenApply(late -> afterPolicies(attempt, accepted, late, true)));
+    }
+
+    /** What {@link #bind} writes and answers once the policy stage let it through. */
+    private record Accepted(Binding binding, boolean simultaneous, int code, List<Extension> replyExtensions) {
+    }
+
+    private Outcome afterPolicies(Attempt attempt, Accepted accepted, RegistrationVerdict verdict, boolean waited) {
+        Binding proposed = accepted.binding();
+        Inet4Address requested = attempt.request.homeAddress();
+        if (verdict instanceof RegistrationVerdict.Refuse refuse) {
+            return new Outcome(refuse.replyCode(), 0, requested, List.of(),
+                    Optional.of(RefusalReason.POLICY.shortName() + ":" + refuse.reason()), null);
+        }
+        if (verdict instanceof RegistrationVerdict.Discard discard) {
+            return Outcome.discarded(RefusalReason.POLICY.shortName() + ":" + discard.reason(), requested);
+        }
+        if (waited && superseded(proposed)) {
+            // While this request waited for a verdict a newer one of the same mobile node was
+            // written (RFC 5944 §5.7: identifications only grow): writing this one now would put an
+            // older care-of address back. Its reply would be stale too, so nothing is sent.
+            return Outcome.discarded(RefusalReason.SUPERSEDED.shortName(), requested);
+        }
+        if (!accepted.simultaneous()) {
             bindings.register(proposed, false);
         } else if (bindings.registerSimultaneous(proposed, settings.maxSimultaneousBindings()).isEmpty()) {
             // The count above is advisory (it keeps 135 ahead of the policies, as RFC 5944 §3.8.2.2
             // orders the checks); this one is atomic with the write: another event loop may have
             // registered a binding for the same home address in between.
-            return Outcome.refused(RefusalReason.TOO_MANY_BINDINGS, request.homeAddress());
+            return Outcome.refused(RefusalReason.TOO_MANY_BINDINGS, requested);
         }
-        return Outcome.accepted(code, granted, homeAddress, tunnel.replyExtensions());
+        List<Extension> extensions = accepted.replyExtensions();
+        if (verdict instanceof RegistrationVerdict.Pass pass && !pass.replyExtensions().isEmpty()) {
+            extensions = new ArrayList<>(extensions);
+            extensions.addAll(pass.replyExtensions());
+        }
+        return Outcome.accepted(accepted.code(), proposed.grantedLifetime(), proposed.homeAddress(), extensions);
     }
 
-    /** The registration policies in ranking order; the first refusal wins (RegistrationPolicy). */
-    private Optional<Outcome> checkPolicies(InboundRegistration registration, Binding proposed) {
-        for (RegistrationPolicy policy : policies.get()) {
-            Optional<RegistrationPolicy.Refusal> refusal = policy.check(registration, proposed);
-            if (refusal.isPresent()) {
-                // RFC 5944 §3.4: a denial is a code of 128 or more; anything else is a faulty
-                // policy and is sent as 128, reason unspecified.
-                int code = refusal.get().replyCode();
-                int sent = code >= ReplyCode.REASON_UNSPECIFIED && code <= 255 ? code : ReplyCode.REASON_UNSPECIFIED;
-                return Optional.of(new Outcome(sent, 0, registration.request().homeAddress(), List.of(),
-                        Optional.of(RefusalReason.POLICY.shortName() + ":" + refusal.get().reason())));
+    /** A binding of the home address written after {@code proposed} was made: a newer identification. */
+    private boolean superseded(Binding proposed) {
+        for (Binding held : bindings.find(proposed.homeAddress())) {
+            if (Long.compareUnsigned(held.identification(), proposed.identification()) > 0) {
+                return true;
             }
         }
-        return Optional.empty();
+        return false;
     }
 
     /** §5.7 fallback: the newest identification kept with the node's bindings. */
@@ -299,6 +356,12 @@ public final class RegistrationProcessor implements RegistrationService {
     }
 
     private RegistrationDecision finish(Attempt attempt, Outcome outcome) {
+        if (outcome.code() == RefusalReason.DISCARD) {
+            // counted by whoever would have sent the reply (the transport), as every discard is
+            String reason = outcome.refusal().orElseThrow();
+            refusalLog.log(reason, () -> "discarded registration of " + describe(attempt) + ": " + reason);
+            return RegistrationDecision.discard(reason);
+        }
         RegistrationRequest request = attempt.request;
         SecurityAssociation sa = attempt.authenticatedBy;
         // RFC 2794 §2: a reply to a request that carried the NAI carries it too, so that a foreign
@@ -377,6 +440,8 @@ public final class RegistrationProcessor implements RegistrationService {
         final List<Inet4Address> ourAddresses;
         final Inet4Address homeAgent;
         SecurityAssociation authenticatedBy;
+        /** Where the MN-HA extension is: extensions after it were added by a foreign agent. */
+        int mobileHomeIndex;
 
         Attempt(InboundRegistration registration, List<Inet4Address> ourAddresses, Inet4Address homeAgent) {
             this.registration = registration;
@@ -386,17 +451,28 @@ public final class RegistrationProcessor implements RegistrationService {
         }
     }
 
-    /** The decision before it becomes a reply. */
+    /**
+     * The decision before it becomes a reply: a code ({@link RefusalReason#DISCARD} for no reply at
+     * all), or, while the policy stage waits, {@code later}, the outcome to come (null otherwise).
+     */
     private record Outcome(int code, int lifetime, Inet4Address homeAddress, List<Extension> extensions,
-            Optional<String> refusal) {
+            Optional<String> refusal, CompletableFuture<Outcome> later) {
 
         static Outcome accepted(int code, int lifetime, Inet4Address homeAddress, List<Extension> extensions) {
-            return new Outcome(code, lifetime, homeAddress, extensions, Optional.empty());
+            return new Outcome(code, lifetime, homeAddress, extensions, Optional.empty(), null);
         }
 
         /** RFC 5944 §3.8.3.2: a denied request's lifetime is unspecified; 0 is sent. */
         static Outcome refused(RefusalReason reason, Inet4Address homeAddress) {
-            return new Outcome(reason.replyCode(), 0, homeAddress, List.of(), Optional.of(reason.shortName()));
+            return new Outcome(reason.replyCode(), 0, homeAddress, List.of(), Optional.of(reason.shortName()), null);
+        }
+
+        static Outcome discarded(String reason, Inet4Address homeAddress) {
+            return new Outcome(RefusalReason.DISCARD, 0, homeAddress, List.of(), Optional.of(reason), null);
+        }
+
+        static Outcome later(CompletableFuture<Outcome> later) {
+            return new Outcome(RefusalReason.DISCARD, 0, null, List.of(), Optional.empty(), later);
         }
     }
 }

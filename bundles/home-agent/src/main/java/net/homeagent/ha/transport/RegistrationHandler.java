@@ -1,5 +1,6 @@
 package net.homeagent.ha.transport;
 
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -84,13 +85,44 @@ final class RegistrationHandler extends ChannelInboundHandlerAdapter {
                     + datagram.sender() + " on the home agent port; only Registration Requests are answered");
             return;
         }
-        RegistrationDecision decision = service.process(
-                new InboundRegistration(request, datagram.sender(), datagram.recipient()));
+        InetSocketAddress sender = datagram.sender();
+        InetSocketAddress recipient = datagram.recipient();
+        CompletableFuture<RegistrationDecision> decided = service.process(
+                new InboundRegistration(request, sender, recipient)).toCompletableFuture();
+        if (decided.isDone()) {
+            answer(ctx, decided.join(), sender, recipient);
+            return;
+        }
+        // A policy or vendor extension handler answers later: the event loop goes on with other
+        // requests, and the answer comes back to it.
+        decided.whenComplete((decision, failure) -> onEventLoop(ctx, () -> {
+            if (failure != null) {
+                // RegistrationService promises never to fail; should it, the request goes unanswered
+                recorder.discarded(RefusalReason.INTERNAL_ERROR.shortName());
+                problems.log("fault", () -> "no decision for a request from " + sender + ": " + failure, failure);
+            } else {
+                answer(ctx, decision, sender, recipient);
+                ctx.flush(); // no read batch is going to flush this one
+            }
+        }));
+    }
+
+    private void answer(ChannelHandlerContext ctx, RegistrationDecision decision, InetSocketAddress sender,
+            InetSocketAddress recipient) {
         if (decision.reply().isPresent()) {
-            sendWhenDurable(ctx, decision, new OutboundDatagram(decision.reply().get(), decision.signer(),
-                    datagram.sender(), datagram.recipient()));
+            sendWhenDurable(ctx, decision, new OutboundDatagram(decision.reply().get(), decision.signer(), sender,
+                    recipient));
         } else {
             recorder.discarded(decision.reason().orElse("no-reply"));
+        }
+    }
+
+    private static void onEventLoop(ChannelHandlerContext ctx, Runnable task) {
+        EventLoop loop = ctx.channel().eventLoop();
+        if (loop.inEventLoop()) {
+            task.run();
+        } else {
+            loop.execute(task);
         }
     }
 
@@ -114,12 +146,7 @@ final class RegistrationHandler extends ChannelInboundHandlerAdapter {
                         + "is not on disk: " + failure, failure);
             }
             // no read batch is going to flush this one
-            EventLoop loop = ctx.channel().eventLoop();
-            if (loop.inEventLoop()) {
-                writeAndFlush(ctx, reply);
-            } else {
-                loop.execute(() -> writeAndFlush(ctx, reply));
-            }
+            onEventLoop(ctx, () -> writeAndFlush(ctx, reply));
         });
     }
 

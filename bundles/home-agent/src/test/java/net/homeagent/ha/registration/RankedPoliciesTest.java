@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import net.homeagent.mip.api.RegistrationPolicy;
+import net.homeagent.mip.api.RegistrationVerdict;
 
 class RankedPoliciesTest {
 
     private static RegistrationPolicy policy() {
-        return (registration, proposed) -> Optional.empty();
+        return (registration, proposed) -> RegistrationVerdict.PASSED;
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -23,6 +24,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 
+import net.homeagent.ha.HomeAgentSettings;
 import net.homeagent.ha.RequestBuilder;
 import net.homeagent.ha.TestConfigs;
 import net.homeagent.ha.statistics.HomeAgentStatistics;
@@ -32,6 +34,9 @@ import net.homeagent.mip.api.Encapsulation;
 import net.homeagent.mip.api.InboundRegistration;
 import net.homeagent.mip.api.RegistrationDecision;
 import net.homeagent.mip.api.RegistrationPolicy;
+import net.homeagent.mip.api.RegistrationVerdict;
+import net.homeagent.mip.api.VendorExtensionHandler;
+import net.homeagent.mip.api.VendorExtensionHandler.VendorExtensionType;
 import net.homeagent.mip.api.RegistrationStatistics.RegistrationCounters;
 import net.homeagent.mip.api.ReplayProtection;
 import net.homeagent.mip.api.SecurityAssociation;
@@ -76,7 +81,8 @@ class RegistrationProcessorTest {
     private final Map<String, Object> config = new HashMap<>(Map.of("homeAgentAddresses", new String[] {"10.0.0.1"},
             "addressPools", new String[] {"10.1.0.0/30"}));
     private final ReplayState replayState = new InMemoryReplayState(new Random(42));
-    private CriticalVendorExtensions vendorExtensions = CriticalVendorExtensions.NONE;
+    private final List<VendorExtensionHandler> vendorHandlers = new ArrayList<>();
+    private final ManualTimeouts deadlines = new ManualTimeouts();
     private RegistrationProcessor processor;
 
     @BeforeEach
@@ -86,8 +92,10 @@ class RegistrationProcessorTest {
     }
 
     private void rebuild() {
-        processor = new RegistrationProcessor(store, associations, TestConfigs.settings(config), clock,
-                () -> List.copyOf(policies), statistics, replayState, vendorExtensions);
+        HomeAgentSettings settings = TestConfigs.settings(config);
+        PolicyStage stage = new PolicyStage(() -> List.copyOf(policies), () -> List.copyOf(vendorHandlers), deadlines,
+                settings.policyTimeout());
+        processor = new RegistrationProcessor(store, associations, settings, clock, stage, statistics, replayState);
     }
 
     private void configure(String key, Object value) {
@@ -108,11 +116,40 @@ class RegistrationProcessorTest {
     }
 
     private RegistrationDecision process(RegistrationRequest request, InetSocketAddress from) {
-        return processor.process(new InboundRegistration(request, from, RECEIVED_ON));
+        CompletableFuture<RegistrationDecision> decided = processing(request, from);
+        assertThat(decided).as("decided at once").isDone();
+        return decided.join();
+    }
+
+    private CompletableFuture<RegistrationDecision> processing(RegistrationRequest request, InetSocketAddress from) {
+        return processor.process(new InboundRegistration(request, from, RECEIVED_ON)).toCompletableFuture();
     }
 
     private static RegistrationReply reply(RegistrationDecision decision) {
         return decision.reply().orElseThrow();
+    }
+
+    private static RegistrationReply signedAndDecoded(RegistrationDecision decision) {
+        ByteBuf out = Unpooled.buffer();
+        RequestBuilder.CODEC.encode(reply(decision), out, decision.signer());
+        RegistrationReply decoded = (RegistrationReply) RequestBuilder.decode(ByteBufUtil.getBytes(out));
+        out.release();
+        return decoded;
+    }
+
+    /** Interprets the given types and lets every registration through. */
+    private record PassingHandler(VendorExtensionType type) implements VendorExtensionHandler {
+
+        @Override
+        public Set<VendorExtensionType> interprets() {
+            return Set.of(type);
+        }
+
+        @Override
+        public CompletableFuture<RegistrationVerdict> handle(InboundRegistration registration, Binding proposed,
+                VendorSpecificExtension extension, boolean fromForeignAgent) {
+            return RegistrationVerdict.PASSED;
+        }
     }
 
     private static int code(RegistrationDecision decision) {
@@ -161,11 +198,7 @@ class RegistrationProcessorTest {
     @Test
     void theReplyIsSignedWithTheMobileNodesAssociation() {
         RegistrationDecision decision = process(node().build());
-
-        ByteBuf out = Unpooled.buffer();
-        RequestBuilder.CODEC.encode(reply(decision), out, decision.signer());
-        RegistrationReply decoded = (RegistrationReply) RequestBuilder.decode(ByteBufUtil.getBytes(out));
-        out.release();
+        RegistrationReply decoded = signedAndDecoded(decision);
 
         AuthenticationExtension auth = decoded.extension(AuthenticationExtension.class).orElseThrow();
         byte[] wire = decoded.wire().orElseThrow();
@@ -419,7 +452,7 @@ class RegistrationProcessorTest {
             RegistrationRequest first = node().identification(now() + 10).build();
             process(first);
             processor = new RegistrationProcessor(store, associations, TestConfigs.settings(config), clock,
-                    List::of, statistics, new InMemoryReplayState(new Random(1)), CriticalVendorExtensions.NONE);
+                    PolicyStage.none(), statistics, new InMemoryReplayState(new Random(1)));
 
             RegistrationDecision replayed = process(first);
             RegistrationDecision newer = process(node().identification(now() + 11).build());
@@ -704,9 +737,34 @@ class RegistrationProcessorTest {
         }
 
         @Test
+        void aHandlerIsGivenItsExtensionsWithWhereTheyCameFromAndItsVerdictCounts() {
+            VendorSpecificExtension fromForeignAgent = new VendorSpecificExtension(false, 5535, 8, new byte[] {2});
+            List<String> handed = new ArrayList<>();
+            vendorHandlers.add(new VendorExtensionHandler() {
+                @Override
+                public Set<VendorExtensionType> interprets() {
+                    return Set.of(new VendorExtensionType(true, 5535, 7), new VendorExtensionType(false, 5535, 8));
+                }
+
+                @Override
+                public CompletableFuture<RegistrationVerdict> handle(InboundRegistration registration, Binding proposed,
+                        VendorSpecificExtension extension, boolean foreignAgent) {
+                    handed.add(extension.vendorType() + (foreignAgent ? " from the foreign agent" : " from the node"));
+                    return CompletableFuture.completedFuture(extension.critical() ? RegistrationVerdict.pass()
+                            : RegistrationVerdict.refuse(ReplyCode.ADMINISTRATIVELY_PROHIBITED, "vendor-says-no"));
+                }
+            });
+
+            RegistrationDecision decision = process(node().before(cvse).after(fromForeignAgent).build());
+
+            assertThat(handed).containsExactly("7 from the node", "8 from the foreign agent");
+            assertThat(code(decision)).isEqualTo(ReplyCode.ADMINISTRATIVELY_PROHIBITED);
+            assertThat(decision.reason()).contains("policy:vendor-says-no");
+        }
+
+        @Test
         void aCvseThisHomeAgentInterpretsAndAnyNvsePass() {
-            vendorExtensions = new CriticalVendorExtensions(Set.of(new CriticalVendorExtensions.VendorType(5535, 7)));
-            rebuild();
+            vendorHandlers.add(new PassingHandler(new VendorExtensionType(true, 5535, 7)));
 
             RegistrationDecision decision = process(node().before(cvse)
                     .before(new VendorSpecificExtension(false, 1, 1, new byte[0])).build());
@@ -806,16 +864,16 @@ class RegistrationProcessorTest {
         @Test
         void theFirstRefusalWinsAndLaterPoliciesAreNotAsked() {
             List<String> asked = new ArrayList<>();
-            policies.add((registration, proposed) -> {
+            policies.add(RegistrationPolicy.refusing((registration, proposed) -> {
                 asked.add("first");
                 assertThat(proposed.homeAddress()).isEqualTo(ip("10.0.0.10"));
                 assertThat(proposed.grantedLifetime()).isEqualTo(600);
                 return Optional.of(new RegistrationPolicy.Refusal(ReplyCode.ADMINISTRATIVELY_PROHIBITED, "blocked"));
-            });
-            policies.add((registration, proposed) -> {
+            }));
+            policies.add(RegistrationPolicy.refusing((registration, proposed) -> {
                 asked.add("second");
                 return Optional.of(new RegistrationPolicy.Refusal(ReplyCode.INSUFFICIENT_RESOURCES, "full"));
-            });
+            }));
 
             RegistrationDecision decision = process(node().build());
 
@@ -829,24 +887,160 @@ class RegistrationProcessorTest {
         @Test
         void policiesThatLetThroughAreAllAsked() {
             List<String> asked = new ArrayList<>();
-            policies.add((registration, proposed) -> {
+            policies.add(RegistrationPolicy.refusing((registration, proposed) -> {
                 asked.add("first");
                 return Optional.empty();
-            });
-            policies.add((registration, proposed) -> {
+            }));
+            policies.add(RegistrationPolicy.refusing((registration, proposed) -> {
                 asked.add("second");
                 return Optional.empty();
-            });
+            }));
 
             assertThat(code(process(node().build()))).isEqualTo(ReplyCode.ACCEPTED);
             assertThat(asked).containsExactly("first", "second");
         }
 
         @Test
-        void aFailingPolicyGetsTheRequest128AndNothingEscapes() {
+        void aDiscardSendsNothingAndWritesNothing() {
+            policies.add((registration, proposed) -> CompletableFuture.completedFuture(
+                    RegistrationVerdict.discard("not-the-active-member")));
+
+            RegistrationDecision decision = process(node().build());
+
+            assertThat(decision.reply()).isEmpty();
+            assertThat(decision.reason()).contains("policy:not-the-active-member");
+            assertThat(store.size()).isZero();
+        }
+
+        @Test
+        void extensionsOfPassingPoliciesGoIntoTheReplyBeforeTheAuthenticatorThatCoversThem() {
+            VendorSpecificExtension advice = new VendorSpecificExtension(false, 32473, 2, new byte[] {9, 9});
+            VendorSpecificExtension more = new VendorSpecificExtension(false, 32473, 3, new byte[] {7});
+            policies.add((registration, proposed) -> CompletableFuture.completedFuture(
+                    RegistrationVerdict.pass(List.of(advice))));
+            policies.add((registration, proposed) -> CompletableFuture.completedFuture(
+                    RegistrationVerdict.pass(List.of(more))));
+
+            RegistrationDecision decision = process(node().build());
+
+            assertThat(code(decision)).isEqualTo(ReplyCode.ACCEPTED);
+            RegistrationReply signed = signedAndDecoded(decision);
+            assertThat(signed.extensions()).containsExactly(advice, more, signed.extensions().get(2));
+            AuthenticationExtension auth = signed.extension(AuthenticationExtension.class).orElseThrow();
+            byte[] wire = signed.wire().orElseThrow();
+            assertThat(auth.authenticatedLength()).isEqualTo(wire.length - 16);
+            assertThat(NODE.verify(wire, 0, auth.authenticatedLength(), auth.authenticator())).isTrue();
+        }
+
+        @Test
+        void aPolicyMayNotBringItsOwnAuthenticationExtension() {
+            policies.add((registration, proposed) -> CompletableFuture.completedFuture(
+                    RegistrationVerdict.pass(List.of(AuthenticationExtension.mobileHome(1)))));
+
+            RegistrationDecision decision = process(node().build());
+
+            assertThat(code(decision)).isEqualTo(ReplyCode.REASON_UNSPECIFIED);
+            assertThat(store.size()).isZero();
+        }
+
+        @Test
+        void aLateVerdictWritesTheBindingWhenItComesAndNotBefore() {
+            CompletableFuture<RegistrationVerdict> server = new CompletableFuture<>();
+            policies.add((registration, proposed) -> server);
+
+            CompletableFuture<RegistrationDecision> decided = processing(node().build(), FROM_CARE_OF);
+
+            assertThat(decided).isNotDone();
+            assertThat(store.size()).isZero();
+            assertThat(deadlines.waiting()).containsExactly(Duration.ofSeconds(5));
+            server.complete(RegistrationVerdict.pass());
+            assertThat(decided).isDone();
+            assertThat(code(decided.join())).isEqualTo(ReplyCode.ACCEPTED);
+            assertThat(store.size()).isEqualTo(1);
+            assertThat(deadlines.waiting()).as("the deadline is cancelled").isEmpty();
+        }
+
+        @Test
+        void aLateRefusalIsSentWithItsCode() {
+            CompletableFuture<RegistrationVerdict> server = new CompletableFuture<>();
+            policies.add((registration, proposed) -> server);
+
+            CompletableFuture<RegistrationDecision> decided = processing(node().build(), FROM_CARE_OF);
+            server.complete(RegistrationVerdict.refuse(ReplyCode.ADMINISTRATIVELY_PROHIBITED, "aaa-reject"));
+
+            assertThat(code(decided.join())).isEqualTo(ReplyCode.ADMINISTRATIVELY_PROHIBITED);
+            assertThat(decided.join().reason()).contains("policy:aaa-reject");
+            assertThat(store.size()).isZero();
+        }
+
+        @Test
+        void policiesAfterALateOneAreAskedWhenItAnswers() {
+            CompletableFuture<RegistrationVerdict> server = new CompletableFuture<>();
+            List<String> asked = new ArrayList<>();
+            policies.add((registration, proposed) -> server);
             policies.add((registration, proposed) -> {
-                throw new IllegalStateException("policy bug");
+                asked.add("second");
+                return RegistrationVerdict.PASSED;
             });
+
+            CompletableFuture<RegistrationDecision> decided = processing(node().build(), FROM_CARE_OF);
+            assertThat(asked).isEmpty();
+            server.complete(RegistrationVerdict.pass());
+
+            assertThat(asked).containsExactly("second");
+            assertThat(code(decided.join())).isEqualTo(ReplyCode.ACCEPTED);
+        }
+
+        @Test
+        void noVerdictWithinThePolicyTimeoutIsRefusedWith130AndALaterAnswerChangesNothing() {
+            CompletableFuture<RegistrationVerdict> server = new CompletableFuture<>();
+            policies.add((registration, proposed) -> server);
+
+            CompletableFuture<RegistrationDecision> decided = processing(node().build(), FROM_CARE_OF);
+            deadlines.expireAll();
+            server.complete(RegistrationVerdict.pass());
+
+            assertThat(code(decided.join())).isEqualTo(ReplyCode.INSUFFICIENT_RESOURCES);
+            assertThat(decided.join().reason()).contains("policy-timeout");
+            assertThat(store.size()).isZero();
+            assertThat(statistics.snapshot().refusalsByReason()).containsEntry("policy-timeout", 1L);
+        }
+
+        @Test
+        void aWaitingRegistrationOvertakenByANewerOneIsDiscardedInsteadOfPuttingTheOldCareOfBack() {
+            CompletableFuture<RegistrationVerdict> slow = new CompletableFuture<>();
+            policies.add((registration, proposed) -> proposed.careOfAddress().equals(ip("198.51.100.1")) ? slow
+                    : RegistrationVerdict.PASSED);
+
+            CompletableFuture<RegistrationDecision> older = processing(node().careOf("198.51.100.1").build(),
+                    FROM_CARE_OF);
+            RegistrationDecision newer = process(node().careOf("198.51.100.2").identification(now() + 1).build());
+            slow.complete(RegistrationVerdict.pass());
+
+            assertThat(code(newer)).isEqualTo(ReplyCode.ACCEPTED);
+            assertThat(older.join().reply()).isEmpty();
+            assertThat(older.join().reason()).contains("superseded");
+            assertThat(store.find(ip("10.0.0.10"))).extracting(Binding::careOfAddress)
+                    .containsExactly(ip("198.51.100.2"));
+        }
+
+        @Test
+        void aPolicyThatFailsLaterGetsTheRequest128() {
+            CompletableFuture<RegistrationVerdict> server = new CompletableFuture<>();
+            policies.add((registration, proposed) -> server);
+
+            CompletableFuture<RegistrationDecision> decided = processing(node().build(), FROM_CARE_OF);
+            server.completeExceptionally(new IllegalStateException("radius client bug"));
+
+            assertThat(code(decided.join())).isEqualTo(ReplyCode.REASON_UNSPECIFIED);
+            assertThat(decided.join().reason()).contains("internal-error");
+        }
+
+        @Test
+        void aFailingPolicyGetsTheRequest128AndNothingEscapes() {
+            policies.add(RegistrationPolicy.refusing((registration, proposed) -> {
+                throw new IllegalStateException("policy bug");
+            }));
 
             RegistrationDecision decision = process(node().build());
 

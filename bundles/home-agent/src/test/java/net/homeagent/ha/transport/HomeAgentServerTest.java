@@ -26,6 +26,7 @@ import io.netty.channel.epoll.Epoll;
 import net.homeagent.ha.RequestBuilder;
 import net.homeagent.ha.HomeAgentSettings;
 import net.homeagent.ha.TestConfigs;
+import net.homeagent.ha.registration.PolicyStage;
 import net.homeagent.ha.registration.RegistrationProcessor;
 import net.homeagent.ha.statistics.HomeAgentStatistics;
 import net.homeagent.mip.api.ReplayProtection;
@@ -53,7 +54,7 @@ class HomeAgentServerTest {
         HomeAgentSettings settings = TestConfigs.settings(Map.of("listenAddresses", new String[] {"127.0.0.1"},
                 "port", 0, "eventLoops", 2));
         RegistrationProcessor processor = new RegistrationProcessor(store,
-                new InMemorySecurityAssociations().add(NODE), settings, Clock.systemUTC(), List::of, statistics);
+                new InMemorySecurityAssociations().add(NODE), settings, Clock.systemUTC(), PolicyStage.none(), statistics);
         server = new HomeAgentServer(processor, statistics, settings, Clock.systemUTC());
         assertThat(server.boundAddresses()).hasSize(1);
         listening = server.boundAddresses().get(0);
@@ -120,7 +121,7 @@ class HomeAgentServerTest {
                     AuthenticationAlgorithm.HMAC_MD5, NODE.key(), ReplayProtection.TIMESTAMP));
         }
         HomeAgentServer shared = new HomeAgentServer(new RegistrationProcessor(store, associations, settings,
-                Clock.systemUTC(), List::of, statistics), statistics, settings, Clock.systemUTC());
+                Clock.systemUTC(), PolicyStage.none(), statistics), statistics, settings, Clock.systemUTC());
         List<DatagramSocket> clients = new ArrayList<>();
         try {
             assertThat(shared.boundAddresses()).hasSize(1);

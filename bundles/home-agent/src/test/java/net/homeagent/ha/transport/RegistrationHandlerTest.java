@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import io.netty.channel.socket.DatagramPacket;
 
 import net.homeagent.ha.RequestBuilder;
 import net.homeagent.ha.statistics.HomeAgentStatistics;
+import net.homeagent.mip.api.InboundRegistration;
 import net.homeagent.mip.api.RegistrationDecision;
 import net.homeagent.mip.api.RegistrationService;
 import net.homeagent.mip.api.RegistrationStatistics.RegistrationCounters;
@@ -37,7 +39,12 @@ class RegistrationHandlerTest {
     private final MutableClock clock = MutableClock.at("2025-03-01T12:00:00Z");
     private EmbeddedChannel channel;
 
-    private void serve(RegistrationService service) {
+    /** A service that decides at once. */
+    private void serve(Function<InboundRegistration, RegistrationDecision> decide) {
+        serveLater(registration -> CompletableFuture.completedFuture(decide.apply(registration)));
+    }
+
+    private void serveLater(RegistrationService service) {
         channel = new EmbeddedChannel(new MipDatagramDecoder(RequestBuilder.CODEC),
                 new MipDatagramEncoder(RequestBuilder.CODEC), new RegistrationHandler(service, statistics, clock));
     }
@@ -172,5 +179,23 @@ class RegistrationHandlerTest {
         receive(request("10.0.0.10").encode());
 
         assertThat(sentReply().code()).isEqualTo(ReplyCode.ACCEPTED);
+    }
+
+    @Test
+    void aDecisionThatComesLaterDoesNotHoldTheEventLoopAndIsSentWhenItComes() {
+        CompletableFuture<RegistrationDecision> slow = new CompletableFuture<>();
+        serveLater(registration -> registration.request().homeAddress().equals(ip("10.0.0.10")) ? slow
+                : CompletableFuture.completedFuture(RegistrationDecision.reply(new RegistrationReply(ReplyCode.ACCEPTED,
+                        600, registration.request().homeAddress(), ip("10.0.0.1"), 11, List.of()), MessageSigner.NONE)));
+
+        receive(request("10.0.0.10").encode());
+        receive(request("10.0.0.11").encode());
+
+        assertThat(sentReply().homeAddress()).as("the second request is answered meanwhile").isEqualTo(ip("10.0.0.11"));
+        assertThat((Object) channel.readOutbound()).isNull();
+        slow.complete(RegistrationDecision.reply(new RegistrationReply(ReplyCode.ACCEPTED, 600, ip("10.0.0.10"),
+                ip("10.0.0.1"), 10, List.of()), MessageSigner.NONE));
+        channel.runPendingTasks();
+        assertThat(sentReply().homeAddress()).isEqualTo(ip("10.0.0.10"));
     }
 }

@@ -1,23 +1,48 @@
 package net.homeagent.mip.api;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 
 /**
- * A check that later roles (AAA, delegation, the MIMM advisor) plug into the registration
- * decision. Policies are OSGi services called in service-ranking order (highest first) after
- * the request was authenticated and passed replay protection, just before the binding is
- * written; the first refusal wins.
+ * A check that roles (AAA, delegation, the redundancy group, the MIMM advisor) plug into the
+ * registration decision. Policies are OSGi services called in service-ranking order (highest
+ * first) after the request was authenticated, passed replay protection and the home agent's own
+ * checks, just before the binding is written (registrations only: a deregistration is not put to
+ * the policies). The first refusal or discard wins; the reply extensions of every policy that
+ * passed go into the reply.
+ *
+ * <p>{@link #decide} is called on a registration event loop and must never block it: a policy that
+ * waits for a server returns a stage that the server's answer completes. The home agent bounds the
+ * wait ({@code policyTimeoutMillis} of {@code net.homeagent.ha}; past it the request is refused with
+ * 130) and writes the binding only once every policy has passed; if a newer registration of the
+ * same home address was written meanwhile, the waiting one is discarded instead of putting an older
+ * care-of address back.
  */
+@FunctionalInterface
 public interface RegistrationPolicy {
 
     /**
      * @param registration the authenticated request
      * @param proposed     the binding the home agent is about to write
-     * @return a refusal, or empty to let the registration through
+     * @return the verdict, complete when known at once ({@link RegistrationVerdict#PASSED} for a
+     *         pass with nothing to add); a failed stage is answered with 128
      */
-    Optional<Refusal> check(InboundRegistration registration, Binding proposed);
+    CompletionStage<RegistrationVerdict> decide(InboundRegistration registration, Binding proposed);
 
-    /** A refusal: the RFC 5944 reply code to send and a short reason for the counters. */
+    /**
+     * A policy in the first form of this contract: a synchronous refusal, or empty to let the
+     * registration through.
+     */
+    static RegistrationPolicy refusing(BiFunction<InboundRegistration, Binding, Optional<Refusal>> check) {
+        return (registration, proposed) -> check.apply(registration, proposed)
+                .<CompletionStage<RegistrationVerdict>>map(refusal -> CompletableFuture.completedFuture(
+                        RegistrationVerdict.refuse(refusal.replyCode(), refusal.reason())))
+                .orElse(RegistrationVerdict.PASSED);
+    }
+
+    /** A refusal: the RFC 5944 reply code to send (128-255) and a short reason for the counters. */
     record Refusal(int replyCode, String reason) {
     }
 }

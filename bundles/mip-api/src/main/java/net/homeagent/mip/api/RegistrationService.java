@@ -1,5 +1,7 @@
 package net.homeagent.mip.api;
 
+import java.util.concurrent.CompletionStage;
+
 /**
  * Decides Registration Requests (RFC 5944 §3.8): the home agent's whole registration logic,
  * apart from any socket. The UDP transport calls it, and so can a control node that hands
@@ -7,5 +9,12 @@ package net.homeagent.mip.api;
  * becomes a reply code or a silent discard.
  */
 public interface RegistrationService {
-    RegistrationDecision process(InboundRegistration registration);
+
+    /**
+     * @return the decision; already complete unless a {@link RegistrationPolicy} or a
+     *         {@link VendorExtensionHandler} answers later, and it never completes exceptionally
+     *         (a fault is answered with 128). Whoever sends the reply still waits for
+     *         {@link RegistrationDecision#durable()}.
+     */
+    CompletionStage<RegistrationDecision> process(InboundRegistration registration);
 }

@@ -1,0 +1,60 @@
+package net.homeagent.ha.registration;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.api.InboundRegistration;
+import net.homeagent.mip.api.RegistrationPolicy;
+import net.homeagent.mip.api.VendorExtensionHandler;
+import net.homeagent.mip.api.RegistrationVerdict;
+import net.homeagent.mip.codec.ext.Extension;
+
+/**
+ * What other bundles add to the registration decision: the {@link VendorExtensionHandler} and
+ * {@link RegistrationPolicy} services, asked in that order just before a binding is written, and
+ * the check that every critical vendor extension has a handler.
+ */
+public final class PolicyStage {
+
+    private final Supplier<List<RegistrationPolicy>> policies;
+    private final VendorExtensions vendors;
+    private final PolicyChain chain;
+
+    PolicyStage(Supplier<List<RegistrationPolicy>> policies, Supplier<List<VendorExtensionHandler>> handlers,
+            Timeouts timeouts, Duration timeout) {
+        this.policies = policies;
+        this.vendors = new VendorExtensions(handlers);
+        this.chain = new PolicyChain(timeouts, timeout);
+    }
+
+    /** No policy and no vendor extension handler: nothing ever waits, every CVSE is refused. */
+    public static PolicyStage none() {
+        return new PolicyStage(List::of, List::of, (delay, action) -> () -> { }, Duration.ZERO);
+    }
+
+    /** RFC 3115 §5.1: 140 or 141 for a critical vendor extension no handler interprets. */
+    Optional<RefusalReason> uninterpretedCriticalExtension(List<Extension> extensions, int mobileHomeIndex) {
+        return vendors.check(extensions, mobileHomeIndex);
+    }
+
+    /** @return the verdict of every handler and policy; complete unless one answers later (see {@link PolicyChain#run}) */
+    CompletableFuture<RegistrationVerdict> decide(InboundRegistration registration, Binding proposed,
+            int mobileHomeIndex) {
+        List<RegistrationPolicy> ranked = policies.get();
+        List<PolicyStep> vendorSteps = vendors.steps(registration, proposed, mobileHomeIndex);
+        if (ranked.isEmpty() && vendorSteps.isEmpty()) {
+            return RegistrationVerdict.PASSED;
+        }
+        List<PolicyStep> steps = new ArrayList<>(vendorSteps.size() + ranked.size());
+        steps.addAll(vendorSteps);
+        for (RegistrationPolicy policy : ranked) {
+            steps.add(new PolicyStep(policy.getClass().getName(), () -> policy.decide(registration, proposed)));
+        }
+        return chain.run(steps);
+    }
+}
