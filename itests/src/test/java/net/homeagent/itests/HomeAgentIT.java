@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
 
@@ -27,11 +29,14 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.util.tracker.ServiceTracker;
 
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.BindingStore;
+import net.homeagent.mip.api.RegistrationPolicy;
 import net.homeagent.mip.api.RegistrationService;
+import net.homeagent.mip.api.RegistrationVerdict;
 import net.homeagent.mip.api.RegistrationStatistics;
 import net.homeagent.mip.api.SecurityAssociations;
 import net.homeagent.mip.api.ReplayProtection;
@@ -136,6 +141,26 @@ public class HomeAgentIT {
         assertEquals(List.of(), store.find(HOME_ADDRESS));
         assertThat(shell.execute("mip:bindings"), containsString("Mobility Binding List: Total 0"));
         assertThat(statistics.snapshot().deregistrations(), is(deregistrationsBefore + 1));
+    }
+
+    @Test
+    public void aPolicyOfAnotherBundleDecidesLaterWithoutHoldingTheHomeAgent() throws Exception {
+        TestMobileNode node = new TestMobileNode(HOME_ADDRESS, CARE_OF_ADDRESS,
+                TestMobileNode.ipv4("127.0.0.1"), Integer.getInteger(ApplianceOptions.PORT_PROPERTY));
+        // as an AAA client would: the verdict comes from another thread, after the event loop moved on
+        RegistrationPolicy refusesLater = (registration, proposed) -> CompletableFuture.supplyAsync(
+                () -> RegistrationVerdict.refuse(ReplyCode.ADMINISTRATIVELY_PROHIBITED, "it-policy"),
+                CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
+        ServiceRegistration<RegistrationPolicy> policy = bundleContext.registerService(RegistrationPolicy.class,
+                refusesLater, null);
+        try {
+            assertEquals(ReplyCode.ADMINISTRATIVELY_PROHIBITED, node.register(600).code());
+            assertEquals(List.of(), store.find(HOME_ADDRESS));
+        } finally {
+            policy.unregister();
+        }
+        assertEquals(ReplyCode.ACCEPTED, node.register(600).code());
+        assertEquals(ReplyCode.ACCEPTED, node.register(0).code());
     }
 
     @Test
