@@ -40,7 +40,7 @@ class BindingBackupTest {
 
     private final MutableClock clock = new MutableClock(T0);
     private Path folder;
-    private InMemoryBindingStore store;
+    private DurableBindingStore store;
 
     @BeforeEach
     void start() throws IOException {
@@ -53,8 +53,8 @@ class BindingBackupTest {
         store.deactivate();
     }
 
-    private InMemoryBindingStore started(RecordingBindingListener listener) throws IOException {
-        InMemoryBindingStore started = new InMemoryBindingStore(clock, BindingJournal.open(folder, clock));
+    private DurableBindingStore started(RecordingBindingListener listener) throws IOException {
+        DurableBindingStore started = new DurableBindingStore(clock, BindingJournal.open(folder, clock));
         started.addListener(listener);
         started.restoreFromBackup();
         return started;
@@ -252,7 +252,7 @@ class BindingBackupTest {
         assertThat(store.exportSnapshot(snapshot)).isEqualTo(2);
 
         clock.advance(Duration.ofSeconds(60));
-        InMemoryBindingStore other = new InMemoryBindingStore(clock, BindingJournal.open(dir.resolve("other"), clock));
+        DurableBindingStore other = new DurableBindingStore(clock, BindingJournal.open(dir.resolve("other"), clock));
         RecordingBindingListener imported = new RecordingBindingListener();
         other.addListener(imported);
         other.restoreFromBackup();
@@ -289,7 +289,7 @@ class BindingBackupTest {
 
     @Test
     void aSyncAfterTheStoreStoppedFailsInsteadOfWaitingForever() throws Exception {
-        InMemoryBindingStore stopped = store;
+        DurableBindingStore stopped = store;
         stopped.deactivate();
 
         assertThat(stopped.sync().toCompletableFuture()).isCompletedExceptionally();

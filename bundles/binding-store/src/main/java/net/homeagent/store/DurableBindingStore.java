@@ -69,11 +69,11 @@ import net.homeagent.mip.api.RemovalReason;
  * the listeners as ADDED, which programs the data plane. As this bundle owns the table, updating
  * any other bundle keeps every binding in memory; updating this one reloads them from the backup.
  */
-@Component(service = {BindingStore.class, BindingBackupStatus.class}, configurationPid = InMemoryBindingStore.PID,
+@Component(service = {BindingStore.class, BindingBackupStatus.class}, configurationPid = DurableBindingStore.PID,
         // immediate: a delayed component is disposed when its last user goes, and the table with it
         immediate = true)
 @Designate(ocd = BindingStoreConfig.class)
-public final class InMemoryBindingStore implements BindingStore, BindingBackupStatus {
+public final class DurableBindingStore implements BindingStore, BindingBackupStatus {
 
     static final String PID = "net.homeagent.store";
 
@@ -83,7 +83,7 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
     /** RFC 5944 §3.3: a lifetime of all ones indicates infinity. */
     static final int INFINITE_LIFETIME = 0xffff;
 
-    private static final Logger LOG = LoggerFactory.getLogger(InMemoryBindingStore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DurableBindingStore.class);
     /** How long a snapshot export or import waits for the backup to catch up. */
     private static final long SNAPSHOT_SYNC_TIMEOUT_SECONDS = 120;
     /*
@@ -105,27 +105,27 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
     private volatile RestoreCounts lastRestore = RestoreCounts.NONE;
 
     @Activate
-    public InMemoryBindingStore(BindingStoreConfig config) {
+    public DurableBindingStore(BindingStoreConfig config) {
         this(Clock.systemUTC(), config);
     }
 
     /** A store whose expiry runs by itself every {@code config.expiryTickMillis()}, with the configured backup. */
-    InMemoryBindingStore(Clock clock, BindingStoreConfig config) {
+    DurableBindingStore(Clock clock, BindingStoreConfig config) {
         this(clock, BackupSettings.of(config));
         startTicking(config);
     }
 
     /** A store whose expiry runs only when {@link #expireDue} is called, without a backup. */
-    public InMemoryBindingStore(Clock clock) {
+    public DurableBindingStore(Clock clock) {
         this(clock, new BackupSettings(false, Path.of(BindingStoreConfig.DEFAULT_BACKUP_DIRECTORY)), Optional.empty());
     }
 
     /** A store whose expiry runs only when {@link #expireDue} is called, backed up in {@code backup}. */
-    InMemoryBindingStore(Clock clock, BindingJournal backup) {
+    DurableBindingStore(Clock clock, BindingJournal backup) {
         this(clock, new BackupSettings(true, Path.of(backup.location())), Optional.of(backup));
     }
 
-    private InMemoryBindingStore(Clock clock, BackupSettings settings) {
+    private DurableBindingStore(Clock clock, BackupSettings settings) {
         this(clock, settings, settings.enabled() ? openBackup(settings, clock) : Optional.empty());
         if (settings.enabled() && backup.isEmpty()) {
             lastRestore = new RestoreCounts(0, 0, 0, Optional.of("backup " + settings.location()
@@ -133,7 +133,7 @@ public final class InMemoryBindingStore implements BindingStore, BindingBackupSt
         }
     }
 
-    private InMemoryBindingStore(Clock clock, BackupSettings settings, Optional<BindingJournal> backup) {
+    private DurableBindingStore(Clock clock, BackupSettings settings, Optional<BindingJournal> backup) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.wheel = new ExpiryWheel(clock.instant().getEpochSecond());
         this.listeners = new BindingListeners(clock);
