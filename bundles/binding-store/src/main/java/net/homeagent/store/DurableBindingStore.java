@@ -1,6 +1,8 @@
 package net.homeagent.store;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Inet4Address;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,7 +28,9 @@ import org.slf4j.LoggerFactory;
 
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.BindingBackupStatus;
+import net.homeagent.mip.api.BindingFilter;
 import net.homeagent.mip.api.BindingListener;
+import net.homeagent.mip.api.BindingSnapshots;
 import net.homeagent.mip.api.BindingStore;
 import net.homeagent.mip.api.ChangeOrigin;
 import net.homeagent.mip.api.RemovalReason;
@@ -36,7 +40,8 @@ import net.homeagent.mip.api.RemovalReason;
  * §3.8.3 in memory ({@link JournaledBindingTable}), made durable by the {@link BindingJournal} every
  * change goes through, restored from it at activation ({@link JournalRecovery}). This class is the
  * lifecycle only: configuration, the listener whiteboard, start and stop; the services it provides
- * are answered by the parts.
+ * are answered by the parts: the table ({@link BindingStore}), {@link JournalStatus}
+ * ({@link BindingBackupStatus}) and {@link TableSnapshots} ({@link BindingSnapshots}).
  * <p>
  * At activation the journal is read back: expired bindings are dropped, the others restored with
  * their original {@code expiresAt} (so only the remaining lifetime is left) and announced to the
@@ -44,11 +49,11 @@ import net.homeagent.mip.api.RemovalReason;
  * other bundle keeps every binding in memory; updating this one reloads them from the journal
  * (docs/storage.md).
  */
-@Component(service = {BindingStore.class, BindingBackupStatus.class}, configurationPid = DurableBindingStore.PID,
+@Component(service = {BindingStore.class, BindingBackupStatus.class, BindingSnapshots.class}, configurationPid = DurableBindingStore.PID,
         // immediate: a delayed component is disposed when its last user goes, and the table with it
         immediate = true)
 @Designate(ocd = BindingStoreConfig.class)
-public final class DurableBindingStore implements BindingStore, BindingBackupStatus {
+public final class DurableBindingStore implements BindingStore, BindingBackupStatus, BindingSnapshots {
 
     static final String PID = "net.homeagent.store";
 
@@ -281,14 +286,21 @@ public final class DurableBindingStore implements BindingStore, BindingBackupSta
         return status.syncs();
     }
 
+    // BindingSnapshots: the table, or a filter of it, as a stream of records
+
     @Override
-    public long exportSnapshot(Path file) throws IOException {
-        return snapshots.exportSnapshot(file);
+    public long export(BindingFilter filter, OutputStream out) throws IOException {
+        return snapshots.export(filter, out);
     }
 
     @Override
-    public RestoreCounts importSnapshot(Path file) throws IOException {
-        return snapshots.importSnapshot(file);
+    public long export(BindingFilter filter, Consumer<Binding> consumer) {
+        return snapshots.export(filter, consumer);
+    }
+
+    @Override
+    public ImportResult importFrom(InputStream in, ImportMode mode, ChangeOrigin origin) throws IOException {
+        return snapshots.importFrom(in, mode, origin);
     }
 
     private static Optional<BindingJournal> openJournal(BackupSettings settings, Clock clock) {

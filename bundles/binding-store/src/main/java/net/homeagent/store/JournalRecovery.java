@@ -67,7 +67,7 @@ final class JournalRecovery {
                 // not restored; counted below
             }
         }
-        table.replaceHome(home, readable, ChangeOrigin.RESTORED);
+        table.replaceHome(home, held -> readable, ChangeOrigin.RESTORED, null);
         return stored.size() - readable.size();
     }
 }

@@ -11,10 +11,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.BindingEvent;
@@ -56,6 +58,8 @@ final class JournaledBindingTable implements BindingStore {
     private final BindingListeners listeners;
     private final Optional<BindingJournal> journal;
     private final LongAdder expired = new LongAdder();
+    /** The imports running; almost always none, and then a change pays one empty iteration. */
+    private final List<ChangeWatch> watches = new CopyOnWriteArrayList<>();
 
     JournaledBindingTable(Clock clock, BindingListeners listeners, Optional<BindingJournal> journal) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -122,6 +126,7 @@ final class JournaledBindingTable implements BindingStore {
             table.counted((held < 0 ? 1 : 0) - replaced.size());
             table.naiChanged(home, naiBefore, table.naiKeys(segment, home));
             scheduleExpiry(binding, renewed);
+            noteChanged(home);
             // without S the new binding is the node's only one; with it, the others stay
             journal(segment, home, simultaneous ? null : List.of(binding));
             if (listeners.any()) {
@@ -136,23 +141,31 @@ final class JournaledBindingTable implements BindingStore {
     }
 
     /**
-     * Puts {@code home} in the state {@code bindings} (all of one home address, at distinct care-of
-     * addresses) in one write window and one journal entry, so that neither a reader nor a restore
-     * after a crash sees it half way. {@link ChangeOrigin#RESTORED} is quiet: the journal's own state
-     * going back into the table, neither journaled nor told. Any other origin is journaled, and the
-     * listeners hear of each binding that goes (REPLACED), is renewed or is added.
+     * Puts {@code home} in the state {@code next} makes of its bindings now (all of one home address,
+     * at distinct care-of addresses), in one write window and one journal entry, so that neither a
+     * reader nor a restore after a crash sees it half way. {@link ChangeOrigin#RESTORED} is quiet: the
+     * journal's own state going back into the table, neither journaled nor told. Any other origin is
+     * journaled, and the listeners hear of each binding that goes (REPLACED), is renewed or is added.
+     * Nothing is done if {@code unless} saw a change of {@code home} (null: no watch).
+     *
+     * @return the bindings {@code home} held before, or empty if {@code unless} kept it as it was
      */
-    void replaceHome(int home, List<Binding> bindings, ChangeOrigin origin) {
-        bindings.forEach(b -> {
-            requireComplete(b);
-            BindingRow.requireFits(b);
-        });
+    Optional<List<Binding>> replaceHome(int home, UnaryOperator<List<Binding>> next, ChangeOrigin origin,
+            ChangeWatch unless) {
         boolean quiet = origin == ChangeOrigin.RESTORED;
         Inet4Address homeAddress = Ipv4.fromBits(home);
         TableSegment segment = table.segmentOf(home);
         segment.changes.lock();
         try {
+            if (unless != null && unless.hasChanged(home)) {
+                return Optional.empty();
+            }
             List<Binding> before = segment.first(home) < 0 ? List.of() : table.find(homeAddress);
+            List<Binding> bindings = next.apply(before);
+            bindings.forEach(b -> {
+                requireComplete(b);
+                BindingRow.requireFits(b);
+            });
             Collection<String> naiBefore = table.naiKeys(segment, home);
             long stamp = segment.beginWrite();
             try {
@@ -166,21 +179,44 @@ final class JournaledBindingTable implements BindingStore {
             for (Binding b : bindings) {
                 scheduleExpiry(b, sameKey(before, b));
             }
-            if (quiet) {
-                return;
+            if (!quiet) {
+                announceReplaced(segment, home, before, bindings, origin);
             }
-            journal(segment, home, bindings);
-            if (listeners.any()) {
-                before.stream().filter(old -> sameKey(bindings, old).isEmpty())
-                        .forEach(old -> listeners.deliver(BindingEvent.removed(old, RemovalReason.REPLACED, origin)));
-                for (Binding b : bindings) {
-                    Optional<Binding> old = sameKey(before, b);
-                    listeners.deliver(old.isPresent() ? BindingEvent.renewed(b, old.get(), origin)
-                            : BindingEvent.added(b, origin));
-                }
-            }
+            return Optional.of(before);
         } finally {
             segment.changes.unlock();
+        }
+    }
+
+    private void announceReplaced(TableSegment segment, int home, List<Binding> before, List<Binding> after,
+            ChangeOrigin origin) {
+        journal(segment, home, after);
+        if (listeners.any()) {
+            before.stream().filter(old -> sameKey(after, old).isEmpty())
+                    .forEach(old -> listeners.deliver(BindingEvent.removed(old, RemovalReason.REPLACED, origin)));
+            for (Binding b : after) {
+                Optional<Binding> old = sameKey(before, b);
+                listeners.deliver(old.isPresent() ? BindingEvent.renewed(b, old.get(), origin)
+                        : BindingEvent.added(b, origin));
+            }
+        }
+    }
+
+    /** Starts noting the home addresses that registrations and removals change, until {@link #unwatch}. */
+    ChangeWatch watchChanges() {
+        ChangeWatch watch = new ChangeWatch();
+        watches.add(watch);
+        return watch;
+    }
+
+    void unwatch(ChangeWatch watch) {
+        watches.remove(watch);
+    }
+
+    /** The caller holds the segment lock of {@code home}. Expiry is not noted: a snapshot may renew what expired. */
+    private void noteChanged(int home) {
+        for (ChangeWatch watch : watches) {
+            watch.changed(home);
         }
     }
 
@@ -201,6 +237,7 @@ final class JournaledBindingTable implements BindingStore {
             }
             Binding removed = table.binding(segment, row, homeAddress);
             removeRow(segment, home, row, removed, reason, origin);
+            noteChanged(home);
             return Optional.of(removed);
         } finally {
             segment.changes.unlock();
@@ -224,6 +261,7 @@ final class JournaledBindingTable implements BindingStore {
                 return List.of();
             }
             dropRows(segment, home, removed.size(), s -> s.removeAll(home));
+            noteChanged(home);
             journal(segment, home, List.of());
             if (listeners.any()) {
                 removed.forEach(r -> listeners.deliver(BindingEvent.removed(r, reason, origin)));
@@ -297,6 +335,11 @@ final class JournaledBindingTable implements BindingStore {
     /** Each home address with all its bindings as of one moment, one table segment at a time (snapshots). */
     void forEachHome(BiConsumer<Integer, List<Binding>> visitor) {
         table.forEachHome(visitor);
+    }
+
+    /** The home addresses held now, each table segment's taken at one moment. */
+    List<int[]> homesBySegment() {
+        return table.homesBySegment();
     }
 
     @Override
