@@ -180,6 +180,7 @@ final class JournaledBindingTable implements BindingStore {
                 scheduleExpiry(b, sameKey(before, b));
             }
             if (!quiet) {
+                noteChanged(home, unless); // another import running meanwhile must not write over this one
                 announceReplaced(segment, home, before, bindings, origin);
             }
             return Optional.of(before);
@@ -215,8 +216,15 @@ final class JournaledBindingTable implements BindingStore {
 
     /** The caller holds the segment lock of {@code home}. Expiry is not noted: a snapshot may renew what expired. */
     private void noteChanged(int home) {
+        noteChanged(home, null);
+    }
+
+    /** Notes the change of {@code home} in every watch but {@code own}, the import making it. */
+    private void noteChanged(int home, ChangeWatch own) {
         for (ChangeWatch watch : watches) {
-            watch.changed(home);
+            if (watch != own) {
+                watch.changed(home);
+            }
         }
     }
 

@@ -216,6 +216,30 @@ class BindingSnapshotsTest {
     }
 
     @Test
+    void anImportThatFinishedWhileAnotherRanIsNotWrittenOverByIt() throws Exception {
+        DurableBindingStore older = store("older", clock, new RecordingBindingListener());
+        older.register(binding("10.0.0.1", "192.0.2.1").registeredAt(T0).lifetime(600).build(), false);
+        DurableBindingStore newer = store("newer", clock, new RecordingBindingListener());
+        Binding current = binding("10.0.0.1", "192.0.2.2").registeredAt(T0).lifetime(600).build();
+        newer.register(current, false);
+        DurableBindingStore learner = store("learner", clock, new RecordingBindingListener());
+        boolean[] overtaken = {false};
+        InputStream slow = new FilterInputStream(exported(older, BindingFilter.ALL)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (!overtaken[0]) {
+                    overtaken[0] = true;
+                    learner.importFrom(exported(newer, BindingFilter.ALL), ImportMode.REPLACE, ChangeOrigin.DOWNLOADED);
+                }
+                return super.read(b, off, len);
+            }
+        };
+
+        assertThat(learner.importFrom(slow, ImportMode.REPLACE, ChangeOrigin.DOWNLOADED).keptNewer()).isEqualTo(1);
+        assertThat(learner.find(ip("10.0.0.1"))).containsExactly(current);
+    }
+
+    @Test
     void importsDuringConcurrentRegistrationsKeepEveryNewerRegistration() throws Exception {
         DurableBindingStore peer = store("peer", clock, new RecordingBindingListener());
         for (int i = 0; i < 1024; i++) {
