@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -130,8 +131,8 @@ final class TableSnapshots implements BindingSnapshots {
                 } else {
                     incoming.computeIfAbsent(home, h -> new ArrayList<>(1)).add(binding);
                 }
-            } catch (IllegalArgumentException e) {
-                unreadable.add(home);
+            } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
+                unreadable.add(home); // not a record of ours, or times this clock cannot move
             }
         }
         long refused = snapshot.entries().size() - expired - incoming.values().stream().mapToLong(List::size).sum();

@@ -155,6 +155,22 @@ class BindingSnapshotsTest {
     }
 
     @Test
+    void aRecordWhoseTimesCannotBeMovedToThisClockIsRefusedAndTheOthersApplied() throws Exception {
+        Binding fine = binding("10.0.0.1", "192.0.2.1").registeredAt(T0).lifetime(600).build();
+        Binding farOff = binding("10.0.0.2", "192.0.2.2").registeredAt(Instant.MAX.minusSeconds(10)).infinite().build();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SnapshotStream.Writer writer = new SnapshotStream.Writer(bytes, T0, BindingFilter.ALL);
+        writer.write(fine);
+        writer.write(farOff);
+        writer.finish();
+        DurableBindingStore other = store("theirs", otherClock, new RecordingBindingListener());
+
+        assertThat(other.importFrom(new ByteArrayInputStream(bytes.toByteArray()), ImportMode.MERGE,
+                ChangeOrigin.DOWNLOADED)).isEqualTo(new ImportResult(2, 1, 0, 1, 0, 0));
+        assertThat(other.find(ip("10.0.0.2"))).isEmpty();
+    }
+
+    @Test
     void replaceGivesEachHomeAddressOfTheRangeExactlyTheSnapshotsBindings() throws Exception {
         DurableBindingStore peer = store("peer", clock, new RecordingBindingListener());
         Binding current = binding("10.0.0.1", "192.0.2.7").registeredAt(T0).lifetime(600).build();
