@@ -162,13 +162,13 @@ final class BindingRow {
                 || second == now.getEpochSecond() && rows[base + REGISTERED_NANO] <= now.getNano();
     }
 
-    /** {@code InMemoryBindingStore.neverExpires}: an infinite lifetime, or an {@code expiresAt} past epoch milliseconds. */
+    /** {@link Lifetimes#neverExpires(Binding)}: an infinite lifetime, or an {@code expiresAt} past epoch milliseconds. */
     static boolean neverExpires(int[] rows, int base, Object extra) {
-        if (grantedLifetime(rows, base, extra) == InMemoryBindingStore.INFINITE_LIFETIME) {
+        if (grantedLifetime(rows, base, extra) == Lifetimes.INFINITE_LIFETIME) {
             return true;
         }
         if (extra instanceof Unfitting exact) {
-            return !exact.expiresAt().isBefore(InMemoryBindingStore.NEVER);
+            return !exact.expiresAt().isBefore(Lifetimes.NEVER);
         }
         return (rows[base + BITS] & NEVER_BIT) != 0;
     }

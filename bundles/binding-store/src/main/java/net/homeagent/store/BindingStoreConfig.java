@@ -3,7 +3,7 @@ package net.homeagent.store;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Configuration of the binding store, PID {@value InMemoryBindingStore#PID}. */
+/** Configuration of the binding store, PID {@value DurableBindingStore#PID}. */
 @ObjectClassDefinition(name = "homeagent binding store",
         description = "The mobility binding table of the home agent (RFC 5944 §3.8.3) and its durable backup")
 public @interface BindingStoreConfig {

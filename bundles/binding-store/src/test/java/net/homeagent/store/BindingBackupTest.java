@@ -40,7 +40,7 @@ class BindingBackupTest {
 
     private final MutableClock clock = new MutableClock(T0);
     private Path folder;
-    private InMemoryBindingStore store;
+    private DurableBindingStore store;
 
     @BeforeEach
     void start() throws IOException {
@@ -53,8 +53,8 @@ class BindingBackupTest {
         store.deactivate();
     }
 
-    private InMemoryBindingStore started(RecordingBindingListener listener) throws IOException {
-        InMemoryBindingStore started = new InMemoryBindingStore(clock, BindingJournal.open(folder, clock));
+    private DurableBindingStore started(RecordingBindingListener listener) throws IOException {
+        DurableBindingStore started = new DurableBindingStore(clock, BindingJournal.open(folder, clock));
         started.addListener(listener);
         started.restoreFromBackup();
         return started;
@@ -242,54 +242,8 @@ class BindingBackupTest {
     }
 
     @Test
-    void aSnapshotMovesTheBindingsToAnotherStoreAndDropsWhatExpiredOnTheWay() throws Exception {
-        Binding shortLived = binding("10.0.0.1", "192.0.2.1").registeredAt(T0).lifetime(30).build();
-        Binding longLived = binding("10.0.0.2", "192.0.2.2").registeredAt(T0).lifetime(600).nai("n@example.net").build();
-        store.register(shortLived, false);
-        store.register(longLived, false);
-        Path snapshot = dir.resolve("export").resolve("bindings.snapshot");
-
-        assertThat(store.exportSnapshot(snapshot)).isEqualTo(2);
-
-        clock.advance(Duration.ofSeconds(60));
-        InMemoryBindingStore other = new InMemoryBindingStore(clock, BindingJournal.open(dir.resolve("other"), clock));
-        RecordingBindingListener imported = new RecordingBindingListener();
-        other.addListener(imported);
-        other.restoreFromBackup();
-        try {
-            RestoreCounts counts = other.importSnapshot(snapshot);
-            assertThat(counts).isEqualTo(new RestoreCounts(1, 1, 0, java.util.Optional.empty()));
-            assertThat(other.list(b -> true)).containsExactly(longLived);
-            assertThat(other.changesWritten()).as("the import is in the other store's backup").isEqualTo(1);
-            assertThat(imported.events()).containsExactly(BindingEvent.added(longLived, ChangeOrigin.IMPORTED));
-        } finally {
-            other.deactivate();
-        }
-    }
-
-    @Test
-    void aDamagedSnapshotIsRefusedWhole() throws Exception {
-        store.register(binding("10.0.0.1", "192.0.2.1").build(), false);
-        store.register(binding("10.0.0.2", "192.0.2.2").build(), false);
-        Path snapshot = dir.resolve("bindings.snapshot");
-        store.exportSnapshot(snapshot);
-        store.clear(RemovalReason.CLEARED);
-        byte[] bytes = Files.readAllBytes(snapshot);
-        bytes[20] ^= 0x01;
-        Path damaged = dir.resolve("damaged.snapshot");
-        Files.write(damaged, bytes);
-        Path truncated = dir.resolve("truncated.snapshot");
-        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length - 10));
-
-        assertThatThrownBy(() -> store.importSnapshot(damaged)).isInstanceOf(IOException.class).hasMessageContaining("damaged");
-        assertThatThrownBy(() -> store.importSnapshot(truncated)).isInstanceOf(IOException.class);
-        assertThat(store.size()).isZero();
-        assertThat(store.importSnapshot(snapshot).restored()).isEqualTo(2);
-    }
-
-    @Test
     void aSyncAfterTheStoreStoppedFailsInsteadOfWaitingForever() throws Exception {
-        InMemoryBindingStore stopped = store;
+        DurableBindingStore stopped = store;
         stopped.deactivate();
 
         assertThat(stopped.sync().toCompletableFuture()).isCompletedExceptionally();

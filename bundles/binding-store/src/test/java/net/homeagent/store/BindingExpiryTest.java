@@ -25,11 +25,11 @@ class BindingExpiryTest {
 
     private final MutableClock clock = new MutableClock(T0);
     private final RecordingBindingListener events = new RecordingBindingListener();
-    private InMemoryBindingStore store;
+    private DurableBindingStore store;
 
     @BeforeEach
     void setUp() {
-        store = new InMemoryBindingStore(clock);
+        store = new DurableBindingStore(clock);
         store.addListener(events);
     }
 

@@ -24,7 +24,7 @@ class BindingStoreComponentTest {
 
     @Test
     void theTickerExpiresBindingsByItself() throws InterruptedException {
-        InMemoryBindingStore store = new InMemoryBindingStore(clock, config(5));
+        DurableBindingStore store = new DurableBindingStore(clock, config(5));
         CountDownLatch expired = new CountDownLatch(1);
         store.addListener(event -> {
             if (event.type() == BindingEvent.Type.REMOVED) {
@@ -45,7 +45,7 @@ class BindingStoreComponentTest {
 
     @Test
     void aConfigurationChangeKeepsTheBindingsAndTheNewTick() {
-        InMemoryBindingStore store = new InMemoryBindingStore(clock, config(1000));
+        DurableBindingStore store = new DurableBindingStore(clock, config(1000));
         try {
             store.register(binding("10.0.0.1", "192.0.2.1").registeredAt(T0).lifetime(30).build(), false);
 
@@ -60,7 +60,7 @@ class BindingStoreComponentTest {
 
     @Test
     void aTickThatIsNotPositiveFallsBackToTheDefault() {
-        InMemoryBindingStore store = new InMemoryBindingStore(clock, config(0));
+        DurableBindingStore store = new DurableBindingStore(clock, config(0));
         try {
             assertThat(store.expiryTick()).contains(Duration.ofMillis(BindingStoreConfig.DEFAULT_EXPIRY_TICK_MILLIS));
         } finally {
@@ -70,7 +70,7 @@ class BindingStoreComponentTest {
 
     @Test
     void deactivationStopsTheTicker() {
-        InMemoryBindingStore store = new InMemoryBindingStore(clock, config(1000));
+        DurableBindingStore store = new DurableBindingStore(clock, config(1000));
 
         store.deactivate();
 
@@ -79,7 +79,7 @@ class BindingStoreComponentTest {
 
     @Test
     void aStoreWithoutConfigurationDoesNotTick() {
-        assertThat(new InMemoryBindingStore(clock).expiryTick()).isEmpty();
+        assertThat(new DurableBindingStore(clock).expiryTick()).isEmpty();
     }
 
     private static BindingStoreConfig config(long tickMillis) {

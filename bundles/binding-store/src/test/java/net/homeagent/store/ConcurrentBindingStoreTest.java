@@ -52,7 +52,7 @@ class ConcurrentBindingStoreTest {
     private static final List<String> NAIS = List.of("a@example.net", "B@example.net", "b@EXAMPLE.net", "c@example.net");
 
     private final MutableClock clock = new MutableClock(T0);
-    private final InMemoryBindingStore store = new InMemoryBindingStore(clock);
+    private final DurableBindingStore store = new DurableBindingStore(clock);
     private final List<BindingEvent> heard = Collections.synchronizedList(new ArrayList<>());
     private final ExecutorService threads = Executors.newFixedThreadPool(WORKERS + 1);
 

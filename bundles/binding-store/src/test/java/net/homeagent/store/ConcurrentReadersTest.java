@@ -33,7 +33,7 @@ class ConcurrentReadersTest {
     private static final int CHURNED_HOMES = 20_000;
 
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
-    private final InMemoryBindingStore store = new InMemoryBindingStore(new MutableClock(Instant.parse("2024-01-01T00:00:00Z")));
+    private final DurableBindingStore store = new DurableBindingStore(new MutableClock(Instant.parse("2024-01-01T00:00:00Z")));
 
     @AfterEach
     void stopThreads() {

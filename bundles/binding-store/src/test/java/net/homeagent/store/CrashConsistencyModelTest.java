@@ -82,7 +82,7 @@ class CrashConsistencyModelTest {
                 checkpoints.clear();
                 BindingJournal journal = new BindingJournal(disk, clock, checkpoints::add, 256 + random.nextInt(2048),
                         "simulated", () -> { }, false);
-                InMemoryBindingStore store = new InMemoryBindingStore(clock, journal);
+                DurableBindingStore store = new DurableBindingStore(clock, journal);
                 store.restoreFromBackup();
                 if (life > 0) {
                     check(store, journal);
@@ -99,13 +99,13 @@ class CrashConsistencyModelTest {
                 disk = disk.afterCrash(); // kill -9: the store is dropped as it is
             }
             BindingJournal journal = new BindingJournal(disk, clock, checkpoints::add, 1024, "simulated", () -> { }, false);
-            InMemoryBindingStore store = new InMemoryBindingStore(clock, journal);
+            DurableBindingStore store = new DurableBindingStore(clock, journal);
             store.restoreFromBackup();
             check(store, journal);
             return midway;
         }
 
-        private void step(InMemoryBindingStore store, BindingJournal journal) {
+        private void step(DurableBindingStore store, BindingJournal journal) {
             Inet4Address home = home(random.nextInt(HOMES));
             int dice = random.nextInt(100);
             if (dice < 45) {
@@ -150,13 +150,13 @@ class CrashConsistencyModelTest {
             return Ipv4.fromBits(0x0a000001 + i);
         }
 
-        private void acknowledgeAll(InMemoryBindingStore store) {
+        private void acknowledgeAll(DurableBindingStore store) {
             allowed.clear();
             remember(store);
         }
 
         /** Adds each home address's current bindings to the states it may be found in. */
-        private void remember(InMemoryBindingStore store) {
+        private void remember(DurableBindingStore store) {
             for (int i = 0; i < HOMES; i++) {
                 List<Binding> now = sorted(store.find(home(i)));
                 List<List<Binding>> states = allowed.computeIfAbsent(i, k -> new ArrayList<>());
@@ -166,7 +166,7 @@ class CrashConsistencyModelTest {
             }
         }
 
-        private void check(InMemoryBindingStore store, BindingJournal journal) {
+        private void check(DurableBindingStore store, BindingJournal journal) {
             assertThat(store.lastRestore().problem()).as("seed %d: a crash is not damage", seed).isEmpty();
             assertThat(store.lastRestore().failed()).as("seed %d", seed).isZero();
             Instant now = clock.instant();

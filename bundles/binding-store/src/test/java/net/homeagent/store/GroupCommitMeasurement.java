@@ -36,7 +36,7 @@ public final class GroupCommitMeasurement {
         Clock clock = Clock.systemUTC();
         SplittableRandom random = new SplittableRandom(7);
         try {
-            InMemoryBindingStore store = new InMemoryBindingStore(clock,
+            DurableBindingStore store = new DurableBindingStore(clock,
                     BindingJournal.open(dir.resolve("bindings"), clock));
             store.restoreFromBackup();
             for (int i = 0; i < nodes; i++) {

@@ -38,7 +38,7 @@ public final class JournalSoakMeasurement {
         Clock clock = Clock.systemUTC();
         Random random = new Random(1);
         try {
-            InMemoryBindingStore store = new InMemoryBindingStore(clock, BindingJournal.open(dir, clock));
+            DurableBindingStore store = new DurableBindingStore(clock, BindingJournal.open(dir, clock));
             store.restoreFromBackup();
             for (int i = 0; i < count; i++) {
                 store.register(binding(i, random, clock.instant()), false);
@@ -85,7 +85,7 @@ public final class JournalSoakMeasurement {
             store.deactivate();
             System.gc();
             long restoreStart = System.nanoTime();
-            InMemoryBindingStore restored = new InMemoryBindingStore(clock, BindingJournal.open(dir, clock));
+            DurableBindingStore restored = new DurableBindingStore(clock, BindingJournal.open(dir, clock));
             restored.restoreFromBackup();
             System.out.printf("restored %d bindings in %d ms (reading the journal included)%n",
                     restored.lastRestore().restored(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restoreStart));

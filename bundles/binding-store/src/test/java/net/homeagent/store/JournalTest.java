@@ -30,11 +30,11 @@ class JournalTest {
     private final MutableClock clock = new MutableClock(T0);
     private final FaultyDisk disk = new FaultyDisk(new SimulatedDisk(new Random(3)));
     private BindingJournal journal;
-    private InMemoryBindingStore store;
+    private DurableBindingStore store;
 
     private void start() {
         journal = new BindingJournal(disk, clock, Runnable::run, 1024, "simulated", () -> { }, false);
-        store = new InMemoryBindingStore(clock, journal);
+        store = new DurableBindingStore(clock, journal);
         store.restoreFromBackup();
     }
 

@@ -31,7 +31,7 @@ public final class RestoreMeasurement {
         Path folder = dir.resolve("bindings");
         Clock clock = Clock.systemUTC();
         try {
-            InMemoryBindingStore writer = new InMemoryBindingStore(clock, BindingJournal.open(folder, clock));
+            DurableBindingStore writer = new DurableBindingStore(clock, BindingJournal.open(folder, clock));
             writer.restoreFromBackup();
             Instant now = clock.instant();
             long start = System.nanoTime();
@@ -52,7 +52,7 @@ public final class RestoreMeasurement {
 
             System.gc();
             start = System.nanoTime();
-            InMemoryBindingStore restored = new InMemoryBindingStore(clock, BindingJournal.open(folder, clock));
+            DurableBindingStore restored = new DurableBindingStore(clock, BindingJournal.open(folder, clock));
             long[] added = {0};
             restored.addListener(event -> added[0]++);
             restored.restoreFromBackup();

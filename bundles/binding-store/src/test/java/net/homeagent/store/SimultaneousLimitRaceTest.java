@@ -28,7 +28,7 @@ class SimultaneousLimitRaceTest {
     private static final int HOMES = 2_000;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2024-01-01T00:00:00Z"));
-    private final InMemoryBindingStore store = new InMemoryBindingStore(clock);
+    private final DurableBindingStore store = new DurableBindingStore(clock);
     private final ExecutorService loops = Executors.newFixedThreadPool(2);
 
     @AfterEach

@@ -1,6 +1,9 @@
 package net.homeagent.shell;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.karaf.shell.api.action.Argument;
@@ -8,17 +11,22 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-import net.homeagent.mip.api.BindingBackupStatus;
-import net.homeagent.mip.api.BindingBackupStatus.RestoreCounts;
+import net.homeagent.mip.api.BindingSnapshots;
+import net.homeagent.mip.api.BindingSnapshots.ImportMode;
+import net.homeagent.mip.api.BindingSnapshots.ImportResult;
+import net.homeagent.mip.api.ChangeOrigin;
 
-/** Registers the bindings of a snapshot written by {@code mip:backup-export}. */
+/**
+ * Registers the bindings of a snapshot written by {@code mip:backup-export}, beside those held
+ * (an operator's migration: {@link ImportMode#MERGE}, origin {@link ChangeOrigin#IMPORTED}).
+ */
 @Command(scope = "mip", name = "backup-import", description = "Registers the bindings of a snapshot file; "
         + "expired ones are dropped, a damaged file is refused whole")
 @Service
 public class BackupImportCommand extends RenderedCommand {
 
     @Reference
-    BindingBackupStatus backup;
+    BindingSnapshots snapshots;
 
     @Argument(index = 0, name = "file", required = true, description = "Snapshot file written by mip:backup-export")
     String file;
@@ -26,10 +34,10 @@ public class BackupImportCommand extends RenderedCommand {
     @Override
     String render() {
         Path source = Path.of(file).toAbsolutePath();
-        try {
-            RestoreCounts counts = backup.importSnapshot(source);
-            return "Imported " + counts.restored() + " bindings from " + source + ", dropped " + counts.dropped()
-                    + " expired, " + counts.failed() + " unreadable" + System.lineSeparator();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(source))) {
+            ImportResult result = snapshots.importFrom(in, ImportMode.MERGE, ChangeOrigin.IMPORTED);
+            return "Imported " + result.applied() + " bindings from " + source + ", dropped " + result.skippedExpired()
+                    + " expired, " + result.refusedBad() + " unreadable" + System.lineSeparator();
         } catch (IOException e) {
             throw new InvalidArgumentException("Could not import " + source + ": " + e.getMessage());
         }

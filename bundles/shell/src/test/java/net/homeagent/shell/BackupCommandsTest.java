@@ -3,19 +3,32 @@ package net.homeagent.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.BindingBackupStatus;
+import net.homeagent.mip.api.BindingFilter;
+import net.homeagent.mip.api.BindingSnapshots;
+import net.homeagent.mip.api.ChangeOrigin;
 
 class BackupCommandsTest {
 
     private final FakeBackup backup = new FakeBackup();
+    private final FakeSnapshots snapshots = new FakeSnapshots();
+
+    @TempDir
+    Path dir;
 
     @Test
     void backupShowsWhereHowBigLastSyncAndWhatTheRestoreFound() {
@@ -33,38 +46,74 @@ class BackupCommandsTest {
     }
 
     @Test
-    void exportAndImportNameTheFileAndTheCounts() {
+    void exportWritesTheSnapshotUnderTheFilesNameAndImportMergesItAsImported() throws IOException {
         BackupExportCommand export = new BackupExportCommand();
-        export.backup = backup;
-        export.file = "/tmp/snap.bin";
+        export.snapshots = snapshots;
+        Path file = dir.resolve("exports").resolve("snap.bin");
+        export.file = file.toString();
         BackupImportCommand importer = new BackupImportCommand();
-        importer.backup = backup;
-        importer.file = "/tmp/snap.bin";
+        importer.snapshots = snapshots;
+        importer.file = file.toString();
 
-        assertThat(export.render()).isEqualTo("Exported 42 bindings to /tmp/snap.bin" + System.lineSeparator());
-        assertThat(importer.render()).isEqualTo("Imported 40 bindings from /tmp/snap.bin, dropped 2 expired, 0 unreadable"
+        assertThat(export.render()).isEqualTo("Exported 42 bindings to " + file + System.lineSeparator());
+        assertThat(Files.readAllBytes(file)).isEqualTo(FakeSnapshots.SNAPSHOT);
+        try (var files = Files.list(file.getParent())) {
+            assertThat(files).as("no partial file left").containsExactly(file);
+        }
+        assertThat(importer.render()).isEqualTo("Imported 40 bindings from " + file + ", dropped 2 expired, 1 unreadable"
                 + System.lineSeparator());
-        assertThat(backup.paths).containsExactly(Path.of("/tmp/snap.bin"), Path.of("/tmp/snap.bin"));
+        assertThat(snapshots.imported).containsExactly(FakeSnapshots.SNAPSHOT);
+        assertThat(snapshots.filter).isEqualTo(BindingFilter.ALL);
     }
 
     @Test
-    void aFailedImportIsOneLineNotAStackTrace() {
+    void aFailedImportIsOneLineNotAStackTrace() throws IOException {
         BackupImportCommand importer = new BackupImportCommand();
-        importer.backup = backup;
-        importer.file = "/tmp/broken.bin";
-        backup.failure = new IOException("checksum mismatch");
+        importer.snapshots = snapshots;
+        Path broken = dir.resolve("broken.bin");
+        Files.write(broken, new byte[] {1});
+        importer.file = broken.toString();
+        snapshots.failure = new IOException("snapshot is damaged: CRC-32 mismatch; nothing imported");
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
 
         ConsoleOutput.print(importer::render, new java.io.PrintStream(bytes, true));
 
-        assertThat(bytes.toString()).isEqualTo("% Could not import /tmp/broken.bin: checksum mismatch"
-                + System.lineSeparator());
+        assertThat(bytes.toString()).isEqualTo("% Could not import " + broken
+                + ": snapshot is damaged: CRC-32 mismatch; nothing imported" + System.lineSeparator());
+    }
+
+    /** Writes fixed bytes and records what it is given to import. */
+    private static final class FakeSnapshots implements BindingSnapshots {
+        static final byte[] SNAPSHOT = {'M', 'I', 'P', 'B', 2, 7};
+        final List<byte[]> imported = new ArrayList<>();
+        BindingFilter filter;
+        IOException failure;
+
+        @Override
+        public long export(BindingFilter filter, OutputStream out) throws IOException {
+            this.filter = filter;
+            out.write(SNAPSHOT);
+            return 42;
+        }
+
+        @Override
+        public long export(BindingFilter filter, Consumer<Binding> consumer) {
+            throw new UnsupportedOperationException("the commands write streams");
+        }
+
+        @Override
+        public ImportResult importFrom(InputStream in, ImportMode mode, ChangeOrigin origin) throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+            assertThat(mode).isEqualTo(ImportMode.MERGE);
+            assertThat(origin).isEqualTo(ChangeOrigin.IMPORTED);
+            imported.add(in.readAllBytes());
+            return new ImportResult(43, 40, 2, 1, 0, 0);
+        }
     }
 
     private static final class FakeBackup implements BindingBackupStatus {
-        final List<Path> paths = new ArrayList<>();
-        IOException failure;
-
         @Override
         public boolean enabled() {
             return true;
@@ -113,21 +162,6 @@ class BackupCommandsTest {
         @Override
         public long syncs() {
             return 12;
-        }
-
-        @Override
-        public long exportSnapshot(Path file) throws IOException {
-            paths.add(file);
-            return 42;
-        }
-
-        @Override
-        public RestoreCounts importSnapshot(Path file) throws IOException {
-            paths.add(file);
-            if (failure != null) {
-                throw failure;
-            }
-            return new RestoreCounts(40, 2, 0, Optional.empty());
         }
     }
 }

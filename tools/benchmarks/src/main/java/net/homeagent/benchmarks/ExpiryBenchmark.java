@@ -16,11 +16,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import net.homeagent.store.InMemoryBindingStore;
+import net.homeagent.store.DurableBindingStore;
 import net.homeagent.mip.api.testing.MutableClock;
 
 /**
- * {@link InMemoryBindingStore#expireDue} when {@code bindings} bindings fall due in the same
+ * {@link DurableBindingStore#expireDue} when {@code bindings} bindings fall due in the same
  * second (RFC 5944 §3.8.3): one call, single shot, on a store refilled before each iteration.
  * ExpiryStallProbe measures what this does to registrations running meanwhile.
  */
@@ -38,14 +38,14 @@ public class ExpiryBenchmark {
     public int bindings;
 
     private MutableClock clock;
-    private InMemoryBindingStore store;
+    private DurableBindingStore store;
     private Instant start;
 
     @Setup(Level.Iteration)
     public void fill() {
         start = Instant.now();
         clock = new MutableClock(start);
-        store = new InMemoryBindingStore(clock);
+        store = new DurableBindingStore(clock);
         DueBindings.fill(store, bindings, start, LIFETIME);
         clock.set(start.plusSeconds(LIFETIME + 1));
     }

@@ -23,7 +23,7 @@ import org.HdrHistogram.Histogram;
 import com.sun.management.GarbageCollectionNotificationInfo;
 
 import net.homeagent.mip.api.RemovalReason;
-import net.homeagent.store.InMemoryBindingStore;
+import net.homeagent.store.DurableBindingStore;
 import net.homeagent.mip.api.testing.MutableClock;
 
 /**
@@ -53,7 +53,7 @@ public final class ExpiryStallProbe {
     private static String probe(int bindings, String label) throws InterruptedException {
         Instant start = Instant.now();
         MutableClock clock = new MutableClock(start);
-        InMemoryBindingStore store = new InMemoryBindingStore(clock);
+        DurableBindingStore store = new DurableBindingStore(clock);
         DueBindings.fill(store, bindings, start, LIFETIME);
         // The appliance always has listeners (statistics, data plane), so every expiry builds its
         // Binding and event as there; this one counts the expiries, as the statistics listener does.
@@ -133,7 +133,7 @@ public final class ExpiryStallProbe {
      * Registers nodes 10.200.0.0 + i in a loop; records the gaps that overlap the expiry. Returns
      * how long this thread waited for a CPU while the expiry ran.
      */
-    private static long register(InMemoryBindingStore store, MutableClock clock, AtomicBoolean running,
+    private static long register(DurableBindingStore store, MutableClock clock, AtomicBoolean running,
             Histogram gaps, AtomicLongArray window) {
         Inet4Address careOf = RegistrationFixtures.address(0xc612_0002);
         long last = System.nanoTime();

@@ -13,7 +13,7 @@ import net.homeagent.ha.registration.RegistrationProcessor;
 import net.homeagent.mip.api.InboundRegistration;
 import net.homeagent.mip.codec.MalformedMessageException;
 import net.homeagent.mip.codec.RegistrationRequest;
-import net.homeagent.store.InMemoryBindingStore;
+import net.homeagent.store.DurableBindingStore;
 
 /**
  * Heap held per binding as the appliance holds it: {@code bindings} nodes register through the
@@ -40,7 +40,7 @@ public final class HeapPerBinding {
         }
         RegistrationFixtures fixtures = new RegistrationFixtures(bindings);
         long before = retainedHeap();
-        InMemoryBindingStore store = new InMemoryBindingStore(Clock.systemUTC());
+        DurableBindingStore store = new DurableBindingStore(Clock.systemUTC());
         // an hour of timestamp skew: registering a million nodes takes longer than the default 7 s
         RegistrationProcessor processor = fixtures.processor(store, Clock.systemUTC(), Duration.ofHours(1));
         long identification = RegistrationFixtures.ntp(Instant.now());
@@ -62,7 +62,7 @@ public final class HeapPerBinding {
     private static void storeOnly(int bindings) {
         Instant now = Instant.now();
         long before = retainedHeap();
-        InMemoryBindingStore store = new InMemoryBindingStore(Clock.systemUTC());
+        DurableBindingStore store = new DurableBindingStore(Clock.systemUTC());
         DueBindings.fill(store, bindings, now, RegistrationFixtures.LIFETIME);
         long after = retainedHeap();
         System.out.printf(Locale.ROOT, "%d bindings held; %.1f bytes of heap per binding (the store alone: table, "

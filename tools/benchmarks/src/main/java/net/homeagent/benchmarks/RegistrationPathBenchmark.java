@@ -28,12 +28,12 @@ import net.homeagent.mip.api.RegistrationDecision;
 import net.homeagent.mip.codec.MalformedMessageException;
 import net.homeagent.mip.codec.RegistrationReply;
 import net.homeagent.mip.codec.RegistrationRequest;
-import net.homeagent.store.InMemoryBindingStore;
+import net.homeagent.store.DurableBindingStore;
 
 /**
  * One registration as the home agent's event loop handles it, without the socket: decode the
  * request, {@link RegistrationProcessor#process} (form, HMAC-MD5 MN-HA check, timestamp replay
- * check, policies, {@link InMemoryBindingStore#register}) and encode the signed reply.
+ * check, policies, {@link DurableBindingStore#register}) and encode the signed reply.
  *
  * <p>The requests are signed once, before the trial ({@code rounds} per node, identifications
  * increasing by round, RFC 5944 §5.7.1), so that the measurement includes no client-side work
@@ -58,7 +58,7 @@ public class RegistrationPathBenchmark {
 
     private RegistrationFixtures fixtures;
     private RegistrationProcessor processor;
-    private InMemoryBindingStore store;
+    private DurableBindingStore store;
     private byte[][] wires;
     private int next;
     private long refused;
@@ -67,7 +67,7 @@ public class RegistrationPathBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         fixtures = new RegistrationFixtures(nodes);
-        store = new InMemoryBindingStore(Clock.systemUTC());
+        store = new DurableBindingStore(Clock.systemUTC());
         processor = fixtures.processor(store, Clock.systemUTC(), Duration.ofHours(1));
         out = Unpooled.directBuffer(256);
         long identification = RegistrationFixtures.ntp(Instant.now());

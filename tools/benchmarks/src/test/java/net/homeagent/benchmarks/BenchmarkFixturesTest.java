@@ -14,7 +14,7 @@ import net.homeagent.mip.api.InboundRegistration;
 import net.homeagent.mip.codec.MalformedMessageException;
 import net.homeagent.mip.codec.RegistrationRequest;
 import net.homeagent.mip.codec.ReplyCode;
-import net.homeagent.store.InMemoryBindingStore;
+import net.homeagent.store.DurableBindingStore;
 import net.homeagent.mip.api.testing.MutableClock;
 
 /** The benchmarks measure what they say: accepted registrations, and bindings that really expire. */
@@ -24,7 +24,7 @@ class BenchmarkFixturesTest {
 
     @Test
     void aFixtureRequestIsAcceptedAndItsReplayRefused() throws MalformedMessageException {
-        InMemoryBindingStore store = new InMemoryBindingStore(Clock.systemUTC());
+        DurableBindingStore store = new DurableBindingStore(Clock.systemUTC());
         RegistrationProcessor processor = fixtures.processor(store, Clock.systemUTC());
         byte[] wire = fixtures.request(2, RegistrationFixtures.ntp(Instant.now()), RegistrationFixtures.LIFETIME);
 
@@ -37,7 +37,7 @@ class BenchmarkFixturesTest {
     void dueBindingsAllExpireInTheSameSecond() {
         Instant start = Instant.parse("2026-11-22T06:00:00Z");
         MutableClock clock = new MutableClock(start);
-        InMemoryBindingStore store = new InMemoryBindingStore(clock);
+        DurableBindingStore store = new DurableBindingStore(clock);
         DueBindings.fill(store, 1000, start, 60);
         clock.set(start.plusSeconds(59));
         assertThat(store.expireDue()).isZero();

@@ -8,7 +8,9 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 
@@ -17,7 +19,8 @@ import java.util.zip.CheckedInputStream;
  * "Snapshots for migration"), read here rather than through binding-store so that the test judges
  * the file, not the code that wrote it:
  * <pre>
- * "MIPB" | u8 format (1) | i64 count | count x (i64 key, u16 length, record) | u32 CRC-32 of all before
+ * "MIPB" | u8 format (2) | i64 taken at | u32 first home | u32 last home | u8 flags
+ * | n x (u16 length, not 0 | i64 key | record) | u16 0 | i64 n | u32 CRC-32 of all before
  * </pre>
  * The key holds the home address in its high 32 bits and the care-of address in its low 32; of
  * the record (version 1: u8 version, u32 home agent, u32 source, u16 source port, u32 granted
@@ -26,7 +29,9 @@ import java.util.zip.CheckedInputStream;
 record BindingSnapshot(int[] homes, int[] careOfs, int[] lifetimes) {
 
     private static final byte[] MAGIC = {'M', 'I', 'P', 'B'};
-    private static final byte FORMAT = 1;
+    private static final byte FORMAT = 2;
+    /** i64 taken at, u32 first home, u32 last home, u8 flags: nothing the check needs. */
+    private static final int HEADER_REST = 8 + 4 + 4 + 1;
     private static final byte RECORD_VERSION = 1;
     /** u8 version, u32 home agent, u32 source address, u16 source port: then the granted lifetime. */
     private static final int LIFETIME_OFFSET = 1 + 4 + 4 + 2;
@@ -49,23 +54,29 @@ record BindingSnapshot(int[] homes, int[] careOfs, int[] lifetimes) {
             if (format != FORMAT) {
                 throw new IOException(file + " has snapshot format " + format + "; this reader knows " + FORMAT);
             }
-            long count = in.readLong();
-            if (count < 0 || count > Integer.MAX_VALUE) {
-                throw new IOException(file + " announces " + count + " bindings");
+            in.readNBytes(HEADER_REST);
+            List<long[]> bindings = new ArrayList<>();
+            for (int length = in.readUnsignedShort(); length != 0; length = in.readUnsignedShort()) {
+                long key = in.readLong();
+                byte[] record = in.readNBytes(length);
+                if (record.length < LIFETIME_OFFSET + 4 || record[0] != RECORD_VERSION) {
+                    throw new IOException(file + ": binding " + bindings.size() + " is not a version "
+                            + RECORD_VERSION + " record");
+                }
+                bindings.add(new long[] {key, ByteBuffer.wrap(record).getInt(LIFETIME_OFFSET)});
             }
-            int n = (int) count;
+            long count = in.readLong();
+            if (count != bindings.size()) {
+                throw new IOException(file + " counts " + count + " bindings but holds " + bindings.size());
+            }
+            int n = bindings.size();
             int[] homes = new int[n];
             int[] careOfs = new int[n];
             int[] lifetimes = new int[n];
             for (int i = 0; i < n; i++) {
-                long key = in.readLong();
-                byte[] record = in.readNBytes(in.readUnsignedShort());
-                if (record.length < LIFETIME_OFFSET + 4 || record[0] != RECORD_VERSION) {
-                    throw new IOException(file + ": binding " + i + " is not a version " + RECORD_VERSION + " record");
-                }
-                homes[i] = (int) (key >>> 32);
-                careOfs[i] = (int) key;
-                lifetimes[i] = ByteBuffer.wrap(record).getInt(LIFETIME_OFFSET);
+                homes[i] = (int) (bindings.get(i)[0] >>> 32);
+                careOfs[i] = (int) bindings.get(i)[0];
+                lifetimes[i] = (int) bindings.get(i)[1];
             }
             int computed = (int) crc.getValue();
             int stored = new DataInputStream(raw).readInt();

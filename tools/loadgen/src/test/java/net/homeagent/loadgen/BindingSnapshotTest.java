@@ -23,10 +23,15 @@ class BindingSnapshotTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeBytes("MIPB");
-        out.writeByte(1);
-        out.writeLong(2);
+        out.writeByte(2);
+        out.writeLong(1_700_000_000_000L); // taken at
+        out.writeInt(0); // first home
+        out.writeInt(-1); // last home
+        out.writeByte(1); // every binding of the range
         record(out, 0x0a80_0001L << 32 | 0xc612_0005L, 65000, 0);
         record(out, 0x0a80_0002L << 32 | 0xc612_0006L, 600, 11);
+        out.writeShort(0); // end of the records
+        out.writeLong(2);
         CRC32 crc = new CRC32();
         crc.update(bytes.toByteArray());
         out.writeInt((int) crc.getValue());
@@ -34,8 +39,8 @@ class BindingSnapshotTest {
     }
 
     private static void record(DataOutputStream out, long key, int lifetime, int naiLength) throws IOException {
-        out.writeLong(key);
         out.writeShort(52 + naiLength);
+        out.writeLong(key);
         out.writeByte(1); // record version
         out.writeInt(0x7f00_0001); // home agent
         out.writeInt(0x7f00_0001); // source address

@@ -1,13 +1,12 @@
 package net.homeagent.mip.api;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * The durable backup of the binding table: where it is, how it is doing, what the last restore
- * found, and consistent snapshots for migrating the bindings to another appliance.
+ * found. Snapshots of the table for another appliance or a peer are {@link BindingSnapshots}.
  */
 public interface BindingBackupStatus {
 
@@ -43,21 +42,6 @@ public interface BindingBackupStatus {
 
     /** Forced writes (group commits) since the start; each covers one or more changes. */
     long syncs();
-
-    /**
-     * Writes every binding of the backup, as of one moment, to {@code file} (replaced if present),
-     * after every change made before the call is on disk.
-     *
-     * @return how many bindings were written
-     */
-    long exportSnapshot(Path file) throws IOException;
-
-    /**
-     * Registers the bindings of a snapshot written by {@link #exportSnapshot}: expired ones are
-     * dropped, the others keep their expiry time. A damaged snapshot is refused before anything is
-     * registered.
-     */
-    RestoreCounts importSnapshot(Path file) throws IOException;
 
     /**
      * @param restored bindings put back in the table

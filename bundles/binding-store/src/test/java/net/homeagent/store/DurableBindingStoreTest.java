@@ -20,15 +20,15 @@ import net.homeagent.mip.api.testing.MutableClock;
 import net.homeagent.mip.api.testing.RecordingBindingListener;
 
 /** The {@code BindingStore} contract, except expiry ({@link BindingExpiryTest}). */
-class InMemoryBindingStoreTest {
+class DurableBindingStoreTest {
 
     private final MutableClock clock = MutableClock.at("2024-01-01T00:00:00Z");
     private final RecordingBindingListener events = new RecordingBindingListener();
-    private InMemoryBindingStore store;
+    private DurableBindingStore store;
 
     @BeforeEach
     void setUp() {
-        store = new InMemoryBindingStore(clock);
+        store = new DurableBindingStore(clock);
         store.addListener(events);
     }
 
