@@ -66,6 +66,7 @@ public final class RegistrationProcessor implements RegistrationService {
     private final UdpTunnelNegotiator udpTunnels;
     private final RateLimitedLog refusalLog;
     private final RateLimitedLog faultLog;
+    private final RegistrationTurns turns = new RegistrationTurns();
     /** Held from choosing a dynamic home address until its binding is written. */
     private final Object allocationLock = new Object();
 
@@ -108,6 +109,9 @@ public final class RegistrationProcessor implements RegistrationService {
     }
 
     private RegistrationDecision conclude(Attempt attempt, Outcome outcome) {
+        if (attempt.turn != null) {
+            turns.leave(attempt.turn);
+        }
         RegistrationDecision decision = finish(attempt, outcome);
         // An acceptance changed the binding table: the reply waits until the change is on disk, so
         // that a binding acknowledged to the mobile node survives a crash (BindingStore#sync).
@@ -154,12 +158,14 @@ public final class RegistrationProcessor implements RegistrationService {
         SecurityAssociation sa = auth.association().orElseThrow();
         attempt.authenticatedBy = sa;
         attempt.mobileHomeIndex = auth.extensionIndex();
-        // RFC 5944 §3.8.2.1 (b), §5.7: the Identification must be fresh.
-        Optional<RefusalReason> stale = replayGuard.check(sa, request.identification(),
-                () -> lastIdentificationInBindings(sa));
-        if (stale.isPresent()) {
-            return Outcome.refused(stale.get(), request.homeAddress());
+        // RFC 5944 §3.8.2.1 (b), §5.7: the Identification must be fresh. Passing makes the request
+        // its node's newest, which a request still waiting for a policy verdict must not overwrite.
+        RegistrationTurns.Taken taken = turns.take(ReplayState.nodeOf(sa), () -> replayGuard.check(sa,
+                request.identification(), () -> lastIdentificationInBindings(sa)));
+        if (taken.stale().isPresent()) {
+            return Outcome.refused(taken.stale().get(), request.homeAddress());
         }
+        attempt.turn = taken.turn();
         // RFC 5944 §3.8.2.1, §3.8.3.2: a Home Agent field that is not one of our unicast
         // addresses (another agent's, or a broadcast for dynamic home agent discovery) gets 136
         // with our unicast address in the reply's Home Agent field.
@@ -283,7 +289,6 @@ public final class RegistrationProcessor implements RegistrationService {
     }
 
     private Outcome afterPolicies(Attempt attempt, Accepted accepted, RegistrationVerdict verdict, boolean waited) {
-        Binding proposed = accepted.binding();
         Inet4Address requested = attempt.request.homeAddress();
         if (verdict instanceof RegistrationVerdict.Refuse refuse) {
             return new Outcome(refuse.replyCode(), 0, requested, List.of(),
@@ -292,36 +297,34 @@ public final class RegistrationProcessor implements RegistrationService {
         if (verdict instanceof RegistrationVerdict.Discard discard) {
             return Outcome.discarded(RefusalReason.POLICY.shortName() + ":" + discard.reason(), requested);
         }
-        if (waited && superseded(proposed)) {
-            // While this request waited for a verdict a newer one of the same mobile node was
-            // written (RFC 5944 §5.7: identifications only grow): writing this one now would put an
-            // older care-of address back. Its reply would be stale too, so nothing is sent.
-            return Outcome.discarded(RefusalReason.SUPERSEDED.shortName(), requested);
+        RegistrationVerdict.Pass pass = (RegistrationVerdict.Pass) verdict;
+        if (waited) {
+            // While this request waited, a newer one of the same mobile node may have registered or
+            // deregistered: writing this one now would put an older care-of address back, and its
+            // reply would be stale too, so nothing is sent (RegistrationTurns).
+            return turns.ifNewest(attempt.turn, () -> write(accepted, pass, requested))
+                    .orElseGet(() -> Outcome.discarded(RefusalReason.SUPERSEDED.shortName(), requested));
         }
+        return write(accepted, pass, requested);
+    }
+
+    /** @param requested the home address of the request, 0.0.0.0 for a dynamic one (RFC 2794) */
+    private Outcome write(Accepted accepted, RegistrationVerdict.Pass pass, Inet4Address requested) {
+        Binding proposed = accepted.binding();
         if (!accepted.simultaneous()) {
             bindings.register(proposed, false);
         } else if (bindings.registerSimultaneous(proposed, settings.maxSimultaneousBindings()).isEmpty()) {
-            // The count above is advisory (it keeps 135 ahead of the policies, as RFC 5944 §3.8.2.2
+            // The count in bind is advisory (it keeps 135 ahead of the policies, as RFC 5944 §3.8.2.2
             // orders the checks); this one is atomic with the write: another event loop may have
             // registered a binding for the same home address in between.
             return Outcome.refused(RefusalReason.TOO_MANY_BINDINGS, requested);
         }
         List<Extension> extensions = accepted.replyExtensions();
-        if (verdict instanceof RegistrationVerdict.Pass pass && !pass.replyExtensions().isEmpty()) {
+        if (!pass.replyExtensions().isEmpty()) {
             extensions = new ArrayList<>(extensions);
             extensions.addAll(pass.replyExtensions());
         }
         return Outcome.accepted(accepted.code(), proposed.grantedLifetime(), proposed.homeAddress(), extensions);
-    }
-
-    /** A binding of the home address written after {@code proposed} was made: a newer identification. */
-    private boolean superseded(Binding proposed) {
-        for (Binding held : bindings.find(proposed.homeAddress())) {
-            if (Long.compareUnsigned(held.identification(), proposed.identification()) > 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** §5.7 fallback: the newest identification kept with the node's bindings. */
@@ -442,6 +445,8 @@ public final class RegistrationProcessor implements RegistrationService {
         SecurityAssociation authenticatedBy;
         /** Where the MN-HA extension is: extensions after it were added by a foreign agent. */
         int mobileHomeIndex;
+        /** Its place in its node's order, once it passed replay protection. */
+        RegistrationTurns.Turn turn;
 
         Attempt(InboundRegistration registration, List<Inet4Address> ourAddresses, Inet4Address homeAgent) {
             this.registration = registration;

@@ -1025,6 +1025,81 @@ class RegistrationProcessorTest {
         }
 
         @Test
+        void aWaitingRegistrationOvertakenByADeregistrationIsDiscardedInsteadOfBindingAgain() {
+            CompletableFuture<RegistrationVerdict> slow = new CompletableFuture<>();
+            policies.add((registration, proposed) -> slow);
+
+            CompletableFuture<RegistrationDecision> older = processing(node().careOf("198.51.100.1").build(),
+                    FROM_CARE_OF);
+            RegistrationDecision home = process(node().careOf("10.0.0.10").lifetime(0).identification(now() + 1)
+                    .build());
+            slow.complete(RegistrationVerdict.pass());
+
+            assertThat(code(home)).isEqualTo(ReplyCode.ACCEPTED);
+            assertThat(older.join().reason()).contains("superseded");
+            assertThat(store.find(ip("10.0.0.10"))).as("the node said it is home").isEmpty();
+        }
+
+        @Test
+        void aNewerRequestSupersedesAWaitingOneEvenWhenAPolicyRefusesIt() {
+            CompletableFuture<RegistrationVerdict> slow = new CompletableFuture<>();
+            policies.add((registration, proposed) -> proposed.careOfAddress().equals(ip("198.51.100.1")) ? slow
+                    : CompletableFuture.completedFuture(RegistrationVerdict.refuse(ReplyCode.ADMINISTRATIVELY_PROHIBITED,
+                            "not-there")));
+
+            CompletableFuture<RegistrationDecision> older = processing(node().careOf("198.51.100.1").build(),
+                    FROM_CARE_OF);
+            RegistrationDecision newer = process(node().careOf("198.51.100.2").identification(now() + 1).build());
+            slow.complete(RegistrationVerdict.pass());
+
+            assertThat(code(newer)).isEqualTo(ReplyCode.ADMINISTRATIVELY_PROHIBITED);
+            assertThat(older.join().reason()).as("the node waits for the newer reply only").contains("superseded");
+            assertThat(store.size()).isZero();
+        }
+
+        @Test
+        void aNonceNodesWaitingRegistrationIsOrderedByItsTurnNotByIdentification() {
+            CompletableFuture<RegistrationVerdict> slow = new CompletableFuture<>();
+            policies.add((registration, proposed) -> proposed.careOfAddress().equals(ip("198.51.100.1")) ? slow
+                    : RegistrationVerdict.PASSED);
+            // §5.7.2: the high-order bits of a nonce identification are the home agent's random
+            // nonce; they say nothing of which request is newer.
+            long first = reply(process(nonceNode(0, 0).build())).identification() >>> 32;
+            RegistrationDecision held = process(nonceNode(first, 1).careOf("192.0.2.5").build());
+            long second = reply(held).identification() >>> 32;
+            assertThat(Long.compareUnsigned(first, second)).as("the binding held has the greater identification")
+                    .isPositive();
+
+            CompletableFuture<RegistrationDecision> waiting = processing(nonceNode(second, 2).careOf("198.51.100.1")
+                    .build(), FROM_CARE_OF);
+            slow.complete(RegistrationVerdict.pass());
+
+            assertThat(code(waiting.join())).isEqualTo(ReplyCode.ACCEPTED);
+            assertThat(store.find(ip("10.0.0.11"))).extracting(Binding::careOfAddress)
+                    .containsExactly(ip("198.51.100.1"));
+        }
+
+        private RequestBuilder nonceNode(long homeAgentNonce, int mobileNodeNonce) {
+            return request("10.0.0.11").identification(homeAgentNonce << 32 | mobileNodeNonce).signedWith(NONCE_NODE);
+        }
+
+        @Test
+        void anotherNodesRegistrationDoesNotSupersedeAWaitingOne() {
+            CompletableFuture<RegistrationVerdict> slow = new CompletableFuture<>();
+            policies.add((registration, proposed) -> proposed.homeAddress().equals(ip("10.0.0.10")) ? slow
+                    : RegistrationVerdict.PASSED);
+
+            CompletableFuture<RegistrationDecision> waiting = processing(node().build(), FROM_CARE_OF);
+            RegistrationDecision other = process(request("10.0.0.12").identification(now() + 1)
+                    .signedWith(OTHER_NODE).build());
+            slow.complete(RegistrationVerdict.pass());
+
+            assertThat(code(other)).isEqualTo(ReplyCode.ACCEPTED);
+            assertThat(code(waiting.join())).isEqualTo(ReplyCode.ACCEPTED);
+            assertThat(store.size()).isEqualTo(2);
+        }
+
+        @Test
         void aPolicyThatFailsLaterGetsTheRequest128() {
             CompletableFuture<RegistrationVerdict> server = new CompletableFuture<>();
             policies.add((registration, proposed) -> server);
