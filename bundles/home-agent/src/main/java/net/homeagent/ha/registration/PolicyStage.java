@@ -25,7 +25,13 @@ public final class PolicyStage {
     private final VendorExtensions vendors;
     private final PolicyChain chain;
 
-    PolicyStage(Supplier<List<RegistrationPolicy>> policies, Supplier<List<VendorExtensionHandler>> handlers,
+    /**
+     * @param policies ranked, highest first; read for every registration, so that services bound
+     *                 and unbound meanwhile count at once
+     * @param handlers ranked likewise
+     * @param timeout  the deadline of the whole stage for one registration ({@code policyTimeout})
+     */
+    public PolicyStage(Supplier<List<RegistrationPolicy>> policies, Supplier<List<VendorExtensionHandler>> handlers,
             Timeouts timeouts, Duration timeout) {
         this.policies = policies;
         this.vendors = new VendorExtensions(handlers);
