@@ -6,9 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -67,8 +69,10 @@ public final class RegistrationProcessor implements RegistrationService {
     private final RateLimitedLog refusalLog;
     private final RateLimitedLog faultLog;
     private final RegistrationTurns turns = new RegistrationTurns();
-    /** Held from choosing a dynamic home address until its binding is written. */
+    /** Held from choosing a dynamic home address until its binding is written or promised. */
     private final Object allocationLock = new Object();
+    /** Dynamic home addresses assigned to requests waiting for a late verdict; under allocationLock. */
+    private final Set<Inet4Address> promised = new HashSet<>();
 
     public RegistrationProcessor(BindingStore bindings, SecurityAssociations associations, HomeAgentSettings settings,
             Clock clock, PolicyStage policyStage, RegistrationRecorder recorder) {
@@ -111,6 +115,11 @@ public final class RegistrationProcessor implements RegistrationService {
     private RegistrationDecision conclude(Attempt attempt, Outcome outcome) {
         if (attempt.turn != null) {
             turns.leave(attempt.turn);
+        }
+        if (attempt.promised != null) {
+            synchronized (allocationLock) {
+                promised.remove(attempt.promised);
+            }
         }
         RegistrationDecision decision = finish(attempt, outcome);
         // An acceptance changed the binding table: the reply waits until the change is on disk, so
@@ -238,11 +247,20 @@ public final class RegistrationProcessor implements RegistrationService {
         }
         synchronized (allocationLock) {
             // RFC 2794: Home Address 0.0.0.0 asks the home agent to assign one to the NAI.
-            HomeAddressAssignment.Assigned assigned = addresses.assign(MobileHomeAuthenticator.nai(request).orElseThrow());
+            HomeAddressAssignment.Assigned assigned = addresses.assign(MobileHomeAuthenticator.nai(request).orElseThrow(),
+                    promised::contains);
             if (assigned.refusal().isPresent()) {
                 return Outcome.refused(assigned.refusal().get(), request.homeAddress());
             }
-            return bind(attempt, assigned.address().orElseThrow(), tunnel);
+            Inet4Address address = assigned.address().orElseThrow();
+            Outcome outcome = bind(attempt, address, tunnel);
+            if (outcome.later() != null) {
+                // The binding is written when the verdict comes, after this lock is released: until
+                // the request is answered its address is promised, so that no other node gets it.
+                promised.add(address);
+                attempt.promised = address;
+            }
+            return outcome;
         }
     }
 
@@ -447,6 +465,8 @@ public final class RegistrationProcessor implements RegistrationService {
         int mobileHomeIndex;
         /** Its place in its node's order, once it passed replay protection. */
         RegistrationTurns.Turn turn;
+        /** The dynamic home address kept for it while it waits for a verdict. */
+        Inet4Address promised;
 
         Attempt(InboundRegistration registration, List<Inet4Address> ourAddresses, Inet4Address homeAgent) {
             this.registration = registration;

@@ -792,6 +792,36 @@ class RegistrationProcessorTest {
         }
 
         @Test
+        void anAddressPromisedToANodeWaitingForItsVerdictIsNotGivenToAnother() {
+            CompletableFuture<RegistrationVerdict> slow = new CompletableFuture<>();
+            policies.add((registration, proposed) -> proposed.nai().equals(Optional.of("alice@example.net")) ? slow
+                    : RegistrationVerdict.PASSED);
+
+            CompletableFuture<RegistrationDecision> alice = processing(byNai(ALICE).build(), FROM_CARE_OF);
+            RegistrationDecision bob = process(byNai(BOB).build());
+            slow.complete(RegistrationVerdict.pass());
+
+            assertThat(reply(alice.join()).homeAddress()).isEqualTo(ip("10.1.0.1"));
+            assertThat(reply(bob).homeAddress()).isEqualTo(ip("10.1.0.2"));
+            assertThat(store.find(ip("10.1.0.1"))).singleElement()
+                    .satisfies(b -> assertThat(b.nai()).contains("alice@example.net"));
+        }
+
+        @Test
+        void aPromiseEndsWithItsRequest() {
+            CompletableFuture<RegistrationVerdict> slow = new CompletableFuture<>();
+            policies.add((registration, proposed) -> proposed.nai().equals(Optional.of("alice@example.net")) ? slow
+                    : RegistrationVerdict.PASSED);
+            CompletableFuture<RegistrationDecision> alice = processing(byNai(ALICE).build(), FROM_CARE_OF);
+            slow.complete(RegistrationVerdict.refuse(ReplyCode.ADMINISTRATIVELY_PROHIBITED, "aaa-reject"));
+            assertThat(code(alice.join())).isEqualTo(ReplyCode.ADMINISTRATIVELY_PROHIBITED);
+
+            RegistrationDecision bob = process(byNai(BOB).build());
+
+            assertThat(reply(bob).homeAddress()).isEqualTo(ip("10.1.0.1"));
+        }
+
+        @Test
         void theNodeKeepsItsAddressWhenItAsksAgainOrNamesIt() {
             process(byNai(ALICE).build());
             process(byNai(BOB).build());
