@@ -55,8 +55,8 @@ public final class RegistrationServiceComponent implements RegistrationService {
             @Reference(name = "associations") SecurityAssociations associations,
             @Reference(name = "recorder") RegistrationRecorder recorder, HomeAgentConfig config) {
         HomeAgentSettings settings = HomeAgentSettings.from(config);
-        PolicyStage policyStage = new PolicyStage(() -> RankedPolicies.order(policies),
-                () -> RankedPolicies.order(vendorHandlers), deadlines, settings.policyTimeout());
+        PolicyStage policyStage = new PolicyStage(new RankedServices<>(() -> policies),
+                new RankedServices<>(() -> vendorHandlers), deadlines, settings.policyTimeout());
         this.processor = new RegistrationProcessor(bindings, associations, settings, Clock.systemUTC(), policyStage,
                 recorder);
     }

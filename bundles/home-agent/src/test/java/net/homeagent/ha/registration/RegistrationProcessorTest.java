@@ -763,6 +763,52 @@ class RegistrationProcessorTest {
         }
 
         @Test
+        void aHandlerThatCannotSayWhatItInterpretsInterpretsNothingAndFailsNoRequest() {
+            vendorHandlers.add(new VendorExtensionHandler() {
+                @Override
+                public Set<VendorExtensionType> interprets() {
+                    return null;
+                }
+
+                @Override
+                public CompletableFuture<RegistrationVerdict> handle(InboundRegistration registration, Binding proposed,
+                        VendorSpecificExtension extension, boolean foreignAgent) {
+                    throw new AssertionError("never asked");
+                }
+            });
+
+            assertThat(code(process(node().before(cvse).build()))).isEqualTo(ReplyCode.CVSE_FROM_MN_UNINTERPRETABLE);
+            assertThat(code(process(node().identification(now() + 1).build()))).isEqualTo(ReplyCode.ACCEPTED);
+        }
+
+        @Test
+        void theHighestRankedHandlerOfATypeInterpretsIt() {
+            List<String> asked = new ArrayList<>();
+            VendorExtensionType type = new VendorExtensionType(true, 5535, 7);
+            vendorHandlers.add(handlerNamed("first", type, asked));
+            vendorHandlers.add(handlerNamed("second", type, asked));
+
+            assertThat(code(process(node().before(cvse).build()))).isEqualTo(ReplyCode.ACCEPTED);
+            assertThat(asked).containsExactly("first");
+        }
+
+        private VendorExtensionHandler handlerNamed(String name, VendorExtensionType type, List<String> asked) {
+            return new VendorExtensionHandler() {
+                @Override
+                public Set<VendorExtensionType> interprets() {
+                    return Set.of(type);
+                }
+
+                @Override
+                public CompletableFuture<RegistrationVerdict> handle(InboundRegistration registration, Binding proposed,
+                        VendorSpecificExtension extension, boolean foreignAgent) {
+                    asked.add(name);
+                    return RegistrationVerdict.PASSED;
+                }
+            };
+        }
+
+        @Test
         void aCvseThisHomeAgentInterpretsAndAnyNvsePass() {
             vendorHandlers.add(new PassingHandler(new VendorExtensionType(true, 5535, 7)));
 
