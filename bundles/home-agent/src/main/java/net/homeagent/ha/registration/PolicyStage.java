@@ -54,7 +54,7 @@ public final class PolicyStage {
         List<RegistrationPolicy> ranked = policies.get();
         List<PolicyStep> vendorSteps = vendors.steps(registration, proposed, mobileHomeIndex);
         if (ranked.isEmpty() && vendorSteps.isEmpty()) {
-            return RegistrationVerdict.PASSED;
+            return PolicyChain.PASSED;
         }
         List<PolicyStep> steps = new ArrayList<>(vendorSteps.size() + ranked.size());
         steps.addAll(vendorSteps);

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -146,7 +147,7 @@ class RegistrationProcessorTest {
         }
 
         @Override
-        public CompletableFuture<RegistrationVerdict> handle(InboundRegistration registration, Binding proposed,
+        public CompletionStage<RegistrationVerdict> handle(InboundRegistration registration, Binding proposed,
                 VendorSpecificExtension extension, boolean fromForeignAgent) {
             return RegistrationVerdict.PASSED;
         }
@@ -747,7 +748,7 @@ class RegistrationProcessorTest {
                 }
 
                 @Override
-                public CompletableFuture<RegistrationVerdict> handle(InboundRegistration registration, Binding proposed,
+                public CompletionStage<RegistrationVerdict> handle(InboundRegistration registration, Binding proposed,
                         VendorSpecificExtension extension, boolean foreignAgent) {
                     handed.add(extension.vendorType() + (foreignAgent ? " from the foreign agent" : " from the node"));
                     return CompletableFuture.completedFuture(extension.critical() ? RegistrationVerdict.pass()
@@ -771,7 +772,7 @@ class RegistrationProcessorTest {
                 }
 
                 @Override
-                public CompletableFuture<RegistrationVerdict> handle(InboundRegistration registration, Binding proposed,
+                public CompletionStage<RegistrationVerdict> handle(InboundRegistration registration, Binding proposed,
                         VendorSpecificExtension extension, boolean foreignAgent) {
                     throw new AssertionError("never asked");
                 }
@@ -800,7 +801,7 @@ class RegistrationProcessorTest {
                 }
 
                 @Override
-                public CompletableFuture<RegistrationVerdict> handle(InboundRegistration registration, Binding proposed,
+                public CompletionStage<RegistrationVerdict> handle(InboundRegistration registration, Binding proposed,
                         VendorSpecificExtension extension, boolean foreignAgent) {
                     asked.add(name);
                     return RegistrationVerdict.PASSED;
