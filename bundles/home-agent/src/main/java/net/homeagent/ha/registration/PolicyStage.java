@@ -43,7 +43,7 @@ public final class PolicyStage {
         return new PolicyStage(List::of, List::of, (delay, action) -> () -> { }, Duration.ZERO);
     }
 
-    /** RFC 3115 §5.1: 140 or 141 for a critical vendor extension no handler interprets. */
+    /** RFC 3115 §4.2: 140 or 141 for a critical vendor extension no handler interprets. */
     Optional<RefusalReason> uninterpretedCriticalExtension(List<Extension> extensions, int mobileHomeIndex) {
         return vendors.check(extensions, mobileHomeIndex);
     }

@@ -35,7 +35,7 @@ final class VendorExtensions {
     }
 
     /**
-     * RFC 3115 §5.1: a CVSE nobody interprets refuses the request, 140 when the mobile node sent it,
+     * RFC 3115 §4.2: a CVSE nobody interprets refuses the request, 140 when the mobile node sent it,
      * 141 when a foreign agent did.
      *
      * @param mobileHomeIndex position of the MN-HA extension: extensions before it come from the
