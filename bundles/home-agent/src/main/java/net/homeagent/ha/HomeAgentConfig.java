@@ -66,6 +66,10 @@ public @interface HomeAgentConfig {
     @AttributeDefinition(description = "Pools of dynamic home addresses (RFC 2794), e.g. 10.1.0.0/24")
     String[] addressPools() default {};
 
+    @AttributeDefinition(description = "FA-HA security associations file (RFC 5944 §3.5.4), by foreign agent address;"
+            + " relative paths resolve against the Karaf etc folder")
+    String foreignAgentAssociationsFile() default "${karaf.etc}/foreign-agent-security.conf";
+
     @AttributeDefinition(description = "Longest wait, milliseconds, for the verdict of registration policies and vendor"
             + " extension handlers that answer later (an AAA server, a secondary home agent); past it: code 130")
     int policyTimeoutMillis() default 5000;

@@ -23,6 +23,10 @@ public enum RefusalReason {
     NO_MN_HA_EXTENSION("no-mn-ha-extension", ReplyCode.MN_FAILED_AUTHENTICATION),
     UNKNOWN_SPI("unknown-spi", ReplyCode.MN_FAILED_AUTHENTICATION),
     BAD_AUTHENTICATOR("bad-authenticator", ReplyCode.MN_FAILED_AUTHENTICATION),
+    /** RFC 5944 §3.8.2.1: the foreign agent shares an association with us but sent no FA-HA extension. */
+    NO_FA_HA_EXTENSION("no-fa-ha-extension", ReplyCode.FA_FAILED_AUTHENTICATION),
+    FA_UNKNOWN_SPI("fa-unknown-spi", ReplyCode.FA_FAILED_AUTHENTICATION),
+    FA_BAD_AUTHENTICATOR("fa-bad-authenticator", ReplyCode.FA_FAILED_AUTHENTICATION),
     TIMESTAMP_SKEW("timestamp-skew", ReplyCode.IDENTIFICATION_MISMATCH),
     IDENTIFICATION_NOT_INCREASING("identification-not-increasing", ReplyCode.IDENTIFICATION_MISMATCH),
     NONCE_MISMATCH("nonce-mismatch", ReplyCode.IDENTIFICATION_MISMATCH),

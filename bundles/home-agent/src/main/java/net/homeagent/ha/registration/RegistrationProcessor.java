@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import net.homeagent.ha.HomeAgentSettings;
 import net.homeagent.ha.Ipv4;
+import net.homeagent.ha.security.ForeignAgentAssociations;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.BindingStore;
 import net.homeagent.mip.api.Encapsulation;
@@ -42,7 +43,8 @@ import net.homeagent.mip.api.support.RateLimitedLog;
 
 /**
  * The home agent's decision on a Registration Request, RFC 5944 §3.8.2, in this order:
- * well-formedness (134), MN-HA authentication (131), replay protection (133, §5.7), home agent
+ * well-formedness (134), MN-HA authentication (131), FA-HA authentication (132, when an association
+ * with the relaying foreign agent exists), replay protection (133, §5.7), home agent
  * address (136), critical vendor extensions (140/141, RFC 3115), the home address the
  * association covers (129, RFC 2794), deregistration, encapsulation (139), reverse tunnelling
  * (137/138, RFC 3024), UDP tunnelling (142, RFC 3519), dynamic home address (130, RFC 2794),
@@ -63,6 +65,7 @@ public final class RegistrationProcessor implements RegistrationService {
     private final PolicyStage policyStage;
     private final RegistrationRecorder recorder;
     private final MobileHomeAuthenticator authenticator;
+    private final ForeignAgentAuthenticator foreignAgents;
     private final ReplayGuard replayGuard;
     private final HomeAddressAssignment addresses;
     private final UdpTunnelNegotiator udpTunnels;
@@ -76,17 +79,20 @@ public final class RegistrationProcessor implements RegistrationService {
 
     public RegistrationProcessor(BindingStore bindings, SecurityAssociations associations, HomeAgentSettings settings,
             Clock clock, PolicyStage policyStage, RegistrationRecorder recorder) {
-        this(bindings, associations, settings, clock, policyStage, recorder, new InMemoryReplayState(new SecureRandom()));
+        this(bindings, associations, ForeignAgentAssociations.NONE, settings, clock, policyStage, recorder,
+                new InMemoryReplayState(new SecureRandom()));
     }
 
-    public RegistrationProcessor(BindingStore bindings, SecurityAssociations associations, HomeAgentSettings settings,
-            Clock clock, PolicyStage policyStage, RegistrationRecorder recorder, ReplayState replayState) {
+    public RegistrationProcessor(BindingStore bindings, SecurityAssociations associations,
+            ForeignAgentAssociations agentAssociations, HomeAgentSettings settings, Clock clock, PolicyStage policyStage,
+            RegistrationRecorder recorder, ReplayState replayState) {
         this.bindings = bindings;
         this.settings = settings;
         this.clock = clock;
         this.policyStage = policyStage;
         this.recorder = recorder;
         this.authenticator = new MobileHomeAuthenticator(associations);
+        this.foreignAgents = new ForeignAgentAuthenticator(agentAssociations);
         this.replayGuard = new ReplayGuard(replayState, clock, settings.timestampSkew());
         this.addresses = new HomeAddressAssignment(bindings, settings);
         this.udpTunnels = new UdpTunnelNegotiator(settings);
@@ -167,6 +173,13 @@ public final class RegistrationProcessor implements RegistrationService {
         SecurityAssociation sa = auth.association().orElseThrow();
         attempt.authenticatedBy = sa;
         attempt.mobileHomeIndex = auth.extensionIndex();
+        // RFC 5944 §3.8.2.1: a foreign agent we share an association with authenticates itself too (132).
+        ForeignAgentAuthenticator.Result agent = foreignAgents.authenticate(request,
+                Ipv4.addressOf(attempt.registration.source()));
+        if (agent.failure().isPresent()) {
+            return Outcome.refused(agent.failure().get(), request.homeAddress());
+        }
+        attempt.foreignAgent = agent.association();
         // RFC 5944 §3.8.2.1 (b), §5.7: the Identification must be fresh. Passing makes the request
         // its node's newest, which a request still waiting for a policy verdict must not overwrite.
         RegistrationTurns.Taken taken = turns.take(ReplayState.nodeOf(sa), () -> replayGuard.check(sa,
@@ -401,6 +414,16 @@ public final class RegistrationProcessor implements RegistrationService {
             signer = (extension, data, offset, length) -> sa.authenticate(data, offset, length);
         }
         List<Extension> extensions = replyExtensions(nai, outcome.extensions(), mobileHome);
+        if (attempt.foreignAgent.isPresent()) {
+            // RFC 5944 §3.5.4, §3.8.3.1: to a foreign agent we share an association with, the reply
+            // carries an FA-HA Authentication extension after the MN-HA one, covering it too.
+            SecurityAssociation agent = attempt.foreignAgent.get();
+            SecurityAssociation node = sa;
+            extensions = new ArrayList<>(extensions);
+            extensions.add(AuthenticationExtension.toSign(AuthenticationExtension.FOREIGN_HOME, 0, agent.spi()));
+            signer = (extension, data, offset, length) -> extension.type() == AuthenticationExtension.FOREIGN_HOME
+                    ? agent.authenticate(data, offset, length) : node.authenticate(data, offset, length);
+        }
         // Without an authenticated association (131, or 134 before authentication) there is no
         // key to sign with: the reply carries no MN-HA extension and echoes the Identification.
         RegistrationReply reply = new RegistrationReply(outcome.code(), outcome.lifetime(), outcome.homeAddress(),
@@ -461,6 +484,8 @@ public final class RegistrationProcessor implements RegistrationService {
         final List<Inet4Address> ourAddresses;
         final Inet4Address homeAgent;
         SecurityAssociation authenticatedBy;
+        /** The relaying foreign agent's association, when it authenticated with one (FA-HA). */
+        Optional<SecurityAssociation> foreignAgent = Optional.empty();
         /** Where the MN-HA extension is: extensions after it were added by a foreign agent. */
         int mobileHomeIndex;
         /** Its place in its node's order, once it passed replay protection. */

@@ -1,5 +1,6 @@
 package net.homeagent.ha.registration;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import net.homeagent.ha.HomeAgentConfig;
 import net.homeagent.ha.HomeAgentSettings;
+import net.homeagent.ha.KarafPaths;
+import net.homeagent.ha.security.ForeignAgentAssociationFile;
 import net.homeagent.mip.api.BindingStore;
 import net.homeagent.mip.api.InboundRegistration;
 import net.homeagent.mip.api.RegistrationDecision;
@@ -48,6 +51,7 @@ public final class RegistrationServiceComponent implements RegistrationService {
     private volatile List<Map.Entry<Map<String, Object>, VendorExtensionHandler>> vendorHandlers = List.of();
 
     private final ScheduledTimeouts deadlines = new ScheduledTimeouts();
+    private final ForeignAgentAssociationFile foreignAgents;
     private final RegistrationProcessor processor;
 
     @Activate
@@ -57,8 +61,10 @@ public final class RegistrationServiceComponent implements RegistrationService {
         HomeAgentSettings settings = HomeAgentSettings.from(config);
         PolicyStage policyStage = new PolicyStage(new RankedServices<>(() -> policies),
                 new RankedServices<>(() -> vendorHandlers), deadlines, settings.policyTimeout());
-        this.processor = new RegistrationProcessor(bindings, associations, settings, Clock.systemUTC(), policyStage,
-                recorder);
+        this.foreignAgents = ForeignAgentAssociationFile.watching(
+                KarafPaths.resolve(config.foreignAgentAssociationsFile(), KarafPaths.karafEtc()));
+        this.processor = new RegistrationProcessor(bindings, associations, foreignAgents, settings, Clock.systemUTC(),
+                policyStage, recorder, new InMemoryReplayState(new SecureRandom()));
     }
 
     @Override
@@ -70,5 +76,6 @@ public final class RegistrationServiceComponent implements RegistrationService {
     void stop() {
         // a decision still waiting is answered by its policy or never: its request is retransmitted
         deadlines.close();
+        foreignAgents.close();
     }
 }

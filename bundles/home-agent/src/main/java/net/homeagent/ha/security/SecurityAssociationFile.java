@@ -44,6 +44,8 @@ public final class SecurityAssociationFile implements SecurityAssociations {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityAssociationFile.class);
 
     private final Path file;
+    /** What a missing file means for registrations, for the operator's log. */
+    private final String withoutFile;
     private final Clock clock;
     private final Optional<ScheduledExecutorService> watcher;
     private volatile Loaded loaded;
@@ -53,9 +55,14 @@ public final class SecurityAssociationFile implements SecurityAssociations {
         this(KarafPaths.resolve(config.securityAssociationsFile(), KarafPaths.karafEtc()), Clock.systemUTC(), true);
     }
 
-    /** @param watch whether to poll the file for changes (tests call {@link #reloadIfChanged()} themselves) */
     SecurityAssociationFile(Path file, Clock clock, boolean watch) {
+        this(file, "every registration will fail authentication (131)", clock, watch);
+    }
+
+    /** @param watch whether to poll the file for changes (tests call {@link #reloadIfChanged()} themselves) */
+    SecurityAssociationFile(Path file, String withoutFile, Clock clock, boolean watch) {
         this.file = file;
+        this.withoutFile = withoutFile;
         this.clock = clock;
         this.loaded = Loaded.NOTHING;
         reload();
@@ -104,7 +111,7 @@ public final class SecurityAssociationFile implements SecurityAssociations {
         try {
             parsed = SecurityAssociationParser.parse(FileBytes.read(file), file.toString());
         } catch (NoSuchFileException e) {
-            LOG.warn("no security associations file {}: every registration will fail authentication (131)", file);
+            LOG.warn("no security associations file {}: {}", file, withoutFile);
             loaded = new Loaded(SecurityAssociationTable.EMPTY, stamp, now, List.of("file not found: " + file));
             return;
         } catch (IOException | RuntimeException e) {
@@ -149,6 +156,11 @@ public final class SecurityAssociationFile implements SecurityAssociations {
     @Override
     public List<SecurityAssociationInfo> describeAll() {
         return loaded.table().describeAll();
+    }
+
+    /** The associations of the last load, swapped whole by a reload. */
+    SecurityAssociationTable table() {
+        return loaded.table();
     }
 
     /** The file read. */

@@ -4,6 +4,7 @@ import static net.homeagent.ha.RequestBuilder.ip;
 import static net.homeagent.ha.RequestBuilder.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import io.netty.buffer.Unpooled;
 
 import net.homeagent.ha.HomeAgentSettings;
 import net.homeagent.ha.RequestBuilder;
+import net.homeagent.ha.security.ForeignAgentAssociations;
 import net.homeagent.ha.TestConfigs;
 import net.homeagent.ha.statistics.HomeAgentStatistics;
 import net.homeagent.mip.api.Binding;
@@ -84,6 +86,7 @@ class RegistrationProcessorTest {
     private final ReplayState replayState = new InMemoryReplayState(new Random(42));
     private final List<VendorExtensionHandler> vendorHandlers = new ArrayList<>();
     private final ManualTimeouts deadlines = new ManualTimeouts();
+    private final List<SecurityAssociation> foreignAgents = new ArrayList<>();
     private RegistrationProcessor processor;
 
     @BeforeEach
@@ -96,7 +99,8 @@ class RegistrationProcessorTest {
         HomeAgentSettings settings = TestConfigs.settings(config);
         PolicyStage stage = new PolicyStage(() -> List.copyOf(policies), () -> List.copyOf(vendorHandlers), deadlines,
                 settings.policyTimeout());
-        processor = new RegistrationProcessor(store, associations, settings, clock, stage, statistics, replayState);
+        processor = new RegistrationProcessor(store, associations, new ListedForeignAgents(foreignAgents), settings,
+                clock, stage, statistics, replayState);
     }
 
     private void configure(String key, Object value) {
@@ -453,7 +457,7 @@ class RegistrationProcessorTest {
             RegistrationRequest first = node().identification(now() + 10).build();
             process(first);
             processor = new RegistrationProcessor(store, associations, TestConfigs.settings(config), clock,
-                    PolicyStage.none(), statistics, new InMemoryReplayState(new Random(1)));
+                    PolicyStage.none(), statistics);
 
             RegistrationDecision replayed = process(first);
             RegistrationDecision newer = process(node().identification(now() + 11).build());
@@ -817,6 +821,95 @@ class RegistrationProcessorTest {
                     .before(new VendorSpecificExtension(false, 1, 1, new byte[0])).build());
 
             assertThat(code(decision)).isEqualTo(ReplyCode.ACCEPTED);
+        }
+    }
+
+    @Nested
+    class ForeignAgents {
+        private final SecurityAssociation agent = new SecurityAssociation(Optional.of(ip("192.0.2.5")), Optional.empty(),
+                1000, AuthenticationAlgorithm.HMAC_MD5, HexFormat.of().parseHex("8899aabbccddeeff0011223344556677"),
+                ReplayProtection.TIMESTAMP);
+        private final AuthenticationExtension foreignHome = AuthenticationExtension.toSign(
+                AuthenticationExtension.FOREIGN_HOME, 0, 1000);
+
+        /** The node's MN-HA extension, then the foreign agent's FA-HA extension signed with {@code key}. */
+        private RequestBuilder relayed(SecurityAssociation signingAgent) {
+            return node().authenticated((extension, data, offset, length) -> extension.type()
+                    == AuthenticationExtension.FOREIGN_HOME ? signingAgent.authenticate(data, offset, length)
+                    : NODE.authenticate(data, offset, length), AuthenticationExtension.mobileHome(256), foreignHome);
+        }
+
+        @Test
+        void anAgentWeShareAnAssociationWithMustAuthenticateOrTheRequestIsRefusedWith132() {
+            foreignAgents.add(agent);
+            rebuild();
+            SecurityAssociation wrongKey = new SecurityAssociation(agent.homeAddress(), Optional.empty(), 1000,
+                    AuthenticationAlgorithm.HMAC_MD5, HexFormat.of().parseHex("00000000000000000000000000000000"),
+                    ReplayProtection.TIMESTAMP);
+
+            RegistrationDecision unsigned = process(node().build());
+            RegistrationDecision badKey = process(relayed(wrongKey).identification(now() + 1).build());
+
+            assertThat(code(unsigned)).isEqualTo(ReplyCode.FA_FAILED_AUTHENTICATION);
+            assertThat(unsigned.reason()).contains("no-fa-ha-extension");
+            assertThat(code(badKey)).isEqualTo(ReplyCode.FA_FAILED_AUTHENTICATION);
+            assertThat(badKey.reason()).contains("fa-bad-authenticator");
+            assertThat(store.size()).isZero();
+        }
+
+        @Test
+        void anUnknownSpiOfTheAgentIsRefusedWith132() {
+            foreignAgents.add(new SecurityAssociation(agent.homeAddress(), Optional.empty(), 1001, agent.algorithm(),
+                    HexFormat.of().parseHex("8899aabbccddeeff0011223344556677"), ReplayProtection.TIMESTAMP));
+            rebuild();
+
+            RegistrationDecision decision = process(relayed(agent).build());
+
+            assertThat(code(decision)).isEqualTo(ReplyCode.FA_FAILED_AUTHENTICATION);
+            assertThat(decision.reason()).contains("fa-unknown-spi");
+        }
+
+        @Test
+        void anAuthenticatedAgentGetsAReplyWithAnFaHaExtensionAfterTheMnHaOneCoveringIt() {
+            foreignAgents.add(agent);
+            rebuild();
+
+            RegistrationDecision decision = process(relayed(agent).build());
+
+            assertThat(code(decision)).isEqualTo(ReplyCode.ACCEPTED);
+            RegistrationReply signed = signedAndDecoded(decision);
+            List<AuthenticationExtension> auth = signed.extensions().stream()
+                    .map(AuthenticationExtension.class::cast).toList();
+            assertThat(auth).extracting(AuthenticationExtension::type)
+                    .containsExactly(AuthenticationExtension.MOBILE_HOME, AuthenticationExtension.FOREIGN_HOME);
+            byte[] wire = signed.wire().orElseThrow();
+            assertThat(NODE.verify(wire, 0, auth.get(0).authenticatedLength(), auth.get(0).authenticator())).isTrue();
+            assertThat(auth.get(1).authenticatedLength()).isEqualTo(wire.length - 16);
+            assertThat(auth.get(1).spi()).isEqualTo(1000);
+            assertThat(agent.verify(wire, 0, auth.get(1).authenticatedLength(), auth.get(1).authenticator())).isTrue();
+        }
+
+        @Test
+        void anAgentWithoutASharedAssociationIsNeitherAskedNorAnsweredWithAnFaHaExtension() {
+            RegistrationDecision decision = process(relayed(agent).build());
+
+            assertThat(code(decision)).isEqualTo(ReplyCode.ACCEPTED);
+            assertThat(reply(decision).extensions()).containsExactly(AuthenticationExtension.mobileHome(256));
+        }
+    }
+
+    /** The foreign agents' associations of a test, by the agent's address. */
+    private record ListedForeignAgents(List<SecurityAssociation> associations) implements ForeignAgentAssociations {
+
+        @Override
+        public Optional<SecurityAssociation> find(Inet4Address agent, long spi) {
+            return associations.stream().filter(a -> a.homeAddress().orElseThrow().equals(agent) && a.spi() == spi)
+                    .findFirst();
+        }
+
+        @Override
+        public boolean sharesWith(Inet4Address agent) {
+            return associations.stream().anyMatch(a -> a.homeAddress().orElseThrow().equals(agent));
         }
     }
 
