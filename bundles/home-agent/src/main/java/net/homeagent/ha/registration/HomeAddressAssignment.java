@@ -3,6 +3,7 @@ package net.homeagent.ha.registration;
 import java.net.Inet4Address;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import net.homeagent.ha.AddressPool;
 import net.homeagent.ha.HomeAgentSettings;
@@ -61,9 +62,12 @@ final class HomeAddressAssignment {
     /**
      * For a request with Home Address 0.0.0.0 (RFC 2794): the address bound to the NAI, else the
      * lowest free address of the pools. The caller holds the allocation lock until the binding
-     * is written, so two nodes cannot get the same address.
+     * is written, or, when the binding waits for a late policy verdict, keeps the address among
+     * the promised ones until then, so two nodes cannot get the same address.
+     *
+     * @param promised addresses assigned to requests still waiting for their verdict
      */
-    Assigned assign(String nai) {
+    Assigned assign(String nai, Predicate<Inet4Address> promised) {
         Optional<Inet4Address> kept = boundTo(nai);
         if (kept.isPresent()) {
             return Assigned.of(kept.get());
@@ -76,7 +80,7 @@ final class HomeAddressAssignment {
         // only by a node without an address yet.
         for (AddressPool pool : settings.addressPools()) {
             Optional<Inet4Address> free = pool.firstFree(
-                    a -> bindings.find(a).isEmpty() && !settings.homeAgentAddresses().contains(a));
+                    a -> bindings.find(a).isEmpty() && !promised.test(a) && !settings.homeAgentAddresses().contains(a));
             if (free.isPresent()) {
                 return Assigned.of(free.get());
             }

@@ -14,9 +14,8 @@ import net.homeagent.mip.api.SecurityAssociation;
  * node using nonces simply gets one 133 with a fresh nonce after a restart, as RFC 5944 §5.7.2
  * foresees for a lost nonce.
  *
- * <p>The key is the association's home address itself ({@code Inet4Address} compares and hashes
- * by its 32-bit value), else its NAI: formatting the address as text for every request cost 7 %
- * of the event loop (docs/PERFORMANCE.md). A node's entry is created once; later requests only
+ * <p>The key is {@link ReplayState#nodeOf}, not the text form of the owner: formatting the
+ * address as text for every request cost 7 % of the event loop (docs/PERFORMANCE.md). A node's entry is created once; later requests only
  * look it up and compare under its own lock, without allocating.
  */
 public final class InMemoryReplayState implements ReplayState {
@@ -30,13 +29,9 @@ public final class InMemoryReplayState implements ReplayState {
         this.random = random;
     }
 
-    private static Object keyOf(SecurityAssociation owner) {
-        return owner.homeAddress().isPresent() ? owner.homeAddress().get() : owner.nai().orElseThrow();
-    }
-
     @Override
     public boolean advance(SecurityAssociation owner, long identification, Supplier<OptionalLong> fallback) {
-        Object key = keyOf(owner);
+        Object key = ReplayState.nodeOf(owner);
         LastAccepted last = lastAccepted.get(key);
         if (last == null) {
             boolean[] first = {false};
@@ -54,13 +49,13 @@ public final class InMemoryReplayState implements ReplayState {
 
     @Override
     public boolean consumeNonce(SecurityAssociation owner, int nonce) {
-        return outstandingNonces.remove(keyOf(owner), nonce);
+        return outstandingNonces.remove(ReplayState.nodeOf(owner), nonce);
     }
 
     @Override
     public int issueNonce(SecurityAssociation owner) {
         int nonce = random.nextInt();
-        outstandingNonces.put(keyOf(owner), nonce);
+        outstandingNonces.put(ReplayState.nodeOf(owner), nonce);
         return nonce;
     }
 

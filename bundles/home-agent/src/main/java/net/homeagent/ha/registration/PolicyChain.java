@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import net.homeagent.mip.api.RegistrationVerdict;
 import net.homeagent.mip.codec.ext.Extension;
@@ -17,6 +18,10 @@ import net.homeagent.mip.codec.ext.Extension;
  * the steps run on the thread that completes it. Nothing here ever blocks.
  */
 final class PolicyChain {
+
+    /** The verdict of no steps at all, or of steps that all passed with nothing to add. */
+    static final CompletableFuture<RegistrationVerdict> PASSED = CompletableFuture.completedFuture(
+            RegistrationVerdict.pass());
 
     private final Timeouts timeouts;
     private final Duration timeout;
@@ -32,7 +37,7 @@ final class PolicyChain {
      */
     CompletableFuture<RegistrationVerdict> run(List<PolicyStep> steps) {
         if (steps.isEmpty()) {
-            return RegistrationVerdict.PASSED;
+            return PASSED;
         }
         return new Walk(steps).start();
     }
@@ -59,7 +64,11 @@ final class PolicyChain {
         private RegistrationVerdict advance() {
             while (next < steps.size()) {
                 PolicyStep step = steps.get(next++);
-                CompletableFuture<RegistrationVerdict> answer = step.ask().get().toCompletableFuture();
+                CompletionStage<RegistrationVerdict> stage = step.ask().get();
+                if (stage == RegistrationVerdict.PASSED) {
+                    continue; // the common answer needs no future of its own
+                }
+                CompletableFuture<RegistrationVerdict> answer = checked(step, stage).toCompletableFuture();
                 if (!answer.isDone()) {
                     await(step, answer);
                     return null;
@@ -113,7 +122,7 @@ final class PolicyChain {
         }
     }
 
-    private static RegistrationVerdict checked(PolicyStep step, RegistrationVerdict verdict) {
+    private static <T> T checked(PolicyStep step, T verdict) {
         return Objects.requireNonNull(verdict, () -> step.name() + " answered no verdict");
     }
 }

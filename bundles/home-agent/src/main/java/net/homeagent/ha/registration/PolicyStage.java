@@ -25,7 +25,13 @@ public final class PolicyStage {
     private final VendorExtensions vendors;
     private final PolicyChain chain;
 
-    PolicyStage(Supplier<List<RegistrationPolicy>> policies, Supplier<List<VendorExtensionHandler>> handlers,
+    /**
+     * @param policies ranked, highest first; read for every registration, so that services bound
+     *                 and unbound meanwhile count at once
+     * @param handlers ranked likewise
+     * @param timeout  the deadline of the whole stage for one registration ({@code policyTimeout})
+     */
+    public PolicyStage(Supplier<List<RegistrationPolicy>> policies, Supplier<List<VendorExtensionHandler>> handlers,
             Timeouts timeouts, Duration timeout) {
         this.policies = policies;
         this.vendors = new VendorExtensions(handlers);
@@ -37,7 +43,7 @@ public final class PolicyStage {
         return new PolicyStage(List::of, List::of, (delay, action) -> () -> { }, Duration.ZERO);
     }
 
-    /** RFC 3115 §5.1: 140 or 141 for a critical vendor extension no handler interprets. */
+    /** RFC 3115 §4.2: 140 or 141 for a critical vendor extension no handler interprets. */
     Optional<RefusalReason> uninterpretedCriticalExtension(List<Extension> extensions, int mobileHomeIndex) {
         return vendors.check(extensions, mobileHomeIndex);
     }
@@ -48,7 +54,7 @@ public final class PolicyStage {
         List<RegistrationPolicy> ranked = policies.get();
         List<PolicyStep> vendorSteps = vendors.steps(registration, proposed, mobileHomeIndex);
         if (ranked.isEmpty() && vendorSteps.isEmpty()) {
-            return RegistrationVerdict.PASSED;
+            return PolicyChain.PASSED;
         }
         List<PolicyStep> steps = new ArrayList<>(vendorSteps.size() + ranked.size());
         steps.addAll(vendorSteps);

@@ -6,9 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -69,8 +71,11 @@ public final class RegistrationProcessor implements RegistrationService {
     private final UdpTunnelNegotiator udpTunnels;
     private final RateLimitedLog refusalLog;
     private final RateLimitedLog faultLog;
-    /** Held from choosing a dynamic home address until its binding is written. */
+    private final RegistrationTurns turns = new RegistrationTurns();
+    /** Held from choosing a dynamic home address until its binding is written or promised. */
     private final Object allocationLock = new Object();
+    /** Dynamic home addresses assigned to requests waiting for a late verdict; under allocationLock. */
+    private final Set<Inet4Address> promised = new HashSet<>();
 
     public RegistrationProcessor(BindingStore bindings, SecurityAssociations associations, HomeAgentSettings settings,
             Clock clock, PolicyStage policyStage, RegistrationRecorder recorder) {
@@ -114,6 +119,14 @@ public final class RegistrationProcessor implements RegistrationService {
     }
 
     private RegistrationDecision conclude(Attempt attempt, Outcome outcome) {
+        if (attempt.turn != null) {
+            turns.leave(attempt.turn);
+        }
+        if (attempt.promised != null) {
+            synchronized (allocationLock) {
+                promised.remove(attempt.promised);
+            }
+        }
         RegistrationDecision decision = finish(attempt, outcome);
         // An acceptance changed the binding table: the reply waits until the change is on disk, so
         // that a binding acknowledged to the mobile node survives a crash (BindingStore#sync).
@@ -167,12 +180,14 @@ public final class RegistrationProcessor implements RegistrationService {
             return Outcome.refused(agent.failure().get(), request.homeAddress());
         }
         attempt.foreignAgent = agent.association();
-        // RFC 5944 §3.8.2.1 (b), §5.7: the Identification must be fresh.
-        Optional<RefusalReason> stale = replayGuard.check(sa, request.identification(),
-                () -> lastIdentificationInBindings(sa));
-        if (stale.isPresent()) {
-            return Outcome.refused(stale.get(), request.homeAddress());
+        // RFC 5944 §3.8.2.1 (b), §5.7: the Identification must be fresh. Passing makes the request
+        // its node's newest, which a request still waiting for a policy verdict must not overwrite.
+        RegistrationTurns.Taken taken = turns.take(ReplayState.nodeOf(sa), () -> replayGuard.check(sa,
+                request.identification(), () -> lastIdentificationInBindings(sa)));
+        if (taken.stale().isPresent()) {
+            return Outcome.refused(taken.stale().get(), request.homeAddress());
         }
+        attempt.turn = taken.turn();
         // RFC 5944 §3.8.2.1, §3.8.3.2: a Home Agent field that is not one of our unicast
         // addresses (another agent's, or a broadcast for dynamic home agent discovery) gets 136
         // with our unicast address in the reply's Home Agent field.
@@ -245,11 +260,20 @@ public final class RegistrationProcessor implements RegistrationService {
         }
         synchronized (allocationLock) {
             // RFC 2794: Home Address 0.0.0.0 asks the home agent to assign one to the NAI.
-            HomeAddressAssignment.Assigned assigned = addresses.assign(MobileHomeAuthenticator.nai(request).orElseThrow());
+            HomeAddressAssignment.Assigned assigned = addresses.assign(MobileHomeAuthenticator.nai(request).orElseThrow(),
+                    promised::contains);
             if (assigned.refusal().isPresent()) {
                 return Outcome.refused(assigned.refusal().get(), request.homeAddress());
             }
-            return bind(attempt, assigned.address().orElseThrow(), tunnel);
+            Inet4Address address = assigned.address().orElseThrow();
+            Outcome outcome = bind(attempt, address, tunnel);
+            if (outcome.later() != null) {
+                // The binding is written when the verdict comes, after this lock is released: until
+                // the request is answered its address is promised, so that no other node gets it.
+                promised.add(address);
+                attempt.promised = address;
+            }
+            return outcome;
         }
     }
 
@@ -296,7 +320,6 @@ public final class RegistrationProcessor implements RegistrationService {
     }
 
     private Outcome afterPolicies(Attempt attempt, Accepted accepted, RegistrationVerdict verdict, boolean waited) {
-        Binding proposed = accepted.binding();
         Inet4Address requested = attempt.request.homeAddress();
         if (verdict instanceof RegistrationVerdict.Refuse refuse) {
             return new Outcome(refuse.replyCode(), 0, requested, List.of(),
@@ -305,36 +328,34 @@ public final class RegistrationProcessor implements RegistrationService {
         if (verdict instanceof RegistrationVerdict.Discard discard) {
             return Outcome.discarded(RefusalReason.POLICY.shortName() + ":" + discard.reason(), requested);
         }
-        if (waited && superseded(proposed)) {
-            // While this request waited for a verdict a newer one of the same mobile node was
-            // written (RFC 5944 §5.7: identifications only grow): writing this one now would put an
-            // older care-of address back. Its reply would be stale too, so nothing is sent.
-            return Outcome.discarded(RefusalReason.SUPERSEDED.shortName(), requested);
+        RegistrationVerdict.Pass pass = (RegistrationVerdict.Pass) verdict;
+        if (waited) {
+            // While this request waited, a newer one of the same mobile node may have registered or
+            // deregistered: writing this one now would put an older care-of address back, and its
+            // reply would be stale too, so nothing is sent (RegistrationTurns).
+            return turns.ifNewest(attempt.turn, () -> write(accepted, pass, requested))
+                    .orElseGet(() -> Outcome.discarded(RefusalReason.SUPERSEDED.shortName(), requested));
         }
+        return write(accepted, pass, requested);
+    }
+
+    /** @param requested the home address of the request, 0.0.0.0 for a dynamic one (RFC 2794) */
+    private Outcome write(Accepted accepted, RegistrationVerdict.Pass pass, Inet4Address requested) {
+        Binding proposed = accepted.binding();
         if (!accepted.simultaneous()) {
             bindings.register(proposed, false);
         } else if (bindings.registerSimultaneous(proposed, settings.maxSimultaneousBindings()).isEmpty()) {
-            // The count above is advisory (it keeps 135 ahead of the policies, as RFC 5944 §3.8.2.2
+            // The count in bind is advisory (it keeps 135 ahead of the policies, as RFC 5944 §3.8.2.2
             // orders the checks); this one is atomic with the write: another event loop may have
             // registered a binding for the same home address in between.
             return Outcome.refused(RefusalReason.TOO_MANY_BINDINGS, requested);
         }
         List<Extension> extensions = accepted.replyExtensions();
-        if (verdict instanceof RegistrationVerdict.Pass pass && !pass.replyExtensions().isEmpty()) {
+        if (!pass.replyExtensions().isEmpty()) {
             extensions = new ArrayList<>(extensions);
             extensions.addAll(pass.replyExtensions());
         }
         return Outcome.accepted(accepted.code(), proposed.grantedLifetime(), proposed.homeAddress(), extensions);
-    }
-
-    /** A binding of the home address written after {@code proposed} was made: a newer identification. */
-    private boolean superseded(Binding proposed) {
-        for (Binding held : bindings.find(proposed.homeAddress())) {
-            if (Long.compareUnsigned(held.identification(), proposed.identification()) > 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** §5.7 fallback: the newest identification kept with the node's bindings. */
@@ -467,6 +488,10 @@ public final class RegistrationProcessor implements RegistrationService {
         Optional<SecurityAssociation> foreignAgent = Optional.empty();
         /** Where the MN-HA extension is: extensions after it were added by a foreign agent. */
         int mobileHomeIndex;
+        /** Its place in its node's order, once it passed replay protection. */
+        RegistrationTurns.Turn turn;
+        /** The dynamic home address kept for it while it waits for a verdict. */
+        Inet4Address promised;
 
         Attempt(InboundRegistration registration, List<Inet4Address> ourAddresses, Inet4Address homeAgent) {
             this.registration = registration;

@@ -59,8 +59,8 @@ public final class RegistrationServiceComponent implements RegistrationService {
             @Reference(name = "associations") SecurityAssociations associations,
             @Reference(name = "recorder") RegistrationRecorder recorder, HomeAgentConfig config) {
         HomeAgentSettings settings = HomeAgentSettings.from(config);
-        PolicyStage policyStage = new PolicyStage(() -> RankedPolicies.order(policies),
-                () -> RankedPolicies.order(vendorHandlers), deadlines, settings.policyTimeout());
+        PolicyStage policyStage = new PolicyStage(new RankedServices<>(() -> policies),
+                new RankedServices<>(() -> vendorHandlers), deadlines, settings.policyTimeout());
         this.foreignAgents = ForeignAgentAssociationFile.watching(
                 KarafPaths.resolve(config.foreignAgentAssociationsFile(), KarafPaths.karafEtc()));
         this.processor = new RegistrationProcessor(bindings, associations, foreignAgents, settings, Clock.systemUTC(),

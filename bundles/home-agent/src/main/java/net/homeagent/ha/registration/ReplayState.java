@@ -14,6 +14,14 @@ import net.homeagent.mip.api.SecurityAssociation;
 public interface ReplayState {
 
     /**
+     * The key of a node's replay state: its association's home address itself
+     * ({@code Inet4Address} compares and hashes by its 32-bit value), else its NAI.
+     */
+    static Object nodeOf(SecurityAssociation owner) {
+        return owner.homeAddress().isPresent() ? owner.homeAddress().get() : owner.nai().orElseThrow();
+    }
+
+    /**
      * Timestamps (§5.7.1): records {@code identification} as the owner's last accepted one if it
      * is greater, as an unsigned 64-bit number, than the last accepted one; when nothing is
      * recorded for the owner (e.g. after this bundle restarted) {@code fallback} supplies the

@@ -1,9 +1,15 @@
 package net.homeagent.ha.registration;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.InboundRegistration;
@@ -14,21 +20,22 @@ import net.homeagent.mip.codec.ext.VendorSpecificExtension;
 
 /**
  * The vendor extensions (RFC 3115) of a request against the {@link VendorExtensionHandler} services
- * registered now, in ranking order (the first that names a type interprets it).
+ * registered now, in ranking order (the first that names a type interprets it). The types each
+ * handler names are read once, when the list of handlers changes, into an index by type.
  */
 final class VendorExtensions {
 
-    /** No handler at all: every CVSE is refused, every NVSE ignored. */
-    static final VendorExtensions NONE = new VendorExtensions(List::of);
+    private static final Logger LOG = LoggerFactory.getLogger(VendorExtensions.class);
 
     private final Supplier<List<VendorExtensionHandler>> handlers;
+    private volatile Index index = new Index(List.of(), Map.of());
 
     VendorExtensions(Supplier<List<VendorExtensionHandler>> handlers) {
         this.handlers = handlers;
     }
 
     /**
-     * RFC 3115 §5.1: a CVSE nobody interprets refuses the request, 140 when the mobile node sent it,
+     * RFC 3115 §4.2: a CVSE nobody interprets refuses the request, 140 when the mobile node sent it,
      * 141 when a foreign agent did.
      *
      * @param mobileHomeIndex position of the MN-HA extension: extensions before it come from the
@@ -67,12 +74,43 @@ final class VendorExtensions {
     }
 
     private Optional<VendorExtensionHandler> handlerOf(VendorSpecificExtension extension) {
-        VendorExtensionType type = VendorExtensionType.of(extension);
-        for (VendorExtensionHandler handler : handlers.get()) {
-            if (handler.interprets().contains(type)) {
-                return Optional.of(handler);
+        List<VendorExtensionHandler> current = handlers.get();
+        Index seen = index;
+        if (seen.from() != current) {
+            seen = new Index(current, byType(current));
+            index = seen;
+        }
+        return Optional.ofNullable(seen.byType().get(VendorExtensionType.of(extension)));
+    }
+
+    /**
+     * The first handler, in ranking order, that names each type. A handler whose
+     * {@link VendorExtensionHandler#interprets()} fails or answers null interprets nothing, and
+     * says so in the log, rather than failing every request that carries a vendor extension.
+     */
+    private static Map<VendorExtensionType, VendorExtensionHandler> byType(List<VendorExtensionHandler> ranked) {
+        Map<VendorExtensionType, VendorExtensionHandler> byType = new HashMap<>();
+        for (VendorExtensionHandler handler : ranked) {
+            Set<VendorExtensionType> types;
+            try {
+                types = Set.copyOf(handler.interprets()); // null, or a null type, throws here
+            } catch (RuntimeException e) {
+                LOG.error("vendor extension handler {} ignored: its interprets() gave no set of types without null ({})",
+                        handler.getClass().getName(), e.toString());
+                continue;
+            }
+            for (VendorExtensionType type : types) {
+                VendorExtensionHandler first = byType.putIfAbsent(type, handler);
+                if (first != null) {
+                    LOG.warn("{} is interpreted by {}, ranked before {}", type, first.getClass().getName(),
+                            handler.getClass().getName());
+                }
             }
         }
-        return Optional.empty();
+        return Map.copyOf(byType);
+    }
+
+    /** @param from the handlers it was built from, compared by identity */
+    private record Index(List<VendorExtensionHandler> from, Map<VendorExtensionType, VendorExtensionHandler> byType) {
     }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -150,7 +151,7 @@ class RegistrationProcessorTest {
         }
 
         @Override
-        public CompletableFuture<RegistrationVerdict> handle(InboundRegistration registration, Binding proposed,
+        public CompletionStage<RegistrationVerdict> handle(InboundRegistration registration, Binding proposed,
                 VendorSpecificExtension extension, boolean fromForeignAgent) {
             return RegistrationVerdict.PASSED;
         }
@@ -751,7 +752,7 @@ class RegistrationProcessorTest {
                 }
 
                 @Override
-                public CompletableFuture<RegistrationVerdict> handle(InboundRegistration registration, Binding proposed,
+                public CompletionStage<RegistrationVerdict> handle(InboundRegistration registration, Binding proposed,
                         VendorSpecificExtension extension, boolean foreignAgent) {
                     handed.add(extension.vendorType() + (foreignAgent ? " from the foreign agent" : " from the node"));
                     return CompletableFuture.completedFuture(extension.critical() ? RegistrationVerdict.pass()
@@ -764,6 +765,52 @@ class RegistrationProcessorTest {
             assertThat(handed).containsExactly("7 from the node", "8 from the foreign agent");
             assertThat(code(decision)).isEqualTo(ReplyCode.ADMINISTRATIVELY_PROHIBITED);
             assertThat(decision.reason()).contains("policy:vendor-says-no");
+        }
+
+        @Test
+        void aHandlerThatCannotSayWhatItInterpretsInterpretsNothingAndFailsNoRequest() {
+            vendorHandlers.add(new VendorExtensionHandler() {
+                @Override
+                public Set<VendorExtensionType> interprets() {
+                    return null;
+                }
+
+                @Override
+                public CompletionStage<RegistrationVerdict> handle(InboundRegistration registration, Binding proposed,
+                        VendorSpecificExtension extension, boolean foreignAgent) {
+                    throw new AssertionError("never asked");
+                }
+            });
+
+            assertThat(code(process(node().before(cvse).build()))).isEqualTo(ReplyCode.CVSE_FROM_MN_UNINTERPRETABLE);
+            assertThat(code(process(node().identification(now() + 1).build()))).isEqualTo(ReplyCode.ACCEPTED);
+        }
+
+        @Test
+        void theHighestRankedHandlerOfATypeInterpretsIt() {
+            List<String> asked = new ArrayList<>();
+            VendorExtensionType type = new VendorExtensionType(true, 5535, 7);
+            vendorHandlers.add(handlerNamed("first", type, asked));
+            vendorHandlers.add(handlerNamed("second", type, asked));
+
+            assertThat(code(process(node().before(cvse).build()))).isEqualTo(ReplyCode.ACCEPTED);
+            assertThat(asked).containsExactly("first");
+        }
+
+        private VendorExtensionHandler handlerNamed(String name, VendorExtensionType type, List<String> asked) {
+            return new VendorExtensionHandler() {
+                @Override
+                public Set<VendorExtensionType> interprets() {
+                    return Set.of(type);
+                }
+
+                @Override
+                public CompletionStage<RegistrationVerdict> handle(InboundRegistration registration, Binding proposed,
+                        VendorSpecificExtension extension, boolean foreignAgent) {
+                    asked.add(name);
+                    return RegistrationVerdict.PASSED;
+                }
+            };
         }
 
         @Test
@@ -882,6 +929,36 @@ class RegistrationProcessorTest {
                     .satisfies(b -> assertThat(b.nai()).contains("alice@example.net"));
             // RFC 2794 §2: the reply carries the NAI so a foreign agent can match it
             assertThat(reply(decision).extension(NaiExtension.class)).contains(new NaiExtension("alice@example.net"));
+        }
+
+        @Test
+        void anAddressPromisedToANodeWaitingForItsVerdictIsNotGivenToAnother() {
+            CompletableFuture<RegistrationVerdict> slow = new CompletableFuture<>();
+            policies.add((registration, proposed) -> proposed.nai().equals(Optional.of("alice@example.net")) ? slow
+                    : RegistrationVerdict.PASSED);
+
+            CompletableFuture<RegistrationDecision> alice = processing(byNai(ALICE).build(), FROM_CARE_OF);
+            RegistrationDecision bob = process(byNai(BOB).build());
+            slow.complete(RegistrationVerdict.pass());
+
+            assertThat(reply(alice.join()).homeAddress()).isEqualTo(ip("10.1.0.1"));
+            assertThat(reply(bob).homeAddress()).isEqualTo(ip("10.1.0.2"));
+            assertThat(store.find(ip("10.1.0.1"))).singleElement()
+                    .satisfies(b -> assertThat(b.nai()).contains("alice@example.net"));
+        }
+
+        @Test
+        void aPromiseEndsWithItsRequest() {
+            CompletableFuture<RegistrationVerdict> slow = new CompletableFuture<>();
+            policies.add((registration, proposed) -> proposed.nai().equals(Optional.of("alice@example.net")) ? slow
+                    : RegistrationVerdict.PASSED);
+            CompletableFuture<RegistrationDecision> alice = processing(byNai(ALICE).build(), FROM_CARE_OF);
+            slow.complete(RegistrationVerdict.refuse(ReplyCode.ADMINISTRATIVELY_PROHIBITED, "aaa-reject"));
+            assertThat(code(alice.join())).isEqualTo(ReplyCode.ADMINISTRATIVELY_PROHIBITED);
+
+            RegistrationDecision bob = process(byNai(BOB).build());
+
+            assertThat(reply(bob).homeAddress()).isEqualTo(ip("10.1.0.1"));
         }
 
         @Test
@@ -1115,6 +1192,81 @@ class RegistrationProcessorTest {
             assertThat(older.join().reason()).contains("superseded");
             assertThat(store.find(ip("10.0.0.10"))).extracting(Binding::careOfAddress)
                     .containsExactly(ip("198.51.100.2"));
+        }
+
+        @Test
+        void aWaitingRegistrationOvertakenByADeregistrationIsDiscardedInsteadOfBindingAgain() {
+            CompletableFuture<RegistrationVerdict> slow = new CompletableFuture<>();
+            policies.add((registration, proposed) -> slow);
+
+            CompletableFuture<RegistrationDecision> older = processing(node().careOf("198.51.100.1").build(),
+                    FROM_CARE_OF);
+            RegistrationDecision home = process(node().careOf("10.0.0.10").lifetime(0).identification(now() + 1)
+                    .build());
+            slow.complete(RegistrationVerdict.pass());
+
+            assertThat(code(home)).isEqualTo(ReplyCode.ACCEPTED);
+            assertThat(older.join().reason()).contains("superseded");
+            assertThat(store.find(ip("10.0.0.10"))).as("the node said it is home").isEmpty();
+        }
+
+        @Test
+        void aNewerRequestSupersedesAWaitingOneEvenWhenAPolicyRefusesIt() {
+            CompletableFuture<RegistrationVerdict> slow = new CompletableFuture<>();
+            policies.add((registration, proposed) -> proposed.careOfAddress().equals(ip("198.51.100.1")) ? slow
+                    : CompletableFuture.completedFuture(RegistrationVerdict.refuse(ReplyCode.ADMINISTRATIVELY_PROHIBITED,
+                            "not-there")));
+
+            CompletableFuture<RegistrationDecision> older = processing(node().careOf("198.51.100.1").build(),
+                    FROM_CARE_OF);
+            RegistrationDecision newer = process(node().careOf("198.51.100.2").identification(now() + 1).build());
+            slow.complete(RegistrationVerdict.pass());
+
+            assertThat(code(newer)).isEqualTo(ReplyCode.ADMINISTRATIVELY_PROHIBITED);
+            assertThat(older.join().reason()).as("the node waits for the newer reply only").contains("superseded");
+            assertThat(store.size()).isZero();
+        }
+
+        @Test
+        void aNonceNodesWaitingRegistrationIsOrderedByItsTurnNotByIdentification() {
+            CompletableFuture<RegistrationVerdict> slow = new CompletableFuture<>();
+            policies.add((registration, proposed) -> proposed.careOfAddress().equals(ip("198.51.100.1")) ? slow
+                    : RegistrationVerdict.PASSED);
+            // §5.7.2: the high-order bits of a nonce identification are the home agent's random
+            // nonce; they say nothing of which request is newer.
+            long first = reply(process(nonceNode(0, 0).build())).identification() >>> 32;
+            RegistrationDecision held = process(nonceNode(first, 1).careOf("192.0.2.5").build());
+            long second = reply(held).identification() >>> 32;
+            assertThat(Long.compareUnsigned(first, second)).as("the binding held has the greater identification")
+                    .isPositive();
+
+            CompletableFuture<RegistrationDecision> waiting = processing(nonceNode(second, 2).careOf("198.51.100.1")
+                    .build(), FROM_CARE_OF);
+            slow.complete(RegistrationVerdict.pass());
+
+            assertThat(code(waiting.join())).isEqualTo(ReplyCode.ACCEPTED);
+            assertThat(store.find(ip("10.0.0.11"))).extracting(Binding::careOfAddress)
+                    .containsExactly(ip("198.51.100.1"));
+        }
+
+        private RequestBuilder nonceNode(long homeAgentNonce, int mobileNodeNonce) {
+            return request("10.0.0.11").identification(homeAgentNonce << 32 | mobileNodeNonce).signedWith(NONCE_NODE);
+        }
+
+        @Test
+        void anotherNodesRegistrationDoesNotSupersedeAWaitingOne() {
+            CompletableFuture<RegistrationVerdict> slow = new CompletableFuture<>();
+            policies.add((registration, proposed) -> proposed.homeAddress().equals(ip("10.0.0.10")) ? slow
+                    : RegistrationVerdict.PASSED);
+
+            CompletableFuture<RegistrationDecision> waiting = processing(node().build(), FROM_CARE_OF);
+            RegistrationDecision other = process(request("10.0.0.12").identification(now() + 1)
+                    .signedWith(OTHER_NODE).build());
+            slow.complete(RegistrationVerdict.pass());
+
+            assertThat(code(other)).isEqualTo(ReplyCode.ACCEPTED);
+            assertThat(code(waiting.join())).isEqualTo(ReplyCode.ACCEPTED);
+            assertThat(store.size()).isEqualTo(2);
         }
 
         @Test

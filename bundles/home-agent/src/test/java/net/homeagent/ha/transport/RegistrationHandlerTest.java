@@ -5,9 +5,12 @@ import static net.homeagent.ha.RequestBuilder.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,15 +22,27 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.DatagramPacket;
 
 import net.homeagent.ha.RequestBuilder;
+import net.homeagent.ha.TestConfigs;
+import net.homeagent.ha.registration.PolicyStage;
+import net.homeagent.ha.registration.RegistrationProcessor;
 import net.homeagent.ha.statistics.HomeAgentStatistics;
 import net.homeagent.mip.api.InboundRegistration;
 import net.homeagent.mip.api.RegistrationDecision;
+import net.homeagent.mip.api.RegistrationPolicy;
+import net.homeagent.mip.api.RegistrationVerdict;
+import net.homeagent.mip.api.ReplayProtection;
+import net.homeagent.mip.api.SecurityAssociation;
 import net.homeagent.mip.api.RegistrationService;
 import net.homeagent.mip.api.RegistrationStatistics.RegistrationCounters;
+import net.homeagent.mip.api.testing.FakeBindingStore;
+import net.homeagent.mip.api.testing.InMemorySecurityAssociations;
 import net.homeagent.mip.api.testing.MutableClock;
 import net.homeagent.mip.codec.MessageSigner;
 import net.homeagent.mip.codec.RegistrationReply;
 import net.homeagent.mip.codec.ReplyCode;
+import net.homeagent.mip.codec.auth.AuthenticationAlgorithm;
+import net.homeagent.mip.codec.ext.AuthenticationExtension;
+import net.homeagent.mip.codec.ext.VendorSpecificExtension;
 import net.homeagent.mip.codec.netty.MipDatagramDecoder;
 import net.homeagent.mip.codec.netty.MipDatagramEncoder;
 
@@ -197,5 +212,51 @@ class RegistrationHandlerTest {
                 ip("10.0.0.1"), 10, List.of()), MessageSigner.NONE));
         channel.runPendingTasks();
         assertThat(sentReply().homeAddress()).isEqualTo(ip("10.0.0.10"));
+    }
+
+    @Test
+    void aSlowPolicyHoldsNeitherTheEventLoopNorAnotherNodeAndItsReplyExtensionIsSigned() {
+        SecurityAssociation waits = association("10.0.0.10", 256);
+        SecurityAssociation answeredAtOnce = association("10.0.0.11", 257);
+        CompletableFuture<RegistrationVerdict> aaaServer = new CompletableFuture<>();
+        RegistrationPolicy aaa = (registration, proposed) -> proposed.homeAddress().equals(ip("10.0.0.10")) ? aaaServer
+                : RegistrationVerdict.PASSED;
+        FakeBindingStore store = new FakeBindingStore();
+        // a deadline that never passes: the answer is what this test waits for
+        PolicyStage stage = new PolicyStage(() -> List.of(aaa), List::of, (delay, action) -> () -> { },
+                Duration.ofSeconds(5));
+        serveLater(new RegistrationProcessor(store, new InMemorySecurityAssociations().add(waits).add(answeredAtOnce),
+                TestConfigs.settings(Map.of()), clock, stage, statistics));
+        long now = RequestBuilder.timestamp(clock.instant());
+
+        receive(request("10.0.0.10").identification(now).signedWith(waits).encode());
+        receive(request("10.0.0.11").identification(now).signedWith(answeredAtOnce).encode());
+
+        RegistrationReply meanwhile = sentReply();
+        assertThat(meanwhile.homeAddress()).as("the other node is answered meanwhile").isEqualTo(ip("10.0.0.11"));
+        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(store.find(ip("10.0.0.10"))).isEmpty();
+
+        // RFC 3115 NVSE, e.g. the MIMM advisor's Handoff Advice, from the thread of the server's answer
+        VendorSpecificExtension advice = new VendorSpecificExtension(false, 32473, 2, new byte[] {9, 9});
+        CompletableFuture.runAsync(() -> aaaServer.complete(RegistrationVerdict.pass(List.of(advice)))).join();
+        channel.runPendingTasks();
+
+        RegistrationReply late = sentReply();
+        assertThat(late.homeAddress()).isEqualTo(ip("10.0.0.10"));
+        assertThat(late.code()).isEqualTo(ReplyCode.ACCEPTED);
+        assertThat(store.find(ip("10.0.0.10"))).hasSize(1);
+        // RFC 5944 §3.5: the MN-HA authenticator is last and covers the advice before it
+        assertThat(late.extensions()).hasSize(2).first().isEqualTo(advice);
+        AuthenticationExtension auth = late.extension(AuthenticationExtension.class).orElseThrow();
+        byte[] wire = late.wire().orElseThrow();
+        assertThat(auth.authenticatedLength()).isEqualTo(wire.length - 16);
+        assertThat(waits.verify(wire, 0, auth.authenticatedLength(), auth.authenticator())).isTrue();
+    }
+
+    private static SecurityAssociation association(String homeAddress, int spi) {
+        return new SecurityAssociation(Optional.of(ip(homeAddress)), Optional.empty(), spi,
+                AuthenticationAlgorithm.HMAC_MD5, HexFormat.of().parseHex("00112233445566778899aabbccddeeff"),
+                ReplayProtection.TIMESTAMP);
     }
 }

@@ -16,9 +16,14 @@ import java.util.function.BiFunction;
  * <p>{@link #decide} is called on a registration event loop and must never block it: a policy that
  * waits for a server returns a stage that the server's answer completes. The home agent bounds the
  * wait ({@code policyTimeoutMillis} of {@code net.homeagent.ha}; past it the request is refused with
- * 130) and writes the binding only once every policy has passed; if a newer registration of the
- * same home address was written meanwhile, the waiting one is discarded instead of putting an older
- * care-of address back.
+ * 130, insufficient resources, RFC 5944 §3.4: it lacks what it needs to decide now, which a
+ * retransmission may find) and writes the binding only once every policy has passed. If any later
+ * request of the same mobile node passed replay protection (§5.7) while one waited, a registration,
+ * a deregistration or one refused in turn, the waiting one is discarded without a reply instead of
+ * putting an older care-of address back: the node retransmits only its newest request (§3.6.3).
+ *
+ * <p>A policy in the first form of this contract, a synchronous refusal or none, is adapted with
+ * {@link #refusing}.
  */
 @FunctionalInterface
 public interface RegistrationPolicy {

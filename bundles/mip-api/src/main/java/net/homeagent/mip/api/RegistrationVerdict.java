@@ -2,6 +2,7 @@ package net.homeagent.mip.api;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import net.homeagent.mip.codec.ReplyCode;
 import net.homeagent.mip.codec.ext.AuthenticationExtension;
@@ -14,11 +15,15 @@ import net.homeagent.mip.codec.ext.Extension;
  */
 public sealed interface RegistrationVerdict {
 
-    /** Pass with nothing to add: one instance, already complete, for the answers given at once. */
-    CompletableFuture<RegistrationVerdict> PASSED = CompletableFuture.completedFuture(new Pass(List.of()));
+    /**
+     * Pass with nothing to add, already complete: one shared instance for the answers given at
+     * once. A {@link CompletionStage} that nobody can complete, obtrude or cancel, since every
+     * policy shares it; the home agent recognizes it without making a future of it.
+     */
+    CompletionStage<RegistrationVerdict> PASSED = CompletableFuture.completedStage(Pass.NOTHING);
 
     static RegistrationVerdict pass() {
-        return PASSED.join();
+        return Pass.NOTHING;
     }
 
     /** @param replyExtensions added to the Registration Reply if every other policy passes too */
@@ -41,6 +46,8 @@ public sealed interface RegistrationVerdict {
      * authentication extension of its own.
      */
     record Pass(List<Extension> replyExtensions) implements RegistrationVerdict {
+
+        private static final Pass NOTHING = new Pass(List.of());
 
         public Pass {
             replyExtensions = List.copyOf(replyExtensions);

@@ -10,16 +10,22 @@ import net.homeagent.mip.codec.ext.VendorSpecificExtension;
  * bundles register it as an OSGi service (the MIMM advisor's Request Handoff, for one).
  *
  * <p>A critical extension (CVSE, type 38) that no registered handler names makes the home agent
- * refuse the request, as RFC 3115 §5.1 requires: 140 when the mobile node sent it, 141 when a
+ * refuse the request, as RFC 3115 §4.2 requires: 140 when the mobile node sent it, 141 when a
  * foreign agent appended it after the MN-HA extension. A normal extension (NVSE, type 134) that
- * nobody names is ignored, the rest of the request processed (RFC 3115 §2). Every extension a handler names is handed to it with
- * the registration at the policy stage, before the {@link RegistrationPolicy} services, in the
- * order the request carries them; its verdict counts as a policy's (first refusal or discard
- * wins, reply extensions collected, a late answer bounded by {@code policyTimeout}).
+ * nobody names is skipped and the rest of the request processed: its type is 128 or more, which
+ * RFC 5944 §1.9 makes skippable, and that is what sets it apart from a CVSE (RFC 3115 §3). Every
+ * extension a handler names is handed to it with the registration at the policy stage, before the
+ * {@link RegistrationPolicy} services, in the order the request carries them; its verdict counts
+ * as a policy's (first refusal or discard wins, reply extensions collected, a late answer bounded
+ * by {@code policyTimeoutMillis}). A CVSE or NVSE in the reply is the handler's to add, as a reply
+ * extension of its verdict.
  */
 public interface VendorExtensionHandler {
 
-    /** The extensions this handler interprets; read when the service is bound. */
+    /**
+     * The extensions this handler interprets; read once when the service is bound (the highest
+     * ranked handler of a type interprets it).
+     */
     Set<VendorExtensionType> interprets();
 
     /**
