@@ -63,6 +63,19 @@ public final class LoadGenerator {
             System.out.print(RunReport.table(options, runs, ratio));
         }
         System.out.println(RunReport.json(options, runs, ratio));
+        List<String> failures = failures(runs);
+        failures.forEach(System.err::println);
+        if (!failures.isEmpty()) {
+            System.exit(1);
+        }
+    }
+
+    /** What makes a run's figures worthless: a "home agent" that sends the requests back. */
+    static List<String> failures(List<RunCounts> runs) {
+        return runs.stream().filter(r -> r.echoes > 0)
+                .map(r -> r.name + ": " + r.echoes + " requests came back unchanged: the target echoes requests: not a"
+                        + " home agent")
+                .toList();
     }
 
     private static RunCounts echoRun(LoadOptions options, MobileNodes nodes) throws InterruptedException {
@@ -71,12 +84,12 @@ public final class LoadGenerator {
             if (!TargetAddressCheck.isThisHost(echo.getAddress())) {
                 throw new IllegalArgumentException("refusing to load " + echo + ": not an address of this host");
             }
-            return new LoadRun(options, nodes, new AcknowledgementLedger(nodes.count()), echo, "echo").run();
+            return new LoadRun(options, nodes, new AcknowledgementLedger(nodes.count()), echo, LoadRun.Against.ECHO).run();
         }
         InetSocketAddress bindTo = new InetSocketAddress(options.target().map(InetSocketAddress::getAddress)
                 .orElse(java.net.InetAddress.getLoopbackAddress()), 0);
         try (EchoServer echo = new EchoServer(bindTo)) {
-            return new LoadRun(options, nodes, new AcknowledgementLedger(nodes.count()), echo.address(), "echo").run();
+            return new LoadRun(options, nodes, new AcknowledgementLedger(nodes.count()), echo.address(), LoadRun.Against.ECHO).run();
         }
     }
 
@@ -96,7 +109,7 @@ public final class LoadGenerator {
             ledger = earlier.ledger();
             nodes.continueFrom(earlier.careOfGenerations());
         }
-        LoadRun run = new LoadRun(options, nodes, ledger, options.target().get(), "home-agent");
+        LoadRun run = new LoadRun(options, nodes, ledger, options.target().get(), LoadRun.Against.HOME_AGENT);
         RunCounts counts = run.run();
         if (run.acceptedAtEpochMillis() != 0) {
             System.err.println("accepted at epoch-ms " + run.acceptedAtEpochMillis());
