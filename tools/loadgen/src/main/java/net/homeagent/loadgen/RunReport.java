@@ -1,17 +1,26 @@
 package net.homeagent.loadgen;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.HdrHistogram.Histogram;
 
 import net.homeagent.mip.codec.ReplyCode;
 
-/** Prints runs as a human table and as one JSON line (latencies in microseconds). */
+/**
+ * Prints runs as a human table and as one JSON line (latencies in microseconds). The JSON keeps
+ * every field it had before issue 17 (their meaning: only verified replies are accepted) and
+ * adds {@code kinds}, {@code discarded}, {@code unverifiedRefusals}, {@code echoes}.
+ */
 final class RunReport {
 
     private static final double[] PERCENTILES = {50, 90, 99, 99.9};
+    /** Widths of the human table's label column and of each run's column. */
+    private static final int LABEL = 28;
+    private static final int CELL = 20;
 
     private RunReport() {
     }
@@ -25,13 +34,13 @@ final class RunReport {
         if (options.sockets() > 1) {
             sb.append(options.sockets()).append(" client sockets\n");
         }
-        sb.append(String.format(Locale.ROOT, "%-22s", ""));
-        runs.forEach(r -> sb.append(String.format(Locale.ROOT, "%16s", r.name)));
+        sb.append(String.format(Locale.ROOT, "%-" + LABEL + "s", ""));
+        runs.forEach(r -> sb.append(String.format(Locale.ROOT, "%" + CELL + "s", r.name)));
         sb.append('\n');
-        row(sb, "sent", runs, r -> Long.toString(r.sent()));
-        for (RequestKind kind : RequestKind.values()) {
-            row(sb, "  " + kind.label(), runs, r -> Long.toString(r.sentByKind[kind.ordinal()]));
-        }
+        byKind(sb, "sent", runs, r -> r.sentByKind);
+        byKind(sb, "accepted (verified)", runs, r -> r.acceptedByKind);
+        byKind(sb, "refused", runs, r -> r.refusedByKind);
+        byKind(sb, "timed out", runs, r -> r.timedOutByKind);
         for (int code = 0; code <= RunCounts.ECHO; code++) {
             int c = code;
             if (runs.stream().anyMatch(r -> r.repliesByCode[c] > 0)) {
@@ -40,7 +49,15 @@ final class RunReport {
                         r -> Long.toString(r.repliesByCode[c]));
             }
         }
-        row(sb, "timeouts", runs, r -> Long.toString(r.timeouts));
+        row(sb, "  unverified refusals", runs, r -> Long.toString(r.unverifiedRefusals));
+        for (ReplyVerifier.Verdict verdict : ReplyVerifier.Verdict.values()) {
+            if (verdict.discarded()) {
+                row(sb, "discarded " + verdict.label(), runs, r -> Long.toString(r.discardedByVerdict[verdict.ordinal()]));
+            }
+        }
+        if (runs.stream().anyMatch(r -> r.echoes > 0)) {
+            row(sb, "ECHOED (not a HA)", runs, r -> Long.toString(r.echoes));
+        }
         row(sb, "late replies", runs, r -> Long.toString(r.late));
         row(sb, "mismatched", runs, r -> Long.toString(r.mismatched));
         row(sb, "undecodable", runs, r -> Long.toString(r.malformed));
@@ -75,6 +92,26 @@ final class RunReport {
             for (RequestKind kind : RequestKind.values()) {
                 sb.append(",\"sent_").append(kind.label()).append("\":").append(r.sentByKind[kind.ordinal()]);
             }
+            sb.append(",\"kinds\":{");
+            for (RequestKind kind : RequestKind.values()) {
+                int k = kind.ordinal();
+                sb.append(k == 0 ? "" : ",").append('"').append(kind.label()).append("\":{");
+                sb.append(countAndRate("sent", r, r.sentByKind[k])).append(',')
+                        .append(countAndRate("accepted", r, r.acceptedByKind[k])).append(',')
+                        .append(countAndRate("refused", r, r.refusedByKind[k])).append(',')
+                        .append(countAndRate("timedOut", r, r.timedOutByKind[k])).append('}');
+            }
+            sb.append("},\"discarded\":{");
+            boolean firstVerdict = true;
+            for (ReplyVerifier.Verdict verdict : ReplyVerifier.Verdict.values()) {
+                if (verdict.discarded()) {
+                    sb.append(firstVerdict ? "" : ",").append('"').append(camel(verdict.label())).append("\":")
+                            .append(r.discardedByVerdict[verdict.ordinal()]);
+                    firstVerdict = false;
+                }
+            }
+            sb.append("},\"unverifiedRefusals\":").append(r.unverifiedRefusals).append(",\"echoes\":")
+                    .append(r.echoes);
             sb.append(",\"replies\":{");
             boolean first = true;
             for (int code = 0; code <= RunCounts.ECHO; code++) {
@@ -103,13 +140,39 @@ final class RunReport {
         return sb.append('}').toString();
     }
 
+    private static String countAndRate(String name, RunCounts run, long count) {
+        return String.format(Locale.ROOT, "\"%s\":%d,\"%sPerSecond\":%.1f", name, count, name, run.perSecond(count));
+    }
+
+    /** "wrong SPI" -> "wrongSpi": the JSON key of a label. */
+    private static String camel(String label) {
+        StringBuilder sb = new StringBuilder();
+        String[] words = label.split(" ");
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i].toLowerCase(Locale.ROOT);
+            sb.append(i == 0 ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1));
+        }
+        return sb.toString();
+    }
+
+    /** A total row, then per kind the count and its rate over the measured seconds. */
+    private static void byKind(StringBuilder sb, String label, List<RunCounts> runs, Function<RunCounts, long[]> counts) {
+        row(sb, label, runs, r -> Long.toString(Arrays.stream(counts.apply(r)).sum()));
+        for (RequestKind kind : RequestKind.values()) {
+            row(sb, "  " + kind.label(), runs, r -> {
+                long n = counts.apply(r)[kind.ordinal()];
+                return String.format(Locale.ROOT, "%d (%.0f/s)", n, r.perSecond(n));
+            });
+        }
+    }
+
     private interface Cell {
         String of(RunCounts run);
     }
 
     private static void row(StringBuilder sb, String label, List<RunCounts> runs, Cell cell) {
-        sb.append(String.format(Locale.ROOT, "%-22s", label));
-        runs.forEach(r -> sb.append(String.format(Locale.ROOT, "%16s", cell.of(r))));
+        sb.append(String.format(Locale.ROOT, "%-" + LABEL + "s", label));
+        runs.forEach(r -> sb.append(String.format(Locale.ROOT, "%" + CELL + "s", cell.of(r))));
         sb.append('\n');
     }
 
