@@ -13,7 +13,8 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
         TrafficMix mix, String mixText, int timeoutMillis, int lifetime, boolean echoBaseline,
         Optional<InetSocketAddress> echoTarget, boolean json, boolean spinPacer, int sockets, long requests,
         int giveUpSeconds, boolean untilAccepted, Optional<Path> ledger, Optional<Path> fromLedger,
-        Optional<Path> verifyLedger, Optional<Path> snapshot) {
+        Optional<Path> verifyLedger, Optional<Path> snapshot, int echoEventLoops, int echoBatch,
+        Optional<Long> appliancePid) {
 
     static final String USAGE = """
             usage: java -jar homeagent-loadgen.jar [options]
@@ -39,8 +40,17 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
                                      (SO_REUSEPORT) spreads the load by source port (1)
               --timeout-ms T         a request without reply after T ms is a timeout (1000)
               --lifetime L           requested lifetime in seconds (600)
-              --echo-baseline        first run the same loop against a UDP echo (in-process unless --echo-target)
+              --echo-baseline        first run the same loop against a UDP echo in a process of its
+                                     own with the home agent's transport settings (epoll, SO_REUSEPORT
+                                     sockets on one port, recvmmsg batches, one flush per batch),
+                                     unless --echo-target; the report gives the ratio against it
+              --echo-event-loops N   the echo's event loops and sockets: the appliance's eventLoops
+                                     (cores of this host, as the appliance's default 0)
+              --echo-batch B         datagrams per recvmmsg of the echo: the appliance's
+                                     receiveBatch (16)
               --echo-target H:P      an external UDP echo to use as baseline
+              --appliance-pid PID    the appliance's process: its cores are reported, its CPU time
+                                     per request measured, and the echo baseline runs on its cores
               --json                 print only the JSON line
             Closed loop only:
               --requests N           stop after N requests (0: no limit; --duration still bounds)
@@ -101,6 +111,9 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
         Optional<Path> fromLedger = Optional.empty();
         Optional<Path> verifyLedger = Optional.empty();
         Optional<Path> snapshot = Optional.empty();
+        int echoEventLoops = Runtime.getRuntime().availableProcessors();
+        int echoBatch = 16;
+        Optional<Long> appliancePid = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -144,10 +157,16 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
                         case "--from-ledger" -> fromLedger = Optional.of(Path.of(value));
                         case "--verify-ledger" -> verifyLedger = Optional.of(Path.of(value));
                         case "--snapshot" -> snapshot = Optional.of(Path.of(value));
+                        case "--echo-event-loops" -> echoEventLoops = positive(option, value);
+                        case "--echo-batch" -> echoBatch = positive(option, value);
+                        case "--appliance-pid" -> appliancePid = Optional.of((long) positive(option, value));
                         default -> throw new IllegalArgumentException("unknown option " + option);
                     }
                 }
             }
+        }
+        if (echoBatch > 1024) {
+            throw new IllegalArgumentException("--echo-batch is at most 1024, as the appliance's receiveBatch");
         }
         if (lifetime > 0xffff) {
             throw new IllegalArgumentException("--lifetime is a 16-bit field (RFC 5944 §3.3)");
@@ -169,7 +188,8 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
         }
         return new LoadOptions(target, nodes, spiBase, homeBase, keySeed, saFile, closed, window, rate, duration,
                 warmup, TrafficMix.parse(mix), mix, timeout, lifetime, echo, echoTarget, json, spin, sockets,
-                requests, giveUp, untilAccepted, ledger, fromLedger, verifyLedger, snapshot);
+                requests, giveUp, untilAccepted, ledger, fromLedger, verifyLedger, snapshot, echoEventLoops, echoBatch,
+                appliancePid);
     }
 
     /** Whether there is anything to send (else only the SA file is written). */

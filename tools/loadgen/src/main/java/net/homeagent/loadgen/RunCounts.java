@@ -51,6 +51,10 @@ final class RunCounts {
     /** Every request sent, the warm-up's too, and this process's CPU time over the whole run. */
     long sentInRun;
     long cpuNanos;
+    /** What was loaded: the echo baseline's address and settings, or the home agent's address. */
+    String target = "";
+    /** The target process's CPU time over the run, -1 when not known (an external echo, no --appliance-pid). */
+    long targetCpuNanos = -1;
 
     RunCounts(String name) {
         this.name = name;
@@ -109,6 +113,11 @@ final class RunCounts {
      */
     double cpuMicrosPerRequest() {
         return sentInRun > 0 ? cpuNanos / 1e3 / sentInRun : 0;
+    }
+
+    /** The target's CPU time per request sent, in microseconds; -1 when not known. */
+    double targetCpuMicrosPerRequest() {
+        return targetCpuNanos >= 0 && sentInRun > 0 ? targetCpuNanos / 1e3 / sentInRun : -1;
     }
 
     static String codeLabel(int code) {

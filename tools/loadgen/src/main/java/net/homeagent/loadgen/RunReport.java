@@ -25,8 +25,12 @@ final class RunReport {
     private RunReport() {
     }
 
-    static String table(LoadOptions options, List<RunCounts> runs, Optional<Double> ratio) {
+    static String table(LoadOptions options, RunFacts facts, List<RunCounts> runs, Optional<Double> ratio) {
         StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "machine: %s, %d cores, %s%n", facts.cpuModel(), facts.cores(), facts.jdk()));
+        sb.append(String.format(Locale.ROOT, "load average before %s, after %s%n", facts.loadBefore(), facts.loadAfter()));
+        sb.append(String.format(Locale.ROOT, "cores: %s%n", facts.pinning()));
+        runs.forEach(r -> sb.append(r.name).append(": ").append(r.target).append('\n'));
         sb.append(String.format(Locale.ROOT, "mode %s, %s, %d nodes, mix %s, %d s measured after %d s warm-up%n",
                 options.closedLoop() ? "closed" : "open", options.closedLoop() ? "window " + options.window()
                         : "rate " + options.rate() + "/s, pacer " + (options.spinPacer() ? "spin" : "park"), options.nodes(), options.mixText(),
@@ -72,11 +76,14 @@ final class RunReport {
         row(sb, "send lag p50 us", runs, r -> micros(r.sendLagNanos, 50));
         row(sb, "send lag p99 us", runs, r -> micros(r.sendLagNanos, 99));
         row(sb, "client CPU us/request", runs, r -> String.format(Locale.ROOT, "%.2f", r.cpuMicrosPerRequest()));
-        ratio.ifPresent(x -> sb.append(String.format(Locale.ROOT, "ratio to echo baseline (accepted/s): %.3f%n", x)));
+        row(sb, "target CPU us/request", runs, r -> r.targetCpuNanos < 0 ? "unknown"
+                : String.format(Locale.ROOT, "%.2f", r.targetCpuMicrosPerRequest()));
+        ratio.ifPresent(x -> sb.append(String.format(Locale.ROOT,
+                "ratio to the batched echo baseline (verified accepted/s over echoed/s): %.3f%n", x)));
         return sb.toString();
     }
 
-    static String json(LoadOptions options, List<RunCounts> runs, Optional<Double> ratio) {
+    static String json(LoadOptions options, RunFacts facts, List<RunCounts> runs, Optional<Double> ratio) {
         StringBuilder sb = new StringBuilder("{");
         sb.append("\"mode\":\"").append(options.closedLoop() ? "closed" : "open").append('"');
         sb.append(",\"window\":").append(options.window()).append(",\"rate\":").append(options.rate());
@@ -84,11 +91,17 @@ final class RunReport {
         sb.append(",\"nodes\":").append(options.nodes()).append(",\"mix\":\"").append(options.mixText()).append('"');
         sb.append(",\"durationSeconds\":").append(options.durationSeconds()).append(",\"sockets\":")
                 .append(options.sockets());
+        sb.append(",\"machine\":{\"cpuModel\":").append(quoted(facts.cpuModel())).append(",\"cores\":")
+                .append(facts.cores()).append(",\"jdk\":").append(quoted(facts.jdk())).append(",\"loadAverageBefore\":")
+                .append(quoted(facts.loadBefore())).append(",\"loadAverageAfter\":").append(quoted(facts.loadAfter()))
+                .append(",\"generatorCpus\":").append(quoted(facts.generatorCpus())).append(",\"applianceCpus\":")
+                .append(facts.applianceCpus().map(RunReport::quoted).orElse("null")).append(",\"pinning\":")
+                .append(quoted(facts.pinning())).append('}');
         sb.append(",\"runs\":{");
         for (int i = 0; i < runs.size(); i++) {
             RunCounts r = runs.get(i);
             sb.append(i == 0 ? "" : ",").append('"').append(r.name).append("\":{");
-            sb.append("\"sent\":").append(r.sent());
+            sb.append("\"target\":").append(quoted(r.target)).append(",\"sent\":").append(r.sent());
             for (RequestKind kind : RequestKind.values()) {
                 sb.append(",\"sent_").append(kind.label()).append("\":").append(r.sentByKind[kind.ordinal()]);
             }
@@ -133,11 +146,18 @@ final class RunReport {
             sb.append(String.format(Locale.ROOT, "\"max\":%.1f}", r.latencyNanos.getMaxValue() / 1e3));
             sb.append(",\"sendLagMicros\":{\"p50\":").append(micros(r.sendLagNanos, 50)).append(",\"p99\":")
                     .append(micros(r.sendLagNanos, 99)).append('}')
-                    .append(String.format(Locale.ROOT, ",\"clientCpuMicrosPerRequest\":%.2f}", r.cpuMicrosPerRequest()));
+                    .append(String.format(Locale.ROOT, ",\"clientCpuMicrosPerRequest\":%.2f", r.cpuMicrosPerRequest()))
+                    .append(",\"targetCpuMicrosPerRequest\":").append(r.targetCpuNanos < 0 ? "null"
+                            : String.format(Locale.ROOT, "%.2f", r.targetCpuMicrosPerRequest())).append('}');
         }
         sb.append('}');
         ratio.ifPresent(x -> sb.append(String.format(Locale.ROOT, ",\"ratioToEcho\":%.4f", x)));
         return sb.append('}').toString();
+    }
+
+    /** A JSON string; the facts come from /proc and system properties, so only quotes and backslashes are escaped. */
+    private static String quoted(String text) {
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     private static String countAndRate(String name, RunCounts run, long count) {
