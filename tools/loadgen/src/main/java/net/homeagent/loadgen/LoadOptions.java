@@ -60,8 +60,9 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
                                      "accepted at epoch-ms T" on stderr
             Ledger (the home agent run, not the echo baseline):
               --ledger FILE          at the end, write per node the last state the home agent
-                                     acknowledged (reply code 0 or 1 to a request whose home
-                                     address and identification it echoes) and the requests no
+                                     acknowledged (a verified reply, code 0 or 1, to a request
+                                     whose home address and identification it echoes) and the
+                                     requests no
                                      reply answered since (in flight at the end, or timed out):
                                      the binding may be in either state. Binary, big-endian:
                                      "MIPL" u8 1, u32 home address of node 0, i32 nodes, then per
