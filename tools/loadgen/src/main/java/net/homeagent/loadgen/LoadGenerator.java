@@ -100,7 +100,11 @@ public final class LoadGenerator {
             return counts;
         }
         InetAddress bindTo = options.target().map(InetSocketAddress::getAddress).orElse(InetAddress.getLoopbackAddress());
-        try (EchoBaselineProcess echo = new EchoBaselineProcess(bindTo, options.echoEventLoops(), options.echoBatch(),
+        // the appliance's eventLoops = 0 is one loop per core it may run on (the JVM counts its affinity)
+        int eventLoops = options.echoEventLoops() > 0 ? options.echoEventLoops()
+                : facts.applianceCpus().map(cpus -> RunFacts.cpuSet(cpus).cardinality())
+                        .orElse(Runtime.getRuntime().availableProcessors());
+        try (EchoBaselineProcess echo = new EchoBaselineProcess(bindTo, eventLoops, options.echoBatch(),
                 facts.applianceCpus())) {
             Optional<Duration> cpuBefore = echo.cpuTime();
             RunCounts counts = new LoadRun(options, nodes, scratch, echo.address(), LoadRun.Against.ECHO).run();

@@ -45,7 +45,8 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
                                      sockets on one port, recvmmsg batches, one flush per batch),
                                      unless --echo-target; the report gives the ratio against it
               --echo-event-loops N   the echo's event loops and sockets: the appliance's eventLoops
-                                     (cores of this host, as the appliance's default 0)
+                                     (0: as the appliance's default, one per core it may run on:
+                                     those of --appliance-pid, else of this process) (0)
               --echo-batch B         datagrams per recvmmsg of the echo: the appliance's
                                      receiveBatch (16)
               --echo-target H:P      an external UDP echo to use as baseline
@@ -112,7 +113,7 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
         Optional<Path> fromLedger = Optional.empty();
         Optional<Path> verifyLedger = Optional.empty();
         Optional<Path> snapshot = Optional.empty();
-        int echoEventLoops = Runtime.getRuntime().availableProcessors();
+        int echoEventLoops = 0;
         int echoBatch = 16;
         Optional<Long> appliancePid = Optional.empty();
         for (int i = 0; i < args.length; i++) {
@@ -158,7 +159,7 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
                         case "--from-ledger" -> fromLedger = Optional.of(Path.of(value));
                         case "--verify-ledger" -> verifyLedger = Optional.of(Path.of(value));
                         case "--snapshot" -> snapshot = Optional.of(Path.of(value));
-                        case "--echo-event-loops" -> echoEventLoops = positive(option, value);
+                        case "--echo-event-loops" -> echoEventLoops = nonNegative(option, value);
                         case "--echo-batch" -> echoBatch = positive(option, value);
                         case "--appliance-pid" -> appliancePid = Optional.of((long) positive(option, value));
                         default -> throw new IllegalArgumentException("unknown option " + option);
