@@ -2,7 +2,8 @@ package net.homeagent.loadgen;
 
 /**
  * Per node, the last state the home agent acknowledged with an accepted reply (code 0 or 1,
- * RFC 5944 §3.4): never acknowledged, registered at a care-of address with a lifetime, or
+ * RFC 5944 §3.4) that a mobile node believes ({@link ReplyVerifier}; a discarded reply never
+ * reaches this ledger): never acknowledged, registered at a care-of address with a lifetime, or
  * deregistered; and the requests sent since then that no reply answered (in flight when the run
  * ended, or timed out). Such a request may have changed the binding although its reply never
  * came (the home agent was killed between its disk and its reply, or the reply was lost), so

@@ -1,8 +1,10 @@
 package net.homeagent.loadgen;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +12,9 @@ import java.util.Optional;
 /**
  * Mobile IPv4 registration load generator (see {@link LoadOptions#USAGE} and docs/PERFORMANCE.md):
  * writes the nodes' security associations for the appliance, runs the same loop against a UDP
- * echo (the machine's ceiling) and against the home agent, and reports both with their ratio;
+ * echo with the home agent's transport settings in a process of its own ({@link EchoBaseline}:
+ * the machine's ceiling) and against the home agent, and reports both with their ratio and the
+ * facts of the machine ({@link RunFacts});
  * keeps a ledger of what the home agent acknowledged, and checks a binding snapshot against one.
  */
 public final class LoadGenerator {
@@ -50,34 +54,68 @@ public final class LoadGenerator {
                 System.exit(2);
             }
         }
+        RunFacts facts = RunFacts.before(options.appliancePid());
         List<RunCounts> runs = new ArrayList<>();
         if (options.echoBaseline()) {
-            runs.add(echoRun(options, nodes));
+            runs.add(echoRun(options, nodes, facts));
         }
         if (options.target().isPresent()) {
             runs.add(homeAgentRun(options));
         }
+        facts = facts.after();
         Optional<Double> ratio = runs.size() == 2 && runs.get(0).acceptedPerSecond() > 0
                 ? Optional.of(runs.get(1).acceptedPerSecond() / runs.get(0).acceptedPerSecond()) : Optional.empty();
         if (!options.json()) {
-            System.out.print(RunReport.table(options, runs, ratio));
+            System.out.print(RunReport.table(options, facts, runs, ratio));
         }
-        System.out.println(RunReport.json(options, runs, ratio));
+        System.out.println(RunReport.json(options, facts, runs, ratio));
+        List<String> failures = failures(runs);
+        failures.forEach(System.err::println);
+        if (!failures.isEmpty()) {
+            System.exit(1);
+        }
     }
 
-    private static RunCounts echoRun(LoadOptions options, MobileNodes nodes) throws InterruptedException {
+    /** What makes a run's figures worthless: a "home agent" that sends the requests back. */
+    static List<String> failures(List<RunCounts> runs) {
+        return runs.stream().filter(r -> r.echoes > 0)
+                .map(r -> r.name + ": " + r.echoes + " requests came back unchanged: the target echoes requests: not a"
+                        + " home agent")
+                .toList();
+    }
+
+    /**
+     * The baseline: the same loop against an external echo, or against {@link EchoBaseline} in a
+     * process of its own on the appliance's cores when they are known.
+     */
+    private static RunCounts echoRun(LoadOptions options, MobileNodes nodes, RunFacts facts) throws Exception {
+        AcknowledgementLedger scratch = new AcknowledgementLedger(nodes.count());
         if (options.echoTarget().isPresent()) {
             InetSocketAddress echo = options.echoTarget().get();
             if (!TargetAddressCheck.isThisHost(echo.getAddress())) {
                 throw new IllegalArgumentException("refusing to load " + echo + ": not an address of this host");
             }
-            return new LoadRun(options, nodes, new AcknowledgementLedger(nodes.count()), echo, "echo").run();
+            RunCounts counts = new LoadRun(options, nodes, scratch, echo, LoadRun.Against.ECHO).run();
+            counts.target = "external echo " + echo.getAddress().getHostAddress() + ":" + echo.getPort();
+            return counts;
         }
-        InetSocketAddress bindTo = new InetSocketAddress(options.target().map(InetSocketAddress::getAddress)
-                .orElse(java.net.InetAddress.getLoopbackAddress()), 0);
-        try (EchoServer echo = new EchoServer(bindTo)) {
-            return new LoadRun(options, nodes, new AcknowledgementLedger(nodes.count()), echo.address(), "echo").run();
+        InetAddress bindTo = options.target().map(InetSocketAddress::getAddress).orElse(InetAddress.getLoopbackAddress());
+        // the appliance's eventLoops = 0 is one loop per core it may run on (the JVM counts its affinity)
+        int eventLoops = options.echoEventLoops() > 0 ? options.echoEventLoops()
+                : facts.applianceCpus().map(cpus -> RunFacts.cpuSet(cpus).cardinality())
+                        .orElse(Runtime.getRuntime().availableProcessors());
+        try (EchoBaselineProcess echo = new EchoBaselineProcess(bindTo, eventLoops, options.echoBatch(),
+                facts.applianceCpus())) {
+            Optional<Duration> cpuBefore = echo.cpuTime();
+            RunCounts counts = new LoadRun(options, nodes, scratch, echo.address(), LoadRun.Against.ECHO).run();
+            counts.target = echo.description();
+            counts.targetCpuNanos = cpuBetween(cpuBefore, echo.cpuTime());
+            return counts;
         }
+    }
+
+    private static long cpuBetween(Optional<Duration> before, Optional<Duration> after) {
+        return before.isPresent() && after.isPresent() ? after.get().minus(before.get()).toNanos() : -1;
     }
 
     /** The run against the home agent: from fresh nodes or an earlier ledger, to a new ledger if asked. */
@@ -96,8 +134,12 @@ public final class LoadGenerator {
             ledger = earlier.ledger();
             nodes.continueFrom(earlier.careOfGenerations());
         }
-        LoadRun run = new LoadRun(options, nodes, ledger, options.target().get(), "home-agent");
+        LoadRun run = new LoadRun(options, nodes, ledger, options.target().get(), LoadRun.Against.HOME_AGENT);
+        Optional<ProcessHandle> appliance = options.appliancePid().flatMap(ProcessHandle::of);
+        Optional<Duration> cpuBefore = appliance.flatMap(p -> p.info().totalCpuDuration());
         RunCounts counts = run.run();
+        counts.target = options.target().get().getAddress().getHostAddress() + ":" + options.target().get().getPort();
+        counts.targetCpuNanos = cpuBetween(cpuBefore, appliance.flatMap(p -> p.info().totalCpuDuration()));
         if (run.acceptedAtEpochMillis() != 0) {
             System.err.println("accepted at epoch-ms " + run.acceptedAtEpochMillis());
         }

@@ -13,7 +13,8 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
         TrafficMix mix, String mixText, int timeoutMillis, int lifetime, boolean echoBaseline,
         Optional<InetSocketAddress> echoTarget, boolean json, boolean spinPacer, int sockets, long requests,
         int giveUpSeconds, boolean untilAccepted, Optional<Path> ledger, Optional<Path> fromLedger,
-        Optional<Path> verifyLedger, Optional<Path> snapshot) {
+        Optional<Path> verifyLedger, Optional<Path> snapshot, int echoEventLoops, int echoBatch,
+        Optional<Long> appliancePid) {
 
     static final String USAGE = """
             usage: java -jar homeagent-loadgen.jar [options]
@@ -39,8 +40,18 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
                                      (SO_REUSEPORT) spreads the load by source port (1)
               --timeout-ms T         a request without reply after T ms is a timeout (1000)
               --lifetime L           requested lifetime in seconds (600)
-              --echo-baseline        first run the same loop against a UDP echo (in-process unless --echo-target)
+              --echo-baseline        first run the same loop against a UDP echo in a process of its
+                                     own with the home agent's transport settings (epoll, SO_REUSEPORT
+                                     sockets on one port, recvmmsg batches, one flush per batch),
+                                     unless --echo-target; the report gives the ratio against it
+              --echo-event-loops N   the echo's event loops and sockets: the appliance's eventLoops
+                                     (0: as the appliance's default, one per core it may run on:
+                                     those of --appliance-pid, else of this process) (0)
+              --echo-batch B         datagrams per recvmmsg of the echo: the appliance's
+                                     receiveBatch (16)
               --echo-target H:P      an external UDP echo to use as baseline
+              --appliance-pid PID    the appliance's process: its cores are reported, its CPU time
+                                     per request measured, and the echo baseline runs on its cores
               --json                 print only the JSON line
             Closed loop only:
               --requests N           stop after N requests (0: no limit; --duration still bounds)
@@ -50,8 +61,9 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
                                      "accepted at epoch-ms T" on stderr
             Ledger (the home agent run, not the echo baseline):
               --ledger FILE          at the end, write per node the last state the home agent
-                                     acknowledged (reply code 0 or 1 to a request whose home
-                                     address and identification it echoes) and the requests no
+                                     acknowledged (a verified reply, code 0 or 1, to a request
+                                     whose home address and identification it echoes) and the
+                                     requests no
                                      reply answered since (in flight at the end, or timed out):
                                      the binding may be in either state. Binary, big-endian:
                                      "MIPL" u8 1, u32 home address of node 0, i32 nodes, then per
@@ -101,6 +113,9 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
         Optional<Path> fromLedger = Optional.empty();
         Optional<Path> verifyLedger = Optional.empty();
         Optional<Path> snapshot = Optional.empty();
+        int echoEventLoops = 0;
+        int echoBatch = 16;
+        Optional<Long> appliancePid = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -144,10 +159,16 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
                         case "--from-ledger" -> fromLedger = Optional.of(Path.of(value));
                         case "--verify-ledger" -> verifyLedger = Optional.of(Path.of(value));
                         case "--snapshot" -> snapshot = Optional.of(Path.of(value));
+                        case "--echo-event-loops" -> echoEventLoops = nonNegative(option, value);
+                        case "--echo-batch" -> echoBatch = positive(option, value);
+                        case "--appliance-pid" -> appliancePid = Optional.of((long) positive(option, value));
                         default -> throw new IllegalArgumentException("unknown option " + option);
                     }
                 }
             }
+        }
+        if (echoBatch > 1024) {
+            throw new IllegalArgumentException("--echo-batch is at most 1024, as the appliance's receiveBatch");
         }
         if (lifetime > 0xffff) {
             throw new IllegalArgumentException("--lifetime is a 16-bit field (RFC 5944 §3.3)");
@@ -169,7 +190,8 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
         }
         return new LoadOptions(target, nodes, spiBase, homeBase, keySeed, saFile, closed, window, rate, duration,
                 warmup, TrafficMix.parse(mix), mix, timeout, lifetime, echo, echoTarget, json, spin, sockets,
-                requests, giveUp, untilAccepted, ledger, fromLedger, verifyLedger, snapshot);
+                requests, giveUp, untilAccepted, ledger, fromLedger, verifyLedger, snapshot, echoEventLoops, echoBatch,
+                appliancePid);
     }
 
     /** Whether there is anything to send (else only the SA file is written). */

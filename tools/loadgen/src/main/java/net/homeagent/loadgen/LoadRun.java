@@ -24,6 +24,7 @@ import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
+import net.homeagent.loadgen.PendingRequests.Match;
 import net.homeagent.mip.codec.MalformedMessageException;
 import net.homeagent.mip.codec.MipCodec;
 import net.homeagent.mip.codec.MipMessage;
@@ -46,10 +47,26 @@ import net.homeagent.mip.codec.ext.AuthenticationExtension;
  * Stops sending after warm-up + duration, or (closed loop) after {@code --requests} requests, at
  * the first accepted reply ({@code --until-accepted}), or when no reply at all came for
  * {@code --give-up-after} seconds (the target died); waits at most the timeout for the last
- * replies, then counts what is left as timeouts. Every request, reply and timeout goes to the
- * {@link AcknowledgementLedger}.
+ * replies, then counts what is left as timeouts. Every request, verified reply and timeout goes
+ * to the {@link AcknowledgementLedger}.
+ * <p>
+ * Replies are believed as a mobile node believes them ({@link ReplyVerifier}): one that fails is
+ * counted by why and otherwise ignored, so its request stays in flight and times out. A request
+ * that comes back unchanged is the answer only {@link Against#ECHO}; against a home agent it is
+ * counted as an echo and ignored likewise.
  */
 final class LoadRun {
+
+    /** What the run sends to: the echo baseline or a home agent. */
+    enum Against {
+        ECHO("echo"), HOME_AGENT("home-agent");
+
+        private final String label;
+
+        Against(String label) {
+            this.label = label;
+        }
+    }
 
     private static final int SOCKET_BUFFER = 4 << 20;
     private static final long TIMEOUT_CHECK_MILLIS = 5;
@@ -60,7 +77,9 @@ final class LoadRun {
     private final MobileNodes nodes;
     private final AcknowledgementLedger ledger;
     private final InetSocketAddress target;
+    private final Against against;
     private final RunCounts counts;
+    private final ReplyVerifier verifier;
     private final MipCodec codec = MipCodec.standard();
     private final PendingRequests pending;
     private final IdentificationClock identifications;
@@ -79,12 +98,14 @@ final class LoadRun {
     private volatile long acceptedAtEpochMillis;
 
     LoadRun(LoadOptions options, MobileNodes nodes, AcknowledgementLedger ledger, InetSocketAddress target,
-            String name) {
+            Against against) {
         this.options = options;
         this.nodes = nodes;
         this.ledger = ledger;
         this.target = target;
-        this.counts = new RunCounts(name);
+        this.against = against;
+        this.counts = new RunCounts(against.label);
+        this.verifier = new ReplyVerifier(nodes);
         this.pending = new PendingRequests(nodes.count());
         this.identifications = new IdentificationClock(Clock.systemUTC(), nodes.count());
         this.random = new SplittableRandom(options.keySeed());
@@ -248,7 +269,7 @@ final class LoadRun {
         // RFC 5944 §3.5.1, RFC 2104: the codec's HMAC-MD5, one Mac per thread
         codec.encode(request, out, (extension, data, offset, length) ->
                 AuthenticationAlgorithm.HMAC_MD5.compute(key, data, offset, length));
-        pending.sent(node, id, intended);
+        pending.sent(node, id, intended, kind, lifetime);
         ledger.sent(node, id, careOf, lifetime);
         counts.sentInRun++;
         if (measured) {
@@ -306,48 +327,74 @@ final class LoadRun {
             counts.malformed += now >= measureFrom ? 1 : 0;
             return;
         }
-        Inet4Address home;
-        long id;
-        int code;
-        int lifetime;
         if (message instanceof RegistrationReply reply) {
-            home = reply.homeAddress();
-            id = reply.identification();
-            code = reply.code();
-            lifetime = reply.lifetime();
+            onRegistrationReply(reply, now);
         } else if (message instanceof RegistrationRequest echoed) {
-            home = echoed.homeAddress();
-            id = echoed.identification();
-            code = RunCounts.ECHO;
-            lifetime = echoed.lifetime();
+            onEcho(echoed, now);
         } else {
-            counts.malformed++;
+            counts.malformed += now >= measureFrom ? 1 : 0;
+        }
+    }
+
+    private void onRegistrationReply(RegistrationReply reply, long now) {
+        int node = nodes.nodeOf(reply.homeAddress());
+        long id = pending.answeredIdentification(node, reply.identification(), reply.code());
+        if (pending.classify(node, id) == Match.MISMATCHED) {
+            counts.mismatched += now >= measureFrom ? 1 : 0;
             return;
         }
-        int node = nodes.nodeOf(home);
-        switch (pending.reply(node, id)) {
-            case MATCHED -> {
-                long intended = pending.intendedNanos(node);
-                if (intended >= measureFrom) {
-                    counts.repliesByCode[code]++;
-                    counts.latencyNanos.recordValue(Math.min(now - intended, counts.latencyNanos.getHighestTrackableValue()));
-                }
-                boolean accepted = ReplyCode.isAccepted(code) || code == RunCounts.ECHO;
-                ledger.answered(node, accepted, lifetime);
-                if (accepted && options.untilAccepted() && acceptedAtEpochMillis == 0) {
-                    acceptedAtEpochMillis = System.currentTimeMillis();
-                    sending = false;
-                }
-                if (options.closedLoop()) {
-                    sendNext(now);
-                }
-            }
+        ReplyVerifier.Verdict verdict = verifier.check(node, reply, pending.askedLifetime(node, id));
+        if (verdict.discarded()) {
+            counts.discardedByVerdict[verdict.ordinal()]++;
+            return;
+        }
+        answer(node, id, reply.code(), reply.lifetime(), verdict == ReplyVerifier.Verdict.UNVERIFIED_REFUSAL, now);
+    }
+
+    /** A request that came back: the answer of an echo, a failure of a home agent. */
+    private void onEcho(RegistrationRequest echoed, long now) {
+        if (against != Against.ECHO) {
+            counts.echoes++;
+            return;
+        }
+        int node = nodes.nodeOf(echoed.homeAddress());
+        long id = echoed.identification();
+        if (pending.classify(node, id) == Match.MISMATCHED) {
+            counts.mismatched += now >= measureFrom ? 1 : 0;
+            return;
+        }
+        ReplyVerifier.Verdict verdict = verifier.checkEcho(node, echoed);
+        if (verdict.discarded()) {
+            counts.discardedByVerdict[verdict.ordinal()]++;
+            return;
+        }
+        answer(node, id, RunCounts.ECHO, echoed.lifetime(), false, now);
+    }
+
+    /** A verified (or unverifiable refusal) answer to the node's request {@code id}, in flight or timed out. */
+    private void answer(int node, long id, int code, int lifetime, boolean unverified, long now) {
+        boolean accepted = ReplyCode.isAccepted(code) || code == RunCounts.ECHO;
+        RequestKind kind = pending.kind(node);
+        if (pending.reply(node, id) == Match.LATE) {
             // counted once measuring started, like the requests they could belong to
-            case LATE -> {
-                counts.late += now >= measureFrom ? 1 : 0;
-                ledger.answeredLate(node, id, ReplyCode.isAccepted(code) || code == RunCounts.ECHO, lifetime);
-            }
-            case MISMATCHED -> counts.mismatched += now >= measureFrom ? 1 : 0;
+            counts.late += now >= measureFrom ? 1 : 0;
+            ledger.answeredLate(node, id, accepted, lifetime);
+            return;
+        }
+        if (pending.intendedNanos(node) >= measureFrom) {
+            counts.repliesByCode[code]++;
+            (accepted ? counts.acceptedByKind : counts.refusedByKind)[kind.ordinal()]++;
+            counts.unverifiedRefusals += unverified ? 1 : 0;
+            counts.latencyNanos.recordValue(Math.min(now - pending.intendedNanos(node),
+                    counts.latencyNanos.getHighestTrackableValue()));
+        }
+        ledger.answered(node, accepted, lifetime);
+        if (accepted && options.untilAccepted() && acceptedAtEpochMillis == 0) {
+            acceptedAtEpochMillis = System.currentTimeMillis();
+            sending = false;
+        }
+        if (options.closedLoop()) {
+            sendNext(now);
         }
     }
 
@@ -356,10 +403,11 @@ final class LoadRun {
         flushWritten();
     }
 
-    private void timedOut(int node, long intended) {
+    private void timedOut(int node, long intended, RequestKind kind) {
         ledger.timedOut(node);
         if (intended >= measureFrom) {
             counts.timeouts++;
+            counts.timedOutByKind[kind.ordinal()]++;
         }
         if (options.closedLoop()) {
             sendNext(System.nanoTime());
