@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Writes the seed corpus of the Jazzer targets from the codecs' own encoders and the parsers'
-# sample files into src/test/resources/<package>/<TestClass>Inputs/<method>/, where a plain
-# `mvn test` replays them and fuzzing starts from them (docs/fuzzing.md). Run it again after a
-# codec gains a message or extension; findings (crash-*) in the same folders are left alone.
-#   MVN_REPO=/path/to/repository tools/fuzz/write-seeds.sh
+# Writes the seed datagrams of MipCodecFuzzTest, made by the codec's own encoders (SeedDatagrams),
+# into its src/test/resources/.../MipCodecFuzzTestInputs/decode/, where a plain `mvn test` replays
+# them and fuzzing starts from them (docs/fuzzing.md). Run it again after the codec gains a message
+# or an extension; findings (crash-*) and kept corpus (corpus-*) there are left alone. The parser
+# targets' seeds are hand-written files in their own Inputs folders.
+#   MVN_ARGS="-o" tools/fuzz/write-seeds.sh
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-mvn=(mvn -B -q ${MVN_REPO:+-Dmaven.repo.local=$MVN_REPO})
+read -r -a mvn_args <<<"${MVN_ARGS:-}"
+mvn=(mvn -B -q "${mvn_args[@]}")
 
 # module, generator class, inputs folder of the target it seeds
 seed() {
