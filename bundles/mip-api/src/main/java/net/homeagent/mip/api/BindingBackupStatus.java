@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The durable backup of the binding table: where it is, how it is doing, what the last restore
  * found, and consistent snapshots for migrating the bindings to another appliance.
  */
+@ProviderType
 public interface BindingBackupStatus {
 
     /** Whether bindings are backed up at all (configuration {@code backupEnabled}). */

@@ -3,6 +3,7 @@ package net.homeagent.mip.api;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Forwarding for the bindings: datagrams for a home address are tunnelled to its care-of address
@@ -12,6 +13,7 @@ import java.util.Optional;
  * kernel's ipip/gre tunnels. Methods may do I/O (netlink, a device): never call them on the
  * thread that registers bindings.
  */
+@ProviderType
 public interface DataPlane {
 
     /**

@@ -1,6 +1,7 @@
 package net.homeagent.mip.api;
 
 import java.util.Optional;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * A check that later roles (AAA, delegation, the MIMM advisor) plug into the registration
@@ -8,6 +9,7 @@ import java.util.Optional;
  * the request was authenticated and passed replay protection, just before the binding is
  * written; the first refusal wins.
  */
+@ConsumerType
 public interface RegistrationPolicy {
 
     /**

@@ -3,6 +3,7 @@ package net.homeagent.mip.api;
 import java.net.InetSocketAddress;
 
 import net.homeagent.mip.codec.TunnelData;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Takes RFC 3519 Tunnel Data messages that arrive on the home agent's registration socket: the
@@ -10,6 +11,7 @@ import net.homeagent.mip.codec.TunnelData;
  * without a data plane the home agent counts and drops them. Called on the socket's event loop,
  * so it must not block.
  */
+@ProviderType
 @FunctionalInterface
 public interface UdpTunnelReceiver {
 

@@ -3,6 +3,7 @@ package net.homeagent.mip.codec;
 import io.netty.buffer.ByteBuf;
 
 import net.homeagent.mip.codec.ext.Extension;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Reads and writes the body of one kind of extension; the framing (type, length, the §1.9 rule
@@ -12,6 +13,7 @@ import net.homeagent.mip.codec.ext.Extension;
  *
  * @param <E> the model class of the extension
  */
+@ConsumerType
 public interface ExtensionCodec<E extends Extension> {
 
     Class<E> extensionClass();
