@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Shows the API baseline at work on a scratch copy of HEAD: a method added to BindingStore (a
+# @ProviderType interface) while net.homeagent.mip.api stays 1.0.0 fails the build with bnd's
+# baseline message; with the package at 1.1.0 the same change passes. Exits non-zero when either
+# half does not behave so. MVN overrides the Maven command, as in update-baseline.sh.
+set -euo pipefail
+
+root=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
+mvn_cmd=${MVN:-mvn -B}
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+git -C "$root" archive HEAD | tar -x -C "$scratch"
+api=$scratch/bundles/mip-api/src/main/java/net/homeagent/mip/api
+log=$scratch/build.log
+
+build() {
+    (cd "$scratch" && $mvn_cmd verify -DskipTests -pl bundles/mip-codec,bundles/mip-api) >"$log" 2>&1
+}
+
+show_baseline() {
+    grep -E "Baseline|baseline|mismatch|suggested" "$log" | sed 's/\x1b\[[0-9;]*m//g' | head -20
+}
+
+echo "== 1. BindingStore gains a method, net.homeagent.mip.api still @Version(\"1.0.0\")"
+sed -i 's|^public interface BindingStore {|&\n\n    /** Added by the baseline demo. */\n    default int demoSize() {\n        return 0;\n    }|' \
+    "$api/BindingStore.java"
+if build; then
+    echo "FAILED: the build passed without a version bump"
+    exit 1
+fi
+show_baseline
+grep -q "net.homeagent.mip.api" "$log" || { echo "FAILED: the build failed, but not on the API package"; tail -40 "$log"; exit 1; }
+
+echo "== 2. the same change with @Version(\"1.1.0\")"
+sed -i 's|@Version("1.0.0")|@Version("1.1.0")|' "$api/package-info.java"
+if ! build; then
+    tail -60 "$log"
+    echo "FAILED: the build still fails after the bump"
+    exit 1
+fi
+show_baseline
+echo "baseline demo: unbumped change refused, bumped change accepted"
