@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Shows the API baseline at work on a scratch copy of HEAD: a method added to BindingStore (a
 # @ProviderType interface) while net.homeagent.mip.api stays 1.0.0 fails the build with bnd's
-# baseline message; with the package at 1.1.0 the same change passes. Exits non-zero when either
-# half does not behave so. MVN overrides the Maven command, as in update-baseline.sh.
+# baseline message; with the package at 1.1.0 the same change passes; a default method added to
+# BindingListener (a @ConsumerType interface) then fails again, asking for 2.0.0. Exits non-zero
+# when a step does not behave so. MVN overrides the Maven command, as in update-baseline.sh.
 set -euo pipefail
 
 root=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
@@ -18,7 +19,7 @@ build() {
 }
 
 show_baseline() {
-    grep -E "Baseline|baseline|mismatch|suggested" "$log" | sed 's/\x1b\[[0-9;]*m//g' | head -20
+    grep -E "maven-bundle-plugin.*baseline|Version increase|suggested|Baseline analysis|BUILD" "$log" | sed 's/\x1b\[[0-9;]*m//g' | head -20
 }
 
 echo "== 1. BindingStore gains a method, net.homeagent.mip.api still @Version(\"1.0.0\")"
@@ -39,4 +40,14 @@ if ! build; then
     exit 1
 fi
 show_baseline
-echo "baseline demo: unbumped change refused, bumped change accepted"
+
+echo "== 3. BindingListener, implemented by the roles, gains a default method at 1.1.0"
+sed -i 's|^public interface BindingListener {|&\n\n    /** Added by the baseline demo. */\n    default void demoFlushed() {\n    }|' \
+    "$api/BindingListener.java"
+if build; then
+    echo "FAILED: a method added to a @ConsumerType interface passed as a minor change"
+    exit 1
+fi
+show_baseline
+grep -q "suggested 2.0.0" "$log" || { echo "FAILED: bnd did not ask for a major version"; tail -40 "$log"; exit 1; }
+echo "baseline demo: unbumped change refused, minor bump accepted, consumer change needs a major one"
