@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Shows the API baseline at work on a scratch copy of HEAD: a method added to BindingStore (a
 # @ProviderType interface) while net.homeagent.mip.api stays 1.0.0 fails the build with bnd's
-# baseline message; with the package at 1.1.0 the same change passes; a default method added to
-# BindingListener (a @ConsumerType interface) then fails again, asking for 2.0.0. Exits non-zero
+# baseline message; with the package at 1.1.0 the same change passes; a method added to
+# RegistrationPolicy (a @ConsumerType interface) then fails again, asking for 2.0.0. Exits non-zero
 # when a step does not behave so. MVN overrides the Maven command, as in update-baseline.sh.
 set -euo pipefail
 
@@ -41,9 +41,9 @@ if ! build; then
 fi
 show_baseline
 
-echo "== 3. BindingListener, implemented by the roles, gains a default method at 1.1.0"
-sed -i 's|^public interface BindingListener {|&\n\n    /** Added by the baseline demo. */\n    default void demoFlushed() {\n    }|' \
-    "$api/BindingListener.java"
+echo "== 3. RegistrationPolicy, implemented by the roles, gains an abstract method at 1.1.0"
+sed -i 's|^public interface RegistrationPolicy {|&\n\n    /** Added by the baseline demo. */\n    String demoName();|' \
+    "$api/RegistrationPolicy.java"
 if build; then
     echo "FAILED: a method added to a @ConsumerType interface passed as a minor change"
     exit 1

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**

@@ -3,6 +3,7 @@ package net.homeagent.mip.api;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**

@@ -1,6 +1,7 @@
 package net.homeagent.mip.api;
 
 import java.util.Optional;
+
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**

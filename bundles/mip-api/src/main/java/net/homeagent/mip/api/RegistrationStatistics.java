@@ -1,6 +1,7 @@
 package net.homeagent.mip.api;
 
 import java.util.SortedMap;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /** Counters of the registration path, for the shell and (later) SNMP. */

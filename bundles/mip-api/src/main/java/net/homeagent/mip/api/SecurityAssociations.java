@@ -3,6 +3,7 @@ package net.homeagent.mip.api;
 import java.net.Inet4Address;
 import java.util.List;
 import java.util.Optional;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /** The mobility security associations the home agent knows (RFC 5944 §3.5). */

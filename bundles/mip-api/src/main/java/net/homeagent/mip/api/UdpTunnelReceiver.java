@@ -3,6 +3,7 @@ package net.homeagent.mip.api;
 import java.net.InetSocketAddress;
 
 import net.homeagent.mip.codec.TunnelData;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**

@@ -13,8 +13,8 @@
  * A method added to one of them is a minor bump: callers keep working, the provider must follow.</li>
  * <li>{@code @ConsumerType}, the whiteboard hooks any role bundle implements:
  * {@link net.homeagent.mip.api.BindingListener} and {@link net.homeagent.mip.api.RegistrationPolicy}.
- * A method added to one of them (even a default one) is a major bump, because every role that
- * implements it must be looked at again.</li>
+ * An abstract method added to one of them is a major bump: every role that implements it breaks
+ * (bnd counts a default method as minor; add one only if its default suits every implementer).</li>
  * </ul>
  * Records and enums are final: a new component or constant is a minor bump.
  */

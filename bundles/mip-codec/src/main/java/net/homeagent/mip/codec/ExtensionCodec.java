@@ -3,6 +3,7 @@ package net.homeagent.mip.codec;
 import io.netty.buffer.ByteBuf;
 
 import net.homeagent.mip.codec.ext.Extension;
+
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**

@@ -1,6 +1,7 @@
 package net.homeagent.mip.codec;
 
 import io.netty.buffer.ByteBuf;
+
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**

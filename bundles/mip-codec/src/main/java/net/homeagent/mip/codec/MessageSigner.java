@@ -1,6 +1,7 @@
 package net.homeagent.mip.codec;
 
 import net.homeagent.mip.codec.ext.AuthenticationExtension;
+
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**

@@ -3,6 +3,7 @@ package net.homeagent.mip.codec;
 import java.util.List;
 
 import net.homeagent.mip.codec.ext.Extension;
+
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**

@@ -3,8 +3,8 @@
  * extension types. Every interface here is {@code @ConsumerType}: {@link net.homeagent.mip.codec.MipMessage},
  * {@link net.homeagent.mip.codec.MessageCodec}, {@link net.homeagent.mip.codec.ExtensionCodec} and
  * {@link net.homeagent.mip.codec.CodecProvider} are implemented by the bundles that add types,
- * {@link net.homeagent.mip.codec.MessageSigner} by whoever holds the keys. A method added to any
- * of them is a major bump; a new class, record or method of a final class is a minor one.
+ * {@link net.homeagent.mip.codec.MessageSigner} by whoever holds the keys. An abstract method added
+ * to any of them is a major bump; a new class, record or method of a final class is a minor one.
  */
 @Version("1.0.0")
 package net.homeagent.mip.codec;

@@ -1,6 +1,7 @@
 package net.homeagent.mip.api.events;
 
 import java.util.Set;
+
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**

@@ -1,6 +1,7 @@
 package net.homeagent.mip.api.management;
 
 import net.homeagent.mip.api.events.ApplianceEvent;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
