@@ -2,7 +2,7 @@
 # Shows the API baseline at work on a scratch copy of HEAD: a method added to BindingStore (a
 # @ProviderType interface) while net.homeagent.mip.api stays 1.0.0 fails the build with bnd's
 # baseline message; with the package at 1.1.0 the same change passes; a method added to
-# RegistrationPolicy (a @ConsumerType interface) then fails again, asking for 2.0.0. Exits non-zero
+# ApplianceEventListener (a @ConsumerType interface) fails, bnd asking for 2.0.0. Exits non-zero
 # when a step does not behave so. MVN overrides the Maven command, as in update-baseline.sh.
 set -euo pipefail
 
@@ -41,13 +41,14 @@ if ! build; then
 fi
 show_baseline
 
-echo "== 3. RegistrationPolicy, implemented by the roles, gains an abstract method at 1.1.0"
-sed -i 's|^public interface RegistrationPolicy {|&\n\n    /** Added by the baseline demo. */\n    String demoName();|' \
-    "$api/RegistrationPolicy.java"
+echo "== 3. ApplianceEventListener, implemented by the roles, gains an abstract method"
+sed -i 's|^public interface ApplianceEventListener {|&\n\n    /** Added by the baseline demo. */\n    String demoName();|' \
+    "$api/events/ApplianceEventListener.java"
 if build; then
-    echo "FAILED: a method added to a @ConsumerType interface passed as a minor change"
+    echo "FAILED: a method added to a @ConsumerType interface passed"
     exit 1
 fi
 show_baseline
-grep -q "suggested 2.0.0" "$log" || { echo "FAILED: bnd did not ask for a major version"; tail -40 "$log"; exit 1; }
+grep -q "net.homeagent.mip.api.events: Version increase required; detected 1.0.0, suggested 2.0.0" "$log" \
+    || { echo "FAILED: bnd did not ask for a major version"; tail -40 "$log"; exit 1; }
 echo "baseline demo: unbumped change refused, minor bump accepted, consumer change needs a major one"
