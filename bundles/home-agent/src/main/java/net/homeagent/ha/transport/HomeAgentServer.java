@@ -34,7 +34,7 @@ import net.homeagent.ha.HomeAgentSettings;
 import net.homeagent.ha.registration.RegistrationRecorder;
 import net.homeagent.mip.api.RegistrationService;
 import net.homeagent.mip.api.UdpTunnelReceiver;
-import net.homeagent.mip.codec.MipCodec;
+import net.homeagent.mip.codec.CodecProvider;
 import net.homeagent.mip.codec.netty.MipDatagramDecoder;
 import net.homeagent.mip.codec.netty.MipDatagramEncoder;
 
@@ -60,6 +60,9 @@ public final class HomeAgentServer {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile UdpTunnelReceiver udpTunnelReceiver;
 
+    /** Message and extension types other bundles add; read per datagram, so they come and go with open sockets. */
+    private final ContributedCodecs codecs = new ContributedCodecs();
+
     @Activate
     public HomeAgentServer(@Reference(name = "registrations") RegistrationService registrations,
             @Reference(name = "recorder") RegistrationRecorder recorder, HomeAgentConfig config) {
@@ -70,9 +73,8 @@ public final class HomeAgentServer {
             Clock clock) {
         RegistrationHandler handler = new RegistrationHandler(registrations, recorder, clock);
         TunnelDataHandler tunnelData = new TunnelDataHandler(() -> udpTunnelReceiver);
-        MipCodec codec = MipCodec.standard();
-        MipDatagramDecoder decoder = new MipDatagramDecoder(codec);
-        MipDatagramEncoder encoder = new MipDatagramEncoder(codec);
+        MipDatagramDecoder decoder = new MipDatagramDecoder(codecs);
+        MipDatagramEncoder encoder = new MipDatagramEncoder(codecs);
         List<Inet4Address> addresses = listenAddresses(settings);
         this.transport = UdpTransport.create(settings.eventLoops(), new DefaultThreadFactory("ha-udp", true));
         Bootstrap bootstrap = new Bootstrap().group(transport.group()).channel(transport.channelClass())
@@ -100,6 +102,15 @@ public final class HomeAgentServer {
         LOG.info("home agent listening for Registration Requests on {} ({} transport, {} event loop(s), {} socket(s)"
                 + " per address, up to {} datagrams per read)", boundAddresses(), transport.name(),
                 settings.eventLoops(), sockets, transport.epoll() ? settings.receiveBatch() : 1);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addCodecProvider(CodecProvider provider) {
+        codecs.add(provider);
+    }
+
+    void removeCodecProvider(CodecProvider provider) {
+        codecs.remove(provider);
     }
 
     private static List<Inet4Address> listenAddresses(HomeAgentSettings settings) {

@@ -4,10 +4,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * The durable backup of the binding table: where it is, how it is doing, what the last restore
  * found. Snapshots of the table for another appliance or a peer are {@link BindingSnapshots}.
  */
+@ProviderType
 public interface BindingBackupStatus {
 
     /** Whether bindings are backed up at all (configuration {@code backupEnabled}). */

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.function.Consumer;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Snapshots of the binding table, or of a {@link BindingFilter} of it, as a stream of records: what
  * a control node downloads from each home agent, what a redundancy-group member in learn state
@@ -27,6 +29,7 @@ import java.util.function.Consumer;
  * (files written by {@code mip:backup-export} of earlier releases: absolute times, count in the
  * header, the whole table) is still read.
  */
+@ProviderType
 public interface BindingSnapshots {
 
     /**

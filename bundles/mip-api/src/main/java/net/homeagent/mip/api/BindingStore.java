@@ -8,10 +8,13 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * The mobility binding table. It owns the bindings, expires them on time by itself and tells
  * {@link BindingListener}s of every change. Operations on one home address are atomic.
  */
+@ProviderType
 public interface BindingStore {
 
     /**

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Forwarding for the bindings: datagrams for a home address are tunnelled to its care-of address
  * (RFC 5944 §4.2.3), and, with reverse tunnelling (RFC 3024), datagrams tunnelled from a care-of
@@ -12,6 +14,7 @@ import java.util.Optional;
  * kernel's ipip/gre tunnels. Methods may do I/O (netlink, a device): never call them on the
  * thread that registers bindings.
  */
+@ProviderType
 public interface DataPlane {
 
     /**

@@ -5,6 +5,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * A check that roles (AAA, delegation, the redundancy group, the MIMM advisor) plug into the
  * registration decision. Policies are OSGi services called in service-ranking order (highest
@@ -26,6 +28,7 @@ import java.util.function.BiFunction;
  * {@link #refusing}.
  */
 @FunctionalInterface
+@ConsumerType
 public interface RegistrationPolicy {
 
     /**

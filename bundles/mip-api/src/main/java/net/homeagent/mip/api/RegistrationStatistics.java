@@ -2,7 +2,10 @@ package net.homeagent.mip.api;
 
 import java.util.SortedMap;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** Counters of the registration path, for the shell and (later) SNMP. */
+@ProviderType
 public interface RegistrationStatistics {
 
     RegistrationCounters snapshot();

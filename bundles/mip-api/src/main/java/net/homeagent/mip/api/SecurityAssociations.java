@@ -4,7 +4,10 @@ import java.net.Inet4Address;
 import java.util.List;
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** The mobility security associations the home agent knows (RFC 5944 §3.5). */
+@ProviderType
 public interface SecurityAssociations {
 
     /** The association for this home address and SPI. */

@@ -3,6 +3,8 @@ package net.homeagent.mip.api;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 import net.homeagent.mip.codec.ext.VendorSpecificExtension;
 
 /**
@@ -20,6 +22,7 @@ import net.homeagent.mip.codec.ext.VendorSpecificExtension;
  * by {@code policyTimeoutMillis}). A CVSE or NVSE in the reply is the handler's to add, as a reply
  * extension of its verdict.
  */
+@ConsumerType
 public interface VendorExtensionHandler {
 
     /**

@@ -1,5 +1,6 @@
 package net.homeagent.mip.codec;
 
+import java.util.Map;
 import java.util.Objects;
 
 import net.homeagent.mip.codec.ext.Extension;
@@ -75,7 +76,10 @@ public final class CodecRegistry {
         return extensionList;
     }
 
-    /** Collects registrations; a later registration of the same type code replaces the earlier. */
+    /**
+     * Collects registrations. With {@link #message} and {@link #extension} a later registration of
+     * the same type code replaces the earlier; {@link #add} refuses to replace anything.
+     */
     public static final class Builder {
         private final MessageCodec<?>[] messages = new MessageCodec<?>[TYPE_CODES];
         private final ExtensionCodec<?>[] extensions = new ExtensionCodec<?>[TYPE_CODES];
@@ -93,8 +97,31 @@ public final class CodecRegistry {
             return this;
         }
 
+        /**
+         * Registers every codec of {@code provider}, or none of them.
+         *
+         * @throws IllegalArgumentException when one of its type codes is already registered (by
+         *                                  the standard codecs or an earlier provider) or is no octet
+         */
+        public Builder add(CodecProvider provider) {
+            Map<Integer, MessageCodec<?>> newMessages = provider.messageCodecs();
+            Map<Integer, ExtensionCodec<?>> newExtensions = provider.extensionCodecs();
+            newMessages.keySet().forEach(type -> checkFree("message", type, messages));
+            newExtensions.keySet().forEach(type -> checkFree("extension", type, extensions));
+            newMessages.forEach(this::message);
+            newExtensions.forEach(this::extension);
+            return this;
+        }
+
         public CodecRegistry build() {
             return new CodecRegistry(this);
+        }
+
+        private static void checkFree(String kind, int type, Object[] registered) {
+            if (registered[checkType(type)] != null) {
+                throw new IllegalArgumentException(kind + " type " + type + " is already registered ("
+                        + registered[type].getClass().getName() + ")");
+            }
         }
 
         private static int checkType(int type) {

@@ -4,6 +4,8 @@ import io.netty.buffer.ByteBuf;
 
 import net.homeagent.mip.codec.ext.Extension;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * Reads and writes the body of one kind of extension; the framing (type, length, the §1.9 rule
  * for unknown types) is done once for all by {@link ExtensionListCodec}. Registered in a
@@ -12,6 +14,7 @@ import net.homeagent.mip.codec.ext.Extension;
  *
  * @param <E> the model class of the extension
  */
+@ConsumerType
 public interface ExtensionCodec<E extends Extension> {
 
     Class<E> extensionClass();

@@ -2,6 +2,8 @@ package net.homeagent.mip.codec;
 
 import io.netty.buffer.ByteBuf;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * Reads and writes one Mobile IP message type (the first octet of the UDP payload, RFC 5944 §3).
  * Registered in a {@link CodecRegistry} under its type code. Implementations are stateless and
@@ -9,6 +11,7 @@ import io.netty.buffer.ByteBuf;
  *
  * @param <T> the model class of the message
  */
+@ConsumerType
 public interface MessageCodec<T extends MipMessage> {
 
     Class<T> messageClass();

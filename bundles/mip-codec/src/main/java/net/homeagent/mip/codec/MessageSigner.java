@@ -2,11 +2,14 @@ package net.homeagent.mip.codec;
 
 import net.homeagent.mip.codec.ext.AuthenticationExtension;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * Supplies the authenticator of an authentication extension while a message is encoded: the
  * encoder has written the message up to and including the extension's SPI and passes those
  * bytes (RFC 5944 §3.5.1).
  */
+@ConsumerType
 @FunctionalInterface
 public interface MessageSigner {
 

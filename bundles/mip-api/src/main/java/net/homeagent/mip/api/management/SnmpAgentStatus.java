@@ -2,7 +2,10 @@ package net.homeagent.mip.api.management;
 
 import java.util.List;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** What {@code snmp:status} shows of the SNMP agent: where it listens, who may use it, its counters. */
+@ProviderType
 public interface SnmpAgentStatus {
 
     Status status();

@@ -2,6 +2,7 @@ package net.homeagent.mip.codec.netty;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -18,16 +19,25 @@ import net.homeagent.mip.codec.MipCodec;
  */
 @Sharable
 public final class MipDatagramDecoder extends MessageToMessageDecoder<DatagramPacket> {
-    private final MipCodec codec;
+    private final Supplier<MipCodec> codec;
 
     public MipDatagramDecoder(MipCodec codec) {
+        Objects.requireNonNull(codec, "codec");
+        this.codec = () -> codec;
+    }
+
+    /**
+     * Asks {@code codec} for the codec of each datagram, so that the registry can be replaced
+     * while the channels stay open (codecs added by other bundles come and go).
+     */
+    public MipDatagramDecoder(Supplier<MipCodec> codec) {
         this.codec = Objects.requireNonNull(codec, "codec");
     }
 
     @Override
     protected void decode(ChannelHandlerContext ctx, DatagramPacket packet, List<Object> out) {
         try {
-            out.add(new InboundDatagram(codec.decode(packet.content()), packet.sender(), packet.recipient()));
+            out.add(new InboundDatagram(codec.get().decode(packet.content()), packet.sender(), packet.recipient()));
         } catch (MalformedMessageException e) {
             out.add(new MalformedDatagram(e, packet.sender(), packet.recipient()));
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package net.homeagent.mip.codec.netty;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler.Sharable;
@@ -18,9 +19,18 @@ import net.homeagent.mip.codec.MipCodec;
  */
 @Sharable
 public final class MipDatagramEncoder extends MessageToMessageEncoder<OutboundDatagram> {
-    private final MipCodec codec;
+    private final Supplier<MipCodec> codec;
 
     public MipDatagramEncoder(MipCodec codec) {
+        Objects.requireNonNull(codec, "codec");
+        this.codec = () -> codec;
+    }
+
+    /**
+     * Asks {@code codec} for the codec of each datagram, so that the registry can be replaced
+     * while the channels stay open (codecs added by other bundles come and go).
+     */
+    public MipDatagramEncoder(Supplier<MipCodec> codec) {
         this.codec = Objects.requireNonNull(codec, "codec");
     }
 
@@ -28,7 +38,7 @@ public final class MipDatagramEncoder extends MessageToMessageEncoder<OutboundDa
     protected void encode(ChannelHandlerContext ctx, OutboundDatagram datagram, List<Object> out) {
         ByteBuf buf = ctx.alloc().ioBuffer();
         try {
-            codec.encode(datagram.message(), buf, datagram.signer());
+            codec.get().encode(datagram.message(), buf, datagram.signer());
         } catch (RuntimeException e) {
             buf.release();
             throw e;

@@ -1,0 +1,24 @@
+/**
+ * The contracts the bundles of the appliance meet through: model records, the services one bundle
+ * provides and others use, and the hooks roles implement.
+ *
+ * <p>Roles of the interfaces, which decide what a change costs (docs/api-versioning.md):
+ * <ul>
+ * <li>{@code @ProviderType}, implemented by the one bundle that owns the function, called by the
+ * rest: {@link net.homeagent.mip.api.BindingStore} and {@link net.homeagent.mip.api.BindingBackupStatus}
+ * (binding-store), {@link net.homeagent.mip.api.RegistrationService},
+ * {@link net.homeagent.mip.api.SecurityAssociations} and {@link net.homeagent.mip.api.RegistrationStatistics}
+ * (home-agent), {@link net.homeagent.mip.api.DataPlane} and {@link net.homeagent.mip.api.UdpTunnelReceiver}
+ * (data-plane: another forwarder would be a provider too, tied to the minor version it implements).
+ * A method added to one of them is a minor bump: callers keep working, the provider must follow.</li>
+ * <li>{@code @ConsumerType}, the whiteboard hooks any role bundle implements:
+ * {@link net.homeagent.mip.api.BindingListener} and {@link net.homeagent.mip.api.RegistrationPolicy}.
+ * An abstract method added to one of them is a major bump: every role that implements it breaks
+ * (bnd counts a default method as minor; add one only if its default suits every implementer).</li>
+ * </ul>
+ * Records and enums are final: a new component or constant is a minor bump.
+ */
+@Version("1.0.0")
+package net.homeagent.mip.api;
+
+import org.osgi.annotation.versioning.Version;
