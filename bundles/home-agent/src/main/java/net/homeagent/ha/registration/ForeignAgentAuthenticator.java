@@ -1,14 +1,12 @@
 package net.homeagent.ha.registration;
 
 import java.net.Inet4Address;
-import java.util.List;
 import java.util.Optional;
 
 import net.homeagent.ha.security.ForeignAgentAssociations;
 import net.homeagent.mip.api.SecurityAssociation;
 import net.homeagent.mip.codec.RegistrationRequest;
 import net.homeagent.mip.codec.ext.AuthenticationExtension;
-import net.homeagent.mip.codec.ext.Extension;
 
 /**
  * The Foreign-Home Authentication Extension of a request relayed by a foreign agent (RFC 5944
@@ -39,27 +37,16 @@ final class ForeignAgentAuthenticator {
         if (!agents.sharesWith(from)) {
             return Result.NOT_SHARED;
         }
-        Optional<AuthenticationExtension> extension = foreignHome(request.extensions());
-        if (extension.isEmpty()) {
+        int index = MobileHomeAuthenticator.indexOf(request.extensions(), AuthenticationExtension.FOREIGN_HOME);
+        if (index < 0) {
             return Result.failed(RefusalReason.NO_FA_HA_EXTENSION);
         }
-        Optional<SecurityAssociation> sa = agents.find(from, extension.get().spi());
+        AuthenticationExtension extension = (AuthenticationExtension) request.extensions().get(index);
+        Optional<SecurityAssociation> sa = agents.find(from, extension.spi());
         if (sa.isEmpty()) {
             return Result.failed(RefusalReason.FA_UNKNOWN_SPI);
         }
-        byte[] wire = request.wire().orElse(null);
-        int covered = extension.get().authenticatedLength();
-        boolean valid = wire != null && covered > 0 && covered <= wire.length
-                && extension.get().authenticatorMatches(sa.get().authenticate(wire, 0, covered));
-        return valid ? new Result(sa, Optional.empty()) : Result.failed(RefusalReason.FA_BAD_AUTHENTICATOR);
-    }
-
-    private static Optional<AuthenticationExtension> foreignHome(List<Extension> extensions) {
-        for (Extension extension : extensions) {
-            if (extension instanceof AuthenticationExtension a && a.type() == AuthenticationExtension.FOREIGN_HOME) {
-                return Optional.of(a);
-            }
-        }
-        return Optional.empty();
+        return MobileHomeAuthenticator.verifies(request, extension, sa.get()) ? new Result(sa, Optional.empty())
+                : Result.failed(RefusalReason.FA_BAD_AUTHENTICATOR);
     }
 }

@@ -35,7 +35,7 @@ final class MobileHomeAuthenticator {
 
     Result authenticate(RegistrationRequest request) {
         List<Extension> extensions = request.extensions();
-        int index = indexOfMobileHome(extensions);
+        int index = indexOf(extensions, AuthenticationExtension.MOBILE_HOME);
         if (index < 0) {
             // The request's only authorization-enabling extension is MN-AAA (RFC 3012), which this
             // home agent cannot check without an AAA server: it cannot authenticate the node.
@@ -50,9 +50,10 @@ final class MobileHomeAuthenticator {
                 : Result.failed(RefusalReason.BAD_AUTHENTICATOR);
     }
 
-    static int indexOfMobileHome(List<Extension> extensions) {
+    /** Position of the first authentication extension of {@code type} (MN-HA, FA-HA...), or -1. */
+    static int indexOf(List<Extension> extensions, int type) {
         for (int i = 0; i < extensions.size(); i++) {
-            if (extensions.get(i) instanceof AuthenticationExtension a && a.type() == AuthenticationExtension.MOBILE_HOME) {
+            if (extensions.get(i) instanceof AuthenticationExtension a && a.type() == type) {
                 return i;
             }
         }
@@ -72,7 +73,8 @@ final class MobileHomeAuthenticator {
         return byAddress.isPresent() || nai.isEmpty() ? byAddress : associations.forNai(nai.get(), spi);
     }
 
-    private static boolean verifies(RegistrationRequest request, AuthenticationExtension extension,
+    /** Whether {@code extension}'s authenticator is {@code sa}'s over exactly the octets it covers (§3.5.1). */
+    static boolean verifies(RegistrationRequest request, AuthenticationExtension extension,
             SecurityAssociation sa) {
         // A request built locally has no wire bytes: nothing was received, nothing can be checked.
         byte[] wire = request.wire().orElse(null);
