@@ -30,6 +30,7 @@ declare -A TB_NS=()     # node -> its namespace ("" = the root namespace)
 declare -A TB_HOME=()   # appliance -> karaf home
 declare -A TB_PORT=()   # appliance -> the home agent's UDP port
 declare -A TB_SSH=()    # appliance -> the shell's SSH port (127.0.0.1 of its namespace)
+declare -A TB_STARTED=()  # appliance -> $SECONDS at its last bin/start (boot times are said from it)
 declare -a TB_PIDS=()   # background processes of the run: captures, keepalived, peers
 declare -a TB_PCAPS=()  # captures running: "pid pcap"
 declare -a TB_ON_TEARDOWN=()  # the suite's own cleanups, run first
@@ -133,12 +134,12 @@ testbed_node() {
     for spec in "$@"; do
         link=${spec%%=*} address=${spec#*=}
         [[ -n "${TB_LINK[$link]:-}" ]] || { fail_step "test bed: node $node: no link '$link' (testbed_link first)"; return 1; }
-        if ! ip -n "$ns" link show "$link" >/dev/null 2>&1; then
+        if ! ip -n "$ns" link show dev "$link" >/dev/null 2>&1; then   # "dev": "home" alone is a keyword
             TB_VETHS=$((TB_VETHS + 1))
             peer="${TB_PREFIX}v$TB_VETHS"
             ip link add "$link" netns "$ns" type veth peer name "$peer" netns "$TB_SWITCH"
             ip -n "$TB_SWITCH" link set "$peer" master "${TB_LINK[$link]}" up
-            ip -n "$ns" link set "$link" up
+            ip -n "$ns" link set dev "$link" up
         fi
         ip -n "$ns" addr add "$address" dev "$link"
     done
@@ -339,6 +340,7 @@ testbed_start() {
     local node=$1
     log "starting Karaf ${node} in ${TB_HOME[$node]} (home agent on udp/${TB_PORT[$node]}, shell on tcp/${TB_SSH[$node]}${TB_NS[$node]:+, namespace ${TB_NS[$node]}})"
     rm -f "${TB_HOME[$node]}/karaf.pid"   # a stale one would read as a dead JVM
+    TB_STARTED[$node]=$SECONDS
     # shellcheck disable=SC2086
     testbed_exec "$node" ${START_WRAPPER:-} "${TB_HOME[$node]}/bin/start"
 }
@@ -368,7 +370,7 @@ testbed_wait_ready() {
         fi
         sleep 1
     done
-    log "appliance $node up ($((SECONDS - deadline + boot_timeout)) s)"
+    log "appliance $node up ($((SECONDS - ${TB_STARTED[$node]:-$((deadline - boot_timeout))})) s)"
 }
 
 # testbed_boot NAME [COMMAND PATTERN]: start and wait; false (with a failure counted) if it does
