@@ -152,6 +152,10 @@ tb_in_ns() {
     [[ -z "$1" || -z "${TB_NS[$1]:-}" ]] || TB_IN=(ip netns exec "${TB_NS[$1]}")
 }
 
+# exec_in_ns COMMAND...: replaces the shell with COMMAND in the namespace tb_in_ns chose; for a
+# background job (`exec_in_ns ... &`), whose $! is then the command's own pid.
+exec_in_ns() { exec "${TB_IN[@]}" "$@"; }
+
 # testbed_exec NODE COMMAND...: runs COMMAND in NODE's namespace (the root one for a node made by
 # testbed_appliance alone), e.g. a scapy peer or mip_client.py.
 testbed_exec() {
@@ -167,9 +171,12 @@ testbed_exec() {
 # testbed_exec_bg NODE COMMAND...: the same in the background, stopped by the teardown; sets TB_BG
 # to its pid. Output goes to $TB_WORK/NODE-<pid>.out.
 testbed_exec_bg() {
-    local node=$1 out
-    out="$TB_WORK/$node-bg$((${#TB_PIDS[@]} + 1)).out"
-    testbed_exec "$@" >"$out" 2>&1 &
+    local out
+    out="$TB_WORK/${1:-root}-bg$((${#TB_PIDS[@]} + 1)).out"
+    tb_in_ns "$1"
+    # exec, not a function in a subshell: $! must be the command itself, or the teardown's kill
+    # would end the subshell and leave the command running
+    exec_in_ns "${@:2}" >"$out" 2>&1 &
     TB_BG=$!
     TB_PIDS+=("$TB_BG")
 }
@@ -202,7 +209,8 @@ testbed_capture() {
     if [[ -n "${TB_LINK[$where]:-}" ]]; then
         ip netns exec "$TB_SWITCH" tshark -n -i "$iface" ${filter:+-f "$filter"} -w "$TB_PCAP" >"$log" 2>&1 &
     else
-        testbed_exec "${node:-}" tshark -n -i "$iface" ${filter:+-f "$filter"} -w "$TB_PCAP" >"$log" 2>&1 &
+        tb_in_ns "$node"
+        exec_in_ns tshark -n -i "$iface" ${filter:+-f "$filter"} -w "$TB_PCAP" >"$log" 2>&1 &
     fi
     pid=$!
     TB_PCAPS+=("$pid $TB_PCAP")
