@@ -17,7 +17,7 @@ TB_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 py=${py:-/usr/bin/python3}
 export PYTHONDONTWRITEBYTECODE=1   # leave no __pycache__ in the work tree
 TB_TARBALL=${HOMEAGENT_TARBALL:-$TB_ROOT/karaf-assembly/target/homeagent-0.1.0-SNAPSHOT.tar.gz}
-boot_timeout=${BOOT_TIMEOUT:-120}
+boot_timeout=${boot_timeout:-${BOOT_TIMEOUT:-120}}   # a suite may set its own default first
 
 TB_PREFIX=""
 TB_WORK=""
@@ -121,27 +121,28 @@ testbed_link() {
     TB_LINK[$1]=$bridge
 }
 
-# testbed_node NAME [LINK=ADDRESS/LEN ...]: a namespace $TB_PREFIX-NAME with loopback up and, for
-# each LINK=ADDRESS/LEN, an interface named LINK on that link's bridge with that address (a link
-# given twice gets the second address on the same interface).
+# testbed_node NAME [[IFNAME@]LINK=ADDRESS/LEN ...]: a namespace $TB_PREFIX-NAME with loopback up
+# and, for each LINK=ADDRESS/LEN, an interface on that link's bridge with that address, named LINK
+# or IFNAME (an interface given twice gets the second address too).
 testbed_node() {
     tb_require_root || return 1
-    local node=$1 ns="$TB_PREFIX-$1" spec link address peer
+    local node=$1 ns="$TB_PREFIX-$1" spec link address peer iface
     shift
     ip netns add "$ns"
     TB_NS[$node]=$ns
     ip -n "$ns" link set lo up
     for spec in "$@"; do
         link=${spec%%=*} address=${spec#*=}
+        iface=${link%@*} link=${link#*@}
         [[ -n "${TB_LINK[$link]:-}" ]] || { fail_step "test bed: node $node: no link '$link' (testbed_link first)"; return 1; }
-        if ! ip -n "$ns" link show dev "$link" >/dev/null 2>&1; then   # "dev": "home" alone is a keyword
+        if ! ip -n "$ns" link show dev "$iface" >/dev/null 2>&1; then   # "dev": "home" alone is a keyword
             TB_VETHS=$((TB_VETHS + 1))
             peer="${TB_PREFIX}v$TB_VETHS"
-            ip link add "$link" netns "$ns" type veth peer name "$peer" netns "$TB_SWITCH"
+            ip link add "$iface" netns "$ns" type veth peer name "$peer" netns "$TB_SWITCH"
             ip -n "$TB_SWITCH" link set "$peer" master "${TB_LINK[$link]}" up
-            ip -n "$ns" link set dev "$link" up
+            ip -n "$ns" link set dev "$iface" up
         fi
-        ip -n "$ns" addr add "$address" dev "$link"
+        ip -n "$ns" addr add "$address" dev "$iface"
     done
 }
 
