@@ -1,6 +1,6 @@
 # The single-appliance face of the test bed (../testbed/testbed.sh), for the drivers that run one
-# appliance (run-interop.sh, run-crash-recovery.sh, ../snmp, ../recovery, ../dataplane): the
-# names they have always used, each one line over the test bed's node "ha". Source it; it sets
+# appliance and still use these names (../dataplane, whose driver runs inside the appliance's
+# namespace, and ../snmp/walk-under-load.sh): each one line over the test bed's node "ha". Source it; it sets
 # `karaf_home`, `port` (the home agent's UDP port) and `ssh_port`. The work folder is released by
 # ../run-folder.sh's rules.
 
