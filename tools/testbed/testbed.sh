@@ -64,6 +64,7 @@ count() {
 # bed down on any exit. Sets TB_WORK (and `work`, the name the suites use).
 testbed_init() {
     TB_PREFIX="tb$(printf '%x' "$$")"
+    tb_remove_namespaces "$(ip netns list 2>/dev/null | awk '{print $1}' | grep "^$TB_PREFIX-" || true)"
     TB_WORK=$(mktemp -d "${TMPDIR:-/tmp}/homeagent-$1.XXXXXX")
     work=$TB_WORK
     trap testbed_exit EXIT
@@ -83,24 +84,33 @@ testbed_exit() {
 # releases the work folder by ../run-folder.sh's rules: removed if the run passed and no Karaf
 # logged an unexpected ERROR, else kept with the ERROR entries printed.
 testbed_teardown() {
-    local status=${1:-0} hook node ns pid
+    local status=${1:-0} hook node pid left
     for hook in "${TB_ON_TEARDOWN[@]}"; do eval "$hook" || true; done
     testbed_capture_stop
     for pid in "${TB_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
     for node in "${!TB_HOME[@]}"; do testbed_stop "$node"; done
     for pid in "${TB_PIDS[@]}"; do kill -KILL "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
-    for ns in "${TB_NS[@]}" "$TB_SWITCH"; do
-        [[ -n "$ns" ]] || continue
-        for pid in $(ip netns pids "$ns" 2>/dev/null); do kill -KILL "$pid" 2>/dev/null || true; done
-        ip netns del "$ns" 2>/dev/null || true   # takes its veths and bridges with it
-    done
-    [[ -z "$TB_PREFIX" ]] || ! ip netns list | grep -q "^$TB_PREFIX-" \
-        || log "WARN namespaces of $TB_PREFIX left: $(ip netns list | grep "^$TB_PREFIX-" | tr '\n' ' ')"
+    tb_remove_namespaces "${TB_NS[*]} $TB_SWITCH"
+    if [[ -n "$TB_PREFIX" ]]; then
+        left=$(ip netns list 2>/dev/null | grep "^$TB_PREFIX-" || true)
+        [[ -z "$left" ]] || log "WARN namespaces of $TB_PREFIX left: $(echo "$left" | tr '\n' ' ')"
+    fi
     TB_NS=() TB_HOME=()
     [[ -z "$TB_WORK" ]] || release_workdir "$TB_WORK" "$status" "$TB_PROVOKED"
 }
 
 # --- the network: links (bridges) and nodes (namespaces) ----------------------------------------
+
+# tb_remove_namespaces 'NS ...': kills what runs in each and deletes it, with its veths and bridges.
+# testbed_init gives it those named with its prefix: the pid in the prefix is this shell's, so
+# they are what a run killed before its teardown left, never a live run's.
+tb_remove_namespaces() {
+    local ns pid
+    for ns in $1; do
+        for pid in $(ip netns pids "$ns" 2>/dev/null); do kill -KILL "$pid" 2>/dev/null || true; done
+        ip netns del "$ns" 2>/dev/null || true
+    done
+}
 
 tb_require_root() {
     ((EUID == 0)) || { fail_step "test bed: network namespaces need root"; return 1; }
@@ -150,7 +160,10 @@ testbed_node() {
 # for the places that wrap it in timeout, which runs programs, not shell functions.
 tb_in_ns() {
     TB_IN=()
-    [[ -z "$1" || -z "${TB_NS[$1]:-}" ]] || TB_IN=(ip netns exec "${TB_NS[$1]}")
+    [[ -n "$1" ]] || return 0
+    # an unknown name must not quietly run the command in the root namespace
+    [[ -v "TB_NS[$1]" ]] || { fail_step "test bed: no node '$1' (testbed_node or testbed_appliance first)"; return 1; }
+    [[ -z "${TB_NS[$1]}" ]] || TB_IN=(ip netns exec "${TB_NS[$1]}")
 }
 
 # exec_in_ns COMMAND...: replaces the shell with COMMAND in the namespace tb_in_ns chose; for a
@@ -160,13 +173,8 @@ exec_in_ns() { exec "${TB_IN[@]}" "$@"; }
 # testbed_exec NODE COMMAND...: runs COMMAND in NODE's namespace (the root one for a node made by
 # testbed_appliance alone), e.g. a scapy peer or mip_client.py.
 testbed_exec() {
-    local node=$1
-    shift
-    if [[ -n "$node" && -n "${TB_NS[$node]:-}" ]]; then
-        ip netns exec "${TB_NS[$node]}" "$@"
-    else
-        "$@"
-    fi
+    tb_in_ns "$1" || return 1
+    "${TB_IN[@]}" "${@:2}"
 }
 
 # testbed_exec_bg NODE COMMAND...: the same in the background, stopped by the teardown; sets TB_BG
@@ -174,7 +182,7 @@ testbed_exec() {
 testbed_exec_bg() {
     local out
     out="$TB_WORK/${1:-root}-bg$((${#TB_PIDS[@]} + 1)).out"
-    tb_in_ns "$1"
+    tb_in_ns "$1" || return 1
     # exec, not a function in a subshell: $! must be the command itself, or the teardown's kill
     # would end the subshell and leave the command running
     exec_in_ns "${@:2}" >"$out" 2>&1 &
@@ -210,7 +218,7 @@ testbed_capture() {
     if [[ -n "${TB_LINK[$where]:-}" ]]; then
         ip netns exec "$TB_SWITCH" tshark -n -i "$iface" ${filter:+-f "$filter"} -w "$TB_PCAP" >"$log" 2>&1 &
     else
-        tb_in_ns "$node"
+        tb_in_ns "$node" || return 1
         exec_in_ns tshark -n -i "$iface" ${filter:+-f "$filter"} -w "$TB_PCAP" >"$log" 2>&1 &
     fi
     pid=$!
