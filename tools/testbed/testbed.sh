@@ -391,14 +391,29 @@ testbed_wait_ready() {
 }
 
 # testbed_boot NAME [COMMAND PATTERN]: start and wait; false (with a failure counted) if it does
-# not come up. A JVM that hangs while booting is dumped (jstack, printed) and killed, and the start
-# is tried once more: seen twice in many runs here, on a busy machine, with an empty karaf.log,
-# i.e. before any bundle of ours ran. The second hang in a row fails the run.
+# not come up (tb_await_boot).
 testbed_boot() {
+    testbed_start "$1" && tb_await_boot "$@"
+}
+
+# testbed_boot_all NAME...: starts them all, then waits for each (default readiness): side by
+# side, their boots overlap. False (with a failure counted for each) if any does not come up.
+testbed_boot_all() {
+    local node ok=0
+    for node in "$@"; do testbed_start "$node"; done
+    for node in "$@"; do tb_await_boot "$node" || ok=1; done
+    return "$ok"
+}
+
+# tb_await_boot NAME [COMMAND PATTERN]: testbed_wait_ready after testbed_start. A JVM that hangs
+# while booting is dumped (jstack, printed) and killed, and the start is tried once more: seen
+# in many runs here, on a busy machine, with a karaf.log that stops before any bundle of ours ran.
+# The second hang in a row fails the run.
+tb_await_boot() {
     local node=$1 outcome
-    testbed_start "$node" && testbed_wait_ready "$@" && return 0
+    testbed_wait_ready "$@" && return 0
     outcome=$?
-    ((outcome == 2)) || { fail_step "appliance: ${boot_failure:-bin/start of $node failed}"; return 1; }
+    ((outcome == 2)) || { fail_step "appliance: $boot_failure"; return 1; }
     log "WARN first start of $node hung: $boot_failure; thread dump of the JVM follows, then one more try"
     tb_dump_and_kill "$node"
     testbed_start "$node" && testbed_wait_ready "$@" && return 0
