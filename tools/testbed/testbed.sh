@@ -18,6 +18,7 @@ py=${py:-/usr/bin/python3}
 export PYTHONDONTWRITEBYTECODE=1   # leave no __pycache__ in the work tree
 TB_TARBALL=${HOMEAGENT_TARBALL:-$TB_ROOT/karaf-assembly/target/homeagent-0.1.0-SNAPSHOT.tar.gz}
 boot_timeout=${boot_timeout:-${BOOT_TIMEOUT:-120}}   # a suite may set its own default first
+TB_BOOT_STALL=${BOOT_STALL:-60}   # s without a karaf.log line before the port is bound: a hung boot
 
 TB_PREFIX=""
 TB_WORK=""
@@ -367,7 +368,7 @@ testbed_start() {
 # PATTERN. Returns 0 when up, 1 when Karaf died (boot_failure says why), 2 when still booting.
 testbed_wait_ready() {
     local node=$1 command=${2:-mip:stats} pattern=${3:-Registration requests received}
-    local deadline=$((SECONDS + boot_timeout)) pid
+    local deadline=$((SECONDS + boot_timeout)) pid size=-1 grown=$SECONDS now
     until udp_bound "${TB_PORT[$node]}" "$node"; do
         pid=$(testbed_pid "$node") || true
         if [[ -n "$pid" ]] && ! kill -0 "$pid" 2>/dev/null; then
@@ -376,6 +377,14 @@ testbed_wait_ready() {
         fi
         if ((SECONDS >= deadline)); then
             boot_failure="udp/${TB_PORT[$node]} of $node not bound within ${boot_timeout} s"
+            return 2
+        fi
+        # the hang seen here (Felix's bundle lock, features never installed) leaves karaf.log
+        # still; a booting Karaf writes to it every few seconds even on a saturated box
+        now=$(stat -c %s "$(testbed_log "$node")" 2>/dev/null || echo 0)
+        ((now == size)) || { size=$now grown=$SECONDS; }
+        if ((SECONDS - grown >= TB_BOOT_STALL)); then
+            boot_failure="karaf.log of $node unchanged for ${TB_BOOT_STALL} s while booting"
             return 2
         fi
         sleep 0.5
