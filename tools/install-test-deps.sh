@@ -23,11 +23,13 @@ declare -A probes=(
     [python3-pysnmp4-mibs]='test -f /usr/lib/python3/dist-packages/pysnmp_mibs/MIP-MIB.py'
     [erlang-snmp]='ls /usr/lib/erlang/lib/snmp-*/mibs/SNMPv2-SMI.mib'
     [iputils-ping]='command -v ping'   # the data plane run pings through the tunnels
+    # the test bed (tools/testbed/testbed.sh): VRRP of the redundancy group's multi-node tests
+    [keepalived]='command -v keepalived'
 )
 snmp_packages=(snmp snmptrapd smitools python3-pysnmp4-mibs erlang-snmp)
 
 missing=()
-for package in openjdk-17-jdk-headless maven tshark python3-scapy iproute2 procps iputils-ping; do
+for package in openjdk-17-jdk-headless maven tshark python3-scapy iproute2 procps iputils-ping keepalived; do
     if dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
         continue
     fi

@@ -26,11 +26,11 @@ rate() { awk "BEGIN{ if ($2 > 0) printf \"%d\", $1 / $2; else print \"n/a\" }"; 
 flood_and_count() {
     local fifo="$work/arrivals.$$" counter
     mkfifo "$fifo"
-    ip netns exec hadp-coa "$py" "$here/arrivals.py" hadpco0 60 >"$fifo" &
+    ip netns exec "$HADP_NS_COA" "$py" "$here/arrivals.py" hadpco0 60 >"$fifo" &
     counter=$!
     exec 3<"$fifo"
     read -r -t 10 _ <&3   # "ready"
-    read -r sent seconds <<<"$(ip netns exec hadp-cn "$py" "$here/flood.py" "$1" "$COUNT" "$SIZE")"
+    read -r sent seconds <<<"$(ip netns exec "$HADP_NS_CN" "$py" "$here/flood.py" "$1" "$COUNT" "$SIZE")"
     read -r -t 70 arrived window <&3
     exec 3<&-
     wait "$counter" || true
@@ -45,7 +45,7 @@ inside() {
     start_karaf 'mip:dataplane' 'forwarding ON' || exit 1
     # the care-of host: raw sockets so that its kernel (no ipip/gre) does not answer each datagram
     # with an ICMP error, and a registration of the mobile node from 10.77.2.2
-    ip netns exec hadp-coa "$py" -c 'import socket, time
+    ip netns exec "$HADP_NS_COA" "$py" -c 'import socket, time
 held = [socket.socket(socket.AF_INET, socket.SOCK_RAW, p) for p in (4, 47, 55)]
 time.sleep(600)' &
     local holder=$!
@@ -55,15 +55,15 @@ time.sleep(600)' &
     local udp=false
     [[ "$ENCAPSULATION" == udp ]] && udp=true
     echo "{\"cmd\":\"register\",\"coa\":\"10.77.2.2\",\"flags\":\"$flags\",\"udp\":$udp,\"lifetime\":600}" \
-        | timeout 30 ip netns exec hadp-coa "$py" "$here/coa_agent.py" | tail -n 1
-    ip netns exec hadp-cn ping -c 1 -W 2 10.77.1.10 >/dev/null || true   # ARP resolved before the flood
+        | timeout 30 ip netns exec "$HADP_NS_COA" "$py" "$here/coa_agent.py" | tail -n 1
+    ip netns exec "$HADP_NS_CN" ping -c 1 -W 2 10.77.1.10 >/dev/null || true   # ARP resolved before the flood
     local tun_before tun_after result sent seconds arrived window
     # warm-up, not counted: the JIT compiles the forwarding loop during the first tens of thousands
-    ip netns exec hadp-cn "$py" "$here/flood.py" 10.77.1.10 50000 "$SIZE" >/dev/null
+    ip netns exec "$HADP_NS_CN" "$py" "$here/flood.py" 10.77.1.10 50000 "$SIZE" >/dev/null
     sleep 2
-    tun_before=$(rx_packets hadp-ha hadptun0 tx_packets)
+    tun_before=$(rx_packets "$HADP_NS_HA" hadptun0 tx_packets)
     flood_and_count 10.77.1.10
-    tun_after=$(rx_packets hadp-ha hadptun0 tx_packets)
+    tun_after=$(rx_packets "$HADP_NS_HA" hadptun0 tx_packets)
     echo "== flood: $sent datagrams of $SIZE octets to the home address in $seconds s ($(rate "$sent" "$seconds") /s)"
     echo "== routed into the TUN device: $((tun_after - tun_before))"
     echo "== arrived at the care-of host, encapsulated ($ENCAPSULATION): $arrived in $window s" \
@@ -84,13 +84,6 @@ if [[ "${1:-}" == "--inside" ]]; then
     exit
 fi
 ((EUID == 0)) || { echo "needs root"; exit 1; }
-work=$(mktemp -d "${TMPDIR:-/tmp}/homeagent-dpperf.XXXXXX")
-cleanup() {
-    local status=$?
-    remove_network
-    release_workdir "$work" "$status"
-    exit "$status"
-}
-trap cleanup EXIT
+testbed_init dpperf   # the work folder, and the network removed on any exit
 build_network
-timeout 600 ip netns exec hadp-ha bash "${BASH_SOURCE[0]}" --inside "$work"
+timeout 600 ip netns exec "$HADP_NS_HA" bash "${BASH_SOURCE[0]}" --inside "$work"

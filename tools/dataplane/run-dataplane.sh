@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The data plane end to end, in network namespaces of its own (all named hadp-*):
+# The data plane end to end, in network namespaces of its own (nodes cn, ha, coa, mn of the test
+# bed, tools/testbed/; hadp-* below are their roles, the namespaces have run-unique names):
 #
 #   hadp-cn  correspondent 10.77.1.100 --+
-#                                        +-- hadpbr0 (home link bridge, in hadp-link)
+#                                        +-- home link (a bridge of the test bed)
 #   hadp-ha  the appliance  10.77.1.1 ---+   hadpha0 = home interface (proxy ARP), TUN hadptun0
 #            10.77.2.1 (hadpha1) ---- foreign link ---- hadp-coa care-of host 10.77.2.2, 10.77.2.3
 #                                                        coa_agent.py (scapy) unwraps, checks,
@@ -67,7 +68,7 @@ proxy_arp_by_route() {
     start_karaf 'mip:dataplane' 'forwarding ON' || return 0
     phase proxy-by-route
     set_property "$karaf_home/etc/net.homeagent.dataplane.cfg" proxyArp entries
-    ip netns exec hadp-ha sysctl -qw net.ipv4.conf.hadpha0.proxy_arp=0
+    sysctl -qw net.ipv4.conf.hadpha0.proxy_arp=0   # inside the home agent's namespace
 }
 
 # Karaf without CAP_NET_ADMIN and CAP_NET_RAW (bounding set): the control plane must still serve
@@ -127,18 +128,9 @@ if ((EUID != 0)); then
     echo "0 passed, 1 failed"
     exit 1
 fi
-work=$(mktemp -d "${TMPDIR:-/tmp}/homeagent-dataplane.XXXXXX")
+testbed_init dataplane   # the work folder, and the network removed on any exit
 
-cleanup() {
-    local status=$?
-    remove_network
-    release_workdir "$work" "$status"
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-log "building the test network (namespaces ${namespaces[*]})"
+log "building the test network (test bed nodes cn, ha, coa, mn on links home, foreign, mobile)"
 build_network
 # the whole appliance side runs in the home agent's namespace: Karaf, its shell, the driver
-timeout 900 ip netns exec hadp-ha bash "${BASH_SOURCE[0]}" --inside "$work"
+timeout 900 ip netns exec "$HADP_NS_HA" bash "${BASH_SOURCE[0]}" --inside "$work"

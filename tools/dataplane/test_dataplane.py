@@ -49,6 +49,12 @@ def run(*cmd, timeout=30):
     return subprocess.run(list(cmd), capture_output=True, text=True, timeout=timeout)
 
 
+# the namespaces of the correspondent and the care-of host: the test bed's run-unique names
+# (testbed.sh exports them), hadp-cn and hadp-coa when run by hand in a network built so
+NS_CN = os.environ.get("HADP_NS_CN", "hadp-cn")
+NS_COA = os.environ.get("HADP_NS_COA", "hadp-coa")
+
+
 def in_ns(ns, *cmd, timeout=30):
     return run("ip", "netns", "exec", ns, *cmd, timeout=timeout)
 
@@ -75,7 +81,7 @@ class Agent:
     """coa_agent.py in the care-of host's namespace, one JSON line each way, bounded waits."""
 
     def __init__(self):
-        self.proc = subprocess.Popen(["ip", "netns", "exec", "hadp-coa", PY, os.path.join(HERE, "coa_agent.py")],
+        self.proc = subprocess.Popen(["ip", "netns", "exec", NS_COA, PY, os.path.join(HERE, "coa_agent.py")],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
         ready = self._read(30)
         if not ready or not ready.get("ready"):
@@ -112,7 +118,7 @@ class Agent:
 
 
 def ping(count, timeout=2, interval="0.2"):
-    result = in_ns("hadp-cn", "ping", "-n", "-c", str(count), "-i", interval, "-W", str(timeout), HOME,
+    result = in_ns(NS_CN, "ping", "-n", "-c", str(count), "-i", interval, "-W", str(timeout), HOME,
                    timeout=count * 2 + timeout + 10)
     received = 0
     for line in result.stdout.splitlines():
@@ -216,7 +222,7 @@ def scenario_care_of_change(agent):
     agent.call(cmd="mode", reverse=False, encapsulation="ipip", coa=COA)
     reply = register(agent, "ipip", False, coa=COA)
     check("care-of change: first registration at %s" % COA, reply.get("code") == 0, str(reply))
-    flood = subprocess.Popen(["ip", "netns", "exec", "hadp-cn", "ping", "-n", "-q", "-c", "120", "-i", "0.05",
+    flood = subprocess.Popen(["ip", "netns", "exec", NS_CN, "ping", "-n", "-q", "-c", "120", "-i", "0.05",
                               "-W", "1", HOME], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         time.sleep(1.5)
@@ -305,13 +311,13 @@ def proxy_by_route(agent):
     routes, proxies = Appliance.installed()
     check("proxy ARP by route: a host route and no proxy entry", routed and proxies == "",
           "%r" % ((routes, proxies),))
-    in_ns("hadp-cn", "ip", "neigh", "flush", "dev", "hadpcn0")
+    in_ns(NS_CN, "ip", "neigh", "flush", "dev", "hadpcn0")
     check("proxy ARP by route: the correspondent's pings are answered", ping(3) >= 2)
     reply = register(agent, "ipip", True, coa=COA, lifetime=0)
     gone = await_condition(lambda: Appliance.installed() == ("", ""), 2)
     check("proxy ARP by route: deregistered, nothing left installed", reply.get("code") == 0 and gone,
           "%r" % (Appliance.installed(),))
-    in_ns("hadp-cn", "ip", "neigh", "flush", "dev", "hadpcn0")
+    in_ns(NS_CN, "ip", "neigh", "flush", "dev", "hadpcn0")
     check("proxy ARP by route: nothing answered after deregistration", ping(2, timeout=1) == 0)
 
 
@@ -389,7 +395,7 @@ def main():
 
     pcap = os.path.join(args.workdir, "foreign-link-%s.pcapng" % args.implementation)
     log = open(os.path.join(args.workdir, "tshark-%s.log" % args.implementation), "w")
-    capture = subprocess.Popen(["ip", "netns", "exec", "hadp-coa", "tshark", "-n", "-i", "hadpco0", "-w", pcap],
+    capture = subprocess.Popen(["ip", "netns", "exec", NS_COA, "tshark", "-n", "-i", "hadpco0", "-w", pcap],
                                stdout=log, stderr=log)
     await_condition(lambda: "Capturing on" in open(log.name).read(), 20)
     agent = Agent()

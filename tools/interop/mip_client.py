@@ -236,15 +236,21 @@ def parse_reply(data: bytes) -> Reply:
 # --- transport ----------------------------------------------------------------------------
 
 class Client:
-    """A UDP socket on loopback that sends Registration Requests and waits for the reply."""
+    """A UDP socket on loopback that sends Registration Requests and waits for the reply.
+
+    Besides loopback it talks only to the RFC 5737 documentation networks, which exist on this
+    machine only inside the test bed's network namespaces (tools/testbed/): never to a real host."""
+
+    TEST_NETS = [ipaddress.ip_network(n) for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24")]
 
     def __init__(self, port: int, server: str = "127.0.0.1", timeout: float = 3.0):
-        if not ipaddress.ip_address(server).is_loopback:
-            raise ValueError("this test client talks to loopback only, not to " + server)
+        address = ipaddress.ip_address(server)
+        if not (address.is_loopback or any(address in net for net in self.TEST_NETS)):
+            raise ValueError("this test client talks to loopback or the test bed's RFC 5737 networks only, not to " + server)
         self.server = (server, port)
         self.timeout = timeout
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        self.sock.bind(("127.0.0.1", 0))
+        self.sock.bind(("127.0.0.1" if address.is_loopback else "0.0.0.0", 0))
         self.sent: List[bytes] = []
         self.received: List[bytes] = []
         self._last_identification = 0
@@ -291,6 +297,8 @@ class Client:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Send one Mobile IPv4 Registration Request to a home agent on loopback")
     parser.add_argument("--port", type=int, default=434)
+    parser.add_argument("--server", default="127.0.0.1",
+                        help="the home agent's address: loopback, or a test bed address (RFC 5737)")
     parser.add_argument("--home", required=True, help="home address (0.0.0.0 with --nai for a dynamic one)")
     parser.add_argument("--ha", default="127.0.0.1", help="Home Agent field")
     parser.add_argument("--coa", required=True, help="care-of address")
@@ -313,7 +321,7 @@ def main(argv=None) -> int:
     if args.udp_tunnel:
         extensions.append(udp_tunnel_request_extension(force=True))
     key = parse_key(args.key)
-    client = Client(args.port)
+    client = Client(args.port, args.server)
     try:
         request = Request(home_address=args.home, home_agent=args.ha, care_of=args.coa,
                           identification=client.next_identification(), lifetime=args.lifetime, flags=flags,

@@ -25,69 +25,58 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../.." && pwd)
-export PYTHONDONTWRITEBYTECODE=1   # leave no __pycache__ in the work tree
-py=/usr/bin/python3   # Debian's python3-scapy installs for this interpreter only (STACK.md)
-tarball=${HOMEAGENT_TARBALL:-$root/karaf-assembly/target/homeagent-0.1.0-SNAPSHOT.tar.gz}
-boot_timeout=${BOOT_TIMEOUT:-120}
 bindings=${BINDINGS:-200}
 short_lived=${SHORT_LIVED:-40}
 short_lifetime=5
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/homeagent-crash.XXXXXX")
-# shellcheck source=appliance.sh
-source "$here/appliance.sh"
-
-cleanup() {
-    local status=$?
-    # the damaged backups of steps 4 and 5 are reported at ERROR on purpose (check-damaged wants them)
-    release_appliance "$work" "$status" 'journal is damaged|Binding backup: a copy of .* was kept as'
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+# shellcheck source=../testbed/testbed.sh
+source "$here/../testbed/testbed.sh"
+testbed_init crash   # work folder, and the teardown of everything below on any exit
+# the damaged backups of steps 4 and 5 are reported at ERROR on purpose (check-damaged wants them)
+TB_PROVOKED='journal is damaged|Binding backup: a copy of .* was kept as'
+ready=('mip:backup' 'Binding backup')   # what says the appliance is up
 
 # --- 1. the appliance -------------------------------------------------------------------------
-unpack_appliance "$tarball" "$work" || { finish; exit; }
+testbed_appliance ha || { testbed_finish; exit; }
 "$py" "$here/crash_recovery.py" write-config --karaf-home "$karaf_home" --port "$port" --count "$bindings"
 journal="$karaf_home/data/bindings"   # the backup journal: checkpoint-<n>.bin, log-<n>.wal (docs/storage.md)
-start_karaf 'mip:backup' 'Binding backup' || { finish; exit; }
+testbed_boot ha "${ready[@]}" || { testbed_finish; exit; }
 
 # --- 2. register, then kill -9 right after the last reply --------------------------------------
 log "registering $bindings mobile nodes ($short_lived of them for ${short_lifetime} s), then kill -9"
 timeout 300 "$py" "$here/crash_recovery.py" register --port "$port" --count "$bindings" --short "$short_lived" \
-    --short-lifetime "$short_lifetime" --kill-pid "$(karaf_pid)" --out "$work/acked.json" \
+    --short-lifetime "$short_lifetime" --kill-pid "$(testbed_pid ha)" --out "$work/acked.json" \
     | tee "$work/register.out" || true
 count "$work/register.out"
-kill_karaf
+testbed_kill9 ha
 sleep $((short_lifetime + 1))   # the short-lived bindings expire while the appliance is down
 
 # --- 3. start again: every acknowledged binding is back, the expired ones are gone -------------
 log "starting Karaf again after the crash"
-start_karaf 'mip:backup' 'Binding backup' || { finish; exit; }
+testbed_boot ha "${ready[@]}" || { testbed_finish; exit; }
 timeout 300 "$py" "$here/crash_recovery.py" check-restored --karaf-home "$karaf_home" --ssh-port "$ssh_port" \
     --acked "$work/acked.json" | tee "$work/restored.out" || true
 count "$work/restored.out"
 
 # --- 4. a truncated backup: the log segment holding the registrations ------------------------------
-kill_karaf
+testbed_kill9 ha
 backup=$(ls -S "$journal"/log-*.wal | head -1)
 size=$(stat -c %s "$backup")
 log "truncating $backup from $size to $((size / 3)) bytes"
 truncate -s $((size / 3)) "$backup"
-start_karaf 'mip:backup' 'Binding backup' || { finish; exit; }
+testbed_boot ha "${ready[@]}" || { testbed_finish; exit; }
 timeout 300 "$py" "$here/crash_recovery.py" check-damaged --karaf-home "$karaf_home" --ssh-port "$ssh_port" \
     --port "$port" --reports 1 | tee "$work/truncated.out" || true
 count "$work/truncated.out"
 
 # --- 5. a backup whose checkpoint starts with garbage ---------------------------------------------
-kill_karaf
+testbed_kill9 ha
 backup=$(ls "$journal"/checkpoint-*.bin | tail -1)
 log "overwriting the first 8 KiB of $backup with random bytes"
 dd if=/dev/urandom of="$backup" bs=4096 count=2 conv=notrunc status=none
-start_karaf 'mip:backup' 'Binding backup' || { finish; exit; }
+testbed_boot ha "${ready[@]}" || { testbed_finish; exit; }
 timeout 300 "$py" "$here/crash_recovery.py" check-damaged --karaf-home "$karaf_home" --ssh-port "$ssh_port" \
     --port "$port" --reports 2 | tee "$work/garbage.out" || true
 count "$work/garbage.out"
 
-finish
+testbed_finish

@@ -4,8 +4,7 @@
 #
 #   bash tools/interop/run-fuzz-live.sh
 #
-# 1. unpacks karaf-assembly/target/homeagent-*.tar.gz into a temporary directory, configures the
-#    home agent on a free loopback port with a security association per mobile node
+# 1. the test bed's appliance "ha" (../testbed/testbed.sh), the home agent on a free loopback port with a security association per mobile node
 #    (crash_recovery.py write-config), starts Karaf
 # 2. registers N mobile nodes with the independent client (mip_client.py)
 # 3. sends M malformed datagrams to the home agent's port (fuzz_live.py: scapy's fuzz() over its
@@ -14,42 +13,27 @@
 #    registers, mip:stats answers, the JVM is the same process, karaf.log has no ERROR
 # Prints every check and last exactly one line "N passed, N failed"; exits non-zero on any
 # failure. Loopback only; bounded (the sending stops after FUZZ_SECONDS); Karaf is gone on exit,
-# the temporary directory too unless the run failed (release_appliance, ../run-folder.sh).
+# the work folder too unless the run failed (the test bed's teardown).
 #
-# Environment: HOMEAGENT_TARBALL (default karaf-assembly/target/homeagent-0.1.0-SNAPSHOT.tar.gz),
-# NODES (N, default 50), DATAGRAMS (M, default 20000), FUZZ_SECONDS (default 60), SEED (default:
-# the time, printed, so that a failing run can be repeated), BOOT_TIMEOUT (s, default 120),
-# KEEP_WORKDIR=1 keeps the temporary directory.
+# Environment: HOMEAGENT_TARBALL, BOOT_TIMEOUT and KEEP_WORKDIR as for every test bed run
+# (../testbed/README.md); NODES (N, default 50), DATAGRAMS (M, default 20000), FUZZ_SECONDS
+# (default 60), SEED (default: the time, printed, so that a failing run can be repeated).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../.." && pwd)
-export PYTHONDONTWRITEBYTECODE=1   # leave no __pycache__ in the work tree
-py=/usr/bin/python3   # Debian's python3-scapy installs for this interpreter only
-tarball=${HOMEAGENT_TARBALL:-$root/karaf-assembly/target/homeagent-0.1.0-SNAPSHOT.tar.gz}
-boot_timeout=${BOOT_TIMEOUT:-120}
 nodes=${NODES:-50}
 datagrams=${DATAGRAMS:-20000}
 fuzz_seconds=${FUZZ_SECONDS:-60}
 seed=${SEED:-$(date +%s)}
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/homeagent-fuzz.XXXXXX")
-# shellcheck source=appliance.sh
-source "$here/appliance.sh"
-
-cleanup() {
-    local status=$?
-    release_appliance "$work" "$status"
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+# shellcheck source=../testbed/testbed.sh
+source "$here/../testbed/testbed.sh"
+testbed_init fuzz   # work folder, and the teardown of everything below on any exit
 
 # --- 1. the appliance: one more security association than nodes, for the fresh registration -----
-unpack_appliance "$tarball" "$work" || { finish; exit; }
+testbed_appliance ha || { testbed_finish; exit; }
 "$py" "$here/crash_recovery.py" write-config --karaf-home "$karaf_home" --port "$port" --count $((nodes + 1))
-start_karaf 'mip:stats' 'Registration requests received' || { finish; exit; }
-pid=$(karaf_pid)
+testbed_boot ha 'mip:stats' 'Registration requests received' || { testbed_finish; exit; }
+pid=$(testbed_pid ha)
 
 # --- 2. register ------------------------------------------------------------------------------
 log "registering $nodes mobile nodes"
@@ -74,7 +58,7 @@ if kill -0 "$pid" 2>/dev/null; then
 else
     fail_step "the appliance (pid $pid) is gone"
 fi
-errors=$(grep -cE "$KARAF_ERROR_LINE" "$karaf_home/data/log/karaf.log" || true)
+errors=$(grep -cE "$KARAF_ERROR_LINE" "$(testbed_log ha)" || true)
 if ((errors == 0)); then
     echo "PASS karaf.log has no ERROR"
     passed=$((passed + 1))
@@ -82,4 +66,4 @@ else
     fail_step "karaf.log has $errors ERROR line(s) (printed whole below)"
 fi
 
-finish
+testbed_finish

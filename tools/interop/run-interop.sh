@@ -12,7 +12,7 @@
 # 4. captures the test port on lo with tshark while test_interop.py runs its scenarios
 # 5. reads the capture back with tshark (tshark_check.py)
 # Prints every check, the Karaf log tail on failure, and last exactly one line
-# "N passed, N failed"; exits non-zero on any failure. Karaf and tshark are gone on exit,
+# "N passed, N failed"; exits non-zero on any failure. Karaf and tshark are gone on exit (the test bed's teardown),
 # whatever happened; the temporary directory too if the run passed and karaf.log has no ERROR,
 # else the ERROR entries are printed whole and the directory is kept (its path printed).
 #
@@ -22,67 +22,29 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../.." && pwd)
-export PYTHONDONTWRITEBYTECODE=1   # leave no __pycache__ in the work tree
-py=/usr/bin/python3   # Debian's python3-scapy installs for this interpreter only (STACK.md)
-tarball=${HOMEAGENT_TARBALL:-$root/karaf-assembly/target/homeagent-0.1.0-SNAPSHOT.tar.gz}
-boot_timeout=${BOOT_TIMEOUT:-120}
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/homeagent-interop.XXXXXX")
-tshark_pid=""
-# shellcheck source=appliance.sh
-source "$here/appliance.sh"
-
-stop_tshark() {
-    if [[ -n "$tshark_pid" ]]; then
-        kill -INT "$tshark_pid" 2>/dev/null || true
-        for _ in $(seq 50); do kill -0 "$tshark_pid" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$tshark_pid" 2>/dev/null || true
-        wait "$tshark_pid" 2>/dev/null || true
-        tshark_pid=""
-    fi
-}
-
-cleanup() {
-    local status=$?
-    stop_tshark
-    release_appliance "$work" "$status"
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+# shellcheck source=../testbed/testbed.sh
+source "$here/../testbed/testbed.sh"
+testbed_init interop   # work folder, and the teardown of everything below on any exit
 
 # --- 1. the appliance, unpacked and configured; the client on its own -------------------------
-unpack_appliance "$tarball" "$work" || { finish; exit; }
+testbed_appliance ha || { testbed_finish; exit; }
 log "client self-check (tshark decoding requests built by mip_client.py)"
 "$py" "$here/client_selfcheck.py" --port "$port" --workdir "$work" | tee "$work/selfcheck.out" || true
 count "$work/selfcheck.out"
 
 # --- 2. the appliance started -----------------------------------------------------------------
 "$py" "$here/test_interop.py" write-config --karaf-home "$karaf_home" --port "$port"
-start_karaf 'mip:stats' 'Registration requests received' || { finish; exit; }
+testbed_boot ha 'mip:stats' 'Registration requests received' || { testbed_finish; exit; }
 
 # --- 3. the scenarios, captured ---------------------------------------------------------------
-pcap="$work/interop.pcapng"
-tshark -n -i lo -f "udp port $port" -w "$pcap" >"$work/tshark-capture.log" 2>&1 &
-tshark_pid=$!
-for _ in $(seq 100); do
-    grep -q "Capturing on" "$work/tshark-capture.log" && break
-    kill -0 "$tshark_pid" 2>/dev/null || break
-    sleep 0.2
-done
-if ! grep -q "Capturing on" "$work/tshark-capture.log"; then
-    cat "$work/tshark-capture.log"
-    fail_step "tshark: capture on lo did not start"
-    finish
-    exit
-fi
+testbed_capture lo "udp port $port" || { testbed_finish; exit; }
+pcap=$TB_PCAP
 log "scenarios (tshark capturing udp port $port on lo)"
 timeout 900 "$py" "$here/test_interop.py" run --karaf-home "$karaf_home" --port "$port" \
     --ssh-port "$ssh_port" --record "$work/datagrams.json" | tee "$work/scenarios.out" || true
 count "$work/scenarios.out"
 sleep 1   # let the last datagrams reach the capture file
-stop_tshark
+testbed_capture_stop
 
 # --- 4. tshark judges the capture ---------------------------------------------------------------
 log "tshark reading the capture back"
@@ -94,4 +56,4 @@ else
     fail_step "tshark: no record of the datagrams (the scenarios did not run)"
 fi
 
-finish
+testbed_finish

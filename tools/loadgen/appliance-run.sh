@@ -4,6 +4,7 @@
 # off their defaults, max lifetime 65534 s, binding backup per $BACKUP), writes the nodes'
 # security associations with the load generator, starts it with bin/start, runs the closed-loop
 # and the open-loop measurement (each after an echo baseline in the same run), and stops it.
+# The appliance is the test bed's (tools/testbed/testbed.sh).
 # Usage: tools/loadgen/appliance-run.sh
 #   env: NODES DURATION WARMUP WINDOW RATE PORT, WINDOWS="16 2048" (several closed-loop windows in
 #   one run, instead of WINDOW), SOCKETS (client sockets, 4: the appliance
@@ -15,7 +16,6 @@
 # the ERROR entries are printed whole and the folder is kept (../run-folder.sh).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-TARBALL="$ROOT/karaf-assembly/target/homeagent-0.1.0-SNAPSHOT.tar.gz"
 LOADGEN="$ROOT/tools/loadgen/target/homeagent-loadgen.jar"
 NODES=${NODES:-100000}
 DURATION=${DURATION:-20}
@@ -27,48 +27,27 @@ BACKUP=${BACKUP:-false}
 SOCKETS=${SOCKETS:-4}
 EVENT_LOOPS=${EVENT_LOOPS:-0}
 MODES=${MODES:-closed open}
-# shellcheck source=../run-folder.sh
-source "$ROOT/tools/run-folder.sh"
-WORK=$(mktemp -d /tmp/ha-perf.XXXXXX)
-HA="$WORK/homeagent-0.1.0-SNAPSHOT"
-stop_appliance() {
-    [ -x "$HA/bin/stop" ] || return 0
-    "$HA/bin/stop" || true
-    for _ in $(seq 1 60); do
-        pgrep -f "karaf.home=$HA" > /dev/null || return 0
-        sleep 1
-    done
-    echo "appliance did not stop; killing it" >&2
-    kill $(pgrep -f "karaf.home=$HA") || true
-    sleep 5
-    # a JVM still booting may not heed SIGTERM: it would hold the port for the next run
-    kill -9 $(pgrep -f "karaf.home=$HA") 2> /dev/null || true
-}
+boot_timeout=${BOOT_TIMEOUT:-180}   # a busy machine has taken over a minute to boot it
+# shellcheck source=../testbed/testbed.sh
+source "$ROOT/tools/testbed/testbed.sh"
+testbed_init perf   # the work folder, and the appliance stopped on any exit
+WORK=$TB_WORK
 finish() {
     local status=$?
-    stop_appliance
     if [ -n "${JFR:-}${KEEP:-}" ]; then
         KEEP_WORKDIR=1
     fi
-    release_workdir "$WORK" "$status"
+    testbed_teardown "$status"
+    exit "$status"
 }
 trap finish EXIT
-tar xzf "$TARBALL" -C "$WORK"
 
-free_port() {  # $1 = udp|tcp: a port nothing listens on now (other appliances may run on this box)
-    /usr/bin/python3 -c 'import socket, sys
-s = socket.socket(type=socket.SOCK_DGRAM if sys.argv[1] == "udp" else socket.SOCK_STREAM)
-s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' "$1"
-}
-SSH_PORT=$(free_port tcp)
-sed -i "s/^rmiRegistryPort = 1099/rmiRegistryPort = $(free_port tcp)/; s/^rmiServerPort = 44444/rmiServerPort = $(free_port tcp)/" \
-    "$HA/etc/org.apache.karaf.management.cfg"
-sed -i "s/^sshPort = 8101/sshPort = $SSH_PORT/" "$HA/etc/org.apache.karaf.shell.cfg"
-# the SNMP agent on a free loopback port, not 161 (docs/snmp.md)
-printf 'listenAddress = 127.0.0.1\nport = %s\n' "$(free_port udp)" >> "$HA/etc/net.homeagent.snmp.cfg"
-printf 'listenAddresses = 127.0.0.1\nport = %s\nmaxLifetime = 65534\neventLoops = %s\n' "$PORT" "$EVENT_LOOPS" \
-    > "$HA/etc/net.homeagent.ha.cfg"
-printf 'backupEnabled = %s\n' "$BACKUP" > "$HA/etc/net.homeagent.store.cfg"
+# loopback only; Karaf's own ports (shell, RMI, SNMP) are free ones of the test bed
+HA_PORT=$PORT testbed_appliance ha net.homeagent.ha.listenAddresses=127.0.0.1 net.homeagent.ha.maxLifetime=65534 \
+    "net.homeagent.ha.eventLoops=$EVENT_LOOPS" "net.homeagent.store.backupEnabled=$BACKUP" \
+    net.homeagent.snmp.listenAddress=127.0.0.1 || exit 1
+HA=$karaf_home
+SSH_PORT=$ssh_port
 java -jar "$LOADGEN" --nodes "$NODES" --write-sa-file "$HA/etc/mobility-security.conf"
 
 if [ -n "${HA_JAVA_OPTS+set}" ]; then
@@ -77,12 +56,7 @@ fi
 if [ -n "${JFR:-}" ]; then
     export EXTRA_JAVA_OPTS="-XX:StartFlightRecording=filename=$WORK/homeagent.jfr,settings=profile -XX:FlightRecorderOptions:stackdepth=256"
 fi
-"$HA/bin/start"
-for _ in $(seq 1 180); do   # a busy machine has taken over a minute to boot it
-    ss -Hlun "sport = :$PORT" | grep -q . && break
-    sleep 1
-done
-grep -q "listening for Registration Requests" "$HA/data/log/karaf.log"
+testbed_boot ha || exit 1
 sleep 5   # let the feature installation finish before measuring
 
 echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -95,7 +69,7 @@ udp_drops() {  # datagrams the kernel dropped for a full socket buffer since the
     echo
 }
 udp_drops > /dev/null
-HA_PID=$(pgrep -f "karaf.home=$HA")
+HA_PID=$(testbed_pid ha)
 echo "== appliance JVM: $(tr '\0' ' ' < /proc/$HA_PID/cmdline | grep -oE -- '-X(ms|mx|mn)[^ ]*|-XX:[^ ]*(GC|Pause|Heap)[^ ]*' | tr '\n' ' ')"
 ha_cpu_ticks() {  # user + system clock ticks of the appliance so far
     awk '{print $14 + $15}' "/proc/$HA_PID/stat"

@@ -24,15 +24,13 @@
 # X ms" line of karaf.log, mip:backup, and the verifier's counts. Exits non-zero on any violation
 # or failed step; then prints the ERROR lines of karaf.log and keeps the folder, else removes it.
 #
-# Reuses tools/interop/appliance.sh (sourced, not changed): unpack_appliance (ports of its own for
-# Karaf, SNMP), set_property, shell, start_karaf (bounded boot, one retry after a hung JVM),
-# kill_karaf (kill -9 and wait), stop_karaf, log, fail_step.
+# Runs on the test bed (tools/testbed/testbed.sh): testbed_appliance (ports of its own for Karaf,
+# SNMP), set_property, testbed_shell, testbed_boot (bounded boot, one retry after a hung JVM),
+# testbed_kill9 (kill -9 and wait), the teardown (Karaf stopped, folder released), log, fail_step.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
-py=/usr/bin/python3   # appliance.sh's free_port; plain python3 is enough here
-tarball=${HOMEAGENT_TARBALL:-$root/karaf-assembly/target/homeagent-0.1.0-SNAPSHOT.tar.gz}
 loadgen=$root/tools/loadgen/target/homeagent-loadgen.jar
 nodes=${NODES:-1000000}
 rounds=${ROUNDS:-2}
@@ -52,9 +50,9 @@ probe_seed=7
 case $kill_when in mix | idle | alternate) ;; *) echo "KILL_WHEN is mix, idle or alternate" >&2; exit 2 ;; esac
 [[ -f "$loadgen" ]] || { echo "no $loadgen: mvn -pl tools/loadgen package" >&2; exit 2; }
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/homeagent-million.XXXXXX")
-# shellcheck source=../interop/appliance.sh
-source "$root/tools/interop/appliance.sh"
+# shellcheck source=../testbed/testbed.sh
+source "$root/tools/testbed/testbed.sh"
+testbed_init million
 
 violations=0
 summary=()
@@ -63,7 +61,7 @@ started=$SECONDS
 cleanup() {
     local status=$?
     # a failed check or verification keeps the folder and prints the ERROR entries (tools/run-folder.sh)
-    release_appliance "$work" "$((status != 0 || failed > 0 || violations > 0))"
+    testbed_teardown "$((status != 0 || failed > 0 || violations > 0))"
     exit "$status"
 }
 trap cleanup EXIT
@@ -90,7 +88,7 @@ await_process() {
 }
 
 # --- the appliance, backup on, one security association per node and one for the probe --------
-unpack_appliance "$tarball" "$work" || exit 1
+testbed_appliance ha || exit 1
 ha_cfg=$karaf_home/etc/net.homeagent.ha.cfg
 set_property "$ha_cfg" listenAddresses 127.0.0.1
 set_property "$ha_cfg" port "$port"
@@ -102,7 +100,7 @@ java -jar "$loadgen" --nodes 1 --window 1 --home-base "$probe_home" --spi-base "
     --write-sa-file "$work/probe.conf"
 grep -v '^#' "$work/probe.conf" >>"$sa_file"
 log "seed $seed, $nodes nodes, $rounds rounds, mix $mix, kill $kill_when (mix 2..$kill_within s, idle 5..$idle_within s)"
-start_karaf 'mip:backup' 'Last restore' || exit 1
+testbed_boot ha 'mip:backup' 'Last restore' || exit 1
 
 # --- every node registers once, window 2048 --------------------------------------------------
 log "first registrations of $nodes nodes, window $window"
@@ -150,13 +148,13 @@ for round in $(seq 1 "$rounds"); do
         done
         grep -q '^sending to' "$work/mix.$round.err" || { fail_step "round $round: the mix did not start"; exit 1; }
         sleep "$(as_seconds "$tenths")"
-        kill_karaf
+        testbed_kill9 ha
         log "round $round: appliance killed; the generator gives up after 2 s without a reply"
         await_process "$mix_pid" 90 || exit 1
     else
         await_process "$mix_pid" $((180 + nodes / 1000)) || exit 1
         sleep "$(as_seconds "$tenths")"
-        kill_karaf
+        testbed_kill9 ha
         log "round $round: appliance killed"
     fi
     cat "$work/mix.$round.err"
@@ -168,13 +166,13 @@ for round in $(seq 1 "$rounds"); do
         --lifetime "$lifetime" --until-accepted --json >"$work/probe.$round.json" 2>"$work/probe.$round.err" &
     probe_pid=$!
     restart_ms=$(date +%s%3N)
-    start_karaf 'mip:backup' 'Last restore' || exit 1
+    testbed_boot ha 'mip:backup' 'Last restore' || exit 1
     await_process "$probe_pid" "$((boot_timeout + 30))" || exit 1
     accepted_ms=$(grep -oE 'accepted at epoch-ms [0-9]+' "$work/probe.$round.err" | grep -oE '[0-9]+$' || true)
     [[ -n "$accepted_ms" ]] || { fail_step "round $round: the probe was never accepted"; exit 1; }
     serving_ms=$((accepted_ms - restart_ms))
     restored=$(grep -h 'Restored .* bindings' "$karaf_home"/data/log/karaf.log* | sort | tail -1 | sed 's/.*| //')
-    backup=$(shell 'mip:backup')
+    backup=$(testbed_shell ha 'mip:backup')
     log "round $round: serving $serving_ms ms after the start command; $restored"
     echo "$backup"
 

@@ -23,31 +23,13 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../.." && pwd)
+# shellcheck source=../testbed/testbed.sh
+source "$here/../testbed/testbed.sh"
+root=$TB_ROOT
 interop="$root/tools/interop"
-export PYTHONDONTWRITEBYTECODE=1
-py=/usr/bin/python3
-tarball=${HOMEAGENT_TARBALL:-$root/karaf-assembly/target/homeagent-0.1.0-SNAPSHOT.tar.gz}
-boot_timeout=${BOOT_TIMEOUT:-120}
 # the SMI base modules (SNMPv2-SMI, -TC, -CONF) as Debian's erlang-snmp ships them
 smi_dir=$(dirname "$(ls /usr/lib/erlang/lib/snmp-*/mibs/SNMPv2-SMI.mib 2>/dev/null | head -n 1)")
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/homeagent-snmp.XXXXXX")
-trapd_pid=""
-# shellcheck source=../interop/appliance.sh
-source "$interop/appliance.sh"
-
-cleanup() {
-    local status=$?
-    if [[ -n "$trapd_pid" ]]; then
-        kill "$trapd_pid" 2>/dev/null || true
-        wait "$trapd_pid" 2>/dev/null || true
-    fi
-    release_appliance "$work" "$status"
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+testbed_init snmp   # work folder, and the teardown of Karaf and snmptrapd on any exit
 
 ok() {
     echo "ok   $*"
@@ -83,7 +65,7 @@ for pair in hamStoreBindings:.1.3.6.1.4.1.32473.1.1.1.1.1 hamBackupWriteFailures
 done
 
 # --- 2. the appliance, configured -------------------------------------------------------------
-unpack_appliance "$tarball" "$work" || { finish; exit; }
+testbed_appliance ha || { testbed_finish; exit; }
 snmp_port=$(free_port udp)
 trap_port=$(free_port udp)
 engine=80001f88046861736e2d74657374   # enterprise 8072 format 4 (text) "hasn-test"
@@ -115,12 +97,11 @@ cat >"$work/snmptrapd.conf" <<CFG
 createUser -e 0x$engine $user SHA-256 $auth AES $priv
 authUser log $user authPriv
 CFG
-snmptrapd -f -n -On -C -c "$work/snmptrapd.conf" -Lf "$work/traps.log" "udp:127.0.0.1:$trap_port" \
-    >"$work/snmptrapd.out" 2>&1 &
-trapd_pid=$!
+# a background process of the test bed: its teardown stops it
+testbed_exec_bg "" snmptrapd -f -n -On -C -c "$work/snmptrapd.conf" -Lf "$work/traps.log" "udp:127.0.0.1:$trap_port"
 for _ in $(seq 50); do udp_bound "$trap_port" && break; sleep 0.2; done
 expect "snmptrapd listening on udp/$trap_port" udp_bound "$trap_port"
-start_karaf 'snmp:status' 'listening on' || { finish; exit; }
+testbed_boot ha 'snmp:status' 'listening on' || { testbed_finish; exit; }
 await_trap() {  # OID, seconds
     for _ in $(seq $(($2 * 5))); do grep -q -- "$1" "$work/traps.log" 2>/dev/null && return 0; sleep 0.2; done
     return 1
@@ -140,8 +121,8 @@ expect "10.0.0.12 with a wrong key refused 131" \
     test "$(register 10.0.0.12 198.51.100.8 D 0xffeeddccbbaa99887766554433221100)" = 131
 v3=(-v3 -l authPriv -u "$user" -a SHA-256 -A "$auth" -x AES -X "$priv" -t 2 -r 1)
 snmpwalk "${v3[@]}" -On -Oe "127.0.0.1:$snmp_port" 1.3.6.1.2.1.44 >"$work/mip-walk.txt" 2>&1 || true
-shell 'mip:bindings' >"$work/bindings.txt"
-shell 'mip:stats' >"$work/stats.txt"
+testbed_shell ha 'mip:bindings' >"$work/bindings.txt"
+testbed_shell ha 'mip:stats' >"$work/stats.txt"
 "$py" "$here/snmp_check.py" names --walk "$work/mip-walk.txt" | tee "$work/names.out" || true
 count "$work/names.out"
 "$py" "$here/snmp_check.py" compare --walk "$work/mip-walk.txt" --bindings "$work/bindings.txt" \
@@ -165,7 +146,7 @@ expect "SNMPv3 with an unknown user is refused" bash -c "! snmpget -v3 -l authPr
     -A $auth -x AES -X $priv -t 1 -r 0 127.0.0.1:$snmp_port 1.3.6.1.2.1.44.1.1.2.0 >/dev/null 2>&1"
 expect "SNMPv3 with a wrong passphrase is refused" bash -c "! snmpget -v3 -l authPriv -u $user -a SHA-256 \
     -A wrong-passphrase -x AES -X $priv -t 1 -r 0 127.0.0.1:$snmp_port 1.3.6.1.2.1.44.1.1.2.0 >/dev/null 2>&1"
-shell 'snmp:status' >"$work/status.txt"
+testbed_shell ha 'snmp:status' >"$work/status.txt"
 expect "snmp:status counts the wrong community: $(grep -o 'bad community [0-9]*' "$work/status.txt")" \
     grep -qE 'bad community [1-9]' "$work/status.txt"
 expect "snmp:status counts the unknown user: $(grep -o 'unknown user [0-9]*' "$work/status.txt")" \
@@ -184,7 +165,7 @@ expect "no authenticationFailure per refused message (.1.3.6.1.6.3.1.1.5.5); snm
     bash -c "! grep -q -- '.1.3.6.1.6.3.1.1.5.5' '$work/traps.log' \
         && snmpget -v3 -l authPriv -u '$user' -a SHA-256 -A '$auth' -x AES -X '$priv' -On -Oqv \
             '127.0.0.1:$snmp_port' .1.3.6.1.2.1.11.30.0 | grep -qx 2"
-shell 'camel:route-list' >"$work/routes.txt"
+testbed_shell ha 'camel:route-list' >"$work/routes.txt"
 for route in appliance-events snmp-notifications audit-log event-listeners operator-endpoints binding-summary \
         appliance-watch snmp-traps-in; do
     expect "camel:route-list: $route started" grep -qE "homeagent +$route +Started" "$work/routes.txt"
@@ -197,4 +178,4 @@ expect "audit log: the three bindings added, in summary lines ($audit_sum)" \
 expect "audit log: APPLIANCE_STARTED and the burst" bash -c "grep -q 'APPLIANCE_STARTED' '$karaf_home/data/log/karaf.log' \
     && grep -q 'AUTHENTICATION_FAILURE_BURST snmp' '$karaf_home/data/log/karaf.log'"
 
-finish
+testbed_finish
