@@ -38,7 +38,13 @@ final class ReplyVerifier {
         /** An MN-HA extension whose authenticator is not the node's HMAC of the covered octets. */
         BAD_AUTHENTICATOR("bad authenticator", true),
         /** An authentic accepting reply granting more than the request asked. */
-        LIFETIME_ABOVE_ASKED("lifetime above asked", true);
+        LIFETIME_ABOVE_ASKED("lifetime above asked", true),
+        /**
+         * More than one MN-HA extension: a home agent signs its reply once (RFC 5944 §3.4, §3.5.2),
+         * so a second one is a forgery's or a broken agent's, and which one covers what the node
+         * must believe cannot be told: the node discards the reply.
+         */
+        TWO_MOBILE_HOME("two mobile home", true);
 
         private final String label;
         private final boolean discarded;
@@ -71,6 +77,9 @@ final class ReplyVerifier {
         if (mobileHome.isEmpty()) {
             return accepted ? Verdict.UNSIGNED_ACCEPT : Verdict.UNVERIFIED_REFUSAL;
         }
+        if (mobileHomeCount(reply.extensions()) > 1) {
+            return Verdict.TWO_MOBILE_HOME;
+        }
         Verdict authentication = authenticate(node, mobileHome.get(), reply.wire());
         if (authentication != Verdict.AUTHENTIC) {
             return authentication;
@@ -102,11 +111,15 @@ final class ReplyVerifier {
 
     /** The first MN-HA extension: the one the home agent's signature is in (§3.5.2). */
     private static Optional<AuthenticationExtension> mobileHome(List<Extension> extensions) {
-        for (int i = 0; i < extensions.size(); i++) {
-            if (extensions.get(i) instanceof AuthenticationExtension a && a.type() == AuthenticationExtension.MOBILE_HOME) {
-                return Optional.of(a);
-            }
-        }
-        return Optional.empty();
+        return extensions.stream().filter(ReplyVerifier::isMobileHome).map(AuthenticationExtension.class::cast)
+                .findFirst();
+    }
+
+    private static long mobileHomeCount(List<Extension> extensions) {
+        return extensions.stream().filter(ReplyVerifier::isMobileHome).count();
+    }
+
+    private static boolean isMobileHome(Extension extension) {
+        return extension instanceof AuthenticationExtension a && a.type() == AuthenticationExtension.MOBILE_HOME;
     }
 }

@@ -38,6 +38,8 @@ final class FakeHomeAgent implements AutoCloseable {
         WRONG_SPI,
         /** Code 0, rightly signed, granting a second more than asked. */
         LIFETIME_ABOVE_ASKED,
+        /** Code 0 with two MN-HA extensions, each rightly computed over what precedes it. */
+        TWO_MOBILE_HOME,
         /** Code 131 without an MN-HA extension, as from a home agent without the node's SA. */
         UNSIGNED_131,
         /** Code 133, rightly signed, with the home agent's time in the high 32 bits (RFC 5944 §5.7.1). */
@@ -93,8 +95,11 @@ final class FakeHomeAgent implements AutoCloseable {
         long identification = answer == Answer.SIGNED_133
                 ? 0x0bad_cafeL << 32 | request.identification() & 0xffff_ffffL : request.identification();
         int lifetime = answer == Answer.LIFETIME_ABOVE_ASKED ? request.lifetime() + 1 : request.lifetime();
-        List<Extension> extensions = answer == Answer.UNSIGNED_ACCEPT || answer == Answer.UNSIGNED_131
-                ? List.of() : List.of(AuthenticationExtension.mobileHome(spi));
+        List<Extension> extensions = switch (answer) {
+            case UNSIGNED_ACCEPT, UNSIGNED_131 -> List.of();
+            case TWO_MOBILE_HOME -> List.of(AuthenticationExtension.mobileHome(spi), AuthenticationExtension.mobileHome(spi));
+            default -> List.of(AuthenticationExtension.mobileHome(spi));
+        };
         RegistrationReply reply = new RegistrationReply(code, lifetime, request.homeAddress(), request.homeAgent(),
                 identification, extensions);
         ByteBuf out = Unpooled.buffer();

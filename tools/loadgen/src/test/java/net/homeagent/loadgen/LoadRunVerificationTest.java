@@ -53,7 +53,7 @@ class LoadRunVerificationTest {
 
     @ParameterizedTest
     @CsvSource({"BAD_AUTHENTICATOR, BAD_AUTHENTICATOR", "UNSIGNED_ACCEPT, UNSIGNED_ACCEPT", "WRONG_SPI, WRONG_SPI",
-            "LIFETIME_ABOVE_ASKED, LIFETIME_ABOVE_ASKED"})
+            "LIFETIME_ABOVE_ASKED, LIFETIME_ABOVE_ASKED", "TWO_MOBILE_HOME, TWO_MOBILE_HOME"})
     void aReplyAMobileNodeDiscardsIsNeverAcceptedNorAcknowledged(Answer answer, Verdict verdict) throws Exception {
         RunCounts counts = runAgainst(answer, LoadRun.Against.HOME_AGENT);
 

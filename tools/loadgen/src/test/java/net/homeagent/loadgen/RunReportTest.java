@@ -38,7 +38,7 @@ class RunReportTest {
         assertThat(json).contains("\"renew\":{\"sent\":10,\"sentPerSecond\":5.0,\"accepted\":6,\"acceptedPerSecond\":3.0,"
                 + "\"refused\":1,\"refusedPerSecond\":0.5,\"timedOut\":3,\"timedOutPerSecond\":1.5}");
         assertThat(json).contains("\"discarded\":{\"unsignedAccept\":0,\"wrongSpi\":0,\"badAuthenticator\":3,"
-                + "\"lifetimeAboveAsked\":0}", "\"unverifiedRefusals\":1", "\"echoes\":0");
+                + "\"lifetimeAboveAsked\":0,\"twoMobileHome\":0}", "\"unverifiedRefusals\":1", "\"echoes\":0");
         assertThat(json).contains("\"machine\":{\"cpuModel\":\"AMD EPYC 7B13\",\"cores\":2,", "\"loadAverageBefore\":\"1.50 1.20 0.90\"",
                 "\"loadAverageAfter\":\"2.10 1.40 1.00\"", "\"applianceCpus\":null",
                 "\"pinning\":\"not pinned: 2 cores are too few");
