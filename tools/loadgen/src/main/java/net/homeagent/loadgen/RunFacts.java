@@ -15,7 +15,7 @@ import java.util.Optional;
  * ({@code Cpus_allowed_list} in /proc/PID/status). Linux facts: elsewhere "unknown".
  */
 record RunFacts(String cpuModel, int cores, String jdk, String loadBefore, String loadAfter, String generatorCpus,
-        Optional<String> applianceCpus, String pinning) {
+        Optional<String> applianceCpus, String pinning, String clientTransport) {
 
     /** Fewer cores than this leave nothing to pin: one each for the two would starve the kernel and the rest. */
     static final int CORES_TO_PIN = 4;
@@ -28,11 +28,13 @@ record RunFacts(String cpuModel, int cores, String jdk, String loadBefore, Strin
         Optional<String> applianceCpus = appliancePid.flatMap(pid -> allowedCpus(Long.toString(pid)));
         return new RunFacts(readCpuModel(), cores, System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.runtime.version"), readLoadAverage(), "", generatorCpus, applianceCpus,
-                pinning(onlineCores(), generatorCpus, applianceCpus));
+                pinning(onlineCores(), generatorCpus, applianceCpus), LoadRun.BATCHED
+                        ? "epoll, recvmmsg and sendmmsg batches" : "NIO, one datagram a system call (no native epoll)");
     }
 
     RunFacts after() {
-        return new RunFacts(cpuModel, cores, jdk, loadBefore, readLoadAverage(), generatorCpus, applianceCpus, pinning);
+        return new RunFacts(cpuModel, cores, jdk, loadBefore, readLoadAverage(), generatorCpus, applianceCpus, pinning,
+                clientTransport);
     }
 
     /** Whether the generator and the appliance ran on cores of their own, and if not why. */

@@ -30,6 +30,7 @@ final class RunReport {
         sb.append(String.format(Locale.ROOT, "machine: %s, %d cores, %s%n", facts.cpuModel(), facts.cores(), facts.jdk()));
         sb.append(String.format(Locale.ROOT, "load average before %s, after %s%n", facts.loadBefore(), facts.loadAfter()));
         sb.append(String.format(Locale.ROOT, "cores: %s%n", facts.pinning()));
+        sb.append(String.format(Locale.ROOT, "client sockets: %s%n", facts.clientTransport()));
         runs.forEach(r -> sb.append(r.name).append(": ").append(r.target).append('\n'));
         sb.append(String.format(Locale.ROOT, "mode %s, %s, %d nodes, mix %s, %d s measured after %d s warm-up%n",
                 options.closedLoop() ? "closed" : "open", options.closedLoop() ? "window " + options.window()
@@ -96,7 +97,8 @@ final class RunReport {
                 .append(quoted(facts.loadBefore())).append(",\"loadAverageAfter\":").append(quoted(facts.loadAfter()))
                 .append(",\"generatorCpus\":").append(quoted(facts.generatorCpus())).append(",\"applianceCpus\":")
                 .append(facts.applianceCpus().map(RunReport::quoted).orElse("null")).append(",\"pinning\":")
-                .append(quoted(facts.pinning())).append('}');
+                .append(quoted(facts.pinning())).append(",\"clientTransport\":").append(quoted(facts.clientTransport()))
+                .append('}');
         sb.append(",\"runs\":{");
         for (int i = 0; i < runs.size(); i++) {
             RunCounts r = runs.get(i);

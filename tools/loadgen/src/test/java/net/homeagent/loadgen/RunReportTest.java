@@ -11,7 +11,7 @@ class RunReportTest {
 
     private static final RunFacts FACTS = new RunFacts("AMD EPYC 7B13", 2, "OpenJDK 64-Bit Server VM 17.0.15",
             "1.50 1.20 0.90", "2.10 1.40 1.00", "0-1", Optional.empty(),
-            RunFacts.pinning(2, "0-1", Optional.empty()));
+            RunFacts.pinning(2, "0-1", Optional.empty()), "epoll, recvmmsg and sendmmsg batches");
 
     private final LoadOptions options = LoadOptions.parse("--target", "127.0.0.1:434", "--nodes", "100");
 
@@ -41,7 +41,7 @@ class RunReportTest {
                 + "\"lifetimeAboveAsked\":0,\"twoMobileHome\":0}", "\"unverifiedRefusals\":1", "\"echoes\":0");
         assertThat(json).contains("\"machine\":{\"cpuModel\":\"AMD EPYC 7B13\",\"cores\":2,", "\"loadAverageBefore\":\"1.50 1.20 0.90\"",
                 "\"loadAverageAfter\":\"2.10 1.40 1.00\"", "\"applianceCpus\":null",
-                "\"pinning\":\"not pinned: 2 cores are too few");
+                "\"pinning\":\"not pinned: 2 cores are too few", "\"clientTransport\":\"epoll, recvmmsg and sendmmsg batches\"");
     }
 
     @Test
