@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -28,6 +29,7 @@ import net.homeagent.mip.api.BindingListener;
 import net.homeagent.mip.api.BindingStore;
 import net.homeagent.mip.api.DataPlane;
 import net.homeagent.mip.api.RemovalReason;
+import net.homeagent.mip.api.ServingAuthority;
 import net.homeagent.mip.api.TunnelSpec;
 
 /**
@@ -52,6 +54,13 @@ import net.homeagent.mip.api.TunnelSpec;
  * asked: such events are handed to it on the registering thread, without the queue and the move
  * lookup, because at 100,000 registrations a second the queue alone cost a tenth of a core.
  *
+ * <p>A {@link ServingAuthority} (a redundancy group member's state) decides whether the node serves:
+ * standing by, the host is emptied ({@link DataPlane#standBy}) and binding changes are ignored (a
+ * standby member receives its peers' changes; it must not attract their traffic); serving again, the
+ * whole table is installed and every home address announced ({@link DataPlane#takeOver}). Without an
+ * authority the node serves. The state changes on the authority's thread; the host is changed on
+ * the driver's, before any change that waits.
+ *
  * <p>The store is a dynamic reference, not a constructor argument: the store binds its listeners
  * (this component among them) while it activates, and a static reference back to it would be a
  * circle Declarative Services cannot close.
@@ -67,12 +76,27 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
     private final PendingTunnelChanges pending = new PendingTunnelChanges();
     /** True while a drain is queued on or running in the worker: one at a time, so one thread applies. */
     private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicReference<BindingStore> toReconcile = new AtomicReference<>();
+    /** What the host must be made to agree with before the next change; null when nothing. */
+    private final AtomicReference<HostSync> hostSync = new AtomicReference<>();
     private final LongAdder calls = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder coalesced = new LongAdder();
+    private final LongAdder ignoredStandingBy = new LongAdder();
+    private final LongAdder takeOvers = new LongAdder();
+    private final Consumer<Boolean> watcher = this::servingChanged;
     private volatile BindingStore store;
+    private volatile boolean serving = true;
     private volatile boolean stopping;
+
+    /** How the host is made to agree with the table. */
+    private enum HostSync {
+        /** With the table, announcing only home addresses the host did not proxy yet (at start). */
+        RECONCILE,
+        /** With the table, announcing every home address (the node starts serving). */
+        TAKE_OVER,
+        /** With nothing (the node stands by). */
+        STAND_BY
+    }
 
     @Activate
     public BindingTunnelDriver(@Reference DataPlane dataPlane) {
@@ -96,12 +120,7 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, unbind = "unbindStore")
     void bindStore(BindingStore bound) {
         this.store = bound;
-        if (forwarding) {
-            toReconcile.set(bound);
-            wake();
-        } else {
-            reconcile(bound);
-        }
+        sync(serving ? HostSync.RECONCILE : HostSync.STAND_BY);
     }
 
     void unbindStore(BindingStore unbound) {
@@ -110,8 +129,47 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unbindAuthority")
+    void bindAuthority(ServingAuthority authority) {
+        authority.addWatcher(watcher);
+        servingChanged(authority.serving());
+    }
+
+    void unbindAuthority(ServingAuthority authority) {
+        authority.removeWatcher(watcher);
+        LOG.info("serving authority gone: the data plane keeps {}", serving ? "serving" : "standing by");
+    }
+
+    /** On the authority's thread: the host follows on the driver's. */
+    private synchronized void servingChanged(boolean now) {
+        if (now == serving) {
+            return;
+        }
+        serving = now;
+        LOG.info("data plane: {} -> {}", now ? "standing by" : "serving", now ? "serving" : "standing by");
+        sync(now ? HostSync.TAKE_OVER : HostSync.STAND_BY);
+    }
+
+    /**
+     * Asks for {@code wanted}: on the driver's thread when the data plane forwards, at once when it
+     * only counts. A start's RECONCILE never replaces a state change not yet made.
+     */
+    private void sync(HostSync wanted) {
+        hostSync.accumulateAndGet(wanted, (waiting, now) -> now == HostSync.RECONCILE && waiting != null ? waiting : now);
+        if (forwarding) {
+            wake();
+        } else {
+            syncHost();
+        }
+    }
+
     @Override
     public void bindingChanged(BindingEvent event) {
+        if (!serving) {
+            ignoredStandingBy.increment();
+            return;
+        }
         try {
             Binding binding = event.binding();
             switch (event.type()) {
@@ -171,19 +229,24 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
     }
 
     private boolean hasWork() {
-        return toReconcile.get() != null || !pending.isEmpty();
+        HostSync wanted = hostSync.get();
+        boolean syncable = wanted == HostSync.STAND_BY || wanted != null && store != null;
+        return syncable || !pending.isEmpty();
     }
 
     /** @return false when nothing was waiting */
     private boolean applyNext() {
-        BindingStore from = toReconcile.getAndSet(null);
-        if (from != null) {
-            reconcile(from);
+        if (syncHost()) {
             return true;
         }
         HomeAddressChanges changes = pending.take();
         if (changes == null) {
             return false;
+        }
+        if (!serving) {
+            // came in just before the node stood by: the host was emptied since
+            ignoredStandingBy.add(changes.changes());
+            return true;
         }
         List<TunnelCall> needed = changes.calls(this::inTable);
         needed.forEach(this::call);
@@ -197,19 +260,51 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
         return table == null ? List.of() : table.find(home).stream().map(TunnelSpec::of).toList();
     }
 
+    /** @return false when no host sync was asked for (or the table it needs is not there yet) */
+    private boolean syncHost() {
+        HostSync wanted = hostSync.getAndSet(null);
+        if (wanted == null) {
+            return false;
+        }
+        BindingStore from = store;
+        if (wanted == HostSync.STAND_BY) {
+            call(TunnelCall.standBy());
+        } else if (from == null) {
+            // no table yet: its arrival asks for a reconcile, which leaves a take-over asked for in place
+            if (wanted == HostSync.TAKE_OVER) {
+                hostSync.compareAndSet(null, wanted);
+            }
+            return false;
+        } else {
+            reconcile(from, wanted == HostSync.TAKE_OVER);
+        }
+        return true;
+    }
+
     /**
      * The host made to agree with the whole table. Changes still waiting then start from what the
      * reconcile made, so that none of them is skipped as "never installed" when the reconcile
      * installed it, and none is asked again when the reconcile made it already.
+     *
+     * @param takeOver the node starts serving: every home address is announced, and the time it took said
      */
-    private void reconcile(BindingStore from) {
+    private void reconcile(BindingStore from, boolean takeOver) {
         try {
+            long start = System.nanoTime();
             Map<BindingKey, TunnelSpec> live = new LinkedHashMap<>();
             from.forEachBinding(b -> live.put(b.key(), TunnelSpec.of(b)));
             pending.hostReconciled(live);
-            dataPlane.reconcile(live.values());
+            if (takeOver) {
+                dataPlane.takeOver(live.values());
+                takeOvers.increment();
+                LOG.info("data plane took over {} bindings in {} ms", live.size(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            } else {
+                dataPlane.reconcile(live.values());
+            }
         } catch (RuntimeException e) {
-            LOG.error("reconciling the data plane with the binding table failed; carrying on with the events", e);
+            LOG.error("{} the data plane with the binding table failed; carrying on with the events",
+                    takeOver ? "taking over" : "reconciling", e);
         }
     }
 
@@ -226,8 +321,10 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
 
     @Override
     public List<String> facts() {
-        return List.of("binding driver: " + calls.sum() + " data plane calls, " + failed.sum() + " failed, "
-                + coalesced.sum() + " binding changes coalesced, " + pending.homes() + " home addresses waiting");
+        return List.of("binding driver: " + (serving ? "serving" : "standing by") + ", " + calls.sum()
+                + " data plane calls, " + failed.sum() + " failed, " + coalesced.sum() + " binding changes coalesced, "
+                + pending.homes() + " home addresses waiting, " + takeOvers.sum() + " take-overs, "
+                + ignoredStandingBy.sum() + " changes ignored standing by");
     }
 
     @Deactivate

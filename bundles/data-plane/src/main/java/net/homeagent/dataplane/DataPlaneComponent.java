@@ -93,6 +93,16 @@ public final class DataPlaneComponent implements DataPlane, UdpTunnelReceiver, T
     }
 
     @Override
+    public void takeOver(Collection<TunnelSpec> live) {
+        delegate.takeOver(live);
+    }
+
+    @Override
+    public void standBy() {
+        delegate.standBy();
+    }
+
+    @Override
     public Optional<TunnelCounters> counters(BindingKey key) {
         return delegate.counters(key);
     }

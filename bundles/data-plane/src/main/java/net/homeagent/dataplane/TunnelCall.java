@@ -22,6 +22,10 @@ record TunnelCall(String what, Consumer<DataPlane> call) {
         return new TunnelCall("remove " + text(key), plane -> plane.remove(key));
     }
 
+    static TunnelCall standBy() {
+        return new TunnelCall("stand by (withdraw every home address)", DataPlane::standBy);
+    }
+
     private static String text(TunnelSpec tunnel) {
         return text(tunnel.key()) + " (" + tunnel.encapsulation() + ")";
     }

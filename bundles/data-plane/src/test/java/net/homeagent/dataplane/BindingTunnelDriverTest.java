@@ -7,15 +7,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.BindingEvent;
+import net.homeagent.mip.api.ChangeOrigin;
 import net.homeagent.mip.api.DataPlaneStatus;
 import net.homeagent.mip.api.Encapsulation;
 import net.homeagent.mip.api.RemovalReason;
+import net.homeagent.mip.api.ServingAuthority;
+import net.homeagent.mip.api.support.ServingWatchers;
 import net.homeagent.mip.api.testing.FakeBindingStore;
 import net.homeagent.mip.api.testing.FakeDataPlane;
 
@@ -73,8 +77,8 @@ class BindingTunnelDriverTest {
         assertThat(afterTheWorker()).containsExactly("install 10.0.1.11@192.0.2.2/MINIMAL");
         store.remove(ip("10.0.1.11"), ip("192.0.2.2"), RemovalReason.DEREGISTERED);
         assertThat(afterTheWorker()).containsExactly("remove 10.0.1.11@192.0.2.2");
-        assertThat(counters()).isEqualTo("binding driver: 3 data plane calls, 0 failed, 0 binding changes coalesced,"
-                + " 0 home addresses waiting");
+        assertThat(counters()).isEqualTo("binding driver: serving, 3 data plane calls, 0 failed, 0 binding changes"
+                + " coalesced, 0 home addresses waiting, 0 take-overs, 0 changes ignored standing by");
     }
 
     @Test
@@ -86,10 +90,10 @@ class BindingTunnelDriverTest {
         store.register(binding("10.0.1.11", "192.0.2.2", Encapsulation.MINIMAL, 60), false);
         store.remove(ip("10.0.1.11"), ip("192.0.2.2"), RemovalReason.DEREGISTERED);
 
-        assertThat(counters()).endsWith(" 1 home addresses waiting");
+        assertThat(counters()).contains(" 1 home addresses waiting");
         assertThat(afterTheWorker()).isEmpty();
-        assertThat(counters()).isEqualTo("binding driver: 0 data plane calls, 0 failed, 3 binding changes coalesced,"
-                + " 0 home addresses waiting");
+        assertThat(counters()).isEqualTo("binding driver: serving, 0 data plane calls, 0 failed, 3 binding changes"
+                + " coalesced, 0 home addresses waiting, 0 take-overs, 0 changes ignored standing by");
     }
 
     @Test
@@ -185,13 +189,13 @@ class BindingTunnelDriverTest {
                 }
             }
         }
-        assertThat(counters()).endsWith(" 90 home addresses waiting");
+        assertThat(counters()).contains(" 90 home addresses waiting");
 
         assertThat(afterTheWorker()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(plane.tunnels()).hasSize(60);
         // 90 installs, then 180 changes in 60 calls
-        assertThat(counters()).isEqualTo("binding driver: 150 data plane calls, 0 failed, 120 binding changes"
-                + " coalesced, 0 home addresses waiting");
+        assertThat(counters()).isEqualTo("binding driver: serving, 150 data plane calls, 0 failed, 120 binding"
+                + " changes coalesced, 0 home addresses waiting, 0 take-overs, 0 changes ignored standing by");
     }
 
     @Test
@@ -220,5 +224,116 @@ class BindingTunnelDriverTest {
         assertThat(plane.nextCall(0)).isEqualTo("install 10.0.1.10@192.0.2.2/IP_IN_IP");
         assertThat(plane.nextCall(0)).isEqualTo("remove 10.0.1.10@192.0.2.2");
         assertThat(plane.nextCall(0)).isEqualTo("install 10.0.1.10@192.0.2.3/IP_IN_IP");
+    }
+
+    /** A role's serving state, set by the test. */
+    private static final class Authority implements ServingAuthority {
+        private final ServingWatchers watchers = new ServingWatchers((line, e) -> {
+            throw new AssertionError(line, e);
+        });
+        private volatile boolean serving;
+
+        Authority(boolean serving) {
+            this.serving = serving;
+        }
+
+        void set(boolean now) {
+            serving = now;
+            watchers.tell(now);
+        }
+
+        @Override
+        public boolean serving() {
+            return serving;
+        }
+
+        @Override
+        public void addWatcher(Consumer<Boolean> watcher) {
+            watchers.add(watcher);
+        }
+
+        @Override
+        public void removeWatcher(Consumer<Boolean> watcher) {
+            watchers.remove(watcher);
+        }
+    }
+
+    @Test
+    void standingByEmptiesTheHostAndIgnoresChangesAndServingAgainTakesTheWholeTableOver() throws InterruptedException {
+        store.register(binding("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP, 60), false);
+        start();
+        Authority authority = new Authority(true);
+        driver.bindAuthority(authority);
+        assertThat(afterTheWorker()).containsExactly("reconcile [10.0.1.10@192.0.2.2/IP_IN_IP]");
+
+        authority.set(false);
+        assertThat(afterTheWorker()).containsExactly("standBy");
+        // a peer's replicated change reaches the table, not the host
+        store.register(binding("10.0.1.11", "192.0.2.2", Encapsulation.GRE, 60), false, ChangeOrigin.REPLICATED);
+        store.remove(ip("10.0.1.10"), ip("192.0.2.2"), RemovalReason.DEREGISTERED, ChangeOrigin.REPLICATED);
+        assertThat(afterTheWorker()).isEmpty();
+
+        authority.set(true);
+        assertThat(afterTheWorker()).containsExactly("takeOver [10.0.1.11@192.0.2.2/GRE]");
+        store.register(binding("10.0.1.12", "192.0.2.2", Encapsulation.GRE, 60), false);
+        assertThat(afterTheWorker()).containsExactly("install 10.0.1.12@192.0.2.2/GRE");
+        assertThat(counters()).isEqualTo("binding driver: serving, 2 data plane calls, 0 failed, 0 binding changes"
+                + " coalesced, 0 home addresses waiting, 1 take-overs, 2 changes ignored standing by");
+    }
+
+    @Test
+    void aChangeWaitingWhenTheNodeStandsByIsNotAppliedAfterIt() throws InterruptedException {
+        start();
+        Authority authority = new Authority(true);
+        driver.bindAuthority(authority);
+        afterTheWorker();
+
+        store.register(binding("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP, 60), false);
+        authority.set(false);
+
+        assertThat(afterTheWorker()).containsExactly("standBy");
+        assertThat(plane.tunnels()).isEmpty();
+    }
+
+    @Test
+    void aNodeStandingByWhenTheTableArrivesNeverProgramsTheHost() throws InterruptedException {
+        store.register(binding("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP, 60), false);
+        driver = new BindingTunnelDriver(plane, worker);
+        driver.bindAuthority(new Authority(false));
+        store.listen(driver);
+        driver.bindStore(store);
+
+        assertThat(afterTheWorker()).containsExactly("standBy");
+    }
+
+    @Test
+    void aTakeOverAskedBeforeTheTableArrivesIsMadeWhenItDoes() throws InterruptedException {
+        store.register(binding("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP, 60), false);
+        driver = new BindingTunnelDriver(plane, worker);
+        Authority authority = new Authority(false);
+        driver.bindAuthority(authority);
+        authority.set(true);
+        // the later state is the one made: no stand-by first, and no take-over without a table
+        assertThat(afterTheWorker()).isEmpty();
+
+        store.listen(driver);
+        driver.bindStore(store);
+
+        assertThat(afterTheWorker()).containsExactly("takeOver [10.0.1.10@192.0.2.2/IP_IN_IP]");
+    }
+
+    @Test
+    void theLastStateStaysWhenTheAuthorityGoes() throws InterruptedException {
+        start();
+        Authority authority = new Authority(false);
+        driver.bindAuthority(authority);
+        afterTheWorker();
+
+        driver.unbindAuthority(authority);
+        authority.set(true);
+        store.register(binding("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP, 60), false);
+
+        assertThat(afterTheWorker()).isEmpty();
+        assertThat(counters()).startsWith("binding driver: standing by,");
     }
 }

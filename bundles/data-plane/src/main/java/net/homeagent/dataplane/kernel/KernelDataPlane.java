@@ -225,6 +225,17 @@ public final class KernelDataPlane implements DataPlane {
 
     @Override
     public synchronized void reconcile(Collection<TunnelSpec> live) {
+        reconcile(live, false);
+    }
+
+    @Override
+    public synchronized void takeOver(Collection<TunnelSpec> live) {
+        // the home link sent these home addresses to another node until now: every one is announced
+        reconcile(live, true);
+    }
+
+    /** @param announceEvery announce every home address, not only those the host did not proxy yet */
+    private void reconcile(Collection<TunnelSpec> live, boolean announceEvery) {
         // after a crash the host's listings say what is there, not this object; nothing is taken
         // down first, so a live binding's route and device stay in place throughout
         installed.clear();
@@ -265,7 +276,8 @@ public final class KernelDataPlane implements DataPlane {
                 }
             }
         }
-        Set<Integer> proxied = routes.removeUnexplained(wantedRoutes);
+        Set<Integer> alreadyProxied = routes.removeUnexplained(wantedRoutes);
+        Set<Integer> proxied = announceEvery ? Set.of() : alreadyProxied;
         for (TunnelSpec spec : live) {
             if (kernelCan(spec.encapsulation())) {
                 install(spec, existing, !proxied.contains(Ipv4Header.toInt(spec.homeAddress())));

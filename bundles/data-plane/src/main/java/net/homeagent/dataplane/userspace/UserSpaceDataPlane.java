@@ -118,6 +118,15 @@ public final class UserSpaceDataPlane implements DataPlane, UdpTunnelReceiver, A
         routeAdopted(routes.removeUnexplained(wantedRoutes()));
     }
 
+    @Override
+    public synchronized void takeOver(Collection<TunnelSpec> live) {
+        adopt(live);
+        routes.removeUnexplained(wantedRoutes());
+        // until now the home link sent these home addresses to another node: every one is announced,
+        // proxied here already or not
+        routeAdopted(Set.of());
+    }
+
     /**
      * The first half of {@link #reconcile} for a caller that owns the host's listings (the kernel
      * data plane, whose routes and proxy entries share the home link with ours): the tunnel table

@@ -143,6 +143,36 @@ class KernelDataPlaneTest {
     }
 
     @Test
+    void aTakeOverAnnouncesEveryHomeAddressOnBothSidesEvenThoseProxiedAlready() {
+        TunnelSpec inKernel = spec("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP);
+        TunnelSpec inUserSpace = spec("10.0.1.11", "192.0.2.2", Encapsulation.MINIMAL);
+        simulated.proxyEntries.addAll(List.of("10.0.1.10", "10.0.1.11", "10.0.1.98"));
+
+        withFallback.takeOver(List.of(inKernel, inUserSpace));
+
+        assertThat(simulated.deleted).containsExactly("proxy 10.0.1.98");
+        assertThat(simulated.proxyEntries).containsExactlyInAnyOrder("10.0.1.10", "10.0.1.11");
+        // the home link sent them to another node until now
+        assertThat(announced).containsExactlyInAnyOrder("10.0.1.10", "10.0.1.11");
+        assertThat(withFallback.tunnels()).containsExactly(inKernel, inUserSpace);
+    }
+
+    @Test
+    void standingByWithdrawsEveryHomeAddressAndDevice() {
+        TunnelSpec inKernel = spec("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP);
+        withFallback.install(inKernel);
+        withFallback.install(spec("10.0.1.11", "192.0.2.2", Encapsulation.MINIMAL));
+
+        withFallback.standBy();
+
+        assertThat(simulated.routes).isEmpty();
+        assertThat(simulated.proxyEntries).isEmpty();
+        assertThat(simulated.devices).isEmpty();
+        assertThat(withFallback.tunnels()).isEmpty();
+        assertThat(simulated.failures()).isZero();
+    }
+
+    @Test
     void anEncapsulationChangeHandsTheBindingToTheOtherSideAndLeavesNothingBehind() {
         TunnelSpec ipInIp = spec("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP);
         TunnelSpec minimal = spec("10.0.1.10", "192.0.2.2", Encapsulation.MINIMAL);

@@ -100,6 +100,19 @@ class UserSpaceDataPlaneTest {
     }
 
     @Test
+    void aTakeOverAnnouncesEveryHomeAddressEvenThoseProxiedAlready() {
+        host.listings.put("neigh show proxy dev eth1", List.of("10.0.1.10 proxy", "10.0.1.98 proxy"));
+
+        plane.takeOver(List.of(spec("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP),
+                spec("10.0.1.11", "192.0.2.2", Encapsulation.UDP)));
+
+        assertThat(host.take()).containsExactlyInAnyOrder("neigh del proxy 10.0.1.98 dev eth1",
+                "route replace 10.0.1.10/32 dev mip0 proto 77", "neigh replace proxy 10.0.1.10 dev eth1",
+                "route replace 10.0.1.11/32 dev mip0 proto 77", "neigh replace proxy 10.0.1.11 dev eth1");
+        assertThat(announced).containsExactly("10.0.1.10", "10.0.1.11");
+    }
+
+    @Test
     void reverseTunnelsAreAdmittedOnlyFromTheCareOfAddressOfTheInnerSource() {
         plane.install(spec("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP));
         ReverseAdmission admission = new ReverseAdmission(table, drops);

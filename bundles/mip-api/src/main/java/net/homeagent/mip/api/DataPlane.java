@@ -40,6 +40,21 @@ public interface DataPlane {
      */
     void reconcile(Collection<TunnelSpec> live);
 
+    /**
+     * The node starts serving ({@link ServingAuthority}): {@link #reconcile} with {@code live}, and
+     * then every home address is announced on the home link (gratuitous ARP, RFC 5944 §4.6), even one
+     * the host already proxies, because until now the home link sent its traffic to another node.
+     */
+    void takeOver(Collection<TunnelSpec> live);
+
+    /**
+     * The node stands by ({@link ServingAuthority}): nothing is forwarded and no home address is
+     * routed or proxied here, so that the home link keeps sending to the node that serves.
+     */
+    default void standBy() {
+        reconcile(List.of());
+    }
+
     /** Traffic of one binding, if it is installed. */
     Optional<TunnelCounters> counters(BindingKey key);
 

@@ -78,6 +78,19 @@ public final class FakeDataPlane implements DataPlane {
     }
 
     @Override
+    public synchronized void takeOver(Collection<TunnelSpec> live) {
+        tunnels.clear();
+        live.forEach(t -> tunnels.put(t.key(), t));
+        calls.add("takeOver " + live.stream().map(FakeDataPlane::text).toList());
+    }
+
+    @Override
+    public synchronized void standBy() {
+        tunnels.clear();
+        calls.add("standBy");
+    }
+
+    @Override
     public synchronized Optional<TunnelCounters> counters(BindingKey key) {
         return Optional.ofNullable(counters.get(key));
     }
