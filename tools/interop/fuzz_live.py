@@ -105,8 +105,8 @@ class Malformations:
 
     def octets_changed(self) -> bytes:
         datagram = bytearray(self.valid())
-        for _ in range(self.rng.randint(1, 3)):
-            at = self.rng.randrange(1, len(datagram))
+        # distinct octets: a second change of the same octet could put its first value back
+        for at in self.rng.sample(range(1, len(datagram)), self.rng.randint(1, 3)):
             value = self.rng.choice([0, 1, 0x20, 0x7f, 0x80, 0xff, self.rng.randrange(256)])
             # an octet set to the value it had leaves a valid request, which would rightly be accepted
             datagram[at] = value if value != datagram[at] else value ^ 0xff
