@@ -58,14 +58,16 @@ import net.homeagent.mip.api.TunnelSpec;
  * standing by, the host is emptied ({@link DataPlane#standBy}) and binding changes are ignored (a
  * standby member receives its peers' changes; it must not attract their traffic); serving again, the
  * whole table is installed and every home address announced ({@link DataPlane#takeOver}). Without an
- * authority the node serves. The state changes on the authority's thread; the host is changed on
+ * authority the node serves, unless configured to start standing by ({@code startStandingBy}, for the
+ * members of a redundancy group: a member that restarts must not proxy its peers' home addresses
+ * before its role says it is the active one). The state changes on the authority's thread; the host is changed on
  * the driver's, before any change that waits.
  *
  * <p>The store is a dynamic reference, not a constructor argument: the store binds its listeners
  * (this component among them) while it activates, and a static reference back to it would be a
  * circle Declarative Services cannot close.
  */
-@Component(service = BindingListener.class, immediate = true)
+@Component(service = BindingListener.class, immediate = true, configurationPid = DataPlaneConfig.PID)
 public final class BindingTunnelDriver implements BindingListener, TunnelDriverStatus {
 
     private static final Logger LOG = LoggerFactory.getLogger(BindingTunnelDriver.class);
@@ -85,7 +87,7 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
     private final LongAdder takeOvers = new LongAdder();
     private final Consumer<Boolean> watcher = this::servingChanged;
     private volatile BindingStore store;
-    private volatile boolean serving = true;
+    private volatile boolean serving;
     private volatile boolean stopping;
 
     /** How the host is made to agree with the table. */
@@ -99,8 +101,8 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
     }
 
     @Activate
-    public BindingTunnelDriver(@Reference DataPlane dataPlane) {
-        this(dataPlane, Executors.newSingleThreadExecutor(r -> {
+    public BindingTunnelDriver(@Reference DataPlane dataPlane, DataPlaneConfig config) {
+        this(dataPlane, !config.startStandingBy(), Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "dataplane-driver");
             t.setDaemon(true);
             return t;
@@ -110,9 +112,13 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
         }
     }
 
-    /** @param worker runs the driver's drains, one at a time; a single thread in the appliance */
-    BindingTunnelDriver(DataPlane dataPlane, ExecutorService worker) {
+    /**
+     * @param serving whether the node serves until a {@link ServingAuthority} says otherwise
+     * @param worker  runs the driver's drains, one at a time; a single thread in the appliance
+     */
+    BindingTunnelDriver(DataPlane dataPlane, boolean serving, ExecutorService worker) {
         this.dataPlane = dataPlane;
+        this.serving = serving;
         this.forwarding = dataPlane.status().forwarding();
         this.worker = worker;
     }

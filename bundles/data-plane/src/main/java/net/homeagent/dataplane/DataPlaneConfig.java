@@ -46,4 +46,9 @@ public @interface DataPlaneConfig {
 
     @AttributeDefinition(description = "The iproute2 command")
     String ipCommand() default "ip";
+
+    @AttributeDefinition(description = "Start standing by: no home address routed or proxied here until a role's"
+            + " ServingAuthority (a redundancy group member that became active) says the node serves. For the members"
+            + " of a redundancy group, so that a member that (re)starts never answers ARP for its peers' home addresses")
+    boolean startStandingBy() default false;
 }

@@ -47,7 +47,7 @@ class BindingTunnelDriverTest {
     }
 
     private void start() {
-        driver = new BindingTunnelDriver(plane, worker);
+        driver = new BindingTunnelDriver(plane, true, worker);
         store.listen(driver);
         driver.bindStore(store);
     }
@@ -141,7 +141,7 @@ class BindingTunnelDriverTest {
 
     @Test
     void aReplacedBindingWhoseSuccessorIsNotAnnouncedYetIsStillAMove() throws InterruptedException {
-        driver = new BindingTunnelDriver(plane, worker);
+        driver = new BindingTunnelDriver(plane, true, worker);
         driver.bindStore(store);
         Binding before = binding("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP, 60);
         Binding after = binding("10.0.1.10", "192.0.2.3", Encapsulation.IP_IN_IP, 60);
@@ -200,7 +200,7 @@ class BindingTunnelDriverTest {
 
     @Test
     void changesWaitingWhenTheStoreArrivesStartFromWhatTheReconcileMade() throws InterruptedException {
-        driver = new BindingTunnelDriver(plane, worker);
+        driver = new BindingTunnelDriver(plane, true, worker);
         store.listen(driver);
         store.register(binding("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP, 60), false);
         store.register(binding("10.0.1.11", "192.0.2.2", Encapsulation.GRE, 60), false);
@@ -298,7 +298,7 @@ class BindingTunnelDriverTest {
     @Test
     void aNodeStandingByWhenTheTableArrivesNeverProgramsTheHost() throws InterruptedException {
         store.register(binding("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP, 60), false);
-        driver = new BindingTunnelDriver(plane, worker);
+        driver = new BindingTunnelDriver(plane, true, worker);
         driver.bindAuthority(new Authority(false));
         store.listen(driver);
         driver.bindStore(store);
@@ -309,7 +309,7 @@ class BindingTunnelDriverTest {
     @Test
     void aTakeOverAskedBeforeTheTableArrivesIsMadeWhenItDoes() throws InterruptedException {
         store.register(binding("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP, 60), false);
-        driver = new BindingTunnelDriver(plane, worker);
+        driver = new BindingTunnelDriver(plane, true, worker);
         Authority authority = new Authority(false);
         driver.bindAuthority(authority);
         authority.set(true);
@@ -335,5 +335,24 @@ class BindingTunnelDriverTest {
 
         assertThat(afterTheWorker()).isEmpty();
         assertThat(counters()).startsWith("binding driver: standing by,");
+    }
+
+    @Test
+    void aDriverConfiguredToStartStandingByNeverProgramsTheHostUntilTheAuthoritySaysServe()
+            throws InterruptedException {
+        store.register(binding("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP, 60), false);
+        driver = new BindingTunnelDriver(plane, false, worker);
+        store.listen(driver);
+        driver.bindStore(store);
+        store.register(binding("10.0.1.11", "192.0.2.2", Encapsulation.IP_IN_IP, 60), false);
+        assertThat(afterTheWorker()).containsExactly("standBy");
+
+        Authority authority = new Authority(false);
+        driver.bindAuthority(authority);
+        assertThat(afterTheWorker()).isEmpty();
+        authority.set(true);
+
+        assertThat(afterTheWorker()).containsExactly(
+                "takeOver [10.0.1.10@192.0.2.2/IP_IN_IP, 10.0.1.11@192.0.2.2/IP_IN_IP]");
     }
 }
