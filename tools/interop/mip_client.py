@@ -42,6 +42,7 @@ FLAG_T = 0x02  # reverse tunnelling (RFC 3024)
 
 # Extension types.
 EXT_MN_HA_AUTH = 32         # RFC 5944 §3.5.2
+EXT_FA_HA_AUTH = 34         # RFC 5944 §3.5.4
 EXT_UDP_TUNNEL_REPLY = 44   # RFC 3519 §3.2
 EXT_NAI = 131               # RFC 2794 §2
 EXT_UDP_TUNNEL_REQUEST = 144  # RFC 3519 §3.1
@@ -112,11 +113,16 @@ def authenticator(algorithm: str, key: bytes, protected: bytes) -> bytes:
     raise ValueError("unknown algorithm " + algorithm)
 
 
-def mn_ha_auth_extension(message_so_far: bytes, spi: int, key: bytes, algorithm: str = "hmac-md5") -> bytes:
-    """MN-HA Authentication extension (RFC 5944 §3.5.2): Type 32, Length 4 + 16, SPI,
+def auth_extension(ext_type: int, message_so_far: bytes, spi: int, key: bytes, algorithm: str = "hmac-md5") -> bytes:
+    """An authentication extension (RFC 5944 §3.5.2-§3.5.4): Type, Length 4 + 16, SPI, and the
     Authenticator computed over everything before it plus its own Type, Length and SPI."""
-    head = bytes([EXT_MN_HA_AUTH, 4 + AUTHENTICATOR_LENGTH]) + struct.pack("!I", spi)
+    head = bytes([ext_type, 4 + AUTHENTICATOR_LENGTH]) + struct.pack("!I", spi)
     return head + authenticator(algorithm, key, message_so_far + head)
+
+
+def mn_ha_auth_extension(message_so_far: bytes, spi: int, key: bytes, algorithm: str = "hmac-md5") -> bytes:
+    """The Mobile-Home Authentication extension (RFC 5944 §3.5.2, type 32)."""
+    return auth_extension(EXT_MN_HA_AUTH, message_so_far, spi, key, algorithm)
 
 
 # --- messages -----------------------------------------------------------------------------
@@ -134,6 +140,10 @@ class Request:
     spi: Optional[int] = None   # None: no MN-HA authentication extension
     key: bytes = b""
     algorithm: str = "hmac-md5"
+    # a foreign agent relaying the request adds its Foreign-Home Authentication extension after
+    # the MN-HA one (RFC 5944 §3.5.4, §3.7.3.2); None: not relayed, or relayed without it
+    fa_spi: Optional[int] = None
+    fa_key: bytes = b""
 
     def fixed_part(self) -> bytes:
         return bytes(MobileIP(type=REGISTRATION_REQUEST) / MobileIPRRQ(
@@ -144,6 +154,8 @@ class Request:
         message = self.fixed_part() + b"".join(self.extensions)
         if self.spi is not None:
             message += mn_ha_auth_extension(message, self.spi, self.key, self.algorithm)
+        if self.fa_spi is not None:
+            message += auth_extension(EXT_FA_HA_AUTH, message, self.fa_spi, self.fa_key)
         return message
 
 
@@ -185,13 +197,15 @@ class Reply:
         _subtype, code, flags, keepalive = struct.unpack("!BBHH", ext.body)
         return code, bool(flags & 0x8000), keepalive
 
-    def authenticated_by(self, key: bytes, algorithm: str = "hmac-md5", spi: Optional[int] = None) -> bool:
-        """True when the reply's MN-HA extension verifies with this key (RFC 5944 §3.5.1),
-        is the last thing the key must cover, and (if given) carries this SPI."""
-        ext = self.extension(EXT_MN_HA_AUTH)
+    def authenticated_by(self, key: bytes, algorithm: str = "hmac-md5", spi: Optional[int] = None,
+                         ext_type: int = EXT_MN_HA_AUTH) -> bool:
+        """True when the reply's authentication extension of ext_type (MN-HA by default) verifies
+        with this key over everything before its authenticator (RFC 5944 §3.5.1) and (if given)
+        carries this SPI."""
+        ext = self.extension(ext_type)
         if ext is None or len(ext.body) != 4 + AUTHENTICATOR_LENGTH:
             return False
-        if spi is not None and self.mn_ha_spi() != spi:
+        if spi is not None and struct.unpack("!I", ext.body[:4])[0] != spi:
             return False
         covered = self.raw[:ext.offset + ext.header_length + 4]
         expected = authenticator(algorithm, key, covered)
@@ -243,14 +257,17 @@ class Client:
 
     TEST_NETS = [ipaddress.ip_network(n) for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24")]
 
-    def __init__(self, port: int, server: str = "127.0.0.1", timeout: float = 3.0):
+    def __init__(self, port: int, server: str = "127.0.0.1", timeout: float = 3.0, source: Optional[str] = None):
+        """source: the loopback address to send from (e.g. 127.0.0.2, a foreign agent's), when talking to loopback."""
         address = ipaddress.ip_address(server)
         if not (address.is_loopback or any(address in net for net in self.TEST_NETS)):
             raise ValueError("this test client talks to loopback or the test bed's RFC 5737 networks only, not to " + server)
+        if source is not None and not (address.is_loopback and ipaddress.ip_address(source).is_loopback):
+            raise ValueError("a source address of its own is for loopback runs only: " + source)
         self.server = (server, port)
         self.timeout = timeout
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        self.sock.bind(("127.0.0.1" if address.is_loopback else "0.0.0.0", 0))
+        self.sock.bind((source or ("127.0.0.1" if address.is_loopback else "0.0.0.0"), 0))
         self.sent: List[bytes] = []
         self.received: List[bytes] = []
         self._last_identification = 0

@@ -70,7 +70,17 @@ SAS = {
     "flags": SecurityAssociation("10.0.0.12", 258, "hmac-md5", "0xa1b2c3d4e5f60718293a4b5c6d7e8f90"),
     "legacy": SecurityAssociation("10.0.0.13", 259, "keyed-md5", '"SharedSecretOf16+Chars"'),
     "nai": SecurityAssociation("alice@example.net", 300, "hmac-md5", "0x55aa55aa00ff00ff1234567890abcdef"),
+    "relayed": SecurityAssociation("10.0.0.14", 260, "hmac-md5", "0x3c3c3c3c5a5a5a5a0123456789abcdef"),
 }
+
+# A foreign agent (a PDSN in carrier networks) relaying requests from its own address, with which
+# the home agent shares an FA-HA security association (etc/foreign-agent-security.conf, RFC 5944
+# §3.5.4): its requests must carry a valid Foreign-Home Authentication extension. Requests from
+# every other source (127.0.0.1, the mobile nodes above) are taken without one.
+FOREIGN_AGENT = "127.0.0.2"
+FOREIGN_AGENT_CARE_OF = "198.51.100.1"
+FA_SPI = 1000
+FA_KEY = "0x8899aabbccddeeff0011223344556677"
 
 
 def write_config(karaf_home: str, port: int) -> None:
@@ -86,6 +96,11 @@ def write_config(karaf_home: str, port: int) -> None:
         conf.write("# Written by tools/interop/test_interop.py: test keys only.\n")
         for sa in SAS.values():
             conf.write(sa.line() + "\n")
+    fa_path = os.path.join(etc, "foreign-agent-security.conf")
+    with open(fa_path, "w") as conf:
+        os.chmod(fa_path, 0o600)
+        conf.write("# Written by tools/interop/test_interop.py: test keys only.\n")
+        conf.write("%s  %d  hmac-md5  %s\n" % (FOREIGN_AGENT, FA_SPI, FA_KEY))
 
 
 # --- the appliance's shell ----------------------------------------------------------------
@@ -139,6 +154,8 @@ def expect(condition: bool, message: str) -> None:
 class Scenarios:
     def __init__(self, port: int, shell: Shell):
         self.client = mip.Client(port)
+        self.foreign_agent = mip.Client(port, source=FOREIGN_AGENT)
+        self.clients = [self.client, self.foreign_agent]
         self.shell = shell
         self.deliberately_malformed = []   # requests that tshark must flag, not us
         self.deregistrations = 0
@@ -366,6 +383,36 @@ class Scenarios:
         return "NAI %s got %s from %s; reply NAI extension %s" % (
             sa.identity, reply.home_address, ADDRESS_POOL, repr(nai) if nai is not None else "absent")
 
+    def foreign_agent_relay(self):
+        sa = SAS["relayed"]
+        fa_key = mip.parse_key(FA_KEY)
+
+        def relayed(**fields):
+            # a foreign agent care-of address: the agent decapsulates, so no D flag (RFC 5944 §3.3)
+            return self.request(sa, FOREIGN_AGENT_CARE_OF, flags=0, **fields)
+
+        request = relayed(fa_spi=FA_SPI, fa_key=fa_key)
+        reply = self.foreign_agent.exchange(request.encode())
+        expect(reply is not None, "no reply to the foreign agent within %.0f s" % self.foreign_agent.timeout)
+        self.expect_accepted(request, reply, sa)
+        types = [e.type for e in reply.extensions]
+        expect(mip.EXT_FA_HA_AUTH in types and types.index(mip.EXT_FA_HA_AUTH) > types.index(mip.EXT_MN_HA_AUTH),
+               "the reply to a foreign agent with an FA-HA association carries an FA-HA extension after the MN-HA"
+               " one (RFC 5944 §3.5.4, §3.8.3.1); extensions %s" % types)
+        expect(reply.authenticated_by(fa_key, spi=FA_SPI, ext_type=mip.EXT_FA_HA_AUTH),
+               "the reply's FA-HA authenticator does not verify with the foreign agent's key and SPI %d" % FA_SPI)
+        care_ofs, _, out = self.bound_care_ofs(sa.identity)
+        expect(care_ofs == {FOREIGN_AGENT_CARE_OF}, "mip:bindings does not show %s -> %s:\n%s"
+               % (sa.identity, FOREIGN_AGENT_CARE_OF, out))
+
+        for what, fields in (("without an FA-HA extension", {}),
+                             ("with an FA-HA extension under another key", {"fa_spi": FA_SPI, "fa_key": bytes(16)})):
+            refused = self.foreign_agent.exchange(relayed(**fields).encode())
+            expect(refused is not None, "no reply to the foreign agent's request %s" % what)
+            self.expect_code(refused, 132, "foreign agent failed authentication, RFC 5944 §3.4, §3.8.2.1 (%s)" % what)
+        return ("relayed from %s with FA-HA SPI %d: code 0, reply MN-HA and FA-HA authenticated; without it or"
+                " with another key: 132" % (FOREIGN_AGENT, FA_SPI))
+
     def statistics(self):
         out = self.shell.run("mip:stats")
         received = _number(r"Registration requests received (\d+)", out)
@@ -373,12 +420,14 @@ class Scenarios:
         deregistrations = _number(r"Deregistrations accepted (\d+)", out)
         by_code = {int(m.group(1)): int(m.group(2))
                    for m in re.finditer(r"^\s+(\d{1,3})\s+.*?\s(\d+)\s*$", out, re.MULTILINE)}
-        codes = collections.Counter(d[1] for d in self.client.received if len(d) > 1)  # the Code octet
+        sent = [d for c in self.clients for d in c.sent]
+        answers = [d for c in self.clients for d in c.received]
+        codes = collections.Counter(d[1] for d in answers if len(d) > 1)  # the Code octet
         problems = []
-        if received != len(self.client.sent):
-            problems.append("requests received %s, we sent %d" % (received, len(self.client.sent)))
-        if replies != len(self.client.received):
-            problems.append("replies sent %s, we received %d" % (replies, len(self.client.received)))
+        if received != len(sent):
+            problems.append("requests received %s, we sent %d" % (received, len(sent)))
+        if replies != len(answers):
+            problems.append("replies sent %s, we received %d" % (replies, len(answers)))
         if by_code != dict(codes):
             problems.append("replies by code %s, we received %s" % (by_code, dict(sorted(codes.items()))))
         if deregistrations != self.deregistrations:
@@ -391,7 +440,7 @@ class Scenarios:
              "deregister", "bindings_after_deregistration", "wrong_key", "unknown_spi", "unknown_home_agent",
              "too_many_bindings", "encapsulation_gre_unavailable", "encapsulation_minimal_unavailable",
              "reverse_tunnelling", "udp_tunnelling", "keyed_md5", "poorly_formed", "dynamic_home_address",
-             "statistics"]
+             "foreign_agent_relay", "statistics"]
 
     def run_all(self):
         passed = failed = 0
@@ -411,8 +460,8 @@ class Scenarios:
 
     def record(self, path: str) -> None:
         with open(path, "w") as out:
-            json.dump({"sent": [d.hex() for d in self.client.sent],
-                       "received": [d.hex() for d in self.client.received],
+            json.dump({"sent": [d.hex() for c in self.clients for d in c.sent],
+                       "received": [d.hex() for c in self.clients for d in c.received],
                        "deliberately_malformed": [d.hex() for d in self.deliberately_malformed]}, out, indent=1)
 
 
@@ -439,7 +488,8 @@ def main(argv=None) -> int:
     finally:
         if args.record:
             scenarios.record(args.record)
-        scenarios.client.close()
+        for client in scenarios.clients:
+            client.close()
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 
