@@ -25,3 +25,5 @@ seed() {
 
 seed mip-codec net.homeagent.mip.codec.SeedDatagrams \
   net/homeagent/mip/codec/MipCodecFuzzTestInputs/decode
+seed data-plane net.homeagent.dataplane.packet.TunnelledSeeds \
+  net/homeagent/dataplane/packet/DecapsulatorFuzzTestInputs/decapsulate
