@@ -14,6 +14,12 @@ public final class MalformedMobilityHeaderException extends Exception {
         DISCARD,
         /** Drop it and send ICMPv6 Parameter Problem, code 0, pointing at {@link #pointer()}. */
         PARAMETER_PROBLEM,
+        /**
+         * Drop it and send ICMPv6 Parameter Problem, code 2 (unrecognized IPv6 option), pointing at
+         * {@link #pointer()}: an option whose two high type bits are 10, or 11 when the packet's
+         * destination was not multicast (RFC 2460 §4.2).
+         */
+        UNRECOGNIZED_OPTION,
         /** Drop it and send a Binding Error with status 2, unrecognized MH Type (§9.2, §9.3.3). */
         BINDING_ERROR_UNRECOGNIZED_MH_TYPE
     }
@@ -36,6 +42,10 @@ public final class MalformedMobilityHeaderException extends Exception {
         return new MalformedMobilityHeaderException(reason, Answer.PARAMETER_PROBLEM, pointer);
     }
 
+    static MalformedMobilityHeaderException unrecognizedOption(String reason, int pointer) {
+        return new MalformedMobilityHeaderException(reason, Answer.UNRECOGNIZED_OPTION, pointer);
+    }
+
     static MalformedMobilityHeaderException unrecognizedMhType(int mhType) {
         return new MalformedMobilityHeaderException("unrecognized MH Type " + mhType + " (RFC 6275 §9.2)",
                 Answer.BINDING_ERROR_UNRECOGNIZED_MH_TYPE, 2);
@@ -46,7 +56,7 @@ public final class MalformedMobilityHeaderException extends Exception {
     }
 
     /**
-     * For {@link Answer#PARAMETER_PROBLEM}: the offset of the offending field from the start of the
+     * For {@link Answer#PARAMETER_PROBLEM} and {@link Answer#UNRECOGNIZED_OPTION}: the offset of the offending field from the start of the
      * header that was decoded (the sender of the ICMP message adds the header's own offset in the
      * packet); -1 otherwise.
      */
