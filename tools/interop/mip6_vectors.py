@@ -15,6 +15,9 @@ olen=16 (§6.2.6 says 4) and MIP6OptBindingAuthData olen=16 (§6.2.7: the 96-bit
 12). The Binding Authorization Data vector carries a real authenticator, computed here with
 Python's hmac/hashlib from the §5.2.5 formulas, so that the Java side checks its keygen tokens,
 Kbm and authenticator against a second implementation.
+
+It also writes each vector's header, after an octet 01 (fix the checksum first), as a seed of the
+Jazzer target MobilityHeaderFuzzTest#decode (MobilityHeaderFuzzTestInputs/decode/scapy-NN).
 """
 
 import hashlib
@@ -173,10 +176,17 @@ def main():
     default = os.path.join(here, "..", "..", "bundles", "mip-codec", "src", "test", "resources", "net",
                            "homeagent", "mip", "codec", "mip6", "mip6-scapy-vectors.json")
     target = sys.argv[1] if len(sys.argv) > 1 else default
+    all_vectors = vectors()
     with open(target, "w") as out:
-        json.dump({"scapy": scapy.VERSION, "vectors": vectors()}, out, indent=1, sort_keys=True)
+        json.dump({"scapy": scapy.VERSION, "vectors": all_vectors}, out, indent=1, sort_keys=True)
         out.write("\n")
     print("wrote", os.path.normpath(target))
+    seeds = os.path.join(os.path.dirname(target), "MobilityHeaderFuzzTestInputs", "decode")
+    os.makedirs(seeds, exist_ok=True)
+    for i, vector in enumerate(all_vectors):
+        with open(os.path.join(seeds, "scapy-%02d" % i), "wb") as out:
+            out.write(b"\x01" + bytes.fromhex(vector["header"]))
+    print("wrote", len(all_vectors), "seeds to", os.path.normpath(seeds))
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ import java.util.List;
  * @param lifetimeUnits         the granted lifetime in 4-second units; see {@link #lifetimeSeconds()}
  */
 public record BindingAcknowledgement(int status, boolean keyManagementMobility, int sequence, int lifetimeUnits,
-        List<MobilityOption> options) implements MobilityMessage {
+        List<MobilityOption> options) implements MobilityMessage, BindingLifetime {
     public static final int MH_TYPE = 6;
     static final int FLAG_K = 0x80;
 
@@ -32,11 +32,6 @@ public record BindingAcknowledgement(int status, boolean keyManagementMobility, 
     @Override
     public int mhType() {
         return MH_TYPE;
-    }
-
-    /** The granted lifetime in seconds (the field times 4). */
-    public long lifetimeSeconds() {
-        return FourSecondUnits.toSeconds(lifetimeUnits);
     }
 
     /** Status values below 128 accept the Binding Update (§6.1.8). */

@@ -27,7 +27,7 @@ import java.util.List;
  */
 public record BindingUpdate(int sequence, boolean acknowledge, boolean homeRegistration,
         boolean linkLocalCompatibility, boolean keyManagementMobility, boolean mapRegistration, int lifetimeUnits,
-        List<MobilityOption> options) implements MobilityMessage {
+        List<MobilityOption> options) implements MobilityMessage, BindingLifetime {
     public static final int MH_TYPE = 5;
     static final int FLAG_A = 0x8000;
     static final int FLAG_H = 0x4000;
@@ -44,11 +44,6 @@ public record BindingUpdate(int sequence, boolean acknowledge, boolean homeRegis
     @Override
     public int mhType() {
         return MH_TYPE;
-    }
-
-    /** The lifetime asked for, in seconds (the field times 4). */
-    public long lifetimeSeconds() {
-        return FourSecondUnits.toSeconds(lifetimeUnits);
     }
 
     /** A Binding Update with a lifetime of zero deregisters (§6.1.7). */

@@ -23,7 +23,8 @@ final class MobilityOptionCodec {
      * The options in {@code mh[offset, end)}.
      *
      * @throws MalformedMobilityHeaderException (discard) when an option runs past the end, a known
-     *         option has the wrong length or Binding Authorization Data is not the last option
+     *         option has the wrong length or is not at its alignment, or Binding Authorization Data
+     *         is not the last option
      */
     static List<MobilityOption> decode(ByteBuf mh, int offset, int end) throws MalformedMobilityHeaderException {
         List<MobilityOption> options = new ArrayList<>();
@@ -46,6 +47,13 @@ final class MobilityOptionCodec {
                         + " of length " + length + " runs past the Mobility Header's end at " + end);
             }
             MobilityOption option = decodeOne(mh, type, at, data, length);
+            int multiple = alignmentMultiple(option);
+            if (at % multiple != alignmentOffset(option) % multiple) {
+                // the alignment is part of the format (§6.2): the encoder could not write it back,
+                // and a misplaced Binding Authorization Data would move the authenticator
+                throw MalformedMobilityHeaderException.discard("mobility option type " + type + " at offset " + at
+                        + " is not at its alignment " + multiple + "n+" + alignmentOffset(option) + " (RFC 6275 §6.2)");
+            }
             if (option instanceof BindingAuthorizationData && data + length != end) {
                 throw MalformedMobilityHeaderException.discard("Binding Authorization Data at offset " + at
                         + " is not the last option (RFC 6275 §6.2.7)");

@@ -242,6 +242,21 @@ class MobilityHeaderCodecTest {
     }
 
     @Test
+    void anOptionOffItsAlignmentIsDiscarded() {
+        // Binding Refresh Advice at 13 (2n), Alternate CoA at 12 (8n+6), Binding Authorization Data
+        // of 2 octets at 12 (8n+2): the last was Jazzer's first finding, which the encoder could not write back
+        byte[] advice = withChecksum(hex("3b | 01 | 06 | 00 | 0000 | 00 00 0001 0001 | 00 | 02 02 0001"), HOME_AGENT,
+                HOME);
+        assertAnswer(advice, HOME_AGENT, HOME, Answer.DISCARD, -1);
+        byte[] alternate = withChecksum(hex("3b | 03 | 05 | 00 | 0000 | 0001 8000 0001 | 03 10"
+                + "20010db8000300000000000000000030 | 01 00"), CARE_OF, HOME_AGENT);
+        assertAnswer(alternate, CARE_OF, HOME_AGENT, Answer.DISCARD, -1);
+        byte[] authorization = withChecksum(hex("3b | 01 | 06 | 00 | 0000 | 00 00 0001 0001 | 05 02 0000"), HOME_AGENT,
+                HOME);
+        assertAnswer(authorization, HOME_AGENT, HOME, Answer.DISCARD, -1);
+    }
+
+    @Test
     void bindingAuthorizationDataThatIsNotTheLastOptionIsDiscarded() {
         byte[] mh = withChecksum(hex("3b | 02 | 00 | 00 | 0000 | 0000 | 05 0c 00112233445566778899aabb | 01 00"),
                 HOME_AGENT, HOME);
