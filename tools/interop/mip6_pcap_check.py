@@ -4,7 +4,9 @@
   mip6_pcap_check.py --pcap mip6.pcap --expected mip6.pcap.expected [--control]
 
 For every packet: tshark decodes a Mobility Header of the MH Type named in the .expected file
-(one line per packet: MH Type, description), with no malformed packet and no expert info of
+(one line per packet, tab-separated: MH Type, description, the fields as our encoder wrote them
+under tshark's names, "mip6.bu.lifetime=900 ..."), reads those fields with the same values
+(addresses compared as addresses), with no malformed packet and no expert info of
 severity warning or above (a note, such as "IE data not dissected yet" for an option type
 Wireshark does not know, is allowed and printed). tshark 4.0's Mobile IPv6 dissector shows the
 Checksum but does not verify it, so this script verifies it itself (RFC 1071 over the RFC 2460
@@ -88,27 +90,36 @@ def checksum_ok(packet):
     return total == 0xffff
 
 
-def tshark_rows(pcap):
+def tshark_rows(pcap, fields):
     args = ["tshark", "-n", "-r", pcap, "-T", "fields", "-E", "separator=\t", "-E", "occurrence=a",
             "-E", "aggregator=|"]
-    for field in FIELDS:
+    for field in fields:
         args += ["-e", field]
     done = subprocess.run(args, capture_output=True, text=True, timeout=120)
     if done.returncode != 0:
         raise SystemExit("tshark failed: " + done.stderr)
     rows = []
     for line in done.stdout.splitlines():
-        cells = line.split("\t") + [""] * len(FIELDS)
-        rows.append(dict(zip(FIELDS, cells)))
+        cells = line.split("\t") + [""] * len(fields)
+        rows.append(dict(zip(fields, cells)))
     return rows
+
+
+def same(expected, read):
+    try:
+        return ipaddress.IPv6Address(expected) == ipaddress.IPv6Address(read)
+    except ValueError:
+        return expected == read
 
 
 def problems(pcap, expected):
     """One list of problems per packet."""
     _, packets = read_pcap(pcap)
-    rows = tshark_rows(pcap)
+    ours = [dict(pair.split("=", 1) for pair in wrote.split()) for _, _, wrote in expected]
+    fields = FIELDS + sorted({name for wrote in ours for name in wrote})
+    rows = tshark_rows(pcap, fields)
     out = []
-    for i, (mh_type, _) in enumerate(expected):
+    for i, (mh_type, _, _) in enumerate(expected):
         found = []
         row = rows[i] if i < len(rows) else {}
         if row.get("mip6.mhtype") != mh_type:
@@ -118,6 +129,9 @@ def problems(pcap, expected):
         severities = [int(s, 0) for s in row.get("_ws.expert.severity", "").split("|") if s]
         if any(s >= SEVERITY_WARNING for s in severities):
             found.append("tshark expert info: " + row.get("_ws.expert.message", ""))
+        for name, value in ours[i].items():
+            if not same(value, row.get(name, "")):
+                found.append("tshark reads %s=%r, we wrote %s" % (name, row.get(name), value))
         if i >= len(packets) or not checksum_ok(packets[i]):
             found.append("Mobility Header checksum does not verify over the pseudo-header")
         out.append((found, row.get("_ws.expert.message", "")))
@@ -135,11 +149,12 @@ def main():
     expected = []
     with open(args.expected) as f:
         for line in f:
-            mh_type, _, name = line.rstrip("\n").partition(" ")
-            expected.append((mh_type, name))
+            mh_type, name, wrote = (line.rstrip("\n").split("\t") + ["", ""])[:3]
+            expected.append((mh_type, name, wrote))
 
     passed = failed = 0
-    for (mh_type, name), (found, notes) in zip(expected + [("-", "packet count")], problems(args.pcap, expected)):
+    for (mh_type, name, _), (found, notes) in zip(expected + [("-", "packet count", "")],
+                                                  problems(args.pcap, expected)):
         if found:
             failed += 1
             print("FAIL %s (MH Type %s): %s" % (name, mh_type, "; ".join(found)))
@@ -158,8 +173,9 @@ def main():
             corrupted[1][4:6] = struct.pack("!H", len(corrupted[1]) - 40)
             write_pcap(bad, header, corrupted)
             caught = problems(bad, expected[:2])
-            for what, (found, _) in zip(["a checksum off by one", "a Mobility Header cut short"], caught):
-                if found:
+            for (what, sign), (found, _) in zip([("a checksum off by one", "checksum does not verify"),
+                                                 ("a Mobility Header cut short", "tshark: malformed")], caught):
+                if any(sign in problem for problem in found):
                     passed += 1
                     print("PASS control: %s is caught (%s)" % (what, "; ".join(found)))
                 else:

@@ -26,7 +26,8 @@ import io.netty.buffer.Unpooled;
  * (tools/interop/run-mip6-codec.sh): every MH type, every option, a Binding Update with a Home
  * Address option, a Binding Acknowledgement behind a type 2 routing header, and a Binding Update
  * signed with Binding Authorization Data. Beside {@code <pcap>} it writes {@code <pcap>.expected},
- * one line per packet: the MH Type tshark must find, then a description.
+ * one line per packet: the MH Type tshark must find, a tab, a description, a tab, and the fields
+ * as we wrote them, named as tshark 4.0 names them ({@code mip6.bu.lifetime=900 ...}).
  *
  * <pre>java -cp ... net.homeagent.mip.codec.mip6.Mip6PcapWriter out.pcap</pre>
  */
@@ -124,7 +125,57 @@ public final class Mip6PcapWriter {
         packet.writeBytes(destination.getAddress());
         packet.writeBytes(payload);
         packets.add(ByteBufUtil.getBytes(packet));
-        expected.add(message.mhType() + " " + name);
+        expected.add(message.mhType() + "\t" + name + "\t" + String.join(" ", tsharkFields(message)));
+    }
+
+    /** What tshark must read in the packet: the record's values under tshark's field names. */
+    private static List<String> tsharkFields(MobilityMessage message) {
+        List<String> fields = new ArrayList<>();
+        if (message instanceof HomeTestInit m) {
+            fields.add(String.format("mip6.hoti.cookie=0x%016x", m.homeInitCookie()));
+        } else if (message instanceof CareOfTestInit m) {
+            fields.add(String.format("mip6.coti.cookie=0x%016x", m.careOfInitCookie()));
+        } else if (message instanceof HomeTest m) {
+            fields.add("mip6.hot.nindex=" + m.homeNonceIndex());
+            fields.add(String.format("mip6.hot.cookie=0x%016x", m.homeInitCookie()));
+            fields.add(String.format("mip6.hot.token=0x%016x", m.homeKeygenToken()));
+        } else if (message instanceof CareOfTest m) {
+            fields.add("mip6.cot.nindex=" + m.careOfNonceIndex());
+            fields.add(String.format("mip6.cot.cookie=0x%016x", m.careOfInitCookie()));
+            // tshark 4.0 files the care-of keygen token under the Home Test's field name
+            fields.add(String.format("mip6.hot.token=0x%016x", m.careOfKeygenToken()));
+        } else if (message instanceof BindingUpdate m) {
+            fields.add("mip6.bu.seqnr=" + m.sequence());
+            fields.add("mip6.bu.a_flag=" + bit(m.acknowledge()));
+            fields.add("mip6.bu.h_flag=" + bit(m.homeRegistration()));
+            fields.add("mip6.bu.l_flag=" + bit(m.linkLocalCompatibility()));
+            fields.add("mip6.bu.k_flag=" + bit(m.keyManagementMobility()));
+            fields.add("mip6.bu.m_flag=" + bit(m.mapRegistration()));
+            fields.add("mip6.bu.lifetime=" + m.lifetimeUnits());
+        } else if (message instanceof BindingAcknowledgement m) {
+            fields.add("mip6.ba.status=" + m.status());
+            fields.add("mip6.ba.k_flag=" + bit(m.keyManagementMobility()));
+            fields.add("mip6.ba.seqnr=" + m.sequence());
+            fields.add("mip6.ba.lifetime=" + m.lifetimeUnits());
+        } else if (message instanceof BindingError m) {
+            fields.add("mip6.be.status=" + m.status());
+            fields.add("mip6.be.haddr=" + m.homeAddress().getHostAddress());
+        }
+        for (MobilityOption option : message.options()) {
+            if (option instanceof BindingRefreshAdvice o) {
+                fields.add("mip6.bra.interval=" + o.refreshIntervalUnits());
+            } else if (option instanceof AlternateCareOfAddress o) {
+                fields.add("mip6.acoa.acoa=" + o.careOfAddress().getHostAddress());
+            } else if (option instanceof NonceIndices o) {
+                fields.add("mip6.ni.hni=" + o.homeNonceIndex());
+                fields.add("mip6.ni.cni=" + o.careOfNonceIndex());
+            }
+        }
+        return fields;
+    }
+
+    private static int bit(boolean flag) {
+        return flag ? 1 : 0;
     }
 
     /** pcap: the 24-octet global header, then a 16-octet record header before each packet (little endian). */
