@@ -56,9 +56,9 @@ public final class MalformedMobilityHeaderException extends Exception {
     }
 
     /**
-     * For {@link Answer#PARAMETER_PROBLEM} and {@link Answer#UNRECOGNIZED_OPTION}: the offset of the offending field from the start of the
-     * header that was decoded (the sender of the ICMP message adds the header's own offset in the
-     * packet); -1 otherwise.
+     * For {@link Answer#PARAMETER_PROBLEM} and {@link Answer#UNRECOGNIZED_OPTION}: the offset of
+     * the offending field from the start of the header that was decoded (the sender of the ICMP
+     * message adds the header's own offset in the packet); -1 otherwise.
      */
     public int pointer() {
         return pointer;

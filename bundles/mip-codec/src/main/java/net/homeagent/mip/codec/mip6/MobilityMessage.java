@@ -3,11 +3,14 @@ package net.homeagent.mip.codec.mip6;
 import java.util.List;
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * One Mobility Header message, RFC 6275 §6.1.1: its MH Type and the mobility options that follow
  * its fixed part, in wire order (padding included when decoded, so that a decoded message
  * encodes back to its own octets).
  */
+@ProviderType
 public sealed interface MobilityMessage permits BindingRefreshRequest, HomeTestInit, CareOfTestInit, HomeTest,
         CareOfTest, BindingUpdate, BindingAcknowledgement, BindingError {
 

@@ -52,7 +52,8 @@ final class MobilityOptionCodec {
                 // the alignment is part of the format (§6.2): the encoder could not write it back,
                 // and a misplaced Binding Authorization Data would move the authenticator
                 throw MalformedMobilityHeaderException.discard("mobility option type " + type + " at offset " + at
-                        + " is not at its alignment " + multiple + "n+" + alignmentOffset(option) + " (RFC 6275 §6.2)");
+                        + " is not at its alignment " + multiple + "n+" + alignmentOffset(option)
+                        + " (RFC 6275 §6.2)");
             }
             if (option instanceof BindingAuthorizationData && data + length != end) {
                 throw MalformedMobilityHeaderException.discard("Binding Authorization Data at offset " + at

@@ -19,7 +19,8 @@ public record Type2RoutingHeader(int nextHeader, int segmentsLeft, Inet6Address 
     public Type2RoutingHeader {
         WireRanges.unsigned8(nextHeader, "next header");
         if (segmentsLeft != 0 && segmentsLeft != 1) {
-            throw new IllegalArgumentException("segments left " + segmentsLeft + " (RFC 6275 §6.4: 1, or 0 once processed)");
+            throw new IllegalArgumentException("segments left " + segmentsLeft
+                    + " (RFC 6275 §6.4: 1, or 0 once processed)");
         }
         Objects.requireNonNull(homeAddress, "homeAddress");
     }

@@ -6,8 +6,9 @@
  * checks the Internet checksum over the IPv6 pseudo-header and answers malformed input with the
  * decision RFC 6275 §9.2 asks for (discard, ICMP Parameter Problem, or Binding Error status 2)
  * in a {@link net.homeagent.mip.codec.mip6.MalformedMobilityHeaderException}; nothing is sent
- * from here. Messages and options are records; the interfaces are sealed, so a new message or
- * option is a new record here, a minor bump. Pure Java on Netty buffers, no I/O.
+ * from here. Messages and options are records; their interfaces are sealed and
+ * {@code @ProviderType}: only this bundle implements them, so a new message, option or method is a
+ * minor bump. Pure Java on Netty buffers, no I/O.
  */
 @Version("1.0.0")
 package net.homeagent.mip.codec.mip6;

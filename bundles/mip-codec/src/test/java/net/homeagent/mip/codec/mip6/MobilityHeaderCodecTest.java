@@ -43,7 +43,8 @@ class MobilityHeaderCodecTest {
                 new CareOfTest(0, -2L, 42L, all),
                 new BindingUpdate(0, true, true, true, true, true, 65535, all),
                 new BindingUpdate(65535, false, false, false, false, false, 0, List.of()),
-                new BindingUpdate(7, false, false, false, false, true, 150, List.of(new AlternateCareOfAddress(CARE_OF))),
+                new BindingUpdate(7, false, false, false, false, true, 150,
+                        List.of(new AlternateCareOfAddress(CARE_OF))),
                 new BindingAcknowledgement(0, true, 4711, 900, List.of(new BindingRefreshAdvice(600))),
                 new BindingAcknowledgement(255, false, 1, 1, all),
                 new BindingError(BindingError.UNRECOGNIZED_MH_TYPE, HOME, List.of()),
@@ -132,7 +133,8 @@ class MobilityHeaderCodecTest {
     void alternateCareOfAddressInABindingErrorGetsPadNOfFourToReach8nPlus6() {
         byte[] mh = Mip6Fixtures.encode(new BindingError(1, HOME, List.of(new AlternateCareOfAddress(ALTERNATE))),
                 HOME_AGENT, CARE_OF);
-        assertThat(withoutChecksum(mh)).isEqualTo(figure("3b | 05 | 07 | 00 | 0000 | 01 | 00 | 20010db8000100000000000000000010"
+        assertThat(withoutChecksum(mh)).isEqualTo(figure("3b | 05 | 07 | 00 | 0000 | 01 | 00"
+                + "| 20010db8000100000000000000000010"
                 + "| 01 04 00000000 | 03 10 20010db8000300000000000000000030"));
     }
 
@@ -168,18 +170,21 @@ class MobilityHeaderCodecTest {
     @Test
     void reservedBitsAreIgnoredOnReceipt() throws Exception {
         // BU with NEMO's R and PMIPv6's P bits and the reserved octet of the header set
-        byte[] mh = withChecksum(hex("3b | 01 | 05 | ff | 0000 | 0001 | 0600 | 0001 | 01 02 0000"), CARE_OF, HOME_AGENT);
+        byte[] mh = withChecksum(hex("3b | 01 | 05 | ff | 0000 | 0001 | 0600 | 0001 | 01 02 0000"), CARE_OF,
+                HOME_AGENT);
         BindingUpdate update = (BindingUpdate) Mip6Fixtures.decode(mh, CARE_OF, HOME_AGENT);
         assertThat(update).isEqualTo(new BindingUpdate(1, false, false, false, false, false, 1, List.of(new PadN(2))));
     }
 
     @Test
     void decodeConsumesTheWholeBuffer() throws Exception {
-        ByteBuf buf = Unpooled.wrappedBuffer(Mip6Fixtures.encode(new BindingRefreshRequest(List.of()), HOME_AGENT, HOME));
+        ByteBuf buf = Unpooled.wrappedBuffer(
+                Mip6Fixtures.encode(new BindingRefreshRequest(List.of()), HOME_AGENT, HOME));
         CODEC.decode(buf, HOME_AGENT, HOME);
         assertThat(buf.readableBytes()).isZero();
         ByteBuf bad = Unpooled.wrappedBuffer(hex("3b0000"));
-        assertThatThrownBy(() -> CODEC.decode(bad, HOME_AGENT, HOME)).isInstanceOf(MalformedMobilityHeaderException.class);
+        assertThatThrownBy(() -> CODEC.decode(bad, HOME_AGENT, HOME))
+                .isInstanceOf(MalformedMobilityHeaderException.class);
         assertThat(bad.readableBytes()).isZero();
     }
 
@@ -281,8 +286,9 @@ class MobilityHeaderCodecTest {
     @Test
     void anAuthenticatorThatCannotEndTheHeaderIsRefused() {
         ByteBuf out = Unpooled.buffer();
-        assertThatThrownBy(() -> CODEC.encode(new BindingRefreshRequest(List.of(new BindingAuthorizationData(new byte[8]))),
-                HOME_AGENT, HOME, out)).isInstanceOf(IllegalArgumentException.class);
+        BindingRefreshRequest request = new BindingRefreshRequest(List.of(new BindingAuthorizationData(new byte[8])));
+        assertThatThrownBy(() -> CODEC.encode(request, HOME_AGENT, HOME, out))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(out.readableBytes()).isZero();
     }
 

@@ -182,7 +182,8 @@ class MobilityHeaderScapyVectorTest {
             switch (type) {
                 case Pad1.TYPE -> options.add(new Pad1());
                 case PadN.TYPE -> options.add(new PadN(intOf(o, "length")));
-                case BindingRefreshAdvice.TYPE -> options.add(new BindingRefreshAdvice(intOf(o, "refreshIntervalUnits")));
+                case BindingRefreshAdvice.TYPE ->
+                    options.add(new BindingRefreshAdvice(intOf(o, "refreshIntervalUnits")));
                 case AlternateCareOfAddress.TYPE ->
                     options.add(new AlternateCareOfAddress(ipv6((String) o.get("careOfAddress"))));
                 case NonceIndices.TYPE ->
