@@ -1,12 +1,13 @@
 package net.homeagent.mip.codec.mip6;
 
 import java.net.Inet6Address;
+import java.util.Optional;
 
 import io.netty.buffer.ByteBuf;
 
 /**
- * The Destination Options header (RFC 2460 §4.6) that carries a Home Address option (RFC 6275
- * §6.3). Encoding writes the header a mobile node sends, 24 octets:
+ * The Destination Options header (RFC 2460 §4.6) with the Home Address option of RFC 6275 §6.3.
+ * Encoding a header with a home address writes 24 octets:
  *
  * <pre>
  *  0: Next Header | Hdr Ext Len (2) | PadN (type 1, length 2, 2 zero octets)
@@ -14,43 +15,48 @@ import io.netty.buffer.ByteBuf;
  *  8: Home Address (128)
  * </pre>
  *
- * PadN puts the option at 8n+6, the alignment §6.3 asks for.
+ * PadN puts the option at 8n+6, the alignment §6.3 asks for; without a home address the header is
+ * Next Header, 0 and a PadN of 6 octets.
  */
 public final class DestinationOptionsCodec {
     /** The IPv6 Next Header value of a Destination Options header. */
     public static final int NEXT_HEADER = 60;
     private static final int PAD1 = 0;
     private static final int PADN = 1;
-    private static final int ENCODED_LENGTH = 24;
 
-    public void encode(HomeAddressOption option, ByteBuf out) {
-        out.writeByte(option.nextHeader());
-        out.writeByte(ENCODED_LENGTH / 8 - 1);
+    public void encode(DestinationOptionsHeader header, ByteBuf out) {
+        out.writeByte(header.nextHeader());
+        if (header.homeAddress().isEmpty()) {
+            out.writeByte(0);
+            out.writeByte(PADN);
+            out.writeByte(4);
+            out.writeInt(0);
+            return;
+        }
+        out.writeByte(2);
         out.writeByte(PADN);
         out.writeByte(2);
         out.writeShort(0);
-        out.writeByte(HomeAddressOption.OPTION_TYPE);
+        out.writeByte(DestinationOptionsHeader.HOME_ADDRESS_OPTION);
         out.writeByte(Ipv6Fields.ADDRESS_LENGTH);
-        Ipv6Fields.write(out, option.homeAddress());
+        Ipv6Fields.write(out, header.homeAddress().get());
     }
 
     /**
-     * Reads one Destination Options header from {@code header}'s reader index and moves past it,
-     * which must be the packet's only one carrying a Home Address option; the other options are
-     * skipped or answered by their type's two high bits (RFC 2460 §4.2).
+     * Reads one Destination Options header from {@code header}'s reader index and moves past it.
+     * Options other than Pad1, PadN and the Home Address option are skipped or answered by their
+     * type's two high bits (RFC 2460 §4.2).
      *
      * @throws MalformedMobilityHeaderException when the header runs past the data, an option runs
-     *         past the header, the Home Address option does not have length 16 or appears twice,
-     *         there is no Home Address option, or an unknown option's type asks for the packet to
-     *         be dropped
+     *         past the header, the Home Address option does not have length 16, appears twice or
+     *         is off its 8n+6 alignment, or an unknown option's type asks for the packet to be dropped
      */
-    public HomeAddressOption decode(ByteBuf header) throws MalformedMobilityHeaderException {
+    public DestinationOptionsHeader decode(ByteBuf header) throws MalformedMobilityHeaderException {
         int available = header.readableBytes();
         if (available < 2) {
             throw MalformedMobilityHeaderException.discard("Destination Options header of " + available + " octets");
         }
-        int start = header.readerIndex();
-        int length = (header.getUnsignedByte(start + 1) + 1) * 8;
+        int length = (header.getUnsignedByte(header.readerIndex() + 1) + 1) * 8;
         if (length > available) {
             throw MalformedMobilityHeaderException.discard("Destination Options header of " + length
                     + " octets runs past the " + available + " octets of the packet");
@@ -69,10 +75,11 @@ public final class DestinationOptionsCodec {
                         + " runs past the header's " + length + " octets");
             }
             int optionLength = options.getUnsignedByte(at + 1);
-            if (type == HomeAddressOption.OPTION_TYPE) {
-                if (optionLength != Ipv6Fields.ADDRESS_LENGTH || homeAddress != null) {
+            if (type == DestinationOptionsHeader.HOME_ADDRESS_OPTION) {
+                if (optionLength != Ipv6Fields.ADDRESS_LENGTH || homeAddress != null || at % 8 != 6) {
                     throw MalformedMobilityHeaderException.discard("Home Address option at offset " + at
-                            + (homeAddress != null ? " appears twice" : " has length " + optionLength));
+                            + " with length " + optionLength + (homeAddress != null ? ", a second one" : "")
+                            + " (RFC 6275 §6.3: once, length 16, at 8n+6)");
                 }
                 homeAddress = Ipv6Fields.read(options, at + 2);
             } else if (type != PADN) {
@@ -80,10 +87,7 @@ public final class DestinationOptionsCodec {
             }
             at += 2 + optionLength;
         }
-        if (homeAddress == null) {
-            throw MalformedMobilityHeaderException.discard("Destination Options header without a Home Address option");
-        }
-        return new HomeAddressOption(options.getUnsignedByte(0), homeAddress);
+        return new DestinationOptionsHeader(options.getUnsignedByte(0), Optional.ofNullable(homeAddress));
     }
 
     /** RFC 2460 §4.2: the two high bits of an unknown option's type say what the receiver does. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HexFormat;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,17 +25,25 @@ class ExtensionHeaderCodecTest {
     @Test
     void homeAddressOptionIsWrittenAt8nPlus6AfterAPadN() {
         ByteBuf out = Unpooled.buffer();
-        destinationOptions.encode(new HomeAddressOption(135, HOME), out);
+        destinationOptions.encode(DestinationOptionsHeader.withHomeAddress(135, HOME), out);
         assertThat(HexFormat.of().formatHex(ByteBufUtil.getBytes(out)))
                 .isEqualTo("87" + "02" + "01020000" + "c910" + HOME_HEX);
+    }
+
+    @Test
+    void aHeaderWithoutHomeAddressIsPadNOfSixOctetsAndDecodesBack() throws Exception {
+        ByteBuf out = Unpooled.buffer();
+        destinationOptions.encode(new DestinationOptionsHeader(59, Optional.empty()), out);
+        assertThat(HexFormat.of().formatHex(ByteBufUtil.getBytes(out))).isEqualTo("3b00010400000000");
+        assertThat(destinationOptions.decode(out)).isEqualTo(new DestinationOptionsHeader(59, Optional.empty()));
     }
 
     @Test
     void homeAddressOptionIsFoundAmongPad1AndSkippableUnknownOptions() throws Exception {
         // two Pad1, option 0x1e (action 00: skip) without data, the HAO at 6; then one octet of what follows
         ByteBuf header = Unpooled.wrappedBuffer(hex("3b | 02 | 00 00 | 1e 00 | c9 10" + HOME_HEX + "| aa"));
-        HomeAddressOption option = destinationOptions.decode(header);
-        assertThat(option).isEqualTo(new HomeAddressOption(59, HOME));
+        DestinationOptionsHeader option = destinationOptions.decode(header);
+        assertThat(option).isEqualTo(DestinationOptionsHeader.withHomeAddress(59, HOME));
         assertThat(header.readableBytes()).as("only the header is consumed").isEqualTo(1);
     }
 
@@ -47,10 +56,11 @@ class ExtensionHeaderCodecTest {
 
     @Test
     void malformedDestinationOptionsAreDiscarded() {
+        // truncated address; header past the data; length 15; HAO at 8n+4; HAO twice; option past the header
         assertDestinationAnswer("3b | 02 | 01 02 0000 | c9 10" + HOME_HEX.substring(2), Answer.DISCARD, -1);
-        assertDestinationAnswer("3b | 00 | 01 04 00000000", Answer.DISCARD, -1);
         assertDestinationAnswer("3b | 02 | 01 02 0000 | c9 0f" + HOME_HEX.substring(2) + "00", Answer.DISCARD, -1);
-        assertDestinationAnswer("3b | 05 | 01 02 0000 | c9 10" + HOME_HEX + "0000 | c9 10" + HOME_HEX + "01 02 0000",
+        assertDestinationAnswer("3b | 02 | 01 00 | c9 10" + HOME_HEX + "| 01 00", Answer.DISCARD, -1);
+        assertDestinationAnswer("3b | 05 | 01 02 0000 | c9 10" + HOME_HEX + "| 01 04 00000000 | c9 10" + HOME_HEX,
                 Answer.DISCARD, -1);
         assertDestinationAnswer("3b | 01 | 01 06 000000000000 | 1e 04", Answer.DISCARD, -1);
         assertDestinationAnswer("3b", Answer.DISCARD, -1);

@@ -97,7 +97,8 @@ public final class Mip6PcapWriter {
     private void fromCareOf(String name, Inet6Address destination, MobilityMessage message,
             BindingAuthorizer authorizer) {
         ByteBuf payload = Unpooled.buffer();
-        new DestinationOptionsCodec().encode(new HomeAddressOption(MobilityHeaderCodec.NEXT_HEADER, HOME), payload);
+        new DestinationOptionsCodec().encode(
+                DestinationOptionsHeader.withHomeAddress(MobilityHeaderCodec.NEXT_HEADER, HOME), payload);
         if (authorizer == null) {
             codec.encode(message, HOME, destination, payload);
         } else {

@@ -150,10 +150,10 @@ class MobilityHeaderScapyVectorTest {
         Map<String, Object> fields = fields(vector);
         DestinationOptionsCodec codec = new DestinationOptionsCodec();
 
-        HomeAddressOption option = codec.decode(Unpooled.wrappedBuffer(header));
+        DestinationOptionsHeader option = codec.decode(Unpooled.wrappedBuffer(header));
 
         assertThat((long) option.nextHeader()).isEqualTo(fields.get("nextHeader"));
-        assertThat(option.homeAddress()).isEqualTo(ipv6((String) fields.get("homeAddress")));
+        assertThat(option.homeAddress()).contains(ipv6((String) fields.get("homeAddress")));
         ByteBuf out = Unpooled.buffer();
         codec.encode(option, out);
         assertThat(ByteBufUtil.getBytes(out)).isEqualTo(header);
