@@ -10,9 +10,10 @@ import java.util.Optional;
 
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.Encapsulation;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
- * One binding as stored in the backup: the key is {@link Ipv4#packKey} (home address high, care-of
+ * One binding as stored in the backup: the key is {@link #keyOf} (home address high, care-of
  * address low), the value this compact big-endian record, version byte first so that a later
  * release can change the layout and still read this one:
  * <pre>
@@ -33,8 +34,9 @@ final class BindingRecord {
     private BindingRecord() {
     }
 
+    /** Home address in the high 32 bits, care-of address in the low: a binding key without an object. */
     static long keyOf(Binding binding) {
-        return Ipv4.packKey(binding);
+        return (long) Ipv4.toInt(binding.homeAddress()) << 32 | Ipv4.toUnsigned(binding.careOfAddress());
     }
 
     static byte[] encode(Binding b) {
@@ -61,8 +63,8 @@ final class BindingRecord {
     /** Writes the record of {@code b} at {@code out}'s position ({@link #length} bytes), without an array of its own. */
     static void encodeInto(Binding b, byte[] nai, ByteBuffer out) {
         out.put(VERSION);
-        out.putInt(Ipv4.bits(b.homeAgent()));
-        out.putInt(Ipv4.bits(b.sourceAddress()));
+        out.putInt(Ipv4.toInt(b.homeAgent()));
+        out.putInt(Ipv4.toInt(b.sourceAddress()));
         out.putShort((short) b.sourcePort());
         out.putInt(b.grantedLifetime());
         putInstant(out, b.registeredAt());
@@ -87,8 +89,8 @@ final class BindingRecord {
             if (version != VERSION) {
                 throw new IllegalArgumentException("record version " + version + ", this release reads " + VERSION);
             }
-            Inet4Address homeAgent = Ipv4.fromBits(in.getInt());
-            Inet4Address source = Ipv4.fromBits(in.getInt());
+            Inet4Address homeAgent = Ipv4.of(in.getInt());
+            Inet4Address source = Ipv4.of(in.getInt());
             int sourcePort = Short.toUnsignedInt(in.getShort());
             int granted = in.getInt();
             Instant registeredAt = getInstant(in);
@@ -107,7 +109,7 @@ final class BindingRecord {
             if (in.hasRemaining()) {
                 throw new IllegalArgumentException(in.remaining() + " bytes after the end of the record");
             }
-            return new Binding(Ipv4.homeAddressOf(key), Ipv4.careOfAddressOf(key), homeAgent, source, sourcePort, nai,
+            return new Binding(Ipv4.of((int) (key >>> 32)), Ipv4.of((int) key), homeAgent, source, sourcePort, nai,
                     granted, registeredAt, expiresAt, identification, flags, encapsulation, reverse);
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("record of " + value.length + " bytes is truncated", e);

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.Encapsulation;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * The layout of one binding as a row of {@value #STRIDE} ints in a {@link TableSegment} (48 bytes),
@@ -78,10 +79,10 @@ final class BindingRow {
         boolean fits = (registeredSecond & ~UNSIGNED_INT) == 0
                 && (never || expires.getNano() == registered.getNano() && (after & ~UNSIGNED_INT) == 0)
                 && (b.grantedLifetime() & ~0xffff) == 0;
-        rows[base + HOME] = Ipv4.bits(b.homeAddress());
-        rows[base + CARE_OF] = Ipv4.bits(b.careOfAddress());
-        rows[base + HOME_AGENT] = Ipv4.bits(b.homeAgent());
-        rows[base + SOURCE] = Ipv4.bits(b.sourceAddress());
+        rows[base + HOME] = Ipv4.toInt(b.homeAddress());
+        rows[base + CARE_OF] = Ipv4.toInt(b.careOfAddress());
+        rows[base + HOME_AGENT] = Ipv4.toInt(b.homeAgent());
+        rows[base + SOURCE] = Ipv4.toInt(b.sourceAddress());
         rows[base + PORT_LIFETIME] = b.sourcePort() << 16 | b.grantedLifetime() & 0xffff;
         rows[base + BITS] = b.flags() | b.encapsulation().ordinal() << ENCAPSULATION_SHIFT
                 | (b.reverseTunnel() ? REVERSE_BIT : 0) | (never ? NEVER_BIT : 0);
@@ -101,7 +102,7 @@ final class BindingRow {
     static Binding toBinding(int[] rows, int base, Object extra, Inet4Address home, AddressCache addresses) {
         int portLifetime = rows[base + PORT_LIFETIME];
         int bits = rows[base + BITS];
-        return new Binding(home != null ? home : Ipv4.fromBits(rows[base + HOME]),
+        return new Binding(home != null ? home : Ipv4.of(rows[base + HOME]),
                 addresses.of(rows[base + CARE_OF]), addresses.of(rows[base + HOME_AGENT]),
                 addresses.of(rows[base + SOURCE]), portLifetime >>> 16, Optional.ofNullable(naiOf(extra)),
                 grantedLifetime(rows, base, extra), registeredAt(rows, base, extra), expiresAt(rows, base, extra),
@@ -164,7 +165,7 @@ final class BindingRow {
 
     /** {@link Lifetimes#neverExpires(Binding)}: an infinite lifetime, or an {@code expiresAt} past epoch milliseconds. */
     static boolean neverExpires(int[] rows, int base, Object extra) {
-        if (grantedLifetime(rows, base, extra) == Lifetimes.INFINITE_LIFETIME) {
+        if (grantedLifetime(rows, base, extra) == Binding.INFINITE_LIFETIME) {
             return true;
         }
         if (extra instanceof Unfitting exact) {

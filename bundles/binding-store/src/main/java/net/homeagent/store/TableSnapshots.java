@@ -29,6 +29,7 @@ import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.BindingFilter;
 import net.homeagent.mip.api.BindingSnapshots;
 import net.homeagent.mip.api.ChangeOrigin;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * {@link BindingSnapshots} over the {@link JournaledBindingTable}: exports walk the table a home
@@ -80,7 +81,7 @@ final class TableSnapshots implements BindingSnapshots {
         Objects.requireNonNull(consumer, "consumer");
         long[] shown = {0};
         table.forEachHome((home, bindings) -> {
-            if (filter.covers(Ipv4.fromBits(home))) {
+            if (filter.covers(Ipv4.of(home))) {
                 for (Binding binding : bindings) {
                     if (filter.test(binding)) {
                         consumer.accept(binding);

@@ -29,6 +29,7 @@ import net.homeagent.mip.api.Encapsulation;
 import net.homeagent.mip.api.RemovalReason;
 import net.homeagent.mip.api.testing.MutableClock;
 import net.homeagent.mip.api.testing.RecordingBindingListener;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /** The store with its durable backup: what goes to disk comes back after a restart, and only that. */
 class BindingBackupTest {
@@ -168,7 +169,7 @@ class BindingBackupTest {
     @Test
     void aRestartWithNothingChangedRestoresTheSameAgain() throws Exception {
         for (int i = 1; i <= 200; i++) {
-            store.register(binding(Ipv4.fromBits(0x0a000000 | i), ip("192.0.2.1")).build(), false);
+            store.register(binding(Ipv4.of(0x0a000000 | i), ip("192.0.2.1")).build(), false);
         }
         durable();
         assertThat(store.lastSync()).contains(clock.instant());
@@ -209,7 +210,7 @@ class BindingBackupTest {
     void aTruncatedFileNeverStopsTheStoreAndWhatItRestoresIsWhatWasWritten() throws Exception {
         List<Binding> written = new java.util.ArrayList<>();
         for (int i = 1; i <= 2000; i++) {
-            Binding b = binding(Ipv4.fromBits(0x0a000000 | i), ip("192.0.2.1")).identification(i).build();
+            Binding b = binding(Ipv4.of(0x0a000000 | i), ip("192.0.2.1")).identification(i).build();
             written.add(b);
             store.register(b, false);
             if (i % 100 == 0) {

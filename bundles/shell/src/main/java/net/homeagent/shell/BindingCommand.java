@@ -38,7 +38,7 @@ public class BindingCommand extends RenderedCommand {
 
     @Override
     String render() {
-        Inet4Address hoa = Ipv4Address.parse(homeAddress);
+        Inet4Address hoa = AddressArgument.parse(homeAddress);
         List<Binding> bindings = store.find(hoa);
         Instant now = clock.instant();
         StringBuilder out = new StringBuilder();

@@ -59,7 +59,7 @@ public class BindingsCommand extends RenderedCommand {
     }
 
     private static Predicate<Binding> matching(String address, Function<Binding, Inet4Address> field) {
-        Optional<Inet4Address> wanted = Optional.ofNullable(address).map(Ipv4Address::parse);
+        Optional<Inet4Address> wanted = Optional.ofNullable(address).map(AddressArgument::parse);
         return b -> wanted.map(w -> w.equals(field.apply(b))).orElse(true);
     }
 }

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 
 import net.homeagent.mip.api.Encapsulation;
 import net.homeagent.mip.api.TunnelSpec;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * One tunnel as the packet code needs it: addresses as ints, nothing to look up per datagram.
@@ -25,11 +26,11 @@ public record TunnelEndpoint(Encapsulation encapsulation, int source, int careOf
         int port = 0;
         if (spec.udpPeer().isPresent()) {
             InetSocketAddress nat = spec.udpPeer().get();
-            peer = Ipv4Header.toInt((java.net.Inet4Address) nat.getAddress());
+            peer = Ipv4.toInt((java.net.Inet4Address) nat.getAddress());
             port = nat.getPort();
         }
-        return new TunnelEndpoint(spec.encapsulation(), Ipv4Header.toInt(spec.source()),
-                Ipv4Header.toInt(spec.careOfAddress()), Ipv4Header.toInt(spec.homeAddress()), peer, port,
+        return new TunnelEndpoint(spec.encapsulation(), Ipv4.toInt(spec.source()),
+                Ipv4.toInt(spec.careOfAddress()), Ipv4.toInt(spec.homeAddress()), peer, port,
                 udpLocalPort, spec.reverseTunnel());
     }
 

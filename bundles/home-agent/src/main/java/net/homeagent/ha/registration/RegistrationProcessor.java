@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import net.homeagent.ha.HomeAgentSettings;
-import net.homeagent.ha.Ipv4;
 import net.homeagent.ha.security.ForeignAgentAssociations;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.BindingStore;
@@ -40,6 +39,7 @@ import net.homeagent.mip.codec.ext.AuthenticationExtension;
 import net.homeagent.mip.codec.ext.Extension;
 import net.homeagent.mip.codec.ext.NaiExtension;
 import net.homeagent.mip.api.support.RateLimitedLog;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * The home agent's decision on a Registration Request, RFC 5944 §3.8.2, in this order:

@@ -18,7 +18,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import net.homeagent.ha.HomeAgentConfig;
 import net.homeagent.ha.HomeAgentSettings;
-import net.homeagent.ha.KarafPaths;
 import net.homeagent.ha.security.ForeignAgentAssociationFile;
 import net.homeagent.mip.api.BindingStore;
 import net.homeagent.mip.api.InboundRegistration;
@@ -27,6 +26,7 @@ import net.homeagent.mip.api.RegistrationPolicy;
 import net.homeagent.mip.api.RegistrationService;
 import net.homeagent.mip.api.SecurityAssociations;
 import net.homeagent.mip.api.VendorExtensionHandler;
+import net.homeagent.mip.api.support.KarafFolder;
 
 /**
  * Publishes the {@link RegistrationProcessor} as the {@link RegistrationService} OSGi service, so
@@ -62,7 +62,7 @@ public final class RegistrationServiceComponent implements RegistrationService {
         PolicyStage policyStage = new PolicyStage(new RankedServices<>(() -> policies),
                 new RankedServices<>(() -> vendorHandlers), deadlines, settings.policyTimeout());
         this.foreignAgents = ForeignAgentAssociationFile.watching(
-                KarafPaths.resolve(config.foreignAgentAssociationsFile(), KarafPaths.karafEtc()));
+                KarafFolder.ETC.resolve(config.foreignAgentAssociationsFile()));
         this.processor = new RegistrationProcessor(bindings, associations, foreignAgents, settings, Clock.systemUTC(),
                 policyStage, recorder, new InMemoryReplayState(new SecureRandom()));
     }

@@ -29,6 +29,9 @@ public record Binding(Inet4Address homeAddress, Inet4Address careOfAddress, Inet
         Instant registeredAt, Instant expiresAt, long identification, int flags, Encapsulation encapsulation,
         boolean reverseTunnel) {
 
+    /** RFC 5944 §3.3: a lifetime of all ones (in a request, a reply and so a binding) is infinity. */
+    public static final int INFINITE_LIFETIME = 0xffff;
+
     /** Whole seconds left at {@code now}, never negative. */
     public long remainingSeconds(Instant now) {
         // Duration, not epoch milliseconds: a binding that never expires carries Instant.MAX.

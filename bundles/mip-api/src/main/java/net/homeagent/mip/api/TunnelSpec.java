@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 
+import net.homeagent.mip.codec.wire.Ipv4;
+
 /**
  * What the data plane needs to forward for one binding.
  *
@@ -24,8 +26,8 @@ public record TunnelSpec(BindingKey key, Inet4Address source, Encapsulation enca
 
     /** By home address, then care-of address, as numbers (the order of listings). */
     public static final Comparator<TunnelSpec> BY_ADDRESSES = Comparator
-            .comparingLong((TunnelSpec s) -> unsigned(s.homeAddress()))
-            .thenComparingLong(s -> unsigned(s.careOfAddress()));
+            .comparingLong((TunnelSpec s) -> Ipv4.toUnsigned(s.homeAddress()))
+            .thenComparingLong(s -> Ipv4.toUnsigned(s.careOfAddress()));
 
     public TunnelSpec {
         Objects.requireNonNull(key, "key");
@@ -56,9 +58,5 @@ public record TunnelSpec(BindingKey key, Inet4Address source, Encapsulation enca
 
     public Inet4Address careOfAddress() {
         return key.careOfAddress();
-    }
-
-    private static long unsigned(Inet4Address address) {
-        return Integer.toUnsignedLong(java.nio.ByteBuffer.wrap(address.getAddress()).getInt());
     }
 }
