@@ -35,15 +35,4 @@ public record RegistrationReply(int code, int lifetime, Inet4Address homeAddress
     public int type() {
         return TYPE;
     }
-
-    public <E extends Extension> Optional<E> extension(Class<E> kind) {
-        // a plain loop: this runs for every message on the registration path
-        for (int i = 0; i < extensions.size(); i++) {
-            Extension extension = extensions.get(i);
-            if (kind.isInstance(extension)) {
-                return Optional.of(kind.cast(extension));
-            }
-        }
-        return Optional.empty();
-    }
 }

@@ -42,16 +42,4 @@ public record RegistrationRequest(int flags, int lifetime, Inet4Address homeAddr
     public boolean flag(int bit) {
         return RegistrationFlags.isSet(flags, bit);
     }
-
-    /** The first extension of the given class, if any. */
-    public <E extends Extension> Optional<E> extension(Class<E> kind) {
-        // a plain loop: this runs for every message on the registration path
-        for (int i = 0; i < extensions.size(); i++) {
-            Extension extension = extensions.get(i);
-            if (kind.isInstance(extension)) {
-                return Optional.of(kind.cast(extension));
-            }
-        }
-        return Optional.empty();
-    }
 }
