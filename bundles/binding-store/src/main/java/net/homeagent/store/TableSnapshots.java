@@ -194,7 +194,8 @@ final class TableSnapshots implements BindingSnapshots {
         Instant expiresAt = Lifetimes.neverExpires(binding) ? binding.expiresAt() : binding.expiresAt().plus(shift);
         return new Binding(binding.homeAddress(), binding.careOfAddress(), binding.homeAgent(), binding.sourceAddress(),
                 binding.sourcePort(), binding.nai(), binding.grantedLifetime(), binding.registeredAt().plus(shift),
-                expiresAt, binding.identification(), binding.flags(), binding.encapsulation(), binding.reverseTunnel());
+                expiresAt, binding.identification(), binding.flags(), binding.encapsulation(), binding.reverseTunnel(),
+                binding.innerEncapsulation());
     }
 
     private static void await(CompletionStage<Void> durable, String what) throws IOException {

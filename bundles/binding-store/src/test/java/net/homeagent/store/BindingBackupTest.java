@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,12 +84,46 @@ class BindingBackupTest {
         Binding udp = new Binding(ip("10.0.0.4"), ip("198.51.100.9"), ip("10.0.0.254"), ip("203.0.113.7"), 40123,
                 java.util.Optional.of("ünïcode@example.net"), 1800, T0.plusNanos(123_456_789), T0.plusSeconds(1800),
                 77, 0xff, Encapsulation.UDP, true);
-        List.of(plain, withNai, infinite, udp).forEach(b -> store.register(b, false));
+        Binding greInUdp = binding("10.0.0.5", "198.51.100.10").udpTunnel(Encapsulation.GRE).build();
+        Binding minimalInUdp = binding("10.0.0.6", "198.51.100.11").udpTunnel(Encapsulation.MINIMAL).build();
+        List.of(plain, withNai, infinite, udp, greInUdp, minimalInUdp).forEach(b -> store.register(b, false));
 
         restart();
 
-        assertThat(store.list(b -> true)).containsExactly(plain, withNai, infinite, udp);
-        assertThat(store.lastRestore()).isEqualTo(new RestoreCounts(4, 0, 0, java.util.Optional.empty()));
+        assertThat(store.list(b -> true)).containsExactly(plain, withNai, infinite, udp, greInUdp, minimalInUdp);
+        assertThat(store.lastRestore()).isEqualTo(new RestoreCounts(6, 0, 0, java.util.Optional.empty()));
+    }
+
+    @Test
+    void aCheckpointOfTheFirstReleaseWithoutInnerEncapsulationsStillRestores() throws Exception {
+        store.deactivate();
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Binding udp = binding("10.0.0.1", "198.51.100.9").udpTunnel(Encapsulation.IP_IN_IP).build();
+        Binding plain = binding("10.0.0.2", "192.0.2.2").nai("mobile@example.net").build();
+        ByteBuffer frame = ByteBuffer.allocate(4096).position(JournalFormat.FRAME_OVERHEAD);
+        for (Binding b : List.of(udp, plain)) {
+            byte[] record = BindingRecordTest.version1(BindingRecord.encode(b));
+            frame.putInt(Ipv4.toInt(b.homeAddress())).putShort((short) 1);
+            frame.putInt(Ipv4.toInt(b.careOfAddress())).putShort((short) record.length).put(record);
+        }
+        try (FileChannel checkpoint = FileChannel.open(folder.resolve("checkpoint-0000000000000001.bin"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            checkpoint.write(JournalFormat.header(JournalFormat.CHECKPOINT_MAGIC, 1, 0));
+            checkpoint.write(JournalFormat.seal(frame, 0));
+            checkpoint.write(JournalFormat.seal(ByteBuffer.allocate(JournalFormat.FRAME_OVERHEAD)
+                    .position(JournalFormat.FRAME_OVERHEAD), 1));
+        }
+        Files.write(folder.resolve("log-0000000000000001.wal"),
+                JournalFormat.header(JournalFormat.LOG_MAGIC, 1, 0).array());
+
+        store = started(new RecordingBindingListener());
+
+        assertThat(store.lastRestore()).isEqualTo(new RestoreCounts(2, 0, 0, java.util.Optional.empty()));
+        assertThat(store.list(b -> true)).containsExactly(udp, plain);
     }
 
     @Test

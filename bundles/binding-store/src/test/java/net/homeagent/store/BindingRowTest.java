@@ -27,6 +27,10 @@ class BindingRowTest {
                     true);
             assertThat(roundTrip(b)).isEqualTo(b);
         }
+        for (Encapsulation inside : List.of(Encapsulation.IP_IN_IP, Encapsulation.GRE, Encapsulation.MINIMAL)) {
+            Binding udp = binding("10.0.0.1", "192.0.2.1").udpTunnel(inside).infinite().nai("n@example.net").build();
+            assertThat(roundTrip(udp)).isEqualTo(udp);
+        }
     }
 
     @Test

@@ -31,6 +31,7 @@ import net.homeagent.mip.api.BindingFilter;
 import net.homeagent.mip.api.BindingSnapshots.ImportMode;
 import net.homeagent.mip.api.BindingSnapshots.ImportResult;
 import net.homeagent.mip.api.ChangeOrigin;
+import net.homeagent.mip.api.Encapsulation;
 import net.homeagent.mip.api.RemovalReason;
 import net.homeagent.mip.api.testing.MutableClock;
 import net.homeagent.mip.api.testing.RecordingBindingListener;
@@ -57,7 +58,8 @@ class BindingSnapshotsTest {
     @Test
     void aRoundTripCarriesTheRemainingLifetimeToAnotherClockThroughTheJournal() throws Exception {
         DurableBindingStore store = store("ours", clock, new RecordingBindingListener());
-        Binding first = binding("10.0.0.1", "192.0.2.1").registeredAt(T0).lifetime(600).nai("a@example.net").build();
+        Binding first = binding("10.0.0.1", "192.0.2.1").registeredAt(T0).lifetime(600).nai("a@example.net")
+                .udpTunnel(Encapsulation.GRE).build();
         Binding infinite = binding("10.0.0.2", "192.0.2.2").registeredAt(T0).infinite().build();
         store.register(first, false);
         store.register(infinite, false);
@@ -370,6 +372,6 @@ class BindingSnapshotsTest {
     private static Binding shifted(Binding b, Duration by) {
         return new Binding(b.homeAddress(), b.careOfAddress(), b.homeAgent(), b.sourceAddress(), b.sourcePort(), b.nai(),
                 b.grantedLifetime(), b.registeredAt().plus(by), b.expiresAt().plus(by), b.identification(), b.flags(),
-                b.encapsulation(), b.reverseTunnel());
+                b.encapsulation(), b.reverseTunnel(), b.innerEncapsulation());
     }
 }

@@ -683,6 +683,22 @@ class RegistrationProcessorTest {
             assertThat(binding.encapsulation()).isEqualTo(Encapsulation.UDP);
             assertThat(binding.sourceAddress()).isEqualTo(ip("203.0.113.9"));
             assertThat(binding.sourcePort()).isEqualTo(40123);
+            assertThat(binding.innerEncapsulation()).isEqualTo(Encapsulation.IP_IN_IP);
+        }
+
+        @Test
+        void theBindingKeepsTheEncapsulationAskedForInsideUdp() {
+            RegistrationDecision gre = process(asking(false, UdpTunnelRequestExtension.ENCAPSULATION_GRE).build(),
+                    behindNat);
+            RegistrationDecision minimal = process(asking(false, UdpTunnelRequestExtension.ENCAPSULATION_MINIMAL)
+                    .identification(now() + 1).build(), behindNat);
+
+            assertThat(code(gre)).isEqualTo(ReplyCode.ACCEPTED);
+            assertThat(code(minimal)).isEqualTo(ReplyCode.ACCEPTED);
+            Binding binding = store.find(ip("10.0.0.10")).get(0);
+            assertThat(binding.encapsulation()).isEqualTo(Encapsulation.UDP);
+            assertThat(binding.innerEncapsulation()).as("RFC 3519 §3.1: the renewal asked for minimal")
+                    .isEqualTo(Encapsulation.MINIMAL);
         }
 
         @Test

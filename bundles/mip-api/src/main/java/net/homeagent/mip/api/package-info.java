@@ -17,8 +17,12 @@
  * (bnd counts a default method as minor; add one only if its default suits every implementer).</li>
  * </ul>
  * Records and enums are final: a new component or constant is a minor bump.
+ *
+ * <p>1.1.0: {@code Binding.INFINITE_LIFETIME}; the encapsulation inside a UDP tunnel (RFC 3519 §3.1)
+ * in {@code Binding.innerEncapsulation} and {@code TunnelSpec.innerEncapsulation}, the 1.0
+ * constructors kept (they mean IP in IP inside UDP, what 1.0 always sent).
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package net.homeagent.mip.api;
 
 import org.osgi.annotation.versioning.Version;

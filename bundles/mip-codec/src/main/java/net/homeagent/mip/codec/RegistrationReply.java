@@ -35,4 +35,11 @@ public record RegistrationReply(int code, int lifetime, Inet4Address homeAddress
     public int type() {
         return TYPE;
     }
+
+    // Declared again only so that the 1.0 API keeps the method on this record (bnd's baseline reads
+    // an inherited default as a removed method); the search itself is MipMessage's.
+    @Override
+    public <E extends Extension> Optional<E> extension(Class<E> kind) {
+        return MipMessage.super.extension(kind);
+    }
 }

@@ -39,6 +39,13 @@ public record RegistrationRequest(int flags, int lifetime, Inet4Address homeAddr
         return TYPE;
     }
 
+    // Declared again only so that the 1.0 API keeps the method on this record (bnd's baseline reads
+    // an inherited default as a removed method); the search itself is MipMessage's.
+    @Override
+    public <E extends Extension> Optional<E> extension(Class<E> kind) {
+        return MipMessage.super.extension(kind);
+    }
+
     public boolean flag(int bit) {
         return RegistrationFlags.isSet(flags, bit);
     }

@@ -1,13 +1,18 @@
 package net.homeagent.mip.codec.wire;
 
 import java.net.Inet4Address;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.netty.buffer.ByteBuf;
 
+import net.homeagent.mip.codec.ExtensionListCodec;
+import net.homeagent.mip.codec.MalformedExtensionException;
 import net.homeagent.mip.codec.MalformedMessageException;
 import net.homeagent.mip.codec.RegistrationReply;
 import net.homeagent.mip.codec.RegistrationRequest;
+import net.homeagent.mip.codec.ext.Extension;
 
 /**
  * The fixed part the two registration messages share, read and written once. The request has a
@@ -58,6 +63,19 @@ enum RegistrationHeader {
         Optional<Inet4Address> careOfAddress = careOf ? Optional.of(WireFields.readIpv4(message, 12)) : Optional.empty();
         return new Fields(message.getUnsignedByte(1), message.getUnsignedShort(2), WireFields.readIpv4(message, 4),
                 WireFields.readIpv4(message, 8), careOfAddress, message.getLong(length() - 8));
+    }
+
+    /**
+     * The extensions after the fixed part; a malformed one becomes the message's answer to it,
+     * {@code malformed} (a silent discard for a reply, code 134 for a request).
+     */
+    List<Extension> extensions(ByteBuf message, ExtensionListCodec codec,
+            Function<MalformedExtensionException, MalformedMessageException> malformed) throws MalformedMessageException {
+        try {
+            return codec.decode(message, length());
+        } catch (MalformedExtensionException e) {
+            throw malformed.apply(e);
+        }
     }
 
     void write(ByteBuf out, Fields fields) {

@@ -6,7 +6,6 @@ import java.util.Optional;
 import io.netty.buffer.ByteBuf;
 
 import net.homeagent.mip.codec.ExtensionListCodec;
-import net.homeagent.mip.codec.MalformedExtensionException;
 import net.homeagent.mip.codec.MalformedMessageException;
 import net.homeagent.mip.codec.MessageCodec;
 import net.homeagent.mip.codec.MessageSigner;
@@ -37,12 +36,8 @@ public final class RegistrationReplyCodec implements MessageCodec<RegistrationRe
     public RegistrationReply decode(ByteBuf message, byte[] wire, ExtensionListCodec extensions)
             throws MalformedMessageException {
         RegistrationHeader.Fields header = RegistrationHeader.REPLY.read(message);
-        List<Extension> parsed;
-        try {
-            parsed = extensions.decode(message, RegistrationHeader.REPLY.length());
-        } catch (MalformedExtensionException e) {
-            throw MalformedMessageException.discard("malformed Registration Reply: " + e.getMessage());
-        }
+        List<Extension> parsed = RegistrationHeader.REPLY.extensions(message, extensions,
+                e -> MalformedMessageException.discard("malformed Registration Reply: " + e.getMessage()));
         return new RegistrationReply(header.octet(), header.lifetime(), header.homeAddress(), header.homeAgent(),
                 header.identification(), parsed, Optional.of(wire));
     }

@@ -6,7 +6,6 @@ import java.util.Optional;
 import io.netty.buffer.ByteBuf;
 
 import net.homeagent.mip.codec.ExtensionListCodec;
-import net.homeagent.mip.codec.MalformedExtensionException;
 import net.homeagent.mip.codec.MalformedMessageException;
 import net.homeagent.mip.codec.MessageCodec;
 import net.homeagent.mip.codec.MessageSigner;
@@ -40,13 +39,8 @@ public final class RegistrationRequestCodec implements MessageCodec<Registration
     public RegistrationRequest decode(ByteBuf message, byte[] wire, ExtensionListCodec extensions)
             throws MalformedMessageException {
         RegistrationHeader.Fields header = RegistrationHeader.REQUEST.read(message);
-        List<Extension> parsed;
-        try {
-            parsed = extensions.decode(message, RegistrationHeader.REQUEST.length());
-        } catch (MalformedExtensionException e) {
-            throw MalformedMessageException.reply(e.getMessage(), request(header, List.of(), wire),
-                    ReplyCode.POORLY_FORMED_REQUEST);
-        }
+        List<Extension> parsed = RegistrationHeader.REQUEST.extensions(message, extensions, e -> MalformedMessageException
+                .reply(e.getMessage(), request(header, List.of(), wire), ReplyCode.POORLY_FORMED_REQUEST));
         return request(header, parsed, wire);
     }
 
