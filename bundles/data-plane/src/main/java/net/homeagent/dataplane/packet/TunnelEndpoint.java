@@ -17,9 +17,11 @@ import net.homeagent.mip.codec.wire.Ipv4;
  * @param peerPort      for UDP tunnelling, the NAT's port, else 0
  * @param localPort     for UDP tunnelling, the home agent's port the Tunnel Data leaves from (434)
  * @param reverse       reverse tunnelling granted (RFC 3024)
+ * @param inner         for UDP tunnelling, what the Tunnel Data carries (RFC 3519 §3.1): IP in IP,
+ *                      GRE or minimal; IP in IP otherwise
  */
 public record TunnelEndpoint(Encapsulation encapsulation, int source, int careOf, int home, int peerAddress,
-        int peerPort, int localPort, boolean reverse) {
+        int peerPort, int localPort, boolean reverse, Encapsulation inner) {
 
     public static TunnelEndpoint of(TunnelSpec spec, int udpLocalPort) {
         int peer = 0;
@@ -31,7 +33,7 @@ public record TunnelEndpoint(Encapsulation encapsulation, int source, int careOf
         }
         return new TunnelEndpoint(spec.encapsulation(), Ipv4.toInt(spec.source()),
                 Ipv4.toInt(spec.careOfAddress()), Ipv4.toInt(spec.homeAddress()), peer, port,
-                udpLocalPort, spec.reverseTunnel());
+                udpLocalPort, spec.reverseTunnel(), spec.innerEncapsulation());
     }
 
     /** Where the outer datagram goes: the care-of address, or the NAT's mapping for a UDP tunnel. */
