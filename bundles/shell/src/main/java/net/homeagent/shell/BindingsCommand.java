@@ -52,7 +52,7 @@ public class BindingsCommand extends RenderedCommand {
             out.append(String.format(Locale.ROOT, ROW, BindingText.address(b.homeAddress()),
                     BindingText.address(b.careOfAddress()), BindingText.address(b.sourceAddress()),
                     BindingText.hms(b.grantedLifetime()), BindingText.hms(b.remainingSeconds(now)),
-                    RegistrationFlags.describe(b.flags()), BindingText.encapsulation(b.encapsulation()),
+                    RegistrationFlags.describe(b.flags()), BindingText.tunnel(b.encapsulation(), b.innerEncapsulation()),
                     BindingText.yesNo(b.reverseTunnel())));
         }
         return out.toString();
