@@ -19,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import net.homeagent.ha.HomeAgentSettings;
-import net.homeagent.ha.security.ForeignAgentAssociations;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.BindingStore;
 import net.homeagent.mip.api.Encapsulation;
+import net.homeagent.mip.api.ForeignAgentAssociations;
 import net.homeagent.mip.api.InboundRegistration;
 import net.homeagent.mip.api.RegistrationDecision;
 import net.homeagent.mip.api.RegistrationService;

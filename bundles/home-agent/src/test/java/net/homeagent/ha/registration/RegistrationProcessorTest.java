@@ -28,16 +28,17 @@ import io.netty.buffer.Unpooled;
 
 import net.homeagent.ha.HomeAgentSettings;
 import net.homeagent.ha.RequestBuilder;
-import net.homeagent.ha.security.ForeignAgentAssociations;
 import net.homeagent.ha.TestConfigs;
 import net.homeagent.ha.statistics.HomeAgentStatistics;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.BindingEvent;
 import net.homeagent.mip.api.Encapsulation;
+import net.homeagent.mip.api.ForeignAgentAssociations;
 import net.homeagent.mip.api.InboundRegistration;
 import net.homeagent.mip.api.RegistrationDecision;
 import net.homeagent.mip.api.RegistrationPolicy;
 import net.homeagent.mip.api.RegistrationVerdict;
+import net.homeagent.mip.api.SecurityAssociationInfo;
 import net.homeagent.mip.api.VendorExtensionHandler;
 import net.homeagent.mip.api.VendorExtensionHandler.VendorExtensionType;
 import net.homeagent.mip.api.RegistrationStatistics.RegistrationCounters;
@@ -926,6 +927,11 @@ class RegistrationProcessorTest {
         @Override
         public boolean sharesWith(Inet4Address agent) {
             return associations.stream().anyMatch(a -> a.homeAddress().orElseThrow().equals(agent));
+        }
+
+        @Override
+        public List<SecurityAssociationInfo> describeAll() {
+            return associations.stream().map(SecurityAssociation::describe).toList();
         }
     }
 
