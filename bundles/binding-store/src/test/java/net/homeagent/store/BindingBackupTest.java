@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,21 +103,8 @@ class BindingBackupTest {
         }
         Binding udp = binding("10.0.0.1", "198.51.100.9").udpTunnel(Encapsulation.IP_IN_IP).build();
         Binding plain = binding("10.0.0.2", "192.0.2.2").nai("mobile@example.net").build();
-        ByteBuffer frame = ByteBuffer.allocate(4096).position(JournalFormat.FRAME_OVERHEAD);
-        for (Binding b : List.of(udp, plain)) {
-            byte[] record = BindingRecordTest.version1(BindingRecord.encode(b));
-            frame.putInt(Ipv4.toInt(b.homeAddress())).putShort((short) 1);
-            frame.putInt(Ipv4.toInt(b.careOfAddress())).putShort((short) record.length).put(record);
-        }
-        try (FileChannel checkpoint = FileChannel.open(folder.resolve("checkpoint-0000000000000001.bin"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            checkpoint.write(JournalFormat.header(JournalFormat.CHECKPOINT_MAGIC, 1, 0));
-            checkpoint.write(JournalFormat.seal(frame, 0));
-            checkpoint.write(JournalFormat.seal(ByteBuffer.allocate(JournalFormat.FRAME_OVERHEAD)
-                    .position(JournalFormat.FRAME_OVERHEAD), 1));
-        }
-        Files.write(folder.resolve("log-0000000000000001.wal"),
-                JournalFormat.header(JournalFormat.LOG_MAGIC, 1, 0).array());
+        Files.write(folder.resolve("checkpoint-0000000000000001.bin"), SeedBackups.checkpoint(List.of(udp, plain), true));
+        Files.write(folder.resolve("log-0000000000000001.wal"), SeedBackups.emptyLog());
 
         store = started(new RecordingBindingListener());
 

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.zip.CRC32;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -322,20 +320,10 @@ class BindingSnapshotsTest {
     @Test
     void aFileOfTheEarlierFormatWithAbsoluteTimesIsStillRead() throws Exception {
         Binding old = binding("10.0.0.1", "192.0.2.1").registeredAt(THEIRS).lifetime(600).build();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.write(new byte[] {'M', 'I', 'P', 'B', 1});
-        out.writeLong(1);
-        out.writeLong(BindingRecord.keyOf(old));
-        byte[] record = BindingRecord.encode(old);
-        out.writeShort(record.length);
-        out.write(record);
-        CRC32 crc = new CRC32();
-        crc.update(bytes.toByteArray());
-        out.writeInt((int) crc.getValue());
+        byte[] bytes = SeedBackups.snapshotOfTheFirstRelease(List.of(old));
         DurableBindingStore other = store("theirs", otherClock, new RecordingBindingListener());
 
-        assertThat(other.importFrom(new ByteArrayInputStream(bytes.toByteArray()), ImportMode.MERGE,
+        assertThat(other.importFrom(new ByteArrayInputStream(bytes), ImportMode.MERGE,
                 ChangeOrigin.IMPORTED).applied()).isEqualTo(1);
         assertThat(other.find(ip("10.0.0.1"))).containsExactly(old);
     }

@@ -84,12 +84,17 @@ class EncapsulatorTest {
         assertThat(Ipv4Header.source(out, 0)).isEqualTo(HOME_AGENT);
         assertThat(Ipv4Header.destination(out, 0)).isEqualTo(CARE_OF);
         assertThat(Ipv4Header.checksum(out, 0, 20)).isZero();
-        assertThat(out.get(20)).isEqualTo((byte) 1);             // original protocol ICMP
-        assertThat(out.get(21) & 0x80).isEqualTo(0x80);          // S: original source present
-        assertThat(Ipv4Header.checksum(out, 20, 12)).isZero();
-        assertThat(out.getInt(24)).isEqualTo(HOME);
-        assertThat(out.getInt(28)).isEqualTo(CORRESPONDENT);
-        assertThat(bytes(out, 32, INNER - 20)).isEqualTo(bytes(inner, 20, INNER - 20));
+        assertForwardingHeaderAndPayload(out, 20, inner);
+    }
+
+    /** RFC 2004 §3: the minimal forwarding header at {@code at}, then the original payload. */
+    private static void assertForwardingHeaderAndPayload(ByteBuffer out, int at, ByteBuffer inner) {
+        assertThat(out.get(at)).as("original protocol").isEqualTo((byte) Ipv4Header.protocol(inner, 0));
+        assertThat(out.get(at + 1) & 0x80).as("S: the original source is present").isEqualTo(0x80);
+        assertThat(Ipv4Header.checksum(out, at, 12)).as("forwarding header checksum").isZero();
+        assertThat(out.getInt(at + 4)).isEqualTo(HOME);
+        assertThat(out.getInt(at + 8)).isEqualTo(CORRESPONDENT);
+        assertThat(bytes(out, at + 12, INNER - 20)).isEqualTo(bytes(inner, 20, INNER - 20));
     }
 
     @Test
@@ -142,12 +147,7 @@ class EncapsulatorTest {
 
         assertThat(length[0]).isEqualTo(32 + 12 + INNER - 20);
         assertThat(out.get(29)).isEqualTo((byte) 55);
-        assertThat(out.get(32)).as("original protocol").isEqualTo((byte) Ipv4Header.protocol(inner, 0));
-        assertThat(out.get(33) & 0x80).as("S: the original source is present").isEqualTo(0x80);
-        assertThat(Ipv4Header.checksum(out, 32, 12)).as("RFC 2004 §3 header checksum").isZero();
-        assertThat(out.getInt(36)).isEqualTo(HOME);
-        assertThat(out.getInt(40)).isEqualTo(CORRESPONDENT);
-        assertThat(bytes(out, 44, INNER - 20)).isEqualTo(bytes(inner, 20, INNER - 20));
+        assertForwardingHeaderAndPayload(out, 32, inner);
     }
 
     @Test
