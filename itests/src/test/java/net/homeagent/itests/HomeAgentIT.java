@@ -134,6 +134,7 @@ public class HomeAgentIT {
         assertThat(shell.execute("mip:stats"), containsString("accepted"));
         String security = shell.execute("mip:security");
         assertThat(security, containsString("10.0.0.10"));
+        assertThat(security, containsString("FA-HA Security Associations: Total 0"));
         assertThat(security, not(containsString("00112233")));
 
         RegistrationReply deregistered = node.register(0);

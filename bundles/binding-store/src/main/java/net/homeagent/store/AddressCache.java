@@ -3,6 +3,8 @@ package net.homeagent.store;
 import java.net.Inet4Address;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
+import net.homeagent.mip.codec.wire.Ipv4;
+
 /**
  * A small direct-mapped cache of {@link Inet4Address} objects for the addresses a row turns back
  * into: home agent, foreign agent and care-of addresses repeat across thousands of bindings, so a
@@ -19,10 +21,10 @@ final class AddressCache {
     Inet4Address of(int bits) {
         int slot = (bits * 0x9E3779B9) >>> 20;
         Inet4Address cached = slots.getAcquire(slot);
-        if (cached != null && Ipv4.bits(cached) == bits) {
+        if (cached != null && Ipv4.toInt(cached) == bits) {
             return cached;
         }
-        Inet4Address made = Ipv4.fromBits(bits);
+        Inet4Address made = Ipv4.of(bits);
         slots.setRelease(slot, made);
         return made;
     }

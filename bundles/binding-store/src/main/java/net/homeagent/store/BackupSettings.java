@@ -2,17 +2,17 @@ package net.homeagent.store;
 
 import java.nio.file.Path;
 
+import net.homeagent.mip.api.support.KarafFolder;
+
 /**
  * The backup part of {@link BindingStoreConfig}, resolved.
  *
- * @param location the journal's folder, {@code ${karaf.data}} replaced by the system property (or
- *                 {@code data} outside Karaf)
+ * @param location the journal's folder, absolute: {@code ${karaf.data}} replaced by the Karaf data
+ *                 folder, a relative folder under it
  */
 record BackupSettings(boolean enabled, Path location) {
 
     static BackupSettings of(BindingStoreConfig config) {
-        String dataFolder = System.getProperty("karaf.data", "data");
-        Path location = Path.of(config.backupDirectory().replace("${karaf.data}", dataFolder)).toAbsolutePath();
-        return new BackupSettings(config.backupEnabled(), location);
+        return new BackupSettings(config.backupEnabled(), KarafFolder.DATA.resolve(config.backupDirectory()).toAbsolutePath());
     }
 }

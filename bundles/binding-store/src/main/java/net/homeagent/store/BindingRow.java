@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.Encapsulation;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * The layout of one binding as a row of {@value #STRIDE} ints in a {@link TableSegment} (48 bytes),
@@ -13,7 +14,8 @@ import net.homeagent.mip.api.Encapsulation;
  * a million bindings is a few large primitive arrays that the garbage collector never has to trace.
  * <pre>
  * 0 home address           1 care-of address      2 home agent address   3 source address
- * 4 source port (16) | granted lifetime (16)     5 flags (8) | encapsulation (2) | reverse tunnel (1) | never (1)
+ * 4 source port (16) | granted lifetime (16)
+ * 5 flags (8) | encapsulation (2) | reverse tunnel (1) | never (1) | inner encapsulation (2, RFC 3519 §3.1)
  * 6 registeredAt: epoch second (unsigned)        7 registeredAt: nanosecond
  * 8 expiresAt - registeredAt in seconds (unsigned; same nanosecond)
  * 9, 10 identification (high, low)               11 next row of the same home address, or -1
@@ -42,6 +44,7 @@ final class BindingRow {
     private static final int NEVER_BIT = 1 << 11;
     private static final int REVERSE_BIT = 1 << 10;
     private static final int ENCAPSULATION_SHIFT = 8;
+    private static final int INNER_SHIFT = 12;
     private static final Encapsulation[] ENCAPSULATIONS = Encapsulation.values();
     private static final long UNSIGNED_INT = 0xffff_ffffL;
 
@@ -63,8 +66,9 @@ final class BindingRow {
         if (b.flags() < 0 || b.flags() > 0xff) {
             throw new IllegalArgumentException("flags " + b.flags() + " are not one octet");
         }
-        if (b.encapsulation().ordinal() > 3) {
-            throw new IllegalArgumentException("encapsulation " + b.encapsulation() + " has no row code");
+        if (b.encapsulation().ordinal() > 3 || b.innerEncapsulation().ordinal() > 3) {
+            throw new IllegalArgumentException("encapsulation " + b.encapsulation() + "/" + b.innerEncapsulation()
+                    + " has no row code");
         }
     }
 
@@ -78,13 +82,14 @@ final class BindingRow {
         boolean fits = (registeredSecond & ~UNSIGNED_INT) == 0
                 && (never || expires.getNano() == registered.getNano() && (after & ~UNSIGNED_INT) == 0)
                 && (b.grantedLifetime() & ~0xffff) == 0;
-        rows[base + HOME] = Ipv4.bits(b.homeAddress());
-        rows[base + CARE_OF] = Ipv4.bits(b.careOfAddress());
-        rows[base + HOME_AGENT] = Ipv4.bits(b.homeAgent());
-        rows[base + SOURCE] = Ipv4.bits(b.sourceAddress());
+        rows[base + HOME] = Ipv4.toInt(b.homeAddress());
+        rows[base + CARE_OF] = Ipv4.toInt(b.careOfAddress());
+        rows[base + HOME_AGENT] = Ipv4.toInt(b.homeAgent());
+        rows[base + SOURCE] = Ipv4.toInt(b.sourceAddress());
         rows[base + PORT_LIFETIME] = b.sourcePort() << 16 | b.grantedLifetime() & 0xffff;
         rows[base + BITS] = b.flags() | b.encapsulation().ordinal() << ENCAPSULATION_SHIFT
-                | (b.reverseTunnel() ? REVERSE_BIT : 0) | (never ? NEVER_BIT : 0);
+                | (b.reverseTunnel() ? REVERSE_BIT : 0) | (never ? NEVER_BIT : 0)
+                | b.innerEncapsulation().ordinal() << INNER_SHIFT;
         rows[base + REGISTERED_SECOND] = fits ? (int) registeredSecond : 0;
         rows[base + REGISTERED_NANO] = fits ? registered.getNano() : 0;
         rows[base + EXPIRES_AFTER] = fits && !never ? (int) after : 0;
@@ -101,12 +106,12 @@ final class BindingRow {
     static Binding toBinding(int[] rows, int base, Object extra, Inet4Address home, AddressCache addresses) {
         int portLifetime = rows[base + PORT_LIFETIME];
         int bits = rows[base + BITS];
-        return new Binding(home != null ? home : Ipv4.fromBits(rows[base + HOME]),
+        return new Binding(home != null ? home : Ipv4.of(rows[base + HOME]),
                 addresses.of(rows[base + CARE_OF]), addresses.of(rows[base + HOME_AGENT]),
                 addresses.of(rows[base + SOURCE]), portLifetime >>> 16, Optional.ofNullable(naiOf(extra)),
                 grantedLifetime(rows, base, extra), registeredAt(rows, base, extra), expiresAt(rows, base, extra),
                 identification(rows, base), bits & 0xff, ENCAPSULATIONS[bits >>> ENCAPSULATION_SHIFT & 3],
-                (bits & REVERSE_BIT) != 0);
+                (bits & REVERSE_BIT) != 0, ENCAPSULATIONS[bits >>> INNER_SHIFT & 3]);
     }
 
     static String naiOf(Object extra) {
@@ -164,7 +169,7 @@ final class BindingRow {
 
     /** {@link Lifetimes#neverExpires(Binding)}: an infinite lifetime, or an {@code expiresAt} past epoch milliseconds. */
     static boolean neverExpires(int[] rows, int base, Object extra) {
-        if (grantedLifetime(rows, base, extra) == Lifetimes.INFINITE_LIFETIME) {
+        if (grantedLifetime(rows, base, extra) == Binding.INFINITE_LIFETIME) {
             return true;
         }
         if (extra instanceof Unfitting exact) {

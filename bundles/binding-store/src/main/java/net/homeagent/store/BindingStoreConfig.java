@@ -23,6 +23,6 @@ public @interface BindingStoreConfig {
 
     @AttributeDefinition(name = "Backup folder",
             description = "The folder of the backup journal (a checkpoint and the log since, docs/storage.md); "
-                    + "${karaf.data} is replaced by the Karaf data folder. Takes effect when the binding store restarts")
+                    + "${karaf.data} is replaced by the Karaf data folder, a relative folder is under it. Takes effect when the binding store restarts")
     String backupDirectory() default DEFAULT_BACKUP_DIRECTORY;
 }

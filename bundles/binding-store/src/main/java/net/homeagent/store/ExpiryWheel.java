@@ -6,7 +6,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * A hashed timer wheel of one-second slots holding packed binding keys ({@link Ipv4#packKey}),
+ * A hashed timer wheel of one-second slots holding packed binding keys ({@link BindingRecord#keyOf}),
  * so that expiry never scans the table: a tick looks only at the slots of the seconds that passed.
  * <p>
  * {@value #SLOTS} slots cover the longest finite lifetime of RFC 5944 §3.3 (0xfffe s), so every slot

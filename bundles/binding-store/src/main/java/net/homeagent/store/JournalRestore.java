@@ -12,7 +12,7 @@ import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import net.homeagent.store.JournalFiles.Kind;
+import net.homeagent.mip.codec.wire.Ipv4;
 import net.homeagent.store.JournalFormat.Header;
 import net.homeagent.store.JournalFormat.JournalDamage;
 
@@ -237,7 +237,7 @@ final class JournalRestore {
             }
             if (failed < FAILURES_LOGGED) {
                 LOG.error("Binding backup: {} records of {} in {} cannot be read by this release; they are not restored",
-                        unreadable, Ipv4.fromBits(home).getHostAddress(), where);
+                        unreadable, Ipv4.of(home).getHostAddress(), where);
             }
             if (failed == 0) {
                 keepAside(where);

@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
@@ -23,6 +22,8 @@ import net.homeagent.mip.api.BindingEvent;
 import net.homeagent.mip.api.BindingStore;
 import net.homeagent.mip.api.ChangeOrigin;
 import net.homeagent.mip.api.RemovalReason;
+import net.homeagent.mip.api.support.Futures;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * The operations of the mobility binding table (RFC 5944 §3.8.3): register, remove, find, list and
@@ -43,14 +44,6 @@ import net.homeagent.mip.api.RemovalReason;
  * NAI, its string and an entry in the NAI index. Measured figures: docs/PERFORMANCE.md.
  */
 final class JournaledBindingTable implements BindingStore {
-
-    /*
-     * A completed future rather than completedStage(): the home agent asks every reply's stage
-     * toCompletableFuture() to see whether it may send at once, which a minimal stage answers with
-     * a new future each time; this one is returned as it is (it is complete, so no caller can
-     * complete it again).
-     */
-    private static final CompletionStage<Void> NOTHING_TO_WAIT_FOR = CompletableFuture.completedFuture(null);
 
     private final Clock clock;
     private final PackedBindingTable table = new PackedBindingTable();
@@ -81,8 +74,8 @@ final class JournaledBindingTable implements BindingStore {
     @Override
     public Optional<RegisterOutcome> registerSimultaneous(Binding binding, int maxBindings) {
         requireComplete(binding);
-        int home = Ipv4.bits(binding.homeAddress());
-        int careOf = Ipv4.bits(binding.careOfAddress());
+        int home = Ipv4.toInt(binding.homeAddress());
+        int careOf = Ipv4.toInt(binding.careOfAddress());
         TableSegment segment = table.segmentOf(home);
         segment.changes.lock();
         try {
@@ -103,8 +96,8 @@ final class JournaledBindingTable implements BindingStore {
         requireComplete(binding);
         BindingRow.requireFits(binding);
         Inet4Address homeAddress = binding.homeAddress();
-        int home = Ipv4.bits(homeAddress);
-        int careOf = Ipv4.bits(binding.careOfAddress());
+        int home = Ipv4.toInt(homeAddress);
+        int careOf = Ipv4.toInt(binding.careOfAddress());
         TableSegment segment = table.segmentOf(home);
         segment.changes.lock();
         try {
@@ -153,7 +146,7 @@ final class JournaledBindingTable implements BindingStore {
     Optional<List<Binding>> replaceHome(int home, UnaryOperator<List<Binding>> next, ChangeOrigin origin,
             ChangeWatch unless) {
         boolean quiet = origin == ChangeOrigin.RESTORED;
-        Inet4Address homeAddress = Ipv4.fromBits(home);
+        Inet4Address homeAddress = Ipv4.of(home);
         TableSegment segment = table.segmentOf(home);
         segment.changes.lock();
         try {
@@ -170,7 +163,7 @@ final class JournaledBindingTable implements BindingStore {
             long stamp = segment.beginWrite();
             try {
                 segment.removeAll(home);
-                bindings.forEach(b -> segment.put(home, Ipv4.bits(b.careOfAddress()), b));
+                bindings.forEach(b -> segment.put(home, Ipv4.toInt(b.careOfAddress()), b));
             } finally {
                 segment.endWrite(stamp);
             }
@@ -235,11 +228,11 @@ final class JournaledBindingTable implements BindingStore {
         Objects.requireNonNull(homeAddress, "homeAddress");
         Objects.requireNonNull(careOfAddress, "careOfAddress");
         Objects.requireNonNull(reason, "reason");
-        int home = Ipv4.bits(homeAddress);
+        int home = Ipv4.toInt(homeAddress);
         TableSegment segment = table.segmentOf(home);
         segment.changes.lock();
         try {
-            int row = segment.rowOf(home, Ipv4.bits(careOfAddress));
+            int row = segment.rowOf(home, Ipv4.toInt(careOfAddress));
             if (row < 0) {
                 return Optional.empty();
             }
@@ -257,7 +250,7 @@ final class JournaledBindingTable implements BindingStore {
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(homeAddress, "homeAddress");
         Objects.requireNonNull(reason, "reason");
-        int home = Ipv4.bits(homeAddress);
+        int home = Ipv4.toInt(homeAddress);
         TableSegment segment = table.segmentOf(home);
         segment.changes.lock();
         try {
@@ -287,7 +280,7 @@ final class JournaledBindingTable implements BindingStore {
         int removed = 0;
         for (int[] homes : table.homesBySegment()) {
             for (int home : homes) {
-                removed += removeAll(Ipv4.fromBits(home), reason).size();
+                removed += removeAll(Ipv4.of(home), reason).size();
             }
         }
         return removed;
@@ -303,7 +296,7 @@ final class JournaledBindingTable implements BindingStore {
         Objects.requireNonNull(nai, "nai");
         List<Binding> found = new ArrayList<>();
         for (int home : table.homesWithNai(nai)) {
-            for (Binding b : table.find(Ipv4.fromBits(home))) {
+            for (Binding b : table.find(Ipv4.of(home))) {
                 if (b.nai().filter(nai::equalsIgnoreCase).isPresent()) {
                     found.add(b);
                 }
@@ -357,7 +350,7 @@ final class JournaledBindingTable implements BindingStore {
 
     @Override
     public CompletionStage<Void> sync() {
-        return journal.map(j -> j.writer().sync()).orElse(NOTHING_TO_WAIT_FOR);
+        return journal.map(j -> j.writer().sync()).orElse(Futures.NOTHING_TO_WAIT_FOR);
     }
 
     /**
@@ -399,9 +392,9 @@ final class JournaledBindingTable implements BindingStore {
                 segment.changes.lock();
                 try {
                     long droppedBefore = counts[1];
-                    for (Binding binding : table.find(Ipv4.fromBits(home))) {
+                    for (Binding binding : table.find(Ipv4.of(home))) {
                         if (binding.isExpiredAt(now)) {
-                            forget(segment, home, Ipv4.bits(binding.careOfAddress()));
+                            forget(segment, home, Ipv4.toInt(binding.careOfAddress()));
                             counts[1]++;
                         } else {
                             counts[0]++;

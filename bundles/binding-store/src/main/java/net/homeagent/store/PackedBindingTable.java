@@ -13,6 +13,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * The mobility binding table (RFC 5944 §3.8.3) as packed rows of primitives: {@value #SEGMENTS}
@@ -51,7 +52,7 @@ final class PackedBindingTable {
 
     /** The bindings of {@code home}, in care-of order, as of one moment; no lock is taken. */
     List<Binding> find(Inet4Address home) {
-        TableSegment.Copy copy = segmentOf(Ipv4.bits(home)).copyOf(Ipv4.bits(home));
+        TableSegment.Copy copy = segmentOf(Ipv4.toInt(home)).copyOf(Ipv4.toInt(home));
         if (copy.count() == 0) {
             return List.of();
         }
@@ -88,7 +89,7 @@ final class PackedBindingTable {
             Map<Integer, List<Binding>> homes = new LinkedHashMap<>();
             for (int i = 0; i < copy.count(); i++) {
                 Binding binding = BindingRow.toBinding(copy.rows(), i * STRIDE, copy.extra(i), null, addresses);
-                homes.computeIfAbsent(Ipv4.bits(binding.homeAddress()), h -> new ArrayList<>(1)).add(binding);
+                homes.computeIfAbsent(Ipv4.toInt(binding.homeAddress()), h -> new ArrayList<>(1)).add(binding);
             }
             homes.forEach(visitor);
         }

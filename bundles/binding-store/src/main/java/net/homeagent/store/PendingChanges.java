@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * The backup changes queued since the {@link BackupWriter} last took them, already encoded as a
@@ -45,7 +46,7 @@ final class PendingChanges {
         changes.putShort((short) bindings.size());
         for (int i = 0; i < nais.length; i++) {
             Binding binding = bindings.get(i);
-            changes.putInt(Ipv4.bits(binding.careOfAddress()));
+            changes.putInt(Ipv4.toInt(binding.careOfAddress()));
             changes.putShort((short) BindingRecord.length(nais[i]));
             BindingRecord.encodeInto(binding, nais[i], changes);
         }

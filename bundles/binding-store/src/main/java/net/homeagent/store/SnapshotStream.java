@@ -19,6 +19,7 @@ import java.util.zip.CheckedOutputStream;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.BindingFilter;
 import net.homeagent.mip.api.BindingSnapshots;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * The snapshot format of {@link BindingSnapshots} (its javadoc and docs/storage.md have the layout):
@@ -65,8 +66,8 @@ final class SnapshotStream {
             out.write(MAGIC);
             out.writeByte(FORMAT);
             out.writeLong(takenAt.toEpochMilli());
-            out.writeInt(Ipv4.bits(filter.firstHome()));
-            out.writeInt(Ipv4.bits(filter.lastHome()));
+            out.writeInt(Ipv4.toInt(filter.firstHome()));
+            out.writeInt(Ipv4.toInt(filter.lastHome()));
             out.writeByte(filter.wholeRange() ? WHOLE_RANGE : 0);
         }
 

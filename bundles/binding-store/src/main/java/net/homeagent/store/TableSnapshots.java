@@ -29,6 +29,7 @@ import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.BindingFilter;
 import net.homeagent.mip.api.BindingSnapshots;
 import net.homeagent.mip.api.ChangeOrigin;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * {@link BindingSnapshots} over the {@link JournaledBindingTable}: exports walk the table a home
@@ -80,7 +81,7 @@ final class TableSnapshots implements BindingSnapshots {
         Objects.requireNonNull(consumer, "consumer");
         long[] shown = {0};
         table.forEachHome((home, bindings) -> {
-            if (filter.covers(Ipv4.fromBits(home))) {
+            if (filter.covers(Ipv4.of(home))) {
                 for (Binding binding : bindings) {
                     if (filter.test(binding)) {
                         consumer.accept(binding);
@@ -193,7 +194,8 @@ final class TableSnapshots implements BindingSnapshots {
         Instant expiresAt = Lifetimes.neverExpires(binding) ? binding.expiresAt() : binding.expiresAt().plus(shift);
         return new Binding(binding.homeAddress(), binding.careOfAddress(), binding.homeAgent(), binding.sourceAddress(),
                 binding.sourcePort(), binding.nai(), binding.grantedLifetime(), binding.registeredAt().plus(shift),
-                expiresAt, binding.identification(), binding.flags(), binding.encapsulation(), binding.reverseTunnel());
+                expiresAt, binding.identification(), binding.flags(), binding.encapsulation(), binding.reverseTunnel(),
+                binding.innerEncapsulation());
     }
 
     private static void await(CompletionStage<Void> durable, String what) throws IOException {

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
+import net.homeagent.mip.api.support.KarafFolder;
+
 class BackupSettingsTest {
 
     @Test
@@ -28,10 +30,10 @@ class BackupSettingsTest {
     }
 
     @Test
-    void aRelativeFolderIsMadeAbsolute() {
+    void aRelativeFolderIsUnderTheDataFolderAndAbsolute() {
         BackupSettings settings = BackupSettings.of(config("backup/bindings"));
 
-        assertThat(settings.location()).isEqualTo(Path.of("backup", "bindings").toAbsolutePath());
+        assertThat(settings.location()).isEqualTo(Path.of(KarafFolder.DATA.folder(), "backup", "bindings").toAbsolutePath());
     }
 
     private static BindingStoreConfig config(String folder) {

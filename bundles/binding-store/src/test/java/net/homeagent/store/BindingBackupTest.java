@@ -29,6 +29,7 @@ import net.homeagent.mip.api.Encapsulation;
 import net.homeagent.mip.api.RemovalReason;
 import net.homeagent.mip.api.testing.MutableClock;
 import net.homeagent.mip.api.testing.RecordingBindingListener;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /** The store with its durable backup: what goes to disk comes back after a restart, and only that. */
 class BindingBackupTest {
@@ -82,12 +83,33 @@ class BindingBackupTest {
         Binding udp = new Binding(ip("10.0.0.4"), ip("198.51.100.9"), ip("10.0.0.254"), ip("203.0.113.7"), 40123,
                 java.util.Optional.of("ünïcode@example.net"), 1800, T0.plusNanos(123_456_789), T0.plusSeconds(1800),
                 77, 0xff, Encapsulation.UDP, true);
-        List.of(plain, withNai, infinite, udp).forEach(b -> store.register(b, false));
+        Binding greInUdp = binding("10.0.0.5", "198.51.100.10").udpTunnel(Encapsulation.GRE).build();
+        Binding minimalInUdp = binding("10.0.0.6", "198.51.100.11").udpTunnel(Encapsulation.MINIMAL).build();
+        List.of(plain, withNai, infinite, udp, greInUdp, minimalInUdp).forEach(b -> store.register(b, false));
 
         restart();
 
-        assertThat(store.list(b -> true)).containsExactly(plain, withNai, infinite, udp);
-        assertThat(store.lastRestore()).isEqualTo(new RestoreCounts(4, 0, 0, java.util.Optional.empty()));
+        assertThat(store.list(b -> true)).containsExactly(plain, withNai, infinite, udp, greInUdp, minimalInUdp);
+        assertThat(store.lastRestore()).isEqualTo(new RestoreCounts(6, 0, 0, java.util.Optional.empty()));
+    }
+
+    @Test
+    void aCheckpointOfTheFirstReleaseWithoutInnerEncapsulationsStillRestores() throws Exception {
+        store.deactivate();
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Binding udp = binding("10.0.0.1", "198.51.100.9").udpTunnel(Encapsulation.IP_IN_IP).build();
+        Binding plain = binding("10.0.0.2", "192.0.2.2").nai("mobile@example.net").build();
+        Files.write(folder.resolve("checkpoint-0000000000000001.bin"), SeedBackups.checkpoint(List.of(udp, plain), true));
+        Files.write(folder.resolve("log-0000000000000001.wal"), SeedBackups.emptyLog());
+
+        store = started(new RecordingBindingListener());
+
+        assertThat(store.lastRestore()).isEqualTo(new RestoreCounts(2, 0, 0, java.util.Optional.empty()));
+        assertThat(store.list(b -> true)).containsExactly(udp, plain);
     }
 
     @Test
@@ -168,7 +190,7 @@ class BindingBackupTest {
     @Test
     void aRestartWithNothingChangedRestoresTheSameAgain() throws Exception {
         for (int i = 1; i <= 200; i++) {
-            store.register(binding(Ipv4.fromBits(0x0a000000 | i), ip("192.0.2.1")).build(), false);
+            store.register(binding(Ipv4.of(0x0a000000 | i), ip("192.0.2.1")).build(), false);
         }
         durable();
         assertThat(store.lastSync()).contains(clock.instant());
@@ -209,7 +231,7 @@ class BindingBackupTest {
     void aTruncatedFileNeverStopsTheStoreAndWhatItRestoresIsWhatWasWritten() throws Exception {
         List<Binding> written = new java.util.ArrayList<>();
         for (int i = 1; i <= 2000; i++) {
-            Binding b = binding(Ipv4.fromBits(0x0a000000 | i), ip("192.0.2.1")).identification(i).build();
+            Binding b = binding(Ipv4.of(0x0a000000 | i), ip("192.0.2.1")).identification(i).build();
             written.add(b);
             store.register(b, false);
             if (i % 100 == 0) {

@@ -17,6 +17,7 @@ import net.homeagent.mip.api.BindingEvent;
 import net.homeagent.mip.api.RemovalReason;
 import net.homeagent.mip.api.testing.MutableClock;
 import net.homeagent.mip.api.testing.RecordingBindingListener;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /** Lifetimes run out (RFC 5944 §3.8.3) when {@code expireDue} sees the clock pass them. */
 class BindingExpiryTest {
@@ -257,7 +258,7 @@ class BindingExpiryTest {
         Instant expiry = T0.plusSeconds(1800);
         int firstHome = (int) Ipv4.toUnsigned(ip("10.0.0.0"));
         for (int i = 0; i < count; i++) {
-            store.register(binding(Ipv4.fromBits(firstHome + i), careOf).registeredAt(T0).expiresAt(expiry).build(), false);
+            store.register(binding(Ipv4.of(firstHome + i), careOf).registeredAt(T0).expiresAt(expiry).build(), false);
         }
         assertThat(store.size()).isEqualTo(count);
 

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.zip.CRC32;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +29,7 @@ import net.homeagent.mip.api.BindingFilter;
 import net.homeagent.mip.api.BindingSnapshots.ImportMode;
 import net.homeagent.mip.api.BindingSnapshots.ImportResult;
 import net.homeagent.mip.api.ChangeOrigin;
+import net.homeagent.mip.api.Encapsulation;
 import net.homeagent.mip.api.RemovalReason;
 import net.homeagent.mip.api.testing.MutableClock;
 import net.homeagent.mip.api.testing.RecordingBindingListener;
@@ -57,7 +56,8 @@ class BindingSnapshotsTest {
     @Test
     void aRoundTripCarriesTheRemainingLifetimeToAnotherClockThroughTheJournal() throws Exception {
         DurableBindingStore store = store("ours", clock, new RecordingBindingListener());
-        Binding first = binding("10.0.0.1", "192.0.2.1").registeredAt(T0).lifetime(600).nai("a@example.net").build();
+        Binding first = binding("10.0.0.1", "192.0.2.1").registeredAt(T0).lifetime(600).nai("a@example.net")
+                .udpTunnel(Encapsulation.GRE).build();
         Binding infinite = binding("10.0.0.2", "192.0.2.2").registeredAt(T0).infinite().build();
         store.register(first, false);
         store.register(infinite, false);
@@ -320,20 +320,10 @@ class BindingSnapshotsTest {
     @Test
     void aFileOfTheEarlierFormatWithAbsoluteTimesIsStillRead() throws Exception {
         Binding old = binding("10.0.0.1", "192.0.2.1").registeredAt(THEIRS).lifetime(600).build();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.write(new byte[] {'M', 'I', 'P', 'B', 1});
-        out.writeLong(1);
-        out.writeLong(BindingRecord.keyOf(old));
-        byte[] record = BindingRecord.encode(old);
-        out.writeShort(record.length);
-        out.write(record);
-        CRC32 crc = new CRC32();
-        crc.update(bytes.toByteArray());
-        out.writeInt((int) crc.getValue());
+        byte[] bytes = SeedBackups.snapshotOfTheFirstRelease(List.of(old));
         DurableBindingStore other = store("theirs", otherClock, new RecordingBindingListener());
 
-        assertThat(other.importFrom(new ByteArrayInputStream(bytes.toByteArray()), ImportMode.MERGE,
+        assertThat(other.importFrom(new ByteArrayInputStream(bytes), ImportMode.MERGE,
                 ChangeOrigin.IMPORTED).applied()).isEqualTo(1);
         assertThat(other.find(ip("10.0.0.1"))).containsExactly(old);
     }
@@ -370,6 +360,6 @@ class BindingSnapshotsTest {
     private static Binding shifted(Binding b, Duration by) {
         return new Binding(b.homeAddress(), b.careOfAddress(), b.homeAgent(), b.sourceAddress(), b.sourcePort(), b.nai(),
                 b.grantedLifetime(), b.registeredAt().plus(by), b.expiresAt().plus(by), b.identification(), b.flags(),
-                b.encapsulation(), b.reverseTunnel());
+                b.encapsulation(), b.reverseTunnel(), b.innerEncapsulation());
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.RemovalReason;
 import net.homeagent.mip.api.testing.MutableClock;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * Readers take no lock; they must still never see half a change. One writer flips a home address
@@ -65,7 +66,7 @@ class ConcurrentReadersTest {
         Future<?> churner = threads.submit(() -> {
             for (int round = 0; flipping.get(); round++) {
                 for (int i = 0; i < CHURNED_HOMES && flipping.get(); i++) {
-                    Inet4Address other = Ipv4.fromBits(0x0a80_0000 + i);
+                    Inet4Address other = Ipv4.of(0x0a80_0000 + i);
                     if ((i + round) % 2 == 0) {
                         store.register(binding(other, ip("192.0.2.9")).build(), true);
                     } else {

@@ -23,6 +23,7 @@ import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.Encapsulation;
 import net.homeagent.mip.api.RemovalReason;
 import net.homeagent.mip.api.testing.MutableClock;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * The model check of issue 16: the store with its journal on a {@link SimulatedDisk} is driven with
@@ -109,11 +110,11 @@ class CrashConsistencyModelTest {
             Inet4Address home = home(random.nextInt(HOMES));
             int dice = random.nextInt(100);
             if (dice < 45) {
-                Inet4Address careOf = Ipv4.fromBits(0xc0000200 + random.nextInt(CARE_OFS));
+                Inet4Address careOf = Ipv4.of(0xc0000200 + random.nextInt(CARE_OFS));
                 int lifetime = random.nextInt(10) == 0 ? 0xffff : 5 + random.nextInt(120);
                 Instant now = clock.instant();
                 Instant expires = lifetime == 0xffff ? Instant.MAX : now.plusSeconds(lifetime);
-                Binding binding = new Binding(home, careOf, Ipv4.fromBits(0x0a0000fe), careOf, 434,
+                Binding binding = new Binding(home, careOf, Ipv4.of(0x0a0000fe), careOf, 434,
                         random.nextBoolean() ? Optional.empty() : Optional.of("mn" + random.nextInt(HOMES) + "@example.net"),
                         lifetime, now, expires, ++identification, 0, Encapsulation.IP_IN_IP, random.nextBoolean());
                 store.register(binding, random.nextInt(4) == 0);
@@ -147,7 +148,7 @@ class CrashConsistencyModelTest {
         }
 
         private static Inet4Address home(int i) {
-            return Ipv4.fromBits(0x0a000001 + i);
+            return Ipv4.of(0x0a000001 + i);
         }
 
         private void acknowledgeAll(DurableBindingStore store) {

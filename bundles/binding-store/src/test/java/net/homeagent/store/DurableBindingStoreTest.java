@@ -18,6 +18,7 @@ import net.homeagent.mip.api.BindingStore.RegisterOutcome;
 import net.homeagent.mip.api.RemovalReason;
 import net.homeagent.mip.api.testing.MutableClock;
 import net.homeagent.mip.api.testing.RecordingBindingListener;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /** The {@code BindingStore} contract, except expiry ({@link BindingExpiryTest}). */
 class DurableBindingStoreTest {
@@ -323,9 +324,9 @@ class DurableBindingStoreTest {
     @Test
     void forEachVisitsEveryBindingOnceWithoutAList() {
         for (int i = 0; i < 3_000; i++) {
-            store.register(binding(Ipv4.fromBits(0x0a01_0000 + i), ip("192.0.2.1")).identification(i).build(), false);
+            store.register(binding(Ipv4.of(0x0a01_0000 + i), ip("192.0.2.1")).identification(i).build(), false);
         }
-        store.register(binding(Ipv4.fromBits(0x0a01_0000), ip("192.0.2.2")).nai("x@example.net").build(), true);
+        store.register(binding(Ipv4.of(0x0a01_0000), ip("192.0.2.2")).nai("x@example.net").build(), true);
         List<Binding> visited = new java.util.ArrayList<>();
         store.forEachBinding(visited::add);
         assertThat(visited).hasSize(3_001).containsExactlyInAnyOrderElementsOf(store.list(b -> true));

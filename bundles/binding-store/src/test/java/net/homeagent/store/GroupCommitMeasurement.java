@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.Encapsulation;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * Not a test: what the backup's group commit allows without the network in the way, for
@@ -73,8 +74,8 @@ public final class GroupCommitMeasurement {
     }
 
     private static Binding binding(int node, long identification, Instant now) {
-        return new Binding(Ipv4.fromBits(0x0a80_0000 + node), Ipv4.fromBits(0xc612_0000 + (int) (identification & 0xff)),
-                Ipv4.fromBits(0x7f00_0001), Ipv4.fromBits(0xc000_0201), 434, Optional.empty(), 600, now,
+        return new Binding(Ipv4.of(0x0a80_0000 + node), Ipv4.of(0xc612_0000 + (int) (identification & 0xff)),
+                Ipv4.of(0x7f00_0001), Ipv4.of(0xc000_0201), 434, Optional.empty(), 600, now,
                 now.plusSeconds(600), identification, 0, Encapsulation.IP_IN_IP, false);
     }
 }

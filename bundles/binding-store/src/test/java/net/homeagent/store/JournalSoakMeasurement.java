@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.Encapsulation;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * Not a test: measures, for docs/PERFORMANCE.md and docs/storage.md, whether the journal's size
@@ -98,8 +99,8 @@ public final class JournalSoakMeasurement {
     /** Home address {@code i} at a random care-of address, a NAI on every fourth, for 1800 s. */
     private static Binding binding(int i, Random random, Instant now) {
         int careOf = 0xc6330000 + random.nextInt(1 << 16);
-        return new Binding(Ipv4.fromBits(0x0a000000 + i), Ipv4.fromBits(careOf), Ipv4.fromBits(0x0a000001),
-                Ipv4.fromBits(careOf), 434, i % 4 == 0 ? Optional.of("node" + i + "@example.net") : Optional.empty(),
+        return new Binding(Ipv4.of(0x0a000000 + i), Ipv4.of(careOf), Ipv4.of(0x0a000001),
+                Ipv4.of(careOf), 434, i % 4 == 0 ? Optional.of("node" + i + "@example.net") : Optional.empty(),
                 1800, now, now.plusSeconds(1800), i, 0, Encapsulation.IP_IN_IP, false);
     }
 }

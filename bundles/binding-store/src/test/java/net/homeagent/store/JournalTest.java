@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.testing.MutableClock;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * The journal's housekeeping and its failures, on a simulated disk with the writer and the
@@ -53,7 +54,7 @@ class JournalTest {
     private List<Binding> registerMany(int count) {
         List<Binding> registered = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Binding b = binding(Ipv4.fromBits(0x0a000000 + i % 300), Ipv4.fromBits(0xc0000200 + i % 7))
+            Binding b = binding(Ipv4.of(0x0a000000 + i % 300), Ipv4.of(0xc0000200 + i % 7))
                     .identification(i).build();
             store.register(b, false);
             registered.add(b);

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.Encapsulation;
 import net.homeagent.mip.api.BindingBackupStatus.RestoreCounts;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * Not a test: measures, for docs/PERFORMANCE.md, how long a store takes to write N bindings to its
@@ -37,8 +38,8 @@ public final class RestoreMeasurement {
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 // one binding per home address, a NAI on every fourth, as a busy home agent holds them
-                Binding b = new Binding(Ipv4.fromBits(0x0a000000 + i), Ipv4.fromBits(0xc6330000 + (i & 0xffff)),
-                        Ipv4.fromBits(0x0a000001), Ipv4.fromBits(0xc6330000 + (i & 0xffff)), 434,
+                Binding b = new Binding(Ipv4.of(0x0a000000 + i), Ipv4.of(0xc6330000 + (i & 0xffff)),
+                        Ipv4.of(0x0a000001), Ipv4.of(0xc6330000 + (i & 0xffff)), 434,
                         i % 4 == 0 ? Optional.of("node" + i + "@example.net") : Optional.empty(), 1800, now,
                         now.plusSeconds(1800), i, 0, Encapsulation.IP_IN_IP, false);
                 writer.register(b, false);

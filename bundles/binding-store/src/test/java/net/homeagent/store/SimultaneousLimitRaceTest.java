@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import net.homeagent.mip.api.testing.MutableClock;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * Two threads, as two event loops of the home agent, register simultaneous bindings (S flag) for
@@ -56,7 +57,7 @@ class SimultaneousLimitRaceTest {
         for (int i = 0; i < HOMES; i++) {
             together.await(1, TimeUnit.MINUTES);
             for (int c = 0; c <= LIMIT; c++) {
-                Inet4Address careOf = Ipv4.fromBits(careOfBase + c);
+                Inet4Address careOf = Ipv4.of(careOfBase + c);
                 if (store.registerSimultaneous(binding(home(i), careOf).build(), LIMIT).isPresent()) {
                     accepted++;
                 }
@@ -66,6 +67,6 @@ class SimultaneousLimitRaceTest {
     }
 
     private static Inet4Address home(int i) {
-        return Ipv4.fromBits(0x0a000000 + i);
+        return Ipv4.of(0x0a000000 + i);
     }
 }

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * One segment against a model: simultaneous bindings (several care-of addresses per home address,
@@ -37,7 +38,7 @@ class TableSegmentTest {
             try {
                 int choice = random.nextInt(10);
                 if (choice < 6) {
-                    Binding b = binding(Ipv4.fromBits(home), Ipv4.fromBits(careOf)).identification(op)
+                    Binding b = binding(Ipv4.of(home), Ipv4.of(careOf)).identification(op)
                             .nai(random.nextInt(4) == 0 ? "n" + op + "@example.net" : null).build();
                     segment.put(home, careOf, b);
                     model.computeIfAbsent(home, h -> new TreeMap<>()).put(careOf & 0xffff_ffffL, b);
@@ -68,7 +69,7 @@ class TableSegmentTest {
         TableSegment segment = new TableSegment();
         long stamp = segment.beginWrite();
         for (int i = 0; i < 5_000; i++) {
-            segment.put(i, 1, binding(Ipv4.fromBits(i), Ipv4.fromBits(1)).build());
+            segment.put(i, 1, binding(Ipv4.of(i), Ipv4.of(1)).build());
         }
         int grown = segment.rows().length;
         for (int i = 0; i < 4_990; i++) {
@@ -83,7 +84,7 @@ class TableSegmentTest {
     private void assertMatches(TableSegment segment, Map<Integer, TreeMap<Long, Binding>> model) {
         int total = 0;
         for (Map.Entry<Integer, TreeMap<Long, Binding>> node : model.entrySet()) {
-            Inet4Address home = Ipv4.fromBits(node.getKey());
+            Inet4Address home = Ipv4.of(node.getKey());
             TableSegment.Copy copy = segment.copyOf(node.getKey());
             List<Binding> found = new ArrayList<>();
             for (int i = 0; i < copy.count(); i++) {

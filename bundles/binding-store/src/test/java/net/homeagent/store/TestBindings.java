@@ -19,6 +19,8 @@ final class TestBindings {
     private Instant expiresAt;
     private Optional<String> nai = Optional.empty();
     private long identification = 1;
+    private Encapsulation encapsulation = Encapsulation.IP_IN_IP;
+    private Encapsulation inner = Encapsulation.IP_IN_IP;
 
     private TestBindings(Inet4Address home, Inet4Address careOf) {
         this.home = home;
@@ -75,9 +77,16 @@ final class TestBindings {
         return this;
     }
 
+    /** A UDP tunnel (RFC 3519) carrying {@code inside}. */
+    TestBindings udpTunnel(Encapsulation inside) {
+        this.encapsulation = Encapsulation.UDP;
+        this.inner = inside;
+        return this;
+    }
+
     Binding build() {
         Instant expiry = expiresAt != null ? expiresAt : registeredAt.plusSeconds(lifetime);
         return new Binding(home, careOf, ip("10.0.0.254"), careOf, 434, nai, lifetime, registeredAt, expiry,
-                identification, 0, Encapsulation.IP_IN_IP, false);
+                identification, 0, encapsulation, false, inner);
     }
 }

@@ -4,6 +4,8 @@ import java.net.Inet4Address;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import net.homeagent.mip.codec.wire.Ipv4;
+
 /**
  * A prefix of dynamic home addresses (RFC 2794), e.g. {@code 10.1.0.0/24}. Its hosts are the
  * addresses of the prefix without the network and broadcast addresses (a /31 or /32 has no such

@@ -14,7 +14,9 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.Encapsulation;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * The registration and transport part of {@link HomeAgentConfig}, checked and converted once: addresses parsed, pools built, numbers in
@@ -47,8 +49,6 @@ public record HomeAgentSettings(List<Inet4Address> listenAddresses, int port, in
 
     private static final Logger LOG = LoggerFactory.getLogger(HomeAgentSettings.class);
     private static final String CFG = "etc/" + HomeAgentConfig.PID + ".cfg";
-    /** The largest value of the 16-bit Lifetime field, "infinity" (RFC 5944 §3.3). */
-    public static final int INFINITE_LIFETIME = 0xffff;
 
     public HomeAgentSettings {
         listenAddresses = List.copyOf(listenAddresses);
@@ -80,7 +80,7 @@ public record HomeAgentSettings(List<Inet4Address> listenAddresses, int port, in
                 eventLoops(inRange("eventLoops", config.eventLoops(), 0, 1024, 0)),
                 inRange("receiveBatch", config.receiveBatch(), 1, 1024, 16),
                 parseEach("homeAgentAddresses", config.homeAgentAddresses(), HomeAgentSettings::address),
-                inRange("maxLifetime", config.maxLifetime(), 1, INFINITE_LIFETIME, 1800),
+                inRange("maxLifetime", config.maxLifetime(), 1, Binding.INFINITE_LIFETIME, 1800),
                 inRange("maxSimultaneousBindings", config.maxSimultaneousBindings(), 1, Integer.MAX_VALUE, 5),
                 Duration.ofSeconds(inRange("timestampSkew", config.timestampSkew(), 0, 86_400, 7)),
                 encapsulations, config.reverseTunnelling(), config.reverseTunnelMandatory(), config.udpTunnelling(),

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
+import net.homeagent.mip.codec.wire.Ipv4;
+
 /**
  * Jazzer over the values of net.homeagent.ha.cfg that are parsed by hand: IPv4 addresses
  * ({@code listenAddresses}, {@code homeAgentAddresses}) and address pools ({@code addressPools}).

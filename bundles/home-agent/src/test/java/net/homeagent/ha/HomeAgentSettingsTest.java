@@ -3,9 +3,7 @@ package net.homeagent.ha;
 import static net.homeagent.ha.RequestBuilder.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -66,22 +64,5 @@ class HomeAgentSettingsTest {
         assertThat(settings.maxSimultaneousBindings()).isEqualTo(5);
         assertThat(settings.port()).isEqualTo(434);
         assertThat(settings.listenAddresses()).containsExactly(ip("0.0.0.0"));
-    }
-
-    @Test
-    void karafEtcIsSubstitutedAndRelativePathsResolveAgainstIt() {
-        assertThat(KarafPaths.resolve("${karaf.etc}/mobility-security.conf", "/opt/ha/etc"))
-                .isEqualTo(Path.of("/opt/ha/etc/mobility-security.conf"));
-        assertThat(KarafPaths.resolve("keys/sa.conf", "/opt/ha/etc")).isEqualTo(Path.of("/opt/ha/etc/keys/sa.conf"));
-        assertThat(KarafPaths.resolve("/srv/sa.conf", "/opt/ha/etc")).isEqualTo(Path.of("/srv/sa.conf"));
-        assertThat(KarafPaths.resolve("${karaf.etc}/sa.conf", "etc")).isEqualTo(Path.of("etc/sa.conf"));
-    }
-
-    @Test
-    void ipv4LiteralsOnly() {
-        assertThat(Ipv4.parse("192.0.2.1")).contains(ip("192.0.2.1"));
-        for (String bad : List.of("192.0.2", "192.0.2.256", "a.b.c.d", "1..2.3", "localhost", "1.2.3.4.5", "-1.2.3.4")) {
-            assertThat(Ipv4.parse(bad)).as(bad).isEmpty();
-        }
     }
 }

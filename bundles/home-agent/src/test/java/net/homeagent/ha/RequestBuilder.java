@@ -18,6 +18,7 @@ import net.homeagent.mip.codec.RegistrationRequest;
 import net.homeagent.mip.codec.ext.AuthenticationExtension;
 import net.homeagent.mip.codec.ext.Extension;
 import net.homeagent.mip.codec.ext.NaiExtension;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * Builds Registration Requests as a mobile node sends them: encoded with {@link MipCodec}, the

@@ -2,7 +2,6 @@ package net.homeagent.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,7 @@ import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.events.ApplianceEvent.Kind;
 import net.homeagent.mip.api.testing.FakeBindingStore;
 import net.homeagent.mip.api.testing.MutableClock;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 class ApplianceWatchTest {
 
@@ -71,10 +71,6 @@ class ApplianceWatchTest {
     }
 
     private static java.net.Inet4Address ip(int last) {
-        try {
-            return (java.net.Inet4Address) InetAddress.getByAddress(new byte[] {10, 0, 0, (byte) last});
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
+        return Ipv4.of(0x0a00_0000 | last);
     }
 }

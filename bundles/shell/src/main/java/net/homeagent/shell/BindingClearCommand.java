@@ -41,7 +41,7 @@ public class BindingClearCommand extends RenderedCommand {
         if (all) {
             return "Cleared " + plural(store.clear(RemovalReason.CLEARED)) + System.lineSeparator() + durable();
         }
-        Inet4Address hoa = Ipv4Address.parse(homeAddress);
+        Inet4Address hoa = AddressArgument.parse(homeAddress);
         int removed = store.removeAll(hoa, RemovalReason.CLEARED).size();
         return "Cleared " + plural(removed) + " of " + hoa.getHostAddress() + System.lineSeparator() + durable();
     }

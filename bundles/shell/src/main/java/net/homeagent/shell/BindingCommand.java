@@ -38,7 +38,7 @@ public class BindingCommand extends RenderedCommand {
 
     @Override
     String render() {
-        Inet4Address hoa = Ipv4Address.parse(homeAddress);
+        Inet4Address hoa = AddressArgument.parse(homeAddress);
         List<Binding> bindings = store.find(hoa);
         Instant now = clock.instant();
         StringBuilder out = new StringBuilder();
@@ -64,7 +64,7 @@ public class BindingCommand extends RenderedCommand {
                 + "), remaining " + BindingText.hms(remaining) + " (" + remaining + ")");
         line(out, "Flags " + RegistrationFlags.describe(b.flags()) + ", Identification "
                 + BindingText.identification(b.identification()));
-        line(out, "Encapsulation " + BindingText.encapsulation(b.encapsulation()) + ", Reverse tunnel "
+        line(out, "Encapsulation " + BindingText.tunnel(b.encapsulation(), b.innerEncapsulation()) + ", Reverse tunnel "
                 + BindingText.yesNo(b.reverseTunnel()));
         line(out, "Registered at " + BindingText.instant(b.registeredAt()) + ", expires at "
                 + BindingText.instant(b.expiresAt()));

@@ -30,6 +30,12 @@ final class BindingText {
         return encapsulation.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The tunnel, and for UDP (RFC 3519 §3.1) what it carries: {@code gre}, {@code udp/minimal}. */
+    static String tunnel(Encapsulation encapsulation, Encapsulation inner) {
+        return encapsulation == Encapsulation.UDP ? encapsulation(encapsulation) + "/" + encapsulation(inner)
+                : encapsulation(encapsulation);
+    }
+
     static String yesNo(boolean value) {
         return value ? "yes" : "no";
     }

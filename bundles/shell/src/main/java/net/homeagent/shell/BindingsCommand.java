@@ -52,14 +52,14 @@ public class BindingsCommand extends RenderedCommand {
             out.append(String.format(Locale.ROOT, ROW, BindingText.address(b.homeAddress()),
                     BindingText.address(b.careOfAddress()), BindingText.address(b.sourceAddress()),
                     BindingText.hms(b.grantedLifetime()), BindingText.hms(b.remainingSeconds(now)),
-                    RegistrationFlags.describe(b.flags()), BindingText.encapsulation(b.encapsulation()),
+                    RegistrationFlags.describe(b.flags()), BindingText.tunnel(b.encapsulation(), b.innerEncapsulation()),
                     BindingText.yesNo(b.reverseTunnel())));
         }
         return out.toString();
     }
 
     private static Predicate<Binding> matching(String address, Function<Binding, Inet4Address> field) {
-        Optional<Inet4Address> wanted = Optional.ofNullable(address).map(Ipv4Address::parse);
+        Optional<Inet4Address> wanted = Optional.ofNullable(address).map(AddressArgument::parse);
         return b -> wanted.map(w -> w.equals(field.apply(b))).orElse(true);
     }
 }

@@ -45,7 +45,7 @@ public class DataPlaneCommand extends RenderedCommand {
 
     private void append(StringBuilder out, TunnelSpec t) {
         out.append(BindingText.address(t.homeAddress())).append(" -> ").append(BindingText.address(t.careOfAddress()))
-                .append(' ').append(BindingText.encapsulation(t.encapsulation()))
+                .append(' ').append(BindingText.tunnel(t.encapsulation(), t.innerEncapsulation()))
                 .append(t.udpPeer().map(p -> " via " + p.getAddress().getHostAddress() + ":" + p.getPort()).orElse(""))
                 .append(", source ").append(BindingText.address(t.source()))
                 .append(", reverse ").append(BindingText.yesNo(t.reverseTunnel())).append(NL);

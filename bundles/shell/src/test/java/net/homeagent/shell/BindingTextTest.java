@@ -29,5 +29,7 @@ class BindingTextTest {
         assertThat(BindingText.encapsulation(Encapsulation.MINIMAL)).isEqualTo("minimal");
         assertThat(BindingText.encapsulation(Encapsulation.GRE)).isEqualTo("gre");
         assertThat(BindingText.encapsulation(Encapsulation.UDP)).isEqualTo("udp");
+        assertThat(BindingText.tunnel(Encapsulation.GRE, Encapsulation.IP_IN_IP)).isEqualTo("gre");
+        assertThat(BindingText.tunnel(Encapsulation.UDP, Encapsulation.MINIMAL)).isEqualTo("udp/minimal");
     }
 }

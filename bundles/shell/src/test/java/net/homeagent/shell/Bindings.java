@@ -15,7 +15,7 @@ final class Bindings {
     }
 
     static Inet4Address ip(String text) {
-        return Ipv4Address.parse(text);
+        return AddressArgument.parse(text);
     }
 
     /** A binding via a foreign agent at 198.51.100.1 with the given lifetime, registered at {@link #REGISTERED}. */

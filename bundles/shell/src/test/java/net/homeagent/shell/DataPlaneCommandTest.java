@@ -47,7 +47,7 @@ class DataPlaneCommandTest {
                 "    forwarding through TUN mip0",
                 "    home link eth1 (index 3)",
                 "Tunnels: 1",
-                "10.0.0.10 -> 203.0.113.9 udp via 198.51.100.7:40001, source 192.0.2.1, reverse yes",
+                "10.0.0.10 -> 203.0.113.9 udp/ip-in-ip via 198.51.100.7:40001, source 192.0.2.1, reverse yes",
                 "    Tunnelled 5 packets / 420 bytes, reverse 3 packets / 252 bytes, reverse refused 1");
     }
 

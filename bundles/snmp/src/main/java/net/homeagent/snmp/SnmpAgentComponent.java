@@ -21,6 +21,7 @@ import net.homeagent.mip.api.SecurityAssociations;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.management.ManagementNotifier;
 import net.homeagent.mip.api.management.SnmpAgentStatus;
+import net.homeagent.mip.api.support.KarafFolder;
 import net.homeagent.mip.api.support.RateLimitedLog;
 import net.homeagent.snmp.NotificationMapper.Notification;
 import net.homeagent.snmp.mib.HomeagentMib;
@@ -56,8 +57,7 @@ public final class SnmpAgentComponent implements SnmpAgentStatus, ManagementNoti
         String why = null;
         NotificationLimiter rate = new NotificationLimiter(clock, 1, java.time.Duration.ofMinutes(1));
         try {
-            settings = SnmpSettings.from(config, System.getProperty("karaf.etc", "etc"),
-                    System.getProperty("karaf.data", "data"));
+            settings = SnmpSettings.from(config, KarafFolder.ETC.folder(), KarafFolder.DATA.folder());
             rate = new NotificationLimiter(clock, settings.notificationsPerInterval(), settings.notificationInterval());
             SnmpAccess access = SnmpAccessParser.read(settings.accessFile());
             settings.check(access);

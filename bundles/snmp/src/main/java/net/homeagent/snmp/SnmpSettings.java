@@ -13,6 +13,8 @@ import org.snmp4j.security.SecurityLevel;
 import org.snmp4j.smi.GenericAddress;
 import org.snmp4j.smi.UdpAddress;
 
+import net.homeagent.mip.api.support.KarafFolder;
+
 /**
  * {@link SnmpConfig} checked and typed. Every bad value is refused with the key's name, so the agent
  * never starts half-configured.
@@ -82,9 +84,9 @@ record SnmpSettings(InetAddress listenAddress, int port, Optional<byte[]> engine
         if (c.bindingIndexMaxAgeMillis() < 0) {
             throw new IllegalArgumentException("bindingIndexMaxAgeMillis must be >= 0");
         }
-        return new SnmpSettings(listen, c.port(), engineId, resolve(c.accessFile(), "${karaf.etc}", karafEtc), level,
+        return new SnmpSettings(listen, c.port(), engineId, KarafFolder.ETC.resolve(c.accessFile(), karafEtc), level,
                 targets, informs, c.notificationsPerInterval(), Duration.ofSeconds(c.notificationIntervalSeconds()),
-                Duration.ofMillis(c.bindingIndexMaxAgeMillis()), resolve(c.engineBootsFile(), "${karaf.data}", karafData));
+                Duration.ofMillis(c.bindingIndexMaxAgeMillis()), KarafFolder.DATA.resolve(c.engineBootsFile(), karafData));
     }
 
     private static Target target(String text) {
@@ -104,15 +106,6 @@ record SnmpSettings(InetAddress listenAddress, int port, Optional<byte[]> engine
         return new Target(udp, v, f[2]);
     }
 
-    /** Replaces {@code variable} with {@code value}; a relative path without it resolves against {@code value}. */
-    static Path resolve(String configured, String variable, String value) {
-        String text = configured.trim();
-        if (text.contains(variable)) {
-            return Path.of(text.replace(variable, value));
-        }
-        Path path = Path.of(text);
-        return path.isAbsolute() ? path : Path.of(value).resolve(path);
-    }
 
     /** The access file's users and communities checked against these settings and the targets. */
     void check(SnmpAccess access) {

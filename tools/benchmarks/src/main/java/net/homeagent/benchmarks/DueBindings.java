@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.Encapsulation;
+import net.homeagent.mip.codec.wire.Ipv4;
 import net.homeagent.store.DurableBindingStore;
 
 /** Fills a store with bindings that all expire in the same second. */
@@ -16,7 +17,7 @@ final class DueBindings {
 
     /** Registers {@code count} bindings (home addresses 10.128.0.0 + i) granted {@code lifetime} s at {@code now}. */
     static void fill(DurableBindingStore store, int count, Instant now, int lifetime) {
-        Inet4Address careOf = RegistrationFixtures.address(0xc612_0001);
+        Inet4Address careOf = Ipv4.of(0xc612_0001);
         for (int i = 0; i < count; i++) {
             store.register(binding(RegistrationFixtures.homeAddress(i), careOf, now, lifetime, i), false);
         }

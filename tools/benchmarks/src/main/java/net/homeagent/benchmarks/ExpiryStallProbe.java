@@ -23,6 +23,7 @@ import org.HdrHistogram.Histogram;
 import com.sun.management.GarbageCollectionNotificationInfo;
 
 import net.homeagent.mip.api.RemovalReason;
+import net.homeagent.mip.codec.wire.Ipv4;
 import net.homeagent.store.DurableBindingStore;
 import net.homeagent.mip.api.testing.MutableClock;
 
@@ -135,12 +136,12 @@ public final class ExpiryStallProbe {
      */
     private static long register(DurableBindingStore store, MutableClock clock, AtomicBoolean running,
             Histogram gaps, AtomicLongArray window) {
-        Inet4Address careOf = RegistrationFixtures.address(0xc612_0002);
+        Inet4Address careOf = Ipv4.of(0xc612_0002);
         long last = System.nanoTime();
         long delayAtStart = -1;
         long delayAtEnd = -1;
         for (long i = 0; running.get(); i++) {
-            Inet4Address home = RegistrationFixtures.address(0x0ac8_0000 + (int) (i % REGISTERING_NODES));
+            Inet4Address home = Ipv4.of(0x0ac8_0000 + (int) (i % REGISTERING_NODES));
             store.register(DueBindings.binding(home, careOf, clock.instant(), 600, i), false);
             long now = System.nanoTime();
             // a gap that overlaps the expiry: it ends after expiry began and starts before it ended

@@ -1,9 +1,7 @@
 package net.homeagent.benchmarks;
 
 import java.net.Inet4Address;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +25,7 @@ import net.homeagent.mip.codec.MipCodec;
 import net.homeagent.mip.codec.RegistrationRequest;
 import net.homeagent.mip.codec.auth.AuthenticationAlgorithm;
 import net.homeagent.mip.codec.ext.AuthenticationExtension;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * Mobile nodes as the load generator makes them (home address 10.128.0.0 + i, SPI 256 + i, a
@@ -35,9 +34,9 @@ import net.homeagent.mip.codec.ext.AuthenticationExtension;
  */
 final class RegistrationFixtures {
 
-    static final Inet4Address HOME_AGENT = address(0x7f00_0001);
+    static final Inet4Address HOME_AGENT = Ipv4.of(0x7f00_0001);
     static final InetSocketAddress RECEIVED_ON = new InetSocketAddress(HOME_AGENT, 434);
-    static final Inet4Address FOREIGN_AGENT_ADDRESS = address(0xc000_0201);
+    static final Inet4Address FOREIGN_AGENT_ADDRESS = Ipv4.of(0xc000_0201);
     static final InetSocketAddress FOREIGN_AGENT = new InetSocketAddress(FOREIGN_AGENT_ADDRESS, 434);
     private static final int HOME_BASE = 0x0a80_0000;
     private static final int CARE_OF_BASE = 0xc612_0000;
@@ -81,14 +80,14 @@ final class RegistrationFixtures {
     }
 
     static Inet4Address homeAddress(int node) {
-        return address(HOME_BASE + node);
+        return Ipv4.of(HOME_BASE + node);
     }
 
     /** The wire bytes of node's Registration Request, signed with its key (RFC 5944 §3.5.2). */
     byte[] request(int node, long identification, int lifetime) {
         SecurityAssociation sa = associations.forHomeAddress(homeAddress(node), SPI_BASE + node).orElseThrow();
         RegistrationRequest request = new RegistrationRequest(0, lifetime, homeAddress(node), HOME_AGENT,
-                address(CARE_OF_BASE + node % (1 << 17)), identification,
+                Ipv4.of(CARE_OF_BASE + node % (1 << 17)), identification,
                 List.of(AuthenticationExtension.mobileHome(SPI_BASE + node)));
         ByteBuf out = Unpooled.buffer(128);
         codec.encode(request, out, (ext, data, offset, length) -> sa.authenticate(data, offset, length));
@@ -101,14 +100,5 @@ final class RegistrationFixtures {
     static long ntp(Instant instant) {
         long seconds = instant.getEpochSecond() + 2_208_988_800L;
         return (seconds << 32) | (((long) instant.getNano() << 32) / 1_000_000_000L);
-    }
-
-    static Inet4Address address(int value) {
-        try {
-            return (Inet4Address) InetAddress.getByAddress(new byte[] {(byte) (value >>> 24), (byte) (value >>> 16),
-                    (byte) (value >>> 8), (byte) value});
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("4 octets are always an IPv4 address", e);
-        }
     }
 }

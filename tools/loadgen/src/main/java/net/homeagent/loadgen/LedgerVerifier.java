@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import net.homeagent.mip.codec.wire.Ipv4;
+
 /**
  * Judges a binding snapshot against a load generator's {@link AcknowledgementLedger}, node by
  * node (the S bit is never set, so a node has at most one binding):
@@ -129,7 +131,7 @@ final class LedgerVerifier {
         for (int i = first[node]; i >= 0; i = next[i]) {
             int careOf = snapshot.careOfs()[i];
             if (!allows(node, careOf, -1) && (acknowledgedBound(node) || unansweredBinds(node))) {
-                good = violation(node, first, next, "stale care-of " + MobileNodes.address(careOf).getHostAddress(),
+                good = violation(node, first, next, "stale care-of " + Ipv4.of(careOf).getHostAddress(),
                         () -> stale++);
             } else if (!allows(node, careOf, -1)) {
                 good = violation(node, first, next, "extra", () -> extra++);
@@ -163,7 +165,7 @@ final class LedgerVerifier {
     private boolean violation(int node, int[] first, int[] next, String what, Runnable counter) {
         counter.run();
         if (violations.size() < LISTED) {
-            violations.add(MobileNodes.address(homeBase + node).getHostAddress() + ": " + what + "; bindings "
+            violations.add(Ipv4.of(homeBase + node).getHostAddress() + ": " + what + "; bindings "
                     + bindingsOf(node, first, next) + "; ledger " + describe(node));
         }
         return false;
@@ -172,7 +174,7 @@ final class LedgerVerifier {
     private String bindingsOf(int node, int[] first, int[] next) {
         List<String> list = new ArrayList<>();
         for (int i = first[node]; i >= 0; i = next[i]) {
-            list.add(MobileNodes.address(snapshot.careOfs()[i]).getHostAddress() + "/" + snapshot.lifetimes()[i] + "s");
+            list.add(Ipv4.of(snapshot.careOfs()[i]).getHostAddress() + "/" + snapshot.lifetimes()[i] + "s");
         }
         return list.isEmpty() ? "none" : String.join(", ", list);
     }
@@ -180,7 +182,7 @@ final class LedgerVerifier {
     private String describe(int node) {
         String state = switch (ledger.acknowledged(node)) {
             case AcknowledgementLedger.REGISTERED -> "registered at "
-                    + MobileNodes.address(ledger.acknowledgedCareOf(node)).getHostAddress() + "/"
+                    + Ipv4.of(ledger.acknowledgedCareOf(node)).getHostAddress() + "/"
                     + ledger.acknowledgedLifetime(node) + "s";
             case AcknowledgementLedger.DEREGISTERED -> "deregistered";
             default -> "never acknowledged";
@@ -191,7 +193,7 @@ final class LedgerVerifier {
         }
         return state + ", " + unanswered + " unanswered, newest " + (ledger.unansweredLifetime(node) == 0
                 ? "deregistering " : "registering at ")
-                + MobileNodes.address(ledger.unansweredCareOf(node)).getHostAddress() + "/"
+                + Ipv4.of(ledger.unansweredCareOf(node)).getHostAddress() + "/"
                 + ledger.unansweredLifetime(node) + "s";
     }
 }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import net.homeagent.mip.codec.wire.Ipv4;
+
 /**
  * Mobile IPv4 registration load generator (see {@link LoadOptions#USAGE} and docs/PERFORMANCE.md):
  * writes the nodes' security associations for the appliance, runs the same loop against a UDP
@@ -121,13 +123,13 @@ public final class LoadGenerator {
     /** The run against the home agent: from fresh nodes or an earlier ledger, to a new ledger if asked. */
     private static RunCounts homeAgentRun(LoadOptions options) throws Exception {
         MobileNodes nodes = freshNodes(options);
-        int homeBase = MobileNodes.toInt(options.homeBase());
+        int homeBase = Ipv4.toInt(options.homeBase());
         AcknowledgementLedger ledger = new AcknowledgementLedger(nodes.count());
         if (options.fromLedger().isPresent()) {
             LedgerFile.Contents earlier = LedgerFile.read(options.fromLedger().get());
             if (earlier.homeBase() != homeBase || earlier.ledger().nodes() != nodes.count()) {
                 throw new IllegalArgumentException(options.fromLedger().get() + " is a ledger of "
-                        + earlier.ledger().nodes() + " nodes from " + MobileNodes.address(earlier.homeBase())
+                        + earlier.ledger().nodes() + " nodes from " + Ipv4.of(earlier.homeBase())
                         .getHostAddress() + ", not of --nodes " + nodes.count() + " --home-base "
                         + options.homeBase().getHostAddress());
             }

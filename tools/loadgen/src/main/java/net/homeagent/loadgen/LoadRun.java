@@ -39,6 +39,7 @@ import net.homeagent.mip.codec.RegistrationRequest;
 import net.homeagent.mip.codec.ReplyCode;
 import net.homeagent.mip.codec.auth.AuthenticationAlgorithm;
 import net.homeagent.mip.codec.ext.AuthenticationExtension;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * One bounded run against one target over Netty NIO UDP sockets ({@code --sockets}, all on one
@@ -283,7 +284,7 @@ final class LoadRun {
         int careOf = kind == RequestKind.DEREGISTER
                 ? ledger.deregistrationCareOf(node, nodes.homeAddressInt(node)) : nodes.careOfInt(node);
         RegistrationRequest request = new RegistrationRequest(0, lifetime, nodes.homeAddress(node), homeAgent,
-                MobileNodes.address(careOf), id, List.of(AuthenticationExtension.mobileHome(nodes.spi(node))));
+                Ipv4.of(careOf), id, List.of(AuthenticationExtension.mobileHome(nodes.spi(node))));
         Channel channel = channels[node % channels.length];
         ByteBuf out = channel.alloc().directBuffer(128);
         byte[] key = nodes.key(node);

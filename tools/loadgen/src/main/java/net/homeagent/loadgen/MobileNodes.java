@@ -1,9 +1,9 @@
 package net.homeagent.loadgen;
 
 import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.SplittableRandom;
+
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * The simulated mobile nodes: node {@code i} has home address {@code homeBase + i}, SPI
@@ -33,7 +33,7 @@ final class MobileNodes {
             throw new IllegalArgumentException("SPIs must lie in 256..4294967295");
         }
         this.count = count;
-        this.homeBase = toInt(homeBase);
+        this.homeBase = Ipv4.toInt(homeBase);
         if (Integer.toUnsignedLong(this.homeBase) + count - 1 > 0xffff_ffffL) {
             throw new IllegalArgumentException("home addresses run past 255.255.255.255");
         }
@@ -51,12 +51,12 @@ final class MobileNodes {
     }
 
     Inet4Address homeAddress(int node) {
-        return address(homeBase + node);
+        return Ipv4.of(homeBase + node);
     }
 
     /** The node whose home address is {@code address}, or -1 if none of ours. */
     int nodeOf(Inet4Address address) {
-        long index = Integer.toUnsignedLong(toInt(address)) - Integer.toUnsignedLong(homeBase);
+        long index = Ipv4.toUnsigned(address) - Integer.toUnsignedLong(homeBase);
         return index >= 0 && index < count ? (int) index : -1;
     }
 
@@ -91,19 +91,5 @@ final class MobileNodes {
     /** The node moves: its next registration names another care-of address. */
     void move(int node) {
         careOfGeneration[node]++;
-    }
-
-    static int toInt(Inet4Address address) {
-        byte[] b = address.getAddress();
-        return (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff);
-    }
-
-    static Inet4Address address(int value) {
-        try {
-            return (Inet4Address) InetAddress.getByAddress(new byte[] {(byte) (value >>> 24), (byte) (value >>> 16),
-                    (byte) (value >>> 8), (byte) value});
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("4 octets are always an IPv4 address", e);
-        }
     }
 }

@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import net.homeagent.dataplane.packet.Ipv4Header;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * The host state every data plane implementation keeps for a home address away from home: a host
@@ -39,18 +39,18 @@ public final class HomeRoutes {
 
     /** Routes the home address into {@code device} and proxies ARP for it on the home link. */
     public void route(int home, String device) {
-        host.send("route replace " + Ipv4Header.text(home) + "/32 dev " + device + " proto " + protocol);
+        host.send("route replace " + Ipv4.text(home) + "/32 dev " + device + " proto " + protocol);
         if (proxyEntries) {
-            host.send("neigh replace proxy " + Ipv4Header.text(home) + " dev " + homeInterface);
+            host.send("neigh replace proxy " + Ipv4.text(home) + " dev " + homeInterface);
         }
     }
 
     /** Takes both away: the home address has no binding left. */
     public void unroute(int home, String device) {
         if (proxyEntries) {
-            host.send("neigh del proxy " + Ipv4Header.text(home) + " dev " + homeInterface);
+            host.send("neigh del proxy " + Ipv4.text(home) + " dev " + homeInterface);
         }
-        host.send("route del " + Ipv4Header.text(home) + "/32 dev " + device + " proto " + protocol);
+        host.send("route del " + Ipv4.text(home) + "/32 dev " + device + " proto " + protocol);
     }
 
     public void flush() {

@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import net.homeagent.dataplane.host.Announcer;
 import net.homeagent.dataplane.host.HomeRoutes;
 import net.homeagent.dataplane.host.HostCommands;
-import net.homeagent.dataplane.packet.Ipv4Header;
 import net.homeagent.dataplane.userspace.UserSpaceDataPlane;
 import net.homeagent.mip.api.BindingKey;
 import net.homeagent.mip.api.DataPlane;
@@ -27,6 +26,7 @@ import net.homeagent.mip.api.DataPlaneStatus;
 import net.homeagent.mip.api.Encapsulation;
 import net.homeagent.mip.api.TunnelCounters;
 import net.homeagent.mip.api.TunnelSpec;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * The data plane for hosts whose kernel has ipip and gre: the kernel forwards, we only program it,
@@ -100,7 +100,7 @@ public final class KernelDataPlane implements DataPlane {
         }
         users.add(tunnel.key());
         installed.put(tunnel.key(), tunnel);
-        int home = Ipv4Header.toInt(tunnel.homeAddress());
+        int home = Ipv4.toInt(tunnel.homeAddress());
         boolean newHome = !routedHome.containsKey(home) && fallback.map(f -> !f.serves(home)).orElse(true);
         // with simultaneous bindings the kernel routes a home address one way: the newest binding's
         routedHome.put(home, tunnel.key());
@@ -136,7 +136,7 @@ public final class KernelDataPlane implements DataPlane {
         String ends = " local " + tunnel.source().getHostAddress() + " remote "
                 + tunnel.careOfAddress().getHostAddress() + " ttl 64";
         if (tunnel.encapsulation() == Encapsulation.GRE) {
-            long key = Integer.toUnsignedLong(Ipv4Header.toInt(tunnel.homeAddress()));
+            long key = Ipv4.toUnsigned(tunnel.homeAddress());
             return "link add " + device + " type gre" + ends + " ikey " + key + " okey " + key;
         }
         return "link add " + device + " type ipip" + ends;
@@ -153,7 +153,7 @@ public final class KernelDataPlane implements DataPlane {
             } else {
                 removeElsewhere(previous);
             }
-            announcer.announce(Ipv4Header.toInt(tunnel.homeAddress()));
+            announcer.announce(Ipv4.toInt(tunnel.homeAddress()));
         }
     }
 
@@ -176,7 +176,7 @@ public final class KernelDataPlane implements DataPlane {
         if (fallback.isEmpty() || !fallback.get().release(key)) {
             return;
         }
-        int home = Ipv4Header.toInt(key.homeAddress());
+        int home = Ipv4.toInt(key.homeAddress());
         BindingKey carrying = routedHome.get(home);
         if (carrying != null) {
             routes.route(home, KernelTunnelNames.of(installed.get(carrying)));
@@ -189,7 +189,7 @@ public final class KernelDataPlane implements DataPlane {
     private void uninstall(TunnelSpec spec) {
         installed.remove(spec.key());
         String device = KernelTunnelNames.of(spec);
-        int home = Ipv4Header.toInt(spec.homeAddress());
+        int home = Ipv4.toInt(spec.homeAddress());
         if (spec.key().equals(routedHome.get(home))) {
             routeRemaining(home, device);
         }
@@ -208,7 +208,7 @@ public final class KernelDataPlane implements DataPlane {
      */
     private void routeRemaining(int home, String leftDevice) {
         Optional<TunnelSpec> other = installed.values().stream()
-                .filter(s -> Ipv4Header.toInt(s.homeAddress()) == home).findFirst();
+                .filter(s -> Ipv4.toInt(s.homeAddress()) == home).findFirst();
         if (other.isPresent()) {
             routedHome.put(home, other.get().key());
             routes.route(home, KernelTunnelNames.of(other.get()));
@@ -248,7 +248,7 @@ public final class KernelDataPlane implements DataPlane {
             if (kernelCan(spec.encapsulation())) {
                 String device = KernelTunnelNames.of(spec);
                 wantedDevices.add(device);
-                wantedRoutes.put(Ipv4Header.toInt(spec.homeAddress()), device);
+                wantedRoutes.put(Ipv4.toInt(spec.homeAddress()), device);
             } else {
                 elsewhere.add(spec);
             }
@@ -280,7 +280,7 @@ public final class KernelDataPlane implements DataPlane {
         Set<Integer> proxied = announceEvery ? Set.of() : alreadyProxied;
         for (TunnelSpec spec : live) {
             if (kernelCan(spec.encapsulation())) {
-                install(spec, existing, !proxied.contains(Ipv4Header.toInt(spec.homeAddress())));
+                install(spec, existing, !proxied.contains(Ipv4.toInt(spec.homeAddress())));
             }
         }
         fallback.ifPresent(f -> f.routeAdopted(proxied));

@@ -2,9 +2,9 @@ package net.homeagent.dataplane.kernel;
 
 import java.util.regex.Pattern;
 
-import net.homeagent.dataplane.packet.Ipv4Header;
 import net.homeagent.mip.api.Encapsulation;
 import net.homeagent.mip.api.TunnelSpec;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * Names of the kernel tunnel devices, 15 characters (IFNAMSIZ - 1), readable and derived from
@@ -21,10 +21,10 @@ final class KernelTunnelNames {
     }
 
     static String of(TunnelSpec spec) {
-        int source = Ipv4Header.toInt(spec.source());
-        int careOf = Ipv4Header.toInt(spec.careOfAddress());
+        int source = Ipv4.toInt(spec.source());
+        int careOf = Ipv4.toInt(spec.careOfAddress());
         if (spec.encapsulation() == Encapsulation.GRE) {
-            return "mig" + hex8(Ipv4Header.toInt(spec.homeAddress())) + hash16(careOf * 31 + source);
+            return "mig" + hex8(Ipv4.toInt(spec.homeAddress())) + hash16(careOf * 31 + source);
         }
         return "mii" + hex8(careOf) + hash16(source);
     }

@@ -1,6 +1,5 @@
 package net.homeagent.dataplane.packet;
 
-import java.net.Inet4Address;
 import java.nio.ByteBuffer;
 
 /**
@@ -117,14 +116,5 @@ public final class Ipv4Header {
             sum = (sum & 0xffff) + (sum >>> 16);
         }
         return (int) (~sum & 0xffff);
-    }
-
-    public static int toInt(Inet4Address address) {
-        byte[] a = address.getAddress();
-        return (a[0] & 0xff) << 24 | (a[1] & 0xff) << 16 | (a[2] & 0xff) << 8 | (a[3] & 0xff);
-    }
-
-    public static String text(int value) {
-        return (value >>> 24) + "." + ((value >>> 16) & 0xff) + "." + ((value >>> 8) & 0xff) + "." + (value & 0xff);
     }
 }

@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
-import net.homeagent.dataplane.packet.Ipv4Header;
 import net.homeagent.mip.api.BindingKey;
 import net.homeagent.mip.api.TunnelSpec;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * The forwarder's view of the bindings: home address to the tunnels of its care-of addresses
@@ -33,8 +33,8 @@ final class TunnelTable {
     }
 
     TunnelEntry find(BindingKey key) {
-        int careOf = Ipv4Header.toInt(key.careOfAddress());
-        for (TunnelEntry entry : find(Ipv4Header.toInt(key.homeAddress()))) {
+        int careOf = Ipv4.toInt(key.careOfAddress());
+        for (TunnelEntry entry : find(Ipv4.toInt(key.homeAddress()))) {
             if (entry.endpoint.careOf() == careOf) {
                 return entry;
             }
@@ -47,7 +47,7 @@ final class TunnelTable {
 
     /** Adds the tunnel, or replaces the one of the same key (its counters go on). */
     Change put(TunnelSpec spec) {
-        int home = Ipv4Header.toInt(spec.homeAddress());
+        int home = Ipv4.toInt(spec.homeAddress());
         TunnelEntry[] entries = find(home);
         TunnelEntry existing = find(spec.key());
         if (existing != null && existing.spec.equals(spec)) {
@@ -76,7 +76,7 @@ final class TunnelTable {
         if (old == null || !previous.homeAddress().equals(spec.homeAddress()) || find(spec.key()) != null) {
             return false;
         }
-        int home = Ipv4Header.toInt(spec.homeAddress());
+        int home = Ipv4.toInt(spec.homeAddress());
         byHome.put(home, replace(find(home), old, new TunnelEntry(spec, udpLocalPort)));
         return true;
     }
@@ -87,7 +87,7 @@ final class TunnelTable {
         if (entry == null) {
             return false;
         }
-        int home = Ipv4Header.toInt(key.homeAddress());
+        int home = Ipv4.toInt(key.homeAddress());
         TunnelEntry[] left = Arrays.stream(find(home)).filter(e -> e != entry).toArray(TunnelEntry[]::new);
         if (left.length == 0) {
             byHome.remove(home);

@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import net.homeagent.dataplane.host.Announcer;
 import net.homeagent.dataplane.host.HomeRoutes;
 import net.homeagent.dataplane.linux.LibC;
-import net.homeagent.dataplane.packet.Ipv4Header;
 import net.homeagent.mip.api.BindingKey;
 import net.homeagent.mip.api.DataPlane;
 import net.homeagent.mip.api.DataPlaneStatus;
@@ -25,6 +24,7 @@ import net.homeagent.mip.api.TunnelCounters;
 import net.homeagent.mip.api.TunnelSpec;
 import net.homeagent.mip.api.UdpTunnelReceiver;
 import net.homeagent.mip.codec.TunnelData;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * The data plane that forwards in user space: every home address away from home is routed into
@@ -80,7 +80,7 @@ public final class UserSpaceDataPlane implements DataPlane, UdpTunnelReceiver, A
 
     @Override
     public synchronized void install(TunnelSpec tunnel) {
-        int home = Ipv4Header.toInt(tunnel.homeAddress());
+        int home = Ipv4.toInt(tunnel.homeAddress());
         switch (table.put(tunnel)) {
             case NEW_HOME -> {
                 routes.route(home, device);
@@ -97,7 +97,7 @@ public final class UserSpaceDataPlane implements DataPlane, UdpTunnelReceiver, A
     public synchronized void update(BindingKey previous, TunnelSpec tunnel) {
         if (table.move(previous, tunnel)) {
             // RFC 5944 §4.6: the binding moved; the home link keeps sending to us, told once more
-            announcer.announce(Ipv4Header.toInt(tunnel.homeAddress()));
+            announcer.announce(Ipv4.toInt(tunnel.homeAddress()));
             return;
         }
         remove(previous);
@@ -107,7 +107,7 @@ public final class UserSpaceDataPlane implements DataPlane, UdpTunnelReceiver, A
     @Override
     public synchronized void remove(BindingKey key) {
         if (table.remove(key)) {
-            routes.unroute(Ipv4Header.toInt(key.homeAddress()), device);
+            routes.unroute(Ipv4.toInt(key.homeAddress()), device);
             routes.flush();
         }
     }
@@ -145,7 +145,7 @@ public final class UserSpaceDataPlane implements DataPlane, UdpTunnelReceiver, A
     /** Home address to device, for every home address the tunnel table routes into the TUN device. */
     public synchronized Map<Integer, String> wantedRoutes() {
         Map<Integer, String> wanted = new HashMap<>();
-        table.specs().forEach(s -> wanted.put(Ipv4Header.toInt(s.homeAddress()), device));
+        table.specs().forEach(s -> wanted.put(Ipv4.toInt(s.homeAddress()), device));
         return wanted;
     }
 

@@ -18,6 +18,7 @@ import net.homeagent.dataplane.packet.Decapsulator;
 import net.homeagent.dataplane.packet.Encapsulator;
 import net.homeagent.dataplane.packet.Ipv4Header;
 import net.homeagent.mip.codec.TunnelData;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * The native half of the user-space data plane: the TUN device, the raw sockets, and a thread
@@ -102,7 +103,7 @@ final class UserSpaceForwarder implements Closeable {
         }
         scratch.memory.write(0, message.wire(), TunnelData.PAYLOAD_OFFSET, length);
         Decapsulated d = scratch.decapsulated;
-        if (Decapsulator.fromTunnelData(scratch.view, 0, length, message.nextHeader(), Ipv4Header.toInt(from), d)
+        if (Decapsulator.fromTunnelData(scratch.view, 0, length, message.nextHeader(), Ipv4.toInt(from), d)
                 != null) {
             drops.count(Drops.Reason.MALFORMED);
             return;

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import net.homeagent.dataplane.host.HomeRoutes;
 import net.homeagent.dataplane.host.RecordingHost;
 import net.homeagent.dataplane.host.SimulatedHost;
-import net.homeagent.dataplane.packet.Ipv4Header;
 import net.homeagent.dataplane.userspace.UserSpaceDataPlane;
 import net.homeagent.dataplane.userspace.UserSpacePlanes;
 import net.homeagent.mip.api.Encapsulation;
 import net.homeagent.mip.api.TunnelSpec;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /** Exactly what the kernel implementation asks of the kernel, line by line (ip-link(8), ip-route(8), ip-neighbour(8)). */
 class KernelDataPlaneTest {
@@ -26,16 +26,16 @@ class KernelDataPlaneTest {
     private final RecordingHost host = new RecordingHost();
     private final List<String> announced = new ArrayList<>();
     private final KernelDataPlane plane = new KernelDataPlane(host, new HomeRoutes(host, "eth1", 77, true),
-            home -> announced.add(Ipv4Header.text(home)), Optional.empty(), Path.of("/nonexistent"), List::of);
+            home -> announced.add(Ipv4.text(home)), Optional.empty(), Path.of("/nonexistent"), List::of);
 
     // the kernel plane with the user-space forwarder beside it, as HostDataPlanes builds them, on a
     // host whose tables follow the lines: both sides share its routes and proxy entries
     private final SimulatedHost simulated = new SimulatedHost("eth1", 77);
     private final HomeRoutes shared = new HomeRoutes(simulated, "eth1", 77, true);
     private final UserSpaceDataPlane fallback = UserSpacePlanes.withoutDevice(shared,
-            home -> announced.add(Ipv4Header.text(home)));
+            home -> announced.add(Ipv4.text(home)));
     private final KernelDataPlane withFallback = new KernelDataPlane(simulated, shared,
-            home -> announced.add(Ipv4Header.text(home)), Optional.of(fallback), Path.of("/nonexistent"), List::of);
+            home -> announced.add(Ipv4.text(home)), Optional.of(fallback), Path.of("/nonexistent"), List::of);
 
     @Test
     void ipInIpTunnelsAreSharedPerCareOfAddress() {

@@ -20,7 +20,8 @@ class DecapsulatorTest {
     private static ByteBuffer reverse(Encapsulation encapsulation, int[] length) {
         ByteBuffer inner = Packets.echo(HOME, CORRESPONDENT, 32, false);
         ByteBuffer out = ByteBuffer.allocate(256);
-        TunnelEndpoint fromMobile = new TunnelEndpoint(encapsulation, CARE_OF, HOME_AGENT, HOME, 0, 0, 0, true);
+        TunnelEndpoint fromMobile = new TunnelEndpoint(encapsulation, CARE_OF, HOME_AGENT, HOME, 0, 0, 0, true,
+                Encapsulation.IP_IN_IP);
         length[0] = Encapsulator.encapsulate(inner, 0, inner.limit(), fromMobile, out, 0);
         return out;
     }

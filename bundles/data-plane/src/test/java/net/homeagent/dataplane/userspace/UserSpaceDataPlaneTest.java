@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import net.homeagent.dataplane.host.HomeRoutes;
 import net.homeagent.dataplane.host.RecordingHost;
 import net.homeagent.dataplane.packet.Decapsulated;
-import net.homeagent.dataplane.packet.Ipv4Header;
 import net.homeagent.dataplane.packet.Packets;
 import net.homeagent.mip.api.Encapsulation;
 import net.homeagent.mip.api.TunnelSpec;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 class UserSpaceDataPlaneTest {
 
@@ -24,7 +24,7 @@ class UserSpaceDataPlaneTest {
     private final TunnelTable table = new TunnelTable(434);
     private final Drops drops = new Drops();
     private final UserSpaceDataPlane plane = new UserSpaceDataPlane(table, drops, new HomeRoutes(host, "eth1", 77, true),
-            home -> announced.add(Ipv4Header.text(home)), "mip0", (m, s, r) -> { }, () -> { }, List::of);
+            home -> announced.add(Ipv4.text(home)), "mip0", (m, s, r) -> { }, () -> { }, List::of);
 
     @Test
     void aNewHomeAddressIsRoutedIntoTheTunProxiedAndAnnounced() {
@@ -160,7 +160,7 @@ class UserSpaceDataPlaneTest {
     @Test
     void withProxyArpByRouteOnlyTheRouteIsProgrammedAndStaleProxyEntriesStillGo() {
         UserSpaceDataPlane byRoute = new UserSpaceDataPlane(new TunnelTable(434), new Drops(),
-                new HomeRoutes(host, "eth1", 77, false), home -> announced.add(Ipv4Header.text(home)), "mip0",
+                new HomeRoutes(host, "eth1", 77, false), home -> announced.add(Ipv4.text(home)), "mip0",
                 (m, s, r) -> { }, () -> { }, List::of);
         host.listings.put("route show proto 77", List.of("10.0.1.10 dev mip0 scope link "));
         host.listings.put("neigh show proxy dev eth1", List.of("10.0.1.10 proxy"));

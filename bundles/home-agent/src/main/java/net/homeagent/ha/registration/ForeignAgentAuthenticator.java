@@ -3,7 +3,7 @@ package net.homeagent.ha.registration;
 import java.net.Inet4Address;
 import java.util.Optional;
 
-import net.homeagent.ha.security.ForeignAgentAssociations;
+import net.homeagent.mip.api.ForeignAgentAssociations;
 import net.homeagent.mip.api.SecurityAssociation;
 import net.homeagent.mip.codec.RegistrationRequest;
 import net.homeagent.mip.codec.ext.AuthenticationExtension;

@@ -4,13 +4,13 @@ import java.net.Inet4Address;
 import java.util.List;
 import java.util.Optional;
 
-import net.homeagent.ha.Ipv4;
 import net.homeagent.mip.api.SecurityAssociation;
 import net.homeagent.mip.api.SecurityAssociations;
 import net.homeagent.mip.codec.RegistrationRequest;
 import net.homeagent.mip.codec.ext.AuthenticationExtension;
 import net.homeagent.mip.codec.ext.Extension;
 import net.homeagent.mip.codec.ext.NaiExtension;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * Authenticates a request with the Mobile-Home Authentication Extension (RFC 5944 §3.5.2,

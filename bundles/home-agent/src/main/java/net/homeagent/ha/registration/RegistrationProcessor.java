@@ -19,11 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import net.homeagent.ha.HomeAgentSettings;
-import net.homeagent.ha.Ipv4;
-import net.homeagent.ha.security.ForeignAgentAssociations;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.BindingStore;
 import net.homeagent.mip.api.Encapsulation;
+import net.homeagent.mip.api.ForeignAgentAssociations;
 import net.homeagent.mip.api.InboundRegistration;
 import net.homeagent.mip.api.RegistrationDecision;
 import net.homeagent.mip.api.RegistrationService;
@@ -40,6 +39,7 @@ import net.homeagent.mip.codec.ext.AuthenticationExtension;
 import net.homeagent.mip.codec.ext.Extension;
 import net.homeagent.mip.codec.ext.NaiExtension;
 import net.homeagent.mip.api.support.RateLimitedLog;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * The home agent's decision on a Registration Request, RFC 5944 §3.8.2, in this order:
@@ -253,7 +253,8 @@ public final class RegistrationProcessor implements RegistrationService {
         if (udp.refusal().isPresent()) {
             return Outcome.refused(udp.refusal().get(), request.homeAddress());
         }
-        Tunnel tunnel = new Tunnel(udp.tunnel() ? Encapsulation.UDP : requested, reverseTunnel,
+        Tunnel tunnel = new Tunnel(udp.inner().isPresent() ? Encapsulation.UDP : requested,
+                udp.inner().orElse(Encapsulation.IP_IN_IP), reverseTunnel,
                 udp.reply().<List<Extension>>map(List::of).orElse(List.of()));
         if (!Ipv4.isUnspecified(request.homeAddress())) {
             return bind(attempt, request.homeAddress(), tunnel);
@@ -277,8 +278,12 @@ public final class RegistrationProcessor implements RegistrationService {
         }
     }
 
-    /** The tunnel a registration gets, and the UDP Tunnel Reply extension that tells so (RFC 3519). */
-    private record Tunnel(Encapsulation encapsulation, boolean reverse, List<Extension> replyExtensions) {
+    /**
+     * The tunnel a registration gets, what it carries inside if it is UDP (RFC 3519 §3.1), and the
+     * UDP Tunnel Reply extension that tells so.
+     */
+    private record Tunnel(Encapsulation encapsulation, Encapsulation inner, boolean reverse,
+            List<Extension> replyExtensions) {
     }
 
     private Outcome bind(Attempt attempt, Inet4Address homeAddress, Tunnel tunnel) {
@@ -305,7 +310,7 @@ public final class RegistrationProcessor implements RegistrationService {
         Binding proposed = new Binding(homeAddress, request.careOfAddress(), request.homeAgent(),
                 Ipv4.addressOf(attempt.registration.source()), attempt.registration.source().getPort(),
                 MobileHomeAuthenticator.nai(request), granted, now, now.plusSeconds(granted), request.identification(),
-                request.flags(), tunnel.encapsulation(), tunnel.reverse());
+                request.flags(), tunnel.encapsulation(), tunnel.reverse(), tunnel.inner());
         Accepted accepted = new Accepted(proposed, simultaneous, code, tunnel.replyExtensions());
         CompletableFuture<RegistrationVerdict> verdict = policyStage.decide(attempt.registration, proposed,
                 attempt.mobileHomeIndex);

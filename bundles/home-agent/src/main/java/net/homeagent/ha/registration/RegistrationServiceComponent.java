@@ -18,9 +18,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import net.homeagent.ha.HomeAgentConfig;
 import net.homeagent.ha.HomeAgentSettings;
-import net.homeagent.ha.KarafPaths;
-import net.homeagent.ha.security.ForeignAgentAssociationFile;
 import net.homeagent.mip.api.BindingStore;
+import net.homeagent.mip.api.ForeignAgentAssociations;
 import net.homeagent.mip.api.InboundRegistration;
 import net.homeagent.mip.api.RegistrationDecision;
 import net.homeagent.mip.api.RegistrationPolicy;
@@ -51,18 +50,16 @@ public final class RegistrationServiceComponent implements RegistrationService {
     private volatile List<Map.Entry<Map<String, Object>, VendorExtensionHandler>> vendorHandlers = List.of();
 
     private final ScheduledTimeouts deadlines = new ScheduledTimeouts();
-    private final ForeignAgentAssociationFile foreignAgents;
     private final RegistrationProcessor processor;
 
     @Activate
     public RegistrationServiceComponent(@Reference(name = "bindings") BindingStore bindings,
             @Reference(name = "associations") SecurityAssociations associations,
+            @Reference(name = "foreignAgents") ForeignAgentAssociations foreignAgents,
             @Reference(name = "recorder") RegistrationRecorder recorder, HomeAgentConfig config) {
         HomeAgentSettings settings = HomeAgentSettings.from(config);
         PolicyStage policyStage = new PolicyStage(new RankedServices<>(() -> policies),
                 new RankedServices<>(() -> vendorHandlers), deadlines, settings.policyTimeout());
-        this.foreignAgents = ForeignAgentAssociationFile.watching(
-                KarafPaths.resolve(config.foreignAgentAssociationsFile(), KarafPaths.karafEtc()));
         this.processor = new RegistrationProcessor(bindings, associations, foreignAgents, settings, Clock.systemUTC(),
                 policyStage, recorder, new InMemoryReplayState(new SecureRandom()));
     }
@@ -76,6 +73,5 @@ public final class RegistrationServiceComponent implements RegistrationService {
     void stop() {
         // a decision still waiting is answered by its policy or never: its request is retransmitted
         deadlines.close();
-        foreignAgents.close();
     }
 }

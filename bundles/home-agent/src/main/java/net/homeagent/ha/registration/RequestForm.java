@@ -3,10 +3,10 @@ package net.homeagent.ha.registration;
 import java.util.List;
 import java.util.Optional;
 
-import net.homeagent.ha.Ipv4;
 import net.homeagent.mip.codec.RegistrationRequest;
 import net.homeagent.mip.codec.ext.AuthenticationExtension;
 import net.homeagent.mip.codec.ext.Extension;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * The checks that make a request poorly formed (code 134), made before anything else because

@@ -20,13 +20,14 @@ final class UdpTunnelNegotiator {
 
     /**
      * What was decided: a refusal (142), or the UDP Tunnel Reply extension to send (if the request
-     * asked) and whether the binding is a UDP tunnel.
+     * asked) and, when the binding is a UDP tunnel, the encapsulation it carries inside UDP.
      */
-    record Outcome(Optional<RefusalReason> refusal, Optional<UdpTunnelReplyExtension> reply, boolean tunnel) {
-        static final Outcome NOT_ASKED = new Outcome(Optional.empty(), Optional.empty(), false);
+    record Outcome(Optional<RefusalReason> refusal, Optional<UdpTunnelReplyExtension> reply,
+            Optional<Encapsulation> inner) {
+        static final Outcome NOT_ASKED = new Outcome(Optional.empty(), Optional.empty(), Optional.empty());
 
         static Outcome refused() {
-            return new Outcome(Optional.of(RefusalReason.UDP_TUNNEL_UNAVAILABLE), Optional.empty(), false);
+            return new Outcome(Optional.of(RefusalReason.UDP_TUNNEL_UNAVAILABLE), Optional.empty(), Optional.empty());
         }
     }
 
@@ -57,12 +58,12 @@ final class UdpTunnelNegotiator {
             return Outcome.refused();
         }
         return new Outcome(Optional.empty(), Optional.of(new UdpTunnelReplyExtension(0,
-                UdpTunnelReplyExtension.WILL_DO_TUNNELLING, ext.force(), settings.udpKeepaliveInterval())), true);
+                UdpTunnelReplyExtension.WILL_DO_TUNNELLING, ext.force(), settings.udpKeepaliveInterval())), inner);
     }
 
     private static Outcome declined() {
         return new Outcome(Optional.empty(), Optional.of(new UdpTunnelReplyExtension(0,
-                UdpTunnelReplyExtension.TUNNELLING_DECLINED, false, 0)), false);
+                UdpTunnelReplyExtension.TUNNELLING_DECLINED, false, 0)), Optional.empty());
     }
 
     private static Optional<Encapsulation> innerEncapsulation(int protocol) {

@@ -1,14 +1,22 @@
 package net.homeagent.ha.security;
 
 import java.net.Inet4Address;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+
+import net.homeagent.ha.HomeAgentConfig;
+import net.homeagent.mip.api.ForeignAgentAssociations;
 import net.homeagent.mip.api.SecurityAssociation;
 import net.homeagent.mip.api.SecurityAssociationInfo;
+import net.homeagent.mip.api.support.KarafFolder;
 
 /**
  * The FA-HA mobility security associations (RFC 5944 §3.5.4) of etc/foreign-agent-security.conf:
@@ -16,6 +24,8 @@ import net.homeagent.mip.api.SecurityAssociationInfo;
  * foreign agent's address where a mobile node's home address stands (an NAI line has no meaning
  * here and is never matched).
  */
+@Component(service = ForeignAgentAssociations.class, configurationPid = HomeAgentConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class ForeignAgentAssociationFile implements ForeignAgentAssociations, AutoCloseable {
 
     private final SecurityAssociationFile file;
@@ -29,9 +39,10 @@ public final class ForeignAgentAssociationFile implements ForeignAgentAssociatio
         this.file = file;
     }
 
-    /** Reads {@code path} now and again whenever it changes, as the mobile nodes' file is. */
-    public static ForeignAgentAssociationFile watching(Path path) {
-        return new ForeignAgentAssociationFile(new SecurityAssociationFile(path,
+    /** Reads the configured file now and again whenever it changes, as the mobile nodes' file is. */
+    @Activate
+    public ForeignAgentAssociationFile(HomeAgentConfig config) {
+        this(new SecurityAssociationFile(KarafFolder.ETC.resolve(config.foreignAgentAssociationsFile()),
                 "no foreign agent is authenticated (FA-HA, RFC 5944 §3.5.4)", Clock.systemUTC(), true));
     }
 
@@ -43,6 +54,11 @@ public final class ForeignAgentAssociationFile implements ForeignAgentAssociatio
     @Override
     public boolean sharesWith(Inet4Address agent) {
         return current().addresses().contains(agent);
+    }
+
+    @Override
+    public List<SecurityAssociationInfo> describeAll() {
+        return file.describeAll();
     }
 
     private Agents current() {
@@ -61,6 +77,7 @@ public final class ForeignAgentAssociationFile implements ForeignAgentAssociatio
     }
 
     @Override
+    @Deactivate
     public void close() {
         file.stop();
     }

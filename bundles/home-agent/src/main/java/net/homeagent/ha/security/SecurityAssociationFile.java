@@ -24,10 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import net.homeagent.ha.HomeAgentConfig;
-import net.homeagent.ha.KarafPaths;
 import net.homeagent.mip.api.SecurityAssociation;
 import net.homeagent.mip.api.SecurityAssociationInfo;
 import net.homeagent.mip.api.SecurityAssociations;
+import net.homeagent.mip.api.support.KarafFolder;
 
 /**
  * The mobility security associations (RFC 5944 §3.5) of etc/mobility-security.conf. The file is
@@ -52,7 +52,7 @@ public final class SecurityAssociationFile implements SecurityAssociations {
 
     @Activate
     public SecurityAssociationFile(HomeAgentConfig config) {
-        this(KarafPaths.resolve(config.securityAssociationsFile(), KarafPaths.karafEtc()), Clock.systemUTC(), true);
+        this(KarafFolder.ETC.resolve(config.securityAssociationsFile()), Clock.systemUTC(), true);
     }
 
     SecurityAssociationFile(Path file, Clock clock, boolean watch) {

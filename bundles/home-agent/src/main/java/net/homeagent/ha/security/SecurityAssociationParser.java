@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
-import net.homeagent.ha.Ipv4;
 import net.homeagent.mip.api.ReplayProtection;
 import net.homeagent.mip.codec.auth.AuthenticationAlgorithm;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * Reads a mobility security associations file, given as its bytes (UTF-8, already checked):

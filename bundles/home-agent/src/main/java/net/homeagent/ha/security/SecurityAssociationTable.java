@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import net.homeagent.ha.Ipv4;
 import net.homeagent.mip.api.SecurityAssociation;
 import net.homeagent.mip.api.SecurityAssociationInfo;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * The associations of one load of the file, found by home address and SPI or by NAI and SPI.

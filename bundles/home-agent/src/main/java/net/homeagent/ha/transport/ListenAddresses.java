@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import net.homeagent.ha.Ipv4;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * The local addresses to open one socket each on. A socket per address, rather than one on

@@ -8,10 +8,10 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import net.homeagent.ha.Ipv4;
 import net.homeagent.mip.api.ReplayProtection;
 import net.homeagent.mip.api.SecurityAssociation;
 import net.homeagent.mip.codec.auth.AuthenticationAlgorithm;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 class InMemoryReplayStateTest {
     private static final SecurityAssociation NODE = byAddress("10.0.0.10", 256);

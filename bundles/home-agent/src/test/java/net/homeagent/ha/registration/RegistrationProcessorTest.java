@@ -28,16 +28,17 @@ import io.netty.buffer.Unpooled;
 
 import net.homeagent.ha.HomeAgentSettings;
 import net.homeagent.ha.RequestBuilder;
-import net.homeagent.ha.security.ForeignAgentAssociations;
 import net.homeagent.ha.TestConfigs;
 import net.homeagent.ha.statistics.HomeAgentStatistics;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.BindingEvent;
 import net.homeagent.mip.api.Encapsulation;
+import net.homeagent.mip.api.ForeignAgentAssociations;
 import net.homeagent.mip.api.InboundRegistration;
 import net.homeagent.mip.api.RegistrationDecision;
 import net.homeagent.mip.api.RegistrationPolicy;
 import net.homeagent.mip.api.RegistrationVerdict;
+import net.homeagent.mip.api.SecurityAssociationInfo;
 import net.homeagent.mip.api.VendorExtensionHandler;
 import net.homeagent.mip.api.VendorExtensionHandler.VendorExtensionType;
 import net.homeagent.mip.api.RegistrationStatistics.RegistrationCounters;
@@ -683,6 +684,22 @@ class RegistrationProcessorTest {
             assertThat(binding.encapsulation()).isEqualTo(Encapsulation.UDP);
             assertThat(binding.sourceAddress()).isEqualTo(ip("203.0.113.9"));
             assertThat(binding.sourcePort()).isEqualTo(40123);
+            assertThat(binding.innerEncapsulation()).isEqualTo(Encapsulation.IP_IN_IP);
+        }
+
+        @Test
+        void theBindingKeepsTheEncapsulationAskedForInsideUdp() {
+            RegistrationDecision gre = process(asking(false, UdpTunnelRequestExtension.ENCAPSULATION_GRE).build(),
+                    behindNat);
+            RegistrationDecision minimal = process(asking(false, UdpTunnelRequestExtension.ENCAPSULATION_MINIMAL)
+                    .identification(now() + 1).build(), behindNat);
+
+            assertThat(code(gre)).isEqualTo(ReplyCode.ACCEPTED);
+            assertThat(code(minimal)).isEqualTo(ReplyCode.ACCEPTED);
+            Binding binding = store.find(ip("10.0.0.10")).get(0);
+            assertThat(binding.encapsulation()).isEqualTo(Encapsulation.UDP);
+            assertThat(binding.innerEncapsulation()).as("RFC 3519 §3.1: the renewal asked for minimal")
+                    .isEqualTo(Encapsulation.MINIMAL);
         }
 
         @Test
@@ -910,6 +927,11 @@ class RegistrationProcessorTest {
         @Override
         public boolean sharesWith(Inet4Address agent) {
             return associations.stream().anyMatch(a -> a.homeAddress().orElseThrow().equals(agent));
+        }
+
+        @Override
+        public List<SecurityAssociationInfo> describeAll() {
+            return associations.stream().map(SecurityAssociation::describe).toList();
         }
     }
 

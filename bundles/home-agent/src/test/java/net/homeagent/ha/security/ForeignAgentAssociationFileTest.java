@@ -32,6 +32,11 @@ class ForeignAgentAssociationFileTest {
             assertThat(agents.sharesWith(ip("198.51.100.2"))).isFalse();
             assertThat(agents.find(ip("198.51.100.1"), 1000)).isPresent();
             assertThat(agents.find(ip("198.51.100.1"), 1001)).isEmpty();
+            assertThat(agents.describeAll()).singleElement().satisfies(info -> {
+                assertThat(info.homeAddress()).contains(ip("198.51.100.1"));
+                assertThat(info.spi()).isEqualTo(1000);
+                assertThat(info.keyLength()).isEqualTo(16);
+            });
 
             Files.writeString(path, "198.51.100.2 1000 hmac-md5 0x8899aabbccddeeff0011223344556677\n");
             Files.setLastModifiedTime(path, FileTime.from(Instant.now().plusSeconds(5)));

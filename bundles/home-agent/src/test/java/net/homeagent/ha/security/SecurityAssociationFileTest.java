@@ -16,11 +16,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import net.homeagent.ha.Ipv4;
 import net.homeagent.mip.api.ReplayProtection;
 import net.homeagent.mip.api.SecurityAssociation;
 import net.homeagent.mip.api.testing.MutableClock;
 import net.homeagent.mip.codec.auth.AuthenticationAlgorithm;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 class SecurityAssociationFileTest {
 

@@ -12,7 +12,7 @@ import java.util.HexFormat;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
-import net.homeagent.ha.Ipv4;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * Not a test: measures, for docs/PERFORMANCE.md, how long the home agent takes to load a mobility

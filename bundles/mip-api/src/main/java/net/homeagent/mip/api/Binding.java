@@ -23,11 +23,30 @@ import java.util.Optional;
  * @param flags          the request's {@code S B D M G r T x} octet
  * @param encapsulation  the tunnel encapsulation granted
  * @param reverseTunnel  reverse tunnelling granted (RFC 3024)
+ * @param innerEncapsulation for a UDP tunnel, the encapsulation carried inside UDP that the UDP
+ *                       Tunnel Request asked for (RFC 3519 §3.1): IP in IP, GRE or minimal; IP in
+ *                       IP for every other tunnel, so that two equal bindings are equal records
  */
 public record Binding(Inet4Address homeAddress, Inet4Address careOfAddress, Inet4Address homeAgent,
         Inet4Address sourceAddress, int sourcePort, Optional<String> nai, int grantedLifetime,
         Instant registeredAt, Instant expiresAt, long identification, int flags, Encapsulation encapsulation,
-        boolean reverseTunnel) {
+        boolean reverseTunnel, Encapsulation innerEncapsulation) {
+
+    /** RFC 5944 §3.3: a lifetime of all ones (in a request, a reply and so a binding) is infinity. */
+    public static final int INFINITE_LIFETIME = 0xffff;
+
+    public Binding {
+        Encapsulation.requireInner(encapsulation, innerEncapsulation);
+    }
+
+    /** A binding whose UDP tunnel, if it is one, carries IP in IP (the 1.0 constructor). */
+    public Binding(Inet4Address homeAddress, Inet4Address careOfAddress, Inet4Address homeAgent,
+            Inet4Address sourceAddress, int sourcePort, Optional<String> nai, int grantedLifetime,
+            Instant registeredAt, Instant expiresAt, long identification, int flags, Encapsulation encapsulation,
+            boolean reverseTunnel) {
+        this(homeAddress, careOfAddress, homeAgent, sourceAddress, sourcePort, nai, grantedLifetime, registeredAt,
+                expiresAt, identification, flags, encapsulation, reverseTunnel, Encapsulation.IP_IN_IP);
+    }
 
     /** Whole seconds left at {@code now}, never negative. */
     public long remainingSeconds(Instant now) {

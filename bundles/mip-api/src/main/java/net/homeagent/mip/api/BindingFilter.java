@@ -1,12 +1,11 @@
 package net.homeagent.mip.api;
 
 import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * Which bindings a {@link BindingSnapshots} export takes: the home addresses from {@code firstHome}
@@ -20,13 +19,13 @@ import java.util.function.Predicate;
 public record BindingFilter(Inet4Address firstHome, Inet4Address lastHome, Optional<Predicate<Binding>> predicate) {
 
     /** Every binding of the table. */
-    public static final BindingFilter ALL = range(address(0), address(-1));
+    public static final BindingFilter ALL = range(Ipv4.of(0), Ipv4.of(-1));
 
     public BindingFilter {
         Objects.requireNonNull(firstHome, "firstHome");
         Objects.requireNonNull(lastHome, "lastHome");
         Objects.requireNonNull(predicate, "predicate");
-        if (Integer.compareUnsigned(bits(firstHome), bits(lastHome)) > 0) {
+        if (Integer.compareUnsigned(Ipv4.toInt(firstHome), Ipv4.toInt(lastHome)) > 0) {
             throw new IllegalArgumentException("home address range " + firstHome.getHostAddress() + " - "
                     + lastHome.getHostAddress() + " is empty");
         }
@@ -49,23 +48,11 @@ public record BindingFilter(Inet4Address firstHome, Inet4Address lastHome, Optio
     }
 
     public boolean covers(Inet4Address home) {
-        int bits = bits(home);
-        return Integer.compareUnsigned(bits, bits(firstHome)) >= 0 && Integer.compareUnsigned(bits, bits(lastHome)) <= 0;
+        int bits = Ipv4.toInt(home);
+        return Integer.compareUnsigned(bits, Ipv4.toInt(firstHome)) >= 0 && Integer.compareUnsigned(bits, Ipv4.toInt(lastHome)) <= 0;
     }
 
     public boolean test(Binding binding) {
         return covers(binding.homeAddress()) && predicate.map(p -> p.test(binding)).orElse(true);
-    }
-
-    private static int bits(Inet4Address address) {
-        return ByteBuffer.wrap(address.getAddress()).getInt();
-    }
-
-    private static Inet4Address address(int bits) {
-        try {
-            return (Inet4Address) InetAddress.getByAddress(ByteBuffer.allocate(4).putInt(bits).array());
-        } catch (UnknownHostException impossible) { // four bytes are always an address
-            throw new IllegalStateException(impossible);
-        }
     }
 }

@@ -3,12 +3,13 @@ package net.homeagent.mip.api;
 import java.net.Inet4Address;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.osgi.annotation.versioning.ProviderType;
+
+import net.homeagent.mip.api.support.Futures;
 
 /**
  * The mobility binding table. It owns the bindings, expires them on time by itself and tells
@@ -105,7 +106,7 @@ public interface BindingStore {
      * A store without a durable copy completes at once.
      */
     default CompletionStage<Void> sync() {
-        return CompletableFuture.completedFuture(null);
+        return Futures.NOTHING_TO_WAIT_FOR;
     }
 
     /** The result of {@link #register}. */

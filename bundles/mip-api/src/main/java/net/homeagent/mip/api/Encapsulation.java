@@ -21,4 +21,19 @@ public enum Encapsulation {
         }
         return request.flag(RegistrationFlags.M) ? MINIMAL : IP_IN_IP;
     }
+
+    /**
+     * Checks the encapsulation carried inside a tunnel: for UDP (RFC 3519 §3.1) IP in IP, GRE or
+     * minimal, never UDP again; for every other tunnel IP in IP, the value that means "none".
+     *
+     * @throws IllegalArgumentException if {@code inner} does not fit {@code outer}
+     */
+    public static void requireInner(Encapsulation outer, Encapsulation inner) {
+        if (outer == null || inner == null) {
+            throw new NullPointerException("encapsulation");
+        }
+        if (outer == UDP ? inner == UDP : inner != IP_IN_IP) {
+            throw new IllegalArgumentException("a " + outer + " tunnel cannot carry " + inner + " inside");
+        }
+    }
 }

@@ -2,9 +2,9 @@ package net.homeagent.mip.api;
 
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import net.homeagent.mip.api.support.Futures;
 import net.homeagent.mip.codec.MessageSigner;
 import net.homeagent.mip.codec.RegistrationReply;
 
@@ -24,24 +24,20 @@ import net.homeagent.mip.codec.RegistrationReply;
 public record RegistrationDecision(Optional<RegistrationReply> reply, MessageSigner signer, Optional<String> reason,
         CompletionStage<Void> durable) {
 
-    // a completed future, not completedStage(): the transport asks toCompletableFuture() of every
-    // decision, which a minimal stage answers with a new future each time
-    private static final CompletionStage<Void> NOTHING_TO_WAIT_FOR = CompletableFuture.completedFuture(null);
-
     public RegistrationDecision {
         Objects.requireNonNull(durable, "durable");
     }
 
     public static RegistrationDecision discard(String reason) {
-        return new RegistrationDecision(Optional.empty(), MessageSigner.NONE, Optional.of(reason), NOTHING_TO_WAIT_FOR);
+        return new RegistrationDecision(Optional.empty(), MessageSigner.NONE, Optional.of(reason), Futures.NOTHING_TO_WAIT_FOR);
     }
 
     public static RegistrationDecision reply(RegistrationReply reply, MessageSigner signer) {
-        return new RegistrationDecision(Optional.of(reply), signer, Optional.empty(), NOTHING_TO_WAIT_FOR);
+        return new RegistrationDecision(Optional.of(reply), signer, Optional.empty(), Futures.NOTHING_TO_WAIT_FOR);
     }
 
     public static RegistrationDecision refuse(RegistrationReply reply, MessageSigner signer, String reason) {
-        return new RegistrationDecision(Optional.of(reply), signer, Optional.of(reason), NOTHING_TO_WAIT_FOR);
+        return new RegistrationDecision(Optional.of(reply), signer, Optional.of(reason), Futures.NOTHING_TO_WAIT_FOR);
     }
 
     /** This decision, to be sent once {@code change} completes. */

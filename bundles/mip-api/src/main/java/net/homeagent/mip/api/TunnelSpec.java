@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 
+import net.homeagent.mip.codec.wire.Ipv4;
+
 /**
  * What the data plane needs to forward for one binding.
  *
@@ -18,14 +20,16 @@ import java.util.Optional;
  *                      address are accepted
  * @param udpPeer       for UDP tunnelling (RFC 3519) the NAT's mapping of the mobile node, i.e. the
  *                      registration's source address and port; empty otherwise
+ * @param innerEncapsulation for UDP tunnelling, what is carried inside UDP (RFC 3519 §3.1: IP in IP,
+ *                      GRE or minimal); IP in IP otherwise ({@link Binding#innerEncapsulation})
  */
 public record TunnelSpec(BindingKey key, Inet4Address source, Encapsulation encapsulation, boolean reverseTunnel,
-        Optional<InetSocketAddress> udpPeer) {
+        Optional<InetSocketAddress> udpPeer, Encapsulation innerEncapsulation) {
 
     /** By home address, then care-of address, as numbers (the order of listings). */
     public static final Comparator<TunnelSpec> BY_ADDRESSES = Comparator
-            .comparingLong((TunnelSpec s) -> unsigned(s.homeAddress()))
-            .thenComparingLong(s -> unsigned(s.careOfAddress()));
+            .comparingLong((TunnelSpec s) -> Ipv4.toUnsigned(s.homeAddress()))
+            .thenComparingLong(s -> Ipv4.toUnsigned(s.careOfAddress()));
 
     public TunnelSpec {
         Objects.requireNonNull(key, "key");
@@ -35,6 +39,13 @@ public record TunnelSpec(BindingKey key, Inet4Address source, Encapsulation enca
         if (encapsulation == Encapsulation.UDP && udpPeer.isEmpty()) {
             throw new IllegalArgumentException("a UDP tunnel (RFC 3519) needs the NAT's address and port");
         }
+        Encapsulation.requireInner(encapsulation, innerEncapsulation);
+    }
+
+    /** A tunnel that, if it is UDP, carries IP in IP (the 1.0 constructor). */
+    public TunnelSpec(BindingKey key, Inet4Address source, Encapsulation encapsulation, boolean reverseTunnel,
+            Optional<InetSocketAddress> udpPeer) {
+        this(key, source, encapsulation, reverseTunnel, udpPeer, Encapsulation.IP_IN_IP);
     }
 
     /** The tunnel of a binding, with the home agent address it registered with as source. */
@@ -47,7 +58,8 @@ public record TunnelSpec(BindingKey key, Inet4Address source, Encapsulation enca
         Optional<InetSocketAddress> peer = binding.encapsulation() == Encapsulation.UDP
                 ? Optional.of(new InetSocketAddress(binding.sourceAddress(), binding.sourcePort()))
                 : Optional.empty();
-        return new TunnelSpec(binding.key(), source, binding.encapsulation(), binding.reverseTunnel(), peer);
+        return new TunnelSpec(binding.key(), source, binding.encapsulation(), binding.reverseTunnel(), peer,
+                binding.innerEncapsulation());
     }
 
     public Inet4Address homeAddress() {
@@ -56,9 +68,5 @@ public record TunnelSpec(BindingKey key, Inet4Address source, Encapsulation enca
 
     public Inet4Address careOfAddress() {
         return key.careOfAddress();
-    }
-
-    private static long unsigned(Inet4Address address) {
-        return Integer.toUnsignedLong(java.nio.ByteBuffer.wrap(address.getAddress()).getInt());
     }
 }

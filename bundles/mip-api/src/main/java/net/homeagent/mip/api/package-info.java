@@ -7,7 +7,8 @@
  * <li>{@code @ProviderType}, implemented by the one bundle that owns the function, called by the
  * rest: {@link net.homeagent.mip.api.BindingStore} and {@link net.homeagent.mip.api.BindingBackupStatus}
  * (binding-store), {@link net.homeagent.mip.api.RegistrationService},
- * {@link net.homeagent.mip.api.SecurityAssociations} and {@link net.homeagent.mip.api.RegistrationStatistics}
+ * {@link net.homeagent.mip.api.SecurityAssociations}, {@link net.homeagent.mip.api.ForeignAgentAssociations}
+ * and {@link net.homeagent.mip.api.RegistrationStatistics}
  * (home-agent), {@link net.homeagent.mip.api.DataPlane} and {@link net.homeagent.mip.api.UdpTunnelReceiver}
  * (data-plane: another forwarder would be a provider too, tied to the minor version it implements).
  * A method added to one of them is a minor bump: callers keep working, the provider must follow.</li>
@@ -18,6 +19,11 @@
  * (bnd counts a default method as minor; add one only if its default suits every implementer).</li>
  * </ul>
  * Records and enums are final: a new component or constant is a minor bump.
+ *
+ * <p>1.1.0: {@code Binding.INFINITE_LIFETIME}; the encapsulation inside a UDP tunnel (RFC 3519 §3.1)
+ * in {@code Binding.innerEncapsulation} and {@code TunnelSpec.innerEncapsulation}, the 1.0
+ * constructors kept (they mean IP in IP inside UDP, what 1.0 always sent); {@code ForeignAgentAssociations},
+ * the FA-HA associations (RFC 5944 §3.5.4), moved here from the home agent so that the shell lists them.
  */
 @Version("1.1.0")
 package net.homeagent.mip.api;

@@ -1,6 +1,7 @@
 package net.homeagent.mip.codec;
 
 import java.util.List;
+import java.util.Optional;
 
 import net.homeagent.mip.codec.ext.Extension;
 
@@ -21,4 +22,17 @@ public interface MipMessage {
 
     /** Extensions in wire order; authentication extensions must stay where they were received. */
     List<Extension> extensions();
+
+    /** The first extension of the given class, if any. */
+    default <E extends Extension> Optional<E> extension(Class<E> kind) {
+        // a plain loop over an indexed list: this runs for every message on the registration path
+        List<Extension> extensions = extensions();
+        for (int i = 0; i < extensions.size(); i++) {
+            Extension extension = extensions.get(i);
+            if (kind.isInstance(extension)) {
+                return Optional.of(kind.cast(extension));
+            }
+        }
+        return Optional.empty();
+    }
 }

@@ -1,8 +1,6 @@
 package net.homeagent.snmp.mib;
 
 import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -13,6 +11,7 @@ import org.snmp4j.smi.OID;
 
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.BindingStore;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * haMobilityBindingTable (RFC 2006, MIP-MIB 1.3.6.1.2.1.44.1.6.3.1) over the live binding store:
@@ -146,23 +145,14 @@ final class BindingTableModel implements MOTableModel<BindingRow> {
 
     /** The row of a packed (flipped) key as the store has it now, if the binding is still there. */
     private Optional<BindingRow> live(long packed) {
-        Inet4Address home = address(BindingWalkIndex.home(packed));
+        Inet4Address home = Ipv4.of(BindingWalkIndex.home(packed));
         int careOf = BindingWalkIndex.careOf(packed);
         for (Binding b : store.find(home)) {
-            if (BindingWalkIndex.toInt(b.careOfAddress()) == careOf) {
+            if (Ipv4.toInt(b.careOfAddress()) == careOf) {
                 return Optional.of(new BindingRow(b, clock.instant()));
             }
         }
         return Optional.empty();
-    }
-
-    static Inet4Address address(int value) {
-        byte[] octets = {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
-        try {
-            return (Inet4Address) InetAddress.getByAddress(octets);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("four octets are always an IPv4 address", e);
-        }
     }
 
     /** Steps through the sorted keys from a position, reading each row live and skipping gone ones. */

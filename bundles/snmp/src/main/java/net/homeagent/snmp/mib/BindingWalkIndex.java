@@ -7,6 +7,7 @@ import java.util.Arrays;
 
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.BindingStore;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * The sorted keys (home address, care-of address) of the binding table that a walk of
@@ -72,11 +73,6 @@ final class BindingWalkIndex {
         return (int) (packed ^ Long.MIN_VALUE);
     }
 
-    static int toInt(java.net.Inet4Address address) {
-        byte[] b = address.getAddress();
-        return (b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | (b[3] & 0xFF);
-    }
-
     /** Sorted packed keys; {@link #ceiling} finds where a walk goes on. */
     record Keys(long[] sorted, int size, Instant builtAt) {
 
@@ -103,7 +99,7 @@ final class BindingWalkIndex {
             if (size == keys.length) {
                 keys = Arrays.copyOf(keys, keys.length * 2);
             }
-            keys[size++] = pack(toInt(b.homeAddress()), toInt(b.careOfAddress()));
+            keys[size++] = pack(Ipv4.toInt(b.homeAddress()), Ipv4.toInt(b.careOfAddress()));
         }
 
         Keys sorted(Instant now) {

@@ -1,6 +1,7 @@
 /**
  * Small helpers shared by the implementation bundles; final classes, so only their callers
- * depend on them.
+ * depend on them. 1.1.0 added {@link net.homeagent.mip.api.support.KarafFolder} and
+ * {@link net.homeagent.mip.api.support.Futures}.
  */
 @Version("1.1.0")
 package net.homeagent.mip.api.support;

@@ -18,6 +18,8 @@ import net.homeagent.mip.api.BindingListener;
 import net.homeagent.mip.api.BindingStore;
 import net.homeagent.mip.api.ChangeOrigin;
 import net.homeagent.mip.api.RemovalReason;
+import net.homeagent.mip.api.support.Futures;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * A plain map behind the {@link BindingStore} contract, for unit tests of the bundles that use
@@ -25,8 +27,8 @@ import net.homeagent.mip.api.RemovalReason;
  */
 public final class FakeBindingStore implements BindingStore {
     private static final Comparator<Binding> ORDER = Comparator
-            .comparing((Binding b) -> Integer.toUnsignedLong(toInt(b.homeAddress())))
-            .thenComparing(b -> Integer.toUnsignedLong(toInt(b.careOfAddress())));
+            .comparing((Binding b) -> Ipv4.toUnsigned(b.homeAddress()))
+            .thenComparing(b -> Ipv4.toUnsigned(b.careOfAddress()));
 
     private final Map<BindingKey, Binding> bindings = new LinkedHashMap<>();
     private final List<BindingListener> listeners = new ArrayList<>();
@@ -128,7 +130,7 @@ public final class FakeBindingStore implements BindingStore {
     @Override
     public synchronized CompletionStage<Void> sync() {
         if (!holdSyncs) {
-            return CompletableFuture.completedFuture(null);
+            return Futures.NOTHING_TO_WAIT_FOR;
         }
         CompletableFuture<Void> pending = new CompletableFuture<>();
         pendingSyncs.add(pending);
@@ -137,10 +139,5 @@ public final class FakeBindingStore implements BindingStore {
 
     private void fire(BindingEvent event) {
         listeners.forEach(l -> l.bindingChanged(event));
-    }
-
-    private static int toInt(Inet4Address a) {
-        byte[] b = a.getAddress();
-        return (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff);
     }
 }

@@ -1,8 +1,6 @@
 package net.homeagent.mip.codec.wire;
 
 import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 
 import io.netty.buffer.ByteBuf;
 
@@ -16,13 +14,7 @@ final class WireFields {
     }
 
     static Inet4Address readIpv4(ByteBuf buf, int index) {
-        byte[] octets = new byte[4];
-        buf.getBytes(index, octets);
-        try {
-            return (Inet4Address) InetAddress.getByAddress(octets);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("four octets are always an IPv4 address", e);
-        }
+        return Ipv4.of(buf.getInt(index));
     }
 
     static void writeIpv4(ByteBuf out, Inet4Address address) {
