@@ -26,7 +26,7 @@ final class TunnelledSeeds {
             ByteBuffer inner = Packets.echo(Packets.HOME, Packets.CORRESPONDENT, 32, false);
             ByteBuffer out = ByteBuffer.allocate(256);
             TunnelEndpoint fromMobile = new TunnelEndpoint(encapsulation, Packets.CARE_OF, Packets.HOME_AGENT,
-                    Packets.HOME, 0, 0, 0, true);
+                    Packets.HOME, 0, 0, 0, true, Encapsulation.IP_IN_IP);
             int length = Encapsulator.encapsulate(inner, 0, inner.limit(), fromMobile, out, 0);
             seeds.add(Packets.bytes(out, 0, length));
         }
