@@ -14,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
@@ -68,6 +69,15 @@ final class LinkFixture implements AutoCloseable {
         // tail tasks run in order: this one after the flush of what the tasks before it queued
         loop.execute(() -> loop.executeAfterEventLoopIteration(() -> flushed.complete(null)));
         flushed.orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    /**
+     * Puts {@code handler} first in the link's pipeline, on its event loop: added from another
+     * thread, a handler only takes effect once the loop has run its handlerAdded task, and a
+     * datagram read before that would pass it by.
+     */
+    static void putInFront(PeerLinkEngine engine, ChannelHandler handler) {
+        engine.channel().eventLoop().submit(() -> engine.channel().pipeline().addFirst(handler)).syncUninterruptibly();
     }
 
     /** Waits (for loopback I/O, bounded) until {@code counter} reaches {@code value}. */

@@ -93,7 +93,7 @@ class PeerLinkEngineTest {
         PeerLinkEngine b = links.start(2, new ManualTimer());
         PeerLinkEngine silent = links.start(3, new ManualTimer());
         b.open(SERVICE, m -> { });
-        silent.channel().pipeline().addFirst(new LinkFixture.LoseInbound(Integer.MAX_VALUE));
+        LinkFixture.putInFront(silent, new LinkFixture.LoseInbound(Integer.MAX_VALUE));
 
         GroupDelivery delivery = a.open(SERVICE, m -> { }).sendToGroup(List.of(node(b), node(silent)), text("x"));
         await(delivery.byMember().get(2));
@@ -114,7 +114,7 @@ class PeerLinkEngineTest {
         PeerLinkEngine b = links.start(2, new ManualTimer());
         LinkFixture.Inbox inbox = new LinkFixture.Inbox();
         b.open(SERVICE, inbox::receive);
-        b.channel().pipeline().addFirst(new LinkFixture.LoseInbound(3, Optional.of(address(a))));
+        LinkFixture.putInFront(b, new LinkFixture.LoseInbound(3, Optional.of(address(a))));
 
         CompletionStage<Void> acknowledged = a.open(SERVICE, m -> { }).send(address(b), text("lost thrice"));
         settle(a);
@@ -135,7 +135,7 @@ class PeerLinkEngineTest {
         ManualTimer timer = new ManualTimer();
         PeerLinkEngine a = links.start(1, timer);
         PeerLinkEngine b = links.start(2, new ManualTimer());
-        b.channel().pipeline().addFirst(new LinkFixture.LoseInbound(Integer.MAX_VALUE));
+        LinkFixture.putInFront(b, new LinkFixture.LoseInbound(Integer.MAX_VALUE));
 
         CompletionStage<Void> acknowledged = a.open(SERVICE, m -> { }).send(address(b), text("nobody"));
         settle(a);
@@ -162,7 +162,7 @@ class PeerLinkEngineTest {
         PeerLinkEngine b = links.start(2, new ManualTimer());
         AtomicInteger deliveries = new AtomicInteger();
         b.open(SERVICE, m -> deliveries.incrementAndGet());
-        a.channel().pipeline().addFirst(new LinkFixture.LoseInbound(1, Optional.of(address(b)))); // B's first ack is lost
+        LinkFixture.putInFront(a, new LinkFixture.LoseInbound(1, Optional.of(address(b)))); // B's first ack is lost
 
         CompletionStage<Void> acknowledged = a.open(SERVICE, m -> { }).send(address(b), text("once"));
         LinkFixture.awaitCount(() -> b.status().messagesDelivered(), 1);
@@ -209,7 +209,7 @@ class PeerLinkEngineTest {
                 new ManualTimer());
         PeerLinkEngine b = links.start(2, new ManualTimer());
         LinkFixture.SentSizes sizes = new LinkFixture.SentSizes();
-        a.channel().pipeline().addFirst(sizes);
+        LinkFixture.putInFront(a, sizes);
         AtomicInteger delivered = new AtomicInteger();
         b.open(SERVICE, m -> delivered.incrementAndGet());
         PeerChannel channel = a.open(SERVICE, m -> { });
@@ -253,7 +253,7 @@ class PeerLinkEngineTest {
     void closingAChannelFailsItsPendingSendsAndFreesTheService() throws Exception {
         PeerLinkEngine a = links.start(1, new ManualTimer());
         PeerLinkEngine b = links.start(2, new ManualTimer());
-        b.channel().pipeline().addFirst(new LinkFixture.LoseInbound(Integer.MAX_VALUE));
+        LinkFixture.putInFront(b, new LinkFixture.LoseInbound(Integer.MAX_VALUE));
         PeerChannel channel = a.open(SERVICE, m -> { });
         assertThatThrownBy(() -> a.open(SERVICE, m -> { })).isInstanceOf(IllegalStateException.class);
 
@@ -281,7 +281,7 @@ class PeerLinkEngineTest {
     void statusShowsPeersWithTheirUnacknowledgedMessages() throws Exception {
         PeerLinkEngine b = links.start(2, new ManualTimer());
         PeerLinkEngine a = links.start(LinkFixture.settings(1, List.of(node(b))), LinkFixture.KEYS_1, 1, new ManualTimer());
-        b.channel().pipeline().addFirst(new LinkFixture.LoseInbound(Integer.MAX_VALUE));
+        LinkFixture.putInFront(b, new LinkFixture.LoseInbound(Integer.MAX_VALUE));
         PeerChannel channel = a.open(SERVICE, m -> { });
         channel.send(address(b), text("1"));
         channel.send(address(b), text("2"));
