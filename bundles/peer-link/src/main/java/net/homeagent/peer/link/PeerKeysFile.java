@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The keys of etc/peer-keys.conf, read at start and again when the file's modification time or
- * size changes (the caller polls {@link #reloadIfChanged}), as the home agent reads
+ * The keys of etc/peer-keys.conf, read at start and again when the file's modification time,
+ * size or inode changes (the caller polls {@link #reloadIfChanged}), as the home agent reads
  * etc/mobility-security.conf. A load swaps the whole key set at once. A load that gives no key at
  * all (file missing, unreadable, or every line bad) keeps the keys loaded before: a running link
  * that lost its keys could neither sign nor accept anything. Keys are never logged.
@@ -35,7 +35,7 @@ final class PeerKeysFile implements Supplier<PeerKeys> {
     private final Path file;
     private volatile PeerKeys keys = PeerKeys.NONE;
     private volatile List<String> problems = List.of();
-    private Stamp stamp = Stamp.MISSING;
+    private Optional<FileVersion> version = Optional.empty();
 
     PeerKeysFile(Path file) {
         this.file = file;
@@ -62,7 +62,7 @@ final class PeerKeysFile implements Supplier<PeerKeys> {
     }
 
     synchronized boolean reloadIfChanged() {
-        if (stampOf(file).equals(stamp)) {
+        if (versionOf(file).equals(version)) {
             return false;
         }
         reload();
@@ -70,7 +70,7 @@ final class PeerKeysFile implements Supplier<PeerKeys> {
     }
 
     synchronized void reload() {
-        stamp = stampOf(file);
+        version = versionOf(file);
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -116,17 +116,19 @@ final class PeerKeysFile implements Supplier<PeerKeys> {
         }
     }
 
-    private static Stamp stampOf(Path file) {
+    /**
+     * The file's modification time, size and file key (inode): a key file replaced by a rename
+     * within the same second and of the same size is still a new version. Empty when missing.
+     */
+    private static Optional<FileVersion> versionOf(Path file) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return new Stamp(Optional.of(attributes.lastModifiedTime()), attributes.size());
+            return Optional.of(new FileVersion(attributes.lastModifiedTime(), attributes.size(), attributes.fileKey()));
         } catch (IOException e) {
-            return Stamp.MISSING;
+            return Optional.empty();
         }
     }
 
-    /** What identifies a version of the file without reading it. */
-    private record Stamp(Optional<FileTime> modified, long size) {
-        static final Stamp MISSING = new Stamp(Optional.empty(), -1);
+    private record FileVersion(FileTime modified, long size, Object fileKey) {
     }
 }
