@@ -218,7 +218,7 @@ final class PeerLinkEngine implements PeerLink, AutoCloseable {
         }
         // best effort: a link that is stopping just does not send it
         onLoop(new CompletableFuture<>(), () -> {
-            if (!channels.containsKey(from.service)) {
+            if (!isOpen(from)) {
                 return;
             }
             byte[] record = new PeerRecord.Data(false, from.service, ++lastMessageSequence, payload).encode();
@@ -262,6 +262,11 @@ final class PeerLinkEngine implements PeerLink, AutoCloseable {
                 + payload.length + " bytes, the peer link carries at most " + max + " (mtu " + settings.mtu() + ")"));
     }
 
+    /** Whether {@code channel} is still the open channel of its service (not closed, nor replaced). */
+    private boolean isOpen(LinkChannel channel) {
+        return channels.get(channel.service) == channel;
+    }
+
     /** Runs {@code task} on the event loop; a link that is stopping fails {@code stage} instead. */
     private void onLoop(CompletableFuture<?> stage, Runnable task) {
         try {
@@ -287,7 +292,7 @@ final class PeerLinkEngine implements PeerLink, AutoCloseable {
         long now = timer.nowMillis();
         List<MemberDelivery> deliveries = members.stream()
                 .map(member -> new MemberDelivery(member, now, settings.retransmitInitialMillis())).toList();
-        if (!channels.containsKey(from.service)) {
+        if (!isOpen(from)) {
             deliveries.forEach(member -> member.acknowledged.completeExceptionally(
                     new IllegalStateException("peer link service " + from.service + " was closed")));
             return deliveries;

@@ -6,6 +6,10 @@ import static net.homeagent.peer.link.LinkFixture.settle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -290,5 +294,27 @@ class PeerLinkEngineTest {
                 TimeUnit.SECONDS);
 
         assertThat(peers).containsExactly(Map.entry(node(b), 2));
+    }
+
+    @Test
+    void aMulticastLinkSendsToItsGroupAndIgnoresItsOwnDatagramsLoopedBack() throws Exception {
+        int port;
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        InetSocketAddress group = new InetSocketAddress(InetAddress.getByName("239.255.74.34"), port);
+        LinkSettings settings = new LinkSettings(1, LinkFixture.GROUP, new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+                Optional.of(group), Optional.of(NetworkInterface.getByInetAddress(InetAddress.getLoopbackAddress())), 0,
+                List.of(), 1400, 200, 3200, 10_000, 1024);
+        PeerLinkEngine a = links.start(settings, LinkFixture.KEYS_1, 1, new ManualTimer());
+        a.open(SERVICE, m -> { throw new AssertionError("own message delivered"); }).announce(text("to the group"));
+
+        LinkFixture.awaitCount(() -> a.status().datagramsReceived(), 1);
+        settle(a);
+
+        assertThat(a.status().multicastGroup()).contains(group);
+        assertThat(a.status().datagramsSent()).isEqualTo(1);
+        assertThat(a.status().messagesDelivered()).isZero();
+        assertThat(a.status().dropped().values()).containsOnly(0L);
     }
 }
