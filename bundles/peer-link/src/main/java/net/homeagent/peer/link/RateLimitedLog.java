@@ -1,13 +1,14 @@
 package net.homeagent.peer.link;
 
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.slf4j.Logger;
 
 /**
- * One WARN line per drop reason per {@value #INTERVAL_MILLIS} ms, with how many were not logged
- * since: a flood of bad datagrams costs counters, not a flood of log lines. Used on one thread.
+ * One WARN line per kind (a drop reason, a failing receiver) per {@value #INTERVAL_MILLIS} ms,
+ * with how many were not logged since: a flood of bad datagrams costs counters, not a flood of
+ * log lines. Used on one thread.
  */
 final class RateLimitedLog {
 
@@ -15,25 +16,24 @@ final class RateLimitedLog {
 
     private final Logger log;
     private final LinkTimer timer;
-    private final Map<DropReason, Long> lastLogged = new EnumMap<>(DropReason.class);
-    private final Map<DropReason, Long> suppressed = new EnumMap<>(DropReason.class);
+    private final Map<String, Long> lastLogged = new HashMap<>();
+    private final Map<String, Long> suppressed = new HashMap<>();
 
     RateLimitedLog(Logger log, LinkTimer timer) {
         this.log = log;
         this.timer = timer;
     }
 
-    void dropped(DropReason reason, String detail, Object source) {
+    /** Logs {@code message} (a slf4j format; a last Throwable argument is logged as such) unless its kind logged lately. */
+    void warn(String kind, String message, Object... arguments) {
         long now = timer.nowMillis();
-        Long last = lastLogged.get(reason);
+        Long last = lastLogged.get(kind);
         if (last != null && now - last < INTERVAL_MILLIS) {
-            suppressed.merge(reason, 1L, Long::sum);
+            suppressed.merge(kind, 1L, Long::sum);
             return;
         }
-        lastLogged.put(reason, now);
-        long skipped = suppressed.getOrDefault(reason, 0L);
-        suppressed.remove(reason);
-        log.warn("peer link dropped a datagram from {} ({}): {}{}", source, reason.key(), detail,
-                skipped == 0 ? "" : " (" + skipped + " more of this kind not logged)");
+        lastLogged.put(kind, now);
+        Long skipped = suppressed.remove(kind);
+        log.warn(skipped == null ? message : message + " (" + skipped + " more of this kind not logged)", arguments);
     }
 }
