@@ -87,7 +87,7 @@ final class PeerLinkEngine implements PeerLink, AutoCloseable {
         this.loop = group.next();
         this.timer = timers.apply(loop);
         this.batches = new OutboundBatches(settings.mtu(), this::writeDatagram,
-                () -> ((SingleThreadEventLoop) loop).executeAfterEventLoopIteration(this::flushBatches));
+                () -> ((SingleThreadEventLoop) loop).executeAfterEventLoopIteration(() -> batches.flushAll()));
         this.reliable = new ReliableSends(settings, epoch, timer, batches, counters,
                 task -> onLoop(new CompletableFuture<>(), task));
         this.reception = new DatagramReception(settings, keyRing, counters, new RateLimitedLog(LOG, timer), reliable,
@@ -295,17 +295,13 @@ final class PeerLinkEngine implements PeerLink, AutoCloseable {
                 multicast ? settings.multicastGroup() : Optional.empty());
     }
 
-    private void flushBatches() {
-        batches.flushAll();
-        channel.flush();
-    }
-
     private void writeDatagram(InetSocketAddress destination, List<byte[]> records) {
         int keyId = keyRing.sendKeyId();
         DatagramHeader header = new DatagramHeader(PeerWire.VERSION, settings.groupId(), settings.nodeId(), epoch,
                 ++lastDatagramSequence, keyId, records.size());
         byte[] datagram = DatagramCodec.encode(header, records, keyRing.mac(keyId).orElseThrow());
-        channel.write(new DatagramPacket(Unpooled.wrappedBuffer(datagram), destination));
+        // each datagram is one system call anyway: nothing is gained by holding it for a later flush
+        channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(datagram), destination));
         counters.datagramsSent.incrementAndGet();
     }
 
