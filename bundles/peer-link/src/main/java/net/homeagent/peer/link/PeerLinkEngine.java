@@ -87,7 +87,7 @@ final class PeerLinkEngine implements PeerLink, AutoCloseable {
         this.loop = group.next();
         this.timer = timers.apply(loop);
         this.batches = new OutboundBatches(settings.mtu(), this::writeDatagram,
-                () -> ((SingleThreadEventLoop) loop).executeAfterEventLoopIteration(() -> batches.flushAll()));
+                () -> ((SingleThreadEventLoop) loop).executeAfterEventLoopIteration(this::flushBatches));
         this.reliable = new ReliableSends(settings, epoch, timer, batches, counters,
                 task -> onLoop(new CompletableFuture<>(), task));
         this.reception = new DatagramReception(settings, keyRing, counters, new RateLimitedLog(LOG, timer), reliable,
@@ -293,6 +293,10 @@ final class PeerLinkEngine implements PeerLink, AutoCloseable {
         }
         return reliable.start(from.service, ++lastMessageSequence, payload, members,
                 multicast ? settings.multicastGroup() : Optional.empty());
+    }
+
+    private void flushBatches() {
+        batches.flushAll();
     }
 
     private void writeDatagram(InetSocketAddress destination, List<byte[]> records) {
