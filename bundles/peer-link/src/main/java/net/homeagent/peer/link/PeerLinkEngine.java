@@ -194,6 +194,12 @@ final class PeerLinkEngine implements PeerLink, AutoCloseable {
             anyStage.completeExceptionally(tooLarge.get());
             return delivery;
         }
+        if (stages.containsKey(settings.nodeId())) {
+            // the link ignores its own datagrams: this member could only time out, 10 s later
+            anyStage.completeExceptionally(new IllegalArgumentException("node " + settings.nodeId()
+                    + " is this node: a group send goes to the other members"));
+            return delivery;
+        }
         if (members.isEmpty()) {
             return delivery;
         }

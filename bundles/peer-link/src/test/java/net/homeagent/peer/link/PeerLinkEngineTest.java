@@ -282,6 +282,18 @@ class PeerLinkEngineTest {
     }
 
     @Test
+    void aGroupSendNamingThisNodeFailsAtOnce() {
+        PeerLinkEngine a = links.start(1, new ManualTimer());
+        PeerLinkEngine b = links.start(2, new ManualTimer());
+
+        GroupDelivery delivery = a.open(SERVICE, m -> { }).sendToGroup(List.of(node(a), node(b)), text("x"));
+
+        assertThat(delivery.all()).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
+                .withCauseInstanceOf(IllegalArgumentException.class).withMessageContaining("node 1 is this node");
+        assertThat(a.status().messagesSent()).isZero();
+    }
+
+    @Test
     void statusShowsPeersWithTheirUnacknowledgedMessages() throws Exception {
         PeerLinkEngine b = links.start(2, new ManualTimer());
         PeerLinkEngine a = links.start(LinkFixture.settings(1, List.of(node(b))), LinkFixture.KEYS_1, 1, new ManualTimer());
