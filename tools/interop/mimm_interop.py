@@ -203,7 +203,11 @@ class Scenarios:
         networks = self.shell.run("mimm:networks")
         expect(any(line.split()[:4] == ["1", "wlan-a", "wlan", "1/1"] for line in networks.splitlines()),
                "mimm:networks: %s" % networks)
-        return "mimm:stats GO 2, NOT_NOW 2; mimm:networks wlan-a 1/1"
+        typo = self.shell.run("mimm:advice 10.0.0")
+        # bin/client may print its own notes (e.g. about JAVA_HOME) before the command's output
+        answer = [line for line in typo.splitlines() if not line.startswith("client:")]
+        expect(answer == ["% not an IPv4 address: 10.0.0"], "mimm:advice 10.0.0: %s" % typo)
+        return "mimm:stats GO 2, NOT_NOW 2; mimm:networks wlan-a 1/1; mimm:advice of a typo: one % line"
 
     def run_all(self):
         passed = failed = 0

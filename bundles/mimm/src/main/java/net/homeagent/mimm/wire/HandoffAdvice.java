@@ -1,7 +1,6 @@
 package net.homeagent.mimm.wire;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The advisor's answer to a {@link RequestHandoff}, carried in a Registration Reply as an NVSE
@@ -39,7 +38,7 @@ public record HandoffAdvice(Verdict verdict, Reason reason, int holdSeconds, int
     }
 
     /** The advice itself; one octet on the wire. */
-    public enum Verdict {
+    public enum Verdict implements WireCode {
         GO(0), NOT_NOW(1), NO(2);
 
         private final int code;
@@ -48,22 +47,14 @@ public record HandoffAdvice(Verdict verdict, Reason reason, int holdSeconds, int
             this.code = code;
         }
 
+        @Override
         public int code() {
             return code;
-        }
-
-        static Optional<Verdict> ofCode(int code) {
-            for (Verdict verdict : values()) {
-                if (verdict.code == code) {
-                    return Optional.of(verdict);
-                }
-            }
-            return Optional.empty();
         }
     }
 
     /** Why; one octet on the wire. */
-    public enum Reason {
+    public enum Reason implements WireCode {
         /** Nothing stands in the way (with GO). */
         NONE(0),
         /** The target network is not one the advisor knows (by id, or the care-of address in no prefix). */
@@ -79,17 +70,9 @@ public record HandoffAdvice(Verdict verdict, Reason reason, int holdSeconds, int
             this.code = code;
         }
 
+        @Override
         public int code() {
             return code;
-        }
-
-        static Optional<Reason> ofCode(int code) {
-            for (Reason reason : values()) {
-                if (reason.code == code) {
-                    return Optional.of(reason);
-                }
-            }
-            return Optional.empty();
         }
     }
 }

@@ -66,8 +66,8 @@ public final class HandoffAdviceCodec {
             return Decoded.malformed("Handoff Advice length", data.length + " octets for " + count
                     + " alternatives, expected " + (FIXED_LENGTH + 2 * count));
         }
-        Optional<Verdict> verdict = Verdict.ofCode(verdictCode);
-        Optional<Reason> reason = Reason.ofCode(reasonCode);
+        Optional<Verdict> verdict = WireCode.of(Verdict.class, verdictCode);
+        Optional<Reason> reason = WireCode.of(Reason.class, reasonCode);
         if (verdict.isEmpty() || reason.isEmpty()) {
             return Decoded.malformed("Handoff Advice code", "verdict " + verdictCode + ", reason " + reasonCode);
         }

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The kind of radio (or wire) a network or a mobile's link is; one octet on the wire. */
-public enum LinkType {
+public enum LinkType implements WireCode {
     UNKNOWN(0), WLAN(1), CELLULAR(2), ETHERNET(3), SATELLITE(4);
 
     private final int code;
@@ -13,17 +13,9 @@ public enum LinkType {
         this.code = code;
     }
 
+    @Override
     public int code() {
         return code;
-    }
-
-    public static Optional<LinkType> ofCode(int code) {
-        for (LinkType type : values()) {
-            if (type.code == code) {
-                return Optional.of(type);
-            }
-        }
-        return Optional.empty();
     }
 
     /** The lower-case name used in etc/mimm-networks.conf and the shell. */

@@ -56,7 +56,7 @@ public final class RequestHandoffCodec {
         int current = Short.toUnsignedInt(in.getShort());
         int signal = in.get();
         int linkCode = Byte.toUnsignedInt(in.get());
-        Optional<LinkType> link = LinkType.ofCode(linkCode);
+        Optional<LinkType> link = WireCode.of(LinkType.class, linkCode);
         if (link.isEmpty()) {
             return Decoded.malformed("Request Handoff link type", "link type " + linkCode);
         }

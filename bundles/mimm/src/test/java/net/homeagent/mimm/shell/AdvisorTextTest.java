@@ -4,7 +4,10 @@ import static net.homeagent.mimm.Fixtures.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.Inet4Address;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +68,23 @@ class AdvisorTextTest {
         assertThat(AdvisorText.advice(view, "10.0.0.6")).startsWith("No advice given to 10.0.0.6");
         assertThatThrownBy(() -> AdvisorText.advice(view, "mobile.example")).hasMessage(
                 "not an IPv4 address: mobile.example");
+    }
+
+    @Test
+    void aTypingMistakeIsOneLineMarkedWithPercent() {
+        AdviceCommand command = new AdviceCommand();
+        command.view = view;
+        command.homeAddress = "10.0.0";
+        PrintStream console = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            command.execute();
+        } finally {
+            System.setOut(console);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("% not an IPv4 address: 10.0.0"
+                + System.lineSeparator());
     }
 
     @Test
