@@ -103,6 +103,31 @@ def udp_tunnel_request_extension(force: bool = False, fa_registration: bool = Fa
     return extension(EXT_UDP_TUNNEL_REQUEST, struct.pack("!BBBBH", 0, 0, flags, encapsulation, 0))
 
 
+EXT_CVSE = 38    # RFC 3115 §3.1, Critical Vendor/Organization Specific Extension
+EXT_NVSE = 134   # RFC 3115 §3.2, Normal Vendor/Organization Specific Extension
+
+
+def cvse_extension(vendor_id: int, vendor_type: int, value: bytes) -> bytes:
+    """CVSE (RFC 3115 §3.1): Type 38, Reserved, Length (16 bits, of what follows), Vendor/Org-ID
+    (32 bits), Vendor-CVSE-Type (16 bits), Vendor-CVSE-Value."""
+    return struct.pack("!BBHIH", EXT_CVSE, 0, 6 + len(value), vendor_id, vendor_type) + value
+
+
+def nvse_extension(vendor_id: int, vendor_type: int, value: bytes) -> bytes:
+    """NVSE (RFC 3115 §3.2): Type 134, Length (8 bits), Reserved (16 bits), Vendor/Org-ID,
+    Vendor-NVSE-Type, Vendor-NVSE-Value."""
+    return struct.pack("!BBHIH", EXT_NVSE, 8 + len(value), 0, vendor_id, vendor_type) + value
+
+
+def vendor_extension_fields(ext: "ParsedExtension"):
+    """(Vendor/Org-ID, vendor type, value) of a parsed CVSE or NVSE, as RFC 3115 §3 lays them out."""
+    body = ext.body[2:] if ext.type == EXT_NVSE else ext.body   # the NVSE's Reserved is in its body
+    if ext.type not in (EXT_CVSE, EXT_NVSE) or len(body) < 6:
+        raise MalformedReply("not a vendor extension of 6 octets or more: type %d" % ext.type)
+    vendor_id, vendor_type = struct.unpack("!IH", body[:6])
+    return vendor_id, vendor_type, body[6:]
+
+
 def authenticator(algorithm: str, key: bytes, protected: bytes) -> bytes:
     """RFC 5944 §3.5.1: HMAC-MD5 (RFC 2104) by default; "keyed-md5" is RFC 2002's
     MD5(key | protected fields | key) still spoken by old mobile nodes."""

@@ -1,0 +1,27 @@
+package net.homeagent.mimm;
+
+import java.net.Inet4Address;
+import java.util.List;
+import java.util.Optional;
+
+import net.homeagent.mimm.network.Network;
+import net.homeagent.mimm.network.RealTimeSessionSource.SessionLoad;
+
+/**
+ * What the operator sees of the advisor: an OSGi service inside this bundle only (the package is
+ * not exported), for the {@code mimm:*} commands.
+ */
+public interface AdvisorView {
+
+    /** Every configured network with its live load, by id. */
+    List<NetworkStatus> networks();
+
+    /** The last advice given to the mobile with this home address. */
+    Optional<GivenAdvice> lastAdvice(Inet4Address homeAddress);
+
+    MimmStatistics statistics();
+
+    /** A network and what it carries now. */
+    record NetworkStatus(Network network, int mobiles, SessionLoad sessions) {
+    }
+}

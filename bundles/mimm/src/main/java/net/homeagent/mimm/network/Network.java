@@ -1,0 +1,44 @@
+package net.homeagent.mimm.network;
+
+import java.net.Inet4Address;
+import java.util.List;
+
+import net.homeagent.mimm.wire.LinkType;
+
+/**
+ * One access network the advisor knows (a line of etc/mimm-networks.conf).
+ *
+ * @param id              the id mobiles and the advisor use on the wire, 1..65535
+ * @param name            a name for the operator
+ * @param type            its radio type
+ * @param careOfPrefixes  the care-of addresses a mobile attached to it registers from
+ * @param capacityMobiles mobiles it carries at most
+ * @param capacityKbps    real-time kbit/s it carries at most
+ */
+public record Network(int id, String name, LinkType type, List<Ipv4Prefix> careOfPrefixes, int capacityMobiles,
+        long capacityKbps) {
+
+    public Network {
+        careOfPrefixes = List.copyOf(careOfPrefixes);
+        if (id < 1 || id > 0xffff) {
+            throw new IllegalArgumentException("network id is 1..65535: " + id);
+        }
+        if (careOfPrefixes.isEmpty()) {
+            throw new IllegalArgumentException("network " + id + " has no care-of prefix");
+        }
+        if (capacityMobiles < 0 || capacityKbps < 0) {
+            throw new IllegalArgumentException("network " + id + " has a negative capacity");
+        }
+    }
+
+    /** The length of the longest of its prefixes that holds {@code careOf}, or -1. */
+    int longestMatch(Inet4Address careOf) {
+        int best = -1;
+        for (Ipv4Prefix prefix : careOfPrefixes) {
+            if (prefix.length() > best && prefix.contains(careOf)) {
+                best = prefix.length();
+            }
+        }
+        return best;
+    }
+}

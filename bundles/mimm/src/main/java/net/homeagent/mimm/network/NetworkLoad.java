@@ -1,0 +1,62 @@
+package net.homeagent.mimm.network;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.api.BindingEvent;
+import net.homeagent.mip.api.BindingKey;
+
+/**
+ * Live mobiles per network, kept from binding events: each binding whose care-of address lies in a
+ * network's prefixes counts once there (a mobile with simultaneous bindings counts in each of its
+ * networks). A request reads a counter, never the table. Adding a binding it already counts (the
+ * start-up walk and an event for the same binding can cross) or removing one it never counted
+ * changes nothing.
+ */
+public final class NetworkLoad {
+
+    private final NetworkPlan plan;
+    private final Map<BindingKey, Integer> counted = new ConcurrentHashMap<>();
+    private final Map<Integer, AtomicInteger> mobiles = new ConcurrentHashMap<>();
+
+    public NetworkLoad(NetworkPlan plan) {
+        this.plan = plan;
+        plan.networks().forEach(network -> mobiles.put(network.id(), new AtomicInteger()));
+    }
+
+    /** Counts a binding that exists (the start-up walk of the table, and ADDED events). */
+    public void count(Binding binding) {
+        plan.byCareOf(binding.careOfAddress()).ifPresent(network -> {
+            if (counted.putIfAbsent(binding.key(), network.id()) == null) {
+                mobiles.get(network.id()).incrementAndGet();
+            }
+        });
+    }
+
+    /** Follows one change of the binding table. */
+    public void bindingChanged(BindingEvent event) {
+        switch (event.type()) {
+            case ADDED, RENEWED -> count(event.binding());
+            case REMOVED -> {
+                Integer network = counted.remove(event.binding().key());
+                if (network != null) {
+                    mobiles.get(network).decrementAndGet();
+                }
+            }
+        }
+    }
+
+    /** Mobiles attached to network {@code networkId} now (0 for a network it does not know). */
+    public int mobiles(int networkId) {
+        AtomicInteger count = mobiles.get(networkId);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Whether this very binding (home and care-of address) is already counted in network {@code networkId}. */
+    public boolean isCountedIn(BindingKey key, int networkId) {
+        Integer network = counted.get(key);
+        return network != null && network == networkId;
+    }
+}

@@ -1,0 +1,90 @@
+package net.homeagent.mimm;
+
+import static net.homeagent.mimm.Fixtures.binding;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import net.homeagent.mimm.AdvisorView.NetworkStatus;
+import net.homeagent.mip.api.testing.FakeBindingStore;
+
+class MimmAdvisorComponentTest {
+
+    @TempDir
+    Path etc;
+
+    @Test
+    void readsTheNetworkFileAndCountsTheBindingsTheTableAlreadyHolds() throws IOException {
+        Path file = Files.write(etc.resolve("mimm-networks.conf"), Fixtures.PLAN_LINES);
+        FakeBindingStore store = new FakeBindingStore();
+        store.register(binding("10.0.0.1", "10.1.0.1"), false);
+        store.register(binding("10.0.0.2", "10.3.9.2"), false);
+
+        MimmAdvisorComponent advisor = new MimmAdvisorComponent(store, config(file.toString(), "1=2/100, 2=3/300"));
+        store.listen(advisor);
+        store.register(binding("10.0.0.3", "10.1.0.3"), false);
+
+        assertThat(advisor.networks()).extracting(NetworkStatus::mobiles).containsExactly(2, 0, 0, 1);
+        assertThat(advisor.networks()).extracting(s -> s.sessions().kbps()).containsExactly(100L, 300L, 0L, 0L);
+        assertThat(advisor.interprets()).extracting(t -> t.vendorType()).containsExactly(1);
+    }
+
+    @Test
+    void aBadNetworkFileStopsActivationWithTheLine() throws IOException {
+        Path file = Files.write(etc.resolve("mimm-networks.conf"), List.of("1 a wlan 10.0.0.0/8 1"));
+        assertThatThrownBy(() -> new MimmAdvisorComponent(new FakeBindingStore(), config(file.toString())))
+                .hasMessageStartingWith("line 1:");
+    }
+
+    private static MimmConfig config(String networksFile, String... staticSessions) {
+        return new MimmConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return MimmConfig.class;
+            }
+
+            @Override
+            public String networksFile() {
+                return networksFile;
+            }
+
+            @Override
+            public String[] staticSessions() {
+                return staticSessions;
+            }
+
+            @Override
+            public int goHoldSeconds() {
+                return 300;
+            }
+
+            @Override
+            public int notNowHoldSeconds() {
+                return 30;
+            }
+
+            @Override
+            public int noHoldSeconds() {
+                return 600;
+            }
+
+            @Override
+            public int maxAlternatives() {
+                return 3;
+            }
+
+            @Override
+            public int adviceMemory() {
+                return 10;
+            }
+        };
+    }
+}
