@@ -168,12 +168,15 @@ class Scenarios:
         self.expect_code(self.send("10.0.0.11", "198.51.100.11"), 0, "plain registration")
         reply = self.handoff("10.0.0.11", "192.0.2.11", target=1, current=2)
         self.expect_code(reply, HANDOFF_NOT_NOW, "network 1 takes one mobile")
-        expect(self.advice_of(reply) is None, "a refusal carried an advice (the contract cannot)")
+        advice = self.advice_of(reply)
+        expect(advice is not None and advice["verdict"] == "not-now" and advice["alternatives"] == [3]
+               and not advice["completed"], "the refusal's advice %s" % advice)
         expect(self.care_ofs("10.0.0.11") == {"198.51.100.11"}, "the binding moved on a not-now")
         out = self.shell.run("mimm:advice 10.0.0.11")
         expect("NOT_NOW (TARGET_FULL_MOBILES" in out and "alternatives: [3]" in out and "reply code 200" in out,
                "mimm:advice: %s" % out.strip())
-        return "full network: code %d, binding stays, mimm:advice NOT_NOW with alternative [3]" % HANDOFF_NOT_NOW
+        return ("full network: code %d with advice not-now, alternative [3]; binding stays; mimm:advice agrees"
+                % HANDOFF_NOT_NOW)
 
     def target_by_care_of_address(self):
         reply = self.handoff("10.0.0.12", "203.0.113.12", target=None, current=0, kbps=100)

@@ -29,6 +29,7 @@ import net.homeagent.mip.api.RegistrationVerdict;
 import net.homeagent.mip.api.VendorExtensionHandler;
 import net.homeagent.mip.api.support.RateLimitedLog;
 import net.homeagent.mip.codec.ReplyCode;
+import net.homeagent.mip.codec.ext.Extension;
 import net.homeagent.mip.codec.ext.VendorSpecificExtension;
 
 /**
@@ -91,10 +92,15 @@ final class HandoffAdvisor implements VendorExtensionHandler, AdvisorView {
         Outcome outcome = decision.decide(request, proposed);
         HandoffAdvice advice = outcome.advice().verdict() == Verdict.GO ? completed(outcome.advice()) : outcome.advice();
         counters.advice(advice);
+        // the advice goes into the reply either way, under the MN-HA authenticator: a refusal's
+        // reason, hold time and alternatives are what the mobile needs to choose its next network
+        List<Extension> reply = List.of(adviceExtension(advice));
         RegistrationVerdict verdict = switch (advice.verdict()) {
-            case GO -> RegistrationVerdict.pass(List.of(adviceExtension(advice)));
-            case NOT_NOW -> RegistrationVerdict.refuse(HANDOFF_NOT_NOW, "mimm: handoff not now (" + advice.reason() + ")");
-            case NO -> RegistrationVerdict.refuse(HANDOFF_REFUSED, "mimm: handoff refused (" + advice.reason() + ")");
+            case GO -> RegistrationVerdict.pass(reply);
+            case NOT_NOW -> RegistrationVerdict.refuse(HANDOFF_NOT_NOW, "mimm: handoff not now (" + advice.reason() + ")",
+                    reply);
+            case NO -> RegistrationVerdict.refuse(HANDOFF_REFUSED, "mimm: handoff refused (" + advice.reason() + ")",
+                    reply);
         };
         int replyCode = verdict instanceof RegistrationVerdict.Refuse refuse ? refuse.replyCode() : ReplyCode.ACCEPTED;
         memory.remember(proposed.homeAddress(), new GivenAdvice(clock.instant(), request, advice,

@@ -88,8 +88,16 @@ class HandoffAdvisorTest {
 
         RegistrationVerdict verdict = ask(binding("10.0.0.3", "10.1.0.3"), request(1, 0));
 
-        assertThat(verdict).isEqualTo(RegistrationVerdict.refuse(HandoffAdvisor.HANDOFF_NOT_NOW,
-                "mimm: handoff not now (TARGET_FULL_MOBILES)"));
+        assertThat(verdict).isInstanceOfSatisfying(RegistrationVerdict.Refuse.class, refuse -> {
+            assertThat(refuse.replyCode()).isEqualTo(HandoffAdvisor.HANDOFF_NOT_NOW);
+            assertThat(refuse.reason()).isEqualTo("mimm: handoff not now (TARGET_FULL_MOBILES)");
+            // the mobile learns why, for how long and where else it may go
+            VendorSpecificExtension nvse = (VendorSpecificExtension) refuse.replyExtensions().get(0);
+            assertThat(nvse.vendorType()).isEqualTo(MimmVendor.HANDOFF_ADVICE);
+            assertThat(HandoffAdviceCodec.decode(nvse.data())).isInstanceOfSatisfying(Decoded.Valid.class,
+                    valid -> assertThat(valid.message()).isEqualTo(advisor.lastAdvice(ip("10.0.0.3")).orElseThrow()
+                            .advice()));
+        });
         assertThat(store.find(ip("10.0.0.3"))).extracting(Binding::careOfAddress).containsExactly(ip("10.2.0.3"));
         assertThat(advisor.lastAdvice(ip("10.0.0.3"))).hasValueSatisfying(given -> {
             assertThat(given.replyCode()).isEqualTo(200);
@@ -102,8 +110,11 @@ class HandoffAdvisorTest {
     @Test
     void anUnknownTargetRefusesWith201() {
         assertThat(ask(binding("10.0.0.1", "10.1.0.1"), request(77, 0)))
-                .isEqualTo(RegistrationVerdict.refuse(HandoffAdvisor.HANDOFF_REFUSED,
-                        "mimm: handoff refused (TARGET_UNKNOWN)"));
+                .isInstanceOfSatisfying(RegistrationVerdict.Refuse.class, refuse -> {
+                    assertThat(refuse.replyCode()).isEqualTo(HandoffAdvisor.HANDOFF_REFUSED);
+                    assertThat(refuse.reason()).isEqualTo("mimm: handoff refused (TARGET_UNKNOWN)");
+                    assertThat(refuse.replyExtensions()).hasSize(1);
+                });
         assertThat(store.size()).isZero();
     }
 

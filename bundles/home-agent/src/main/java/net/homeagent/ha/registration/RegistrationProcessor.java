@@ -327,7 +327,7 @@ public final class RegistrationProcessor implements RegistrationService {
     private Outcome afterPolicies(Attempt attempt, Accepted accepted, RegistrationVerdict verdict, boolean waited) {
         Inet4Address requested = attempt.request.homeAddress();
         if (verdict instanceof RegistrationVerdict.Refuse refuse) {
-            return new Outcome(refuse.replyCode(), 0, requested, List.of(),
+            return new Outcome(refuse.replyCode(), 0, requested, refuse.replyExtensions(),
                     Optional.of(RefusalReason.POLICY.shortName() + ":" + refuse.reason()), null);
         }
         if (verdict instanceof RegistrationVerdict.Discard discard) {

@@ -1125,6 +1125,23 @@ class RegistrationProcessorTest {
         }
 
         @Test
+        void theExtensionsOfARefusalGoIntoTheRefusingReplyUnderItsAuthenticator() {
+            VendorSpecificExtension notNow = new VendorSpecificExtension(false, 32473, 2, new byte[] {1, 3});
+            policies.add((registration, proposed) -> CompletableFuture.completedFuture(
+                    RegistrationVerdict.refuse(200, "handoff-not-now", List.of(notNow))));
+
+            RegistrationDecision decision = process(node().build());
+
+            assertThat(code(decision)).isEqualTo(200);
+            RegistrationReply signed = signedAndDecoded(decision);
+            assertThat(signed.extensions()).containsExactly(notNow, signed.extensions().get(1));
+            AuthenticationExtension auth = signed.extension(AuthenticationExtension.class).orElseThrow();
+            byte[] wire = signed.wire().orElseThrow();
+            assertThat(NODE.verify(wire, 0, auth.authenticatedLength(), auth.authenticator())).isTrue();
+            assertThat(store.size()).isZero();
+        }
+
+        @Test
         void aPolicyMayNotBringItsOwnAuthenticationExtension() {
             policies.add((registration, proposed) -> CompletableFuture.completedFuture(
                     RegistrationVerdict.pass(List.of(AuthenticationExtension.mobileHome(1)))));

@@ -35,6 +35,14 @@ public sealed interface RegistrationVerdict {
         return new Refuse(replyCode, reason);
     }
 
+    /**
+     * @param replyExtensions added to the refusing Registration Reply, under its MN-HA
+     *                        authenticator (e.g. the MIMM advisor's "not now" with alternatives)
+     */
+    static RegistrationVerdict refuse(int replyCode, String reason, List<Extension> replyExtensions) {
+        return new Refuse(replyCode, reason, replyExtensions);
+    }
+
     static RegistrationVerdict discard(String reason) {
         return new Discard(reason);
     }
@@ -50,21 +58,16 @@ public sealed interface RegistrationVerdict {
         private static final Pass NOTHING = new Pass(List.of());
 
         public Pass {
-            replyExtensions = List.copyOf(replyExtensions);
-            for (Extension extension : replyExtensions) {
-                if (extension instanceof AuthenticationExtension) {
-                    throw new IllegalArgumentException("a policy may not add an authentication extension ("
-                            + extension + "): the home agent signs the reply itself");
-                }
-            }
+            replyExtensions = unsigned(replyExtensions);
         }
     }
 
     /**
      * The home agent answers with {@code replyCode}, a denial by the home agent (RFC 5944 §3.4:
-     * 128-255), and counts {@code reason}.
+     * 128-255), and counts {@code reason}. The extensions go into that reply as a pass's do into an
+     * accepting one: before the MN-HA Authentication extension, authenticated with the rest.
      */
-    record Refuse(int replyCode, String reason) implements RegistrationVerdict {
+    record Refuse(int replyCode, String reason, List<Extension> replyExtensions) implements RegistrationVerdict {
 
         public Refuse {
             if (replyCode < ReplyCode.REASON_UNSPECIFIED || replyCode > 255) {
@@ -72,6 +75,12 @@ public sealed interface RegistrationVerdict {
                         + replyCode);
             }
             requireReason(reason);
+            replyExtensions = unsigned(replyExtensions);
+        }
+
+        /** A refusal with nothing to add to the reply. */
+        public Refuse(int replyCode, String reason) {
+            this(replyCode, reason, List.of());
         }
     }
 
@@ -85,6 +94,18 @@ public sealed interface RegistrationVerdict {
         public Discard {
             requireReason(reason);
         }
+    }
+
+    /** A copy of {@code extensions}; a policy may not bring an authentication extension: the home agent signs. */
+    private static List<Extension> unsigned(List<Extension> extensions) {
+        List<Extension> copy = List.copyOf(extensions);
+        for (Extension extension : copy) {
+            if (extension instanceof AuthenticationExtension) {
+                throw new IllegalArgumentException("a policy may not add an authentication extension (" + extension
+                        + "): the home agent signs the reply itself");
+            }
+        }
+        return copy;
     }
 
     private static void requireReason(String reason) {
