@@ -1,9 +1,8 @@
 package net.homeagent.group;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -14,11 +13,16 @@ final class ExecutorScheduler implements Scheduler, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorScheduler.class);
 
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
+    private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
         Thread thread = new Thread(task, "group-member");
         thread.setDaemon(true);
         return thread;
     });
+
+    ExecutorScheduler() {
+        // every reply that waits for the group schedules its timeout and nearly always cancels it
+        executor.setRemoveOnCancelPolicy(true);
+    }
 
     @Override
     public void execute(Runnable task) {

@@ -25,6 +25,7 @@ import net.homeagent.mip.api.InboundRegistration;
 import net.homeagent.mip.api.RegistrationDecision;
 import net.homeagent.mip.api.RegistrationPolicy;
 import net.homeagent.mip.api.RegistrationService;
+import net.homeagent.mip.api.ReplyBarrier;
 import net.homeagent.mip.api.SecurityAssociations;
 import net.homeagent.mip.api.VendorExtensionHandler;
 
@@ -50,6 +51,11 @@ public final class RegistrationServiceComponent implements RegistrationService {
             collectionType = CollectionType.TUPLE)
     private volatile List<Map.Entry<Map<String, Object>, VendorExtensionHandler>> vendorHandlers = List.of();
 
+    /** ReplyBarrier services (a redundancy group's acknowledgements), replaced whole by DS on every change. */
+    @Reference(service = ReplyBarrier.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<ReplyBarrier> replyBarriers = List.of();
+
     private final ScheduledTimeouts deadlines = new ScheduledTimeouts();
     private final ForeignAgentAssociationFile foreignAgents;
     private final RegistrationProcessor processor;
@@ -64,7 +70,7 @@ public final class RegistrationServiceComponent implements RegistrationService {
         this.foreignAgents = ForeignAgentAssociationFile.watching(
                 KarafPaths.resolve(config.foreignAgentAssociationsFile(), KarafPaths.karafEtc()));
         this.processor = new RegistrationProcessor(bindings, associations, foreignAgents, settings, Clock.systemUTC(),
-                policyStage, recorder, new InMemoryReplayState(new SecureRandom()));
+                policyStage, recorder, new InMemoryReplayState(new SecureRandom()), () -> replyBarriers);
     }
 
     @Override

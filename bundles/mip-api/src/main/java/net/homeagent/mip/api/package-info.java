@@ -12,13 +12,14 @@
  * (data-plane: another forwarder would be a provider too, tied to the minor version it implements).
  * A method added to one of them is a minor bump: callers keep working, the provider must follow.</li>
  * <li>{@code @ConsumerType}, the whiteboard hooks any role bundle implements:
- * {@link net.homeagent.mip.api.BindingListener} and {@link net.homeagent.mip.api.RegistrationPolicy}.
+ * {@link net.homeagent.mip.api.BindingListener}, {@link net.homeagent.mip.api.RegistrationPolicy} and
+ * {@link net.homeagent.mip.api.ReplyBarrier} (1.1.0: a reply waits for a redundancy group's acknowledgements).
  * An abstract method added to one of them is a major bump: every role that implements it breaks
  * (bnd counts a default method as minor; add one only if its default suits every implementer).</li>
  * </ul>
  * Records and enums are final: a new component or constant is a minor bump.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package net.homeagent.mip.api;
 
 import org.osgi.annotation.versioning.Version;
