@@ -39,7 +39,7 @@ class SyncCodecTest {
                 new StateChange(7, ip("10.1.0.1"), List.of(binding("10.1.0.1", "198.51.100.7", NOW, 300)), Optional.empty()),
                 new StateChange(8, ip("10.1.0.1"), List.of(), Optional.of(RemovalReason.EXPIRED)),
                 new LearnRequest(3, 99),
-                new LearnChunk(99, 0, 2, List.of(new MemberInfo(1, new InetSocketAddress("10.0.0.1", 7420),
+                new LearnChunk(99, 0, 2, MemberState.ACTIVE, List.of(new MemberInfo(1, new InetSocketAddress("10.0.0.1", 7420),
                         MemberState.ACTIVE)), List.of(nai)),
                 new NotInitialized(99),
                 new MemberAnnounce(MemberState.STANDBY));

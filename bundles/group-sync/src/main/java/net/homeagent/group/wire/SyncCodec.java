@@ -58,8 +58,9 @@ public final class SyncCodec {
         } else if (message instanceof LearnRequest r) {
             out = header(8, LEARN_REQUEST).putInt(r.nodeId()).putInt(r.requestId());
         } else if (message instanceof LearnChunk k) {
-            out = header(16 + 11 * k.members().size() + bindingBytes(k.bindings()), LEARN_CHUNK).putInt(k.requestId())
-                    .putInt(k.index()).putInt(k.count()).putShort((short) k.members().size());
+            out = header(17 + 11 * k.members().size() + bindingBytes(k.bindings()), LEARN_CHUNK).putInt(k.requestId())
+                    .putInt(k.index()).putInt(k.count()).put((byte) k.responderState().code())
+                    .putShort((short) k.members().size());
             for (MemberInfo m : k.members()) {
                 out.putInt(m.nodeId()).put(m.address().getAddress().getAddress())
                         .putShort((short) m.address().getPort()).put((byte) m.state().code());
@@ -142,6 +143,7 @@ public final class SyncCodec {
         if (index < 0 || count <= 0 || index >= count) {
             throw new MalformedSyncMessage("chunk " + index + " of " + count);
         }
+        MemberState responderState = state(in.get() & 0xFF);
         int memberCount = in.getShort() & 0xFFFF;
         List<MemberInfo> members = new ArrayList<>(memberCount);
         for (int i = 0; i < memberCount; i++) {
@@ -155,7 +157,7 @@ public final class SyncCodec {
         for (int i = 0; i < bindingCount; i++) {
             bindings.add(binding(in, now));
         }
-        return new LearnChunk(requestId, index, count, members, bindings);
+        return new LearnChunk(requestId, index, count, responderState, members, bindings);
     }
 
     private static MemberState state(int code) {

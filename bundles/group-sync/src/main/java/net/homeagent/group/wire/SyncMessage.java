@@ -32,10 +32,11 @@ public sealed interface SyncMessage {
     }
 
     /**
-     * Part {@code index} of {@code count} of the table answering {@code requestId}; the members the
-     * responder knows travel in part 0.
+     * Part {@code index} of {@code count} of the table answering {@code requestId}, with the
+     * responder's own state; the other members the responder knows travel in part 0.
      */
-    record LearnChunk(int requestId, int index, int count, List<MemberInfo> members, List<Binding> bindings)
+    record LearnChunk(int requestId, int index, int count, MemberState responderState, List<MemberInfo> members,
+            List<Binding> bindings)
             implements SyncMessage {
         public LearnChunk {
             members = List.copyOf(members);
