@@ -26,7 +26,7 @@ class StandbyDiscardTest {
         }
         state = MemberState.ACTIVE;
 
-        assertThat(policy.decide(null, proposed)).isSameAs(RegistrationVerdict.PASSED);
+        assertThat((Object) policy.decide(null, proposed)).isSameAs(RegistrationVerdict.PASSED);
         assertThat(counters.get("discarded-not-active")).isEqualTo(4);
     }
 }
