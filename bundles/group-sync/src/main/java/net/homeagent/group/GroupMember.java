@@ -2,6 +2,7 @@ package net.homeagent.group;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -186,20 +187,19 @@ final class GroupMember implements AutoCloseable {
         return learner.last();
     }
 
-    long tombstones() {
-        return applier.tombstones();
-    }
-
-    long lastSequence() {
-        return replicator.lastSequence();
-    }
-
-    GroupSettings settings() {
-        return settings;
-    }
-
-    int nodeId() {
-        return link.nodeId();
+    /** What the operator's commands show. */
+    GroupStatus.Snapshot snapshot() {
+        java.time.Instant now = clock.instant();
+        List<GroupStatus.Member> known = members.all().stream().map(m -> new GroupStatus.Member(m.node().nodeId(),
+                m.node().address().getAddress().getHostAddress() + ":" + m.node().address().getPort(), m.state(),
+                Duration.between(m.lastHeard(), now), members.alive(m), m.sent(), m.lag(), m.failed(), m.lagged(),
+                m.lagging())).toList();
+        Optional<GroupStatus.LastLearn> learned = learner.last().map(l -> new GroupStatus.LastLearn(l.at(), l.from(),
+                l.chunks(), l.bindings(), l.result().keptNewer(), l.result().removed(), l.took()));
+        return new GroupStatus.Snapshot(link.nodeId(), machine.state(), settings.vrrpInstance(),
+                settings.virtualAddress(), settings.passive(), settings.replyWaitsForGroup(),
+                replicator.lastSequence(), applier.tombstones(), replyWaits.unacknowledged(), known, learned,
+                counters.snapshot());
     }
 
     @Override
