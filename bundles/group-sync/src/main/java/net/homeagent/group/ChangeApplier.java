@@ -104,34 +104,35 @@ final class ChangeApplier {
      * home address held here that the table does not hold loses its bindings.
      */
     LearnImport importLearned(Map<Inet4Address, List<Binding>> table, long mark) {
-        long applied = 0;
-        long keptNewer = 0;
+        long[] counts = new long[3]; // applied, kept newer, removed
         for (Map.Entry<Inet4Address, List<Binding>> entry : table.entrySet()) {
-            if (changedSince(entry.getKey(), mark)) {
-                keptNewer++;
-            } else {
-                install(entry.getKey(), entry.getValue(), RemovalReason.REPLACED, ChangeOrigin.DOWNLOADED);
-                applied += entry.getValue().size();
-            }
+            // inside the home address's entry, as apply() is: a change arriving now waits, then wins
+            applied.compute(entry.getKey(), (home, last) -> {
+                if (last != null && last.order() > mark) {
+                    counts[1]++;
+                } else {
+                    install(home, entry.getValue(), RemovalReason.REPLACED, ChangeOrigin.DOWNLOADED);
+                    counts[0] += entry.getValue().size();
+                }
+                return last;
+            });
         }
         Set<Inet4Address> heldHere = new HashSet<>();
         store.forEachBinding(b -> heldHere.add(b.homeAddress()));
-        long removed = 0;
-        for (Inet4Address home : heldHere) {
-            if (!table.containsKey(home) && !changedSince(home, mark)) {
-                removed += store.removeAll(home, RemovalReason.REPLACED, ChangeOrigin.DOWNLOADED).size();
-            }
+        heldHere.removeAll(table.keySet());
+        for (Inet4Address stale : heldHere) {
+            applied.compute(stale, (home, last) -> {
+                if (last == null || last.order() <= mark) {
+                    counts[2] += store.removeAll(home, RemovalReason.REPLACED, ChangeOrigin.DOWNLOADED).size();
+                }
+                return last;
+            });
         }
-        return new LearnImport(applied, keptNewer, removed);
+        return new LearnImport(counts[0], counts[1], counts[2]);
     }
 
     /** What a learn import did: bindings applied, home addresses kept for a newer change, bindings removed. */
     record LearnImport(long applied, long keptNewer, long removed) {
-    }
-
-    private boolean changedSince(Inet4Address home, long mark) {
-        Applied last = applied.get(home);
-        return last != null && last.order() > mark;
     }
 
     /** Drops the tombstones older than their life; returns how many. */

@@ -55,6 +55,7 @@ final class GroupMember implements AutoCloseable {
     private final ChangeReplicator replicator;
     private final Learner learner;
     private final LearnResponder responder;
+    private volatile boolean started;
     private volatile boolean closed;
 
     GroupMember(GroupSettings settings, PeerLink link, BindingStore store, BindingSnapshots snapshots, Clock clock,
@@ -88,6 +89,7 @@ final class GroupMember implements AutoCloseable {
 
     /** Starts the learn state, the heartbeats and the tombstone purge. */
     void start() {
+        started = true;
         scheduler.execute(() -> {
             machine.accept(MemberInput.START);
             learner.begin();
@@ -119,7 +121,10 @@ final class GroupMember implements AutoCloseable {
     }
 
     private void handle(PeerMessage message, SyncMessage decoded) {
-        if (closed) {
+        if (!started || closed) {
+            // the channel opens in the constructor: a peer's message may come before start();
+            // learn requests and heartbeats are repeated, so dropping it loses nothing
+            counters.increment("dropped-not-started");
             return;
         }
         if (decoded instanceof LearnRequest request) {
