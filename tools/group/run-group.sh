@@ -111,24 +111,16 @@ CONF
     testbed_keepalived "$name" "$work/$name.keepalived.conf"
 }
 
-status_of() { testbed_shell "$1" 'group:status' | head -1; }   # "Group member 1: ACTIVE"
+status_of() { testbed_shell "$1" 'group:status' | grep -m1 '^Group member' || true; }   # "Group member 1: ACTIVE"
 
-# await_state NAME STATE SECONDS: polls group:status until NAME is in STATE
+# await_state NAME STATE SECONDS: polls group:status until NAME is in STATE (an ERE: A|B)
 await_state() {
     local deadline=$((SECONDS + $3))
     while ((SECONDS < deadline)); do
-        [[ "$(status_of "$1")" == *": $2"* ]] && return 0
+        [[ "$(status_of "$1")" =~ :\ ($2) ]] && return 0
         sleep 1
     done
     log "$1 is not $2 after $3 s: $(status_of "$1")"
-    return 1
-}
-
-active_member() {  # prints the name of the member whose group:status says ACTIVE
-    local name
-    for name in "${names[@]}"; do
-        [[ "$(status_of "$name")" == *": ACTIVE"* ]] && { echo "$name"; return 0; }
-    done
     return 1
 }
 
@@ -153,8 +145,7 @@ done
 log "booting ${names[*]} with the homeagent-group feature"
 testbed_boot_all "${names[@]}" || { testbed_finish; exit; }
 for name in "${names[@]}"; do
-    expect "$name: the group member is up and has left the learn state" await_state "$name" '(STANDBY|ACTIVE)' 60 \
-        || true
+    expect "$name: the group member is up and has left the learn state" await_state "$name" 'STANDBY|ACTIVE' 60
 done
 expect "keepalived made ha1 (priority 100) the active member" await_state ha1 ACTIVE 60
 for name in "${names[@]:1}"; do
