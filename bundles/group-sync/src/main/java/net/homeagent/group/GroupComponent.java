@@ -30,16 +30,17 @@ import net.homeagent.peer.PeerLink;
 /**
  * The redundancy group member as an OSGi component (PID {@value GroupConfig#PID}; only with that
  * configuration: an appliance is no member unless the operator says so). It plugs into the home agent
- * through mip-api's hooks: a {@link BindingListener} that replicates the active member's changes, a
+ * through mip-api's hooks: a {@link BindingListener} ({@link ReplicationHook}) that replicates the
+ * active member's changes, a
  * {@link RegistrationPolicy} that discards registrations unless the member is active (ranked first,
  * so no other policy spends work on them), and a {@link ReplyBarrier} that holds a reply until the
  * group acknowledged its change. keepalived is followed through its notify FIFO.
  */
-@Component(service = {BindingListener.class, RegistrationPolicy.class, ReplyBarrier.class, GroupStatus.class},
+@Component(service = {GroupComponent.class, RegistrationPolicy.class, ReplyBarrier.class, GroupStatus.class},
         configurationPid = GroupConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         property = "service.ranking:Integer=1000000")
 @Designate(ocd = GroupConfig.class)
-public final class GroupComponent implements BindingListener, RegistrationPolicy, ReplyBarrier, GroupStatus {
+public final class GroupComponent implements RegistrationPolicy, ReplyBarrier, GroupStatus {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ApplianceEvents events;
@@ -69,8 +70,8 @@ public final class GroupComponent implements BindingListener, RegistrationPolicy
         }
     }
 
-    @Override
-    public void bindingChanged(BindingEvent event) {
+    /** A change of the table, from {@link ReplicationHook}. */
+    void bindingChanged(BindingEvent event) {
         member.replicator().bindingChanged(event);
     }
 

@@ -47,7 +47,7 @@ public @interface GroupConfig {
     int heartbeatMillis() default 500;
 
     @AttributeDefinition(description = "A member not heard for this long gets no more changes and holds no reply, ms")
-    int memberSilenceMillis() default 2000;
+    int memberSilenceMillis() default 5000;
 
     @AttributeDefinition(description = "Seconds a deleted home address's tombstone stops late adds")
     int tombstoneSeconds() default 60;

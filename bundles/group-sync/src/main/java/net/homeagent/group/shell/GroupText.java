@@ -2,6 +2,7 @@ package net.homeagent.group.shell;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 
 import net.homeagent.group.GroupStatus;
 import net.homeagent.group.GroupStatus.Member;
@@ -53,7 +54,7 @@ final class GroupText {
     static String stats(Snapshot s) {
         StringBuilder out = new StringBuilder();
         out.append("Group member ").append(s.nodeId()).append(" counters:").append(NL);
-        for (Map.Entry<String, Long> counter : s.counters().entrySet()) {
+        for (Map.Entry<String, Long> counter : new TreeMap<>(s.counters()).entrySet()) {
             out.append(String.format("    %-32s %d%n", counter.getKey(), counter.getValue()));
         }
         return out.toString();
