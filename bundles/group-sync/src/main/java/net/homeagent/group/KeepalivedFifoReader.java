@@ -2,7 +2,6 @@ package net.homeagent.group;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -94,14 +93,20 @@ final class KeepalivedFifoReader implements AutoCloseable {
         }
     }
 
+    /** Whether the reading thread has ended (after {@link #close}). */
+    boolean stopped() {
+        return !thread.isAlive();
+    }
+
     @Override
     public void close() {
         closed = true;
         thread.interrupt();
         // A reader blocked in open() of a FIFO waits for a writer: be that writer for a moment.
+        // Opened for reading and writing, which on Linux never blocks, even when nobody reads.
         if (Files.exists(fifo)) {
-            try (OutputStream wake = Files.newOutputStream(fifo, StandardOpenOption.WRITE)) {
-                wake.flush();
+            try (var wake = Files.newByteChannel(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                LOG.debug("woke the reader of {}", fifo);
             } catch (IOException e) {
                 LOG.debug("could not wake the FIFO reader", e);
             }
