@@ -197,7 +197,9 @@ for name in "${names[@]}"; do
     testbed_shell "$name" 'group:status' >"$work/$name.status"
     testbed_shell "$name" 'group:stats' >"$work/$name.stats"
 done
-cat "$work/ha1.status"
+log "group:status and group:stats of ha1 (restarted, learned) and of $new_active (active)"
+cat "$work/ha1.status" "$work/ha1.stats"
+[[ -z "$new_active" ]] || cat "$work/$new_active.stats"
 
 sleep 1
 testbed_capture_stop
