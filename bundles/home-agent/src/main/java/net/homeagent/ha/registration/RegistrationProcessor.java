@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ import net.homeagent.mip.api.RegistrationDecision;
 import net.homeagent.mip.api.RegistrationService;
 import net.homeagent.mip.api.RegistrationVerdict;
 import net.homeagent.mip.api.RemovalReason;
+import net.homeagent.mip.api.ReplyBarrier;
 import net.homeagent.mip.api.SecurityAssociation;
 import net.homeagent.mip.api.SecurityAssociations;
 import net.homeagent.mip.codec.MessageSigner;
@@ -71,6 +73,7 @@ public final class RegistrationProcessor implements RegistrationService {
     private final UdpTunnelNegotiator udpTunnels;
     private final RateLimitedLog refusalLog;
     private final RateLimitedLog faultLog;
+    private final ReplyBarriers replyBarriers;
     private final RegistrationTurns turns = new RegistrationTurns();
     /** Held from choosing a dynamic home address until its binding is written or promised. */
     private final Object allocationLock = new Object();
@@ -86,6 +89,13 @@ public final class RegistrationProcessor implements RegistrationService {
     public RegistrationProcessor(BindingStore bindings, SecurityAssociations associations,
             ForeignAgentAssociations agentAssociations, HomeAgentSettings settings, Clock clock, PolicyStage policyStage,
             RegistrationRecorder recorder, ReplayState replayState) {
+        this(bindings, associations, agentAssociations, settings, clock, policyStage, recorder, replayState, List::of);
+    }
+
+    /** @param replyBarriers what an accepted registration's reply waits for besides the store's sync */
+    public RegistrationProcessor(BindingStore bindings, SecurityAssociations associations,
+            ForeignAgentAssociations agentAssociations, HomeAgentSettings settings, Clock clock, PolicyStage policyStage,
+            RegistrationRecorder recorder, ReplayState replayState, Supplier<List<ReplyBarrier>> replyBarriers) {
         this.bindings = bindings;
         this.settings = settings;
         this.clock = clock;
@@ -98,6 +108,7 @@ public final class RegistrationProcessor implements RegistrationService {
         this.udpTunnels = new UdpTunnelNegotiator(settings);
         this.refusalLog = new RateLimitedLog(clock, LOG_INTERVAL, LOG::info);
         this.faultLog = new RateLimitedLog(clock, LOG_INTERVAL, LOG::warn);
+        this.replyBarriers = new ReplyBarriers(replyBarriers, faultLog);
     }
 
     @Override
@@ -129,8 +140,11 @@ public final class RegistrationProcessor implements RegistrationService {
         }
         RegistrationDecision decision = finish(attempt, outcome);
         // An acceptance changed the binding table: the reply waits until the change is on disk, so
-        // that a binding acknowledged to the mobile node survives a crash (BindingStore#sync).
-        return outcome.refusal().isEmpty() ? decision.afterDurable(bindings.sync()) : decision;
+        // that a binding acknowledged to the mobile node survives a crash (BindingStore#sync), and
+        // until the reply barriers let it go (a redundancy group's acknowledgements, ReplyBarrier).
+        return outcome.refusal().isEmpty()
+                ? decision.afterDurable(replyBarriers.after(bindings.sync(), outcome.homeAddress()))
+                : decision;
     }
 
     /**

@@ -24,6 +24,7 @@ import net.homeagent.mip.api.InboundRegistration;
 import net.homeagent.mip.api.RegistrationDecision;
 import net.homeagent.mip.api.RegistrationPolicy;
 import net.homeagent.mip.api.RegistrationService;
+import net.homeagent.mip.api.ReplyBarrier;
 import net.homeagent.mip.api.SecurityAssociations;
 import net.homeagent.mip.api.VendorExtensionHandler;
 
@@ -49,6 +50,11 @@ public final class RegistrationServiceComponent implements RegistrationService {
             collectionType = CollectionType.TUPLE)
     private volatile List<Map.Entry<Map<String, Object>, VendorExtensionHandler>> vendorHandlers = List.of();
 
+    /** ReplyBarrier services (a redundancy group's acknowledgements), replaced whole by DS on every change. */
+    @Reference(service = ReplyBarrier.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<ReplyBarrier> replyBarriers = List.of();
+
     private final ScheduledTimeouts deadlines = new ScheduledTimeouts();
     private final RegistrationProcessor processor;
 
@@ -61,7 +67,7 @@ public final class RegistrationServiceComponent implements RegistrationService {
         PolicyStage policyStage = new PolicyStage(new RankedServices<>(() -> policies),
                 new RankedServices<>(() -> vendorHandlers), deadlines, settings.policyTimeout());
         this.processor = new RegistrationProcessor(bindings, associations, foreignAgents, settings, Clock.systemUTC(),
-                policyStage, recorder, new InMemoryReplayState(new SecureRandom()));
+                policyStage, recorder, new InMemoryReplayState(new SecureRandom()), () -> replyBarriers);
     }
 
     @Override

@@ -37,6 +37,7 @@ import net.homeagent.mip.api.ForeignAgentAssociations;
 import net.homeagent.mip.api.InboundRegistration;
 import net.homeagent.mip.api.RegistrationDecision;
 import net.homeagent.mip.api.RegistrationPolicy;
+import net.homeagent.mip.api.ReplyBarrier;
 import net.homeagent.mip.api.RegistrationVerdict;
 import net.homeagent.mip.api.SecurityAssociationInfo;
 import net.homeagent.mip.api.VendorExtensionHandler;
@@ -88,6 +89,7 @@ class RegistrationProcessorTest {
     private final List<VendorExtensionHandler> vendorHandlers = new ArrayList<>();
     private final ManualTimeouts deadlines = new ManualTimeouts();
     private final List<SecurityAssociation> foreignAgents = new ArrayList<>();
+    private final List<ReplyBarrier> replyBarriers = new ArrayList<>();
     private RegistrationProcessor processor;
 
     @BeforeEach
@@ -101,7 +103,7 @@ class RegistrationProcessorTest {
         PolicyStage stage = new PolicyStage(() -> List.copyOf(policies), () -> List.copyOf(vendorHandlers), deadlines,
                 settings.policyTimeout());
         processor = new RegistrationProcessor(store, associations, new ListedForeignAgents(foreignAgents), settings,
-                clock, stage, statistics, replayState);
+                clock, stage, statistics, replayState, () -> List.copyOf(replyBarriers));
     }
 
     private void configure(String key, Object value) {
@@ -198,6 +200,36 @@ class RegistrationProcessorTest {
         assertThat(accepted.durable().toCompletableFuture()).isNotDone();
         assertThat(refused.durable().toCompletableFuture()).isDone();
         assertThat(store.completeSyncs()).isEqualTo(1);
+        assertThat(accepted.durable().toCompletableFuture()).isCompleted();
+    }
+
+    @Test
+    void anAcceptanceAlsoWaitsForTheReplyBarriersOfItsHomeAddress() {
+        CompletableFuture<Void> groupAcknowledged = new CompletableFuture<>();
+        List<Inet4Address> asked = new ArrayList<>();
+        replyBarriers.add(home -> {
+            asked.add(home);
+            return groupAcknowledged;
+        });
+
+        RegistrationDecision accepted = process(node().build());
+        RegistrationDecision refused = process(node().signedWith(OTHER_NODE).build());
+
+        assertThat(accepted.durable().toCompletableFuture()).isNotDone();
+        assertThat(refused.durable().toCompletableFuture()).isDone();
+        assertThat(asked).extracting(Inet4Address::getHostAddress).containsExactly("10.0.0.10");
+        groupAcknowledged.complete(null);
+        assertThat(accepted.durable().toCompletableFuture()).isCompleted();
+    }
+
+    @Test
+    void aReplyBarrierThatThrowsDoesNotHoldTheReply() {
+        replyBarriers.add(home -> {
+            throw new IllegalStateException("broken role");
+        });
+
+        RegistrationDecision accepted = process(node().build());
+
         assertThat(accepted.durable().toCompletableFuture()).isCompleted();
     }
 

@@ -14,7 +14,8 @@
  * A method added to one of them is a minor bump: callers keep working, the provider must follow.</li>
  * <li>{@code @ConsumerType}, the whiteboard hooks any role bundle implements:
  * {@link net.homeagent.mip.api.BindingListener}, {@link net.homeagent.mip.api.RegistrationPolicy} and
- * {@link net.homeagent.mip.api.ServingAuthority}.
+ * {@link net.homeagent.mip.api.ServingAuthority},
+ * {@link net.homeagent.mip.api.ReplyBarrier} (1.1.0: a reply waits for a redundancy group's acknowledgements).
  * An abstract method added to one of them is a major bump: every role that implements it breaks
  * (bnd counts a default method as minor; add one only if its default suits every implementer).</li>
  * </ul>

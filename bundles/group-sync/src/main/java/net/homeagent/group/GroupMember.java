@@ -1,0 +1,215 @@
+package net.homeagent.group;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import net.homeagent.group.wire.MalformedSyncMessage;
+import net.homeagent.group.wire.SyncCodec;
+import net.homeagent.group.wire.SyncMessage;
+import net.homeagent.group.wire.SyncMessage.LearnChunk;
+import net.homeagent.group.wire.SyncMessage.LearnRequest;
+import net.homeagent.group.wire.SyncMessage.MemberAnnounce;
+import net.homeagent.group.wire.SyncMessage.NotInitialized;
+import net.homeagent.group.wire.SyncMessage.StateChange;
+import net.homeagent.mip.api.BindingListener;
+import net.homeagent.mip.api.BindingSnapshots;
+import net.homeagent.mip.api.BindingStore;
+import net.homeagent.mip.api.events.ApplianceEvent;
+import net.homeagent.mip.api.support.RateLimitedLog;
+import net.homeagent.peer.PeerChannel;
+import net.homeagent.peer.PeerLink;
+import net.homeagent.peer.PeerMessage;
+
+/**
+ * This appliance as a member of its redundancy group (docs/redundancy.md): the state machine, its
+ * peer-link channel (service {@value #SERVICE}) and what each message does. A state change is told
+ * to keepalived (track file), to the other members (a heartbeat at once) and to the appliance's
+ * event route. State changes from the group's replication are applied on the link's thread, so that
+ * the link's acknowledgement means "in the table"; everything else runs on the group's thread.
+ */
+final class GroupMember implements AutoCloseable {
+
+    /** The group binding sync's service number on the peer link (docs/protocols.md). */
+    static final int SERVICE = 1;
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupMember.class);
+
+    private final GroupSettings settings;
+    private final PeerLink link;
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final GroupCounters counters = new GroupCounters();
+    private final MemberStateMachine machine;
+    private final GroupMembers members;
+    private final ChangeApplier applier;
+    private final ReplyWaits replyWaits;
+    private final Optional<KeepalivedTrackFile> trackFile;
+    private final RateLimitedLog drops;
+    private final PeerChannel channel;
+    private final ChangeReplicator replicator;
+    private final Learner learner;
+    private final LearnResponder responder;
+    private volatile boolean started;
+    private volatile boolean closed;
+
+    GroupMember(GroupSettings settings, PeerLink link, BindingStore store, BindingSnapshots snapshots, Clock clock,
+            Scheduler scheduler, Consumer<ApplianceEvent> events) {
+        this.settings = settings;
+        this.link = link;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.machine = new MemberStateMachine(settings.passive(), clock, counters);
+        this.members = new GroupMembers(link.nodeId(), clock, settings.memberSilence());
+        this.applier = new ChangeApplier(store, clock, counters, settings.tombstoneLife());
+        this.replyWaits = new ReplyWaits(settings.replyWaitsForGroup(), settings.replyTimeout(), scheduler, members,
+                counters);
+        this.trackFile = settings.trackFile().map(KeepalivedTrackFile::new);
+        this.drops = new RateLimitedLog(clock, Duration.ofSeconds(10), LOG::warn);
+        this.channel = link.open(SERVICE, this::receive);
+        this.replicator = new ChangeReplicator(store, machine::state, members, channel, clock, counters,
+                replyWaits::sent);
+        this.learner = new Learner(link.nodeId(), channel, clock, scheduler, counters, applier, members,
+                settings.learnRetry(), settings.learnTimeout(), input -> machine.accept(input));
+        this.responder = new LearnResponder(link.nodeId(), channel, snapshots, members, clock, counters,
+                settings.chunkBytes());
+        trackFile.ifPresent(file -> file.follow(MemberState.INIT));
+        machine.onTransition(transition -> {
+            trackFile.ifPresent(file -> file.follow(transition.to()));
+            announce();
+            events.accept(ApplianceEvent.roleChanged(transition.at(), "group-member", transition.from().label(),
+                    transition.to().label(), transition.input().name().toLowerCase(java.util.Locale.ROOT)));
+        });
+    }
+
+    /** Starts the learn state, the heartbeats and the tombstone purge. */
+    void start() {
+        started = true;
+        scheduler.execute(() -> {
+            machine.accept(MemberInput.START);
+            learner.begin();
+        });
+        scheduler.schedule(settings.heartbeat(), this::heartbeat);
+        schedulePurge();
+    }
+
+    /** keepalived's word for our instance (from the notify FIFO's thread). */
+    void keepalived(KeepalivedNotice notice) {
+        scheduler.execute(() -> machine.accept(notice.input()));
+    }
+
+    private void receive(PeerMessage message) {
+        SyncMessage decoded;
+        try {
+            decoded = SyncCodec.decode(message.payload(), clock.instant());
+        } catch (MalformedSyncMessage e) {
+            counters.increment("dropped-malformed");
+            drops.log("malformed", () -> "group sync message from node " + message.sender().nodeId() + " dropped: "
+                    + e.getMessage());
+            return;
+        }
+        if (decoded instanceof StateChange change) {
+            applier.apply(message, change);
+            return;
+        }
+        scheduler.execute(() -> handle(message, decoded));
+    }
+
+    private void handle(PeerMessage message, SyncMessage decoded) {
+        if (!started || closed) {
+            // the channel opens in the constructor: a peer's message may come before start();
+            // learn requests and heartbeats are repeated, so dropping it loses nothing
+            counters.increment("dropped-not-started");
+            return;
+        }
+        if (decoded instanceof LearnRequest request) {
+            if (request.nodeId() != message.sender().nodeId()) {
+                counters.increment("dropped-foreign-identifier");
+                return;
+            }
+            members.heard(message.sender(), MemberState.LEARN);
+            responder.answer(message.sender(), request, machine.state());
+        } else if (decoded instanceof LearnChunk chunk) {
+            learner.chunk(message.sender(), chunk);
+        } else if (decoded instanceof NotInitialized answer) {
+            members.heard(message.sender(), MemberState.LEARN);
+            learner.notInitialized(answer.requestId());
+        } else if (decoded instanceof MemberAnnounce announce) {
+            members.heard(message.sender(), announce.state());
+        }
+    }
+
+    private void heartbeat() {
+        if (!closed) {
+            announce();
+            scheduler.schedule(settings.heartbeat(), this::heartbeat);
+        }
+    }
+
+    private void announce() {
+        channel.announce(SyncCodec.encode(new MemberAnnounce(machine.state()), clock.instant()));
+    }
+
+    private void purge() {
+        if (!closed) {
+            applier.purgeTombstones();
+            schedulePurge();
+        }
+    }
+
+    /** Twice per tombstone life, so that none outlives it by more than half. */
+    private void schedulePurge() {
+        Duration half = settings.tombstoneLife().dividedBy(2);
+        scheduler.schedule(half.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : half, this::purge);
+    }
+
+    BindingListener replicator() {
+        return replicator;
+    }
+
+    ReplyWaits replyWaits() {
+        return replyWaits;
+    }
+
+    MemberState state() {
+        return machine.state();
+    }
+
+    GroupMembers members() {
+        return members;
+    }
+
+    GroupCounters counters() {
+        return counters;
+    }
+
+    Optional<Learner.LastLearn> lastLearn() {
+        return learner.last();
+    }
+
+    /** What the operator's commands show. */
+    GroupStatus.Snapshot snapshot() {
+        java.time.Instant now = clock.instant();
+        List<GroupStatus.Member> known = members.all().stream().map(m -> new GroupStatus.Member(m.node().nodeId(),
+                m.node().address().getAddress().getHostAddress() + ":" + m.node().address().getPort(), m.state(),
+                Duration.between(m.lastHeard(), now), members.alive(m), m.sent(), m.lag(), m.failed(), m.lagged(),
+                m.lagging())).toList();
+        Optional<GroupStatus.LastLearn> learned = learner.last().map(l -> new GroupStatus.LastLearn(l.at(), l.from(),
+                l.chunks(), l.bindings(), l.result().keptNewer(), l.result().removed(), l.took()));
+        return new GroupStatus.Snapshot(link.nodeId(), machine.state(), settings.vrrpInstance(),
+                settings.virtualAddress(), settings.passive(), settings.replyWaitsForGroup(),
+                replicator.lastSequence(), applier.tombstones(), replyWaits.unacknowledged(), known, learned,
+                counters.snapshot());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        channel.close();
+    }
+}

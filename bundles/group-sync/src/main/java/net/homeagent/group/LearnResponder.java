@@ -1,0 +1,119 @@
+package net.homeagent.group;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import net.homeagent.group.wire.SyncCodec;
+import net.homeagent.group.wire.SyncMessage.LearnChunk;
+import net.homeagent.group.wire.SyncMessage.LearnRequest;
+import net.homeagent.group.wire.SyncMessage.MemberInfo;
+import net.homeagent.group.wire.SyncMessage.NotInitialized;
+import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.api.BindingFilter;
+import net.homeagent.mip.api.BindingSnapshots;
+import net.homeagent.peer.PeerChannel;
+import net.homeagent.peer.PeerNode;
+
+/**
+ * Answers learn requests (docs/redundancy.md, "Learn state"). One designated responder answers: the
+ * active member; with none known, the learned member (standby or passive) with the lowest node id.
+ * It sends its table, every binding with its remaining lifetime, in chunks of at most
+ * {@code chunkBytes}, each a reliable unicast to the requester; the first carries the members it
+ * knows. A member that has not learned itself answers "not initialized"; the others stay silent.
+ * Runs on the group's thread.
+ */
+final class LearnResponder {
+
+    /** Bytes of a chunk before its members and bindings. */
+    private static final int CHUNK_HEADER = 19;
+    private static final int MEMBER_BYTES = 11;
+
+    private final int self;
+    private final PeerChannel channel;
+    private final BindingSnapshots snapshots;
+    private final GroupMembers members;
+    private final Clock clock;
+    private final GroupCounters counters;
+    private final int chunkBytes;
+
+    LearnResponder(int self, PeerChannel channel, BindingSnapshots snapshots, GroupMembers members, Clock clock,
+            GroupCounters counters, int chunkBytes) {
+        this.self = self;
+        this.channel = channel;
+        this.snapshots = snapshots;
+        this.members = members;
+        this.clock = clock;
+        this.counters = counters;
+        this.chunkBytes = chunkBytes;
+    }
+
+    void answer(PeerNode requester, LearnRequest request, MemberState state) {
+        if (!state.learned()) {
+            counters.increment("learn-answers-not-initialized");
+            channel.send(requester.address(), SyncCodec.encode(new NotInitialized(request.requestId()), clock.instant()));
+            return;
+        }
+        if (!designated(state, requester.nodeId())) {
+            counters.increment("learn-requests-left-to-others");
+            return;
+        }
+        List<Binding> table = new ArrayList<>();
+        snapshots.export(BindingFilter.ALL, table::add);
+        List<LearnChunk> chunks = chunks(request.requestId(), state, table, known(requester.nodeId()));
+        Instant now = clock.instant();
+        for (LearnChunk chunk : chunks) {
+            channel.send(requester.address(), SyncCodec.encode(chunk, now)).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    counters.increment("learn-chunks-unacknowledged");
+                }
+            });
+        }
+        counters.increment("learn-answers");
+        counters.add("learn-chunks-sent", chunks.size());
+        counters.add("learn-bindings-sent", table.size());
+    }
+
+    /** The active member answers; with none known alive, the learned member with the lowest node id. */
+    private boolean designated(MemberState state, int requester) {
+        if (state == MemberState.ACTIVE) {
+            return true;
+        }
+        boolean activeElsewhere = members.all().stream()
+                .anyMatch(m -> m.state() == MemberState.ACTIVE && members.alive(m) && m.node().nodeId() != requester);
+        if (activeElsewhere) {
+            return false;
+        }
+        return members.all().stream().filter(m -> m.state().learned() && members.alive(m))
+                .noneMatch(m -> m.node().nodeId() < self && m.node().nodeId() != requester);
+    }
+
+    private List<MemberInfo> known(int requester) {
+        return members.all().stream().filter(m -> m.node().nodeId() != requester)
+                .map(m -> new MemberInfo(m.node().nodeId(), m.node().address(), m.state())).toList();
+    }
+
+    private List<LearnChunk> chunks(int requestId, MemberState state, List<Binding> table,
+            List<MemberInfo> knownMembers) {
+        List<List<Binding>> parts = new ArrayList<>();
+        List<Binding> part = new ArrayList<>();
+        int bytes = CHUNK_HEADER + MEMBER_BYTES * knownMembers.size();
+        for (Binding b : table) {
+            int size = SyncCodec.size(b);
+            if (!part.isEmpty() && (bytes + size > chunkBytes || part.size() == 0xFFFF)) {
+                parts.add(part);
+                part = new ArrayList<>();
+                bytes = CHUNK_HEADER;
+            }
+            part.add(b);
+            bytes += size;
+        }
+        parts.add(part);
+        List<LearnChunk> chunks = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            chunks.add(new LearnChunk(requestId, i, parts.size(), state, i == 0 ? knownMembers : List.of(), parts.get(i)));
+        }
+        return chunks;
+    }
+}

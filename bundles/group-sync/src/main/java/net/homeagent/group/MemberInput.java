@@ -1,0 +1,15 @@
+package net.homeagent.group;
+
+/** What moves a member between its {@link MemberState}s (docs/redundancy.md, "Member states"). */
+public enum MemberInput {
+    /** The component started with a configuration. */
+    START,
+    /** A designated responder's whole table arrived and was imported. */
+    LEARNED,
+    /** Nobody answered the learn request in time: the member is alone and serves from its own backup. */
+    ALONE,
+    /** keepalived wrote MASTER for our instance to its notify FIFO. */
+    KEEPALIVED_MASTER,
+    /** keepalived wrote BACKUP, FAULT, STOP or DELETED for our instance. */
+    KEEPALIVED_BACKUP
+}

@@ -1,0 +1,86 @@
+package net.homeagent.group;
+
+import java.net.Inet4Address;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+import net.homeagent.mip.api.ReplyBarrier;
+import net.homeagent.peer.GroupDelivery;
+
+/**
+ * A registration's reply waits for the group (issue 11, "Replies and durability"): the home agent
+ * asks this barrier after the change was made, the {@link ChangeReplicator} has just sent it, and
+ * the reply goes when every member acknowledged it, so that an acknowledged binding survives the
+ * active member's death. Bounded by {@code timeout}: past it the reply goes anyway, the members that
+ * had not acknowledged are marked lagging and counted, and {@code reply-wait-timeouts} counts it. A
+ * member the link gave up on releases the reply too (it is marked by the replicator). Off, or with
+ * nothing sent for the home address (no other member), the reply does not wait.
+ */
+final class ReplyWaits implements ReplyBarrier {
+
+    private static final CompletionStage<Void> AT_ONCE = CompletableFuture.completedStage(null);
+
+    /** The last change sent for a home address, until every member acknowledged it. */
+    private record Pending(GroupDelivery delivery, CompletableFuture<Void> all) {
+    }
+
+    private final boolean enabled;
+    private final Duration timeout;
+    private final Scheduler timers;
+    private final GroupMembers members;
+    private final GroupCounters counters;
+    private final Map<Inet4Address, Pending> pending = new ConcurrentHashMap<>();
+
+    ReplyWaits(boolean enabled, Duration timeout, Scheduler timers, GroupMembers members, GroupCounters counters) {
+        this.enabled = enabled;
+        this.timeout = timeout;
+        this.timers = timers;
+        this.members = members;
+        this.counters = counters;
+    }
+
+    /** The replicator sent a change of {@code home}: a reply for it waits for these acknowledgements. */
+    void sent(Inet4Address home, GroupDelivery delivery) {
+        if (!enabled) {
+            return;
+        }
+        Pending change = new Pending(delivery, delivery.all().toCompletableFuture());
+        pending.put(home, change);
+        change.all().whenComplete((ok, failure) -> pending.remove(home, change));
+    }
+
+    @Override
+    public CompletionStage<Void> beforeReply(Inet4Address homeAddress) {
+        Pending change = pending.get(homeAddress);
+        if (change == null) {
+            return AT_ONCE;
+        }
+        CompletableFuture<Void> reply = new CompletableFuture<>();
+        Scheduler.Cancellable timer = timers.schedule(timeout, () -> {
+            if (reply.complete(null)) {
+                counters.increment("reply-wait-timeouts");
+                change.delivery().byMember().forEach((nodeId, acknowledged) -> {
+                    if (!acknowledged.toCompletableFuture().isDone()) {
+                        members.lagged(nodeId);
+                        counters.increment("member-lagged");
+                    }
+                });
+            }
+        });
+        change.all().whenComplete((ok, failure) -> {
+            if (reply.complete(null)) {
+                timer.cancel();
+                counters.increment(failure == null ? "replies-after-group" : "replies-member-unreachable");
+            }
+        });
+        return reply;
+    }
+
+    /** Home addresses whose last change some member has not acknowledged yet. */
+    int unacknowledged() {
+        return pending.size();
+    }
+}

@@ -1,0 +1,58 @@
+package net.homeagent.group.wire;
+
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+
+import net.homeagent.group.MemberState;
+import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.api.RemovalReason;
+
+/**
+ * The messages of the group binding sync (peer-link service 1), byte by byte in docs/protocols.md,
+ * "Group binding sync". Bindings carry their times relative to the sender's clock at encoding.
+ */
+public sealed interface SyncMessage {
+
+    /**
+     * A home address's whole state after a local change on the active member: its bindings, none
+     * when it has no binding left ({@code removal} then says why). {@code sequence} counts the
+     * sender's changes since its link started, so a stale or duplicated one is recognized.
+     */
+    record StateChange(long sequence, Inet4Address homeAddress, List<Binding> bindings,
+            Optional<RemovalReason> removal) implements SyncMessage {
+        public StateChange {
+            bindings = List.copyOf(bindings);
+        }
+    }
+
+    /** A member in learn state asks for the table; {@code nodeId} is its HA identifier. */
+    record LearnRequest(int nodeId, int requestId) implements SyncMessage {
+    }
+
+    /**
+     * Part {@code index} of {@code count} of the table answering {@code requestId}, with the
+     * responder's own state; the other members the responder knows travel in part 0.
+     */
+    record LearnChunk(int requestId, int index, int count, MemberState responderState, List<MemberInfo> members,
+            List<Binding> bindings)
+            implements SyncMessage {
+        public LearnChunk {
+            members = List.copyOf(members);
+            bindings = List.copyOf(bindings);
+        }
+    }
+
+    /** The answer of a member that has not learned the table itself. */
+    record NotInitialized(int requestId) implements SyncMessage {
+    }
+
+    /** A member's heartbeat: its state, sent on every change of it and periodically. */
+    record MemberAnnounce(MemberState state) implements SyncMessage {
+    }
+
+    /** A member as a learn chunk lists it. */
+    record MemberInfo(int nodeId, InetSocketAddress address, MemberState state) {
+    }
+}
