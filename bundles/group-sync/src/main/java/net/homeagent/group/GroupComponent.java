@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,6 +24,7 @@ import net.homeagent.mip.api.InboundRegistration;
 import net.homeagent.mip.api.RegistrationPolicy;
 import net.homeagent.mip.api.RegistrationVerdict;
 import net.homeagent.mip.api.ReplyBarrier;
+import net.homeagent.mip.api.ServingAuthority;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.events.ApplianceEvents;
 import net.homeagent.peer.PeerLink;
@@ -34,13 +36,15 @@ import net.homeagent.peer.PeerLink;
  * active member's changes, a
  * {@link RegistrationPolicy} that discards registrations unless the member is active (ranked first,
  * so no other policy spends work on them), and a {@link ReplyBarrier} that holds a reply until the
- * group acknowledged its change. keepalived is followed through its notify FIFO.
+ * group acknowledged its change, and a {@link ServingAuthority} that lets the data plane serve only
+ * while the member is active. keepalived is followed through its notify FIFO.
  */
-@Component(service = {GroupComponent.class, RegistrationPolicy.class, ReplyBarrier.class, GroupStatus.class},
+@Component(service = {GroupComponent.class, RegistrationPolicy.class, ReplyBarrier.class, GroupStatus.class,
+        ServingAuthority.class},
         configurationPid = GroupConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         property = "service.ranking:Integer=1000000")
 @Designate(ocd = GroupConfig.class)
-public final class GroupComponent implements RegistrationPolicy, ReplyBarrier, GroupStatus {
+public final class GroupComponent implements RegistrationPolicy, ReplyBarrier, GroupStatus, ServingAuthority {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ApplianceEvents events;
@@ -48,6 +52,7 @@ public final class GroupComponent implements RegistrationPolicy, ReplyBarrier, G
     private final ExecutorScheduler scheduler = new ExecutorScheduler();
     private final GroupMember member;
     private final StandbyDiscard discard;
+    private final MemberServing serving;
     private final Optional<KeepalivedFifoReader> keepalived;
 
     @Activate
@@ -57,6 +62,8 @@ public final class GroupComponent implements RegistrationPolicy, ReplyBarrier, G
         Clock clock = Clock.systemUTC();
         this.member = new GroupMember(settings, link, store, snapshots, clock, scheduler, this::publish);
         this.discard = new StandbyDiscard(member::state, member.counters());
+        this.serving = new MemberServing(member::state);
+        member.onTransition(serving::follow);
         this.keepalived = settings.notifyFifo().map(fifo -> new KeepalivedFifoReader(fifo, settings.vrrpInstance(),
                 member::keepalived, member.counters(), clock));
         keepalived.ifPresent(KeepalivedFifoReader::start);
@@ -83,6 +90,21 @@ public final class GroupComponent implements RegistrationPolicy, ReplyBarrier, G
     @Override
     public CompletionStage<Void> beforeReply(Inet4Address homeAddress) {
         return member.replyWaits().beforeReply(homeAddress);
+    }
+
+    @Override
+    public boolean serving() {
+        return serving.serving();
+    }
+
+    @Override
+    public void addWatcher(Consumer<Boolean> watcher) {
+        serving.addWatcher(watcher);
+    }
+
+    @Override
+    public void removeWatcher(Consumer<Boolean> watcher) {
+        serving.removeWatcher(watcher);
     }
 
     @Override

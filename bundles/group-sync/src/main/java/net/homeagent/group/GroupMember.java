@@ -98,6 +98,11 @@ final class GroupMember implements AutoCloseable {
         schedulePurge();
     }
 
+    /** Called with every transition of the member, after the state changed. */
+    void onTransition(Consumer<MemberStateMachine.Transition> listener) {
+        machine.onTransition(listener);
+    }
+
     /** keepalived's word for our instance (from the notify FIFO's thread). */
     void keepalived(KeepalivedNotice notice) {
         scheduler.execute(() -> machine.accept(notice.input()));
