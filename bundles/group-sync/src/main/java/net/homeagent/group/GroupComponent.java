@@ -32,8 +32,8 @@ import net.homeagent.peer.PeerLink;
 /**
  * The redundancy group member as an OSGi component (PID {@value GroupConfig#PID}; only with that
  * configuration: an appliance is no member unless the operator says so). It plugs into the home agent
- * through mip-api's hooks: a {@link BindingListener} ({@link ReplicationHook}) that replicates the
- * active member's changes, a
+ * through mip-api's hooks: a {@link BindingListener} ({@link ReplicationHook}, which it attaches its
+ * replicator to) that replicates the active member's changes, a
  * {@link RegistrationPolicy} that discards registrations unless the member is active (ranked first,
  * so no other policy spends work on them), and a {@link ReplyBarrier} that holds a reply until the
  * group acknowledged its change, and a {@link ServingAuthority} that lets the data plane serve only
@@ -54,10 +54,13 @@ public final class GroupComponent implements RegistrationPolicy, ReplyBarrier, G
     private final StandbyDiscard discard;
     private final MemberServing serving;
     private final Optional<KeepalivedFifoReader> keepalived;
+    private final ReplicationHook hook;
+    private final Consumer<BindingEvent> replicator;
 
     @Activate
     public GroupComponent(@Reference(name = "link") PeerLink link, @Reference(name = "store") BindingStore store,
-            @Reference(name = "snapshots") BindingSnapshots snapshots, GroupConfig config) {
+            @Reference(name = "snapshots") BindingSnapshots snapshots, @Reference(name = "hook") ReplicationHook hook,
+            GroupConfig config) {
         GroupSettings settings = GroupSettings.from(config);
         Clock clock = Clock.systemUTC();
         this.member = new GroupMember(settings, link, store, snapshots, clock, scheduler, this::publish);
@@ -66,6 +69,9 @@ public final class GroupComponent implements RegistrationPolicy, ReplyBarrier, G
         member.onTransition(serving::follow);
         this.keepalived = settings.notifyFifo().map(fifo -> new KeepalivedFifoReader(fifo, settings.vrrpInstance(),
                 member::keepalived, member.counters(), clock));
+        this.hook = hook;
+        this.replicator = member.replicator()::bindingChanged;
+        hook.attach(replicator);
         keepalived.ifPresent(KeepalivedFifoReader::start);
         member.start();
     }
@@ -75,11 +81,6 @@ public final class GroupComponent implements RegistrationPolicy, ReplyBarrier, G
         if (route != null) {
             route.publish(event);
         }
-    }
-
-    /** A change of the table, from {@link ReplicationHook}. */
-    void bindingChanged(BindingEvent event) {
-        member.replicator().bindingChanged(event);
     }
 
     @Override
@@ -114,6 +115,7 @@ public final class GroupComponent implements RegistrationPolicy, ReplyBarrier, G
 
     @Deactivate
     void stop() {
+        hook.detach(replicator);
         keepalived.ifPresent(KeepalivedFifoReader::close);
         member.close();
         scheduler.close();

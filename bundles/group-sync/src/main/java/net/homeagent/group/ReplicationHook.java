@@ -1,31 +1,44 @@
 package net.homeagent.group;
 
+import java.util.function.Consumer;
+
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 
 import net.homeagent.mip.api.BindingEvent;
 import net.homeagent.mip.api.BindingListener;
 
 /**
- * The group member's {@link BindingListener}, a component of its own: the binding store binds its
- * listeners while it activates, and the member needs the store to activate, so a member that were
- * the listener itself would make a service cycle (SCR resolves it, but logs an ERROR). This one
- * needs nothing to activate and passes the changes on once the member is there; before that the
- * member is not active and would not replicate them anyway.
+ * The group member's {@link BindingListener}, a component of its own that references nothing: the
+ * binding store binds its listeners while it activates, and the member needs the store to activate.
+ * A listener that needed the member (as a service) made a cycle whenever the member was the first to
+ * be asked for (a shell command's tracker creating it): the store, activating for it, asked for
+ * its listeners, this one for the member being created, and SCR broke the cycle by leaving this one
+ * without its member for good, so no change was ever replicated. Here the member attaches itself
+ * when it activates and detaches when it goes; before that it is not active and would not replicate
+ * anyway.
  */
-@Component(service = BindingListener.class)
+@Component(service = {BindingListener.class, ReplicationHook.class})
 public final class ReplicationHook implements BindingListener {
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile GroupComponent member;
+    private volatile Consumer<BindingEvent> member;
+
+    /** The member's replicator takes every change from now on. */
+    void attach(Consumer<BindingEvent> replicator) {
+        member = replicator;
+    }
+
+    /** Stops passing changes to {@code replicator}, if it is still the one attached. */
+    void detach(Consumer<BindingEvent> replicator) {
+        if (member == replicator) {
+            member = null;
+        }
+    }
 
     @Override
     public void bindingChanged(BindingEvent event) {
-        GroupComponent current = member;
+        Consumer<BindingEvent> current = member;
         if (current != null) {
-            current.bindingChanged(event);
+            current.accept(event);
         }
     }
 }

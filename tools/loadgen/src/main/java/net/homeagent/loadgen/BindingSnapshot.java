@@ -32,8 +32,13 @@ record BindingSnapshot(int[] homes, int[] careOfs, int[] lifetimes) {
     private static final byte FORMAT = 2;
     /** i64 taken at, u32 first home, u32 last home, u8 flags: nothing the check needs. */
     private static final int HEADER_REST = 8 + 4 + 4 + 1;
-    private static final byte RECORD_VERSION = 1;
-    /** u8 version, u32 home agent, u32 source address, u16 source port: then the granted lifetime. */
+    /**
+     * Binding record versions read here (docs/storage.md): 1, and 2, which added the inner
+     * encapsulation of UDP tunnels after the fields this check reads.
+     */
+    private static final int OLDEST_RECORD = 1;
+    private static final int NEWEST_RECORD = 2;
+    /** u8 version, u32 home agent, u32 source address, u16 source port: then the granted lifetime (both versions). */
     private static final int LIFETIME_OFFSET = 1 + 4 + 4 + 2;
 
     int size() {
@@ -59,9 +64,9 @@ record BindingSnapshot(int[] homes, int[] careOfs, int[] lifetimes) {
             for (int length = in.readUnsignedShort(); length != 0; length = in.readUnsignedShort()) {
                 long key = in.readLong();
                 byte[] record = in.readNBytes(length);
-                if (record.length < LIFETIME_OFFSET + 4 || record[0] != RECORD_VERSION) {
-                    throw new IOException(file + ": binding " + bindings.size() + " is not a version "
-                            + RECORD_VERSION + " record");
+                if (record.length < LIFETIME_OFFSET + 4 || record[0] < OLDEST_RECORD || record[0] > NEWEST_RECORD) {
+                    throw new IOException(file + ": binding " + bindings.size() + " is not a record of version "
+                            + OLDEST_RECORD + " to " + NEWEST_RECORD);
                 }
                 bindings.add(new long[] {key, ByteBuffer.wrap(record).getInt(LIFETIME_OFFSET)});
             }
