@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packets per second through the user-space forwarder (docs/PERFORMANCE.md, "Data plane"), in the
+# Packets per second through the user-space forwarder (docs/PERFORMANCE.md), in the
 # test network of run-dataplane.sh: a registered binding (IP in IP or $ENCAPSULATION), a bounded
 # UDP flood (flood.py, $COUNT datagrams of $SIZE octets) from the correspondent to the home
 # address, and the counts on the way: sent by the correspondent, routed into the TUN device,

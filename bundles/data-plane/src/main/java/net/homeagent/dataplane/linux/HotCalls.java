@@ -6,7 +6,7 @@ import com.sun.jna.Pointer;
 /**
  * The system calls made per datagram or per batch, through JNA's direct mapping: a native static
  * method per call instead of the interface proxy's reflection, which cost more than the system
- * call itself (docs/PERFORMANCE.md, "Data plane"). {@code size_t}/{@code ssize_t} are {@code long}
+ * call itself (the lab journal, git show 9740906:docs/PERFORMANCE.md, "Data plane"). {@code size_t}/{@code ssize_t} are {@code long}
  * on the LP64 Linux that {@link Native#platformProblem()} checks for.
  */
 final class HotCalls {
