@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 import net.homeagent.mip.api.ReplyBarrier;
+import net.homeagent.mip.api.support.Futures;
 import net.homeagent.peer.GroupDelivery;
 
 /**
@@ -21,7 +22,6 @@ import net.homeagent.peer.GroupDelivery;
  */
 final class ReplyWaits implements ReplyBarrier {
 
-    private static final CompletionStage<Void> AT_ONCE = CompletableFuture.completedStage(null);
 
     /** The last change sent for a home address, until every member acknowledged it. */
     private record Pending(GroupDelivery delivery, CompletableFuture<Void> all) {
@@ -56,7 +56,7 @@ final class ReplyWaits implements ReplyBarrier {
     public CompletionStage<Void> beforeReply(Inet4Address homeAddress) {
         Pending change = pending.get(homeAddress);
         if (change == null) {
-            return AT_ONCE;
+            return Futures.NOTHING_TO_WAIT_FOR;
         }
         CompletableFuture<Void> reply = new CompletableFuture<>();
         Scheduler.Cancellable timer = timers.schedule(timeout, () -> {

@@ -1,5 +1,6 @@
 package net.homeagent.loadgen;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -73,14 +74,14 @@ final class ReplyVerifier {
     /** A Registration Reply for {@code node}'s request that asked {@code askedLifetime} seconds. */
     Verdict check(int node, RegistrationReply reply, int askedLifetime) {
         boolean accepted = ReplyCode.isAccepted(reply.code());
-        Optional<AuthenticationExtension> mobileHome = mobileHome(reply.extensions());
+        List<AuthenticationExtension> mobileHome = mobileHome(reply.extensions());
         if (mobileHome.isEmpty()) {
             return accepted ? Verdict.UNSIGNED_ACCEPT : Verdict.UNVERIFIED_REFUSAL;
         }
-        if (mobileHomeCount(reply.extensions()) > 1) {
+        if (mobileHome.size() > 1) {
             return Verdict.TWO_MOBILE_HOME;
         }
-        Verdict authentication = authenticate(node, mobileHome.get(), reply.wire());
+        Verdict authentication = authenticate(node, mobileHome.get(0), reply.wire());
         if (authentication != Verdict.AUTHENTIC) {
             return authentication;
         }
@@ -93,8 +94,8 @@ final class ReplyVerifier {
      * loads the client as the home agent run does.
      */
     Verdict checkEcho(int node, RegistrationRequest echoed) {
-        Optional<AuthenticationExtension> mobileHome = mobileHome(echoed.extensions());
-        return mobileHome.isEmpty() ? Verdict.BAD_AUTHENTICATOR : authenticate(node, mobileHome.get(), echoed.wire());
+        List<AuthenticationExtension> mobileHome = mobileHome(echoed.extensions());
+        return mobileHome.isEmpty() ? Verdict.BAD_AUTHENTICATOR : authenticate(node, mobileHome.get(0), echoed.wire());
     }
 
     private Verdict authenticate(int node, AuthenticationExtension mobileHome, Optional<byte[]> wire) {
@@ -109,17 +110,14 @@ final class ReplyVerifier {
         return mobileHome.authenticatorMatches(computed) ? Verdict.AUTHENTIC : Verdict.BAD_AUTHENTICATOR;
     }
 
-    /** The first MN-HA extension: the one the home agent's signature is in (§3.5.2). */
-    private static Optional<AuthenticationExtension> mobileHome(List<Extension> extensions) {
-        return extensions.stream().filter(ReplyVerifier::isMobileHome).map(AuthenticationExtension.class::cast)
-                .findFirst();
-    }
-
-    private static long mobileHomeCount(List<Extension> extensions) {
-        return extensions.stream().filter(ReplyVerifier::isMobileHome).count();
-    }
-
-    private static boolean isMobileHome(Extension extension) {
-        return extension instanceof AuthenticationExtension a && a.type() == AuthenticationExtension.MOBILE_HOME;
+    /** The MN-HA extensions, in order: the first is the one the home agent's signature is in (§3.5.2). */
+    private static List<AuthenticationExtension> mobileHome(List<Extension> extensions) {
+        List<AuthenticationExtension> found = new ArrayList<>(1);
+        for (Extension extension : extensions) {
+            if (extension instanceof AuthenticationExtension a && a.type() == AuthenticationExtension.MOBILE_HOME) {
+                found.add(a);
+            }
+        }
+        return found;
     }
 }

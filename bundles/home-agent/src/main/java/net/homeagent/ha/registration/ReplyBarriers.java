@@ -16,8 +16,6 @@ import net.homeagent.mip.api.support.RateLimitedLog;
  */
 final class ReplyBarriers {
 
-    static final ReplyBarriers NONE = new ReplyBarriers(List::of, null);
-
     private final Supplier<List<ReplyBarrier>> barriers;
     private final RateLimitedLog faults;
 
