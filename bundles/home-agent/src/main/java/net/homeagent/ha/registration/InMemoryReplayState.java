@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import net.homeagent.mip.api.SecurityAssociation;
+import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * {@link ReplayState} in two concurrent maps. It is lost when the bundle stops, which is why
@@ -14,13 +15,16 @@ import net.homeagent.mip.api.SecurityAssociation;
  * node using nonces simply gets one 133 with a fresh nonce after a restart, as RFC 5944 §5.7.2
  * foresees for a lost nonce.
  *
- * <p>The key is {@link ReplayState#nodeOf}, not the text form of the owner: formatting the
- * address as text for every request cost 7 % of the event loop (docs/PERFORMANCE.md). A node's entry is created once; later requests only
- * look it up and compare under its own lock, without allocating.
+ * <p>Timestamps of nodes keyed by home address, nearly all of them, live packed in
+ * {@link AddressIdentifications} (no object per node: it is state every binding costs the heap);
+ * those keyed by NAI in a map by the NAI. Never by the text form of the owner: formatting the
+ * address as text for every request cost 7 % of the event loop (docs/PERFORMANCE.md). Later
+ * requests of a node only look it up and compare under a lock, without allocating.
  */
 public final class InMemoryReplayState implements ReplayState {
 
-    private final Map<Object, LastAccepted> lastAccepted = new ConcurrentHashMap<>();
+    private final AddressIdentifications byAddress = new AddressIdentifications();
+    private final Map<String, LastAccepted> byNai = new ConcurrentHashMap<>();
     private final Map<Object, Integer> outstandingNonces = new ConcurrentHashMap<>();
     private final Random random;
 
@@ -31,11 +35,14 @@ public final class InMemoryReplayState implements ReplayState {
 
     @Override
     public boolean advance(SecurityAssociation owner, long identification, Supplier<OptionalLong> fallback) {
-        Object key = ReplayState.nodeOf(owner);
-        LastAccepted last = lastAccepted.get(key);
+        if (owner.homeAddress().isPresent()) {
+            return byAddress.advance(Ipv4.toInt(owner.homeAddress().get()), identification, fallback);
+        }
+        String key = owner.nai().orElseThrow();
+        LastAccepted last = byNai.get(key);
         if (last == null) {
             boolean[] first = {false};
-            last = lastAccepted.computeIfAbsent(key, k -> {
+            last = byNai.computeIfAbsent(key, k -> {
                 OptionalLong previous = fallback.get();
                 first[0] = previous.isEmpty();
                 return new LastAccepted(previous.orElse(identification));
@@ -59,7 +66,7 @@ public final class InMemoryReplayState implements ReplayState {
         return nonce;
     }
 
-    /** The last accepted identification of one node. */
+    /** The last accepted identification of one node keyed by NAI. */
     private static final class LastAccepted {
         private long identification;
 

@@ -14,8 +14,11 @@ import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * The associations of one load of the file, found by home address and SPI or by NAI and SPI.
- * Immutable once built, but for a cache: a {@link SecurityAssociation} object (and its copy of the
- * key) is made at the first lookup of its node, not for every line at load.
+ * Immutable once built. The columns are the only copy: a {@link SecurityAssociation} is made for
+ * each lookup and dropped with its request. Keeping the one made at a node's first lookup cost the
+ * heap ~170 B per node for as long as the file is loaded (the object, its address, its key), more
+ * than the binding itself (docs/PERFORMANCE.md, heap per binding); making it again is a few short-
+ * lived objects per registration, which the young generation collects for almost nothing.
  */
 final class SecurityAssociationTable {
 
@@ -24,17 +27,11 @@ final class SecurityAssociationTable {
     private final AssociationColumns columns;
     private final AddressSpiIndex byAddress;
     private final Map<NaiKey, Integer> byNai;
-    /**
-     * Filled on first lookup. Written without a lock: two threads may both make the object, and a
-     * reader sees either null or a whole one, since a record's fields are final (JLS 17.5).
-     */
-    private final SecurityAssociation[] made;
 
     private SecurityAssociationTable(AssociationColumns columns, AddressSpiIndex byAddress, Map<NaiKey, Integer> byNai) {
         this.columns = columns;
         this.byAddress = byAddress;
         this.byNai = byNai;
-        this.made = new SecurityAssociation[columns.size()];
     }
 
     int size() {
@@ -47,12 +44,13 @@ final class SecurityAssociationTable {
         }
         // Inet4Address hashes to its 32-bit value; getAddress() would copy the octets on every request
         int position = byAddress.find(homeAddress.hashCode(), spi);
-        return position < 0 ? Optional.empty() : Optional.of(association(position));
+        // the request's own address object serves as the association's: nothing to make for it
+        return position < 0 ? Optional.empty() : Optional.of(association(position, Optional.of(homeAddress)));
     }
 
     Optional<SecurityAssociation> forNai(String nai, long spi) {
         Integer position = byNai.get(new NaiKey(nai.toLowerCase(Locale.ROOT), spi));
-        return position == null ? Optional.empty() : Optional.of(association(position));
+        return position == null ? Optional.empty() : Optional.of(association(position, homeAddress(position)));
     }
 
     List<SecurityAssociationInfo> describeAll() {
@@ -64,14 +62,9 @@ final class SecurityAssociationTable {
         return all;
     }
 
-    private SecurityAssociation association(int position) {
-        SecurityAssociation sa = made[position];
-        if (sa == null) {
-            sa = new SecurityAssociation(homeAddress(position), nai(position), columns.spi(position),
-                    columns.algorithm(position), columns.key(position), columns.replay(position));
-            made[position] = sa;
-        }
-        return sa;
+    private SecurityAssociation association(int position, Optional<Inet4Address> homeAddress) {
+        return new SecurityAssociation(homeAddress, nai(position), columns.spi(position),
+                columns.algorithm(position), columns.key(position), columns.replay(position));
     }
 
     private Optional<Inet4Address> homeAddress(int i) {
