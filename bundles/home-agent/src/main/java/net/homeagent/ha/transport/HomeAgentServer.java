@@ -27,6 +27,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.DatagramChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import net.homeagent.ha.HomeAgentConfig;
@@ -85,8 +86,12 @@ public final class HomeAgentServer {
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel channel) {
-                        // the encoder sits before the handler so that the handler's replies pass it
-                        channel.pipeline().addLast(decoder, encoder, tunnelData, handler);
+                        // the encoder sits before the handler so that the handler's replies pass it.
+                        // Replies that waited for the backup's fsync come back one task each and
+                        // flush outside a read: consolidated, those of one group commit leave in
+                        // one sendmmsg instead of one sendto each (per channel: it keeps state).
+                        channel.pipeline().addLast(decoder, encoder, new FlushConsolidationHandler(
+                                FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true), tunnelData, handler);
                     }
                 });
         transport.readInBatches(bootstrap, settings.receiveBatch());
