@@ -83,7 +83,8 @@ final class GroupMember implements AutoCloseable {
             trackFile.ifPresent(file -> file.follow(transition.to()));
             announce();
             events.accept(ApplianceEvent.roleChanged(transition.at(), "group-member", transition.from().label(),
-                    transition.to().label(), transition.input().name().toLowerCase(java.util.Locale.ROOT)));
+                    transition.to().label(), transition.input().name().toLowerCase(java.util.Locale.ROOT))
+                    .withDetail("node", Integer.toString(link.nodeId())));
         });
     }
 
