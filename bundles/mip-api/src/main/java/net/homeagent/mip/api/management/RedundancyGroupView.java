@@ -17,6 +17,9 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface RedundancyGroupView {
 
+    /** The role (source) of the member's ROLE_CHANGED appliance events, whose details add its node id. */
+    String ROLE = "group-member";
+
     /** The member now: its own state, its replication figures and every member it knows. */
     Group group();
 
