@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -163,7 +164,7 @@ class ApplianceAgentTest {
 
     /** GETNEXT from {@code prefix} while the answers stay under it. */
     private List<VariableBinding> walk(OID prefix) throws IOException {
-        List<VariableBinding> found = new java.util.ArrayList<>();
+        List<VariableBinding> found = new ArrayList<>();
         OID at = prefix;
         while (true) {
             VariableBinding next = manager.send(request(PDU.GETNEXT, at), target("nms")).getResponse().get(0);

@@ -60,7 +60,7 @@ public final class GroupMib extends MibModule {
         scalar(group, LAGGED, g -> new Counter64(g.counters().lagged()));
         scalar(group, DROPPED, g -> new Counter64(g.counters().dropped()));
         scalar(group, LAST_LEARN_FROM,
-                g -> new UnsignedInteger32(g.lastLearn().flatMap(l -> l.from().stream().boxed().findFirst()).orElse(0)));
+                g -> new UnsignedInteger32(g.lastLearn().map(l -> l.from().orElse(0)).orElse(0)));
         scalar(group, LAST_LEARN_BINDINGS, g -> HomeagentMib.gauge(g.lastLearn().map(l -> l.bindings()).orElse(0L)));
         serve(new GroupMemberTable(MEMBER_ENTRY, group));
     }
