@@ -8,12 +8,17 @@
 #    the SMI base modules they import (SNMPv2-SMI, -TC, -CONF) come from Debian's erlang-snmp,
 #    the one package of Debian main that ships their text (net-snmp's copies are non-free there)
 # 2. unpacks the appliance on free loopback ports with one SNMPv3 user (SHA-256/AES-128), one
-#    v2c community, a notification target at snmptrapd (SNMPv3 traps) and a small burst threshold
-# 3. snmptrapd receives the coldStart the agent sends when it starts
+#    v2c community, a notification target at snmptrapd (SNMPv3 traps) and a small burst threshold,
+#    and the redundancy group feature on: a group of one member (peer link on loopback, no peers)
+# 3. snmptrapd receives the coldStart the agent sends when it starts; the member is alone, learns
+#    nothing and stands by; the test writes keepalived's MASTER line into the member's notify FIFO
+#    (as keepalived would) and the member becomes active: snmptrapd receives hamGroupStateChange
+#    for learn -> standby and standby -> active with the member's node id
 # 4. the scapy client (tools/interop/mip_client.py) registers real bindings (and one with a bad
 #    key); snmpwalk over SNMPv3 authPriv of MIP-MIB is judged by snmp_check.py: names and types
 #    against pysnmp's MIP-MIB, bindings and counters against mip:bindings and mip:stats
-# 5. HOMEAGENT-MIB by name; a wrong community and a wrong user are refused and counted
+# 5. HOMEAGENT-MIB by name (hamGroup: node id, state active, a one-row member table, the changes
+#    sent as group:stats counts them); a wrong community and a wrong user are refused and counted
 #    (snmp:status); a burst of them reaches snmptrapd as hamAuthFailureBurst; camel:route-list
 # Prints every check and last "N passed, N failed"; exits non-zero on any failure. Karaf and
 # snmptrapd are gone on exit, whatever happened; the temporary directory too if the run passed and
@@ -57,7 +62,8 @@ done
 translate() { MIBDIRS="$mibpath" snmptranslate -m HOMEAGENT-MIB "$@" 2>"$work/snmptranslate.err"; }
 for pair in hamStoreBindings:.1.3.6.1.4.1.32473.1.1.1.1.1 hamBackupWriteFailures:.1.3.6.1.4.1.32473.1.1.1.2.4 \
         hamAuthFailureBurst:.1.3.6.1.4.1.32473.1.1.0.3 hamBindingHighWater:.1.3.6.1.4.1.32473.1.1.0.1 \
-        homeagentAppliance:.1.3.6.1.4.1.32473.2.1; do
+        homeagentAppliance:.1.3.6.1.4.1.32473.2.1 hamGroupState:.1.3.6.1.4.1.32473.1.1.1.5.2 \
+        hamGroupMemberLagging:.1.3.6.1.4.1.32473.1.1.1.5.17.1.8 hamGroupStateChange:.1.3.6.1.4.1.32473.1.1.0.7; do
     name=${pair%%:*} oid=${pair#*:}
     got=$(translate -IR -On "$name")
     expect "snmptranslate $name = $oid (what the agent serves)${got:+, got $got}$(sed 's/^/; /' "$work/snmptranslate.err" | tr -d '\n')" \
@@ -91,6 +97,20 @@ cat >"$etc/mobility-security.conf" <<CFG
 10.0.0.12 256 hmac-md5 $key timestamp
 CFG
 chmod 600 "$etc/mobility-security.conf"
+# the redundancy group member, alone: the peer link on loopback without peers, keepalived's notify
+# FIFO made here (keepalived makes it when it starts) and written by the test below
+peer_port=$(free_port udp)
+fifo="$work/keepalived.fifo"
+mkfifo "$fifo"
+printf 'enabled = true\nnodeId = 1\ngroupId = 7\nbindAddress = 127.0.0.1\nport = %s\n' "$peer_port" \
+    >"$etc/net.homeagent.peer.cfg"
+echo "1 hmac-sha256 0x$(printf '5a%.0s' $(seq 32)) send" >"$etc/peer-keys.conf"
+chmod 600 "$etc/peer-keys.conf"
+printf 'virtualAddress = 192.0.2.1\nnotifyFifo = %s\ntrackFile = %s\n' "$fifo" "$work/group-learning" \
+    >"$etc/net.homeagent.group.cfg"
+# the member's feature boots with the rest (the last entry of featuresBoot has no backslash)
+sed -i -E 's|^([[:space:]]+config/[^,\\]+)$|\1, \\\n    homeagent-group|' "$etc/org.apache.karaf.features.cfg"
+expect "homeagent-group added to featuresBoot" grep -q '^    homeagent-group$' "$etc/org.apache.karaf.features.cfg"
 
 # --- 3. snmptrapd, then the appliance: the coldStart ------------------------------------------
 cat >"$work/snmptrapd.conf" <<CFG
@@ -108,6 +128,29 @@ await_trap() {  # OID, seconds
 }
 expect "snmptrapd received coldStart (SNMPv2-MIB 1.3.6.1.6.3.1.1.5.1) over SNMPv3" \
     await_trap ".1.3.6.1.6.3.1.1.5.1" 20
+
+member_state() { testbed_shell ha 'group:status' | grep -m1 -oE '^Group member [0-9]+: [A-Z]+' || true; }
+await_member() {  # STATE SECONDS
+    for _ in $(seq "$2"); do [[ "$(member_state)" == "Group member 1: $1" ]] && return 0; sleep 1; done
+    return 1
+}
+await_member STANDBY 30 || true
+expect "the member alone learns nothing and stands by (group:status: $(member_state))" await_member STANDBY 1
+log "keepalived's word, as keepalived writes it into vrrp_notify_fifo: VI_HA is MASTER"
+timeout 10 bash -c "echo 'INSTANCE \"VI_HA\" MASTER 100' >'$fifo'" || fail_step "could not write the notify FIFO"
+await_member ACTIVE 15 || true
+expect "the member is active (group:status: $(member_state))" await_member ACTIVE 1
+# snmptrapd -Lf writes a notification on one line, its variable bindings separated by tabs
+group_trap() {  # previous state, state: the hamGroupStateChange of that transition, node id 1
+    local g='\.1\.3\.6\.1\.4\.1\.32473\.1\.1'
+    await_trap ".1.3.6.1.4.1.32473.1.1.0.7" 15 && grep -qE "OID: $g\.0\.7"$'\t'"$g\.1\.5\.1\.0 = Gauge32: 1"$'\t'"$g\.1\.5\.16\.0 = INTEGER: $1"$'\t'"$g\.1\.5\.2\.0 = INTEGER: $2"$'\t' \
+        "$work/traps.log"
+}
+# init -> learn is not checked: the member may start before the agent (one feature resolution), and
+# the routes hand an event to no notifier then; learn -> standby comes learnTimeoutMillis (3 s) later
+expect "snmptrapd received hamGroupStateChange (.1.3.6.1.4.1.32473.1.1.0.7): node 1, learn(2) -> standby(3)" \
+    group_trap 2 3
+expect "snmptrapd received hamGroupStateChange: node 1, standby(3) -> active(4)" group_trap 3 4
 
 # --- 4. real registrations, the walk, the shell -----------------------------------------------
 register() {  # home care-of flags key -> the reply code
@@ -138,6 +181,20 @@ expect "HOMEAGENT-MIB::hamStoreBindings.0 = Gauge32: 3 (names from our MIB text)
     grep -q "HOMEAGENT-MIB::hamStoreBindings.0 = Gauge32: 3" "$work/homeagent-walk.txt"
 expect "HOMEAGENT-MIB::hamBackupEnabled.0 served" grep -q "HOMEAGENT-MIB::hamBackupEnabled.0 = INTEGER: true(1)" \
     "$work/homeagent-walk.txt"
+expect "HOMEAGENT-MIB::hamGroupNodeId.0 = 1" grep -qE "HOMEAGENT-MIB::hamGroupNodeId.0 = Gauge32: 1$" \
+    "$work/homeagent-walk.txt"
+expect "HOMEAGENT-MIB::hamGroupState.0 = active(4)" grep -q "HOMEAGENT-MIB::hamGroupState.0 = INTEGER: active(4)" \
+    "$work/homeagent-walk.txt"
+expect "HOMEAGENT-MIB::hamGroupVirtualAddress.0 = 192.0.2.1" \
+    grep -q 'HOMEAGENT-MIB::hamGroupVirtualAddress.0 = STRING: 192.0.2.1' "$work/homeagent-walk.txt"
+member_rows=$(grep -c "HOMEAGENT-MIB::hamGroupMemberState\." "$work/homeagent-walk.txt" || true)
+expect "hamGroupMemberTable: one row, the member itself ($member_rows)" test "$member_rows" = 1
+expect "hamGroupMemberTable row 1: active(4), at the peer link's 127.0.0.1:$peer_port" bash -c \
+    "grep -q 'HOMEAGENT-MIB::hamGroupMemberState.1 = INTEGER: active(4)' '$work/homeagent-walk.txt' \
+    && grep -q 'HOMEAGENT-MIB::hamGroupMemberAddress.1 = STRING: 127.0.0.1:$peer_port' '$work/homeagent-walk.txt'"
+sent=$(testbed_shell ha 'group:stats' | awk '$1 == "replication-sent" {print $2}')
+expect "HOMEAGENT-MIB::hamGroupChangesSent.0 = group:stats replication-sent (${sent:-none}): the 3 registrations" \
+    bash -c "test '${sent:-}' = 3 && grep -q 'HOMEAGENT-MIB::hamGroupChangesSent.0 = Counter64: 3$' '$work/homeagent-walk.txt'"
 expect "v2c with the configured community answers" \
     snmpget -v2c -c "$community" -t 2 -r 1 "127.0.0.1:$snmp_port" 1.3.6.1.2.1.44.1.1.2.0
 expect "v2c with a wrong community gets no answer" \

@@ -21,6 +21,7 @@ import net.homeagent.mip.api.BindingListener;
 import net.homeagent.mip.api.BindingSnapshots;
 import net.homeagent.mip.api.BindingStore;
 import net.homeagent.mip.api.events.ApplianceEvent;
+import net.homeagent.mip.api.management.RedundancyGroupView;
 import net.homeagent.mip.api.support.RateLimitedLog;
 import net.homeagent.peer.PeerChannel;
 import net.homeagent.peer.PeerLink;
@@ -82,8 +83,10 @@ final class GroupMember implements AutoCloseable {
         machine.onTransition(transition -> {
             trackFile.ifPresent(file -> file.follow(transition.to()));
             announce();
-            events.accept(ApplianceEvent.roleChanged(transition.at(), "group-member", transition.from().label(),
-                    transition.to().label(), transition.input().name().toLowerCase(java.util.Locale.ROOT)));
+            events.accept(ApplianceEvent.roleChanged(transition.at(), RedundancyGroupView.ROLE,
+                    transition.from().label(), transition.to().label(),
+                    transition.input().name().toLowerCase(java.util.Locale.ROOT))
+                    .withDetail("node", Integer.toString(link.nodeId())));
         });
     }
 

@@ -92,6 +92,8 @@ class GroupMemberTest {
         assertThat(member.lastLearn().orElseThrow().from()).isEmpty();
         assertThat(member.counters().get("learn-requests-sent")).isEqualTo(6); // at 0, 0.5 ... 2.5 s
         assertThat(events).extracting(ApplianceEvent::text).contains("group-member: learn -> standby (alone)");
+        assertThat(events.get(events.size() - 1).details()).containsEntry("node", "1").containsEntry("from", "learn")
+                .containsEntry("to", "standby");
     }
 
     @Test

@@ -30,15 +30,21 @@ class ApplianceRoutesTest {
         camel.stop();
     }
 
-    @Test
-    void anEventReachesTheNotifierTheListenersAndTheOperatorEndpointOnce() throws Exception {
-        MutableClock clock = MutableClock.at("2026-12-01T10:00:00Z");
+    private final MutableClock clock = MutableClock.at("2026-12-01T10:00:00Z");
+
+    /** The routes in the context, the operator endpoint {@code mock:operator} getting {@code operatorKinds}. */
+    private MockEndpoint start(Set<Kind> operatorKinds) throws Exception {
         FakeBindingStore store = new FakeBindingStore();
         ApplianceWatch watch = new ApplianceWatch(() -> store, () -> null, () -> null, () -> null, clock, 0, 0, 20, 10);
         camel.addRoutes(new ApplianceRoutes(() -> e -> notified.add(e), new AuditLog(new BindingTally()), heard::add, watch, e -> { },
-                store::size, List.of("mock:operator"), Set.of(Kind.FAILURE), 10));
+                store::size, List.of("mock:operator"), operatorKinds, 10));
         camel.start();
-        MockEndpoint operator = camel.getEndpoint("mock:operator", MockEndpoint.class);
+        return camel.getEndpoint("mock:operator", MockEndpoint.class);
+    }
+
+    @Test
+    void anEventReachesTheNotifierTheListenersAndTheOperatorEndpointOnce() throws Exception {
+        MockEndpoint operator = start(Set.of(Kind.FAILURE));
         operator.expectedMessageCount(1);
 
         ApplianceEvent failure = ApplianceEvent.failure(Instant.parse("2026-12-01T10:00:01Z"), "data-plane",
@@ -55,5 +61,26 @@ class ApplianceRoutesTest {
         assertThat(heard).containsExactly(failure, added);
         assertThat(camel.getRoutes()).extracting(r -> r.getRouteId())
                 .containsExactlyInAnyOrderElementsOf(ApplianceRoutes.ROUTE_IDS);
+    }
+
+    @Test
+    void aGroupMembersStateChangePublishedToTheHubReachesTheNotifierWithItsNodeAndStates() throws Exception {
+        MockEndpoint operator = start(Set.of(Kind.ROLE_CHANGED));
+        operator.expectedMessageCount(1);
+        EventHub hub = new EventHub(16, false, clock);
+        hub.start(event -> camel.createProducerTemplate().sendBody(ApplianceRoutes.EVENTS, event));
+        // as the group member publishes it (GroupMember, RedundancyGroupView.ROLE)
+        ApplianceEvent changed = ApplianceEvent.roleChanged(Instant.parse("2026-12-01T10:00:03Z"), "group-member",
+                "standby", "active", "keepalived_master").withDetail("node", "2");
+
+        assertThat(hub.publish(changed)).isTrue();
+
+        operator.assertIsSatisfied();
+        hub.stop();
+        assertThat(notified).containsExactly(changed);
+        assertThat(heard).containsExactly(changed);
+        assertThat(operator.getExchanges().get(0).getIn().getBody(String.class)).isEqualTo(
+                "2026-12-01T10:00:03Z ROLE_CHANGED group-member: group-member: standby -> active (keepalived_master) "
+                        + "[from=standby node=2 reason=keepalived_master role=group-member to=active]\n");
     }
 }

@@ -9,10 +9,14 @@ import org.snmp4j.smi.Counter64;
 import org.snmp4j.smi.Gauge32;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.UnsignedInteger32;
 import org.snmp4j.smi.Variable;
 import org.snmp4j.smi.VariableBinding;
 
 import net.homeagent.mip.api.events.ApplianceEvent;
+import net.homeagent.mip.api.management.RedundancyGroupView;
+import net.homeagent.mip.api.management.RedundancyGroupView.State;
+import net.homeagent.snmp.mib.GroupMib;
 import net.homeagent.snmp.mib.HomeagentMib;
 
 /**
@@ -52,9 +56,17 @@ final class NotificationMapper {
                 vbs.add(vb(HomeagentMib.BACKUP_WRITE_FAILURES, new Counter64(number(d.get("writeFailures")))));
                 vbs.add(vb(HomeagentMib.EVENT_TEXT, text(event.text())));
             }
-            case FAILURE, ROLE_CHANGED -> {
-                trap = event.kind() == ApplianceEvent.Kind.FAILURE ? HomeagentMib.COMPONENT_FAILURE
-                        : HomeagentMib.ROLE_CHANGE;
+            case ROLE_CHANGED -> {
+                Optional<Notification> member = groupStateChange(event);
+                if (member.isPresent()) {
+                    return member;
+                }
+                trap = HomeagentMib.ROLE_CHANGE;
+                vbs.add(vb(HomeagentMib.EVENT_SOURCE, text(event.source())));
+                vbs.add(vb(HomeagentMib.EVENT_TEXT, text(event.text())));
+            }
+            case FAILURE -> {
+                trap = HomeagentMib.COMPONENT_FAILURE;
                 vbs.add(vb(HomeagentMib.EVENT_SOURCE, text(event.source())));
                 vbs.add(vb(HomeagentMib.EVENT_TEXT, text(event.text())));
             }
@@ -63,6 +75,27 @@ final class NotificationMapper {
             }
         }
         return Optional.of(new Notification(trap, vbs.toArray(VariableBinding[]::new)));
+    }
+
+    /**
+     * The group member's state change as hamGroupStateChange, with the states the event names (the
+     * member may have moved on by the time a manager reads hamGroupState). An event of the member that
+     * lacks its node id or a known state goes out as the generic hamRoleChange rather than be lost.
+     */
+    private static Optional<Notification> groupStateChange(ApplianceEvent event) {
+        Map<String, String> d = event.details();
+        Optional<State> from = State.ofLabel(d.getOrDefault("from", ""));
+        Optional<State> to = State.ofLabel(d.getOrDefault("to", ""));
+        long node = number(d.get("node"));
+        if (!RedundancyGroupView.ROLE.equals(event.source()) || from.isEmpty() || to.isEmpty() || node < 1
+                || node > Integer.MAX_VALUE) {
+            return Optional.empty();
+        }
+        return Optional.of(new Notification(HomeagentMib.GROUP_STATE_CHANGE, new VariableBinding[] {
+            vb(GroupMib.NODE_ID, new UnsignedInteger32(node)),
+            vb(GroupMib.PREVIOUS_STATE, GroupMib.state(from.get())),
+            vb(GroupMib.STATE, GroupMib.state(to.get())),
+            vb(HomeagentMib.EVENT_TEXT, text(event.text()))}));
     }
 
     private static VariableBinding vb(OID object, Variable value) {

@@ -10,6 +10,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,16 +22,18 @@ import net.homeagent.mip.api.RegistrationStatistics;
 import net.homeagent.mip.api.SecurityAssociations;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.management.ManagementNotifier;
+import net.homeagent.mip.api.management.RedundancyGroupView;
 import net.homeagent.mip.api.management.SnmpAgentStatus;
 import net.homeagent.mip.api.support.KarafFolder;
 import net.homeagent.mip.api.support.RateLimitedLog;
 import net.homeagent.snmp.NotificationMapper.Notification;
+import net.homeagent.snmp.mib.GroupMib;
 import net.homeagent.snmp.mib.HomeagentMib;
 import net.homeagent.snmp.mib.MipMib;
 
 /**
  * The appliance's SNMP agent (PID {@value SnmpConfig#PID}): MIP-MIB and HOMEAGENT-MIB over the live
- * mip-api services, and the notifier the event routes hand notifiable events to. A configuration it
+ * mip-api services (the redundancy group member's objects while there is one), and the notifier the event routes hand notifiable events to. A configuration it
  * cannot use (bad key, bad access file, port taken) leaves the agent stopped, says why in the log
  * and in {@code snmp:status}, and keeps the rest of the appliance running.
  */
@@ -39,6 +43,10 @@ import net.homeagent.snmp.mib.MipMib;
 public final class SnmpAgentComponent implements SnmpAgentStatus, ManagementNotifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnmpAgentComponent.class);
+
+    /** The redundancy group member, while the appliance runs one (the group feature may come and go). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile RedundancyGroupView group;
 
     private final RequestCounters counters = new RequestCounters();
     private final RateLimitedLog sendFailures;
@@ -64,7 +72,8 @@ public final class SnmpAgentComponent implements SnmpAgentStatus, ManagementNoti
             NotificationLimiter limit = rate;
             started = new ApplianceAgent(settings, access, List.of(
                     new MipMib(store, statistics, associations, clock, settings.bindingIndexMaxAge()),
-                    new HomeagentMib(store, statistics, backup, limit::suppressed)), counters);
+                    new HomeagentMib(store, statistics, backup, limit::suppressed), new GroupMib(() -> group)),
+                    counters);
             started.start();
             LOG.info("SNMP agent listening on {} (engine {}; {} users, {} communities, {} notification targets)",
                     started.listening(), started.engineIdHex(), access.users().size(), access.communities().size(),

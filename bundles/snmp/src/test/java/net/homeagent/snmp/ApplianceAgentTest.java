@@ -8,9 +8,12 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.AfterEach;
@@ -34,16 +37,27 @@ import org.snmp4j.security.SecurityProtocols;
 import org.snmp4j.security.USM;
 import org.snmp4j.security.UsmUser;
 import org.snmp4j.smi.Counter32;
+import org.snmp4j.smi.Integer32;
+import org.snmp4j.smi.Null;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.TimeTicks;
 import org.snmp4j.smi.UdpAddress;
+import org.snmp4j.smi.UnsignedInteger32;
 import org.snmp4j.smi.VariableBinding;
 import org.snmp4j.transport.DefaultUdpTransportMapping;
 
 import net.homeagent.mip.api.RegistrationStatistics;
 import net.homeagent.mip.api.RegistrationStatistics.RegistrationCounters;
+import net.homeagent.mip.api.management.RedundancyGroupView;
+import net.homeagent.mip.api.management.RedundancyGroupView.Counters;
+import net.homeagent.mip.api.management.RedundancyGroupView.Group;
+import net.homeagent.mip.api.management.RedundancyGroupView.LastLearn;
+import net.homeagent.mip.api.management.RedundancyGroupView.Member;
+import net.homeagent.mip.api.management.RedundancyGroupView.State;
 import net.homeagent.mip.api.testing.FakeBindingStore;
 import net.homeagent.mip.api.testing.MutableClock;
+import net.homeagent.snmp.mib.GroupMib;
 import net.homeagent.snmp.mib.MipMib;
 
 /** The agent on a real UDP socket on 127.0.0.1, asked by an SNMP4J manager over SNMPv3 authPriv. */
@@ -51,12 +65,18 @@ class ApplianceAgentTest {
 
     private static final OID HA_REGISTRATION_ACCEPTED = new OID("1.3.6.1.2.1.44.1.6.3.3.0");
     private static final OID BINDING_COA = new OID("1.3.6.1.2.1.44.1.6.3.1.1.2");
+    /** HOMEAGENT-MIB hamGroup and its objects, as mibs/HOMEAGENT-MIB.mib numbers them. */
+    private static final OID HAM_GROUP = new OID("1.3.6.1.4.1.32473.1.1.1.5");
+    private static final OID HAM_GROUP_LAST_LEARN_FROM = new OID(HAM_GROUP).append(14);
+    private static final OID HAM_GROUP_MEMBER_ENTRY = new OID(HAM_GROUP).append(17).append(1);
 
     @TempDir
     Path dir;
 
     private final FakeBindingStore store = new FakeBindingStore();
     private final RequestCounters counters = new RequestCounters();
+    /** The group member's view as the component's dynamic reference holds it: null while there is none. */
+    private volatile RedundancyGroupView view;
     private ApplianceAgent agent;
     private Snmp manager;
     private USM managerUsm;
@@ -74,7 +94,7 @@ class ApplianceAgentTest {
                 Duration.ofSeconds(2), dir.resolve("boots"));
         SnmpAccess access = SnmpAccessParser.parse(List.of("user nms SHA-256 authpass123 AES-128 privpass123 read-only"));
         agent = new ApplianceAgent(settings, access, List.of(new MipMib(store, statistics, null,
-                MutableClock.at("2026-12-01T10:01:40Z"), Duration.ofSeconds(2))), counters);
+                MutableClock.at("2026-12-01T10:01:40Z"), Duration.ofSeconds(2)), new GroupMib(() -> view)), counters);
         agent.start();
 
         SecurityProtocols protocols = new SecurityProtocols(SecurityProtocols.SecurityProtocolSet.defaultSecurity);
@@ -108,6 +128,52 @@ class ApplianceAgentTest {
         VariableBinding coa = next.getResponse().get(0);
         assertThat(coa.getOid()).isEqualTo(new OID(BINDING_COA).append("10.0.0.9.192.0.2.1"));
         assertThat(coa.toValueString()).isEqualTo("192.0.2.1");
+    }
+
+    @Test
+    void servesTheGroupMemberFromTheViewAndNothingWithoutIt() throws IOException {
+        user("nms", "authpass123");
+        view = () -> new Group(2, State.ACTIVE, "VI_HA", "192.0.2.1", true, 42, 1, 3,
+                Optional.of(new LastLearn(Instant.parse("2026-12-06T03:00:00Z"), OptionalInt.of(3), 5, 20,
+                        Duration.ofMillis(250))),
+                new Counters(42, 7, 1, 2, 0),
+                List.of(new Member(2, "192.0.2.12:7434", State.ACTIVE, Duration.ZERO, 0, 0, 0, false),
+                        new Member(3, "192.0.2.13:7434", State.STANDBY, Duration.ofMillis(1230), 42, 1, 0, true)));
+
+        PDU scalars = request(PDU.GET, new OID(GroupMib.NODE_ID).append(0));
+        scalars.add(new VariableBinding(new OID(GroupMib.STATE).append(0)));
+        scalars.add(new VariableBinding(new OID(HAM_GROUP_LAST_LEARN_FROM).append(0)));
+        PDU answer = manager.send(scalars, target("nms")).getResponse();
+        assertThat(answer.getVariableBindings()).extracting(VariableBinding::getVariable)
+                .containsExactly(new UnsignedInteger32(2), new Integer32(4), new UnsignedInteger32(3));
+
+        List<VariableBinding> table = walk(HAM_GROUP_MEMBER_ENTRY);
+        assertThat(table).hasSize(2 * 7);
+        assertThat(table.get(0).getOid()).isEqualTo(new OID(HAM_GROUP_MEMBER_ENTRY).append(2).append(2));
+        assertThat(table.get(0).toValueString()).isEqualTo("192.0.2.12:7434");
+        assertThat(table).filteredOn(vb -> vb.getOid().equals(new OID(HAM_GROUP_MEMBER_ENTRY).append(3).append(3)))
+                .extracting(VariableBinding::getVariable).containsExactly(new Integer32(3)); // standby
+        assertThat(table).filteredOn(vb -> vb.getOid().equals(new OID(HAM_GROUP_MEMBER_ENTRY).append(4).append(3)))
+                .extracting(VariableBinding::getVariable).containsExactly(new TimeTicks(123));
+
+        view = null; // the group feature went away
+        PDU gone = manager.send(request(PDU.GET, new OID(GroupMib.NODE_ID).append(0)), target("nms")).getResponse();
+        assertThat(gone.get(0).getVariable()).isEqualTo(Null.noSuchObject);
+        assertThat(walk(HAM_GROUP)).isEmpty();
+    }
+
+    /** GETNEXT from {@code prefix} while the answers stay under it. */
+    private List<VariableBinding> walk(OID prefix) throws IOException {
+        List<VariableBinding> found = new ArrayList<>();
+        OID at = prefix;
+        while (true) {
+            VariableBinding next = manager.send(request(PDU.GETNEXT, at), target("nms")).getResponse().get(0);
+            if (next.isException() || !next.getOid().startsWith(prefix)) {
+                return found;
+            }
+            found.add(next);
+            at = next.getOid();
+        }
     }
 
     @Test

@@ -14,7 +14,8 @@ import net.homeagent.mip.api.RegistrationStatistics;
 
 /**
  * The objects of our own HOMEAGENT-MIB (mibs/HOMEAGENT-MIB.mib) for what MIP-MIB lacks: the binding
- * store and its durable backup, and the objects our notifications carry. The OIDs here and in the
+ * store and its durable backup, and the objects our notifications carry ({@link GroupMib} serves the
+ * module's redundancy group member). The OIDs here and in the
  * MIB text must agree: tools/snmp/run-snmp.sh walks the agent with net-snmp reading mibs/ and
  * checks the names it prints.
  */
@@ -56,6 +57,7 @@ public final class HomeagentMib extends MibModule {
     public static final OID BACKUP_PROBLEM = new OID(NOTIFICATIONS).append(4);
     public static final OID COMPONENT_FAILURE = new OID(NOTIFICATIONS).append(5);
     public static final OID ROLE_CHANGE = new OID(NOTIFICATIONS).append(6);
+    public static final OID GROUP_STATE_CHANGE = new OID(NOTIFICATIONS).append(7);
 
     /** TruthValue (RFC 2579): true(1), false(2). */
     static final int TRUE = 1;

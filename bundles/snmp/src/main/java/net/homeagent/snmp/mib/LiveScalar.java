@@ -9,7 +9,8 @@ import org.snmp4j.smi.Variable;
 
 /**
  * A read-only scalar whose value is read from the appliance at each request, never a copy made at
- * start (MOScalar keeps a value field; this one ignores it).
+ * start (MOScalar keeps a value field; this one ignores it). A source that answers null (what it reads
+ * is not there now) makes MOScalar answer a GET with noSuchObject and pass a GETNEXT on.
  */
 final class LiveScalar<V extends Variable> extends MOScalar<V> {
 

@@ -43,7 +43,10 @@ public record ApplianceEvent(Kind kind, Instant at, String source, String text, 
         BACKUP_PROBLEM,
         /** A component failed (details: component); the data plane reports its errors this way. */
         FAILURE,
-        /** A role changed state (details: role, from, to); see {@link #roleChanged}. */
+        /**
+         * A role changed state (details: role, from, to, reason; a group member adds node, its node id);
+         * see {@link #roleChanged}.
+         */
         ROLE_CHANGED,
         /** A notification received from outside (an SNMP trap of a monitoring entity). */
         NETWORK_ALERT
@@ -60,6 +63,16 @@ public record ApplianceEvent(Kind kind, Instant at, String source, String text, 
     public static ApplianceEvent roleChanged(Instant at, String role, String from, String to, String why) {
         return new ApplianceEvent(Kind.ROLE_CHANGED, at, role, role + ": " + from + " -> " + to + " (" + why + ")",
                 Map.of("role", role, "from", from, "to", to, "reason", why));
+    }
+
+    /**
+     * This event with one more named value, e.g. the node id of a group member whose role changed
+     * (since 1.1.0).
+     */
+    public ApplianceEvent withDetail(String key, String value) {
+        Map<String, String> more = new java.util.HashMap<>(details);
+        more.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        return new ApplianceEvent(kind, at, source, text, more);
     }
 
     /** A component failure; {@code component} names the part that failed. */

@@ -1,8 +1,9 @@
 /**
- * Management services, both provided by the snmp bundle and used by the shell and the routes
- * ({@code @ProviderType}).
+ * Management services ({@code @ProviderType}): the SNMP agent's, provided by the snmp bundle and used
+ * by the shell and the routes; and the redundancy group's view (1.1.0), provided by group-sync and
+ * served by the snmp bundle.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package net.homeagent.mip.api.management;
 
 import org.osgi.annotation.versioning.Version;

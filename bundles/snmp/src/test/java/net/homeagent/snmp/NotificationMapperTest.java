@@ -1,0 +1,62 @@
+package net.homeagent.snmp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.snmp4j.smi.Integer32;
+import org.snmp4j.smi.OID;
+import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.UnsignedInteger32;
+import org.snmp4j.smi.VariableBinding;
+
+import net.homeagent.mip.api.events.ApplianceEvent;
+import net.homeagent.mip.api.management.RedundancyGroupView;
+import net.homeagent.snmp.NotificationMapper.Notification;
+import net.homeagent.snmp.mib.HomeagentMib;
+
+class NotificationMapperTest {
+
+    private static final Instant AT = Instant.parse("2026-12-06T03:00:00Z");
+
+    /** The member's event as GroupMember publishes it. */
+    private static ApplianceEvent memberChanged(String from, String to) {
+        return ApplianceEvent.roleChanged(AT, RedundancyGroupView.ROLE, from, to, "keepalived_master")
+                .withDetail("node", "2");
+    }
+
+    @Test
+    void theGroupMembersStateChangeNamesItsNodeTheStateItLeftAndTheStateItEntered() {
+        Notification n = NotificationMapper.map(memberChanged("standby", "active")).orElseThrow();
+
+        assertThat(n.trapOid()).isEqualTo(new OID("1.3.6.1.4.1.32473.1.1.0.7"));
+        assertThat(n.bindings()).containsExactly(
+                new VariableBinding(new OID("1.3.6.1.4.1.32473.1.1.1.5.1.0"), new UnsignedInteger32(2)),
+                new VariableBinding(new OID("1.3.6.1.4.1.32473.1.1.1.5.16.0"), new Integer32(3)),
+                new VariableBinding(new OID("1.3.6.1.4.1.32473.1.1.1.5.2.0"), new Integer32(4)),
+                new VariableBinding(new OID(HomeagentMib.EVENT_TEXT).append(0),
+                        new OctetString("group-member: standby -> active (keepalived_master)")));
+    }
+
+    @Test
+    void aMemberEventWithoutItsNodeOrWithAnUnknownStateIsStillSentAsARoleChange() {
+        ApplianceEvent noNode = ApplianceEvent.roleChanged(AT, RedundancyGroupView.ROLE, "init", "learn", "start");
+        ApplianceEvent unknownState = memberChanged("learn", "dreaming");
+
+        assertThat(NotificationMapper.map(noNode).orElseThrow().trapOid()).isEqualTo(HomeagentMib.ROLE_CHANGE);
+        assertThat(NotificationMapper.map(unknownState).orElseThrow().trapOid()).isEqualTo(HomeagentMib.ROLE_CHANGE);
+    }
+
+    @Test
+    void anotherRolesChangeIsARoleChangeWithItsSourceAndText() {
+        ApplianceEvent hacn = ApplianceEvent.roleChanged(AT, "hacn", "standby", "active", "peer silent")
+                .withDetail("node", "2");
+
+        Notification n = NotificationMapper.map(hacn).orElseThrow();
+
+        assertThat(n.trapOid()).isEqualTo(HomeagentMib.ROLE_CHANGE);
+        assertThat(n.bindings()).extracting(VariableBinding::getOid).containsExactly(
+                new OID(HomeagentMib.EVENT_SOURCE).append(0), new OID(HomeagentMib.EVENT_TEXT).append(0));
+    }
+}
