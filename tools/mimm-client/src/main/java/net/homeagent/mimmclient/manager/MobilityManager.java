@@ -167,8 +167,8 @@ public final class MobilityManager {
 
     /**
      * Who to try, best first. Not forced: targets (active or stable; for a better link, the better
-     * stable ones), not on an advisor hold. Forced: every usable link, targets first, those on an
-     * advisor hold last (asked again: the mobile has nowhere else). Never the link in use, never an
+     * stable ones), not on an advisor hold. Forced: every usable link ({@link #forcedPool}), targets
+     * first, those on an advisor hold last (asked again: the mobile has nowhere else). Never the link in use, never an
      * avoided network; the advisor's suggested alternative first.
      */
     private List<LinkProfile> candidates(HandoffReason reason) {
@@ -178,9 +178,7 @@ public final class MobilityManager {
                     .filter(link -> machines.get(link.iface()).state().target())
                     .filter(link -> !advisorHolds.containsKey(link.networkId()))
                     .toList();
-            case ATTACH, LINK_LOST, REACTIVE_ADVICE -> others().stream()
-                    .filter(link -> machines.get(link.iface()).state().usable())
-                    .toList();
+            case ATTACH, LINK_LOST, REACTIVE_ADVICE -> forcedPool();
         };
         Comparator<LinkProfile> order = Comparator
                 .comparing((LinkProfile link) -> suggested.isEmpty() || suggested.getAsInt() != link.networkId())
@@ -189,6 +187,25 @@ public final class MobilityManager {
                 .thenComparing(Comparator.comparingDouble(this::score).reversed())
                 .thenComparing(LinkProfile::iface);
         return pool.stream().sorted(order).toList();
+    }
+
+    /**
+     * Every usable link; if there is none, the links that are up and whose last raw sample is at or
+     * above inactive although their average has not climbed back to available yet: a link that may
+     * work beats one that does not (the rule that the mobile never stays on an inactive link wins
+     * over the hysteresis).
+     */
+    private List<LinkProfile> forcedPool() {
+        List<LinkProfile> usable = others().stream()
+                .filter(link -> machines.get(link.iface()).state().usable())
+                .toList();
+        if (!usable.isEmpty()) {
+            return usable;
+        }
+        return others().stream()
+                .filter(link -> machines.get(link.iface()).state() == LinkState.INACTIVE)
+                .filter(link -> machines.get(link.iface()).rawDbm() >= config.thresholds().inactive())
+                .toList();
     }
 
     private List<LinkProfile> others() {
