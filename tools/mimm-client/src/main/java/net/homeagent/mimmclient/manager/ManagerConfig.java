@@ -1,5 +1,6 @@
 package net.homeagent.mimmclient.manager;
 
+import java.time.Duration;
 import java.util.Objects;
 
 import net.homeagent.mimmclient.signal.Averaging;
@@ -11,16 +12,21 @@ import net.homeagent.mimmclient.signal.Averaging;
  * @param averaging        how each link's signal is averaged
  * @param weights          the candidate choice's weights
  * @param betterMargin     how much better (score 0..1) a stable link must rank to leave a working link for it
+ * @param failedLinkHold   how long a link that went down or inactive is no target of a move that is not forced:
+ *                         one that failed a moment ago is not "better" yet, whatever its last samples say
  * @param realTimeSessions the sessions the mobile declares in its Request Handoff
  * @param sessionKbps      their bandwidth, kbit/s
  */
 public record ManagerConfig(Thresholds thresholds, Averaging averaging, CandidateWeights weights, double betterMargin,
-        int realTimeSessions, long sessionKbps) {
+        Duration failedLinkHold, int realTimeSessions, long sessionKbps) {
 
     public ManagerConfig {
         Objects.requireNonNull(thresholds, "thresholds");
         Objects.requireNonNull(averaging, "averaging");
         Objects.requireNonNull(weights, "weights");
+        if (failedLinkHold.isNegative()) {
+            throw new IllegalArgumentException("failed-link hold is not negative: " + failedLinkHold);
+        }
         if (!(betterMargin >= 0 && betterMargin <= 1)) {
             throw new IllegalArgumentException("better-link margin is in 0..1: " + betterMargin);
         }

@@ -42,6 +42,8 @@ public final class MobilityManager {
     private final Map<Integer, Instant> advisorHolds = new HashMap<>();
     /** Networks reactive advice says to avoid, until when ({@link Instant#MAX}: the rest of the session). */
     private final Map<Integer, Instant> avoided = new HashMap<>();
+    /** Links that went down or inactive, kept from moves that are not forced until when. */
+    private final Map<String, Instant> failed = new HashMap<>();
     private OptionalInt suggested = OptionalInt.empty();
     private LinkProfile current;
 
@@ -72,8 +74,13 @@ public final class MobilityManager {
                 counters.increment("sample-unknown-interface");
                 continue;
             }
-            machine.update(sample);
+            LinkState before = machine.state();
+            LinkState after = machine.update(sample);
+            if (after != before && !after.usable()) {
+                failed.put(sample.iface(), now.plus(config.failedLinkHold()));
+            }
         }
+        failed.values().removeIf(until -> !now.isBefore(until));
         advisorHolds.values().removeIf(until -> !now.isBefore(until));
         avoided.values().removeIf(until -> !now.isBefore(until));
         Optional<HandoffReason> reason = reason(now);
@@ -130,7 +137,7 @@ public final class MobilityManager {
         double bar = score(current) + config.betterMargin();
         return others().stream()
                 .filter(link -> machines.get(link.iface()).state() == LinkState.STABLE)
-                .filter(link -> !advisorHolds.containsKey(link.networkId()))
+                .filter(link -> !advisorHolds.containsKey(link.networkId()) && !failed.containsKey(link.iface()))
                 .filter(link -> score(link) > bar)
                 .toList();
     }
@@ -167,7 +174,7 @@ public final class MobilityManager {
 
     /**
      * Who to try, best first. Not forced: targets (active or stable; for a better link, the better
-     * stable ones), not on an advisor hold. Forced: every usable link ({@link #forcedPool}), targets
+     * stable ones), not on an advisor hold, not failed within the failed-link hold. Forced: every usable link ({@link #forcedPool}), targets
      * first, those on an advisor hold last (asked again: the mobile has nowhere else). Never the link in use, never an
      * avoided network; the advisor's suggested alternative first.
      */
@@ -176,7 +183,7 @@ public final class MobilityManager {
             case BETTER_LINK -> betterLinks();
             case DETERIORATING -> others().stream()
                     .filter(link -> machines.get(link.iface()).state().target())
-                    .filter(link -> !advisorHolds.containsKey(link.networkId()))
+                    .filter(link -> !advisorHolds.containsKey(link.networkId()) && !failed.containsKey(link.iface()))
                     .toList();
             case ATTACH, LINK_LOST, REACTIVE_ADVICE -> forcedPool();
         };

@@ -27,6 +27,7 @@ public final class HandoffComparison {
     public static final Thresholds THRESHOLDS = new Thresholds(-82, -76, -70, -80, -86);
     public static final Averaging AVERAGING = Averaging.parse("moving:8");
     public static final double BETTER_MARGIN = 0.05;
+    public static final Duration FAILED_LINK_HOLD = Duration.ofSeconds(10);
     /** The baseline's one threshold: a link is used while its raw signal is at or above active. */
     public static final int SINGLE_THRESHOLD = THRESHOLDS.active();
     public static final Duration PING_PONG_WINDOW = Duration.ofSeconds(10);
@@ -50,11 +51,13 @@ public final class HandoffComparison {
     }
 
     public static ManagerConfig fiveThreshold(Thresholds thresholds, Averaging averaging) {
-        return new ManagerConfig(thresholds, averaging, CandidateWeights.DEFAULT, BETTER_MARGIN, 1, 64);
+        return new ManagerConfig(thresholds, averaging, CandidateWeights.DEFAULT, BETTER_MARGIN, FAILED_LINK_HOLD, 1, 64);
     }
 
+    /** No hysteresis of any kind: one threshold, the raw signal, no failed-link hold. */
     public static ManagerConfig singleThreshold(int dbm) {
-        return new ManagerConfig(Thresholds.single(dbm), Averaging.RAW, CandidateWeights.DEFAULT, BETTER_MARGIN, 1, 64);
+        return new ManagerConfig(Thresholds.single(dbm), Averaging.RAW, CandidateWeights.DEFAULT, BETTER_MARGIN,
+                Duration.ZERO, 1, 64);
     }
 
     private final ManagerConfig five;

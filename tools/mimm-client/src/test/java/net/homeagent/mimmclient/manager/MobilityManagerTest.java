@@ -2,6 +2,7 @@ package net.homeagent.mimmclient.manager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -74,8 +75,13 @@ class MobilityManagerTest {
     private final InMemoryRoutes routes = new InMemoryRoutes();
 
     private MobilityManager manager(Averaging averaging, LinkProfile... links) {
+        return manager(averaging, Duration.ZERO, links);
+    }
+
+    private MobilityManager manager(Averaging averaging, Duration failedLinkHold, LinkProfile... links) {
         return new MobilityManager(new ManagerConfig(LinkStateMachineTest.THRESHOLDS, averaging,
-                CandidateWeights.DEFAULT, 0.05, 2, 128), List.of(links), advisor, registrar, routes, counters);
+                CandidateWeights.DEFAULT, 0.05, failedLinkHold, 2, 128), List.of(links), advisor, registrar, routes,
+                counters);
     }
 
     /** Samples at second {@code second}: name, dBm pairs; a dBm below -120 is a link down. */
@@ -229,5 +235,29 @@ class MobilityManagerTest {
         manager.tick(at(0, "wlan0", -60, "eth9", -10));
         assertThat(counters.get("sample-unknown-interface")).isEqualTo(1);
         assertThat(manager.current()).contains("wlan0");
+    }
+
+    @Test
+    void aLinkThatFailedIsNoBetterLinkUntilTheHoldHasPassed() {
+        MobilityManager manager = manager(Averaging.RAW, Duration.ofSeconds(10), WLAN, CELL);
+        manager.tick(at(0, "wlan0", -60, "wwan0", -70));
+        assertThat(manager.tick(at(1, "wlan0", -90, "wwan0", -70)).map(Handoff::to)).contains("wwan0");
+        // wlan0 is stable and preferred again at once, but failed a second ago
+        assertThat(manager.tick(at(2, "wlan0", -60, "wwan0", -70))).isEmpty();
+        assertThat(manager.tick(at(10, "wlan0", -60, "wwan0", -70))).isEmpty();
+        assertThat(manager.tick(at(11, "wlan0", -60, "wwan0", -70)).map(Handoff::reason))
+                .contains(HandoffReason.BETTER_LINK);
+    }
+
+    @Test
+    void whenNoLinkIsUsableALostLinkIsLeftForOneWhoseRawSignalIsAboveInactive() {
+        MobilityManager manager = manager(Averaging.parse("moving:4"), WLAN, CELL);
+        manager.tick(at(0, "wlan0", -60, "wwan0", -121));
+        // wwan0 comes up weak: inactive until its average reaches available (-80)
+        manager.tick(at(1, "wlan0", -60, "wwan0", -84));
+        assertThat(manager.state("wwan0")).isEqualTo(LinkState.INACTIVE);
+        Optional<Handoff> handoff = manager.tick(at(2, "wlan0", -95, "wwan0", -84));
+        assertThat(manager.state("wwan0")).isEqualTo(LinkState.INACTIVE);
+        assertThat(handoff.map(Handoff::to)).contains("wwan0");
     }
 }
