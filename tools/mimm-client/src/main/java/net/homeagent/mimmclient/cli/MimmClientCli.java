@@ -172,7 +172,7 @@ public final class MimmClientCli {
         }
         double hours = result.fiveThreshold().samples() * HandoffComparison.INTERVAL_MILLIS / 3_600_000.0;
         out.println(source);
-        out.printf(Locale.ROOT, "%-44s %9s %9s %11s %10s %8s%n", "manager", "handoffs", "per hour", "ping-pongs",
+        out.printf(Locale.ROOT, "%-52s %9s %9s %11s %10s %8s%n", "manager", "handoffs", "per hour", "ping-pongs",
                 "inactive", "longest");
         row("five thresholds, " + averaging + " (" + thresholds.inactive() + " dBm inactive)", result.fiveThreshold(),
                 hours);
@@ -185,7 +185,7 @@ public final class MimmClientCli {
     }
 
     private void row(String name, RunFigures figures, double hours) {
-        out.printf(Locale.ROOT, "%-44s %9d %9.1f %11d %10d %8d%n", name, figures.handoffs(), figures.handoffs() / hours,
+        out.printf(Locale.ROOT, "%-52s %9d %9.1f %11d %10d %8d%n", name, figures.handoffs(), figures.handoffs() / hours,
                 figures.pingPongs(), figures.inactiveSamples(), figures.longestInactiveRun());
     }
 
