@@ -27,7 +27,13 @@ import net.homeagent.mimmclient.homeagent.MobileNodeKey;
 import net.homeagent.mimmclient.homeagent.RegistrationExchange;
 import net.homeagent.mimmclient.manager.AdvisorAnswer;
 import net.homeagent.mimmclient.manager.HandoffQuestion;
+import net.homeagent.mimmclient.homeagent.HomeAgentRegistrar;
+import net.homeagent.mimmclient.homeagent.IpRoutes;
+import net.homeagent.mimmclient.manager.CandidateWeights;
 import net.homeagent.mimmclient.manager.LinkProfile;
+import net.homeagent.mimmclient.manager.LinkProfileFile;
+import net.homeagent.mimmclient.manager.ManagerConfig;
+import net.homeagent.mimmclient.manager.MobilityManager;
 import net.homeagent.mimmclient.manager.Thresholds;
 import net.homeagent.mimmclient.monitor.LinkSample;
 import net.homeagent.mimmclient.monitor.LinuxInterfaceMonitor;
@@ -40,7 +46,7 @@ import net.homeagent.mimmclient.simulation.RunFigures;
 import net.homeagent.mimmclient.simulation.SyntheticTraces;
 
 /**
- * {@code java -jar homeagent-mimm-client.jar simulate|monitor|advise [options]} (docs/mimm.md
+ * {@code java -jar homeagent-mimm-client.jar simulate|monitor|advise|run [options]} (docs/mimm.md
  * "Client"). Exit status: 0 done (advise: go), 2 advise: not now or no, 3 advise: no advice,
  * 64 a mistake in the command line (the message says which), 74 an input file that cannot be read.
  */
@@ -58,6 +64,8 @@ public final class MimmClientCli {
                          synthetic traces (or a recorded one): handoffs, ping-pongs, time on an inactive link
               monitor    print link state and signal of interfaces from /sys/class/net and /proc/net/wireless
               advise     send a Request Handoff to the home agent and print the Handoff Advice
+              run        the mobility manager on this host's links: monitor, decide, ask the advisor, register,
+                         move the default route
             """;
 
     private static final String SIMULATE_HELP = """
@@ -85,6 +93,20 @@ public final class MimmClientCli {
               A go registers the care-of address (merged mode). Exit: 0 go, 2 not now / no, 3 no advice
             """;
 
+    private static final String RUN_HELP = """
+            usage: run --links <file> --home-agent <ip> --home <ip> --spi <n> --key <hex>
+                       [--port 434] [--lifetime 600] [--timeout-ms 1000] [--attempts 3]
+                       [--thresholds available,active,stable,deteriorating,inactive] [--averaging moving:8]
+                       [--margin 0.05] [--failed-hold-s 10] [--sessions 0] [--kbps 0]
+                       [--interval-ms 1000] [--count 0] [--routes ip|print] [--sys /sys/class/net]
+                       [--wireless /proc/net/wireless]
+              every interval: the links' state and signal -> the mobility manager -> make-before-break handoffs,
+              each asked of the advisor (Request Handoff from the target's care-of address), printed one a line
+              --links    one link a line: <iface> <type> <network> <care-of> <gateway|-> <kbit/s> <mW> <cost/MB> <preference>
+              --count    samples to take, 0 = until stopped
+              --routes   ip: run ip link / ip route replace (needs CAP_NET_ADMIN); print: print those commands instead
+            """;
+
     private final PrintStream out;
     private final PrintStream err;
     private final Clock clock;
@@ -110,6 +132,7 @@ public final class MimmClientCli {
                 case "simulate" -> simulate(rest);
                 case "monitor" -> monitor(rest);
                 case "advise" -> advise(rest);
+                case "run" -> run(rest);
                 default -> throw new UsageException("unknown command '" + args[0] + "'\n" + USAGE_TEXT.strip());
             };
         } catch (UsageException e) {
@@ -223,41 +246,26 @@ public final class MimmClientCli {
     }
 
     private int advise(List<String> args) throws UsageException, InterruptedException {
-        Options options = new Options(args, Set.of("home-agent", "port", "home", "spi", "key", "care-of", "network",
-                "current", "signal", "link", "sessions", "kbps", "lifetime", "timeout-ms", "attempts"));
+        Options options = new Options(args, union(HOME_AGENT_OPTIONS, "care-of", "network", "current", "signal", "link",
+                "sessions", "kbps"));
         if (options.help()) {
             out.print(ADVISE_HELP);
             return OK;
         }
-        Inet4Address homeAgent = options.address("home-agent");
-        int port = (int) options.number("port", RegistrationExchange.PORT, 1, 65535);
-        Inet4Address home = options.address("home");
-        options.required("spi");
-        long spi = options.number("spi", 0, 256, 0xffff_ffffL);
-        options.required("key");
-        byte[] key = options.parsed("key", HexFormat.of()::parseHex).orElseThrow();
-        if (key.length == 0) {
-            throw new UsageException("--key is empty");
-        }
-        LinkType link = options.parsed("link", label -> LinkType.ofLabel(label).orElseThrow(() ->
-                new IllegalArgumentException("'" + label + "' is not one of unknown, wlan, cellular, ethernet, "
-                        + "satellite"))).orElse(LinkType.WLAN);
-        Inet4Address careOf = options.address("care-of");
-        options.required("network");
-        int network = (int) options.number("network", 0, 1, 65535);
-        MobileNodeKey node = new MobileNodeKey(home, homeAgent, spi, key);
-        LinkProfile target = new LinkProfile("target", link, network, 0, 0, 0, 0, careOf, Optional.empty());
-        int current = (int) options.number("current", 0, 0, 65535);
-        int signal = (int) options.number("signal", -70, -128, 127);
-        int sessions = (int) options.number("sessions", 0, 0, 65535);
-        long kbps = options.number("kbps", 0, 0, 0xffff_ffffL);
-        int lifetime = (int) options.number("lifetime", 600, 1, 65534);
-        long timeout = options.number("timeout-ms", 1000, 1, 600_000);
-        int attempts = (int) options.number("attempts", 3, 1, 100);
         Counters counters = new Counters();
-        try (RegistrationExchange exchange = new RegistrationExchange(node, new InetSocketAddress(homeAgent, port),
-                Duration.ofMillis(timeout), attempts, clock, counters,
-                new RateLimitedLog(System.getLogger("mimm-client"), clock))) {
+        try (RegistrationExchange exchange = exchange(options, counters)) {
+            LinkType link = options.parsed("link", label -> LinkType.ofLabel(label).orElseThrow(() ->
+                    new IllegalArgumentException("'" + label + "' is not one of unknown, wlan, cellular, ethernet, "
+                            + "satellite"))).orElse(LinkType.WLAN);
+            Inet4Address careOf = options.address("care-of");
+            options.required("network");
+            int network = (int) options.number("network", 0, 1, 65535);
+            LinkProfile target = new LinkProfile("target", link, network, 0, 0, 0, 0, careOf, Optional.empty());
+            int current = (int) options.number("current", 0, 0, 65535);
+            int signal = (int) options.number("signal", -70, -128, 127);
+            int sessions = (int) options.number("sessions", 0, 0, 65535);
+            long kbps = options.number("kbps", 0, 0, 0xffff_ffffL);
+            int lifetime = (int) options.number("lifetime", 600, 1, 65534);
             AdvisorAnswer answer = new HomeAgentAdvisor(exchange, lifetime, counters)
                     .ask(new HandoffQuestion(target, current, signal, sessions, kbps));
             counters.snapshot().forEach((name, value) -> err.println("# " + name + " " + value));
@@ -271,6 +279,91 @@ public final class MimmClientCli {
             out.println("no advice: " + ((AdvisorAnswer.NoAdvice) answer).why());
             return NO_ADVICE;
         }
+    }
+
+    private int run(List<String> args) throws UsageException, IOException, InterruptedException {
+        Options options = new Options(args, union(HOME_AGENT_OPTIONS, "links", "thresholds", "averaging", "margin",
+                "failed-hold-s", "sessions", "kbps", "interval-ms", "count", "routes", "sys", "wireless"));
+        if (options.help()) {
+            out.print(RUN_HELP);
+            return OK;
+        }
+        List<String> lines = Files.readAllLines(Path.of(options.required("links")), StandardCharsets.UTF_8);
+        List<LinkProfile> links = options.parsed("links", file -> LinkProfileFile.parse(lines)).orElseThrow();
+        Thresholds thresholds = options.parsed("thresholds", Thresholds::parse).orElse(HandoffComparison.THRESHOLDS);
+        Averaging averaging = options.parsed("averaging", Averaging::parse).orElse(HandoffComparison.AVERAGING);
+        double margin = options.parsed("margin", Double::parseDouble).orElse(HandoffComparison.BETTER_MARGIN);
+        Duration failedHold = Duration.ofSeconds(options.number("failed-hold-s",
+                HandoffComparison.FAILED_LINK_HOLD.toSeconds(), 0, 86_400));
+        int sessions = (int) options.number("sessions", 0, 0, 65535);
+        long kbps = options.number("kbps", 0, 0, 0xffff_ffffL);
+        ManagerConfig config;
+        try {
+            config = new ManagerConfig(thresholds, averaging, CandidateWeights.DEFAULT, margin, failedHold, sessions,
+                    kbps);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--margin: " + e.getMessage());
+        }
+        long interval = options.number("interval-ms", 1000, 1, 3_600_000);
+        long count = options.number("count", 0, 0, Long.MAX_VALUE);
+        String routesMode = options.text("routes").orElse("ip");
+        IpRoutes routes = switch (routesMode) {
+            case "ip" -> new IpRoutes(IpRoutes.PROCESS);
+            case "print" -> new IpRoutes(command -> {
+                out.println("# " + String.join(" ", command));
+                return 0;
+            });
+            default -> throw new UsageException("--routes is ip or print, not '" + routesMode + "'");
+        };
+        int lifetime = (int) options.number("lifetime", 600, 1, 65534);
+        Counters counters = new Counters();
+        RateLimitedLog log = new RateLimitedLog(System.getLogger("mimm-client"), clock);
+        LinuxInterfaceMonitor monitor = new LinuxInterfaceMonitor(Path.of(options.text("sys").orElse("/sys/class/net")),
+                Path.of(options.text("wireless").orElse("/proc/net/wireless")),
+                links.stream().map(LinkProfile::iface).toList(), clock, counters, log);
+        try (RegistrationExchange exchange = exchange(options, counters)) {
+            MobilityManager manager = new MobilityManager(config, links, new HomeAgentAdvisor(exchange, lifetime,
+                    counters), new HomeAgentRegistrar(exchange, lifetime), routes, counters);
+            for (long i = 0; count == 0 || i < count; i++) {
+                if (i > 0) {
+                    Thread.sleep(interval);
+                }
+                manager.tick(monitor.observe()).ifPresent(h -> out.println(h.time() + " handoff "
+                        + h.from().orElse("none") + " -> " + h.to() + " (" + h.reason()
+                        + (h.advised() ? ", advised)" : ", unadvised)")));
+            }
+        } finally {
+            counters.snapshot().forEach((name, value) -> err.println("# " + name + " " + value));
+        }
+        return OK;
+    }
+
+    private static Set<String> union(Set<String> common, String... own) {
+        Set<String> all = new java.util.HashSet<>(common);
+        all.addAll(List.of(own));
+        return all;
+    }
+
+    /** The options naming the home agent and the mobile's security association. */
+    static final Set<String> HOME_AGENT_OPTIONS = Set.of("home-agent", "port", "home", "spi", "key", "lifetime",
+            "timeout-ms", "attempts");
+
+    private RegistrationExchange exchange(Options options, Counters counters) throws UsageException {
+        Inet4Address homeAgent = options.address("home-agent");
+        int port = (int) options.number("port", RegistrationExchange.PORT, 1, 65535);
+        Inet4Address home = options.address("home");
+        options.required("spi");
+        long spi = options.number("spi", 0, 256, 0xffff_ffffL);
+        options.required("key");
+        byte[] key = options.parsed("key", HexFormat.of()::parseHex).orElseThrow();
+        if (key.length == 0) {
+            throw new UsageException("--key is empty");
+        }
+        long timeout = options.number("timeout-ms", 1000, 1, 600_000);
+        int attempts = (int) options.number("attempts", 3, 1, 100);
+        return new RegistrationExchange(new MobileNodeKey(home, homeAgent, spi, key),
+                new InetSocketAddress(homeAgent, port), Duration.ofMillis(timeout), attempts, clock, counters,
+                new RateLimitedLog(System.getLogger("mimm-client"), clock));
     }
 
     /** Each link transition is logged at INFO; a simulation makes tens of thousands, which the figures count. */

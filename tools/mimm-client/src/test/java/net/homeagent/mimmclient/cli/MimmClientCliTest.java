@@ -10,10 +10,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import net.homeagent.mip.codec.ext.VendorSpecificExtension;
+import net.homeagent.mimm.wire.HandoffAdvice;
+import net.homeagent.mimm.wire.HandoffAdviceCodec;
+import net.homeagent.mimm.wire.MimmVendor;
+import net.homeagent.mimmclient.homeagent.FakeHomeAgent;
 
 class MimmClientCliTest {
 
@@ -42,7 +50,7 @@ class MimmClientCliTest {
     void helpForTheToolAndEachCommand() {
         assertThat(cli.run("--help")).isZero();
         assertThat(out()).contains("simulate", "monitor", "advise");
-        for (String command : new String[] {"simulate", "monitor", "advise"}) {
+        for (String command : new String[] {"simulate", "monitor", "advise", "run"}) {
             assertThat(cli.run(command, "--help")).isZero();
             assertThat(out()).contains("usage: " + command);
         }
@@ -91,5 +99,35 @@ class MimmClientCliTest {
         assertThat(cli.run("monitor", "--interfaces", "eth0", "--sys", dir.resolve("sys").toString(), "--wireless",
                 dir.resolve("none").toString())).isZero();
         assertThat(out()).isEqualTo("time_ms,interface,signal_dbm,up\n0,eth0,0,1\n");
+    }
+
+    @Test
+    void runAttachesThroughTheAdvisorAndMovesTheRoute() throws Exception {
+        byte[] key = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        Path sys = Files.createDirectories(dir.resolve("sys/eth0"));
+        Files.writeString(sys.resolve("operstate"), "up\n");
+        Files.writeString(sys.resolve("carrier"), "1\n");
+        Path links = dir.resolve("links.conf");
+        Files.writeString(links, "eth0 ethernet 7 127.0.0.1 - 1000000 100 0 1\n");
+        try (FakeHomeAgent homeAgent = new FakeHomeAgent(key)) {
+            HandoffAdvice go = new HandoffAdvice(HandoffAdvice.Verdict.GO, HandoffAdvice.Reason.NONE, 300, 7, List.of(),
+                    true);
+            homeAgent.then(request -> new FakeHomeAgent.Answer(0, List.of(new VendorSpecificExtension(false,
+                    MimmVendor.ENTERPRISE_NUMBER, MimmVendor.HANDOFF_ADVICE, HandoffAdviceCodec.encode(go))), key, 300, 0));
+            int status = cli.run("run", "--links", links.toString(), "--home-agent", "127.0.0.1", "--port",
+                    String.valueOf(homeAgent.address().getPort()), "--home", "10.0.0.10", "--spi", "300", "--key",
+                    HexFormat.of().formatHex(key), "--count", "1", "--routes", "print", "--sys",
+                    dir.resolve("sys").toString(), "--wireless", dir.resolve("none").toString(), "--timeout-ms", "5000",
+                    "--attempts", "1");
+
+            assertThat(status).isZero();
+            assertThat(homeAgent.received()).singleElement().satisfies(r -> assertThat(r.authentic()).isTrue());
+            assertThat(out()).isEqualTo("# ip link set dev eth0 up\n# ip route replace default dev eth0\n"
+                    + "1970-01-01T00:00:00Z handoff none -> eth0 (ATTACH, advised)\n");
+        }
+        assertThat(cli.run("run", "--links", dir.resolve("missing.conf").toString())).isEqualTo(MimmClientCli.IO_ERROR);
+        Files.writeString(links, "eth0 copper 7 127.0.0.1 - 1 1 1 1\n");
+        assertThat(cli.run("run", "--links", links.toString())).isEqualTo(MimmClientCli.USAGE);
+        assertThat(err()).contains("--links: line 1: type 'copper'");
     }
 }

@@ -30,13 +30,13 @@ import net.homeagent.mip.codec.ext.Extension;
  * the request and the result) and sends what {@code answer} makes of it, signed with {@code replyKey}
  * ({@code null}: sends nothing).
  */
-final class FakeHomeAgent implements AutoCloseable {
+public final class FakeHomeAgent implements AutoCloseable {
 
-    record Received(RegistrationRequest request, boolean authentic) {
+    public record Received(RegistrationRequest request, boolean authentic) {
     }
 
     /** A reply to send: code and extensions before the MN-HA extension, signed with {@code key}. */
-    record Answer(int code, List<Extension> extensions, byte[] key, long spi, int identificationHigh) {
+    public record Answer(int code, List<Extension> extensions, byte[] key, long spi, int identificationHigh) {
     }
 
     private final MipCodec codec = MipCodec.standard();
@@ -45,7 +45,7 @@ final class FakeHomeAgent implements AutoCloseable {
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final DatagramSocket socket;
 
-    FakeHomeAgent(byte[] nodeKey) throws IOException {
+    public FakeHomeAgent(byte[] nodeKey) throws IOException {
         this.nodeKey = nodeKey.clone();
         this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         Thread thread = new Thread(this::serve, "fake-home-agent");
@@ -53,16 +53,16 @@ final class FakeHomeAgent implements AutoCloseable {
         thread.start();
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return (InetSocketAddress) socket.getLocalSocketAddress();
     }
 
     /** The next request is answered by {@code answer}; a null answer sends nothing. */
-    void then(Function<RegistrationRequest, Answer> answer) {
+    public void then(Function<RegistrationRequest, Answer> answer) {
         answers.add(answer);
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
