@@ -297,10 +297,12 @@ public final class MimmClientCli {
                 HandoffComparison.FAILED_LINK_HOLD.toSeconds(), 0, 86_400));
         int sessions = (int) options.number("sessions", 0, 0, 65535);
         long kbps = options.number("kbps", 0, 0, 0xffff_ffffL);
+        int lifetime = (int) options.number("lifetime", 600, 1, 65534);
         ManagerConfig config;
         try {
-            config = new ManagerConfig(thresholds, averaging, CandidateWeights.DEFAULT, margin, failedHold, sessions,
-                    kbps);
+            // renew at half the lifetime asked: room for the retransmissions of a lossy link
+            config = new ManagerConfig(thresholds, averaging, CandidateWeights.DEFAULT, margin, failedHold,
+                    Duration.ofSeconds(Math.max(1, lifetime / 2)), sessions, kbps);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--margin: " + e.getMessage());
         }
@@ -315,7 +317,6 @@ public final class MimmClientCli {
             });
             default -> throw new UsageException("--routes is ip or print, not '" + routesMode + "'");
         };
-        int lifetime = (int) options.number("lifetime", 600, 1, 65534);
         Counters counters = new Counters();
         RateLimitedLog log = new RateLimitedLog(System.getLogger("mimm-client"), clock);
         LinuxInterfaceMonitor monitor = new LinuxInterfaceMonitor(Path.of(options.text("sys").orElse("/sys/class/net")),

@@ -45,7 +45,10 @@ public final class MobilityManager {
     /** Links that went down or inactive, kept from moves that are not forced until when. */
     private final Map<String, Instant> failed = new HashMap<>();
     private OptionalInt suggested = OptionalInt.empty();
+    private final MobileIpRegistrar registrar;
     private LinkProfile current;
+    /** When the binding of the link in use was last registered. */
+    private Instant registeredAt;
 
     public MobilityManager(ManagerConfig config, List<LinkProfile> profiles, Advisor advisor,
             MobileIpRegistrar registrar, Routes routes, Counters counters) {
@@ -63,6 +66,7 @@ public final class MobilityManager {
         }
         this.ranking = new CandidateRanking(config.weights(), config.thresholds(), profiles);
         this.plan = new MakeBeforeBreak(advisor, registrar, routes, counters);
+        this.registrar = registrar;
     }
 
     /** Feeds one observation; returns the handoff it made, if any. */
@@ -83,8 +87,29 @@ public final class MobilityManager {
         failed.values().removeIf(until -> !now.isBefore(until));
         advisorHolds.values().removeIf(until -> !now.isBefore(until));
         avoided.values().removeIf(until -> !now.isBefore(until));
-        Optional<HandoffReason> reason = reason(now);
-        return reason.flatMap(r -> move(r, now));
+        Optional<Handoff> handoff = reason(now).flatMap(r -> move(r, now));
+        if (handoff.isEmpty()) {
+            renewIfDue(now);
+        }
+        return handoff;
+    }
+
+    /**
+     * Registers the link in use again when {@code renewAfter} has passed since its registration
+     * (RFC 5944 §3.6: a mobile re-registers before its lifetime expires). A failed renewal is tried
+     * again at the next tick; the binding holds until its lifetime runs out.
+     */
+    private void renewIfDue(Instant now) {
+        if (current == null || config.renewAfter().isZero() || now.isBefore(registeredAt.plus(config.renewAfter()))) {
+            return;
+        }
+        MobileIpRegistrar.RegistrationResult result = registrar.register(current);
+        counters.increment(result.accepted() ? "renewal accepted" : "renewal failed");
+        if (result.accepted()) {
+            registeredAt = now;
+        } else {
+            LOG.log(Level.WARNING, "{0}: renewal not accepted: {1}", current.iface(), result.detail());
+        }
     }
 
     /**
@@ -232,6 +257,7 @@ public final class MobilityManager {
     private Handoff moved(LinkProfile target, HandoffReason reason, Instant now, boolean advised) {
         Optional<String> from = current();
         current = target;
+        registeredAt = now;
         suggested = OptionalInt.empty();
         counters.increment("handoff " + reason);
         LOG.log(Level.INFO, "handoff {0} -> {1} ({2}{3})", from.orElse("none"), target.iface(), reason,

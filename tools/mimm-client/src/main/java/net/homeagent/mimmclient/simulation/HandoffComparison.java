@@ -51,13 +51,14 @@ public final class HandoffComparison {
     }
 
     public static ManagerConfig fiveThreshold(Thresholds thresholds, Averaging averaging) {
-        return new ManagerConfig(thresholds, averaging, CandidateWeights.DEFAULT, BETTER_MARGIN, FAILED_LINK_HOLD, 1, 64);
+        return new ManagerConfig(thresholds, averaging, CandidateWeights.DEFAULT, BETTER_MARGIN, FAILED_LINK_HOLD,
+                Duration.ZERO, 1, 64);
     }
 
     /** No hysteresis of any kind: one threshold, the raw signal, no failed-link hold. */
     public static ManagerConfig singleThreshold(int dbm) {
         return new ManagerConfig(Thresholds.single(dbm), Averaging.RAW, CandidateWeights.DEFAULT, BETTER_MARGIN,
-                Duration.ZERO, 1, 64);
+                Duration.ZERO, Duration.ZERO, 1, 64);
     }
 
     private final ManagerConfig five;

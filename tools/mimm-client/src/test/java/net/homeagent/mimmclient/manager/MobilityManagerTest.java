@@ -80,7 +80,7 @@ class MobilityManagerTest {
 
     private MobilityManager manager(Averaging averaging, Duration failedLinkHold, LinkProfile... links) {
         return new MobilityManager(new ManagerConfig(LinkStateMachineTest.THRESHOLDS, averaging,
-                CandidateWeights.DEFAULT, 0.05, failedLinkHold, 2, 128), List.of(links), advisor, registrar, routes,
+                CandidateWeights.DEFAULT, 0.05, failedLinkHold, Duration.ofSeconds(300), 2, 128), List.of(links), advisor, registrar, routes,
                 counters);
     }
 
@@ -259,5 +259,26 @@ class MobilityManagerTest {
         Optional<Handoff> handoff = manager.tick(at(2, "wlan0", -95, "wwan0", -84));
         assertThat(manager.state("wwan0")).isEqualTo(LinkState.INACTIVE);
         assertThat(handoff.map(Handoff::to)).contains("wwan0");
+    }
+
+    @Test
+    void theLinkInUseIsRegisteredAgainBeforeItsLifetimeRunsOut() {
+        MobilityManager manager = manager(Averaging.RAW, WLAN, CELL);
+        manager.tick(at(0, "wlan0", -60, "wwan0", -70));
+        manager.tick(at(299, "wlan0", -60, "wwan0", -70));
+        assertThat(registrar.registered).isEmpty();
+        registrar.accept = false;
+        manager.tick(at(300, "wlan0", -60, "wwan0", -70));
+        registrar.accept = true;
+        manager.tick(at(301, "wlan0", -60, "wwan0", -70));
+        manager.tick(at(302, "wlan0", -60, "wwan0", -70));
+        // the failed renewal is tried again at the next tick, and then not before another 300 s
+        assertThat(registrar.registered).containsExactly("wlan0", "wlan0");
+        assertThat(counters.get("renewal failed")).isEqualTo(1);
+        assertThat(counters.get("renewal accepted")).isEqualTo(1);
+        manager.tick(at(601, "wlan0", -60, "wwan0", -70));
+        assertThat(registrar.registered).hasSize(3);
+        // the advisor is not asked for a renewal
+        assertThat(advisor.questions).hasSize(1);
     }
 }
