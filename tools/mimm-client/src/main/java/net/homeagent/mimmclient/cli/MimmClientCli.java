@@ -230,12 +230,15 @@ public final class MimmClientCli {
                 Path.of(options.text("wireless").orElse("/proc/net/wireless")), interfaces, clock, counters,
                 new RateLimitedLog(System.getLogger("mimm-client"), clock));
         out.println(TraceFile.HEADER);
-        long start = clock.millis();
+        long start = -1;
         for (long i = 0; i < count; i++) {
             if (i > 0) {
                 Thread.sleep(interval);
             }
             Observation observation = monitor.observe();
+            if (start < 0) {
+                start = observation.time().toEpochMilli();
+            }
             for (LinkSample sample : observation.links()) {
                 out.println((observation.time().toEpochMilli() - start) + "," + sample.iface() + ","
                         + sample.signalDbm() + "," + (sample.up() ? 1 : 0));

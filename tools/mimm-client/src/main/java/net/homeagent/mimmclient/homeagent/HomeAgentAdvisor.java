@@ -67,7 +67,7 @@ public final class HomeAgentAdvisor implements Advisor {
             return new AdvisorAnswer.NoAdvice("interrupted");
         }
         if (reply.isEmpty()) {
-            return new AdvisorAnswer.NoAdvice("no authentic reply from " + node.homeAgent());
+            return new AdvisorAnswer.NoAdvice("no authentic reply from " + node.homeAgent().getHostAddress());
         }
         return answer(reply.get(), target.networkId());
     }
