@@ -1,0 +1,15 @@
+package net.homeagent.mimmclient.manager;
+
+/**
+ * The host's links and routing table as the handoff needs them. The real one is
+ * {@code IpRoutes} ({@code ip link}, {@code ip route replace}); the simulation and the tests keep them
+ * in memory ({@code InMemoryRoutes}).
+ */
+public interface Routes {
+
+    /** Brings the link up so that it can carry the registration; false if that failed. */
+    boolean bringUp(LinkProfile link);
+
+    /** Makes the link the default route: from now on traffic leaves through it; false if that failed. */
+    boolean useDefault(LinkProfile link);
+}
