@@ -47,6 +47,7 @@ final class GroupMember implements AutoCloseable {
     private final GroupCounters counters = new GroupCounters();
     private final MemberStateMachine machine;
     private final GroupMembers members;
+    private final GroupTerm terms = new GroupTerm();
     private final ChangeApplier applier;
     private final ReplyWaits replyWaits;
     private final Optional<KeepalivedTrackFile> trackFile;
@@ -72,13 +73,18 @@ final class GroupMember implements AutoCloseable {
         this.trackFile = settings.trackFile().map(KeepalivedTrackFile::new);
         this.drops = new RateLimitedLog(clock, Duration.ofSeconds(10), LOG::warn);
         this.channel = link.open(SERVICE, this::receive);
-        this.replicator = new ChangeReplicator(store, machine::state, members, channel, clock, counters,
+        this.replicator = new ChangeReplicator(store, machine::state, terms, members, channel, clock, counters,
                 replyWaits::sent);
         this.learner = new Learner(link.nodeId(), channel, clock, scheduler, counters, applier, members,
                 settings.learnRetry(), settings.learnTimeout(), input -> machine.accept(input));
-        this.responder = new LearnResponder(link.nodeId(), channel, snapshots, members, clock, counters,
+        this.responder = new LearnResponder(link.nodeId(), channel, snapshots, members, terms, clock, counters,
                 settings.chunkBytes());
         trackFile.ifPresent(file -> file.follow(MemberState.INIT));
+        machine.onEntering(transition -> {
+            if (transition.to() == MemberState.ACTIVE) {
+                beginTerm("becoming active");
+            }
+        });
         machine.onTransition(transition -> {
             trackFile.ifPresent(file -> file.follow(transition.to()));
             announce();
@@ -119,6 +125,7 @@ final class GroupMember implements AutoCloseable {
             return;
         }
         if (decoded instanceof StateChange change) {
+            terms.observe(change.term());
             applier.apply(message, change);
             return;
         }
@@ -140,13 +147,37 @@ final class GroupMember implements AutoCloseable {
             members.heard(message.sender(), MemberState.LEARN);
             responder.answer(message.sender(), request, machine.state());
         } else if (decoded instanceof LearnChunk chunk) {
-            learner.chunk(message.sender(), chunk);
+            terms.observe(chunk.term());
+            learner.chunk(message.sender(), message.senderEpoch(), chunk);
         } else if (decoded instanceof NotInitialized answer) {
             members.heard(message.sender(), MemberState.LEARN);
             learner.notInitialized(answer.requestId());
         } else if (decoded instanceof MemberAnnounce announce) {
             members.heard(message.sender(), announce.state());
+            heardTerm(announce);
         }
+    }
+
+    /**
+     * A heartbeat's term. An active member that hears of a term higher than its own from a
+     * member that is not active takes a new one: that member holds changes of that term (a
+     * previous active's, before this member restarted alone and forgot its terms, or before a
+     * partition healed), and would ignore this member's changes of a lower term. Two active members
+     * (a split brain) do not outbid each other.
+     */
+    private void heardTerm(MemberAnnounce announce) {
+        long own = terms.tenure().map(GroupTerm.Tenure::term).orElse(0L);
+        terms.observe(announce.term());
+        if (machine.state() == MemberState.ACTIVE && announce.state() != MemberState.ACTIVE && announce.term() > own) {
+            counters.increment("terms-raised");
+            beginTerm("heard term " + announce.term() + " from a member that is not active");
+        }
+    }
+
+    private void beginTerm(String why) {
+        GroupTerm.Tenure tenure = terms.begin();
+        LOG.info("group member takes term {} ({})", tenure.term(), why);
+        counters.increment("terms-begun");
     }
 
     private void heartbeat() {
@@ -157,7 +188,7 @@ final class GroupMember implements AutoCloseable {
     }
 
     private void announce() {
-        channel.announce(SyncCodec.encode(new MemberAnnounce(machine.state()), clock.instant()));
+        channel.announce(SyncCodec.encode(new MemberAnnounce(machine.state(), terms.highest()), clock.instant()));
     }
 
     private void purge() {
@@ -207,7 +238,7 @@ final class GroupMember implements AutoCloseable {
         Optional<GroupStatus.LastLearn> learned = learner.last().map(l -> new GroupStatus.LastLearn(l.at(), l.from(),
                 l.chunks(), l.bindings(), l.result().keptNewer(), l.result().removed(), l.took()));
         return new GroupStatus.Snapshot(link.nodeId(), machine.state(), settings.vrrpInstance(),
-                settings.virtualAddress(), settings.passive(), settings.replyWaitsForGroup(),
+                settings.virtualAddress(), settings.passive(), settings.replyWaitsForGroup(), terms.highest(),
                 replicator.lastSequence(), applier.tombstones(), replyWaits.unacknowledged(), known, learned,
                 counters.snapshot());
     }

@@ -55,6 +55,7 @@ final class Learner {
     private Instant startedAt;
     private long mark;
     private Integer responder;
+    private long responderEpoch;
     private LearnChunk[] chunks;
     private int received;
     private Scheduler.Cancellable retryTimer = () -> {
@@ -102,19 +103,21 @@ final class Learner {
         deadline = scheduler.schedule(timeout, this::timedOut);
     }
 
-    /** A chunk of a learn answer from {@code sender}. */
-    void chunk(PeerNode sender, LearnChunk chunk) {
+    /** A chunk of a learn answer from {@code sender}, whose link is in {@code senderEpoch}. */
+    void chunk(PeerNode sender, long senderEpoch, LearnChunk chunk) {
         if (!learning || chunk.requestId() != requestId) {
             counters.increment("learn-chunks-stale");
             return;
         }
         if (responder == null) {
             responder = sender.nodeId();
+            responderEpoch = senderEpoch;
             chunks = new LearnChunk[chunk.count()];
             retryTimer.cancel();
             LOG.info("group member learns the binding table from node {} ({} chunks)", responder, chunk.count());
         }
-        if (sender.nodeId() != responder || chunk.count() != chunks.length) {
+        if (sender.nodeId() != responder || senderEpoch != responderEpoch || chunk.count() != chunks.length
+                || chunks[0] != null && chunk.term() != chunks[0].term()) {
             counters.increment("learn-chunks-foreign");
             return;
         }
@@ -147,7 +150,9 @@ final class Learner {
                 bindings++;
             }
         }
-        ChangeApplier.LearnImport result = applier.importLearned(table, mark);
+        LearnChunk first = chunks[0];
+        ChangeApplier.LearnImport result = applier.importLearned(table, mark,
+                new ChangeApplier.LearnedFrom(responder, responderEpoch, first.term(), first.sequence()));
         LOG.info("group member learned {} bindings in {} chunks from node {} (kept newer: {}, removed: {})", bindings,
                 chunks.length, responder, result.keptNewer(), result.removed());
         end(new LastLearn(clock.instant(), Optional.of(responder), chunks.length, bindings, result,

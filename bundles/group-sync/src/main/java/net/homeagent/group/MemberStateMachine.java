@@ -41,6 +41,7 @@ final class MemberStateMachine {
     private final Clock clock;
     private final GroupCounters counters;
     private final List<Consumer<Transition>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Transition>> entering = new CopyOnWriteArrayList<>();
     private volatile MemberState state = MemberState.INIT;
 
     MemberStateMachine(boolean passive, Clock clock, GroupCounters counters) {
@@ -65,6 +66,14 @@ final class MemberStateMachine {
         listeners.add(listener);
     }
 
+    /**
+     * Called with every transition before the new state is visible to other threads: what must be
+     * in place when the state is (the term of an active member) is set up here.
+     */
+    void onEntering(Consumer<Transition> listener) {
+        entering.add(listener);
+    }
+
     MemberState state() {
         return state;
     }
@@ -78,10 +87,11 @@ final class MemberStateMachine {
             LOG.debug("group member in {} ignores {}", from.label(), input);
             return false;
         }
+        Transition transition = new Transition(from, to, input, clock.instant());
+        entering.forEach(listener -> listener.accept(transition));
         state = to;
         counters.increment(from.label() + "->" + to.label());
         LOG.info("group member {} -> {} ({})", from.label(), to.label(), input);
-        Transition transition = new Transition(from, to, input, clock.instant());
         listeners.forEach(listener -> listener.accept(transition));
         return true;
     }

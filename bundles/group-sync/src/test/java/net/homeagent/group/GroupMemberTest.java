@@ -3,6 +3,7 @@ package net.homeagent.group;
 import static net.homeagent.group.TestBindings.binding;
 import static net.homeagent.group.TestBindings.ip;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import net.homeagent.group.wire.SyncCodec;
 import net.homeagent.group.wire.SyncMessage.LearnChunk;
+import net.homeagent.group.wire.SyncMessage.MemberAnnounce;
+import net.homeagent.group.wire.SyncMessage.StateChange;
 import net.homeagent.mip.api.BindingEvent;
 import net.homeagent.mip.api.ChangeOrigin;
 import net.homeagent.mip.api.events.ApplianceEvent;
@@ -96,7 +99,7 @@ class GroupMemberTest {
 
     @Test
     void aJoiningMemberLearnsTheActiveMembersTableThenGetsEveryChange() throws Exception {
-        chunkBytes = 200;
+        chunkBytes = 216;
         GroupMember active = activeAlone(1);
         assertThat(active.state()).isEqualTo(MemberState.ACTIVE);
         for (int i = 1; i <= 20; i++) {
@@ -116,7 +119,7 @@ class GroupMemberTest {
                 && e.origin() == ChangeOrigin.DOWNLOADED).hasSize(20);
         Learner.LastLearn learned = joiner.lastLearn().orElseThrow();
         assertThat(learned.from()).contains(1);
-        assertThat(learned.chunks()).isEqualTo(5); // 20 bindings of 42 bytes, 4 per 200-byte chunk
+        assertThat(learned.chunks()).isEqualTo(5); // 20 bindings of 42 bytes, 4 per 216-byte chunk (35 bytes before them)
         assertThat(learned.result().removed()).isEqualTo(1);
         assertThat(joiner.members().get(1)).isPresent();
         assertThat(active.members().get(2).orElseThrow().state()).isEqualTo(MemberState.STANDBY);
@@ -201,13 +204,56 @@ class GroupMemberTest {
     }
 
     @Test
+    void aMemberBecomingActiveTakesATermAboveTheOneItLearned() {
+        GroupMember first = activeAlone(1);
+        stores.get(1).register(binding("10.1.0.1", "198.51.100.7", clock.instant(), 300), false);
+        GroupMember second = member(2);
+        startAndSettle(second);
+        assertThat(second.snapshot().term()).isEqualTo(1);
+
+        first.keepalived(new KeepalivedNotice("INSTANCE", "VI_HA", "BACKUP"));
+        second.keepalived(new KeepalivedNotice("INSTANCE", "VI_HA", "MASTER"));
+        network.deliverAll();
+        stores.get(2).register(binding("10.1.0.1", "203.0.113.4", clock.instant(), 300), false);
+        network.deliverAll();
+
+        assertThat(second.snapshot().term()).isEqualTo(2);
+        assertThat(second.snapshot().lastSequence()).isEqualTo(1);
+        assertThat(first.snapshot().term()).isEqualTo(2);
+        assertThat(stores.get(1).find(ip("10.1.0.1"))).extracting(b -> b.careOfAddress().getHostAddress())
+                .containsExactly("203.0.113.4");
+    }
+
+    @Test
+    void anActiveMemberTakesANewTermWhenAMemberThatIsNotActiveHoldsAHigherOne() {
+        GroupMember active = activeAlone(1); // restarted alone: it forgot the group's terms, took term 1
+        List<StateChange> received = new ArrayList<>();
+        var peer = network.link(9).open(GroupMember.SERVICE,
+                message -> received.add((StateChange) SyncCodec.decode(message.payload(), clock.instant())));
+
+        peer.announce(SyncCodec.encode(new MemberAnnounce(MemberState.STANDBY, 5), clock.instant()));
+        network.deliverAll();
+        stores.get(1).register(binding("10.1.0.1", "198.51.100.7", clock.instant(), 300), false);
+        network.hold().stream().filter(f -> f.to().nodeId() == 9 && f.payload()[1] == 1).forEach(network::deliver);
+
+        assertThat(active.counters().get("terms-raised")).isEqualTo(1);
+        assertThat(received).extracting(StateChange::term, StateChange::sequence).containsExactly(tuple(6L, 1L));
+
+        peer.announce(SyncCodec.encode(new MemberAnnounce(MemberState.ACTIVE, 9), clock.instant()));
+        peer.announce(SyncCodec.encode(new MemberAnnounce(MemberState.STANDBY, 6), clock.instant()));
+        network.deliverAll();
+        assertThat(active.counters().get("terms-raised")).isEqualTo(1); // no outbidding of another active member
+        assertThat(active.snapshot().term()).isEqualTo(9);
+    }
+
+    @Test
     void garbageFromAPeerIsDroppedAndCountedAndChangesNothing() {
         GroupMember member = activeAlone(1);
         FakePeerNetwork.FakeLink stranger = network.link(9);
         var channel = stranger.open(GroupMember.SERVICE, message -> {
         });
         channel.send(links.get(1).node.address(), new byte[] {1, 1, 0});
-        channel.send(links.get(1).node.address(), SyncCodec.encode(new LearnChunk(5, 0, 1, MemberState.ACTIVE, List.of(),
+        channel.send(links.get(1).node.address(), SyncCodec.encode(new LearnChunk(5, 0, 1, MemberState.ACTIVE, 1, 1, List.of(),
                 List.of(binding("10.1.0.1", "198.51.100.7", clock.instant(), 300))), clock.instant()));
 
         network.deliverAll();

@@ -25,13 +25,14 @@ import net.homeagent.mip.api.RemovalReason;
 
 /**
  * Encodes and decodes {@link SyncMessage}s, big-endian (docs/protocols.md, "Group binding sync").
- * Every payload starts {@code u8 version (1) | u8 type}. A binding's times travel relative to the
+ * Every payload starts {@code u8 version (2) | u8 type}. A binding's times travel relative to the
  * encoder's clock (remaining lifetime, age), as RFC 5944 binding snapshots carry them, and are
  * counted again from the decoder's clock: the two members' clocks need not agree.
  */
 public final class SyncCodec {
 
-    public static final int VERSION = 1;
+    /** 2: terms in state changes, learn chunks and heartbeats; repair request and re-learn. */
+    public static final int VERSION = 2;
     static final int STATE_CHANGE = 1;
     static final int LEARN_REQUEST = 2;
     static final int LEARN_CHUNK = 3;
@@ -48,7 +49,7 @@ public final class SyncCodec {
     public static byte[] encode(SyncMessage message, Instant now) {
         ByteBuffer out;
         if (message instanceof StateChange c) {
-            out = header(14 + bindingBytes(c.bindings()), STATE_CHANGE).putLong(c.sequence())
+            out = header(22 + bindingBytes(c.bindings()), STATE_CHANGE).putLong(c.term()).putLong(c.sequence())
                     .put(c.homeAddress().getAddress()).put((byte) c.removal().map(r -> r.ordinal() + 1).orElse(0).intValue());
             if (c.bindings().size() > 255) {
                 throw new IllegalArgumentException("more than 255 bindings of one home address");
@@ -58,9 +59,9 @@ public final class SyncCodec {
         } else if (message instanceof LearnRequest r) {
             out = header(8, LEARN_REQUEST).putInt(r.nodeId()).putInt(r.requestId());
         } else if (message instanceof LearnChunk k) {
-            out = header(17 + 11 * k.members().size() + bindingBytes(k.bindings()), LEARN_CHUNK).putInt(k.requestId())
-                    .putInt(k.index()).putInt(k.count()).put((byte) k.responderState().code())
-                    .putShort((short) k.members().size());
+            out = header(33 + 11 * k.members().size() + bindingBytes(k.bindings()), LEARN_CHUNK).putInt(k.requestId())
+                    .putInt(k.index()).putInt(k.count()).put((byte) k.responderState().code()).putLong(k.term())
+                    .putLong(k.sequence()).putShort((short) k.members().size());
             for (MemberInfo m : k.members()) {
                 out.putInt(m.nodeId()).put(m.address().getAddress().getAddress())
                         .putShort((short) m.address().getPort()).put((byte) m.state().code());
@@ -70,7 +71,8 @@ public final class SyncCodec {
         } else if (message instanceof NotInitialized n) {
             out = header(4, NOT_INITIALIZED).putInt(n.requestId());
         } else {
-            out = header(1, MEMBER_ANNOUNCE).put((byte) ((MemberAnnounce) message).state().code());
+            MemberAnnounce a = (MemberAnnounce) message;
+            out = header(9, MEMBER_ANNOUNCE).put((byte) a.state().code()).putLong(a.term());
         }
         return out.array();
     }
@@ -104,7 +106,7 @@ public final class SyncCodec {
                 case LEARN_REQUEST -> new LearnRequest(in.getInt(), in.getInt());
                 case LEARN_CHUNK -> learnChunk(in, now);
                 case NOT_INITIALIZED -> new NotInitialized(in.getInt());
-                case MEMBER_ANNOUNCE -> new MemberAnnounce(state(in.get() & 0xFF));
+                case MEMBER_ANNOUNCE -> new MemberAnnounce(state(in.get() & 0xFF), in.getLong());
                 default -> throw new MalformedSyncMessage("type " + type);
             };
             if (in.hasRemaining()) {
@@ -117,6 +119,7 @@ public final class SyncCodec {
     }
 
     private static StateChange stateChange(ByteBuffer in, Instant now) {
+        long term = in.getLong();
         long sequence = in.getLong();
         Inet4Address home = address(in);
         int reason = in.get() & 0xFF;
@@ -132,7 +135,7 @@ public final class SyncCodec {
             }
             bindings.add(b);
         }
-        return new StateChange(sequence, home, bindings,
+        return new StateChange(term, sequence, home, bindings,
                 reason == 0 ? Optional.empty() : Optional.of(RemovalReason.values()[reason - 1]));
     }
 
@@ -144,6 +147,8 @@ public final class SyncCodec {
             throw new MalformedSyncMessage("chunk " + index + " of " + count);
         }
         MemberState responderState = state(in.get() & 0xFF);
+        long term = in.getLong();
+        long sequence = in.getLong();
         int memberCount = in.getShort() & 0xFFFF;
         List<MemberInfo> members = new ArrayList<>(memberCount);
         for (int i = 0; i < memberCount; i++) {
@@ -157,7 +162,7 @@ public final class SyncCodec {
         for (int i = 0; i < bindingCount; i++) {
             bindings.add(binding(in, now));
         }
-        return new LearnChunk(requestId, index, count, responderState, members, bindings);
+        return new LearnChunk(requestId, index, count, responderState, term, sequence, members, bindings);
     }
 
     private static MemberState state(int code) {
