@@ -91,6 +91,7 @@ final class ChangeReplicator implements BindingListener {
         Optional<RemovalReason> removal = now.isEmpty() ? event.reason() : Optional.empty();
         GroupTerm.Tenure tenure = terms.tenure().orElseThrow(); // begun before the state became ACTIVE
         StateChange change = new StateChange(tenure.term(), tenure.next(), home, now, removal);
+        tenure.keep(change);
         byte[] payload = SyncCodec.encode(change, clock.instant());
         counters.increment("replication-sent");
         List<PeerNode> targets = members.replicationTargets();
@@ -98,7 +99,7 @@ final class ChangeReplicator implements BindingListener {
             return;
         }
         GroupDelivery delivery = channel.sendToGroup(targets, payload);
-        members.sent(targets);
+        members.sent(targets, change.term(), change.sequence());
         delivery.byMember().forEach((nodeId, acknowledged) -> acknowledged.whenComplete((ok, failure) -> {
             if (failure == null) {
                 members.acknowledged(nodeId);

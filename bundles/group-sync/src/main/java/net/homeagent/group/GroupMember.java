@@ -16,6 +16,8 @@ import net.homeagent.group.wire.SyncMessage.LearnChunk;
 import net.homeagent.group.wire.SyncMessage.LearnRequest;
 import net.homeagent.group.wire.SyncMessage.MemberAnnounce;
 import net.homeagent.group.wire.SyncMessage.NotInitialized;
+import net.homeagent.group.wire.SyncMessage.Relearn;
+import net.homeagent.group.wire.SyncMessage.RepairRequest;
 import net.homeagent.group.wire.SyncMessage.StateChange;
 import net.homeagent.mip.api.BindingListener;
 import net.homeagent.mip.api.BindingSnapshots;
@@ -47,7 +49,9 @@ final class GroupMember implements AutoCloseable {
     private final GroupCounters counters = new GroupCounters();
     private final MemberStateMachine machine;
     private final GroupMembers members;
-    private final GroupTerm terms = new GroupTerm();
+    private final GroupTerm terms;
+    private final SequenceGaps gaps = new SequenceGaps();
+    private final GapRepair repair;
     private final ChangeApplier applier;
     private final ReplyWaits replyWaits;
     private final Optional<KeepalivedTrackFile> trackFile;
@@ -67,6 +71,7 @@ final class GroupMember implements AutoCloseable {
         this.scheduler = scheduler;
         this.machine = new MemberStateMachine(settings.passive(), clock, counters);
         this.members = new GroupMembers(link.nodeId(), clock, settings.memberSilence());
+        this.terms = new GroupTerm(settings.repairRingSize());
         this.applier = new ChangeApplier(store, clock, counters, settings.tombstoneLife());
         this.replyWaits = new ReplyWaits(settings.replyWaitsForGroup(), settings.replyTimeout(), scheduler, members,
                 counters);
@@ -75,8 +80,9 @@ final class GroupMember implements AutoCloseable {
         this.channel = link.open(SERVICE, this::receive);
         this.replicator = new ChangeReplicator(store, machine::state, terms, members, channel, clock, counters,
                 replyWaits::sent);
-        this.learner = new Learner(link.nodeId(), channel, clock, scheduler, counters, applier, members,
+        this.learner = new Learner(link.nodeId(), channel, clock, scheduler, counters, applier, members, gaps,
                 settings.learnRetry(), settings.learnTimeout(), input -> machine.accept(input));
+        this.repair = new GapRepair(gaps, terms, channel, clock, counters, settings.gapRepair());
         this.responder = new LearnResponder(link.nodeId(), channel, snapshots, members, terms, clock, counters,
                 settings.chunkBytes());
         trackFile.ifPresent(file -> file.follow(MemberState.INIT));
@@ -101,6 +107,7 @@ final class GroupMember implements AutoCloseable {
             learner.begin();
         });
         scheduler.schedule(settings.heartbeat(), this::heartbeat);
+        scheduler.schedule(settings.gapRepair(), this::checkGaps);
         schedulePurge();
     }
 
@@ -127,6 +134,7 @@ final class GroupMember implements AutoCloseable {
         if (decoded instanceof StateChange change) {
             terms.observe(change.term());
             applier.apply(message, change);
+            gaps.received(message.sender(), change.term(), change.sequence(), clock.instant());
             return;
         }
         scheduler.execute(() -> handle(message, decoded));
@@ -153,8 +161,34 @@ final class GroupMember implements AutoCloseable {
             members.heard(message.sender(), MemberState.LEARN);
             learner.notInitialized(answer.requestId());
         } else if (decoded instanceof MemberAnnounce announce) {
-            members.heard(message.sender(), announce.state());
+            Optional<GroupMembers.Returned> returned = members.heard(message.sender(), announce.state());
             heardTerm(announce);
+            if (returned.isPresent() && machine.state() == MemberState.ACTIVE && announce.state().learned()) {
+                // it was left out of the changes while silent: the active member drives its catch-up
+                repair.caughtUp(message.sender(), returned.get());
+            }
+        } else if (decoded instanceof RepairRequest request) {
+            repair.requested(message.sender(), request);
+        } else if (decoded instanceof Relearn relearn) {
+            relearn(message, relearn);
+        }
+    }
+
+    /** The sender cannot resend what this member missed: learn the whole table again. */
+    private void relearn(PeerMessage message, Relearn relearn) {
+        if (relearn.term() < terms.highest() || !machine.accept(MemberInput.RELEARN)) {
+            counters.increment("relearn-ignored");
+            return;
+        }
+        LOG.info("group member missed changes {}-{} of term {} that node {} no longer holds: learning again",
+                relearn.first(), relearn.last(), relearn.term(), message.sender().nodeId());
+        learner.begin();
+    }
+
+    private void checkGaps() {
+        if (!closed) {
+            repair.check(machine.state());
+            scheduler.schedule(settings.gapRepair(), this::checkGaps);
         }
     }
 

@@ -46,6 +46,7 @@ final class Learner {
     private final GroupCounters counters;
     private final ChangeApplier applier;
     private final GroupMembers members;
+    private final SequenceGaps gaps;
     private final Duration retry;
     private final Duration timeout;
     private final Consumer<MemberInput> done;
@@ -55,6 +56,7 @@ final class Learner {
     private Instant startedAt;
     private long mark;
     private Integer responder;
+    private PeerNode responderNode;
     private long responderEpoch;
     private LearnChunk[] chunks;
     private int received;
@@ -66,7 +68,9 @@ final class Learner {
 
     /** @param done told LEARNED or ALONE when the learn state ends */
     Learner(int self, PeerChannel channel, Clock clock, Scheduler scheduler, GroupCounters counters,
-            ChangeApplier applier, GroupMembers members, Duration retry, Duration timeout, Consumer<MemberInput> done) {
+            ChangeApplier applier, GroupMembers members, SequenceGaps gaps, Duration retry, Duration timeout,
+            Consumer<MemberInput> done) {
+        this.gaps = gaps;
         this.self = self;
         this.channel = channel;
         this.clock = clock;
@@ -111,6 +115,7 @@ final class Learner {
         }
         if (responder == null) {
             responder = sender.nodeId();
+            responderNode = sender;
             responderEpoch = senderEpoch;
             chunks = new LearnChunk[chunk.count()];
             retryTimer.cancel();
@@ -153,6 +158,10 @@ final class Learner {
         LearnChunk first = chunks[0];
         ChangeApplier.LearnImport result = applier.importLearned(table, mark,
                 new ChangeApplier.LearnedFrom(responder, responderEpoch, first.term(), first.sequence()));
+        if (first.responderState() == MemberState.ACTIVE) {
+            // the active member's changes up to the table's sequence are in it: no gap to repair there
+            gaps.learned(responderNode, first.term(), first.sequence());
+        }
         LOG.info("group member learned {} bindings in {} chunks from node {} (kept newer: {}, removed: {})", bindings,
                 chunks.length, responder, result.keptNewer(), result.removed());
         end(new LastLearn(clock.instant(), Optional.of(responder), chunks.length, bindings, result,

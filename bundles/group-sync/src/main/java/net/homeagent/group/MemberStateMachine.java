@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * LEARN    ALONE               STANDBY | PASSIVE  nobody answered: serve from the own durable backup
  * STANDBY  KEEPALIVED_MASTER   ACTIVE             RFC 5798 §6.4.2 Backup -> Master (keepalived decides)
  * ACTIVE   KEEPALIVED_BACKUP   STANDBY            RFC 5798 §6.4.3 Master -> Backup / Fault
+ * STANDBY  RELEARN             LEARN              gap repair: missed changes the sender no longer holds
+ * PASSIVE  RELEARN             LEARN              the same for a passive member
  * </pre>
  *
  * PASSIVE instead of STANDBY when the member is configured passive. Any other pair is ignored and
@@ -55,6 +57,7 @@ final class MemberStateMachine {
             row(MemberState.STANDBY, MemberInput.KEEPALIVED_MASTER, MemberState.ACTIVE);
             row(MemberState.ACTIVE, MemberInput.KEEPALIVED_BACKUP, MemberState.STANDBY);
         }
+        row(learned, MemberInput.RELEARN, MemberState.LEARN);
     }
 
     private void row(MemberState from, MemberInput input, MemberState to) {

@@ -32,6 +32,7 @@ import net.homeagent.mip.api.testing.RecordingBindingListener;
 class GroupMemberTest {
 
     private static final Duration LEARN_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration GAP_REPAIR = Duration.ofMillis(500);
 
     @TempDir
     Path folder;
@@ -43,6 +44,7 @@ class GroupMemberTest {
     private final Map<Integer, FakePeerNetwork.FakeLink> links = new HashMap<>();
     private final List<ApplianceEvent> events = new ArrayList<>();
     private int chunkBytes = 1200;
+    private int ringSize = 64;
 
     private GroupMember member(int nodeId) {
         FakeBindingStore store = stores.computeIfAbsent(nodeId, n -> new FakeBindingStore());
@@ -50,7 +52,7 @@ class GroupMemberTest {
         GroupSettings settings = new GroupSettings("VI_HA", "192.0.2.1", Optional.empty(),
                 Optional.of(folder.resolve("learning-" + nodeId)), false, true, Duration.ofMillis(100),
                 Duration.ofMillis(500), LEARN_TIMEOUT, Duration.ofMillis(500), Duration.ofSeconds(2),
-                Duration.ofSeconds(60), chunkBytes);
+                Duration.ofSeconds(60), chunkBytes, GAP_REPAIR, ringSize);
         GroupMember member = new GroupMember(settings, link, store, new StoreSnapshots(store), clock, scheduler,
                 events::add);
         store.listen(member.replicator());
@@ -244,6 +246,84 @@ class GroupMemberTest {
         network.deliverAll();
         assertThat(active.counters().get("terms-raised")).isEqualTo(1); // no outbidding of another active member
         assertThat(active.snapshot().term()).isEqualTo(9);
+    }
+
+    /** The sequence number of a state change in flight to {@code nodeId}, 0 for any other message. */
+    private long changeTo(FakePeerNetwork.Flight flight, int nodeId) {
+        return flight.to().nodeId() == nodeId && flight.payload()[1] == 1
+                ? ((StateChange) SyncCodec.decode(flight.payload(), clock.instant())).sequence()
+                : 0;
+    }
+
+    @Test
+    void aGapTheLinkDidNotFillIsAskedForAndResentFromTheRing() {
+        GroupMember active = activeAlone(1);
+        GroupMember standby = member(2);
+        startAndSettle(standby);
+        for (int i = 1; i <= 3; i++) {
+            stores.get(1).register(binding("10.1.0." + i, "198.51.100.7", clock.instant(), 300), false);
+        }
+        network.hold().stream().filter(f -> changeTo(f, 2) != 2).forEach(network::deliver); // the link gave up on #2
+
+        assertThat(stores.get(2).find(ip("10.1.0.2"))).isEmpty();
+        scheduler.advance(GAP_REPAIR.dividedBy(2));
+        network.deliverAll();
+        assertThat(standby.counters().get("gap-repair-requests")).isZero(); // the link may still bring it
+        scheduler.advance(GAP_REPAIR);
+        network.deliverAll();
+
+        assertThat(stores.get(2).find(ip("10.1.0.2"))).hasSize(1);
+        assertThat(standby.counters().get("gap-repair-requests")).isEqualTo(1);
+        assertThat(active.counters().get("gap-repair-resent")).isEqualTo(1);
+        scheduler.advance(GAP_REPAIR.multipliedBy(2));
+        network.deliverAll();
+        assertThat(standby.counters().get("gap-repair-requests")).isEqualTo(1);
+        assertThat(standby.state()).isEqualTo(MemberState.STANDBY);
+    }
+
+    @Test
+    void aGapThatLeftTheRingMakesTheMemberLearnAgain() {
+        ringSize = 2;
+        GroupMember active = activeAlone(1);
+        GroupMember standby = member(2);
+        startAndSettle(standby);
+        for (int i = 1; i <= 4; i++) {
+            stores.get(1).register(binding("10.1.0." + i, "198.51.100.7", clock.instant(), 300), false);
+        }
+        network.hold().stream().filter(f -> changeTo(f, 2) != 1).forEach(network::deliver);
+
+        scheduler.advance(GAP_REPAIR);
+        network.deliverAll();
+
+        assertThat(active.counters().get("gap-repair-relearn")).isEqualTo(1);
+        assertThat(standby.counters().get("standby->learn")).isEqualTo(1);
+        assertThat(standby.counters().get("learns-completed")).isEqualTo(2);
+        assertThat(standby.state()).isEqualTo(MemberState.STANDBY);
+        assertThat(stores.get(2).list(b -> true)).extracting(b -> b.homeAddress().getHostAddress())
+                .containsExactly("10.1.0.1", "10.1.0.2", "10.1.0.3", "10.1.0.4");
+        scheduler.advance(GAP_REPAIR.multipliedBy(2));
+        network.deliverAll();
+        assertThat(standby.counters().get("gap-repair-requests")).isEqualTo(1); // the learned table closed the gap
+    }
+
+    @Test
+    void theActiveMemberResendsWhatAMemberMissedWhileItWasSilent() {
+        GroupMember active = activeAlone(1);
+        GroupMember standby = member(2);
+        startAndSettle(standby);
+        stores.get(1).register(binding("10.1.0.1", "198.51.100.7", clock.instant(), 300), false);
+        network.deliverAll();
+
+        scheduler.advance(Duration.ofMillis(2500)); // longer than the members' silence bound, 2 s
+        network.hold(); // nothing of that time arrives
+        stores.get(1).register(binding("10.1.0.2", "198.51.100.7", clock.instant(), 300), false);
+        assertThat(network.inFlight()).isEmpty(); // a silent member gets no changes
+        scheduler.advance(Duration.ofMillis(500));
+        network.deliverAll();
+
+        assertThat(stores.get(2).find(ip("10.1.0.2"))).hasSize(1);
+        assertThat(active.counters().get("silent-member-resent")).isEqualTo(1);
+        assertThat(standby.state()).isEqualTo(MemberState.STANDBY);
     }
 
     @Test

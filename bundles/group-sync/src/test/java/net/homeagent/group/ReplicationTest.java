@@ -40,7 +40,7 @@ class ReplicationTest {
         standbyLink = network.link(2);
         standbyLink.open(1, message -> applier.apply(message,
                 (StateChange) SyncCodec.decode(message.payload(), clock.instant())));
-        active.listen(sender(1, active, new GroupTerm(), activeCounters));
+        active.listen(sender(1, active, new GroupTerm(16), activeCounters));
         standby.listen(standbyEvents);
     }
 
@@ -61,7 +61,7 @@ class ReplicationTest {
         active.register(binding("10.1.0.1", "198.51.100.7", clock.instant(), 300), false);
         active.register(binding("10.1.0.2", "198.51.100.7", clock.instant(), 300), false);
         List<FakePeerNetwork.Flight> late = network.hold(); // term 1, retransmitted by the link later
-        GroupTerm learned = new GroupTerm();
+        GroupTerm learned = new GroupTerm(16);
         learned.observe(1);
         FakeBindingStore next = new FakeBindingStore();
         next.listen(sender(3, next, learned, new GroupCounters()));

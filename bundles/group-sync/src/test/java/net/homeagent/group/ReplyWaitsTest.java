@@ -33,7 +33,7 @@ class ReplyWaitsTest {
             members.heard(link.node, MemberState.STANDBY);
         }
         ReplyWaits waits = new ReplyWaits(enabled, Duration.ofMillis(200), scheduler, members, counters);
-        GroupTerm terms = new GroupTerm();
+        GroupTerm terms = new GroupTerm(16);
         terms.begin();
         store.listen(new ChangeReplicator(store, () -> MemberState.ACTIVE, terms, members, channel, clock, counters,
                 waits::sent));

@@ -21,6 +21,8 @@ import net.homeagent.group.wire.SyncMessage.LearnRequest;
 import net.homeagent.group.wire.SyncMessage.MemberAnnounce;
 import net.homeagent.group.wire.SyncMessage.MemberInfo;
 import net.homeagent.group.wire.SyncMessage.NotInitialized;
+import net.homeagent.group.wire.SyncMessage.Relearn;
+import net.homeagent.group.wire.SyncMessage.RepairRequest;
 import net.homeagent.group.wire.SyncMessage.StateChange;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.Encapsulation;
@@ -42,7 +44,9 @@ class SyncCodecTest {
                 new LearnChunk(99, 0, 2, MemberState.ACTIVE, 3, 8, List.of(new MemberInfo(1, new InetSocketAddress("10.0.0.1", 7420),
                         MemberState.ACTIVE)), List.of(nai)),
                 new NotInitialized(99),
-                new MemberAnnounce(MemberState.STANDBY, 3L << 40));
+                new MemberAnnounce(MemberState.STANDBY, 3L << 40),
+                new RepairRequest(3, 7, 9),
+                new Relearn(3, 1, 1));
         for (SyncMessage message : messages) {
             assertThat(SyncCodec.decode(SyncCodec.encode(message, NOW), NOW)).isEqualTo(message);
         }
@@ -83,6 +87,9 @@ class SyncCodecTest {
         otherHome[24 + 3] = 2; // the binding's home address, after the 24-byte header
         assertThatThrownBy(() -> SyncCodec.decode(otherHome, NOW)).hasMessageContaining("another home address");
         assertThatThrownBy(() -> SyncCodec.decode(new byte[0], NOW)).isInstanceOf(MalformedSyncMessage.class);
+        byte[] backwards = SyncCodec.encode(new RepairRequest(3, 7, 9), NOW);
+        backwards[2 + 8 + 7] = 10; // first 10 > last 9
+        assertThatThrownBy(() -> SyncCodec.decode(backwards, NOW)).hasMessageContaining("sequence range 10-9");
         assertThatThrownBy(() -> SyncCodec.decode(new byte[] {2, 5, 9, 0, 0, 0, 0, 0, 0, 0, 1}, NOW))
                 .hasMessageContaining("member state 9");
     }

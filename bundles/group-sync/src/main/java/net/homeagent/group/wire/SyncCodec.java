@@ -18,6 +18,8 @@ import net.homeagent.group.wire.SyncMessage.LearnRequest;
 import net.homeagent.group.wire.SyncMessage.MemberAnnounce;
 import net.homeagent.group.wire.SyncMessage.MemberInfo;
 import net.homeagent.group.wire.SyncMessage.NotInitialized;
+import net.homeagent.group.wire.SyncMessage.Relearn;
+import net.homeagent.group.wire.SyncMessage.RepairRequest;
 import net.homeagent.group.wire.SyncMessage.StateChange;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.Encapsulation;
@@ -38,6 +40,8 @@ public final class SyncCodec {
     static final int LEARN_CHUNK = 3;
     static final int NOT_INITIALIZED = 4;
     static final int MEMBER_ANNOUNCE = 5;
+    static final int REPAIR_REQUEST = 6;
+    static final int RELEARN = 7;
     /** Remaining lifetime of a binding that never expires. */
     static final long INFINITE = 0xFFFF_FFFFL;
     /** A binding record without its NAI. */
@@ -70,6 +74,10 @@ public final class SyncCodec {
             k.bindings().forEach(b -> putBinding(out, b, now));
         } else if (message instanceof NotInitialized n) {
             out = header(4, NOT_INITIALIZED).putInt(n.requestId());
+        } else if (message instanceof RepairRequest r) {
+            out = header(24, REPAIR_REQUEST).putLong(r.term()).putLong(r.first()).putLong(r.last());
+        } else if (message instanceof Relearn r) {
+            out = header(24, RELEARN).putLong(r.term()).putLong(r.first()).putLong(r.last());
         } else {
             MemberAnnounce a = (MemberAnnounce) message;
             out = header(9, MEMBER_ANNOUNCE).put((byte) a.state().code()).putLong(a.term());
@@ -107,6 +115,14 @@ public final class SyncCodec {
                 case LEARN_CHUNK -> learnChunk(in, now);
                 case NOT_INITIALIZED -> new NotInitialized(in.getInt());
                 case MEMBER_ANNOUNCE -> new MemberAnnounce(state(in.get() & 0xFF), in.getLong());
+                case REPAIR_REQUEST -> {
+                    long[] range = range(in);
+                    yield new RepairRequest(range[0], range[1], range[2]);
+                }
+                case RELEARN -> {
+                    long[] range = range(in);
+                    yield new Relearn(range[0], range[1], range[2]);
+                }
                 default -> throw new MalformedSyncMessage("type " + type);
             };
             if (in.hasRemaining()) {
@@ -163,6 +179,17 @@ public final class SyncCodec {
             bindings.add(binding(in, now));
         }
         return new LearnChunk(requestId, index, count, responderState, term, sequence, members, bindings);
+    }
+
+    /** {@code u64 term | u64 first | u64 last}, sequence numbers counting from 1. */
+    private static long[] range(ByteBuffer in) {
+        long term = in.getLong();
+        long first = in.getLong();
+        long last = in.getLong();
+        if (first < 1 || last < first) {
+            throw new MalformedSyncMessage("sequence range " + first + "-" + last);
+        }
+        return new long[] {term, first, last};
     }
 
     private static MemberState state(int code) {

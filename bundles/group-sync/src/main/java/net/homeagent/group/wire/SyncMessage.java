@@ -56,6 +56,21 @@ public sealed interface SyncMessage {
     record MemberAnnounce(MemberState state, long term) implements SyncMessage {
     }
 
+    /**
+     * A receiver missed changes {@code first} to {@code last} of the sender's {@code term} (a gap that
+     * the link's retransmission did not fill in time): the sender resends them, or answers
+     * {@link Relearn} when they are no longer in its ring of recent changes.
+     */
+    record RepairRequest(long term, long first, long last) implements SyncMessage {
+    }
+
+    /**
+     * The changes {@code first} to {@code last} of {@code term} cannot be resent (they left the
+     * sender's ring, or the sender is in another term): the receiver learns the whole table again.
+     */
+    record Relearn(long term, long first, long last) implements SyncMessage {
+    }
+
     /** A member as a learn chunk lists it. */
     record MemberInfo(int nodeId, InetSocketAddress address, MemberState state) {
     }
