@@ -16,7 +16,7 @@
 #    "Group binding sync").
 # Prints "N passed, N failed"; exits non-zero on any failure.
 # Needs tshark with capture rights on lo (root), python3, Maven; about 45 s.
-#   MVN_ARGS="-o" bash tools/wireshark/check-dissector.sh
+#   MVN_ARGS="-o" bash tools/wireshark/check-dissector.sh      KEEP_WORKDIR=1 keeps the captures
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 read -r -a mvn_args <<<"${MVN_ARGS:-}"
@@ -32,7 +32,7 @@ cleanup() {
     kill "$tshark_pid" 2>/dev/null || true
     wait "$tshark_pid" 2>/dev/null || true
   fi
-  rm -rf "$work"
+  if [[ -n ${KEEP_WORKDIR:-} ]]; then echo "work folder kept: $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 
@@ -77,10 +77,29 @@ decode=(tshark -X "lua_script:$lua" -o hapeer.group_sync:FALSE -r "$work/peer.pc
   -e hapeer.data.payload -e hapeer.ack.epoch -e hapeer.ack.msg_seq -e hapeer.hmac -e udp.payload \
   >"$work/fields" 2>/dev/null
 
-python3 - "$work" "$port_a" "$port_b" <<'PY'
-import hashlib, hmac, sys
+# 2. the group binding sync
+"${mvn[@]}" -f "$root/pom.xml" -pl bundles/group-sync -am test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$work/group-classpath"   # group-sync's is written last
+capture "$work/group.pcap" "udp port ${group_ports[0]} or udp port ${group_ports[1]} or udp port ${group_ports[2]}"
+module="$root/bundles/group-sync"
+java -cp "$module/target/test-classes:$module/target/classes:$(cat "$work/group-classpath")" \
+  net.homeagent.group.GroupTraffic "${group_ports[@]}" 2>"$work/group-traffic.log" | tee "$work/group-traffic.out" \
+  || { tail -n 20 "$work/group-traffic.log" >&2; echo "GroupTraffic failed" >&2; }
+stop_capture
 
-work, port_a, port_b = sys.argv[1], sys.argv[2], sys.argv[3]
+group_decode=(tshark -X "lua_script:$lua" -r "$work/group.pcap")
+for port in "${group_ports[@]}"; do group_decode+=(-d "udp.port==$port,hapeer"); done
+"${group_decode[@]}" -Y udp -T fields -e frame.number >"$work/group-udp" 2>/dev/null
+"${group_decode[@]}" -Y hapeer -T fields -e frame.number >"$work/group-hapeer" 2>/dev/null
+"${group_decode[@]}" -Y '_ws.malformed || _ws.expert' -T fields -E separator=' ' -e frame.number \
+  -e _ws.expert.message -e _ws.col.Info >"$work/group-bad" 2>/dev/null
+"${group_decode[@]}" -Y hapeer -T pdml >"$work/group.pdml" 2>/dev/null
+
+python3 - "$work" "$port_a" "$port_b" "${group_ports[@]}" <<'PY'
+import hashlib, hmac, sys
+import xml.etree.ElementTree as ET
+
+work, port_a, port_b, ports = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 # LinkFixture.KEY_1, key id 1 of PeerTraffic's links
 KEY = bytes.fromhex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f")
 passed = failed = 0
@@ -139,14 +158,24 @@ for f in by_node.get("1", []):
                                           split(f["payloads"])):
         data.append((f["frame"], service, int(seq), ack, bytes.fromhex(payload.replace(":", "")).decode()))
 texts = [d[4] for d in data]
-expected = ["hello peer", "group binding", "heartbeat"] + [f"burst {i}" for i in range(20)] + ["retransmitted"] * 2
-check("node 1's payloads as sent", sorted(texts) == sorted(expected), texts)
+expected = {"hello peer", "group binding", "heartbeat", "retransmitted"} | {f"burst {i}" for i in range(20)}
+copies = {}
+for d in data:
+    copies.setdefault(d[4], []).append(d)
+
+def retransmissions(sent):
+    """the copies of one message: the same message sequence, each in another datagram"""
+    return len({d[2] for d in sent}) == 1 and len({d[0] for d in sent}) == len(sent)
+
+# on a busy machine the link may retransmit any message once more before its ack arrives
+check("node 1's payloads as sent, each once or again as a retransmission",
+      set(copies) == expected and all(retransmissions(c) for c in copies.values()), texts)
 check("every data record of service 1", all(d[1] == "1" for d in data))
 check("only the announcement asks for no ack",
       {d[4] for d in data if d[3] in ("0", "False")} == {"heartbeat"}, [(d[4], d[3]) for d in data])
-again = [d for d in data if d[4] == "retransmitted"]
-check("the retransmission repeats the message sequence in a new datagram",
-      len(again) == 2 and again[0][2] == again[1][2] and again[0][0] != again[1][0], again)
+again = copies.get("retransmitted", [])
+check("the retransmission repeats the message sequence in a new datagram", len(again) >= 2 and retransmissions(again),
+      again)
 check("a burst shares a datagram", any(len(split(f["types"])) > 1 for f in by_node.get("1", [])))
 
 epoch_1 = by_node["1"][0]["epoch"] if "1" in by_node else None
@@ -158,54 +187,13 @@ reliable = {(epoch_1, d[2]) for d in data if d[4] != "heartbeat"}
 check("node 2 acknowledged every reliable message of node 1's epoch", reliable <= acks, sorted(reliable - acks))
 check("node 2 sent acks only", all(set(split(f["types"])) == {"2"} for f in by_node.get("2", [])))
 
-with open(f"{work}/counts", "w") as f:
-    f.write(f"{passed} {failed}\n")
-PY
-
 # 2. the group binding sync
-"${mvn[@]}" -f "$root/pom.xml" -pl bundles/group-sync -am test-compile dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$work/group-classpath"   # group-sync's is written last
-capture "$work/group.pcap" "udp port ${group_ports[0]} or udp port ${group_ports[1]} or udp port ${group_ports[2]}"
-module="$root/bundles/group-sync"
-java -cp "$module/target/test-classes:$module/target/classes:$(cat "$work/group-classpath")" \
-  net.homeagent.group.GroupTraffic "${group_ports[@]}" 2>"$work/group-traffic.log" | tee "$work/group-traffic.out" \
-  || { tail -n 20 "$work/group-traffic.log" >&2; echo "GroupTraffic failed" >&2; }
-stop_capture
-
-group_decode=(tshark -X "lua_script:$lua" -r "$work/group.pcap")
-for port in "${group_ports[@]}"; do group_decode+=(-d "udp.port==$port,hapeer"); done
-"${group_decode[@]}" -Y udp -T fields -e frame.number >"$work/group-udp" 2>/dev/null
-"${group_decode[@]}" -Y hapeer -T fields -e frame.number >"$work/group-hapeer" 2>/dev/null
-"${group_decode[@]}" -Y '_ws.malformed || _ws.expert' -T fields -e frame.number >"$work/group-bad" 2>/dev/null
-"${group_decode[@]}" -Y hapeer -T pdml >"$work/group.pdml" 2>/dev/null
-
-python3 - "$work" "${group_ports[@]}" <<'PY'
-import sys
-import xml.etree.ElementTree as ET
-
-work, ports = sys.argv[1], sys.argv[2:]
-with open(f"{work}/counts") as f:
-    passed, failed = (int(n) for n in f.read().split())
-
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-        print(f"PASS {name}")
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}")
-
-def lines(name):
-    with open(f"{work}/{name}") as f:
-        return [l.rstrip("\n") for l in f if l.strip()]
-
 with open(f"{work}/group-traffic.out") as f:
     check("GroupTraffic ran to its end", "group traffic:" in f.read())
 udp, decoded, bad = lines("group-udp"), lines("group-hapeer"), lines("group-bad")
 check("group capture holds peer link frames", len(udp) >= 20, f"{len(udp)} UDP frames")
 check("every UDP frame of the group capture decodes as hapeer", udp == decoded, f"{len(decoded)} of {len(udp)}")
-check("no group frame malformed or with expert info", not bad, f"frames {bad}")
+check("no group frame malformed or with expert info", not bad, f"frames (number, expert, info): {bad}")
 
 def fields(element):
     """every field below element (bindings and members included): name -> list of shown values"""
@@ -273,7 +261,8 @@ check("every binding record: granted and remaining 600 s, IP in IP, no reverse t
           and all(int(r) <= 600 for r in m[3].get("hagroup.binding.remaining", []))
           and set(m[3].get("hagroup.binding.encapsulation", [])) <= {"0"} for m in of_type(1) + of_type(3)))
 
-chunks = sorted(of_type(3), key=lambda m: int(one(m, "hagroup.chunk.index")))
+# to node 3 (the members may also answer each other's last learn requests as they stop learning)
+chunks = sorted((m for m in of_type(3) if m[2] == ports[2]), key=lambda m: int(one(m, "hagroup.chunk.index")))
 count = int(one(chunks[0], "hagroup.chunk.count")) if chunks else 0
 check("node 3 got learn chunks 0..count-1 of member 1, active, answering request 77",
       chunks and [int(one(m, "hagroup.chunk.index")) for m in chunks] == list(range(count))

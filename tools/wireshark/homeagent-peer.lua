@@ -204,7 +204,7 @@ local function sync_body(range, tree, mtype)
         tree:add(g.request_id, range(6, 4))
         return 10, string.format("learn request of node %d", range(2, 4):uint())
     elseif mtype == 3 then
-        need(range, 2, 35, "a learn chunk")
+        need(range, 2, 31, "a learn chunk") -- up to the member count
         tree:add(g.request_id, range(2, 4))
         tree:add(g.chunk_index, range(6, 4))
         tree:add(g.chunk_count, range(10, 4))
