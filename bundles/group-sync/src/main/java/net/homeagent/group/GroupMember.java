@@ -197,12 +197,14 @@ final class GroupMember implements AutoCloseable {
      * member that is not active takes a new one: that member holds changes of that term (a
      * previous active's, before this member restarted alone and forgot its terms, or before a
      * partition healed), and would ignore this member's changes of a lower term. Two active members
-     * (a split brain) do not outbid each other.
+     * (a split brain) do not outbid each other, neither directly nor through the terms the others
+     * heard from them: none raises while it knows another active member alive.
      */
     private void heardTerm(MemberAnnounce announce) {
         long own = terms.tenure().map(GroupTerm.Tenure::term).orElse(0L);
         terms.observe(announce.term());
-        if (machine.state() == MemberState.ACTIVE && announce.state() != MemberState.ACTIVE && announce.term() > own) {
+        if (machine.state() == MemberState.ACTIVE && announce.state() != MemberState.ACTIVE && announce.term() > own
+                && !members.activeAlive(link.nodeId())) {
             counters.increment("terms-raised");
             beginTerm("heard term " + announce.term() + " from a member that is not active");
         }

@@ -137,6 +137,12 @@ final class GroupMembers {
                 .map(Member::node).toList();
     }
 
+    /** Whether a member other than {@code except}, heard within the silence bound, is active. */
+    boolean activeAlive(int except) {
+        return members.values().stream()
+                .anyMatch(m -> m.state == MemberState.ACTIVE && alive(m) && m.node.nodeId() != except);
+    }
+
     /** Whether the member was heard within the silence bound. */
     boolean alive(Member member) {
         return member.lastHeard.isAfter(clock.instant().minus(silence));

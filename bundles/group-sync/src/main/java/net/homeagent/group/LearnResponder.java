@@ -87,9 +87,7 @@ final class LearnResponder {
         if (state == MemberState.ACTIVE) {
             return true;
         }
-        boolean activeElsewhere = members.all().stream()
-                .anyMatch(m -> m.state() == MemberState.ACTIVE && members.alive(m) && m.node().nodeId() != requester);
-        if (activeElsewhere) {
+        if (members.activeAlive(requester)) {
             return false;
         }
         return members.all().stream().filter(m -> m.state().learned() && members.alive(m))
