@@ -1,11 +1,16 @@
--- Wireshark / tshark dissector of the homeagent peer link, version 1 (docs/protocols.md, "Peer link").
+-- Wireshark / tshark dissector of the homeagent peer link, version 1 (docs/protocols.md, "Peer link"),
+-- and of the payloads of its service 1, the group binding sync, version 2 (docs/protocols.md,
+-- "Group binding sync"; protocol "hagroup").
 --
 --   tshark -X lua_script:tools/wireshark/homeagent-peer.lua -r capture.pcap -V
 --   wireshark -X lua_script:tools/wireshark/homeagent-peer.lua
 --
 -- Registered on UDP port 7434 (the link's default); another port with Decode As ("HAPEER") or
 -- tshark -d udp.port==<port>,hapeer. It shows every field with its offset; it does not check the
--- HMAC (it has no key), and flags as expert errors what the link itself would drop as malformed.
+-- HMAC (it has no key), and flags as expert errors what the link itself would drop as malformed,
+-- and what the group member would drop as a malformed sync payload. The preference
+-- hapeer.group_sync (tshark -o hapeer.group_sync:FALSE) leaves service 1 payloads as bytes, for
+-- traffic that carries other payloads on service 1 (the link's own test).
 
 local hapeer = Proto("hapeer", "homeagent peer link")
 
@@ -50,7 +55,238 @@ local e_record = ProtoExpert.new("hapeer.record.bad", "Bad record: the link drop
 local e_trailing = ProtoExpert.new("hapeer.trailing", "Bytes after the last record", expert.group.MALFORMED, expert.severity.ERROR)
 hapeer.experts = { e_short, e_version, e_record, e_trailing }
 
--- one record at offset; returns the offset after it, or nil when it does not fit
+-- Group binding sync (service 1 payloads), docs/protocols.md "Group binding sync"
+local hagroup = Proto("hagroup", "homeagent group binding sync")
+
+local SYNC_VERSION = 2
+local BINDING_FIXED_LENGTH = 42
+local MEMBER_LENGTH = 11
+local sync_types = { [1] = "state change", [2] = "learn request", [3] = "learn chunk", [4] = "not initialized",
+    [5] = "member announce", [6] = "repair request", [7] = "re-learn" }
+local member_states = { [1] = "init", [2] = "learn", [3] = "standby", [4] = "active", [5] = "passive" }
+local removal_reasons = { [0] = "none", [1] = "deregistered", [2] = "expired", [3] = "replaced", [4] = "cleared" }
+local encapsulations = { [0] = "IP in IP", [1] = "minimal", [2] = "GRE", [3] = "UDP" }
+
+local g = {
+    version = ProtoField.uint8("hagroup.version", "Version", base.DEC),
+    type = ProtoField.uint8("hagroup.type", "Type", base.DEC, sync_types),
+    term = ProtoField.uint64("hagroup.term", "Term", base.DEC),
+    seq = ProtoField.uint64("hagroup.seq", "Sequence", base.DEC),
+    home = ProtoField.ipv4("hagroup.home", "Home address"),
+    removal = ProtoField.uint8("hagroup.removal", "Removal reason", base.DEC, removal_reasons),
+    binding_count = ProtoField.uint16("hagroup.binding_count", "Bindings", base.DEC),
+    node = ProtoField.uint32("hagroup.node", "Node id", base.DEC),
+    request_id = ProtoField.uint32("hagroup.request_id", "Request id", base.DEC),
+    chunk_index = ProtoField.uint32("hagroup.chunk.index", "Chunk index", base.DEC),
+    chunk_count = ProtoField.uint32("hagroup.chunk.count", "Chunk count", base.DEC),
+    state = ProtoField.uint8("hagroup.state", "Member state", base.DEC, member_states),
+    member_count = ProtoField.uint16("hagroup.member_count", "Members", base.DEC),
+    member = ProtoField.none("hagroup.member", "Member"),
+    member_node = ProtoField.uint32("hagroup.member.node", "Node id", base.DEC),
+    member_address = ProtoField.ipv4("hagroup.member.address", "Address"),
+    member_port = ProtoField.uint16("hagroup.member.port", "UDP port", base.DEC),
+    member_state = ProtoField.uint8("hagroup.member.state", "State", base.DEC, member_states),
+    first = ProtoField.uint64("hagroup.first", "First sequence", base.DEC),
+    last = ProtoField.uint64("hagroup.last", "Last sequence", base.DEC),
+    binding = ProtoField.none("hagroup.binding", "Binding"),
+    b_home = ProtoField.ipv4("hagroup.binding.home", "Home address"),
+    b_care_of = ProtoField.ipv4("hagroup.binding.care_of", "Care-of address"),
+    b_home_agent = ProtoField.ipv4("hagroup.binding.home_agent", "Home agent address"),
+    b_source = ProtoField.ipv4("hagroup.binding.source", "Request source address"),
+    b_source_port = ProtoField.uint16("hagroup.binding.source_port", "Request source port", base.DEC),
+    b_granted = ProtoField.uint32("hagroup.binding.granted", "Granted lifetime (s)", base.DEC),
+    b_remaining = ProtoField.uint32("hagroup.binding.remaining", "Remaining lifetime (s; 4294967295 never expires)",
+        base.DEC),
+    b_age = ProtoField.uint32("hagroup.binding.age", "Age (s)", base.DEC),
+    b_identification = ProtoField.uint64("hagroup.binding.identification", "Identification", base.HEX),
+    b_flags = ProtoField.uint8("hagroup.binding.flags", "Flags (S B D M G r T x)", base.HEX),
+    b_encapsulation = ProtoField.uint8("hagroup.binding.encapsulation", "Encapsulation", base.DEC, encapsulations),
+    b_reverse = ProtoField.uint8("hagroup.binding.reverse_tunnel", "Reverse tunnel", base.DEC),
+    b_nai_length = ProtoField.uint8("hagroup.binding.nai_length", "NAI length", base.DEC),
+    b_nai = ProtoField.string("hagroup.binding.nai", "NAI", base.UNICODE),
+}
+hagroup.fields = g
+
+local e_sync = ProtoExpert.new("hagroup.malformed", "Malformed group sync payload: the member drops it",
+    expert.group.MALFORMED, expert.severity.ERROR)
+hagroup.experts = { e_sync }
+
+-- A sync payload the member would drop; raised by the readers below, caught in dissect_sync.
+local Malformed = {}
+
+local function need(range, offset, length, what)
+    if offset + length > range:len() then
+        error({ malformed = Malformed, text = "truncated in " .. what })
+    end
+end
+
+local function bad(text)
+    error({ malformed = Malformed, text = text })
+end
+
+local function add_state(tree, field, range)
+    if member_states[range:uint()] == nil then
+        bad("member state " .. range:uint())
+    end
+    tree:add(field, range)
+end
+
+-- one binding record at offset; returns the offset after it
+local function binding(range, tree, offset, home)
+    need(range, offset, BINDING_FIXED_LENGTH, "a binding record")
+    local nai_length = range(offset + 41, 1):uint()
+    need(range, offset, BINDING_FIXED_LENGTH + nai_length, "a binding's NAI")
+    local item = tree:add(g.binding, range(offset, BINDING_FIXED_LENGTH + nai_length))
+    item:add(g.b_home, range(offset, 4))
+    item:add(g.b_care_of, range(offset + 4, 4))
+    item:add(g.b_home_agent, range(offset + 8, 4))
+    item:add(g.b_source, range(offset + 12, 4))
+    item:add(g.b_source_port, range(offset + 16, 2))
+    item:add(g.b_granted, range(offset + 18, 4))
+    item:add(g.b_remaining, range(offset + 22, 4))
+    item:add(g.b_age, range(offset + 26, 4))
+    item:add(g.b_identification, range(offset + 30, 8))
+    item:add(g.b_flags, range(offset + 38, 1))
+    item:add(g.b_encapsulation, range(offset + 39, 1))
+    item:add(g.b_reverse, range(offset + 40, 1))
+    item:add(g.b_nai_length, range(offset + 41, 1))
+    local nai = ""
+    if nai_length > 0 then
+        item:add(g.b_nai, range(offset + 42, nai_length))
+        nai = ", NAI " .. range(offset + 42, nai_length):string()
+    end
+    if range(offset + 18, 4):uint() > 0x7FFFFFFF or range(offset + 39, 1):uint() > 3 or range(offset + 40, 1):uint() > 1 then
+        bad("binding record of " .. tostring(range(offset, 4):ipv4()))
+    end
+    if home ~= nil and range(offset, 4):uint() ~= home then
+        bad("a binding of another home address in a state change")
+    end
+    local remaining = range(offset + 22, 4):uint()
+    item:set_text(string.format("Binding %s care-of %s, %s%s", tostring(range(offset, 4):ipv4()),
+        tostring(range(offset + 4, 4):ipv4()), remaining == 0xFFFFFFFF and "never expires" or (remaining .. " s left"),
+        nai))
+    return offset + BINDING_FIXED_LENGTH + nai_length
+end
+
+local function range_message(range, tree, what)
+    need(range, 2, 24, what)
+    tree:add(g.term, range(2, 8))
+    tree:add(g.first, range(10, 8))
+    tree:add(g.last, range(18, 8))
+    local first, last = range(10, 8):uint64(), range(18, 8):uint64()
+    if first < UInt64(1) or last < first then
+        bad("sequence range " .. tostring(first) .. "-" .. tostring(last))
+    end
+    return 26, string.format("%s %s-%s of term %s", what, tostring(first), tostring(last), tostring(range(2, 8):uint64()))
+end
+
+-- the body after version and type; returns the offset after the message and a summary
+local function sync_body(range, tree, mtype)
+    if mtype == 1 then
+        need(range, 2, 22, "a state change")
+        tree:add(g.term, range(2, 8))
+        tree:add(g.seq, range(10, 8))
+        tree:add(g.home, range(18, 4))
+        tree:add(g.removal, range(22, 1))
+        tree:add(g.binding_count, range(23, 1))
+        if range(22, 1):uint() > 4 then
+            bad("removal reason " .. range(22, 1):uint())
+        end
+        local offset = 24
+        for _ = 1, range(23, 1):uint() do
+            offset = binding(range, tree, offset, range(18, 4):uint())
+        end
+        return offset, string.format("state change t%s #%s %s: %d bindings", tostring(range(2, 8):uint64()),
+            tostring(range(10, 8):uint64()), tostring(range(18, 4):ipv4()), range(23, 1):uint())
+    elseif mtype == 2 then
+        need(range, 2, 8, "a learn request")
+        tree:add(g.node, range(2, 4))
+        tree:add(g.request_id, range(6, 4))
+        return 10, string.format("learn request of node %d", range(2, 4):uint())
+    elseif mtype == 3 then
+        need(range, 2, 31, "a learn chunk") -- up to the member count
+        tree:add(g.request_id, range(2, 4))
+        tree:add(g.chunk_index, range(6, 4))
+        tree:add(g.chunk_count, range(10, 4))
+        local index, count = range(6, 4):uint(), range(10, 4):uint()
+        if count == 0 or count > 0x7FFFFFFF or index >= count then
+            bad("chunk " .. index .. " of " .. count)
+        end
+        add_state(tree, g.state, range(14, 1))
+        tree:add(g.term, range(15, 8))
+        tree:add(g.seq, range(23, 8))
+        tree:add(g.member_count, range(31, 2))
+        local offset = 33
+        for _ = 1, range(31, 2):uint() do
+            need(range, offset, MEMBER_LENGTH, "a member")
+            local item = tree:add(g.member, range(offset, MEMBER_LENGTH))
+            item:add(g.member_node, range(offset, 4))
+            item:add(g.member_address, range(offset + 4, 4))
+            item:add(g.member_port, range(offset + 8, 2))
+            add_state(item, g.member_state, range(offset + 10, 1))
+            item:set_text(string.format("Member node %d at %s:%d", range(offset, 4):uint(),
+                tostring(range(offset + 4, 4):ipv4()), range(offset + 8, 2):uint()))
+            offset = offset + MEMBER_LENGTH
+        end
+        need(range, offset, 2, "a learn chunk")
+        tree:add(g.binding_count, range(offset, 2))
+        local bindings = range(offset, 2):uint()
+        offset = offset + 2
+        for _ = 1, bindings do
+            offset = binding(range, tree, offset, nil)
+        end
+        return offset, string.format("learn chunk %d/%d t%s: %d bindings", index + 1, count,
+            tostring(range(15, 8):uint64()), bindings)
+    elseif mtype == 4 then
+        need(range, 2, 4, "a not initialized answer")
+        tree:add(g.request_id, range(2, 4))
+        return 6, "not initialized"
+    elseif mtype == 5 then
+        need(range, 2, 9, "a member announce")
+        add_state(tree, g.state, range(2, 1))
+        tree:add(g.term, range(3, 8))
+        return 11, string.format("announce %s t%s", member_states[range(2, 1):uint()], tostring(range(3, 8):uint64()))
+    elseif mtype == 6 then
+        return range_message(range, tree, "repair request")
+    elseif mtype == 7 then
+        return range_message(range, tree, "re-learn")
+    end
+    bad("type " .. mtype)
+end
+
+-- one service 1 payload; returns a short summary for the info column
+local function dissect_sync(range, parent)
+    local tree = parent:add(hagroup, range)
+    if range:len() < 2 then
+        tree:add_proto_expert_info(e_sync, "truncated")
+        return "malformed"
+    end
+    tree:add(g.version, range(0, 1))
+    if range(0, 1):uint() ~= SYNC_VERSION then
+        tree:add_proto_expert_info(e_sync, "version " .. range(0, 1):uint())
+        return "malformed"
+    end
+    tree:add(g.type, range(1, 1))
+    local ok, result, summary = pcall(sync_body, range, tree, range(1, 1):uint())
+    if not ok then
+        if type(result) == "table" and result.malformed == Malformed then
+            tree:add_proto_expert_info(e_sync, result.text)
+            return "malformed"
+        end
+        error(result)
+    end
+    if result < range:len() then
+        tree:add_proto_expert_info(e_sync, (range:len() - result) .. " bytes after the message")
+        return "malformed"
+    end
+    tree:append_text(": " .. summary)
+    return summary
+end
+
+hapeer.prefs.group_sync = Pref.bool("Decode service 1 as group binding sync", true,
+    "Show the payloads of service 1 as group binding sync messages (docs/protocols.md)")
+
+-- one record at offset; returns the offset after it and its kind (and a sync summary), or nil when it does not fit
 local function dissect_record(buf, tree, offset, limit, index)
     if limit - offset < RECORD_HEADER_LENGTH then
         tree:add_proto_expert_info(e_record, "record " .. index .. " missing")
@@ -74,13 +310,18 @@ local function dissect_record(buf, tree, offset, limit, index)
         flags_item:add(f.ack_requested, buf(offset + 1, 1))
         item:add(f.service, buf(body, 2))
         item:add(f.msg_seq, buf(body + 2, 8))
+        local summary = nil
         if length > DATA_FIXED_LENGTH then
-            item:add(f.payload, buf(body + DATA_FIXED_LENGTH, length - DATA_FIXED_LENGTH))
+            local payload = buf(body + DATA_FIXED_LENGTH, length - DATA_FIXED_LENGTH)
+            item:add(f.payload, payload)
+            if buf(body, 2):uint() == 1 and hapeer.prefs.group_sync then
+                summary = dissect_sync(payload, item)
+            end
         end
         item:set_text(string.format("Data: service %d, message %s%s, %d bytes", buf(body, 2):uint(),
             tostring(buf(body + 2, 8):uint64()), (bit.band(rflags, 1) ~= 0) and ", ack requested" or "",
             length - DATA_FIXED_LENGTH))
-        return offset + total, "data"
+        return offset + total, "data", summary
     elseif rtype == 2 and length == ACK_BODY_LENGTH then
         item:add(f.ack_epoch, buf(body, 8))
         item:add(f.ack_msg_seq, buf(body + 8, 8))
@@ -120,12 +361,14 @@ function hapeer.dissector(buf, pinfo, root)
     local limit = length - HMAC_LENGTH
     local offset = HEADER_LENGTH
     local data, acks = 0, 0
+    local summaries = {}
     for i = 1, count do
-        local next_offset, kind = dissect_record(buf, tree, offset, limit, i)
+        local next_offset, kind, summary = dissect_record(buf, tree, offset, limit, i)
         if next_offset == nil then
             break
         end
         if kind == "data" then data = data + 1 else acks = acks + 1 end
+        if summary ~= nil then summaries[#summaries + 1] = summary end
         offset = next_offset
     end
     if offset < limit and data + acks == count then
@@ -136,6 +379,9 @@ function hapeer.dissector(buf, pinfo, root)
         buf(4, 4):uint(), tostring(buf(20, 8):uint64()), data, acks))
     pinfo.cols.info = string.format("node %d seq %s: %d data, %d ack", buf(8, 4):uint(),
         tostring(buf(20, 8):uint64()), data, acks)
+    if #summaries > 0 then
+        pinfo.cols.info:append(" [" .. table.concat(summaries, "; ") .. "]")
+    end
     return length
 end
 

@@ -22,17 +22,23 @@ import net.homeagent.peer.PeerMessage;
  * Applies the group's changes to this member's table (docs/redundancy.md, "Replication"). A change
  * is a home address's whole state, so applying one twice is harmless; what must not happen is an
  * older state overwriting a newer one, since the link neither orders nor deduplicates. So each home
- * address remembers the last change applied to it (sender, the sender's link epoch, its sequence
- * number) and a change of the same sender and epoch that is not newer is ignored. A delete is
- * remembered the same way, as a tombstone, for {@code tombstoneLife}: a late add of the same sender
- * cannot bring the binding back, and then the tombstone is purged. Changes from another sender (the
- * next active member) or another epoch (the same one restarted) are newer by construction: only one
- * member is active at a time.
+ * address remembers the last change applied to it (the sender's term, the sender, the sender's link
+ * epoch, its sequence number). A change of a lower term is a previous active member's late one and
+ * is ignored ({@code stale-term-ignored}), as Raft ignores a message of an older term; a change of
+ * the same term, sender and epoch that is not newer is ignored ({@code replication-stale}). A delete
+ * is remembered the same way, as a tombstone, for {@code tombstoneLife}: a late add of the same or an
+ * older term cannot bring the binding back, and then the tombstone is purged. A change of a higher
+ * term, or of the same term from another sender or epoch, is newer by construction: only one member
+ * is active in a term.
  */
 final class ChangeApplier {
 
     /** The last change applied to a home address; {@code deletedAt} set for a tombstone. */
-    private record Applied(int sender, long epoch, long sequence, Instant deletedAt, long order) {
+    private record Applied(long term, int sender, long epoch, long sequence, Instant deletedAt, long order) {
+    }
+
+    /** Where a learned table came from: the responder, its link epoch, its term and its last sequence sent. */
+    record LearnedFrom(int sender, long epoch, long term, long sequence) {
     }
 
     private final BindingStore store;
@@ -50,14 +56,23 @@ final class ChangeApplier {
         this.tombstoneLife = tombstoneLife;
     }
 
-    /** Applies {@code change} from {@code message}'s sender unless it is not newer than the last one applied. */
-    void apply(PeerMessage message, StateChange change) {
+    /**
+     * Applies {@code change} from {@code message}'s sender unless it is not newer than the last one applied.
+     *
+     * @return whether it was applied
+     */
+    boolean apply(PeerMessage message, StateChange change) {
         int sender = message.sender().nodeId();
         long epoch = message.senderEpoch();
-        boolean[] stale = {false};
+        String[] ignored = {null};
         applied.compute(change.homeAddress(), (home, last) -> {
-            if (last != null && last.sender() == sender && last.epoch() == epoch && change.sequence() <= last.sequence()) {
-                stale[0] = true;
+            if (last != null && change.term() < last.term()) {
+                ignored[0] = "stale-term-ignored";
+                return last;
+            }
+            if (last != null && last.term() == change.term() && last.sender() == sender && last.epoch() == epoch
+                    && change.sequence() <= last.sequence()) {
+                ignored[0] = "replication-stale";
                 return last;
             }
             int removed = install(home, change.bindings(), change.removal().orElse(RemovalReason.REPLACED),
@@ -67,9 +82,11 @@ final class ChangeApplier {
             if (delete && removed == 0) {
                 counters.increment("tombstones-unknown-home");
             }
-            return new Applied(sender, epoch, change.sequence(), delete ? now : null, order.incrementAndGet());
+            return new Applied(change.term(), sender, epoch, change.sequence(), delete ? now : null,
+                    order.incrementAndGet());
         });
-        counters.increment(stale[0] ? "replication-stale" : "replication-applied");
+        counters.increment(ignored[0] == null ? "replication-applied" : ignored[0]);
+        return ignored[0] == null;
     }
 
     /**
@@ -101,20 +118,23 @@ final class ChangeApplier {
     /**
      * Makes the learned table this member's table (issue 11, learn state), home address by home
      * address, except where a change of the group arrived since {@code mark}: that one is newer. A
-     * home address held here that the table does not hold loses its bindings.
+     * home address held here that the table does not hold loses its bindings. Each imported home
+     * address remembers {@code source} as its last change, so that a late change of an older term,
+     * or of the responder's own sequence up to the table, cannot overwrite it.
      */
-    LearnImport importLearned(Map<Inet4Address, List<Binding>> table, long mark) {
+    LearnImport importLearned(Map<Inet4Address, List<Binding>> table, long mark, LearnedFrom source) {
         long[] counts = new long[3]; // applied, kept newer, removed
         for (Map.Entry<Inet4Address, List<Binding>> entry : table.entrySet()) {
             // inside the home address's entry, as apply() is: a change arriving now waits, then wins
             applied.compute(entry.getKey(), (home, last) -> {
                 if (last != null && last.order() > mark) {
                     counts[1]++;
-                } else {
-                    install(home, entry.getValue(), RemovalReason.REPLACED, ChangeOrigin.DOWNLOADED);
-                    counts[0] += entry.getValue().size();
+                    return last;
                 }
-                return last;
+                install(home, entry.getValue(), RemovalReason.REPLACED, ChangeOrigin.DOWNLOADED);
+                counts[0] += entry.getValue().size();
+                // ordered at the mark: not newer than a later learn's table
+                return new Applied(source.term(), source.sender(), source.epoch(), source.sequence(), null, mark);
             });
         }
         Set<Inet4Address> heldHere = new HashSet<>();

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -28,8 +27,8 @@ import net.homeagent.peer.PeerNode;
 /**
  * On the active member, sends every local change of the table (registration, renewal, care-of
  * change, deregistration, expiry, an operator's clear) to the other members, reliably: the home
- * address's whole state after the change with the next sequence number (docs/redundancy.md,
- * "Replication"). Changes that came from the group (REPLICATED, DOWNLOADED) or from the own backup
+ * address's whole state after the change with the member's term and the next sequence number of
+ * that term (docs/redundancy.md, "Replication"). Changes that came from the group (REPLICATED, DOWNLOADED) or from the own backup
  * are never sent again. Runs on the thread that changed the table, inside the store's lock of the
  * home address, so the sequence numbers of one home address follow its changes; it only encodes
  * and queues (the link batches and retransmits).
@@ -46,13 +45,17 @@ final class ChangeReplicator implements BindingListener {
     private final GroupCounters counters;
     private final BiConsumer<Inet4Address, GroupDelivery> sent;
     private final RateLimitedLog faults;
-    private final AtomicLong sequence = new AtomicLong();
+    private final GroupTerm terms;
 
-    /** @param sent told of each change sent, with its acknowledgements (a reply may wait for them) */
-    ChangeReplicator(BindingStore store, Supplier<MemberState> state, GroupMembers members, PeerChannel channel,
-            Clock clock, GroupCounters counters, BiConsumer<Inet4Address, GroupDelivery> sent) {
+    /**
+     * @param terms holds the term the member took when it became active (before its state said so)
+     * @param sent told of each change sent, with its acknowledgements (a reply may wait for them)
+     */
+    ChangeReplicator(BindingStore store, Supplier<MemberState> state, GroupTerm terms, GroupMembers members,
+            PeerChannel channel, Clock clock, GroupCounters counters, BiConsumer<Inet4Address, GroupDelivery> sent) {
         this.store = store;
         this.state = state;
+        this.terms = terms;
         this.members = members;
         this.channel = channel;
         this.clock = clock;
@@ -86,15 +89,17 @@ final class ChangeReplicator implements BindingListener {
         Inet4Address home = event.binding().homeAddress();
         List<Binding> now = store.find(home);
         Optional<RemovalReason> removal = now.isEmpty() ? event.reason() : Optional.empty();
-        byte[] payload = SyncCodec.encode(new StateChange(sequence.incrementAndGet(), home, now, removal),
-                clock.instant());
+        GroupTerm.Tenure tenure = terms.tenure().orElseThrow(); // begun before the state became ACTIVE
+        StateChange change = new StateChange(tenure.term(), tenure.next(), home, now, removal);
+        tenure.keep(change);
+        byte[] payload = SyncCodec.encode(change, clock.instant());
         counters.increment("replication-sent");
         List<PeerNode> targets = members.replicationTargets();
         if (targets.isEmpty()) {
             return;
         }
         GroupDelivery delivery = channel.sendToGroup(targets, payload);
-        members.sent(targets);
+        members.sent(targets, change.term(), change.sequence());
         delivery.byMember().forEach((nodeId, acknowledged) -> acknowledged.whenComplete((ok, failure) -> {
             if (failure == null) {
                 members.acknowledged(nodeId);
@@ -106,8 +111,8 @@ final class ChangeReplicator implements BindingListener {
         sent.accept(home, delivery);
     }
 
-    /** The sequence number of the last change sent. */
+    /** The sequence number of the last change sent in the member's last term as active member. */
     long lastSequence() {
-        return sequence.get();
+        return terms.tenure().map(GroupTerm.Tenure::last).orElse(0L);
     }
 }

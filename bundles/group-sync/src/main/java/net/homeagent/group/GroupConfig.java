@@ -54,4 +54,12 @@ public @interface GroupConfig {
 
     @AttributeDefinition(description = "Largest learn chunk payload, bytes (kept under the link's MTU)")
     int chunkBytes() default 1200;
+
+    @AttributeDefinition(description = "A gap in a sender's changes still open after this long is asked for, ms (longer"
+            + " than the link's retransmissions take)")
+    int gapRepairMillis() default 500;
+
+    @AttributeDefinition(description = "How many recent changes the active member keeps to resend on a repair request;"
+            + " an older gap makes the receiver learn again")
+    int repairRingSize() default 65536;
 }

@@ -16,6 +16,8 @@ import net.homeagent.group.wire.SyncMessage.LearnChunk;
 import net.homeagent.group.wire.SyncMessage.LearnRequest;
 import net.homeagent.group.wire.SyncMessage.MemberAnnounce;
 import net.homeagent.group.wire.SyncMessage.NotInitialized;
+import net.homeagent.group.wire.SyncMessage.Relearn;
+import net.homeagent.group.wire.SyncMessage.RepairRequest;
 import net.homeagent.group.wire.SyncMessage.StateChange;
 import net.homeagent.mip.api.BindingListener;
 import net.homeagent.mip.api.BindingSnapshots;
@@ -48,6 +50,9 @@ final class GroupMember implements AutoCloseable {
     private final GroupCounters counters = new GroupCounters();
     private final MemberStateMachine machine;
     private final GroupMembers members;
+    private final GroupTerm terms;
+    private final SequenceGaps gaps = new SequenceGaps();
+    private final GapRepair repair;
     private final ChangeApplier applier;
     private final ReplyWaits replyWaits;
     private final Optional<KeepalivedTrackFile> trackFile;
@@ -67,19 +72,26 @@ final class GroupMember implements AutoCloseable {
         this.scheduler = scheduler;
         this.machine = new MemberStateMachine(settings.passive(), clock, counters);
         this.members = new GroupMembers(link.nodeId(), clock, settings.memberSilence());
+        this.terms = new GroupTerm(settings.repairRingSize());
         this.applier = new ChangeApplier(store, clock, counters, settings.tombstoneLife());
         this.replyWaits = new ReplyWaits(settings.replyWaitsForGroup(), settings.replyTimeout(), scheduler, members,
                 counters);
         this.trackFile = settings.trackFile().map(KeepalivedTrackFile::new);
         this.drops = new RateLimitedLog(clock, Duration.ofSeconds(10), LOG::warn);
         this.channel = link.open(SERVICE, this::receive);
-        this.replicator = new ChangeReplicator(store, machine::state, members, channel, clock, counters,
+        this.replicator = new ChangeReplicator(store, machine::state, terms, members, channel, clock, counters,
                 replyWaits::sent);
-        this.learner = new Learner(link.nodeId(), channel, clock, scheduler, counters, applier, members,
+        this.learner = new Learner(link.nodeId(), channel, clock, scheduler, counters, applier, members, gaps,
                 settings.learnRetry(), settings.learnTimeout(), input -> machine.accept(input));
-        this.responder = new LearnResponder(link.nodeId(), channel, snapshots, members, clock, counters,
+        this.repair = new GapRepair(gaps, terms, channel, clock, counters, settings.gapRepair());
+        this.responder = new LearnResponder(link.nodeId(), channel, snapshots, members, terms, clock, counters,
                 settings.chunkBytes());
         trackFile.ifPresent(file -> file.follow(MemberState.INIT));
+        machine.onEntering(transition -> {
+            if (transition.to() == MemberState.ACTIVE) {
+                beginTerm("becoming active");
+            }
+        });
         machine.onTransition(transition -> {
             trackFile.ifPresent(file -> file.follow(transition.to()));
             announce();
@@ -98,6 +110,7 @@ final class GroupMember implements AutoCloseable {
             learner.begin();
         });
         scheduler.schedule(settings.heartbeat(), this::heartbeat);
+        scheduler.schedule(settings.gapRepair(), this::checkGaps);
         schedulePurge();
     }
 
@@ -122,7 +135,9 @@ final class GroupMember implements AutoCloseable {
             return;
         }
         if (decoded instanceof StateChange change) {
+            terms.observe(change.term());
             applier.apply(message, change);
+            gaps.received(message.sender(), change.term(), change.sequence(), clock.instant());
             return;
         }
         scheduler.execute(() -> handle(message, decoded));
@@ -143,13 +158,65 @@ final class GroupMember implements AutoCloseable {
             members.heard(message.sender(), MemberState.LEARN);
             responder.answer(message.sender(), request, machine.state());
         } else if (decoded instanceof LearnChunk chunk) {
-            learner.chunk(message.sender(), chunk);
+            terms.observe(chunk.term());
+            learner.chunk(message.sender(), message.senderEpoch(), chunk);
         } else if (decoded instanceof NotInitialized answer) {
             members.heard(message.sender(), MemberState.LEARN);
             learner.notInitialized(answer.requestId());
         } else if (decoded instanceof MemberAnnounce announce) {
-            members.heard(message.sender(), announce.state());
+            Optional<GroupMembers.Returned> returned = members.heard(message.sender(), announce.state());
+            heardTerm(announce);
+            if (returned.isPresent() && machine.state() == MemberState.ACTIVE && announce.state().learned()) {
+                // it was left out of the changes while silent: the active member drives its catch-up
+                repair.caughtUp(message.sender(), returned.get());
+            }
+        } else if (decoded instanceof RepairRequest request) {
+            repair.requested(message.sender(), request);
+        } else if (decoded instanceof Relearn relearn) {
+            relearn(message, relearn);
         }
+    }
+
+    /** The sender cannot resend what this member missed: learn the whole table again. */
+    private void relearn(PeerMessage message, Relearn relearn) {
+        if (relearn.term() < terms.highest() || !machine.accept(MemberInput.RELEARN)) {
+            counters.increment("relearn-ignored");
+            return;
+        }
+        LOG.info("group member missed changes {}-{} of term {} that node {} no longer holds: learning again",
+                relearn.first(), relearn.last(), relearn.term(), message.sender().nodeId());
+        learner.begin();
+    }
+
+    private void checkGaps() {
+        if (!closed) {
+            repair.check(machine.state());
+            scheduler.schedule(settings.gapRepair(), this::checkGaps);
+        }
+    }
+
+    /**
+     * A heartbeat's term. An active member that hears of a term higher than its own from a
+     * member that is not active takes a new one: that member holds changes of that term (a
+     * previous active's, before this member restarted alone and forgot its terms, or before a
+     * partition healed), and would ignore this member's changes of a lower term. Two active members
+     * (a split brain) do not outbid each other, neither directly nor through the terms the others
+     * heard from them: none raises while it knows another active member alive.
+     */
+    private void heardTerm(MemberAnnounce announce) {
+        long own = terms.tenure().map(GroupTerm.Tenure::term).orElse(0L);
+        terms.observe(announce.term());
+        if (machine.state() == MemberState.ACTIVE && announce.state() != MemberState.ACTIVE && announce.term() > own
+                && !members.activeAlive(link.nodeId())) {
+            counters.increment("terms-raised");
+            beginTerm("heard term " + announce.term() + " from a member that is not active");
+        }
+    }
+
+    private void beginTerm(String why) {
+        GroupTerm.Tenure tenure = terms.begin();
+        LOG.info("group member takes term {} ({})", tenure.term(), why);
+        counters.increment("terms-begun");
     }
 
     private void heartbeat() {
@@ -160,7 +227,7 @@ final class GroupMember implements AutoCloseable {
     }
 
     private void announce() {
-        channel.announce(SyncCodec.encode(new MemberAnnounce(machine.state()), clock.instant()));
+        channel.announce(SyncCodec.encode(new MemberAnnounce(machine.state(), terms.highest()), clock.instant()));
     }
 
     private void purge() {
@@ -210,7 +277,7 @@ final class GroupMember implements AutoCloseable {
         Optional<GroupStatus.LastLearn> learned = learner.last().map(l -> new GroupStatus.LastLearn(l.at(), l.from(),
                 l.chunks(), l.bindings(), l.result().keptNewer(), l.result().removed(), l.took()));
         return new GroupStatus.Snapshot(link.nodeId(), machine.state(), settings.vrrpInstance(),
-                settings.virtualAddress(), settings.passive(), settings.replyWaitsForGroup(),
+                settings.virtualAddress(), settings.passive(), settings.replyWaitsForGroup(), terms.highest(),
                 replicator.lastSequence(), applier.tombstones(), replyWaits.unacknowledged(), known, learned,
                 counters.snapshot());
     }

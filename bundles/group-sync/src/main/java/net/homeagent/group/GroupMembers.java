@@ -42,6 +42,9 @@ final class GroupMembers {
         private final AtomicLong failed = new AtomicLong();
         private final AtomicLong lagged = new AtomicLong();
         private volatile boolean lagging;
+        /** The term and sequence number of the last change sent to it (so far as it was a target). */
+        private volatile long sentTerm;
+        private volatile long sentSequence;
 
         Member(PeerNode node, MemberState state, Instant heard) {
             this.node = node;
@@ -85,21 +88,39 @@ final class GroupMembers {
         }
     }
 
-    /** A member was heard from, in {@code state} (a learn request says LEARN). */
-    void heard(PeerNode node, MemberState state) {
+    /**
+     * What a member was last sent before it fell silent: the changes after {@code sequence} of
+     * {@code term} went to the others only.
+     */
+    record Returned(long term, long sequence) {
+    }
+
+    /**
+     * A member was heard from, in {@code state} (a learn request says LEARN).
+     *
+     * @return what it was last sent, when it had been silent longer than {@code silence} (no change
+     *         since went to it)
+     */
+    Optional<Returned> heard(PeerNode node, MemberState state) {
         if (node.nodeId() == self) {
-            return;
+            return Optional.empty();
         }
         Instant now = clock.instant();
+        Returned[] returned = {null};
         members.compute(node.nodeId(), (id, known) -> {
             if (known == null) {
                 return new Member(node, state, now);
+            }
+            if (!known.lastHeard.isAfter(now.minus(silence))) {
+                // read before lastHeard makes it a target again: every change after this missed it
+                returned[0] = new Returned(known.sentTerm, known.sentSequence);
             }
             known.node = node;
             known.state = state;
             known.lastHeard = now;
             return known;
         });
+        return Optional.ofNullable(returned[0]);
     }
 
     /** A member a peer told us of (a learn chunk's list): known from now, its state as the peer saw it. */
@@ -116,6 +137,12 @@ final class GroupMembers {
                 .map(Member::node).toList();
     }
 
+    /** Whether a member other than {@code except}, heard within the silence bound, is active. */
+    boolean activeAlive(int except) {
+        return members.values().stream()
+                .anyMatch(m -> m.state == MemberState.ACTIVE && alive(m) && m.node.nodeId() != except);
+    }
+
     /** Whether the member was heard within the silence bound. */
     boolean alive(Member member) {
         return member.lastHeard.isAfter(clock.instant().minus(silence));
@@ -129,8 +156,13 @@ final class GroupMembers {
         return members.values().stream().sorted((a, b) -> Integer.compare(a.node.nodeId(), b.node.nodeId())).toList();
     }
 
-    void sent(Collection<PeerNode> to) {
-        to.forEach(node -> get(node.nodeId()).ifPresent(m -> m.sent.incrementAndGet()));
+    /** Change {@code sequence} of {@code term} was sent to {@code to}. */
+    void sent(Collection<PeerNode> to, long term, long sequence) {
+        to.forEach(node -> get(node.nodeId()).ifPresent(m -> {
+            m.sent.incrementAndGet();
+            m.sentTerm = term;
+            m.sentSequence = sequence;
+        }));
     }
 
     void acknowledged(int nodeId) {

@@ -15,11 +15,12 @@ public interface GroupStatus {
     Snapshot snapshot();
 
     /**
-     * @param lastSequence   the sequence number of the last change this member sent
+     * @param term           the highest term this member knows (its own while active)
+     * @param lastSequence   the sequence number of the last change this member sent, in its last term as active
      * @param unacknowledged home addresses whose last change a member has not acknowledged yet
      */
     record Snapshot(int nodeId, MemberState state, String vrrpInstance, String virtualAddress, boolean passive,
-            boolean replyWaitsForGroup, long lastSequence, long tombstones, int unacknowledged, List<Member> members,
+            boolean replyWaitsForGroup, long term, long lastSequence, long tombstones, int unacknowledged, List<Member> members,
             Optional<LastLearn> lastLearn, Map<String, Long> counters) {
     }
 

@@ -27,7 +27,7 @@ import net.homeagent.peer.PeerNode;
 final class LearnResponder {
 
     /** Bytes of a chunk before its members and bindings. */
-    private static final int CHUNK_HEADER = 19;
+    private static final int CHUNK_HEADER = 35;
     private static final int MEMBER_BYTES = 11;
 
     private final int self;
@@ -37,10 +37,12 @@ final class LearnResponder {
     private final Clock clock;
     private final GroupCounters counters;
     private final int chunkBytes;
+    private final GroupTerm terms;
 
-    LearnResponder(int self, PeerChannel channel, BindingSnapshots snapshots, GroupMembers members, Clock clock,
-            GroupCounters counters, int chunkBytes) {
+    LearnResponder(int self, PeerChannel channel, BindingSnapshots snapshots, GroupMembers members, GroupTerm terms,
+            Clock clock, GroupCounters counters, int chunkBytes) {
         this.self = self;
+        this.terms = terms;
         this.channel = channel;
         this.snapshots = snapshots;
         this.members = members;
@@ -59,9 +61,14 @@ final class LearnResponder {
             counters.increment("learn-requests-left-to-others");
             return;
         }
+        // read before the table: every change up to this sequence is in the table (or a newer state is);
+        // an active member's changes carry its tenure's term, which the learner must hold them at
+        GroupTerm.Tenure tenure = state == MemberState.ACTIVE ? terms.tenure().orElse(null) : null;
+        long sequence = tenure == null ? 0 : tenure.last();
+        long term = tenure == null ? terms.highest() : tenure.term();
         List<Binding> table = new ArrayList<>();
         snapshots.export(BindingFilter.ALL, table::add);
-        List<LearnChunk> chunks = chunks(request.requestId(), state, table, known(requester.nodeId()));
+        List<LearnChunk> chunks = chunks(request.requestId(), state, term, sequence, table, known(requester.nodeId()));
         Instant now = clock.instant();
         for (LearnChunk chunk : chunks) {
             channel.send(requester.address(), SyncCodec.encode(chunk, now)).whenComplete((ok, failure) -> {
@@ -80,9 +87,7 @@ final class LearnResponder {
         if (state == MemberState.ACTIVE) {
             return true;
         }
-        boolean activeElsewhere = members.all().stream()
-                .anyMatch(m -> m.state() == MemberState.ACTIVE && members.alive(m) && m.node().nodeId() != requester);
-        if (activeElsewhere) {
+        if (members.activeAlive(requester)) {
             return false;
         }
         return members.all().stream().filter(m -> m.state().learned() && members.alive(m))
@@ -94,7 +99,7 @@ final class LearnResponder {
                 .map(m -> new MemberInfo(m.node().nodeId(), m.node().address(), m.state())).toList();
     }
 
-    private List<LearnChunk> chunks(int requestId, MemberState state, List<Binding> table,
+    private List<LearnChunk> chunks(int requestId, MemberState state, long term, long sequence, List<Binding> table,
             List<MemberInfo> knownMembers) {
         List<List<Binding>> parts = new ArrayList<>();
         List<Binding> part = new ArrayList<>();
@@ -112,7 +117,8 @@ final class LearnResponder {
         parts.add(part);
         List<LearnChunk> chunks = new ArrayList<>(parts.size());
         for (int i = 0; i < parts.size(); i++) {
-            chunks.add(new LearnChunk(requestId, i, parts.size(), state, i == 0 ? knownMembers : List.of(), parts.get(i)));
+            chunks.add(new LearnChunk(requestId, i, parts.size(), state, term, sequence, i == 0 ? knownMembers : List.of(),
+                    parts.get(i)));
         }
         return chunks;
     }

@@ -46,6 +46,7 @@ final class Learner {
     private final GroupCounters counters;
     private final ChangeApplier applier;
     private final GroupMembers members;
+    private final SequenceGaps gaps;
     private final Duration retry;
     private final Duration timeout;
     private final Consumer<MemberInput> done;
@@ -55,6 +56,8 @@ final class Learner {
     private Instant startedAt;
     private long mark;
     private Integer responder;
+    private PeerNode responderNode;
+    private long responderEpoch;
     private LearnChunk[] chunks;
     private int received;
     private Scheduler.Cancellable retryTimer = () -> {
@@ -65,7 +68,9 @@ final class Learner {
 
     /** @param done told LEARNED or ALONE when the learn state ends */
     Learner(int self, PeerChannel channel, Clock clock, Scheduler scheduler, GroupCounters counters,
-            ChangeApplier applier, GroupMembers members, Duration retry, Duration timeout, Consumer<MemberInput> done) {
+            ChangeApplier applier, GroupMembers members, SequenceGaps gaps, Duration retry, Duration timeout,
+            Consumer<MemberInput> done) {
+        this.gaps = gaps;
         this.self = self;
         this.channel = channel;
         this.clock = clock;
@@ -102,19 +107,22 @@ final class Learner {
         deadline = scheduler.schedule(timeout, this::timedOut);
     }
 
-    /** A chunk of a learn answer from {@code sender}. */
-    void chunk(PeerNode sender, LearnChunk chunk) {
+    /** A chunk of a learn answer from {@code sender}, whose link is in {@code senderEpoch}. */
+    void chunk(PeerNode sender, long senderEpoch, LearnChunk chunk) {
         if (!learning || chunk.requestId() != requestId) {
             counters.increment("learn-chunks-stale");
             return;
         }
         if (responder == null) {
             responder = sender.nodeId();
+            responderNode = sender;
+            responderEpoch = senderEpoch;
             chunks = new LearnChunk[chunk.count()];
             retryTimer.cancel();
             LOG.info("group member learns the binding table from node {} ({} chunks)", responder, chunk.count());
         }
-        if (sender.nodeId() != responder || chunk.count() != chunks.length) {
+        if (sender.nodeId() != responder || senderEpoch != responderEpoch || chunk.count() != chunks.length
+                || chunks[0] != null && chunk.term() != chunks[0].term()) {
             counters.increment("learn-chunks-foreign");
             return;
         }
@@ -147,7 +155,13 @@ final class Learner {
                 bindings++;
             }
         }
-        ChangeApplier.LearnImport result = applier.importLearned(table, mark);
+        LearnChunk first = chunks[0];
+        ChangeApplier.LearnImport result = applier.importLearned(table, mark,
+                new ChangeApplier.LearnedFrom(responder, responderEpoch, first.term(), first.sequence()));
+        if (first.responderState() == MemberState.ACTIVE) {
+            // the active member's changes up to the table's sequence are in it: no gap to repair there
+            gaps.learned(responderNode, first.term(), first.sequence());
+        }
         LOG.info("group member learned {} bindings in {} chunks from node {} (kept newer: {}, removed: {})", bindings,
                 chunks.length, responder, result.keptNewer(), result.removed());
         end(new LastLearn(clock.instant(), Optional.of(responder), chunks.length, bindings, result,

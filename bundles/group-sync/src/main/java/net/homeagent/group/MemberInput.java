@@ -11,5 +11,7 @@ public enum MemberInput {
     /** keepalived wrote MASTER for our instance to its notify FIFO. */
     KEEPALIVED_MASTER,
     /** keepalived wrote BACKUP, FAULT, STOP or DELETED for our instance. */
-    KEEPALIVED_BACKUP
+    KEEPALIVED_BACKUP,
+    /** The member missed changes that cannot be resent (a gap the sender's ring no longer holds). */
+    RELEARN
 }

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * LEARN    ALONE               STANDBY | PASSIVE  nobody answered: serve from the own durable backup
  * STANDBY  KEEPALIVED_MASTER   ACTIVE             RFC 5798 §6.4.2 Backup -> Master (keepalived decides)
  * ACTIVE   KEEPALIVED_BACKUP   STANDBY            RFC 5798 §6.4.3 Master -> Backup / Fault
+ * STANDBY  RELEARN             LEARN              gap repair: missed changes the sender no longer holds
+ * PASSIVE  RELEARN             LEARN              the same for a passive member
  * </pre>
  *
  * PASSIVE instead of STANDBY when the member is configured passive. Any other pair is ignored and
@@ -41,6 +43,7 @@ final class MemberStateMachine {
     private final Clock clock;
     private final GroupCounters counters;
     private final List<Consumer<Transition>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Transition>> entering = new CopyOnWriteArrayList<>();
     private volatile MemberState state = MemberState.INIT;
 
     MemberStateMachine(boolean passive, Clock clock, GroupCounters counters) {
@@ -54,6 +57,7 @@ final class MemberStateMachine {
             row(MemberState.STANDBY, MemberInput.KEEPALIVED_MASTER, MemberState.ACTIVE);
             row(MemberState.ACTIVE, MemberInput.KEEPALIVED_BACKUP, MemberState.STANDBY);
         }
+        row(learned, MemberInput.RELEARN, MemberState.LEARN);
     }
 
     private void row(MemberState from, MemberInput input, MemberState to) {
@@ -63,6 +67,14 @@ final class MemberStateMachine {
     /** Called with every transition, on the thread that gave the input, after the state changed. */
     void onTransition(Consumer<Transition> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Called with every transition before the new state is visible to other threads: what must be
+     * in place when the state is (the term of an active member) is set up here.
+     */
+    void onEntering(Consumer<Transition> listener) {
+        entering.add(listener);
     }
 
     MemberState state() {
@@ -78,10 +90,11 @@ final class MemberStateMachine {
             LOG.debug("group member in {} ignores {}", from.label(), input);
             return false;
         }
+        Transition transition = new Transition(from, to, input, clock.instant());
+        entering.forEach(listener -> listener.accept(transition));
         state = to;
         counters.increment(from.label() + "->" + to.label());
         LOG.info("group member {} -> {} ({})", from.label(), to.label(), input);
-        Transition transition = new Transition(from, to, input, clock.instant());
         listeners.forEach(listener -> listener.accept(transition));
         return true;
     }

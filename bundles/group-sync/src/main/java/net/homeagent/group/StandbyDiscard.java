@@ -10,8 +10,10 @@ import net.homeagent.mip.api.RegistrationPolicy;
 import net.homeagent.mip.api.RegistrationVerdict;
 
 /**
- * Only the active member answers registrations (issue 11): in any other state a registration that
- * reached this member is discarded without a reply, counted under {@code discarded-not-active}.
+ * Only the active member answers registrations (issue 11): in any other state a registration or a
+ * deregistration (the home agent puts both to its policies) that reached this member is discarded
+ * without a reply, counted under {@code discarded-not-active}: a standby that answered a
+ * deregistration would remove the binding here while the active member keeps serving it.
  * The mobile node retransmits (RFC 5944 §3.6.3) and the member that holds the virtual address
  * answers. A refusal would be wrong: it would tell the node that the group denies it.
  */

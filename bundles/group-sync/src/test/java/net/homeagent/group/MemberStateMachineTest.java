@@ -65,4 +65,20 @@ class MemberStateMachineTest {
         assertThat(machine.state()).isEqualTo(MemberState.PASSIVE);
         assertThat(machine.state().mayTakeAddress()).isFalse();
     }
+
+    @Test
+    void aMemberThatMissedWhatCannotBeResentLearnsAgainButNeverWhileActive() {
+        MemberStateMachine machine = new MemberStateMachine(false, clock, counters);
+        machine.accept(MemberInput.START);
+        machine.accept(MemberInput.LEARNED);
+
+        assertThat(machine.accept(MemberInput.RELEARN)).isTrue();
+        assertThat(machine.state()).isEqualTo(MemberState.LEARN);
+        machine.accept(MemberInput.LEARNED);
+        machine.accept(MemberInput.KEEPALIVED_MASTER);
+        assertThat(machine.accept(MemberInput.RELEARN)).isFalse();
+
+        assertThat(machine.state()).isEqualTo(MemberState.ACTIVE);
+        assertThat(counters.get("standby->learn")).isEqualTo(1);
+    }
 }

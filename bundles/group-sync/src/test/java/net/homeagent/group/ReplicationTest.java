@@ -33,21 +33,51 @@ class ReplicationTest {
     private final FakeBindingStore standby = new FakeBindingStore();
     private final RecordingBindingListener standbyEvents = new RecordingBindingListener();
     private final ChangeApplier applier = new ChangeApplier(standby, clock, standbyCounters, Duration.ofSeconds(60));
+    private final FakePeerNetwork.FakeLink standbyLink;
     private MemberState activeState = MemberState.ACTIVE;
 
     ReplicationTest() {
-        FakePeerNetwork.FakeLink activeLink = network.link(1);
-        FakePeerNetwork.FakeLink standbyLink = network.link(2);
-        PeerChannel channel = activeLink.open(1, message -> {
-        });
+        standbyLink = network.link(2);
         standbyLink.open(1, message -> applier.apply(message,
                 (StateChange) SyncCodec.decode(message.payload(), clock.instant())));
-        GroupMembers members = new GroupMembers(1, clock, Duration.ofDays(1));
-        members.heard(standbyLink.node, MemberState.STANDBY);
-        active.listen(new ChangeReplicator(active, () -> activeState, members, channel, clock, activeCounters,
-                (home, delivery) -> {
-                }));
+        active.listen(sender(1, active, new GroupTerm(16), activeCounters));
         standby.listen(standbyEvents);
+    }
+
+    /** A member that replicates {@code store}'s local changes to the standby, active in a term above {@code terms}'. */
+    private ChangeReplicator sender(int nodeId, FakeBindingStore store, GroupTerm terms, GroupCounters counters) {
+        PeerChannel channel = network.link(nodeId).open(1, message -> {
+        });
+        GroupMembers members = new GroupMembers(nodeId, clock, Duration.ofDays(1));
+        members.heard(standbyLink.node, MemberState.STANDBY);
+        terms.begin();
+        return new ChangeReplicator(store, () -> activeState, terms, members, channel, clock, counters,
+                (home, delivery) -> {
+                });
+    }
+
+    @Test
+    void aLateChangeOfThePreviousActiveMembersTermNeverOverwritesTheNewOnes() {
+        active.register(binding("10.1.0.1", "198.51.100.7", clock.instant(), 300), false);
+        active.register(binding("10.1.0.2", "198.51.100.7", clock.instant(), 300), false);
+        List<FakePeerNetwork.Flight> late = network.hold(); // term 1, retransmitted by the link later
+        GroupTerm learned = new GroupTerm(16);
+        learned.observe(1);
+        FakeBindingStore next = new FakeBindingStore();
+        next.listen(sender(3, next, learned, new GroupCounters()));
+        Binding moved = binding("10.1.0.1", "203.0.113.4", clock.instant(), 300);
+        next.register(moved, false);
+        next.register(binding("10.1.0.2", "203.0.113.4", clock.instant(), 300), false);
+        next.removeAll(ip("10.1.0.2"), RemovalReason.DEREGISTERED);
+        network.deliverAll();
+
+        late.forEach(network::deliver);
+
+        assertThat(learned.tenure().orElseThrow().term()).isEqualTo(2);
+        assertThat(standby.find(ip("10.1.0.1"))).containsExactly(moved);
+        assertThat(standby.find(ip("10.1.0.2"))).isEmpty(); // the tombstone keeps term 2
+        assertThat(standbyCounters.get("stale-term-ignored")).isEqualTo(2);
+        assertThat(standbyCounters.get("replication-applied")).isEqualTo(3);
     }
 
     @Test

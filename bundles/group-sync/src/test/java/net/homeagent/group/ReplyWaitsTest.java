@@ -33,7 +33,9 @@ class ReplyWaitsTest {
             members.heard(link.node, MemberState.STANDBY);
         }
         ReplyWaits waits = new ReplyWaits(enabled, Duration.ofMillis(200), scheduler, members, counters);
-        store.listen(new ChangeReplicator(store, () -> MemberState.ACTIVE, members, channel, clock, counters,
+        GroupTerm terms = new GroupTerm(16);
+        terms.begin();
+        store.listen(new ChangeReplicator(store, () -> MemberState.ACTIVE, terms, members, channel, clock, counters,
                 waits::sent));
         return waits;
     }

@@ -29,4 +29,16 @@ class StandbyDiscardTest {
         assertThat((Object) policy.decide(null, proposed)).isSameAs(RegistrationVerdict.PASSED);
         assertThat(counters.get("discarded-not-active")).isEqualTo(4);
     }
+
+    @Test
+    void aDeregistrationIsDiscardedByAMemberThatIsNotActiveToo() {
+        // the home agent proposes a deregistration as a binding of lifetime 0 (RegistrationPolicy)
+        var deregistration = binding("10.1.0.1", "198.51.100.7", Instant.parse("2026-12-06T03:00:00Z"), 0);
+
+        assertThat(policy.decide(null, deregistration).toCompletableFuture().join())
+                .isEqualTo(RegistrationVerdict.discard(StandbyDiscard.REASON));
+        state = MemberState.ACTIVE;
+        assertThat((Object) policy.decide(null, deregistration)).isSameAs(RegistrationVerdict.PASSED);
+        assertThat(counters.get("discarded-not-active")).isEqualTo(1);
+    }
 }

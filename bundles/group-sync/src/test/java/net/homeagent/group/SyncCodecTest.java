@@ -21,6 +21,8 @@ import net.homeagent.group.wire.SyncMessage.LearnRequest;
 import net.homeagent.group.wire.SyncMessage.MemberAnnounce;
 import net.homeagent.group.wire.SyncMessage.MemberInfo;
 import net.homeagent.group.wire.SyncMessage.NotInitialized;
+import net.homeagent.group.wire.SyncMessage.Relearn;
+import net.homeagent.group.wire.SyncMessage.RepairRequest;
 import net.homeagent.group.wire.SyncMessage.StateChange;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.Encapsulation;
@@ -36,13 +38,15 @@ class SyncCodecTest {
                 Optional.of("mn@example.net"), 600, NOW.minusSeconds(30), NOW.plusSeconds(570), 42, 0x06,
                 Encapsulation.GRE, true);
         List<SyncMessage> messages = List.of(
-                new StateChange(7, ip("10.1.0.1"), List.of(binding("10.1.0.1", "198.51.100.7", NOW, 300)), Optional.empty()),
-                new StateChange(8, ip("10.1.0.1"), List.of(), Optional.of(RemovalReason.EXPIRED)),
+                new StateChange(3, 7, ip("10.1.0.1"), List.of(binding("10.1.0.1", "198.51.100.7", NOW, 300)), Optional.empty()),
+                new StateChange(3, 8, ip("10.1.0.1"), List.of(), Optional.of(RemovalReason.EXPIRED)),
                 new LearnRequest(3, 99),
-                new LearnChunk(99, 0, 2, MemberState.ACTIVE, List.of(new MemberInfo(1, new InetSocketAddress("10.0.0.1", 7420),
+                new LearnChunk(99, 0, 2, MemberState.ACTIVE, 3, 8, List.of(new MemberInfo(1, new InetSocketAddress("10.0.0.1", 7420),
                         MemberState.ACTIVE)), List.of(nai)),
                 new NotInitialized(99),
-                new MemberAnnounce(MemberState.STANDBY));
+                new MemberAnnounce(MemberState.STANDBY, 3L << 40),
+                new RepairRequest(3, 7, 9),
+                new Relearn(3, 1, 1));
         for (SyncMessage message : messages) {
             assertThat(SyncCodec.decode(SyncCodec.encode(message, NOW), NOW)).isEqualTo(message);
         }
@@ -51,7 +55,7 @@ class SyncCodecTest {
     @Test
     void timesTravelRelativeToTheClocks() {
         Binding sent = binding("10.1.0.1", "198.51.100.7", NOW.minusSeconds(100), 300);
-        byte[] wire = SyncCodec.encode(new StateChange(1, ip("10.1.0.1"), List.of(sent), Optional.empty()), NOW);
+        byte[] wire = SyncCodec.encode(new StateChange(1, 1, ip("10.1.0.1"), List.of(sent), Optional.empty()), NOW);
 
         Instant receiverClock = NOW.plusSeconds(3600);
         Binding received = ((StateChange) SyncCodec.decode(wire, receiverClock)).bindings().get(0);
@@ -60,29 +64,33 @@ class SyncCodecTest {
         assertThat(received.registeredAt()).isEqualTo(receiverClock.minusSeconds(100));
         Binding forever = new Binding(sent.homeAddress(), sent.careOfAddress(), sent.homeAgent(), sent.sourceAddress(),
                 434, Optional.empty(), 0xFFFF, NOW, Instant.MAX, 1, 0, Encapsulation.IP_IN_IP, false);
-        wire = SyncCodec.encode(new StateChange(2, ip("10.1.0.1"), List.of(forever), Optional.empty()), NOW);
+        wire = SyncCodec.encode(new StateChange(1, 2, ip("10.1.0.1"), List.of(forever), Optional.empty()), NOW);
         assertThat(((StateChange) SyncCodec.decode(wire, receiverClock)).bindings().get(0).expiresAt())
                 .isEqualTo(Instant.MAX);
     }
 
     @Test
     void refusesWhatIsNotAWholeValidMessage() {
-        byte[] change = SyncCodec.encode(new StateChange(7, ip("10.1.0.1"),
+        byte[] change = SyncCodec.encode(new StateChange(1, 7, ip("10.1.0.1"),
                 List.of(binding("10.1.0.1", "198.51.100.7", NOW, 300)), Optional.empty()), NOW);
         assertThatThrownBy(() -> SyncCodec.decode(Arrays.copyOf(change, change.length - 1), NOW))
                 .isInstanceOf(MalformedSyncMessage.class).hasMessageContaining("truncated");
         assertThatThrownBy(() -> SyncCodec.decode(Arrays.copyOf(change, change.length + 1), NOW))
                 .isInstanceOf(MalformedSyncMessage.class).hasMessageContaining("after the message");
         byte[] otherVersion = change.clone();
-        otherVersion[0] = 2;
-        assertThatThrownBy(() -> SyncCodec.decode(otherVersion, NOW)).hasMessageContaining("version 2");
+        otherVersion[0] = 1; // without terms: its sequence numbers would mean something else
+        assertThatThrownBy(() -> SyncCodec.decode(otherVersion, NOW)).hasMessageContaining("version 1");
         byte[] otherType = change.clone();
         otherType[1] = 9;
         assertThatThrownBy(() -> SyncCodec.decode(otherType, NOW)).hasMessageContaining("type 9");
         byte[] otherHome = change.clone();
-        otherHome[16 + 3] = 2; // the binding's home address, after the 16-byte header
+        otherHome[24 + 3] = 2; // the binding's home address, after the 24-byte header
         assertThatThrownBy(() -> SyncCodec.decode(otherHome, NOW)).hasMessageContaining("another home address");
         assertThatThrownBy(() -> SyncCodec.decode(new byte[0], NOW)).isInstanceOf(MalformedSyncMessage.class);
-        assertThatThrownBy(() -> SyncCodec.decode(new byte[] {1, 5, 9}, NOW)).hasMessageContaining("member state 9");
+        byte[] backwards = SyncCodec.encode(new RepairRequest(3, 7, 9), NOW);
+        backwards[2 + 8 + 7] = 10; // first 10 > last 9
+        assertThatThrownBy(() -> SyncCodec.decode(backwards, NOW)).hasMessageContaining("sequence range 10-9");
+        assertThatThrownBy(() -> SyncCodec.decode(new byte[] {2, 5, 9, 0, 0, 0, 0, 0, 0, 0, 1}, NOW))
+                .hasMessageContaining("member state 9");
     }
 }

@@ -23,6 +23,7 @@ final class GroupText {
         out.append("    VRRP instance ").append(s.vrrpInstance()).append(", virtual address ")
                 .append(s.virtualAddress().isBlank() ? "(not configured)" : s.virtualAddress()).append(NL);
         out.append("    replies wait for the group: ").append(s.replyWaitsForGroup() ? "yes" : "no")
+                .append(", term ").append(s.term())
                 .append(", last change sent #").append(s.lastSequence()).append(", home addresses awaiting acks ")
                 .append(s.unacknowledged()).append(", tombstones ").append(s.tombstones()).append(NL);
         out.append("    last learn: ").append(s.lastLearn().map(GroupText::learn).orElse("none yet")).append(NL);

@@ -18,6 +18,8 @@ import net.homeagent.group.wire.SyncMessage.LearnRequest;
 import net.homeagent.group.wire.SyncMessage.MemberAnnounce;
 import net.homeagent.group.wire.SyncMessage.MemberInfo;
 import net.homeagent.group.wire.SyncMessage.NotInitialized;
+import net.homeagent.group.wire.SyncMessage.Relearn;
+import net.homeagent.group.wire.SyncMessage.RepairRequest;
 import net.homeagent.group.wire.SyncMessage.StateChange;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.Encapsulation;
@@ -25,18 +27,21 @@ import net.homeagent.mip.api.RemovalReason;
 
 /**
  * Encodes and decodes {@link SyncMessage}s, big-endian (docs/protocols.md, "Group binding sync").
- * Every payload starts {@code u8 version (1) | u8 type}. A binding's times travel relative to the
+ * Every payload starts {@code u8 version (2) | u8 type}. A binding's times travel relative to the
  * encoder's clock (remaining lifetime, age), as RFC 5944 binding snapshots carry them, and are
  * counted again from the decoder's clock: the two members' clocks need not agree.
  */
 public final class SyncCodec {
 
-    public static final int VERSION = 1;
+    /** 2: terms in state changes, learn chunks and heartbeats; repair request and re-learn. */
+    public static final int VERSION = 2;
     static final int STATE_CHANGE = 1;
     static final int LEARN_REQUEST = 2;
     static final int LEARN_CHUNK = 3;
     static final int NOT_INITIALIZED = 4;
     static final int MEMBER_ANNOUNCE = 5;
+    static final int REPAIR_REQUEST = 6;
+    static final int RELEARN = 7;
     /** Remaining lifetime of a binding that never expires. */
     static final long INFINITE = 0xFFFF_FFFFL;
     /** A binding record without its NAI. */
@@ -48,7 +53,7 @@ public final class SyncCodec {
     public static byte[] encode(SyncMessage message, Instant now) {
         ByteBuffer out;
         if (message instanceof StateChange c) {
-            out = header(14 + bindingBytes(c.bindings()), STATE_CHANGE).putLong(c.sequence())
+            out = header(22 + bindingBytes(c.bindings()), STATE_CHANGE).putLong(c.term()).putLong(c.sequence())
                     .put(c.homeAddress().getAddress()).put((byte) c.removal().map(r -> r.ordinal() + 1).orElse(0).intValue());
             if (c.bindings().size() > 255) {
                 throw new IllegalArgumentException("more than 255 bindings of one home address");
@@ -58,9 +63,9 @@ public final class SyncCodec {
         } else if (message instanceof LearnRequest r) {
             out = header(8, LEARN_REQUEST).putInt(r.nodeId()).putInt(r.requestId());
         } else if (message instanceof LearnChunk k) {
-            out = header(17 + 11 * k.members().size() + bindingBytes(k.bindings()), LEARN_CHUNK).putInt(k.requestId())
-                    .putInt(k.index()).putInt(k.count()).put((byte) k.responderState().code())
-                    .putShort((short) k.members().size());
+            out = header(33 + 11 * k.members().size() + bindingBytes(k.bindings()), LEARN_CHUNK).putInt(k.requestId())
+                    .putInt(k.index()).putInt(k.count()).put((byte) k.responderState().code()).putLong(k.term())
+                    .putLong(k.sequence()).putShort((short) k.members().size());
             for (MemberInfo m : k.members()) {
                 out.putInt(m.nodeId()).put(m.address().getAddress().getAddress())
                         .putShort((short) m.address().getPort()).put((byte) m.state().code());
@@ -69,8 +74,13 @@ public final class SyncCodec {
             k.bindings().forEach(b -> putBinding(out, b, now));
         } else if (message instanceof NotInitialized n) {
             out = header(4, NOT_INITIALIZED).putInt(n.requestId());
+        } else if (message instanceof RepairRequest r) {
+            out = header(24, REPAIR_REQUEST).putLong(r.term()).putLong(r.first()).putLong(r.last());
+        } else if (message instanceof Relearn r) {
+            out = header(24, RELEARN).putLong(r.term()).putLong(r.first()).putLong(r.last());
         } else {
-            out = header(1, MEMBER_ANNOUNCE).put((byte) ((MemberAnnounce) message).state().code());
+            MemberAnnounce a = (MemberAnnounce) message;
+            out = header(9, MEMBER_ANNOUNCE).put((byte) a.state().code()).putLong(a.term());
         }
         return out.array();
     }
@@ -104,7 +114,15 @@ public final class SyncCodec {
                 case LEARN_REQUEST -> new LearnRequest(in.getInt(), in.getInt());
                 case LEARN_CHUNK -> learnChunk(in, now);
                 case NOT_INITIALIZED -> new NotInitialized(in.getInt());
-                case MEMBER_ANNOUNCE -> new MemberAnnounce(state(in.get() & 0xFF));
+                case MEMBER_ANNOUNCE -> new MemberAnnounce(state(in.get() & 0xFF), in.getLong());
+                case REPAIR_REQUEST -> {
+                    long[] range = range(in);
+                    yield new RepairRequest(range[0], range[1], range[2]);
+                }
+                case RELEARN -> {
+                    long[] range = range(in);
+                    yield new Relearn(range[0], range[1], range[2]);
+                }
                 default -> throw new MalformedSyncMessage("type " + type);
             };
             if (in.hasRemaining()) {
@@ -117,6 +135,7 @@ public final class SyncCodec {
     }
 
     private static StateChange stateChange(ByteBuffer in, Instant now) {
+        long term = in.getLong();
         long sequence = in.getLong();
         Inet4Address home = address(in);
         int reason = in.get() & 0xFF;
@@ -132,7 +151,7 @@ public final class SyncCodec {
             }
             bindings.add(b);
         }
-        return new StateChange(sequence, home, bindings,
+        return new StateChange(term, sequence, home, bindings,
                 reason == 0 ? Optional.empty() : Optional.of(RemovalReason.values()[reason - 1]));
     }
 
@@ -144,6 +163,8 @@ public final class SyncCodec {
             throw new MalformedSyncMessage("chunk " + index + " of " + count);
         }
         MemberState responderState = state(in.get() & 0xFF);
+        long term = in.getLong();
+        long sequence = in.getLong();
         int memberCount = in.getShort() & 0xFFFF;
         List<MemberInfo> members = new ArrayList<>(memberCount);
         for (int i = 0; i < memberCount; i++) {
@@ -157,7 +178,18 @@ public final class SyncCodec {
         for (int i = 0; i < bindingCount; i++) {
             bindings.add(binding(in, now));
         }
-        return new LearnChunk(requestId, index, count, responderState, members, bindings);
+        return new LearnChunk(requestId, index, count, responderState, term, sequence, members, bindings);
+    }
+
+    /** {@code u64 term | u64 first | u64 last}, sequence numbers counting from 1. */
+    private static long[] range(ByteBuffer in) {
+        long term = in.getLong();
+        long first = in.getLong();
+        long last = in.getLong();
+        if (first < 1 || last < first) {
+            throw new MalformedSyncMessage("sequence range " + first + "-" + last);
+        }
+        return new long[] {term, first, last};
     }
 
     private static MemberState state(int code) {

@@ -16,7 +16,7 @@ import net.homeagent.group.MemberState;
 class GroupTextTest {
 
     private final GroupStatus.Snapshot snapshot = new GroupStatus.Snapshot(1, MemberState.ACTIVE, "VI_HA", "192.0.2.1",
-            false, true, 42, 3, 1,
+            false, true, 7, 42, 3, 1,
             List.of(new GroupStatus.Member(2, "10.0.0.2:7420", MemberState.STANDBY, Duration.ofMillis(120), true, 42, 1,
                     0, 2, true), new GroupStatus.Member(3, "10.0.0.3:7420", MemberState.LEARN, Duration.ofSeconds(5),
                             false, 0, 0, 0, 0, false)),
@@ -29,7 +29,7 @@ class GroupTextTest {
         String text = GroupText.status(snapshot);
 
         assertThat(text).contains("Group member 1: ACTIVE").contains("VRRP instance VI_HA, virtual address 192.0.2.1")
-                .contains("last change sent #42").contains("tombstones 3")
+                .contains("term 7, last change sent #42").contains("tombstones 3")
                 .contains("last learn: nobody answered: alone, own backup, took 3000 ms")
                 .contains("Members known: 2");
     }

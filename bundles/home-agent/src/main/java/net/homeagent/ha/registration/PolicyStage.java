@@ -17,7 +17,10 @@ import net.homeagent.mip.codec.ext.Extension;
 /**
  * What other bundles add to the registration decision: the {@link VendorExtensionHandler} and
  * {@link RegistrationPolicy} services, asked in that order just before a binding is written, and
- * the check that every critical vendor extension has a handler.
+ * the check that every critical vendor extension has a handler. A deregistration is put to the
+ * policies only: a policy may have to stop it (a redundancy group member that is not active must
+ * not answer it), while the vendor extensions handlers interpret are questions about a new
+ * attachment (the MIMM advisor's Request Handoff), which a deregistration does not ask.
  */
 public final class PolicyStage {
 
@@ -51,8 +54,21 @@ public final class PolicyStage {
     /** @return the verdict of every handler and policy; complete unless one answers later (see {@link PolicyChain#run}) */
     CompletableFuture<RegistrationVerdict> decide(InboundRegistration registration, Binding proposed,
             int mobileHomeIndex) {
+        return run(registration, proposed, vendors.steps(registration, proposed, mobileHomeIndex));
+    }
+
+    /**
+     * @param proposed the deregistration as a binding of lifetime 0: its home address (0.0.0.0 when
+     *                 a dynamic one is not known) and the care-of address it names
+     * @return the verdict of every policy, as {@link #decide}
+     */
+    CompletableFuture<RegistrationVerdict> decideDeregistration(InboundRegistration registration, Binding proposed) {
+        return run(registration, proposed, List.of());
+    }
+
+    private CompletableFuture<RegistrationVerdict> run(InboundRegistration registration, Binding proposed,
+            List<PolicyStep> vendorSteps) {
         List<RegistrationPolicy> ranked = policies.get();
-        List<PolicyStep> vendorSteps = vendors.steps(registration, proposed, mobileHomeIndex);
         if (ranked.isEmpty() && vendorSteps.isEmpty()) {
             return PolicyChain.PASSED;
         }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -218,7 +219,7 @@ public final class RegistrationProcessor implements RegistrationService {
             return Outcome.refused(RefusalReason.HOME_ADDRESS_NOT_AUTHORIZED, request.homeAddress());
         }
         if (request.lifetime() == 0 || request.careOfAddress().equals(request.homeAddress())) {
-            return deregister(request);
+            return deregister(attempt);
         }
         return register(attempt);
     }
@@ -229,12 +230,32 @@ public final class RegistrationProcessor implements RegistrationService {
      * is home). A request that names its home address as care-of address with a non-zero
      * lifetime is taken as the same "I am home": a tunnel to the home address itself cannot work.
      * The reply has code 0 and lifetime 0. No tunnel is set up, so the tunnel checks below do not
-     * apply.
+     * apply. The registration policies decide first, as for a registration (a refusal or discard
+     * removes nothing); vendor extension handlers are not asked ({@link PolicyStage}).
      */
-    private Outcome deregister(RegistrationRequest request) {
+    private Outcome deregister(Attempt attempt) {
+        RegistrationRequest request = attempt.request;
         Optional<Inet4Address> home = Ipv4.isUnspecified(request.homeAddress())
                 ? MobileHomeAuthenticator.nai(request).flatMap(addresses::boundTo)
                 : Optional.of(request.homeAddress());
+        // The policies decide on deregistrations too (a standby group member discards them); they
+        // see it as a binding of lifetime 0 for the care-of address it names.
+        Instant now = clock.instant();
+        Binding proposed = new Binding(home.orElse(request.homeAddress()), request.careOfAddress(), request.homeAgent(),
+                Ipv4.addressOf(attempt.registration.source()), attempt.registration.source().getPort(),
+                MobileHomeAuthenticator.nai(request), 0, now, now, request.identification(), request.flags(),
+                Encapsulation.requestedBy(request), request.flag(RegistrationFlags.T));
+        CompletableFuture<RegistrationVerdict> verdict = policyStage.decideDeregistration(attempt.registration,
+                proposed);
+        if (verdict.isDone()) {
+            return afterPolicies(attempt, verdict.join(), false, pass -> removeBindings(request, home, pass));
+        }
+        return Outcome.later(verdict.thenApply(late -> afterPolicies(attempt, late, true,
+                pass -> removeBindings(request, home, pass))));
+    }
+
+    private Outcome removeBindings(RegistrationRequest request, Optional<Inet4Address> home,
+            RegistrationVerdict.Pass pass) {
         home.ifPresent(address -> {
             if (request.careOfAddress().equals(request.homeAddress())) {
                 bindings.removeAll(address, RemovalReason.DEREGISTERED);
@@ -243,7 +264,7 @@ public final class RegistrationProcessor implements RegistrationService {
             }
         });
         recorder.deregistered();
-        return Outcome.accepted(ReplyCode.ACCEPTED, 0, home.orElse(request.homeAddress()), List.of());
+        return Outcome.accepted(ReplyCode.ACCEPTED, 0, home.orElse(request.homeAddress()), pass.replyExtensions());
     }
 
     private Outcome register(Attempt attempt) {
@@ -328,17 +349,21 @@ public final class RegistrationProcessor implements RegistrationService {
         Accepted accepted = new Accepted(proposed, simultaneous, code, tunnel.replyExtensions());
         CompletableFuture<RegistrationVerdict> verdict = policyStage.decide(attempt.registration, proposed,
                 attempt.mobileHomeIndex);
+        Inet4Address requested = request.homeAddress();
         if (verdict.isDone()) {
-            return afterPolicies(attempt, accepted, verdict.join(), false);
+            return afterPolicies(attempt, verdict.join(), false, pass -> write(accepted, pass, requested));
         }
-        return Outcome.later(verdict.thenApply(late -> afterPolicies(attempt, accepted, late, true)));
+        return Outcome.later(verdict.thenApply(late -> afterPolicies(attempt, late, true,
+                pass -> write(accepted, pass, requested))));
     }
 
     /** What {@link #bind} writes and answers once the policy stage let it through. */
     private record Accepted(Binding binding, boolean simultaneous, int code, List<Extension> replyExtensions) {
     }
 
-    private Outcome afterPolicies(Attempt attempt, Accepted accepted, RegistrationVerdict verdict, boolean waited) {
+    /** @param apply what a pass does: write the binding, or remove the deregistered ones */
+    private Outcome afterPolicies(Attempt attempt, RegistrationVerdict verdict, boolean waited,
+            Function<RegistrationVerdict.Pass, Outcome> apply) {
         Inet4Address requested = attempt.request.homeAddress();
         if (verdict instanceof RegistrationVerdict.Refuse refuse) {
             return new Outcome(refuse.replyCode(), 0, requested, refuse.replyExtensions(),
@@ -352,10 +377,10 @@ public final class RegistrationProcessor implements RegistrationService {
             // While this request waited, a newer one of the same mobile node may have registered or
             // deregistered: writing this one now would put an older care-of address back, and its
             // reply would be stale too, so nothing is sent (RegistrationTurns).
-            return turns.ifNewest(attempt.turn, () -> write(accepted, pass, requested))
+            return turns.ifNewest(attempt.turn, () -> apply.apply(pass))
                     .orElseGet(() -> Outcome.discarded(RefusalReason.SUPERSEDED.shortName(), requested));
         }
-        return write(accepted, pass, requested);
+        return apply.apply(pass);
     }
 
     /** @param requested the home address of the request, 0.0.0.0 for a dynamic one (RFC 2794) */

@@ -314,6 +314,50 @@ class RegistrationProcessorTest {
         }
 
         @Test
+        void isPutToThePoliciesAsABindingOfLifetimeZeroAndADiscardRemovesNothing() {
+            List<Binding> proposals = new ArrayList<>();
+            policies.add((registration, proposed) -> {
+                proposals.add(proposed);
+                return CompletableFuture.completedFuture(RegistrationVerdict.discard("not-the-active-member"));
+            });
+
+            RegistrationDecision decision = process(node().careOf("192.0.2.5").lifetime(0).build());
+
+            assertThat(decision.reply()).isEmpty();
+            assertThat(decision.reason()).contains("policy:not-the-active-member");
+            assertThat(proposals).singleElement().satisfies(proposed -> {
+                assertThat(proposed.homeAddress()).isEqualTo(ip("10.0.0.10"));
+                assertThat(proposed.careOfAddress()).isEqualTo(ip("192.0.2.5"));
+                assertThat(proposed.grantedLifetime()).isZero();
+            });
+            assertThat(store.find(ip("10.0.0.10"))).hasSize(2);
+            assertThat(statistics.snapshot().deregistrations()).isZero();
+        }
+
+        @Test
+        void aRefusalIsSentWithItsCodeAndALateVerdictRemovesTheBindingWhenItComes() {
+            policies.add(RegistrationPolicy.refusing((registration, proposed) -> Optional.of(
+                    new RegistrationPolicy.Refusal(ReplyCode.ADMINISTRATIVELY_PROHIBITED, "blocked"))));
+            RegistrationDecision refused = process(node().careOf("192.0.2.5").lifetime(0).build());
+            assertThat(code(refused)).isEqualTo(ReplyCode.ADMINISTRATIVELY_PROHIBITED);
+            assertThat(store.find(ip("10.0.0.10"))).hasSize(2);
+
+            policies.clear();
+            CompletableFuture<RegistrationVerdict> server = new CompletableFuture<>();
+            policies.add((registration, proposed) -> server);
+            CompletableFuture<RegistrationDecision> decided = processing(
+                    node().careOf("192.0.2.5").lifetime(0).identification(now() + 1).build(), FROM_CARE_OF);
+            assertThat(decided).isNotDone();
+            assertThat(store.find(ip("10.0.0.10"))).hasSize(2);
+            server.complete(RegistrationVerdict.pass());
+
+            assertThat(code(decided.join())).isEqualTo(ReplyCode.ACCEPTED);
+            assertThat(reply(decided.join()).lifetime()).isZero();
+            assertThat(store.find(ip("10.0.0.10"))).extracting(Binding::careOfAddress)
+                    .containsExactly(ip("198.51.100.7"));
+        }
+
+        @Test
         void careOfEqualToHomeAddressRemovesEveryBinding() {
             RegistrationDecision decision = process(node().careOf("10.0.0.10").lifetime(0).build(),
                     new InetSocketAddress(ip("10.0.0.10"), 434));
@@ -1268,7 +1312,7 @@ class RegistrationProcessorTest {
         @Test
         void aWaitingRegistrationOvertakenByADeregistrationIsDiscardedInsteadOfBindingAgain() {
             CompletableFuture<RegistrationVerdict> slow = new CompletableFuture<>();
-            policies.add((registration, proposed) -> slow);
+            policies.add((registration, proposed) -> proposed.grantedLifetime() > 0 ? slow : RegistrationVerdict.PASSED);
 
             CompletableFuture<RegistrationDecision> older = processing(node().careOf("198.51.100.1").build(),
                     FROM_CARE_OF);

@@ -11,8 +11,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  * A check that roles (AAA, delegation, the redundancy group, the MIMM advisor) plug into the
  * registration decision. Policies are OSGi services called in service-ranking order (highest
  * first) after the request was authenticated, passed replay protection and the home agent's own
- * checks, just before the binding is written (registrations only: a deregistration is not put to
- * the policies). The first refusal or discard wins; the reply extensions of every policy that
+ * checks, just before the binding is written or, for a deregistration (RFC 5944 §3.8.2.2), just
+ * before the bindings are removed: a deregistration is proposed as a binding of granted lifetime 0
+ * (expiring when it was asked) for the care-of address it names, and a refusal or discard removes
+ * nothing. The first refusal or discard wins; the reply extensions of every policy that
  * passed go into the reply.
  *
  * <p>{@link #decide} is called on a registration event loop and must never block it: a policy that

@@ -17,7 +17,8 @@ import net.homeagent.mip.codec.ext.VendorSpecificExtension;
  * nobody names is skipped and the rest of the request processed: its type is 128 or more, which
  * RFC 5944 §1.9 makes skippable, and that is what sets it apart from a CVSE (RFC 3115 §3). Every
  * extension a handler names is handed to it with the registration at the policy stage, before the
- * {@link RegistrationPolicy} services, in the order the request carries them; its verdict counts
+ * {@link RegistrationPolicy} services, in the order the request carries them (registrations only: a
+ * deregistration is put to the policies, not to the handlers); its verdict counts
  * as a policy's (first refusal or discard wins, reply extensions collected, a late answer bounded
  * by {@code policyTimeoutMillis}). A CVSE or NVSE in the reply is the handler's to add, as a reply
  * extension of its verdict.
