@@ -70,6 +70,10 @@ public final class FakeNetwork {
         down.add(address);
     }
 
+    public void bringUp(InetSocketAddress address) {
+        down.remove(address);
+    }
+
     /** Fails every message queued for {@code address}, as the link's give-up bound does. */
     public void giveUp(InetSocketAddress address) {
         for (Queued q : List.copyOf(queue)) {
