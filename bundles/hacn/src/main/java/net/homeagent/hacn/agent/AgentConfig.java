@@ -14,6 +14,9 @@ public @interface AgentConfig {
 
     String PID = "net.homeagent.hacn.agent";
 
+    @AttributeDefinition(description = "Whether this home agent is an HA of a control node; off by default")
+    boolean enabled() default false;
+
     @AttributeDefinition(description = "The control node's peer-link node id; messages of service 2 from any other"
             + " node are dropped")
     int controlNodeId() default 0;

@@ -3,6 +3,7 @@ package net.homeagent.hacn.agent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,10 +29,13 @@ import net.homeagent.hacn.wire.MalformedHacnMessage;
 import net.homeagent.hacn.wire.SnapshotChunks;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.BindingEvent;
+import net.homeagent.mip.api.BindingListener;
 import net.homeagent.mip.api.BindingStore;
 import net.homeagent.mip.api.RegistrationService;
 import net.homeagent.mip.api.RemovalReason;
+import net.homeagent.mip.api.ServingAuthority;
 import net.homeagent.mip.api.events.ApplianceEvent;
+import net.homeagent.mip.api.events.ApplianceEventListener;
 import net.homeagent.mip.api.support.Futures;
 import net.homeagent.mip.api.support.RateLimitedLog;
 import net.homeagent.peer.PeerChannel;
@@ -45,7 +49,7 @@ import net.homeagent.peer.PeerMessage;
  * sends a failing interrupt once, when it knows it is failing. Everything it sends goes to its one
  * control node, reliably; it never blocks the link's thread longer than a chunk's registrations.
  */
-public final class AgentEndpoint implements AutoCloseable {
+public final class AgentEndpoint implements BindingListener, ServingAuthority, ApplianceEventListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentEndpoint.class);
 
@@ -115,6 +119,7 @@ public final class AgentEndpoint implements AutoCloseable {
      * binding REPLACED leaves in the same registration that adds its successor, whose report
      * carries the home address's state.
      */
+    @Override
     public void bindingChanged(BindingEvent event) {
         if (event.reason().orElse(null) == RemovalReason.REPLACED) {
             return;
@@ -143,8 +148,14 @@ public final class AgentEndpoint implements AutoCloseable {
         return send(new FailingInterrupt(reason));
     }
 
-    /** An appliance event this HA may fail on (the component subscribes to these kinds only). */
-    public void applianceEvent(ApplianceEvent event) {
+    /** The failures of this HA's service the appliance publishes: the backup's and the data plane's. */
+    @Override
+    public Set<ApplianceEvent.Kind> kinds() {
+        return Set.of(ApplianceEvent.Kind.FAILURE, ApplianceEvent.Kind.BACKUP_PROBLEM);
+    }
+
+    @Override
+    public void eventPublished(ApplianceEvent event) {
         if (event.kind() == ApplianceEvent.Kind.BACKUP_PROBLEM
                 || (event.kind() == ApplianceEvent.Kind.FAILURE && event.source().startsWith("data-plane"))) {
             interrupt(event.source() + ": " + event.text());
@@ -197,14 +208,17 @@ public final class AgentEndpoint implements AutoCloseable {
         drops.log(counter, why);
     }
 
+    @Override
     public boolean serving() {
         return serving.serving();
     }
 
+    @Override
     public void addWatcher(Consumer<Boolean> watcher) {
         serving.addWatcher(watcher);
     }
 
+    @Override
     public void removeWatcher(Consumer<Boolean> watcher) {
         serving.removeWatcher(watcher);
     }

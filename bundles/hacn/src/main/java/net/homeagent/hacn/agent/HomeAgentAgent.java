@@ -1,14 +1,15 @@
 package net.homeagent.hacn.agent;
 
 import java.time.Clock;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -20,7 +21,6 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import net.homeagent.mip.api.BindingEvent;
 import net.homeagent.mip.api.BindingListener;
 import net.homeagent.mip.api.BindingStore;
 import net.homeagent.mip.api.RegistrationService;
@@ -31,17 +31,18 @@ import net.homeagent.mip.api.events.ApplianceEvents;
 import net.homeagent.peer.PeerLink;
 
 /**
- * This home agent as one of a control node's HAs (PID {@value AgentConfig#PID}; only with that
- * configuration). It plugs into the home agent through mip-api: a {@link BindingListener} that
- * reports every change to the HACN, a {@link ServingAuthority} that keeps a redundant HA from
- * serving until the HACN activates it, an {@link ApplianceEventListener} for the failures it tells
- * the HACN about; forwarded registrations go to the {@link RegistrationService}.
+ * This home agent as one of a control node's HAs (PID {@value AgentConfig#PID}), when that
+ * configuration says {@code enabled=true}. It then plugs the {@link AgentEndpoint} into the home
+ * agent through mip-api, registered by hand like the peer link's service so that an appliance that
+ * is not an HA of a control node registers nothing: a {@link BindingListener} that reports every
+ * change to the HACN, a {@link ServingAuthority} that keeps a redundant HA from serving until the
+ * HACN activates it, an {@link ApplianceEventListener} for the failures it tells the HACN about;
+ * forwarded registrations go to the {@link RegistrationService}.
  */
-@Component(service = {HomeAgentAgent.class, BindingListener.class, ServingAuthority.class,
-        ApplianceEventListener.class}, configurationPid = AgentConfig.PID,
+@Component(service = HomeAgentAgent.class, immediate = true, configurationPid = AgentConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = AgentConfig.class)
-public final class HomeAgentAgent implements BindingListener, ServingAuthority, ApplianceEventListener {
+public final class HomeAgentAgent {
 
     private static final Logger LOG = LoggerFactory.getLogger(HomeAgentAgent.class);
     /** How long a stopping HA waits for the HACN to acknowledge its interrupt. */
@@ -50,24 +51,36 @@ public final class HomeAgentAgent implements BindingListener, ServingAuthority, 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ApplianceEvents events;
 
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "hacn-agent-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AgentEndpoint endpoint;
+    private final Optional<AgentEndpoint> endpoint;
+    private final Optional<ScheduledExecutorService> heartbeats;
+    private final Optional<ServiceRegistration<?>> registration;
 
     @Activate
     public HomeAgentAgent(@Reference(name = "link") PeerLink link,
             @Reference(name = "registrations") RegistrationService service,
-            @Reference(name = "store") BindingStore store, AgentConfig config) {
+            @Reference(name = "store") BindingStore store, AgentConfig config, BundleContext context) {
+        if (!config.enabled()) {
+            LOG.info("not an HA of a control node (enabled=false in etc/{}.cfg)", AgentConfig.PID);
+            this.endpoint = Optional.empty();
+            this.heartbeats = Optional.empty();
+            this.registration = Optional.empty();
+            return;
+        }
         AgentSettings settings = AgentSettings.from(config);
-        this.endpoint = new AgentEndpoint(settings, link, service, store, Clock.systemUTC(), this::publish);
-        long period = settings.heartbeat().toMillis();
-        heartbeats.scheduleAtFixedRate(this::heartbeat, 0, period, TimeUnit.MILLISECONDS);
+        AgentEndpoint started = new AgentEndpoint(settings, link, service, store, Clock.systemUTC(), this::publish);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "hacn-agent-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleAtFixedRate(() -> heartbeat(started), 0, settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
+        this.endpoint = Optional.of(started);
+        this.heartbeats = Optional.of(timer);
+        this.registration = Optional.of(context.registerService(new String[] {BindingListener.class.getName(),
+                ServingAuthority.class.getName(), ApplianceEventListener.class.getName()}, started, null));
     }
 
-    private void heartbeat() {
+    private static void heartbeat(AgentEndpoint endpoint) {
         try {
             endpoint.heartbeat();
         } catch (RuntimeException e) {
@@ -83,38 +96,9 @@ public final class HomeAgentAgent implements BindingListener, ServingAuthority, 
         }
     }
 
-    public AgentEndpoint endpoint() {
+    /** The endpoint, if this appliance is an HA of a control node. */
+    public Optional<AgentEndpoint> endpoint() {
         return endpoint;
-    }
-
-    @Override
-    public void bindingChanged(BindingEvent event) {
-        endpoint.bindingChanged(event);
-    }
-
-    @Override
-    public boolean serving() {
-        return endpoint.serving();
-    }
-
-    @Override
-    public void addWatcher(Consumer<Boolean> watcher) {
-        endpoint.addWatcher(watcher);
-    }
-
-    @Override
-    public void removeWatcher(Consumer<Boolean> watcher) {
-        endpoint.removeWatcher(watcher);
-    }
-
-    @Override
-    public Set<ApplianceEvent.Kind> kinds() {
-        return Set.of(ApplianceEvent.Kind.FAILURE, ApplianceEvent.Kind.BACKUP_PROBLEM);
-    }
-
-    @Override
-    public void eventPublished(ApplianceEvent event) {
-        endpoint.applianceEvent(event);
     }
 
     /**
@@ -124,7 +108,12 @@ public final class HomeAgentAgent implements BindingListener, ServingAuthority, 
      */
     @Deactivate
     void stop() {
-        heartbeats.shutdownNow();
+        registration.ifPresent(ServiceRegistration::unregister);
+        heartbeats.ifPresent(ScheduledExecutorService::shutdownNow);
+        endpoint.ifPresent(HomeAgentAgent::interruptAndClose);
+    }
+
+    private static void interruptAndClose(AgentEndpoint endpoint) {
         try {
             endpoint.interrupt("stopping").toCompletableFuture().get(INTERRUPT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

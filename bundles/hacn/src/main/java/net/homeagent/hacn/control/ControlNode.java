@@ -2,6 +2,7 @@ package net.homeagent.hacn.control;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +24,8 @@ import net.homeagent.peer.PeerLink;
 
 /**
  * The HA control node as an OSGi component (PID {@value HacnConfig#PID}; only with that
- * configuration): the {@link ControlCore} on the peer link, its public address socket and its
- * tick. Registered as itself for the {@code hacn:*} commands.
+ * configuration, and only if it says {@code enabled=true}): the {@link ControlCore} on the peer
+ * link, its public address socket and its tick. Registered as itself for the {@code hacn:*} commands.
  */
 @Component(service = ControlNode.class, configurationPid = HacnConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -41,26 +42,36 @@ public final class ControlNode {
         thread.setDaemon(true);
         return thread;
     });
-    private final ControlCore core;
-    private final PublicFront front;
+    private final Optional<ControlCore> core;
+    private final Optional<PublicFront> front;
 
     @Activate
     public ControlNode(@Reference(name = "link") PeerLink link, HacnConfig config) {
+        if (!config.enabled()) {
+            LOG.info("not the HA control node (enabled=false in etc/{}.cfg)", HacnConfig.PID);
+            this.core = Optional.empty();
+            this.front = Optional.empty();
+            return;
+        }
         ControlSettings settings = ControlSettings.from(config);
         Clock clock = Clock.systemUTC();
-        this.core = new ControlCore(settings, link, clock, this::publish);
+        ControlCore started = new ControlCore(settings, link, clock, this::publish);
+        PublicFront socket;
         try {
-            this.front = new PublicFront(new InetSocketAddress(settings.publicAddress(), settings.port()), core, clock);
+            socket = new PublicFront(new InetSocketAddress(settings.publicAddress(), settings.port()), started, clock);
         } catch (RuntimeException e) {
-            core.close();
+            started.close();
+            ticker.shutdownNow();
             throw e;
         }
-        core.replyThrough(front::send);
+        started.replyThrough(socket::send);
+        this.core = Optional.of(started);
+        this.front = Optional.of(socket);
         long tick = settings.tick().toMillis();
-        ticker.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(() -> tick(started), tick, tick, TimeUnit.MILLISECONDS);
     }
 
-    private void tick() {
+    private static void tick(ControlCore core) {
         try {
             core.tick();
         } catch (RuntimeException e) {
@@ -76,14 +87,15 @@ public final class ControlNode {
         }
     }
 
-    public ControlCore core() {
+    /** The control node, if this appliance is one. */
+    public Optional<ControlCore> core() {
         return core;
     }
 
     @Deactivate
     void stop() {
         ticker.shutdownNow();
-        front.close();
-        core.close();
+        front.ifPresent(PublicFront::close);
+        core.ifPresent(ControlCore::close);
     }
 }

@@ -12,7 +12,7 @@ import net.homeagent.mip.codec.wire.Ipv4;
  * Chooses the HA of a home address that no HA holds a binding of (the HA that holds one always
  * gets its registrations). One policy is active, by configuration ({@code policy}).
  */
-interface HaChoice {
+public interface HaChoice {
 
     /** An HA that may take registrations now, with the bindings it holds. */
     record Candidate(int nodeId, int bindings) {

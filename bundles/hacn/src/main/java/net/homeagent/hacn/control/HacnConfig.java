@@ -14,6 +14,9 @@ public @interface HacnConfig {
 
     String PID = "net.homeagent.hacn";
 
+    @AttributeDefinition(description = "Whether this appliance is the HA control node; off by default")
+    boolean enabled() default false;
+
     @AttributeDefinition(description = "The public home agent address mobile nodes register with (bound here)")
     String publicAddress() default "";
 

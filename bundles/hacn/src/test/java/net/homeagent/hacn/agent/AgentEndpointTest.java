@@ -261,7 +261,7 @@ class AgentEndpointTest {
     @Test
     void theInterruptGoesOnceWhenTheBackupOrTheDataPlaneFails() {
         AgentEndpoint agent = agent(false);
-        agent.applianceEvent(ApplianceEvent.of(ApplianceEvent.Kind.FAILURE, Instant.now(), "snmp", "agent down",
+        agent.eventPublished(ApplianceEvent.of(ApplianceEvent.Kind.FAILURE, Instant.now(), "snmp", "agent down",
                 java.util.Map.of()));
         network.deliverAll();
         assertThat(received(FailingInterrupt.class)).as("not a failure of this HA's service").isEmpty();
@@ -270,7 +270,7 @@ class AgentEndpointTest {
                 ip("10.1.0.5"), ip("192.0.2.1"), 1, List.of()), MessageSigner.NONE)
                 .afterDurable(CompletableFuture.failedFuture(new java.io.IOException("disk full")))));
         fromHacn(new ForwardedRequest(1, MOBILE, PUBLIC, request("10.1.0.5", 1)));
-        agent.applianceEvent(ApplianceEvent.of(ApplianceEvent.Kind.FAILURE, Instant.now(), "data-plane", "tun gone",
+        agent.eventPublished(ApplianceEvent.of(ApplianceEvent.Kind.FAILURE, Instant.now(), "data-plane", "tun gone",
                 java.util.Map.of()));
         network.deliverAll();
 
