@@ -1,19 +1,18 @@
 package net.homeagent.hacn.agent;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import net.homeagent.hacn.Counters;
+import net.homeagent.hacn.Drops;
 import net.homeagent.hacn.wire.HacnCodec;
 import net.homeagent.hacn.wire.HacnMessage;
 import net.homeagent.hacn.wire.HacnMessage.Activate;
@@ -37,7 +36,6 @@ import net.homeagent.mip.api.ServingAuthority;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.events.ApplianceEventListener;
 import net.homeagent.mip.api.support.Futures;
-import net.homeagent.mip.api.support.RateLimitedLog;
 import net.homeagent.peer.PeerChannel;
 import net.homeagent.peer.PeerLink;
 import net.homeagent.peer.PeerMessage;
@@ -49,7 +47,7 @@ import net.homeagent.peer.PeerMessage;
  * sends a failing interrupt once, when it knows it is failing. Everything it sends goes to its one
  * control node, reliably; it never blocks the link's thread longer than a chunk's registrations.
  */
-public final class AgentEndpoint implements BindingListener, ServingAuthority, ApplianceEventListener, AutoCloseable {
+public final class AgentEndpoint implements BindingListener, ApplianceEventListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentEndpoint.class);
 
@@ -64,7 +62,7 @@ public final class AgentEndpoint implements BindingListener, ServingAuthority, A
     private final PeerChannel channel;
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicBoolean interrupted = new AtomicBoolean();
-    private final RateLimitedLog drops;
+    private final Drops drops;
 
     /** Opens service {@value HacnCodec#SERVICE} on {@code link}. */
     public AgentEndpoint(AgentSettings settings, PeerLink link, RegistrationService service, BindingStore store,
@@ -75,7 +73,7 @@ public final class AgentEndpoint implements BindingListener, ServingAuthority, A
         this.events = events;
         this.serving = new AgentServing(settings.redundant());
         this.intake = new DownloadIntake(store, counters);
-        this.drops = new RateLimitedLog(clock, Duration.ofSeconds(10), LOG::info);
+        this.drops = new Drops(counters, clock, LOG);
         this.registrations = new ForwardedRegistrations(service, store, counters, clock, this::send,
                 reason -> interrupt(reason));
         this.channel = link.open(HacnCodec.SERVICE, this::receive);
@@ -85,7 +83,7 @@ public final class AgentEndpoint implements BindingListener, ServingAuthority, A
 
     void receive(PeerMessage message) {
         if (message.sender().nodeId() != settings.controlNodeId()) {
-            drop("dropped-unknown-node", () -> "service 2 message from node " + message.sender().nodeId()
+            drops.drop("dropped-unknown-node", () -> "service 2 message from node " + message.sender().nodeId()
                     + ", not the control node " + settings.controlNodeId());
             return;
         }
@@ -93,7 +91,7 @@ public final class AgentEndpoint implements BindingListener, ServingAuthority, A
         try {
             decoded = HacnCodec.decode(message.payload(), clock.instant());
         } catch (MalformedHacnMessage e) {
-            drop("dropped-malformed", () -> "malformed message from the control node: " + e.getMessage());
+            drops.drop("dropped-malformed", () -> "malformed message from the control node: " + e.getMessage());
             return;
         }
         if (decoded instanceof ForwardedRequest forwarded) {
@@ -108,7 +106,7 @@ public final class AgentEndpoint implements BindingListener, ServingAuthority, A
         } else if (decoded instanceof Activate activate && settings.redundant()) {
             activate(activate);
         } else {
-            drop("dropped-unexpected", () -> "unexpected " + decoded.getClass().getSimpleName()
+            drops.drop("dropped-unexpected", () -> "unexpected " + decoded.getClass().getSimpleName()
                     + " from the control node");
         }
     }
@@ -174,7 +172,7 @@ public final class AgentEndpoint implements BindingListener, ServingAuthority, A
 
     private void activate(Activate activate) {
         if (!intake.complete(activate.transferId(), activate.chunks())) {
-            drop("activations-incomplete", () -> "activation of transfer " + activate.transferId()
+            drops.drop("activations-incomplete", () -> "activation of transfer " + activate.transferId()
                     + " before all of its " + activate.chunks() + " chunks");
             return;
         }
@@ -197,30 +195,15 @@ public final class AgentEndpoint implements BindingListener, ServingAuthority, A
         CompletionStage<Void> acknowledged = channel.send(settings.controlNode(), payload);
         acknowledged.whenComplete((ok, failure) -> {
             if (failure != null) {
-                drop("sends-unacknowledged", () -> "the control node did not acknowledge: " + failure.getMessage());
+                drops.drop("sends-unacknowledged", () -> "the control node did not acknowledge: " + failure.getMessage());
             }
         });
         return acknowledged;
     }
 
-    private void drop(String counter, Supplier<String> why) {
-        counters.increment(counter);
-        drops.log(counter, why);
-    }
-
-    @Override
-    public boolean serving() {
-        return serving.serving();
-    }
-
-    @Override
-    public void addWatcher(Consumer<Boolean> watcher) {
-        serving.addWatcher(watcher);
-    }
-
-    @Override
-    public void removeWatcher(Consumer<Boolean> watcher) {
-        serving.removeWatcher(watcher);
+    /** Whether this HA serves its bindings: always for an active HA, once activated for a redundant one. */
+    public ServingAuthority authority() {
+        return serving;
     }
 
     public Counters counters() {

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import net.homeagent.hacn.wire.HacnMessage.AgentRole;
+import net.homeagent.mip.api.ServingAuthority;
 import net.homeagent.mip.api.support.ServingWatchers;
 
 /**
@@ -14,7 +15,7 @@ import net.homeagent.mip.api.support.ServingWatchers;
  * HACN activates it (docs/hacn.md, "Takeover"). It never goes back: a redundant HA that took over
  * is an active HA until it restarts.
  */
-final class AgentServing {
+final class AgentServing implements ServingAuthority {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentServing.class);
 
@@ -26,7 +27,8 @@ final class AgentServing {
         this.redundant = redundant;
     }
 
-    boolean serving() {
+    @Override
+    public boolean serving() {
         return !redundant || activated;
     }
 
@@ -47,11 +49,13 @@ final class AgentServing {
         return true;
     }
 
-    void addWatcher(Consumer<Boolean> watcher) {
+    @Override
+    public void addWatcher(Consumer<Boolean> watcher) {
         watchers.add(watcher);
     }
 
-    void removeWatcher(Consumer<Boolean> watcher) {
+    @Override
+    public void removeWatcher(Consumer<Boolean> watcher) {
         watchers.remove(watcher);
     }
 }

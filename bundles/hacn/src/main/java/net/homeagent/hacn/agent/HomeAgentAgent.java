@@ -1,10 +1,9 @@
 package net.homeagent.hacn.agent;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -21,6 +20,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.homeagent.hacn.PeriodicTask;
 import net.homeagent.mip.api.BindingListener;
 import net.homeagent.mip.api.BindingStore;
 import net.homeagent.mip.api.RegistrationService;
@@ -52,8 +52,8 @@ public final class HomeAgentAgent {
     private volatile ApplianceEvents events;
 
     private final Optional<AgentEndpoint> endpoint;
-    private final Optional<ScheduledExecutorService> heartbeats;
-    private final Optional<ServiceRegistration<?>> registration;
+    private final Optional<PeriodicTask> heartbeats;
+    private final List<ServiceRegistration<?>> registrations;
 
     @Activate
     public HomeAgentAgent(@Reference(name = "link") PeerLink link,
@@ -63,30 +63,17 @@ public final class HomeAgentAgent {
             LOG.info("not an HA of a control node (enabled=false in etc/{}.cfg)", AgentConfig.PID);
             this.endpoint = Optional.empty();
             this.heartbeats = Optional.empty();
-            this.registration = Optional.empty();
+            this.registrations = List.of();
             return;
         }
         AgentSettings settings = AgentSettings.from(config);
         AgentEndpoint started = new AgentEndpoint(settings, link, service, store, Clock.systemUTC(), this::publish);
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "hacn-agent-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleAtFixedRate(() -> heartbeat(started), 0, settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
         this.endpoint = Optional.of(started);
-        this.heartbeats = Optional.of(timer);
-        this.registration = Optional.of(context.registerService(new String[] {BindingListener.class.getName(),
-                ServingAuthority.class.getName(), ApplianceEventListener.class.getName()}, started, null));
-    }
-
-    private static void heartbeat(AgentEndpoint endpoint) {
-        try {
-            endpoint.heartbeat();
-        } catch (RuntimeException e) {
-            // a scheduled task that throws is never run again: no more heartbeats would be a failure
-            LOG.warn("heartbeat to the control node failed", e);
-        }
+        this.heartbeats = Optional.of(new PeriodicTask("hacn-agent-heartbeat", settings.heartbeat(), started::heartbeat));
+        this.registrations = List.of(
+                context.registerService(new String[] {BindingListener.class.getName(),
+                        ApplianceEventListener.class.getName()}, started, null),
+                context.registerService(ServingAuthority.class, started.authority(), null));
     }
 
     private void publish(ApplianceEvent event) {
@@ -108,8 +95,8 @@ public final class HomeAgentAgent {
      */
     @Deactivate
     void stop() {
-        registration.ifPresent(ServiceRegistration::unregister);
-        heartbeats.ifPresent(ScheduledExecutorService::shutdownNow);
+        registrations.forEach(ServiceRegistration::unregister);
+        heartbeats.ifPresent(PeriodicTask::close);
         endpoint.ifPresent(HomeAgentAgent::interruptAndClose);
     }
 

@@ -3,7 +3,6 @@ package net.homeagent.hacn.control;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,13 +17,13 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.netty.buffer.Unpooled;
 import net.homeagent.hacn.Counters;
+import net.homeagent.hacn.Drops;
 import net.homeagent.hacn.wire.HacnCodec;
 import net.homeagent.hacn.wire.HacnMessage;
 import net.homeagent.hacn.wire.HacnMessage.AgentRole;
@@ -39,7 +38,6 @@ import net.homeagent.hacn.wire.HacnMessage.SnapshotRequest;
 import net.homeagent.hacn.wire.MalformedHacnMessage;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.events.ApplianceEvent;
-import net.homeagent.mip.api.support.RateLimitedLog;
 import net.homeagent.mip.codec.MalformedMessageException;
 import net.homeagent.mip.codec.MipCodec;
 import net.homeagent.mip.codec.MipMessage;
@@ -84,7 +82,7 @@ public final class ControlCore {
     private final Set<RequestKey> inFlight = new HashSet<>();
     private final FailureDetector detector;
     private final Takeover takeover;
-    private final RateLimitedLog problems;
+    private final Drops drops;
     private final PeerChannel channel;
     private volatile ReplySink replies = (reply, to) -> counters.increment("replies-without-socket");
     private long nextRequestId;
@@ -94,7 +92,7 @@ public final class ControlCore {
         this.settings = settings;
         this.clock = clock;
         this.events = events;
-        this.problems = new RateLimitedLog(clock, Duration.ofSeconds(10), LOG::info);
+        this.drops = new Drops(counters, clock, LOG);
         for (AgentSpec spec : settings.agents()) {
             agents.put(spec.nodeId(), new TrackedAgent(spec, (home, holds) -> holds(spec.nodeId(), home, holds),
                     this::moved));
@@ -120,13 +118,13 @@ public final class ControlCore {
         }
         RequestKey key = new RequestKey(request.get().homeAddress(), request.get().identification());
         if (inFlight.contains(key)) {
-            drop("requests-retransmitted-in-flight", () -> "a retransmission from " + origin + " while the HA still"
+            drops.drop("requests-retransmitted-in-flight", () -> "a retransmission from " + origin + " while the HA still"
                     + " decides the first");
             return;
         }
         Optional<TrackedAgent> agent = agentFor(key.home());
         if (agent.isEmpty()) {
-            drop("requests-no-agent", () -> "no HA takes registrations of " + key.home().getHostAddress() + " now");
+            drops.drop("requests-no-agent", () -> "no HA takes registrations of " + key.home().getHostAddress() + " now");
             return;
         }
         long id = ++nextRequestId;
@@ -146,12 +144,12 @@ public final class ControlCore {
             if (message instanceof RegistrationRequest request) {
                 return Optional.of(request);
             }
-            drop("requests-not-a-request", () -> "a message of type " + message.type() + " from " + origin);
+            drops.drop("requests-not-a-request", () -> "a message of type " + message.type() + " from " + origin);
         } catch (MalformedMessageException e) {
             if (e.header().isPresent()) {
                 return e.header();
             }
-            drop("requests-undecodable", () -> "undecodable datagram from " + origin + ": " + e.getMessage());
+            drops.drop("requests-undecodable", () -> "undecodable datagram from " + origin + ": " + e.getMessage());
         }
         return Optional.empty();
     }
@@ -206,7 +204,7 @@ public final class ControlCore {
         synchronized (this) {
             TrackedAgent agent = agents.get(message.sender().nodeId());
             if (agent == null) {
-                drop("dropped-unknown-node", () -> "service 2 message from node " + message.sender().nodeId()
+                drops.drop("dropped-unknown-node", () -> "service 2 message from node " + message.sender().nodeId()
                         + ", not a configured HA");
                 return;
             }
@@ -214,12 +212,12 @@ public final class ControlCore {
             try {
                 decoded = HacnCodec.decode(message.payload(), clock.instant());
             } catch (MalformedHacnMessage e) {
-                drop("dropped-malformed", () -> "malformed message from HA " + agent.nodeId() + ": " + e.getMessage());
+                drops.drop("dropped-malformed", () -> "malformed message from HA " + agent.nodeId() + ": " + e.getMessage());
                 return;
             }
             if (agent.state() == AgentState.FAILED) {
                 // Its home addresses are another HA's now; a repaired HA rejoining is not done (docs/hacn.md)
-                drop("dropped-from-failed-agent", () -> "HA " + agent.nodeId() + " was declared failed; ignoring its "
+                drops.drop("dropped-from-failed-agent", () -> "HA " + agent.nodeId() + " was declared failed; ignoring its "
                         + decoded.getClass().getSimpleName());
                 return;
             }
@@ -270,7 +268,7 @@ public final class ControlCore {
         } else if (message instanceof SnapshotChunk c) {
             counters.increment(agent.mbr().chunk(c, now) ? "snapshot-chunks-received" : "dropped-unexpected");
         } else {
-            drop("dropped-unexpected", () -> "unexpected " + message.getClass().getSimpleName() + " from HA "
+            drops.drop("dropped-unexpected", () -> "unexpected " + message.getClass().getSimpleName() + " from HA "
                     + agent.nodeId());
         }
     }
@@ -278,7 +276,7 @@ public final class ControlCore {
     private void reply(TrackedAgent agent, ForwardedReply reply) {
         Pending asked = pending.get(reply.requestId());
         if (asked == null || asked.agent() != agent.nodeId()) {
-            drop("replies-late", () -> "reply " + reply.requestId() + " from HA " + agent.nodeId()
+            drops.drop("replies-late", () -> "reply " + reply.requestId() + " from HA " + agent.nodeId()
                     + " to no request in flight there (timed out?)");
             return;
         }
@@ -373,11 +371,6 @@ public final class ControlCore {
 
     Collection<TrackedAgent> agents() {
         return agents.values();
-    }
-
-    private void drop(String counter, Supplier<String> why) {
-        counters.increment(counter);
-        problems.log(counter, why);
     }
 
     public Counters counters() {

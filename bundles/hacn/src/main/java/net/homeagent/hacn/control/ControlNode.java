@@ -3,9 +3,6 @@ package net.homeagent.hacn.control;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -18,6 +15,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.homeagent.hacn.PeriodicTask;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.events.ApplianceEvents;
 import net.homeagent.peer.PeerLink;
@@ -37,13 +35,9 @@ public final class ControlNode {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ApplianceEvents events;
 
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "hacn-tick");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final Optional<ControlCore> core;
     private final Optional<PublicFront> front;
+    private final Optional<PeriodicTask> ticker;
 
     @Activate
     public ControlNode(@Reference(name = "link") PeerLink link, HacnConfig config) {
@@ -51,6 +45,7 @@ public final class ControlNode {
             LOG.info("not the HA control node (enabled=false in etc/{}.cfg)", HacnConfig.PID);
             this.core = Optional.empty();
             this.front = Optional.empty();
+            this.ticker = Optional.empty();
             return;
         }
         ControlSettings settings = ControlSettings.from(config);
@@ -61,23 +56,12 @@ public final class ControlNode {
             socket = new PublicFront(new InetSocketAddress(settings.publicAddress(), settings.port()), started, clock);
         } catch (RuntimeException e) {
             started.close();
-            ticker.shutdownNow();
             throw e;
         }
         started.replyThrough(socket::send);
         this.core = Optional.of(started);
         this.front = Optional.of(socket);
-        long tick = settings.tick().toMillis();
-        ticker.scheduleWithFixedDelay(() -> tick(started), tick, tick, TimeUnit.MILLISECONDS);
-    }
-
-    private static void tick(ControlCore core) {
-        try {
-            core.tick();
-        } catch (RuntimeException e) {
-            // a scheduled task that throws is never run again: no failure would be detected any more
-            LOG.error("control node tick failed", e);
-        }
+        this.ticker = Optional.of(new PeriodicTask("hacn-tick", settings.tick(), started::tick));
     }
 
     private void publish(ApplianceEvent event) {
@@ -94,7 +78,7 @@ public final class ControlNode {
 
     @Deactivate
     void stop() {
-        ticker.shutdownNow();
+        ticker.ifPresent(PeriodicTask::close);
         front.ifPresent(PublicFront::close);
         core.ifPresent(ControlCore::close);
     }

@@ -214,8 +214,8 @@ class AgentEndpointTest {
     void aRedundantHaServesNothingUntilEveryChunkArrivedAndTheControlNodeActivatesIt() {
         AgentEndpoint agent = agent(true);
         List<Boolean> told = new ArrayList<>();
-        agent.addWatcher(told::add);
-        assertThat(agent.serving()).isFalse();
+        agent.authority().addWatcher(told::add);
+        assertThat(agent.authority().serving()).isFalse();
         List<Binding> failedHas = new ArrayList<>();
         for (int i = 1; i <= 30; i++) {
             failedHas.add(binding(ip("10.2.0." + i), ip("203.0.113.3")));
@@ -225,7 +225,7 @@ class AgentEndpointTest {
         hacn.send(HA, chunks.get(0));
         network.deliverAll();
         fromHacn(new Activate(4, 2));
-        assertThat(agent.serving()).as("a chunk is missing").isFalse();
+        assertThat(agent.authority().serving()).as("a chunk is missing").isFalse();
         assertThat(agent.counters().get("activations-incomplete")).isEqualTo(1);
 
         chunks.forEach(c -> hacn.send(HA, c));
@@ -234,7 +234,7 @@ class AgentEndpointTest {
 
         assertThat(store.size()).isEqualTo(30);
         assertThat(store.find(ip("10.2.0.7")).get(0).remainingSeconds(clock.instant())).isEqualTo(600);
-        assertThat(agent.serving()).isTrue();
+        assertThat(agent.authority().serving()).isTrue();
         assertThat(told).containsExactly(true);
         assertThat(agent.role()).isEqualTo(AgentRole.ACTIVATED);
         assertThat(events).singleElement().satisfies(e -> assertThat(e.details()).containsEntry("to", "activated"));

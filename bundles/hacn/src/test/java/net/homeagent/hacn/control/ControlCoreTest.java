@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
 import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 
-import net.homeagent.hacn.FakeNetwork;
 import net.homeagent.hacn.control.ControlCore.AgentView;
 import net.homeagent.hacn.wire.HacnCodec;
-import net.homeagent.hacn.wire.HacnMessage.ChangeReport;
 import net.homeagent.hacn.wire.HacnMessage.FailingInterrupt;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.events.ApplianceEvent;

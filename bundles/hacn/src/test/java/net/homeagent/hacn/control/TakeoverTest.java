@@ -50,9 +50,9 @@ class TakeoverTest {
         assertThat(view(3).state()).isEqualTo(AgentState.ACTIVE);
         assertThat(view(2).state()).isEqualTo(AgentState.STANDING_BY);
         Deployment.Ha three = d.has.get(3);
-        assertThat(three.endpoint.serving()).isTrue();
+        assertThat(three.endpoint.authority().serving()).isTrue();
         assertThat(three.endpoint.role()).isEqualTo(AgentRole.ACTIVATED);
-        assertThat(d.has.get(2).endpoint.serving()).isFalse();
+        assertThat(d.has.get(2).endpoint.authority().serving()).isFalse();
         assertThat(three.store.size()).isEqualTo(MOBILES);
         Binding taken = three.store.find(ip("10.1.0.7")).get(0);
         assertThat(taken.careOfAddress()).isEqualTo(ip("203.0.113.7"));
