@@ -2,13 +2,24 @@ package net.homeagent.hacn;
 
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.List;
 
 import net.homeagent.mip.codec.wire.Ipv4;
 
-/** Parses the addresses of the configuration: {@code a.b.c.d} and {@code a.b.c.d:port}. */
+/** Parses the configuration's addresses ({@code a.b.c.d}, {@code a.b.c.d:port}) and lists. */
 public final class Endpoints {
 
     private Endpoints() {
+    }
+
+    /**
+     * The items of a multi-value key: several values, or one text separated by {@code separators}
+     * (a regular expression), as a .cfg file gives them.
+     */
+    public static List<String> items(String[] values, String separators) {
+        return Arrays.stream(values).flatMap(v -> Arrays.stream(v.split(separators))).map(String::trim)
+                .filter(s -> !s.isEmpty()).toList();
     }
 
     /** @throws IllegalArgumentException naming {@code key} if {@code text} is no IPv4 address */

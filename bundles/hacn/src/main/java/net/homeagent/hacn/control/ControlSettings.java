@@ -43,14 +43,14 @@ public record ControlSettings(Inet4Address publicAddress, int port, List<AgentSp
 
     static ControlSettings from(HacnConfig config) {
         List<AgentSpec> agents = new ArrayList<>();
-        for (String line : config.agents()) {
+        for (String line : Endpoints.items(config.agents(), "[,\\s]+")) {
             agents.add(AgentSpec.active(line));
         }
-        for (String line : config.redundantAgents()) {
+        for (String line : Endpoints.items(config.redundantAgents(), ",")) {
             agents.add(AgentSpec.redundant(line));
         }
         return new ControlSettings(Endpoints.address("publicAddress", config.publicAddress()), config.port(), agents,
-                HaChoice.named(config.policy(), List.of(config.ranges())),
+                HaChoice.named(config.policy(), Endpoints.items(config.ranges(), "[,\\s]+")),
                 Duration.ofMillis(config.requestTimeoutMillis()), Duration.ofMillis(config.heartbeatMillis()),
                 config.heartbeatMisses(), config.pollSilent(), Duration.ofMillis(config.pollEveryMillis()),
                 Duration.ofMillis(config.pollTimeoutMillis()), Duration.ofMillis(config.gapTimeoutMillis()),

@@ -23,11 +23,11 @@ public @interface HacnConfig {
     @AttributeDefinition(description = "UDP port of the public address (RFC 5944: 434)")
     int port() default 434;
 
-    @AttributeDefinition(description = "Active HAs, nodeId@host:port of each one's peer link")
+    @AttributeDefinition(description = "Active HAs, nodeId@host:port of each one's peer link (several values, or one comma separated)")
     String[] agents() default {};
 
     @AttributeDefinition(description = "Redundant HAs, 'nodeId@host:port priority capacity' (higher priority first;"
-            + " capacity in bindings, 0 = no limit)")
+            + " capacity in bindings, 0 = no limit; several values, or one comma separated)")
     String[] redundantAgents() default {};
 
     @AttributeDefinition(description = "Chooses the HA of a home address no HA holds: hash, least-loaded or ranges")
