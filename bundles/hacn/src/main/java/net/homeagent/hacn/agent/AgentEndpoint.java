@@ -1,0 +1,221 @@
+package net.homeagent.hacn.agent;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import net.homeagent.hacn.Counters;
+import net.homeagent.hacn.Drops;
+import net.homeagent.hacn.wire.HacnCodec;
+import net.homeagent.hacn.wire.HacnMessage;
+import net.homeagent.hacn.wire.HacnMessage.Activate;
+import net.homeagent.hacn.wire.HacnMessage.ChangeReport;
+import net.homeagent.hacn.wire.HacnMessage.FailingInterrupt;
+import net.homeagent.hacn.wire.HacnMessage.ForwardedRequest;
+import net.homeagent.hacn.wire.HacnMessage.Heartbeat;
+import net.homeagent.hacn.wire.HacnMessage.Poll;
+import net.homeagent.hacn.wire.HacnMessage.PollAnswer;
+import net.homeagent.hacn.wire.HacnMessage.SnapshotChunk;
+import net.homeagent.hacn.wire.HacnMessage.SnapshotRequest;
+import net.homeagent.hacn.wire.MalformedHacnMessage;
+import net.homeagent.hacn.wire.SnapshotChunks;
+import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.api.BindingEvent;
+import net.homeagent.mip.api.BindingListener;
+import net.homeagent.mip.api.BindingStore;
+import net.homeagent.mip.api.RegistrationService;
+import net.homeagent.mip.api.RemovalReason;
+import net.homeagent.mip.api.ServingAuthority;
+import net.homeagent.mip.api.events.ApplianceEvent;
+import net.homeagent.mip.api.events.ApplianceEventListener;
+import net.homeagent.mip.api.support.Futures;
+import net.homeagent.peer.PeerChannel;
+import net.homeagent.peer.PeerLink;
+import net.homeagent.peer.PeerMessage;
+
+/**
+ * This HA's end of the control node protocol (docs/hacn.md, "The HA's side"): it takes the
+ * registrations the HACN forwards, reports every change of the binding table with a sequence
+ * number, heartbeats, answers polls and snapshot requests, takes downloads as a redundant HA, and
+ * sends a failing interrupt once, when it knows it is failing. Everything it sends goes to its one
+ * control node, reliably; it never blocks the link's thread longer than a chunk's registrations.
+ */
+public final class AgentEndpoint implements BindingListener, ApplianceEventListener, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentEndpoint.class);
+
+    private final AgentSettings settings;
+    private final BindingStore store;
+    private final Clock clock;
+    private final Consumer<ApplianceEvent> events;
+    private final Counters counters = new Counters();
+    private final AgentServing serving;
+    private final DownloadIntake intake;
+    private final ForwardedRegistrations registrations;
+    private final PeerChannel channel;
+    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicBoolean interrupted = new AtomicBoolean();
+    private final Drops drops;
+
+    /** Opens service {@value HacnCodec#SERVICE} on {@code link}. */
+    public AgentEndpoint(AgentSettings settings, PeerLink link, RegistrationService service, BindingStore store,
+            Clock clock, Consumer<ApplianceEvent> events) {
+        this.settings = settings;
+        this.store = store;
+        this.clock = clock;
+        this.events = events;
+        this.serving = new AgentServing(settings.redundant());
+        this.intake = new DownloadIntake(store, counters);
+        this.drops = new Drops(counters, clock, LOG);
+        this.registrations = new ForwardedRegistrations(service, store, counters, clock, this::send,
+                reason -> interrupt(reason));
+        this.channel = link.open(HacnCodec.SERVICE, this::receive);
+        LOG.info("HA of the control node {} at {}, {}", settings.controlNodeId(), settings.controlNode(),
+                settings.redundant() ? "redundant, standing by" : "active");
+    }
+
+    void receive(PeerMessage message) {
+        if (message.sender().nodeId() != settings.controlNodeId()) {
+            drops.drop("dropped-unknown-node", () -> "service 2 message from node " + message.sender().nodeId()
+                    + ", not the control node " + settings.controlNodeId());
+            return;
+        }
+        HacnMessage decoded;
+        try {
+            decoded = HacnCodec.decode(message.payload(), clock.instant());
+        } catch (MalformedHacnMessage e) {
+            drops.drop("dropped-malformed", () -> "malformed message from the control node: " + e.getMessage());
+            return;
+        }
+        if (decoded instanceof ForwardedRequest forwarded) {
+            registrations.handle(forwarded);
+        } else if (decoded instanceof Poll poll) {
+            counters.increment("polls-answered");
+            send(new PollAnswer(poll.pollId(), sequence.get(), store.size(), serving.role()));
+        } else if (decoded instanceof SnapshotRequest request) {
+            sendSnapshot(request.transferId());
+        } else if (decoded instanceof SnapshotChunk chunk && settings.redundant()) {
+            intake.apply(chunk);
+        } else if (decoded instanceof Activate activate && settings.redundant()) {
+            activate(activate);
+        } else {
+            drops.drop("dropped-unexpected", () -> "unexpected " + decoded.getClass().getSimpleName()
+                    + " from the control node");
+        }
+    }
+
+    /**
+     * Every change of the table, on the thread that made it and inside the store's lock of the home
+     * address, so that one home address's reports are numbered in the order of its changes. A
+     * binding REPLACED leaves in the same registration that adds its successor, whose report
+     * carries the home address's state.
+     */
+    @Override
+    public void bindingChanged(BindingEvent event) {
+        if (event.reason().orElse(null) == RemovalReason.REPLACED) {
+            return;
+        }
+        var home = event.binding().homeAddress();
+        counters.increment("changes-reported");
+        send(new ChangeReport(sequence.incrementAndGet(), home, store.find(home)));
+    }
+
+    /** Called every heartbeat interval. */
+    public void heartbeat() {
+        counters.increment("heartbeats-sent");
+        send(new Heartbeat(sequence.get(), store.size(), serving.role()));
+    }
+
+    /**
+     * Tells the control node, once, that this HA is failing (docs/hacn.md, "Failure detection"): the
+     * bundle stopping, the data plane or the backup reporting a failure.
+     */
+    public CompletionStage<Void> interrupt(String reason) {
+        if (!interrupted.compareAndSet(false, true)) {
+            return Futures.NOTHING_TO_WAIT_FOR;
+        }
+        LOG.warn("telling the control node this HA is failing: {}", reason);
+        counters.increment("interrupts-sent");
+        return send(new FailingInterrupt(reason));
+    }
+
+    /** The failures of this HA's service the appliance publishes: the backup's and the data plane's. */
+    @Override
+    public Set<ApplianceEvent.Kind> kinds() {
+        return Set.of(ApplianceEvent.Kind.FAILURE, ApplianceEvent.Kind.BACKUP_PROBLEM);
+    }
+
+    @Override
+    public void eventPublished(ApplianceEvent event) {
+        if (event.kind() == ApplianceEvent.Kind.BACKUP_PROBLEM
+                || (event.kind() == ApplianceEvent.Kind.FAILURE && event.source().startsWith("data-plane"))) {
+            interrupt(event.source() + ": " + event.text());
+        }
+    }
+
+    private void sendSnapshot(int transferId) {
+        long at = sequence.get(); // before the listing: reports after it may repeat what the listing holds
+        List<Binding> table = store.list(b -> true);
+        List<byte[]> chunks = SnapshotChunks.encode(transferId, at, table, settings.chunkBytes(), clock.instant());
+        counters.increment("snapshots-sent");
+        LOG.info("sending the control node a snapshot of {} bindings in {} chunks (transfer {}, sequence {})",
+                table.size(), chunks.size(), transferId, at);
+        chunks.forEach(this::sendBytes);
+    }
+
+    private void activate(Activate activate) {
+        if (!intake.complete(activate.transferId(), activate.chunks())) {
+            drops.drop("activations-incomplete", () -> "activation of transfer " + activate.transferId()
+                    + " before all of its " + activate.chunks() + " chunks");
+            return;
+        }
+        if (serving.activate()) {
+            counters.increment("activations");
+            LOG.info("redundant HA: standing-by -> activated (docs/hacn.md, \"Takeover\"; transfer {}, {} bindings)",
+                    activate.transferId(), store.size());
+            events.accept(ApplianceEvent.roleChanged(clock.instant(), "hacn-agent", "standing-by", "activated",
+                    "the control node activated this redundant HA"));
+        } else {
+            counters.increment("activations-again"); // a second failed HA's download to an HA already serving
+        }
+    }
+
+    private CompletionStage<Void> send(HacnMessage message) {
+        return sendBytes(HacnCodec.encode(message, clock.instant()));
+    }
+
+    private CompletionStage<Void> sendBytes(byte[] payload) {
+        CompletionStage<Void> acknowledged = channel.send(settings.controlNode(), payload);
+        acknowledged.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                drops.drop("sends-unacknowledged", () -> "the control node did not acknowledge: " + failure.getMessage());
+            }
+        });
+        return acknowledged;
+    }
+
+    /** Whether this HA serves its bindings: always for an active HA, once activated for a redundant one. */
+    public ServingAuthority authority() {
+        return serving;
+    }
+
+    public Counters counters() {
+        return counters;
+    }
+
+    public HacnMessage.AgentRole role() {
+        return serving.role();
+    }
+
+    @Override
+    public void close() {
+        channel.close();
+    }
+}

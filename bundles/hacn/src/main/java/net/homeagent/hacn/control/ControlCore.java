@@ -1,0 +1,426 @@
+package net.homeagent.hacn.control;
+
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.netty.buffer.Unpooled;
+import net.homeagent.hacn.Counters;
+import net.homeagent.hacn.Drops;
+import net.homeagent.hacn.wire.HacnCodec;
+import net.homeagent.hacn.wire.HacnMessage;
+import net.homeagent.hacn.wire.HacnMessage.AgentRole;
+import net.homeagent.hacn.wire.HacnMessage.ChangeReport;
+import net.homeagent.hacn.wire.HacnMessage.FailingInterrupt;
+import net.homeagent.hacn.wire.HacnMessage.ForwardedReply;
+import net.homeagent.hacn.wire.HacnMessage.ForwardedRequest;
+import net.homeagent.hacn.wire.HacnMessage.Heartbeat;
+import net.homeagent.hacn.wire.HacnMessage.PollAnswer;
+import net.homeagent.hacn.wire.HacnMessage.SnapshotChunk;
+import net.homeagent.hacn.wire.HacnMessage.SnapshotRequest;
+import net.homeagent.hacn.wire.MalformedHacnMessage;
+import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.api.events.ApplianceEvent;
+import net.homeagent.mip.codec.MalformedMessageException;
+import net.homeagent.mip.codec.MipCodec;
+import net.homeagent.mip.codec.MipMessage;
+import net.homeagent.mip.codec.RegistrationRequest;
+import net.homeagent.peer.PeerChannel;
+import net.homeagent.peer.PeerLink;
+import net.homeagent.peer.PeerMessage;
+
+/**
+ * The control node (docs/hacn.md): takes each Registration Request that reached the public
+ * address, hands it to the HA that holds the home address's binding (else the one the policy
+ * chooses) over the peer link, and sends the HA's reply to the request's origin from the public
+ * address; keeps each HA's MBR snapshot from its change reports; detects failed HAs and has a
+ * redundant HA take over their home addresses. One lock guards it all: the public socket's
+ * thread, the link's thread and the tick take it in turn, each for a short, non-blocking step.
+ */
+public final class ControlCore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ControlCore.class);
+
+    /** Where the replies go: the public address's socket. */
+    @FunctionalInterface
+    public interface ReplySink {
+        void send(byte[] reply, InetSocketAddress to);
+    }
+
+    private record Pending(InetSocketAddress origin, int agent, Instant deadline, RequestKey key) {
+    }
+
+    /** A request in flight: its home address and identification, so that a retransmission is not forwarded twice. */
+    private record RequestKey(Inet4Address home, long identification) {
+    }
+
+    private final ControlSettings settings;
+    private final Clock clock;
+    private final Consumer<ApplianceEvent> events;
+    private final Counters counters = new Counters();
+    private final MipCodec codec = MipCodec.standard();
+    private final Map<Integer, TrackedAgent> agents = new LinkedHashMap<>();
+    private final Map<Inet4Address, Integer> owners = new HashMap<>();
+    private final Map<Long, Pending> pending = new HashMap<>();
+    private final Set<RequestKey> inFlight = new HashSet<>();
+    private final FailureDetector detector;
+    private final Takeover takeover;
+    private final Drops drops;
+    private final PeerChannel channel;
+    private volatile ReplySink replies = (reply, to) -> counters.increment("replies-without-socket");
+    private long nextRequestId;
+    private int nextTransferId;
+
+    public ControlCore(ControlSettings settings, PeerLink link, Clock clock, Consumer<ApplianceEvent> events) {
+        this.settings = settings;
+        this.clock = clock;
+        this.events = events;
+        this.drops = new Drops(counters, clock, LOG);
+        for (AgentSpec spec : settings.agents()) {
+            agents.put(spec.nodeId(), new TrackedAgent(spec, (home, holds) -> holds(spec.nodeId(), home, holds),
+                    this::moved));
+        }
+        this.detector = new FailureDetector(settings, this);
+        this.takeover = new Takeover(settings, this);
+        this.channel = link.open(HacnCodec.SERVICE, this::receive);
+    }
+
+    /** The public socket, once it is bound. */
+    public void replyThrough(ReplySink sink) {
+        this.replies = sink;
+    }
+
+    // ---- registrations at the public address
+
+    /** A datagram that reached the public address from {@code origin}. */
+    public synchronized void request(byte[] datagram, InetSocketAddress origin, InetSocketAddress arrivedOn) {
+        counters.increment("requests-received");
+        Optional<RegistrationRequest> request = readHeader(datagram, origin);
+        if (request.isEmpty()) {
+            return;
+        }
+        RequestKey key = new RequestKey(request.get().homeAddress(), request.get().identification());
+        if (inFlight.contains(key)) {
+            drops.drop("requests-retransmitted-in-flight", () -> "a retransmission from " + origin + " while the HA still"
+                    + " decides the first");
+            return;
+        }
+        Optional<TrackedAgent> agent = agentFor(key.home());
+        if (agent.isEmpty()) {
+            drops.drop("requests-no-agent", () -> "no HA takes registrations of " + key.home().getHostAddress() + " now");
+            return;
+        }
+        long id = ++nextRequestId;
+        pending.put(id, new Pending(origin, agent.get().nodeId(), clock.instant().plus(settings.requestTimeout()), key));
+        inFlight.add(key);
+        counters.increment("requests-forwarded");
+        send(agent.get(), new ForwardedRequest(id, origin, arrivedOn, datagram));
+    }
+
+    /**
+     * The codec reads the home address and identification; a request the HA will answer with 134
+     * (readable header, bad extensions) still goes to it, the rest is dropped as the HA would.
+     */
+    private Optional<RegistrationRequest> readHeader(byte[] datagram, InetSocketAddress origin) {
+        try {
+            MipMessage message = codec.decode(Unpooled.wrappedBuffer(datagram));
+            if (message instanceof RegistrationRequest request) {
+                return Optional.of(request);
+            }
+            drops.drop("requests-not-a-request", () -> "a message of type " + message.type() + " from " + origin);
+        } catch (MalformedMessageException e) {
+            if (e.header().isPresent()) {
+                return e.header();
+            }
+            drops.drop("requests-undecodable", () -> "undecodable datagram from " + origin + ": " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /** The HA of {@code home}: the one holding its binding (or its successor), else the policy's choice. */
+    private Optional<TrackedAgent> agentFor(Inet4Address home) {
+        Integer owner = owners.get(home);
+        if (owner != null) {
+            return resolve(owner);
+        }
+        List<HaChoice.Candidate> candidates = new ArrayList<>();
+        for (TrackedAgent agent : agents.values()) {
+            if (agent.routable()) {
+                candidates.add(new HaChoice.Candidate(agent.nodeId(), agent.mbr().bindings()));
+            }
+        }
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        candidates.sort(java.util.Comparator.comparingInt(HaChoice.Candidate::nodeId));
+        OptionalInt chosen = settings.choice().choose(home, candidates);
+        return chosen.isPresent() ? resolve(chosen.getAsInt()) : Optional.empty();
+    }
+
+    /** {@code nodeId}'s HA, or the one that took over from it (and so on), if it takes registrations now. */
+    private Optional<TrackedAgent> resolve(int nodeId) {
+        TrackedAgent agent = agents.get(nodeId);
+        for (int hops = 0; agent != null && hops < agents.size(); hops++) {
+            if (agent.routable()) {
+                return Optional.of(agent);
+            }
+            OptionalInt successor = agent.successor();
+            if (agent.state() != AgentState.FAILED || successor.isEmpty()) {
+                break;
+            }
+            agent = agents.get(successor.getAsInt());
+        }
+        return Optional.empty();
+    }
+
+    private void holds(int nodeId, Inet4Address home, boolean holds) {
+        if (holds) {
+            owners.put(home, nodeId);
+        } else {
+            owners.remove(home, nodeId);
+        }
+    }
+
+    // ---- the peer link
+
+    void receive(PeerMessage message) {
+        synchronized (this) {
+            TrackedAgent agent = agents.get(message.sender().nodeId());
+            if (agent == null) {
+                drops.drop("dropped-unknown-node", () -> "service 2 message from node " + message.sender().nodeId()
+                        + ", not a configured HA");
+                return;
+            }
+            HacnMessage decoded;
+            try {
+                decoded = HacnCodec.decode(message.payload(), clock.instant());
+            } catch (MalformedHacnMessage e) {
+                drops.drop("dropped-malformed", () -> "malformed message from HA " + agent.nodeId() + ": " + e.getMessage());
+                return;
+            }
+            if (agent.state() == AgentState.FAILED) {
+                // Its home addresses are another HA's now; a repaired HA rejoining is not done (docs/hacn.md)
+                drops.drop("dropped-from-failed-agent", () -> "HA " + agent.nodeId() + " was declared failed; ignoring its "
+                        + decoded.getClass().getSimpleName());
+                return;
+            }
+            heard(agent, message.senderEpoch(), decoded);
+            handle(agent, decoded);
+        }
+    }
+
+    private void heard(TrackedAgent agent, long epoch, HacnMessage message) {
+        Instant now = clock.instant();
+        if (agent.heard(now, epoch)) {
+            // first contact, or its link restarted: its report sequence starts again, its table is
+            // what its backup restored; learn it whole
+            agent.mbr().restarted();
+            requestSnapshot(agent);
+        }
+        if (agent.state() == AgentState.UNKNOWN) {
+            boolean standingBy = roleOf(message).orElse(AgentRole.ACTIVE) == AgentRole.STANDING_BY;
+            agent.moveTo(standingBy ? AgentState.STANDING_BY : AgentState.ACTIVE, "heard");
+        } else if (agent.state() == AgentState.SUSPECT) {
+            agent.moveTo(AgentState.ACTIVE, "heard again");
+        }
+    }
+
+    private static Optional<AgentRole> roleOf(HacnMessage message) {
+        if (message instanceof Heartbeat h) {
+            return Optional.of(h.role());
+        }
+        return message instanceof PollAnswer a ? Optional.of(a.role()) : Optional.empty();
+    }
+
+    private void handle(TrackedAgent agent, HacnMessage message) {
+        Instant now = clock.instant();
+        if (message instanceof Heartbeat h) {
+            counters.increment("heartbeats-received");
+            agent.reportedBindings(h.bindings());
+            agent.mbr().announced(h.lastSequence(), now);
+        } else if (message instanceof PollAnswer a) {
+            counters.increment(agent.pollAnswered(a.pollId()) ? "polls-answered" : "polls-answered-late");
+            agent.reportedBindings(a.bindings());
+            agent.mbr().announced(a.lastSequence(), now);
+        } else if (message instanceof ChangeReport r) {
+            counters.increment(agent.mbr().report(r, now) ? "reports-received" : "reports-stale");
+        } else if (message instanceof ForwardedReply r) {
+            reply(agent, r);
+        } else if (message instanceof FailingInterrupt i) {
+            fail(agent, "interrupt", i.reason());
+        } else if (message instanceof SnapshotChunk c) {
+            counters.increment(agent.mbr().chunk(c, now) ? "snapshot-chunks-received" : "dropped-unexpected");
+        } else {
+            drops.drop("dropped-unexpected", () -> "unexpected " + message.getClass().getSimpleName() + " from HA "
+                    + agent.nodeId());
+        }
+    }
+
+    private void reply(TrackedAgent agent, ForwardedReply reply) {
+        Pending asked = pending.get(reply.requestId());
+        if (asked == null || asked.agent() != agent.nodeId()) {
+            drops.drop("replies-late", () -> "reply " + reply.requestId() + " from HA " + agent.nodeId()
+                    + " to no request in flight there (timed out?)");
+            return;
+        }
+        pending.remove(reply.requestId());
+        inFlight.remove(asked.key());
+        if (!reply.bindings().isEmpty()) {
+            // the next request of this home address goes to the same HA even before its report arrives
+            owners.put(reply.homeAddress(), agent.nodeId());
+        }
+        if (reply.reply().isEmpty()) {
+            counters.increment("requests-discarded-by-agent");
+            return;
+        }
+        counters.increment("replies-sent");
+        replies.send(reply.reply().get(), asked.origin());
+    }
+
+    private void requestSnapshot(TrackedAgent agent) {
+        int id = ++nextTransferId;
+        agent.mbr().snapshotRequested(id);
+        counters.increment("snapshot-requests");
+        send(agent, new SnapshotRequest(id));
+    }
+
+    // ---- timers
+
+    /** Every {@code tickMillis}: failure detection, request timeouts, report gaps. */
+    public synchronized void tick() {
+        Instant now = clock.instant();
+        detector.tick(now);
+        for (Iterator<Pending> it = pending.values().iterator(); it.hasNext();) {
+            Pending p = it.next();
+            if (!now.isBefore(p.deadline())) {
+                it.remove();
+                inFlight.remove(p.key());
+                counters.increment("requests-timed-out");
+            }
+        }
+        for (TrackedAgent agent : agents.values()) {
+            if (agent.state() != AgentState.FAILED && agent.mbr().gapOpenFor(settings.gapTimeout(), now)) {
+                LOG.info("change reports of HA {} missing for {} ms after sequence {}: asking for its whole table",
+                        agent.nodeId(), settings.gapTimeout().toMillis(), agent.mbr().appliedSequence());
+                requestSnapshot(agent);
+            }
+        }
+    }
+
+    // ---- failures and state changes
+
+    /** A failure of {@code agent} detected by {@code how}: logged, counted, published, taken over. */
+    void fail(TrackedAgent agent, String how, String why) {
+        AgentState was = agent.state();
+        if (was == AgentState.FAILED) {
+            return;
+        }
+        Instant now = clock.instant();
+        agent.detected();
+        counters.increment("detections-" + how);
+        LOG.warn("HA {} failed, detected by {}: {}", agent.nodeId(), how, why);
+        events.accept(ApplianceEvent.of(ApplianceEvent.Kind.FAILURE, now, "hacn", "HA " + agent.nodeId()
+                + " failed (" + how + "): " + why, Map.of("component", "hacn", "ha", Integer.toString(agent.nodeId()),
+                        "detection", how, "reason", why)));
+        agent.moveTo(AgentState.FAILED, how + ": " + why);
+        if (was == AgentState.RECEIVING) {
+            takeover.targetFailed(agent, now);
+        } else if (was == AgentState.ACTIVE || was == AgentState.SUSPECT) {
+            takeover.start(agent, now);
+        }
+    }
+
+    private void moved(TrackedAgent agent, AgentState from, AgentState to, String why) {
+        counters.increment("transitions");
+        LOG.info("HA {}: {} -> {} ({}; docs/hacn.md, \"States of an HA\")", agent.nodeId(), from.text(), to.text(), why);
+        events.accept(ApplianceEvent.roleChanged(clock.instant(), "hacn-ha-" + agent.nodeId(), from.text(), to.text(),
+                why));
+    }
+
+    // ---- for the collaborators and the operator
+
+    CompletionStage<Void> send(TrackedAgent agent, HacnMessage message) {
+        return sendBytes(agent, HacnCodec.encode(message, clock.instant()));
+    }
+
+    CompletionStage<Void> sendBytes(TrackedAgent agent, byte[] payload) {
+        return channel.send(agent.spec().address(), payload);
+    }
+
+    /** Runs {@code step} under the control node's lock (an acknowledgement coming back from the link). */
+    synchronized void locked(Runnable step) {
+        step.run();
+    }
+
+    Collection<TrackedAgent> agents() {
+        return agents.values();
+    }
+
+    public Counters counters() {
+        return counters;
+    }
+
+    public ControlSettings settings() {
+        return settings;
+    }
+
+    /** Each HA as the operator sees it. */
+    public synchronized List<AgentView> view() {
+        List<AgentView> views = new ArrayList<>();
+        for (TrackedAgent a : agents.values()) {
+            views.add(new AgentView(a.nodeId(), a.spec(), a.state(), a.mbr().homeAddresses(), a.mbr().bindings(),
+                    a.reportedBindings(), a.lastHeard(), a.detections(), a.successor(), a.mbr().appliedSequence()));
+        }
+        return views;
+    }
+
+    /** The MBR snapshot of {@code nodeId}, or of every HA. */
+    public synchronized List<Binding> bindings(OptionalInt nodeId) {
+        List<Binding> all = new ArrayList<>();
+        for (TrackedAgent a : agents.values()) {
+            if (nodeId.isEmpty() || nodeId.getAsInt() == a.nodeId()) {
+                all.addAll(a.mbr().all());
+            }
+        }
+        return all;
+    }
+
+    public synchronized int inFlight() {
+        return pending.size();
+    }
+
+    public synchronized int takeoversRunning() {
+        return takeover.running();
+    }
+
+    public void close() {
+        channel.close();
+    }
+
+    /**
+     * One HA for the shell.
+     *
+     * @param reportedBindings what its last heartbeat said it holds (the MBR should agree)
+     */
+    public record AgentView(int nodeId, AgentSpec spec, AgentState state, int homeAddresses, int bindings,
+            int reportedBindings, Optional<Instant> lastHeard, int detections, OptionalInt successor,
+            long sequence) {
+    }
+}

@@ -1,0 +1,68 @@
+package net.homeagent.hacn.control;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Configuration of this appliance as the HA control node, ConfigAdmin PID {@value #PID}
+ * (etc/net.homeagent.hacn.cfg). Without it the appliance is no control node.
+ */
+@ObjectClassDefinition(id = HacnConfig.PID, name = "HA control node",
+        description = "One public home agent address in front of N home agents: forwards registrations, keeps an MBR"
+                + " snapshot per HA, detects failed HAs and moves their bindings to a redundant HA")
+public @interface HacnConfig {
+
+    String PID = "net.homeagent.hacn";
+
+    @AttributeDefinition(description = "Whether this appliance is the HA control node; off by default")
+    boolean enabled() default false;
+
+    @AttributeDefinition(description = "The public home agent address mobile nodes register with (bound here)")
+    String publicAddress() default "";
+
+    @AttributeDefinition(description = "UDP port of the public address (RFC 5944: 434)")
+    int port() default 434;
+
+    @AttributeDefinition(description = "Active HAs, nodeId@host:port of each one's peer link (several values, or one comma separated)")
+    String[] agents() default {};
+
+    @AttributeDefinition(description = "Redundant HAs, 'nodeId@host:port priority capacity' (higher priority first;"
+            + " capacity in bindings, 0 = no limit; several values, or one comma separated)")
+    String[] redundantAgents() default {};
+
+    @AttributeDefinition(description = "Chooses the HA of a home address no HA holds: hash, least-loaded or ranges")
+    String policy() default "hash";
+
+    @AttributeDefinition(description = "For policy ranges: a.b.c.d/len=nodeId, the first match wins")
+    String[] ranges() default {};
+
+    @AttributeDefinition(description = "A forwarded request not answered within this many ms gets no reply")
+    int requestTimeoutMillis() default 2000;
+
+    @AttributeDefinition(description = "The HAs' heartbeat interval, ms")
+    int heartbeatMillis() default 1000;
+
+    @AttributeDefinition(description = "Heartbeats missed in a row that make an HA silent; 0 = heartbeats detect"
+            + " nothing")
+    int heartbeatMisses() default 3;
+
+    @AttributeDefinition(description = "Poll a silent HA before declaring it failed (else silence is failure)")
+    boolean pollSilent() default true;
+
+    @AttributeDefinition(description = "Poll every HA in turn, one every this many ms; 0 = only silent ones")
+    int pollEveryMillis() default 0;
+
+    @AttributeDefinition(description = "A poll not answered within this many ms means the HA failed")
+    int pollTimeoutMillis() default 500;
+
+    @AttributeDefinition(description = "Change reports missing for this many ms make the HACN ask the HA for a full"
+            + " snapshot")
+    int gapTimeoutMillis() default 2000;
+
+    @AttributeDefinition(description = "Largest snapshot chunk downloaded to a redundant HA, bytes")
+    int chunkBytes() default 1200;
+
+    @AttributeDefinition(description = "How often the timers (heartbeats, polls, request timeouts, gaps) are checked,"
+            + " ms")
+    int tickMillis() default 100;
+}

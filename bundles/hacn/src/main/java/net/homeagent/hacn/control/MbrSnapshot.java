@@ -1,0 +1,170 @@
+package net.homeagent.hacn.control;
+
+import java.net.Inet4Address;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+
+import net.homeagent.hacn.wire.HacnMessage.ChangeReport;
+import net.homeagent.hacn.wire.HacnMessage.SnapshotChunk;
+import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.codec.wire.Ipv4;
+
+/**
+ * One HA's mobility binding records as the control node keeps them (the hot-standby design's MBR
+ * snapshot): every home address's bindings, kept exact by the HA's change reports applied in the
+ * order of their sequence numbers. The peer link does not order deliveries, so a report that
+ * arrives before its predecessors waits for them; a gap that stays open longer than the gap
+ * timeout (a report the link gave up on, reports lost with a restart) is closed by a full snapshot
+ * of the HA, after which the reports newer than the snapshot's sequence apply again.
+ */
+final class MbrSnapshot {
+
+    private final Map<Inet4Address, List<Binding>> homes = new HashMap<>();
+    private final TreeMap<Long, ChangeReport> ahead = new TreeMap<>();
+    private final BiConsumer<Inet4Address, Boolean> holds;
+    private long applied;
+    private long announced;
+    private Instant gapSince;
+    private Download download;
+    private int bindings;
+
+    private static final class Download {
+        final int transferId;
+        final Map<Integer, SnapshotChunk> chunks = new HashMap<>();
+
+        Download(int transferId) {
+            this.transferId = transferId;
+        }
+    }
+
+    /** @param holds told, for each home address whose state changes here, whether it now has bindings */
+    MbrSnapshot(BiConsumer<Inet4Address, Boolean> holds) {
+        this.holds = holds;
+    }
+
+    /** @return false for a stale or repeated report (its sequence was applied already) */
+    boolean report(ChangeReport report, Instant now) {
+        if (report.sequence() <= applied) {
+            return false;
+        }
+        ahead.put(report.sequence(), report);
+        drain(now);
+        return true;
+    }
+
+    /** What a heartbeat or poll answer says of the HA's last report: reports still missing open a gap. */
+    void announced(long lastSequence, Instant now) {
+        announced = Math.max(announced, lastSequence);
+        drain(now);
+    }
+
+    private void drain(Instant now) {
+        while (!ahead.isEmpty() && ahead.firstKey() == applied + 1) {
+            ChangeReport next = ahead.pollFirstEntry().getValue();
+            put(next.homeAddress(), next.bindings());
+            applied = next.sequence();
+        }
+        boolean missing = !ahead.isEmpty() || announced > applied;
+        if (!missing) {
+            gapSince = null;
+        } else if (gapSince == null) {
+            gapSince = now;
+        }
+    }
+
+    /** Whether reports have been missing for at least {@code timeout} and no snapshot is on its way. */
+    boolean gapOpenFor(Duration timeout, Instant now) {
+        return download == null && gapSince != null && !now.isBefore(gapSince.plus(timeout));
+    }
+
+    /** The HA restarted (a new link epoch): its sequences start again from 1. */
+    void restarted() {
+        applied = 0;
+        announced = 0;
+        ahead.clear();
+        gapSince = null;
+        download = null;
+    }
+
+    void snapshotRequested(int transferId) {
+        download = new Download(transferId);
+    }
+
+    boolean awaitingSnapshot() {
+        return download != null;
+    }
+
+    /**
+     * A chunk of the full snapshot asked for; the last one replaces the table with the snapshot's,
+     * then the reports newer than it apply again.
+     *
+     * @return false for a chunk of no transfer asked for
+     */
+    boolean chunk(SnapshotChunk chunk, Instant now) {
+        if (download == null || download.transferId != chunk.transferId()) {
+            return false;
+        }
+        download.chunks.put(chunk.index(), chunk);
+        if (download.chunks.size() < chunk.count()) {
+            return true;
+        }
+        Map<Inet4Address, List<Binding>> table = new HashMap<>();
+        long sequence = 0;
+        for (SnapshotChunk part : download.chunks.values()) {
+            sequence = part.sequence();
+            for (Binding b : part.bindings()) {
+                table.computeIfAbsent(b.homeAddress(), h -> new ArrayList<>()).add(b);
+            }
+        }
+        download = null;
+        for (Inet4Address home : List.copyOf(homes.keySet())) {
+            if (!table.containsKey(home)) {
+                put(home, List.of());
+            }
+        }
+        table.forEach(this::put);
+        applied = sequence;
+        ahead.headMap(sequence, true).clear();
+        gapSince = null;
+        drain(now);
+        return true;
+    }
+
+    private void put(Inet4Address home, List<Binding> state) {
+        List<Binding> before = state.isEmpty() ? homes.remove(home) : homes.put(home, List.copyOf(state));
+        bindings += state.size() - (before == null ? 0 : before.size());
+        holds.accept(home, !state.isEmpty());
+    }
+
+    Optional<List<Binding>> find(Inet4Address home) {
+        return Optional.ofNullable(homes.get(home));
+    }
+
+    /** Every binding, each home address's together, by home address. */
+    List<Binding> all() {
+        List<Binding> all = new ArrayList<>(bindings);
+        homes.entrySet().stream().sorted(Comparator.comparingLong(e -> Ipv4.toUnsigned(e.getKey())))
+                .forEach(e -> all.addAll(e.getValue()));
+        return all;
+    }
+
+    int bindings() {
+        return bindings;
+    }
+
+    int homeAddresses() {
+        return homes.size();
+    }
+
+    long appliedSequence() {
+        return applied;
+    }
+}

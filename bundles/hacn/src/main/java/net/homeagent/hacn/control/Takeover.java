@@ -1,0 +1,131 @@
+package net.homeagent.hacn.control;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import net.homeagent.hacn.wire.HacnMessage.Activate;
+import net.homeagent.hacn.wire.SnapshotChunks;
+
+/**
+ * Moves a failed HA's home addresses to a redundant HA (docs/hacn.md, "Takeover"; the hot-standby
+ * design): the best redundant HA standing by (highest priority, then one whose capacity holds the
+ * failed HA's bindings, then the largest capacity) receives the failed HA's MBR snapshot in chunks,
+ * each acknowledged by the link (which retransmits); when every chunk is acknowledged it is
+ * activated, and once the activation is acknowledged the control node routes the failed HA's home
+ * addresses to it. A redundant HA that does not acknowledge is declared failed and the next one
+ * gets the download. Under the control node's lock; acknowledgements come back through it.
+ */
+final class Takeover {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Takeover.class);
+
+    private record Transfer(int id, TrackedAgent failed, TrackedAgent target, int chunks, int[] acknowledged) {
+    }
+
+    private final ControlSettings settings;
+    private final ControlCore core;
+    private final Map<Integer, Transfer> byTarget = new HashMap<>();
+    private int nextTransferId;
+
+    Takeover(ControlSettings settings, ControlCore core) {
+        this.settings = settings;
+        this.core = core;
+    }
+
+    void start(TrackedAgent failed, Instant now) {
+        Optional<TrackedAgent> best = best(failed.mbr().bindings());
+        if (best.isEmpty()) {
+            core.counters().increment("takeovers-without-redundant");
+            LOG.warn("HA {} failed with {} bindings and no redundant HA stands by: its mobile nodes are not served",
+                    failed.nodeId(), failed.mbr().bindings());
+            return;
+        }
+        TrackedAgent target = best.get();
+        List<byte[]> chunks = SnapshotChunks.encode(++nextTransferId, 0, failed.mbr().all(), settings.chunkBytes(), now);
+        Transfer transfer = new Transfer(nextTransferId, failed, target, chunks.size(), new int[1]);
+        byTarget.put(target.nodeId(), transfer);
+        target.moveTo(AgentState.RECEIVING, "taking over HA " + failed.nodeId() + "'s " + failed.mbr().bindings()
+                + " bindings in " + chunks.size() + " chunks");
+        core.counters().increment("takeovers-started");
+        for (byte[] chunk : chunks) {
+            core.counters().increment("download-chunks-sent");
+            core.sendBytes(target, chunk).whenComplete((ok, failure) -> core.locked(() -> chunkDone(transfer, failure)));
+        }
+    }
+
+    private Optional<TrackedAgent> best(int bindings) {
+        Comparator<TrackedAgent> order = Comparator.<TrackedAgent>comparingInt(a -> a.spec().priority()).reversed()
+                .thenComparing(a -> fits(a, bindings) ? 0 : 1)
+                .thenComparing(Comparator.<TrackedAgent>comparingInt(a -> capacity(a)).reversed())
+                .thenComparingInt(TrackedAgent::nodeId);
+        return core.agents().stream().filter(a -> a.spec().redundant() && a.state() == AgentState.STANDING_BY)
+                .min(order);
+    }
+
+    private static boolean fits(TrackedAgent agent, int bindings) {
+        return agent.spec().capacity() == 0 || agent.spec().capacity() >= bindings;
+    }
+
+    private static int capacity(TrackedAgent agent) {
+        return agent.spec().capacity() == 0 ? Integer.MAX_VALUE : agent.spec().capacity();
+    }
+
+    private boolean current(Transfer transfer) {
+        return byTarget.get(transfer.target().nodeId()) == transfer;
+    }
+
+    private void chunkDone(Transfer transfer, Throwable failure) {
+        if (!current(transfer)) {
+            return;
+        }
+        if (failure != null) {
+            core.fail(transfer.target(), "download", "did not acknowledge a chunk of HA " + transfer.failed().nodeId()
+                    + "'s bindings");
+            return;
+        }
+        if (++transfer.acknowledged()[0] < transfer.chunks()) {
+            return;
+        }
+        core.send(transfer.target(), new Activate(transfer.id(), transfer.chunks()))
+                .whenComplete((ok, error) -> core.locked(() -> activated(transfer, error)));
+    }
+
+    private void activated(Transfer transfer, Throwable failure) {
+        if (!current(transfer)) {
+            return;
+        }
+        if (failure != null) {
+            core.fail(transfer.target(), "download", "did not acknowledge its activation");
+            return;
+        }
+        byTarget.remove(transfer.target().nodeId());
+        transfer.failed().successor(transfer.target().nodeId());
+        core.counters().increment("takeovers-completed");
+        transfer.target().moveTo(AgentState.ACTIVE, "activated with HA " + transfer.failed().nodeId() + "'s "
+                + transfer.failed().mbr().bindings() + " bindings");
+    }
+
+    /**
+     * A redundant HA failed while it received a download: the failed HA it was taking over goes to
+     * the next redundant HA.
+     */
+    void targetFailed(TrackedAgent target, Instant now) {
+        Transfer transfer = byTarget.remove(target.nodeId());
+        if (transfer != null) {
+            core.counters().increment("takeovers-retried");
+            start(transfer.failed(), now);
+        }
+    }
+
+    /** Transfers under way, for the operator. */
+    int running() {
+        return byTarget.size();
+    }
+}

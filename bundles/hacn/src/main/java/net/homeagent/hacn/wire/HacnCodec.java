@@ -1,0 +1,273 @@
+package net.homeagent.hacn.wire;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import net.homeagent.hacn.wire.HacnMessage.Activate;
+import net.homeagent.hacn.wire.HacnMessage.AgentRole;
+import net.homeagent.hacn.wire.HacnMessage.ChangeReport;
+import net.homeagent.hacn.wire.HacnMessage.FailingInterrupt;
+import net.homeagent.hacn.wire.HacnMessage.ForwardedReply;
+import net.homeagent.hacn.wire.HacnMessage.ForwardedRequest;
+import net.homeagent.hacn.wire.HacnMessage.Heartbeat;
+import net.homeagent.hacn.wire.HacnMessage.Poll;
+import net.homeagent.hacn.wire.HacnMessage.PollAnswer;
+import net.homeagent.hacn.wire.HacnMessage.SnapshotChunk;
+import net.homeagent.hacn.wire.HacnMessage.SnapshotRequest;
+import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.codec.wire.Ipv4;
+
+/**
+ * Encodes and decodes {@link HacnMessage}s, big-endian (docs/protocols.md, "Control node"). Every
+ * payload starts {@code u8 version (1) | u8 type}. Decoding reads exactly one whole message or
+ * refuses it with {@link MalformedHacnMessage}: truncated, bytes after its end, a field out of range.
+ */
+public final class HacnCodec {
+
+    /** The control node's peer-link service number (docs/protocols.md, "Service numbers"). */
+    public static final int SERVICE = 2;
+    public static final int VERSION = 1;
+
+    static final int FORWARDED_REQUEST = 1;
+    static final int FORWARDED_REPLY = 2;
+    static final int CHANGE_REPORT = 3;
+    static final int HEARTBEAT = 4;
+    static final int POLL = 5;
+    static final int POLL_ANSWER = 6;
+    static final int FAILING_INTERRUPT = 7;
+    static final int SNAPSHOT_REQUEST = 8;
+    static final int SNAPSHOT_CHUNK = 9;
+    static final int ACTIVATE = 10;
+
+    /** Bytes of a snapshot chunk without its binding records. */
+    public static final int CHUNK_OVERHEAD = 24;
+
+    private HacnCodec() {
+    }
+
+    /** Bytes a binding takes in a chunk or a report. */
+    public static int size(Binding binding) {
+        return BindingRecords.size(binding);
+    }
+
+    public static byte[] encode(HacnMessage message, Instant now) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+        DataOutputStream out = new DataOutputStream(bytes);
+        try {
+            out.writeByte(VERSION);
+            write(message, out, now);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory", e); // a ByteArrayOutputStream never fails
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void write(HacnMessage message, DataOutputStream out, Instant now) throws IOException {
+        if (message instanceof ForwardedRequest f) {
+            out.writeByte(FORWARDED_REQUEST);
+            out.writeLong(f.requestId());
+            socket(out, f.origin());
+            socket(out, f.arrivedOn());
+            blob(out, f.request());
+        } else if (message instanceof ForwardedReply r) {
+            out.writeByte(FORWARDED_REPLY);
+            out.writeLong(r.requestId());
+            out.writeByte(r.reply().isPresent() ? 1 : 0);
+            blob(out, r.reply().orElse(new byte[0]));
+            homeState(out, r.homeAddress(), r.bindings(), now);
+        } else if (message instanceof ChangeReport c) {
+            out.writeByte(CHANGE_REPORT);
+            out.writeLong(c.sequence());
+            homeState(out, c.homeAddress(), c.bindings(), now);
+        } else if (message instanceof Heartbeat h) {
+            out.writeByte(HEARTBEAT);
+            out.writeLong(h.lastSequence());
+            out.writeInt(h.bindings());
+            out.writeByte(h.role().code());
+        } else if (message instanceof Poll p) {
+            out.writeByte(POLL);
+            out.writeInt(p.pollId());
+        } else if (message instanceof PollAnswer a) {
+            out.writeByte(POLL_ANSWER);
+            out.writeInt(a.pollId());
+            out.writeLong(a.lastSequence());
+            out.writeInt(a.bindings());
+            out.writeByte(a.role().code());
+        } else if (message instanceof FailingInterrupt i) {
+            out.writeByte(FAILING_INTERRUPT);
+            byte[] reason = i.reason().getBytes(StandardCharsets.UTF_8);
+            int length = Math.min(reason.length, 255);
+            out.writeByte(length);
+            out.write(reason, 0, length);
+        } else if (message instanceof SnapshotRequest s) {
+            out.writeByte(SNAPSHOT_REQUEST);
+            out.writeInt(s.transferId());
+        } else if (message instanceof SnapshotChunk k) {
+            out.writeByte(SNAPSHOT_CHUNK);
+            out.writeInt(k.transferId());
+            out.writeInt(k.index());
+            out.writeInt(k.count());
+            out.writeLong(k.sequence());
+            out.writeShort(k.bindings().size());
+            for (Binding b : k.bindings()) {
+                BindingRecords.write(out, b, now);
+            }
+        } else {
+            Activate a = (Activate) message; // the last of the sealed interface's records
+            out.writeByte(ACTIVATE);
+            out.writeInt(a.transferId());
+            out.writeInt(a.chunks());
+        }
+    }
+
+    private static void socket(DataOutputStream out, InetSocketAddress address) throws IOException {
+        out.writeInt(Ipv4.toInt(Ipv4.addressOf(address)));
+        out.writeShort(address.getPort());
+    }
+
+    private static void blob(DataOutputStream out, byte[] bytes) throws IOException {
+        if (bytes.length > 0xFFFF) {
+            throw new IllegalArgumentException("a message of " + bytes.length + " bytes");
+        }
+        out.writeShort(bytes.length);
+        out.write(bytes);
+    }
+
+    private static void homeState(DataOutputStream out, Inet4Address home, List<Binding> bindings, Instant now)
+            throws IOException {
+        if (bindings.size() > 255) {
+            throw new IllegalArgumentException("more than 255 bindings of one home address");
+        }
+        out.writeInt(Ipv4.toInt(home));
+        out.writeByte(bindings.size());
+        for (Binding b : bindings) {
+            BindingRecords.write(out, b, now);
+        }
+    }
+
+    /**
+     * @throws MalformedHacnMessage for anything that is not one whole, valid message of this version
+     */
+    public static HacnMessage decode(byte[] payload, Instant now) throws MalformedHacnMessage {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
+        try {
+            int version = in.readUnsignedByte();
+            if (version != VERSION) {
+                throw new MalformedHacnMessage("version " + version);
+            }
+            HacnMessage message = read(in.readUnsignedByte(), in, now);
+            if (in.available() > 0) {
+                throw new MalformedHacnMessage(in.available() + " bytes after the message");
+            }
+            return message;
+        } catch (EOFException e) {
+            throw new MalformedHacnMessage("truncated");
+        } catch (IOException e) {
+            throw new MalformedHacnMessage("unreadable: " + e.getMessage()); // not from a byte array
+        }
+    }
+
+    private static HacnMessage read(int type, DataInputStream in, Instant now)
+            throws IOException, MalformedHacnMessage {
+        return switch (type) {
+            case FORWARDED_REQUEST -> new ForwardedRequest(in.readLong(), socket(in), socket(in), blob(in));
+            case FORWARDED_REPLY -> forwardedReply(in, now);
+            case CHANGE_REPORT -> {
+                long sequence = in.readLong();
+                Inet4Address home = Ipv4.of(in.readInt());
+                yield new ChangeReport(sequence, home, homeBindings(in, home, now));
+            }
+            case HEARTBEAT -> new Heartbeat(in.readLong(), count(in.readInt()), role(in.readUnsignedByte()));
+            case POLL -> new Poll(in.readInt());
+            case POLL_ANSWER -> new PollAnswer(in.readInt(), in.readLong(), count(in.readInt()),
+                    role(in.readUnsignedByte()));
+            case FAILING_INTERRUPT -> {
+                byte[] reason = new byte[in.readUnsignedByte()];
+                in.readFully(reason);
+                yield new FailingInterrupt(new String(reason, StandardCharsets.UTF_8));
+            }
+            case SNAPSHOT_REQUEST -> new SnapshotRequest(in.readInt());
+            case SNAPSHOT_CHUNK -> snapshotChunk(in, now);
+            case ACTIVATE -> new Activate(in.readInt(), count(in.readInt()));
+            default -> throw new MalformedHacnMessage("type " + type);
+        };
+    }
+
+    private static ForwardedReply forwardedReply(DataInputStream in, Instant now)
+            throws IOException, MalformedHacnMessage {
+        long requestId = in.readLong();
+        int hasReply = in.readUnsignedByte();
+        byte[] reply = blob(in);
+        if (hasReply > 1 || (hasReply == 0 && reply.length > 0)) {
+            throw new MalformedHacnMessage("reply flag " + hasReply + " with " + reply.length + " bytes");
+        }
+        Inet4Address home = Ipv4.of(in.readInt());
+        return new ForwardedReply(requestId, hasReply == 1 ? Optional.of(reply) : Optional.empty(), home,
+                homeBindings(in, home, now));
+    }
+
+    private static SnapshotChunk snapshotChunk(DataInputStream in, Instant now)
+            throws IOException, MalformedHacnMessage {
+        int transferId = in.readInt();
+        int index = in.readInt();
+        int count = in.readInt();
+        if (index < 0 || count <= 0 || index >= count) {
+            throw new MalformedHacnMessage("chunk " + index + " of " + count);
+        }
+        long sequence = in.readLong();
+        int n = in.readUnsignedShort();
+        List<Binding> bindings = new ArrayList<>(Math.min(n, 64));
+        for (int i = 0; i < n; i++) {
+            bindings.add(BindingRecords.read(in, now));
+        }
+        return new SnapshotChunk(transferId, index, count, sequence, bindings);
+    }
+
+    private static List<Binding> homeBindings(DataInputStream in, Inet4Address home, Instant now)
+            throws IOException, MalformedHacnMessage {
+        int n = in.readUnsignedByte();
+        List<Binding> bindings = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Binding b = BindingRecords.read(in, now);
+            if (!b.homeAddress().equals(home)) {
+                throw new MalformedHacnMessage("a binding of another home address than " + home.getHostAddress());
+            }
+            bindings.add(b);
+        }
+        return bindings;
+    }
+
+    private static InetSocketAddress socket(DataInputStream in) throws IOException {
+        Inet4Address address = Ipv4.of(in.readInt());
+        return new InetSocketAddress(address, in.readUnsignedShort());
+    }
+
+    private static byte[] blob(DataInputStream in) throws IOException {
+        byte[] bytes = new byte[in.readUnsignedShort()];
+        in.readFully(bytes);
+        return bytes;
+    }
+
+    private static int count(int value) throws MalformedHacnMessage {
+        if (value < 0) {
+            throw new MalformedHacnMessage("count " + Integer.toUnsignedString(value));
+        }
+        return value;
+    }
+
+    private static AgentRole role(int code) throws MalformedHacnMessage {
+        return AgentRole.ofCode(code).orElseThrow(() -> new MalformedHacnMessage("role " + code));
+    }
+}

@@ -1,0 +1,171 @@
+package net.homeagent.hacn.control;
+
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import net.homeagent.hacn.FakeNetwork;
+import net.homeagent.hacn.agent.AgentEndpoint;
+import net.homeagent.hacn.agent.AgentSettings;
+import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.api.Encapsulation;
+import net.homeagent.mip.api.RegistrationDecision;
+import net.homeagent.mip.api.RegistrationService;
+import net.homeagent.mip.api.events.ApplianceEvent;
+import net.homeagent.mip.api.testing.FakeBindingStore;
+import net.homeagent.mip.api.testing.MutableClock;
+import net.homeagent.mip.codec.MessageSigner;
+import net.homeagent.mip.codec.MipCodec;
+import net.homeagent.mip.codec.RegistrationReply;
+import net.homeagent.mip.codec.RegistrationRequest;
+import net.homeagent.mip.codec.ReplyCode;
+import net.homeagent.mip.codec.wire.Ipv4;
+
+/**
+ * A control node and its HAs in one test: the real {@link ControlCore} and, on each fake HA, the
+ * real {@link AgentEndpoint} over a binding store fake and a registration service that accepts a
+ * request naming the address it was sent to (else 136, as the home agent does) and binds it.
+ * Time moves only when the test says, in ticks; alive HAs heartbeat on time.
+ */
+final class Deployment {
+
+    static final InetSocketAddress HACN = new InetSocketAddress(ip("10.0.0.1"), 7434);
+    static final InetSocketAddress PUBLIC = new InetSocketAddress(ip("192.0.2.1"), 434);
+    static final Duration TICK = Duration.ofMillis(100);
+    static final Duration HEARTBEAT = Duration.ofSeconds(1);
+
+    record Reply(RegistrationReply reply, InetSocketAddress to) {
+    }
+
+    final class Ha {
+        final int nodeId;
+        final InetSocketAddress address;
+        final FakeBindingStore store = new FakeBindingStore();
+        final List<RegistrationRequest> decided = new ArrayList<>();
+        final AgentEndpoint endpoint;
+
+        Ha(int nodeId, boolean redundant) {
+            this.nodeId = nodeId;
+            this.address = new InetSocketAddress(ip("10.0.0." + (10 + nodeId)), 7434);
+            RegistrationService service = registration -> {
+                RegistrationRequest r = registration.request();
+                decided.add(r);
+                Inet4Address ours = (Inet4Address) registration.receivedOn().getAddress();
+                int code = r.homeAgent().equals(ours) ? ReplyCode.ACCEPTED : ReplyCode.UNKNOWN_HOME_AGENT_ADDRESS;
+                if (code == ReplyCode.ACCEPTED) {
+                    store.register(new Binding(r.homeAddress(), r.careOfAddress(), ours,
+                            (Inet4Address) registration.source().getAddress(), registration.source().getPort(),
+                            java.util.Optional.empty(), r.lifetime(), clock.instant(),
+                            clock.instant().plusSeconds(r.lifetime()), r.identification(), r.flags(),
+                            Encapsulation.IP_IN_IP, false), false);
+                }
+                return CompletableFuture.completedFuture(RegistrationDecision.reply(new RegistrationReply(code,
+                        r.lifetime(), r.homeAddress(), ours, r.identification(), List.of()), MessageSigner.NONE)
+                        .afterDurable(store.sync()));
+            };
+            this.endpoint = new AgentEndpoint(new AgentSettings(100, HACN, HEARTBEAT, redundant, 1200),
+                    network.node(nodeId, address), service, store, clock, events::add);
+            store.listen(endpoint::bindingChanged);
+        }
+
+        String line() {
+            return nodeId + "@" + address.getAddress().getHostAddress() + ":" + address.getPort();
+        }
+    }
+
+    final MutableClock clock = MutableClock.at("2026-12-06T06:00:00Z");
+    final FakeNetwork network = new FakeNetwork();
+    final List<ApplianceEvent> events = new ArrayList<>();
+    final List<Reply> replies = new ArrayList<>();
+    final Map<Integer, Ha> has = new LinkedHashMap<>();
+    final Set<Integer> dead = new HashSet<>();
+    ControlCore core;
+    private Duration sinceHeartbeat = Duration.ZERO;
+
+    static Inet4Address ip(String text) {
+        return Ipv4.parse(text).orElseThrow();
+    }
+
+    Ha ha(int nodeId, boolean redundant) {
+        Ha ha = new Ha(nodeId, redundant);
+        has.put(nodeId, ha);
+        return ha;
+    }
+
+    /** Starts the control node with these settings' HAs, the HAs above, and a tick of heartbeats. */
+    ControlCore start(java.util.function.Function<List<AgentSpec>, ControlSettings> settings) {
+        List<AgentSpec> specs = new ArrayList<>();
+        has.values().forEach(h -> specs.add(h.endpoint.role() == net.homeagent.hacn.wire.HacnMessage.AgentRole.ACTIVE
+                ? AgentSpec.active(h.line()) : AgentSpec.redundant(h.line() + " " + (10 + h.nodeId) + " 0")));
+        core = new ControlCore(settings.apply(specs), network.node(100, HACN), clock, events::add);
+        core.replyThrough((bytes, to) -> {
+            try {
+                replies.add(new Reply((RegistrationReply) MipCodec.standard().decode(Unpooled.wrappedBuffer(bytes)),
+                        to));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        heartbeats();
+        network.deliverAll();
+        network.deliverAll();
+        return core;
+    }
+
+    static ControlSettings settings(List<AgentSpec> agents, int heartbeatMisses, boolean pollSilent,
+            Duration pollEvery) {
+        return new ControlSettings(ip("192.0.2.1"), 434, agents,
+                new HaChoice.HashOfHome(), Duration.ofSeconds(2), HEARTBEAT, heartbeatMisses, pollSilent, pollEvery,
+                Duration.ofMillis(500), Duration.ofSeconds(2), 1200, TICK);
+    }
+
+    void heartbeats() {
+        has.values().stream().filter(h -> !dead.contains(h.nodeId)).forEach(h -> h.endpoint.heartbeat());
+    }
+
+    /** Moves time by {@code span}, tick by tick: heartbeats of the living, deliveries, the control node's tick. */
+    void run(Duration span) {
+        for (Duration done = Duration.ZERO; done.compareTo(span) < 0; done = done.plus(TICK)) {
+            clock.advance(TICK);
+            sinceHeartbeat = sinceHeartbeat.plus(TICK);
+            if (sinceHeartbeat.compareTo(HEARTBEAT) >= 0) {
+                sinceHeartbeat = Duration.ZERO;
+                heartbeats();
+            }
+            network.deliverAll();
+            core.tick();
+            network.deliverAll();
+        }
+    }
+
+    /** kill -9: nothing reaches it any more, it sends nothing. */
+    void kill(int nodeId) {
+        dead.add(nodeId);
+        network.takeDown(has.get(nodeId).address);
+    }
+
+    static byte[] request(String home, String homeAgent, String careOf, long identification, int lifetime) {
+        ByteBuf out = Unpooled.buffer();
+        MipCodec.standard().encode(new RegistrationRequest(0, lifetime, ip(home), ip(homeAgent), ip(careOf),
+                identification, List.of()), out, MessageSigner.NONE);
+        byte[] bytes = new byte[out.readableBytes()];
+        out.readBytes(bytes);
+        return bytes;
+    }
+
+    /** A mobile node at {@code careOf} registers {@code home} with the public address; delivered at once. */
+    void register(String home, String careOf, long identification) {
+        core.request(request(home, "192.0.2.1", careOf, identification, 600), new InetSocketAddress(ip(careOf), 434),
+                PUBLIC);
+        network.deliverAll();
+    }
+}

@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# System test of the HA control node (issue 12, first slice; docs/hacn.md): a control node owning
+# the public home agent address, an active HA and a redundant HA, on one bridged link:
+#
+#   hacn 192.0.2.1  --+   public address 192.0.2.1:434, peer link node 100 on 192.0.2.1:7434
+#   ha1  192.0.2.11 --+-- "home" link (a bridge; tshark captures it); HA, peer link node 1
+#   ha2  192.0.2.12 --+   redundant HA (priority 10), peer link node 2
+#   mn   192.0.2.100 -+   group_client.py (tools/interop/mip_client.py's requests: scapy + hmac)
+#
+#   bash tools/hacn/run-hacn.sh        (as root)
+#
+# Each appliance boots with the homeagent-hacn feature and its role enabled. The client registers
+# NODES mobile nodes at the public address, keeping a ledger of the acknowledged ones; ha1 holds
+# every one (mip:bindings) and the control node's MBR snapshot of ha1 counts them (hacn:has).
+# kill -9 of ha1: the control node detects it (heartbeats missed, poll unanswered), downloads
+# ha1's snapshot to ha2 and activates it; ha2 holds every acknowledged binding (lost: 0) and
+# renewals at the public address are accepted by ha2. Each wait is bounded; each check prints PASS
+# or FAIL; last line "N passed, N failed".
+#
+# Environment: NODES (300), BOOT_TIMEOUT (s, 300), HOMEAGENT_TARBALL, KEEP_WORKDIR=1.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+nodes=${NODES:-300}
+boot_timeout=${BOOT_TIMEOUT:-300}
+public=192.0.2.1
+key=0x00112233445566778899aabbccddeeff            # the mobile nodes' test key
+peer_key=0x$(printf '6b%.0s' $(seq 32))           # the nodes' HMAC-SHA-256 test key (32 bytes)
+# shellcheck source=../testbed/testbed.sh
+source "$here/../testbed/testbed.sh"
+client="$TB_ROOT/tools/group/group_client.py"
+
+expect() {  # DESCRIPTION COMMAND...: one PASS or FAIL line
+    local what=$1
+    shift
+    if "$@"; then echo "PASS $what"; passed=$((passed + 1)); else fail_step "$what"; fi
+}
+
+# node NAME ADDRESS NODE-ID PEERS [PID.key=value ...]: an appliance in its own namespace on the home
+# link with the peer link enabled and the homeagent-hacn feature booting with the rest
+node() {
+    local name=$1 address=$2 id=$3 peers=$4
+    shift 4
+    testbed_node "$name" "home=$address/24"
+    testbed_appliance "$name" \
+        net.homeagent.peer.enabled=true "net.homeagent.peer.nodeId=$id" net.homeagent.peer.groupId=12 \
+        "net.homeagent.peer.bindAddress=$address" "net.homeagent.peer.peers=$peers" "$@"
+    echo "1 hmac-sha256 $peer_key send" >"$karaf_home/etc/peer-keys.conf"
+    chmod 600 "$karaf_home/etc/peer-keys.conf"
+    sed -i -E 's|^([[:space:]]+config/[^,\\]+)$|\1, \\\n    homeagent-hacn|' "$karaf_home/etc/org.apache.karaf.features.cfg"
+    grep -q '^    homeagent-hacn$' "$karaf_home/etc/org.apache.karaf.features.cfg" \
+        || { fail_step "$name: could not add homeagent-hacn to featuresBoot"; return 1; }
+}
+
+# ha NAME ADDRESS NODE-ID REDUNDANT: an HA of the control node, with every mobile node's association
+ha() {
+    node "$1" "$2" "$3" "100@$public:7434" "net.homeagent.ha.listenAddresses=$2" \
+        net.homeagent.store.backupEnabled=true net.homeagent.hacn.agent.enabled=true \
+        net.homeagent.hacn.agent.controlNodeId=100 "net.homeagent.hacn.agent.controlNode=$public:7434" \
+        "net.homeagent.hacn.agent.redundant=$4"
+    cat "$work/sa.conf" >>"$karaf_home/etc/mobility-security.conf"
+    chmod 600 "$karaf_home/etc/mobility-security.conf"
+}
+
+agent_line() { testbed_shell hacn 'hacn:has' | awk -v id="$1" '$1 == id' || true; }   # "1 192.0.2.11:7434 active active 300 ..."
+
+# await_agent ID STATE SECONDS: polls hacn:has until HA ID is in STATE
+await_agent() {
+    local deadline=$((SECONDS + $3))
+    while ((SECONDS < deadline)); do
+        [[ "$(agent_line "$1" | awk '{print $(NF-7)}')" == "$2" ]] && return 0
+        sleep 0.5
+    done
+    log "HA $1 is not $2 after $3 s: $(agent_line "$1")"
+    return 1
+}
+
+holds_every_binding() {  # NAME: mip:bindings of NAME holds every acknowledged home address
+    testbed_shell "$1" 'mip:bindings' >"$work/$1.bindings"
+    "$py" "$client" check --ledger "$work/ledger" --bindings "$work/$1.bindings" | tee "$work/$1.check"
+    [[ "${PIPESTATUS[0]}" == 0 ]]
+}
+
+testbed_init hacn
+tb_require_root || { testbed_finish; exit; }
+"$py" "$client" write-sa --nodes "$nodes" --key "$key" >"$work/sa.conf"
+testbed_link home
+testbed_node mn home=192.0.2.100/24
+# the control node's own home agent listens on loopback only: the control node binds the public address
+node hacn "$public" 100 "1@192.0.2.11:7434,2@192.0.2.12:7434" net.homeagent.ha.listenAddresses=127.0.0.1 \
+    net.homeagent.hacn.enabled=true "net.homeagent.hacn.publicAddress=$public" \
+    "net.homeagent.hacn.agents=1@192.0.2.11:7434" "net.homeagent.hacn.redundantAgents=2@192.0.2.12:7434 10 0"
+ha ha1 192.0.2.11 1 false
+ha ha2 192.0.2.12 2 true
+
+log "booting hacn, ha1 and ha2 with the homeagent-hacn feature"
+testbed_start hacn
+testbed_start ha1
+testbed_start ha2
+tb_await_boot hacn 'hacn:status' 'public address' || { testbed_finish; exit; }
+tb_await_boot ha1 || { testbed_finish; exit; }
+tb_await_boot ha2 || { testbed_finish; exit; }
+expect "the control node sees ha1 active" await_agent 1 active 60
+expect "the control node sees ha2 standing by" await_agent 2 standing-by 60
+testbed_capture home "udp port 434 or udp port 7434" || { testbed_finish; exit; }
+
+log "the client registers $nodes mobile nodes at the public address $public"
+started=$SECONDS
+testbed_exec mn "$py" "$client" register --server "$public" --nodes "$nodes" --key "$key" --ledger "$work/ledger" \
+    | tee "$work/register.out" || true
+log "registered in $((SECONDS - started)) s: $(tail -1 "$work/register.out")"
+acknowledged=$(wc -l <"$work/ledger")
+expect "every registration through the control node was acknowledged ($acknowledged of $nodes)" \
+    test "$acknowledged" -eq "$nodes"
+expect "ha1 holds every acknowledged binding" holds_every_binding ha1
+sleep 2   # the last change reports
+mbr=$(agent_line 1 | awk '{print $(NF-5)}')
+expect "the control node's MBR snapshot of ha1 holds $acknowledged bindings (hacn:has: $mbr)" \
+    test "$mbr" = "$acknowledged"
+
+log "kill -9 of ha1"
+killed_at=$(date +%s%3N)
+testbed_kill9 ha1
+expect "the control node declared ha1 failed" await_agent 1 failed 30
+expect "ha2 took over and is active ($(($(date +%s%3N) - killed_at)) ms after the kill)" await_agent 2 active 30
+testbed_shell hacn 'hacn:has' | tee "$work/has.after"
+expect "ha2 holds every acknowledged binding (lost: $(holds_every_binding ha2 >/dev/null; grep -oE '^missing [0-9]+' "$work/ha2.check"))" \
+    holds_every_binding ha2
+testbed_exec mn "$py" "$client" renew --server "$public" --ledger "$work/ledger" --count 50 --key "$key" \
+    | tee "$work/renew.out" || true
+expect "renewals at the public address are accepted by ha2 ($(tail -1 "$work/renew.out"))" \
+    grep -q '^acknowledged 50, refused 0, unanswered 0' "$work/renew.out"
+testbed_shell hacn 'hacn:status' | tee "$work/hacn.status"
+expect "the failure was detected by polling a silent HA" grep -qE 'detections-poll +1' "$work/hacn.status"
+
+sleep 1
+testbed_capture_stop
+replies=$(tshark -n -r "$TB_PCAP" -Y "mip.type == 3 && ip.src == $public" 2>/dev/null | wc -l)
+expect "tshark: every reply left from the public address ($replies)" test "$replies" -ge "$((acknowledged + 50))"
+link=$(tshark -n -r "$TB_PCAP" -Y 'udp.port == 7434' 2>/dev/null | wc -l)
+expect "the control node and the HAs talked over the peer link (tshark: $link datagrams on UDP 7434)" \
+    test "$link" -gt 0
+
+testbed_finish
