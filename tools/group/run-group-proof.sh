@@ -208,11 +208,16 @@ scenario_tombstone() {
     tombstones=$(testbed_shell "$target" 'group:status' | grep -oE 'tombstones [0-9]+' | grep -oE '[0-9]+')
     expect "group:status of $target shows the tombstone (tombstones ${tombstones:-?})" test "${tombstones:-0}" -ge 1
     # a late add of the same sender (older sync sequence), in a later datagram of its epoch
+    before=$(group_counter "$target" replication-stale)
     testbed_exec mn "$py" "$sender" change "$address" --key "$peer_key_hex" --home "$home" --care-of 198.51.100.77 \
         --sync-seq 4 --epoch "$epoch" --seq 2
     sleep 1
-    expect "the late add did not bring $home back ($(testbed_shell "$target" "mip:bindings --home $home" | head -1))" \
-        bash -c '[[ "$1" == *"Total 0"* ]]' _ "$(testbed_shell "$target" "mip:bindings --home $home")"
+    after=$(group_counter "$target" replication-stale)
+    expect "$target refused the late add as stale behind the tombstone (replication-stale $before -> $after)" \
+        test "$after" -eq $((before + 1))
+    list_bindings "$target" "$work/late.bindings" --home "$home" || true
+    expect "the late add did not bring $home back ($(grep -m1 -oE 'Total [0-9]+' "$work/late.bindings"))" \
+        grep -q 'Total 0' "$work/late.bindings"
     log "group:stats of $target: $(testbed_shell "$target" 'group:stats' | grep -E 'tombstone|stale' | tr -s ' ' | tr '\n' ';')"
     deadline=$((SECONDS + 30))
     while ((SECONDS < deadline)); do
