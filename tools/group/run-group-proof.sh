@@ -144,8 +144,10 @@ NFT
     testbed_shell "$group_active" 'peer:status'
     expect "the active member's link retransmitted what was lost ($before -> $after retransmissions; given up $(
         peer_counter "$group_active" 'given up'))" test "$after" -gt "$before"
+    testbed_shell "$group_active" 'group:members'
     for name in "${group_names[@]}"; do
-        log "$name: nftables dropped $(testbed_exec "$name" nft list chain inet peerloss input | grep -oE 'packets [0-9]+')"
+        log "$name: nftables dropped $(testbed_exec "$name" nft list chain inet peerloss input | grep -oE 'packets [0-9]+');" \
+            "peer:status $(testbed_shell "$name" 'peer:status' | grep -E '^(Messages|Dropped)' | tr '\n' ';')"
         expect_ledger "$work/ledger.1" "$name" "$name's table matches the ledger under $percent % loss"
     done
 }
