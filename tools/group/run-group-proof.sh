@@ -26,7 +26,8 @@
 #               makes it active, it holds every acknowledged binding and accepts renewals
 #
 # Each check prints PASS or FAIL; last line "N passed, N failed"; every wait is bounded.
-# Environment: MEMBERS (3), BOOT_TIMEOUT (s, 300), the scenario's sizes above, HOMEAGENT_TARBALL.
+# Environment: MEMBERS (3), BOOT_TIMEOUT (s, 300), the scenario's sizes above, HOMEAGENT_TARBALL,
+# GROUP_OVERRIDES (PID.key=value ... for every member, e.g. net.homeagent.peer.replayWindow=16384).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -40,7 +41,7 @@ case $scenario in
     empty) nodes=${NODES:-2000} ;;
     *) echo "usage: $0 scale|loss|forged|tombstone|empty" >&2; exit 2 ;;
 esac
-group_overrides=()
+read -ra group_overrides <<<"${GROUP_OVERRIDES:-}"
 [[ $scenario != tombstone ]] || group_overrides+=(net.homeagent.group.tombstoneSeconds=4)
 # shellcheck source=../testbed/testbed.sh
 source "$here/../testbed/testbed.sh"
