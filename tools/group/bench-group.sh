@@ -20,7 +20,8 @@
 #                                              section of docs/PERFORMANCE.md)
 #
 # Environment: WINDOW (2048), DURATION (20), THROUGHPUT_NODES (100000), RATE (20000), LAG_SECONDS
-# (10), LEARN_NODES (1000000), ADVERT_INT (0.1), BOOT_TIMEOUT (300). Prints each figure, then the
+# (10), LEARN_NODES (1000000), ADVERT_INT (0.1), BOOT_TIMEOUT (300), GROUP_OVERRIDES (PID.key=value
+# ... for both members, as in run-group-proof.sh). Prints each figure, then the
 # markdown section; "N passed, N failed" counts the steps that ran.
 set -euo pipefail
 
@@ -34,6 +35,7 @@ lag_seconds=${LAG_SECONDS:-10}
 learn_nodes=${LEARN_NODES:-1000000}
 advert_int=${ADVERT_INT:-0.1}
 boot_timeout=${BOOT_TIMEOUT:-300}
+read -ra group_overrides <<<"${GROUP_OVERRIDES:-}"
 solo_address=192.0.2.50
 spi_base=100000
 # shellcheck source=../testbed/testbed.sh
