@@ -8,12 +8,16 @@ written from RFC 5944), not from the appliance's code.
   group_client.py register --server VIP --nodes N --coa C --ledger FILE ...       (every node once)
   group_client.py renew --server VIP --ledger FILE --count M ...                  (M nodes of it again)
   group_client.py check --ledger FILE --bindings FILE                             (mip:bindings output)
+  group_client.py probe --server VIP --ledger FILE --timeout T --duration S        (failover figure)
 
 Mobile node i has home address home-base + i and SPI spi-base + i, all with the same test key.
 A registration is acknowledged when a reply with code 0 and a valid MN-HA authenticator answers
 it; a request without reply is sent again (new identification) up to --attempts times. The ledger
 has one line per acknowledged node: "home care-of lifetime". Last line of register/renew:
 "acknowledged N, refused N, unanswered N"; check prints "missing N of M" and exits 1 if N > 0.
+probe renews the ledger's first node, a new request every --timeout seconds (each answered or
+not), until one is accepted: prints "accepted at epoch-ms T" (T the reply's arrival) and exits 0,
+or exits 1 after --duration seconds.
 """
 
 import argparse
@@ -21,6 +25,7 @@ import ipaddress
 import os
 import re
 import sys
+import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "interop"))
 import mip_client  # noqa: E402  (the interop client's Request, Client, authenticators)
@@ -60,9 +65,30 @@ def register_all(args, nodes) -> int:
     return 0 if refused == 0 and unanswered == 0 else 1
 
 
+def probe(args, home: str, spi: int) -> int:
+    key = mip_client.parse_key(args.key)
+    client = mip_client.Client(args.port, args.server, timeout=args.timeout)
+    deadline = time.monotonic() + args.duration
+    sent = 0
+    try:
+        while time.monotonic() < deadline:
+            request = mip_client.Request(home_address=home, home_agent=args.server, care_of=args.coa,
+                                         identification=client.next_identification(), lifetime=args.lifetime,
+                                         flags=mip_client.FLAG_D, extensions=[], spi=spi, key=key)
+            reply = client.register(request)
+            sent += 1
+            if reply is not None and reply.code == 0 and reply.authenticated_by(key, "hmac-md5", spi):
+                print("accepted at epoch-ms %d after %d requests" % (int(time.time() * 1000), sent))
+                return 0
+    finally:
+        client.close()
+    print("no request accepted in %s s (%d sent)" % (args.duration, sent))
+    return 1
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("command", choices=["write-sa", "register", "renew", "check"])
+    parser.add_argument("command", choices=["write-sa", "register", "renew", "check", "probe"])
     parser.add_argument("--server", default="192.0.2.1")
     parser.add_argument("--port", type=int, default=434)
     parser.add_argument("--nodes", type=int, default=2000)
@@ -74,6 +100,7 @@ def main(argv=None) -> int:
     parser.add_argument("--lifetime", type=int, default=1800)
     parser.add_argument("--timeout", type=float, default=1.0)
     parser.add_argument("--attempts", type=int, default=3)
+    parser.add_argument("--duration", type=float, default=30.0)
     parser.add_argument("--ledger")
     parser.add_argument("--bindings")
     args = parser.parse_args(argv)
@@ -86,10 +113,15 @@ def main(argv=None) -> int:
         return register_all(args, homes(args.home_base, args.nodes, args.spi_base))
     with open(args.ledger) as ledger:
         acknowledged = [line.split()[0] for line in ledger if line.strip()]
+    first = int(ipaddress.IPv4Address(args.home_base))
+    chosen = [(home, args.spi_base + int(ipaddress.IPv4Address(home)) - first) for home in acknowledged[:args.count]]
     if args.command == "renew":
-        first = int(ipaddress.IPv4Address(args.home_base))
-        chosen = [(home, args.spi_base + int(ipaddress.IPv4Address(home)) - first) for home in acknowledged[:args.count]]
         return register_all(args, chosen)
+    if args.command == "probe":
+        if not chosen:
+            print("the ledger %s holds no acknowledged node to renew" % args.ledger)
+            return 1
+        return probe(args, *chosen[0])
     with open(args.bindings) as listing:
         held = set(re.findall(r"\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b", listing.read()))
     missing = [home for home in acknowledged if home not in held]

@@ -18,156 +18,44 @@
 # check of it fails, the address moves; the new active member holds every acknowledged binding
 # (lost: 0) and a renewal at the VIP is accepted. The killed member starts again, learns from the
 # active member (group:status: last learn from node N), becomes standby and holds every binding.
+# Before the kill the load generator (tools/loadgen) drives MIX_NODES more nodes at the VIP: their
+# first registrations, then a mix of renewals, care-of changes and deregistrations, writing its
+# ledger of what the group acknowledged; each member's table (mip:backup-export) is judged against
+# that ledger with --verify-ledger (missing, stale care-of, extra = resurrected, twice, wrong
+# lifetime: all 0): the standbys before the kill, the new active member after it, the restarted
+# member after its learn.
 # Each wait is bounded; each check prints PASS or FAIL; last line "N passed, N failed".
 #
-# Environment: MEMBERS (3; 2 for a smaller box), NODES (2000), BOOT_TIMEOUT (s, 300),
-# HOMEAGENT_TARBALL, KEEP_WORKDIR=1.
+# Environment: MEMBERS (3; 2 for a smaller box), NODES (2000), MIX_NODES (4000), BOOT_TIMEOUT
+# (s, 300), HOMEAGENT_TARBALL, KEEP_WORKDIR=1. The scenarios of issue 11's proof beyond this run:
+# run-group-proof.sh (same group, group-lib.sh).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 members=${MEMBERS:-3}
 nodes=${NODES:-2000}
+mix_nodes=${MIX_NODES:-4000}
 boot_timeout=${BOOT_TIMEOUT:-300}
-vip=192.0.2.1
-key=0x00112233445566778899aabbccddeeff            # the mobile nodes' test key
-peer_key=0x$(printf '5a%.0s' $(seq 32))           # the members' HMAC-SHA-256 test key (32 bytes)
 # shellcheck source=../testbed/testbed.sh
 source "$here/../testbed/testbed.sh"
-client="$TB_ROOT/tools/group/group_client.py"
-((members >= 2 && members <= 9)) || { echo "MEMBERS is 2 to 9" >&2; exit 2; }
+# shellcheck source=group-lib.sh
+source "$here/group-lib.sh"
 
-expect() {  # DESCRIPTION COMMAND...: one PASS or FAIL line
-    local what=$1
-    shift
-    if "$@"; then echo "PASS $what"; passed=$((passed + 1)); else fail_step "$what"; fi
-}
-
-# member NAME INDEX: an appliance in its own namespace on the home link, group member INDEX, with
-# its keepalived (priority 100 for ha1, 90 for ha2 ...) started first, holding the track file at 1
-member() {
-    local name=$1 i=$2 address=192.0.2.1$2 peers="" j
-    for ((j = 1; j <= members; j++)); do
-        ((j == i)) || peers+="${peers:+,}$j@192.0.2.1$j:7434"
-    done
-    testbed_node "$name" "home=$address/24"
-    # the home agent listens on the VIP before keepalived gives it this node (standard for VRRP)
-    testbed_exec "$name" sysctl -qw net.ipv4.ip_nonlocal_bind=1
-    HA_PORT=434 testbed_appliance "$name" \
-        "net.homeagent.ha.listenAddresses=$vip" "net.homeagent.ha.homeAgentAddresses=$vip" \
-        net.homeagent.store.backupEnabled=true \
-        net.homeagent.peer.enabled=true "net.homeagent.peer.nodeId=$i" net.homeagent.peer.groupId=7 \
-        "net.homeagent.peer.bindAddress=$address" "net.homeagent.peer.peers=$peers" \
-        "net.homeagent.group.virtualAddress=$vip" "net.homeagent.group.notifyFifo=$work/$name.fifo" \
-        "net.homeagent.group.trackFile=$work/$name.learning"
-    echo "1 hmac-sha256 $peer_key send" >"$karaf_home/etc/peer-keys.conf"
-    chmod 600 "$karaf_home/etc/peer-keys.conf"
-    cat "$work/sa.conf" >>"$karaf_home/etc/mobility-security.conf"
-    chmod 600 "$karaf_home/etc/mobility-security.conf"
-    # the member's feature boots with the rest (the last entry of featuresBoot has no backslash)
-    sed -i -E 's|^([[:space:]]+config/[^,\\]+)$|\1, \\\n    homeagent-group|' "$karaf_home/etc/org.apache.karaf.features.cfg"
-    grep -q '^    homeagent-group$' "$karaf_home/etc/org.apache.karaf.features.cfg" \
-        || { fail_step "$name: could not add homeagent-group to featuresBoot"; return 1; }
-    # keepalived: the example of etc/keepalived-homeagent.conf, plus a check that the JVM lives (a
-    # kill -9 of the appliance must give the address up as a dead box would)
-    cat >"$work/$name.alive" <<ALIVE
-#!/bin/sh
-[ -s "$karaf_home/karaf.pid" ] && kill -0 "\$(cat "$karaf_home/karaf.pid")"
-ALIVE
-    chmod 755 "$work/$name.alive"
-    cat >"$work/$name.keepalived.conf" <<CONF
-global_defs {
-    vrrp_notify_fifo $work/$name.fifo
-    script_user root
-}
-vrrp_script appliance_alive {
-    script "$work/$name.alive"
-    interval 1
-    fall 1
-    rise 1
-    weight 0
-}
-track_file homeagent_learning {
-    file "$work/$name.learning"
-    weight 0
-    init_file 1
-}
-vrrp_instance VI_HA {
-    interface home
-    virtual_router_id 51
-    state BACKUP
-    nopreempt
-    priority $((110 - 10 * i))
-    advert_int 1
-    version 3
-    virtual_ipaddress {
-        $vip/24
-    }
-    track_file {
-        homeagent_learning weight 0
-    }
-    track_script {
-        appliance_alive
-    }
-}
-CONF
-    testbed_keepalived "$name" "$work/$name.keepalived.conf"
-}
-
-status_of() { testbed_shell "$1" 'group:status' | grep -m1 '^Group member' || true; }   # "Group member 1: ACTIVE"
-
-# await_state NAME STATE SECONDS: polls group:status until NAME is in STATE (an ERE: A|B)
-await_state() {
-    local deadline=$((SECONDS + $3))
-    while ((SECONDS < deadline)); do
-        [[ "$(status_of "$1")" =~ :\ ($2) ]] && return 0
-        sleep 1
-    done
-    log "$1 is not $2 after $3 s: $(status_of "$1")"
-    return 1
-}
-
-holds_every_binding() {  # NAME: mip:bindings of NAME holds every acknowledged home address
-    testbed_shell "$1" 'mip:bindings' >"$work/$1.bindings"
-    "$py" "$client" check --ledger "$work/ledger" --bindings "$work/$1.bindings" | tee "$work/$1.check"
-    [[ "${PIPESTATUS[0]}" == 0 ]]
-}
-
-testbed_init group
-tb_require_root || { testbed_finish; exit; }
-command -v keepalived >/dev/null || { fail_step "keepalived not installed"; testbed_finish; exit; }
-"$py" "$client" write-sa --nodes "$nodes" --key "$key" >"$work/sa.conf"
-testbed_link home
-testbed_node mn home=192.0.2.100/24
-names=()
-for ((i = 1; i <= members; i++)); do
-    member "ha$i" "$i"
-    names+=("ha$i")
-done
-
-log "booting ${names[*]} with the homeagent-group feature"
-testbed_boot_all "${names[@]}" || { testbed_finish; exit; }
-for name in "${names[@]}"; do
-    expect "$name: the group member is up and has left the learn state" await_state "$name" 'STANDBY|ACTIVE' 60
-done
-# nopreempt: the first member to have learned takes the address (ha1 unless its boot was slower)
-active=""
-deadline=$((SECONDS + 60))
-while ((SECONDS < deadline)) && [[ -z "$active" ]]; do
-    for name in "${names[@]}"; do
-        [[ "$(status_of "$name")" == *": ACTIVE"* ]] && active=$name && break
-    done
-    [[ -n "$active" ]] || sleep 1
-done
-expect "keepalived made one member active (${active:-none})" test -n "$active"
-[[ -n "$active" ]] || { testbed_finish; exit; }
-for name in "${names[@]}"; do
-    [[ "$name" == "$active" ]] || expect "$name is standby" await_state "$name" STANDBY 30
-done
+group_init group || { testbed_finish; exit; }
+[[ -f "$loadgen_jar" ]] || { fail_step "no $loadgen_jar (mvn -pl tools/loadgen package)"; testbed_finish; exit; }
+"$py" "$group_client" write-sa --nodes "$nodes" --key "$mn_key" >"$work/sa.conf"
+loadgen_sa "$mix_nodes" 100000 "$work/loadgen-sa.conf"   # SPIs apart from the client's (256 + i)
+group_add_sa "$work/sa.conf"
+group_add_sa "$work/loadgen-sa.conf"
+group_members || { testbed_finish; exit; }
+group_boot || { testbed_finish; exit; }
+active=$group_active
+names=("${group_names[@]}")
 testbed_capture home "udp port 434 or udp port 7434" || { testbed_finish; exit; }
 
 log "the client registers $nodes mobile nodes at $vip"
 started=$SECONDS
-testbed_exec mn "$py" "$client" register --server "$vip" --nodes "$nodes" --key "$key" --ledger "$work/ledger" \
+testbed_exec mn "$py" "$group_client" register --server "$vip" --nodes "$nodes" --key "$mn_key" --ledger "$work/ledger" \
     | tee "$work/register.out" || true
 log "registered in $((SECONDS - started)) s: $(tail -1 "$work/register.out")"
 acknowledged=$(wc -l <"$work/ledger")
@@ -176,24 +64,38 @@ for name in "${names[@]}"; do
     expect "$name holds every acknowledged binding" holds_every_binding "$name"
 done
 
+# the load generator's nodes: first registrations, then the mix, each writing its ledger
+mix_run() {  # NAME REQUESTS LEDGER [OPTION...]: one closed-loop run at the VIP, its report on stderr
+    local name=$1 requests=$2 ledger=$3
+    shift 3
+    loadgen_at_vip "$active" --nodes "$mix_nodes" --spi-base 100000 --mode closed --window 64 --warmup 0 \
+        --lifetime 1800 --requests "$requests" --duration 120 --timeout-ms 2000 --ledger "$work/$ledger" "$@" \
+        >"$work/$name.out" 2>&1
+    grep -E '^(sending to|ledger|accepted/s|timeouts)' "$work/$name.out" || true
+    [[ -s "$work/$ledger" ]]
+}
+log "the load generator registers $mix_nodes nodes at $vip, then mixes $((2 * mix_nodes)) requests"
+expect "load generator: first registrations of $mix_nodes nodes, ledger written" mix_run first "$mix_nodes" ledger.0
+expect "load generator: a mix of care-of changes, renewals and deregistrations, ledger written" \
+    mix_run mix $((2 * mix_nodes)) ledger.1 --from-ledger "$work/ledger.0" --mix care-of-change=50,renew=30,deregister=20
+for name in "${names[@]}"; do
+    [[ "$name" == "$active" ]] && continue
+    expect_ledger "$work/ledger.1" "$name" "$name (standby) holds exactly what the load generator's ledger says"
+done
+
 log "kill -9 of the active member $active"
 killed_at=$(date +%s%3N)
 testbed_kill9 "$active"
-new_active=""
-deadline=$((SECONDS + 30))
-while ((SECONDS < deadline)) && [[ -z "$new_active" ]]; do
-    for name in "${names[@]}"; do
-        [[ "$name" != "$active" && "$(status_of "$name")" == *": ACTIVE"* ]] && new_active=$name && break
-    done
-    [[ -n "$new_active" ]] || sleep 0.5
-done
+find_active 30 "$active" || true
+new_active=$group_active
 expect "another member became active within 30 s (${new_active:-none}, $(($(date +%s%3N) - killed_at)) ms after the kill)" \
     test -n "$new_active"
 if [[ -n "$new_active" ]]; then
     expect "$new_active, the new active member, holds every acknowledged binding (lost: $(
-        holds_every_binding "$new_active" >/dev/null; grep -oE '^missing [0-9]+' "$work/$new_active.check"))" \
+        holds_every_binding "$new_active" >/dev/null; awk '/^missing/ { print $2 }' "$work/$new_active.check"))" \
         holds_every_binding "$new_active"
-    testbed_exec mn "$py" "$client" renew --server "$vip" --ledger "$work/ledger" --count 50 --key "$key" \
+    expect_ledger "$work/ledger.1" "$new_active" "$new_active, the new active member, holds exactly the load generator's ledger"
+    testbed_exec mn "$py" "$group_client" renew --server "$vip" --ledger "$work/ledger" --count 50 --key "$mn_key" \
         | tee "$work/renew.out" || true
     expect "renewals at the VIP are accepted by $new_active ($(tail -1 "$work/renew.out"))" \
         grep -q '^acknowledged 50, refused 0, unanswered 0' "$work/renew.out"
@@ -206,6 +108,7 @@ learned=$(testbed_shell "$active" 'group:status' | grep 'last learn' | tr -s ' '
 expect "$active learned the table from the active member (${learned# })" \
     bash -c "[[ \"\$1\" == *'from node ${new_active#ha},'* ]]" _ "$learned"
 expect "$active holds every acknowledged binding after learning" holds_every_binding "$active"
+expect_ledger "$work/ledger.1" "$active" "$active holds exactly the load generator's ledger after learning"
 for name in "${names[@]}"; do
     testbed_shell "$name" 'group:status' >"$work/$name.status"
     testbed_shell "$name" 'group:stats' >"$work/$name.stats"
