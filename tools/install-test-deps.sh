@@ -25,11 +25,13 @@ declare -A probes=(
     [iputils-ping]='command -v ping'   # the data plane run pings through the tunnels
     # the test bed (tools/testbed/testbed.sh): VRRP of the redundancy group's multi-node tests
     [keepalived]='command -v keepalived'
+    # the group's loss scenario (tools/group/run-group-proof.sh loss) drops packets with nftables
+    [nftables]='command -v nft'
 )
 snmp_packages=(snmp snmptrapd smitools python3-pysnmp4-mibs erlang-snmp)
 
 missing=()
-for package in openjdk-17-jdk-headless maven tshark python3-scapy iproute2 procps iputils-ping keepalived; do
+for package in openjdk-17-jdk-headless maven tshark python3-scapy iproute2 procps iputils-ping keepalived nftables; do
     if dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
         continue
     fi

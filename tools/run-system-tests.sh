@@ -8,7 +8,8 @@
 #
 #   bash tools/run-system-tests.sh            LANES=1 runs them one after another
 #
-# The suites that run Maven (the fuzzers, the API baseline demo, the MIPv6 codec check) share
+# The suites that run Maven (the fuzzers, the API baseline demo, the MIPv6 codec check, the
+# dissector check, which compiles group-sync's test members) share
 # lane 1, so that two Maven processes never write the local repository at once.
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -21,6 +22,9 @@ lane1=(
     "mip6-codec|bash tools/interop/run-mip6-codec.sh"
     "fuzz|FUZZ_SECONDS=${FUZZ_SECONDS:-20} bash tools/fuzz/run-fuzz.sh"
     "api-baseline|bash tools/api/check-baseline-demo.sh"
+    "dissector|bash tools/wireshark/check-dissector.sh"
+    "mimm-client-wire|bash tools/mimm-client/run-wire-check.sh"
+    "mimm-client-e2e|bash tools/mimm-client/run-client-e2e.sh"
     "million|bash tools/recovery/run-million.sh"
 )
 lane2=(
@@ -32,8 +36,8 @@ lane2=(
     "peer-appliance|bash tools/wireshark/run-peer-appliance.sh"
     "group|bash tools/group/run-group.sh"
     "crash-recovery|bash tools/interop/run-crash-recovery.sh"
-    "dissector|bash tools/wireshark/check-dissector.sh"
     "mimm|bash tools/interop/run-mimm.sh"
+    "hacn|bash tools/hacn/run-hacn.sh"
 )
 
 run_suite() {  # "name|command"
