@@ -85,7 +85,7 @@ final class GroupMember implements AutoCloseable {
                 settings.learnRetry(), settings.learnTimeout(), input -> machine.accept(input));
         this.repair = new GapRepair(gaps, terms, channel, clock, counters, settings.gapRepair());
         this.responder = new LearnResponder(link.nodeId(), channel, snapshots, members, terms, clock, counters,
-                settings.chunkBytes());
+                settings.chunkBytes(), scheduler);
         trackFile.ifPresent(file -> file.follow(MemberState.INIT));
         machine.onEntering(transition -> {
             if (transition.to() == MemberState.ACTIVE) {

@@ -1,9 +1,10 @@
 package net.homeagent.group;
 
+import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 import net.homeagent.group.wire.SyncCodec;
 import net.homeagent.group.wire.SyncMessage.LearnChunk;
@@ -23,12 +24,20 @@ import net.homeagent.peer.PeerNode;
  * {@code chunkBytes}, each a reliable unicast to the requester; the first carries the members it
  * knows. A member that has not learned itself answers "not initialized"; the others stay silent.
  * Runs on the group's thread.
+ *
+ * <p>The chunks are paced: at most {@link #CHUNKS_IN_FLIGHT} unacknowledged at once, the next sent
+ * when one is acknowledged. Handed to the link all at once (35,715 chunks for 1,000,000 bindings)
+ * they overran the learner's socket and windows, their retransmissions piled up behind them and were
+ * given up, and the learn never completed (docs/redundancy.md, "Proof"). A chunk given up ends the
+ * answer: the learner notices the silence and asks again.
  */
 final class LearnResponder {
 
     /** Bytes of a chunk before its members and bindings. */
     private static final int CHUNK_HEADER = 35;
     private static final int MEMBER_BYTES = 11;
+    /** 64 chunks of at most 1,200 bytes: ~77 KB in flight, far inside a socket buffer and the link's windows. */
+    static final int CHUNKS_IN_FLIGHT = 64;
 
     private final int self;
     private final PeerChannel channel;
@@ -38,10 +47,12 @@ final class LearnResponder {
     private final GroupCounters counters;
     private final int chunkBytes;
     private final GroupTerm terms;
+    private final Executor groupThread;
 
     LearnResponder(int self, PeerChannel channel, BindingSnapshots snapshots, GroupMembers members, GroupTerm terms,
-            Clock clock, GroupCounters counters, int chunkBytes) {
+            Clock clock, GroupCounters counters, int chunkBytes, Executor groupThread) {
         this.self = self;
+        this.groupThread = groupThread;
         this.terms = terms;
         this.channel = channel;
         this.snapshots = snapshots;
@@ -69,14 +80,7 @@ final class LearnResponder {
         List<Binding> table = new ArrayList<>();
         snapshots.export(BindingFilter.ALL, table::add);
         List<LearnChunk> chunks = chunks(request.requestId(), state, term, sequence, table, known(requester.nodeId()));
-        Instant now = clock.instant();
-        for (LearnChunk chunk : chunks) {
-            channel.send(requester.address(), SyncCodec.encode(chunk, now)).whenComplete((ok, failure) -> {
-                if (failure != null) {
-                    counters.increment("learn-chunks-unacknowledged");
-                }
-            });
-        }
+        new Transfer(requester.address(), chunks).start();
         counters.increment("learn-answers");
         counters.add("learn-chunks-sent", chunks.size());
         counters.add("learn-bindings-sent", table.size());
@@ -121,5 +125,42 @@ final class LearnResponder {
                     parts.get(i)));
         }
         return chunks;
+    }
+
+    /** One answer's chunks on their way, {@link #CHUNKS_IN_FLIGHT} at a time; on the group's thread. */
+    private final class Transfer {
+        private final InetSocketAddress to;
+        private final List<LearnChunk> chunks;
+        private int next;
+        private boolean abandoned;
+
+        Transfer(InetSocketAddress to, List<LearnChunk> chunks) {
+            this.to = to;
+            this.chunks = chunks;
+        }
+
+        void start() {
+            for (int i = 0; i < CHUNKS_IN_FLIGHT; i++) {
+                sendNext();
+            }
+        }
+
+        private void sendNext() {
+            if (abandoned || next == chunks.size()) {
+                return;
+            }
+            LearnChunk chunk = chunks.get(next++);
+            channel.send(to, SyncCodec.encode(chunk, clock.instant())).whenComplete((ok, failure) ->
+                    groupThread.execute(() -> acknowledged(failure)));
+        }
+
+        private void acknowledged(Throwable failure) {
+            if (failure != null) {
+                counters.increment("learn-chunks-unacknowledged");
+                abandoned = true;
+                return;
+            }
+            sendNext();
+        }
     }
 }

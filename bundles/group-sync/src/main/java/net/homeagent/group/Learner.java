@@ -27,8 +27,8 @@ import net.homeagent.peer.PeerNode;
  * first chunk comes, collects that responder's chunks (each sent reliably by the responder's link),
  * then imports the whole table ({@link ChangeApplier#importLearned}: changes of the group that
  * arrived meanwhile are newer and stay). With no answer within {@code timeout} the member is alone
- * and serves its own durable backup; a responder that stops half-way (no chunk for {@code timeout})
- * makes it ask again. Runs on the group's thread.
+ * and serves its own durable backup, unless a learned member is heard alive: then it goes on
+ * asking; a responder that stops half-way (no chunk for {@code timeout}) makes it ask again. Runs on the group's thread.
  */
 final class Learner {
 
@@ -177,6 +177,13 @@ final class Learner {
             counters.increment("learn-restarted");
             retryTimer.cancel();
             begin();
+            return;
+        }
+        if (members.all().stream().anyMatch(m -> m.state().learned() && members.alive(m))) {
+            // a member that could teach is alive (its heartbeats come) but its answer has not: busy,
+            // or its chunks lost; serving the own backup now would put a stale table in the group
+            counters.increment("learn-waiting-for-group");
+            restartDeadline();
             return;
         }
         LOG.info("group member heard no learn answer in {} ms: alone, serving its own backup", timeout.toMillis());

@@ -184,6 +184,53 @@ class GroupMemberTest {
     }
 
     @Test
+    void aResponderKeepsAtMostItsWindowOfChunksUnacknowledged() {
+        chunkBytes = 200; // 3 bindings of 42 bytes after the 35-byte header: 300 bindings are 100 chunks
+        GroupMember active = activeAlone(1);
+        for (int i = 1; i <= 300; i++) {
+            stores.get(1).register(binding("10.1." + (i / 250) + "." + (i % 250 + 1), "198.51.100.7", clock.instant(), 300),
+                    false);
+        }
+        GroupMember joiner = member(2);
+        joiner.start();
+        network.hold().forEach(network::deliver); // the learn request
+
+        List<FakePeerNetwork.Flight> first = network.hold();
+        assertThat(first).hasSize(LearnResponder.CHUNKS_IN_FLIGHT);
+        network.deliver(first.get(0));
+        assertThat(network.hold()).as("one acknowledged, one more sent").hasSize(1)
+                .allSatisfy(network::deliver);
+        first.subList(1, first.size()).forEach(network::deliver);
+        network.deliverAll();
+
+        assertThat(joiner.state()).isEqualTo(MemberState.STANDBY);
+        assertThat(joiner.lastLearn().orElseThrow().chunks()).isEqualTo(100);
+        assertThat(stores.get(2).size()).isEqualTo(300);
+        assertThat(active.counters().get("learn-chunks-sent")).isEqualTo(100);
+    }
+
+    @Test
+    void aLearnerThatHearsALearnedMemberAliveWaitsForItInsteadOfServingItsOwnBackup() {
+        activeAlone(1);
+        stores.get(1).register(binding("10.1.0.1", "198.51.100.7", clock.instant(), 300), false);
+        GroupMember joiner = member(2);
+        joiner.start();
+        // every learn request the joiner sends is lost; the active member's heartbeats arrive
+        for (int step = 0; step < 2 * LEARN_TIMEOUT.toMillis() / 100; step++) {
+            network.hold().stream().filter(f -> f.from().node.nodeId() != 2).forEach(network::deliver);
+            scheduler.advance(Duration.ofMillis(100));
+        }
+
+        assertThat(joiner.state()).isEqualTo(MemberState.LEARN);
+        assertThat(joiner.counters().get("learn-waiting-for-group")).isPositive();
+        assertThat(joiner.counters().get("learns-alone")).isZero();
+        scheduler.advance(Duration.ofMillis(500)); // asks again, and now the request gets through
+        network.deliverAll();
+        assertThat(joiner.state()).isEqualTo(MemberState.STANDBY);
+        assertThat(stores.get(2).size()).isEqualTo(1);
+    }
+
+    @Test
     void aResponderThatStopsHalfWayMakesTheLearnerAskAgain() {
         chunkBytes = 200;
         GroupMember active = activeAlone(1);
