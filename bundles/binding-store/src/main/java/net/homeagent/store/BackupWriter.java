@@ -26,7 +26,8 @@ import net.homeagent.mip.api.support.RateLimitedLog;
  * {@link #sync()} meanwhile gets that buffer's one future. The writer thread takes the whole
  * buffer at once (the registering threads go on filling a second one), appends it as one frame,
  * forces it to disk and only then completes its future. Under load a group grows to what arrived during the
- * previous fsync, so the cost of an fsync is shared by every change in it.
+ * previous fsync, so the cost of an fsync is shared by every change in it; the {@link CommitDelay} makes it
+ * grow further under load.
  * <p>
  * After each frame the writer asks whether a checkpoint is due ({@link JournalLog#checkpointDue})
  * and, if the {@link Checkpointer} is free, starts a new segment and hands it over.
@@ -43,6 +44,9 @@ final class BackupWriter {
 
     private final Clock clock;
     private final String location;
+    private final CommitDelay commitDelay;
+    /** How many changes the writer thread's last group held (writer thread). */
+    private int lastGroupChanges;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition queued = lock.newCondition();
     /** Filled by the registering threads, under {@link #lock}. */
@@ -64,9 +68,10 @@ final class BackupWriter {
     private Thread thread;
     private volatile boolean stopped;
 
-    BackupWriter(Clock clock, String location) {
+    BackupWriter(Clock clock, String location, CommitDelay commitDelay) {
         this.clock = clock;
         this.location = location;
+        this.commitDelay = commitDelay;
         this.failureLog = new RateLimitedLog(clock, BindingListeners.FAILURE_LOG_INTERVAL, LOG::error);
     }
 
@@ -148,6 +153,7 @@ final class BackupWriter {
             return false;
         }
         IOException failure = null;
+        lastGroupChanges = group.count();
         if (group.count() > 0) {
             failure = write(group);
         }
@@ -204,6 +210,7 @@ final class BackupWriter {
                 requestStop();
                 continue;
             }
+            commitDelay.beforeGroup(lastGroupChanges);
             stop = writeQueued();
         }
         failLeftovers();

@@ -6,6 +6,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
@@ -42,6 +43,7 @@ final class BindingJournal implements AutoCloseable {
     private final Executor checkpointExecutor;
     private final long minLogBytes;
     private final BackupWriter writer;
+    private final CommitDelay commitDelay;
     private final String location;
     private final AutoCloseable lock;
     private final boolean writerThread;
@@ -52,7 +54,7 @@ final class BindingJournal implements AutoCloseable {
      *                     writes by calling {@code writer().writeQueued()} (the model check does)
      */
     BindingJournal(JournalDisk disk, Clock clock, Executor checkpointExecutor, long minLogBytes, String location,
-            AutoCloseable lock, boolean writerThread) {
+            AutoCloseable lock, boolean writerThread, CommitDelay commitDelay) {
         this.writerThread = writerThread;
         this.disk = disk;
         this.clock = clock;
@@ -60,7 +62,8 @@ final class BindingJournal implements AutoCloseable {
         this.minLogBytes = minLogBytes;
         this.location = location;
         this.lock = lock;
-        this.writer = new BackupWriter(clock, location);
+        this.commitDelay = commitDelay;
+        this.writer = new BackupWriter(clock, location, commitDelay);
     }
 
     /**
@@ -70,6 +73,11 @@ final class BindingJournal implements AutoCloseable {
      *                     process holds it)
      */
     static BindingJournal open(Path folder, Clock clock) throws IOException {
+        return open(folder, clock, CommitDelay.NONE);
+    }
+
+    /** As {@link #open(Path, Clock)}, the writer thread waiting {@code commitDelay} under load. */
+    static BindingJournal open(Path folder, Clock clock, CommitDelay commitDelay) throws IOException {
         DirectoryDisk disk = new DirectoryDisk(folder);
         FileChannel lockChannel = FileChannel.open(disk.folder().resolve(LOCK_FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
@@ -89,7 +97,7 @@ final class BindingJournal implements AutoCloseable {
             checkpoints.shutdown();
             checkpoints.awaitTermination(CHECKPOINT_STOP_GRACE_SECONDS, TimeUnit.SECONDS);
             lockChannel.close();
-        }, true);
+        }, true, commitDelay);
     }
 
     /**
@@ -124,6 +132,10 @@ final class BindingJournal implements AutoCloseable {
 
     String location() {
         return location;
+    }
+
+    Duration commitDelay() {
+        return commitDelay.delay();
     }
 
     /** Checkpoints written since the start. */

@@ -80,12 +80,12 @@ public final class DurableBindingStore implements BindingStore, BindingBackupSta
 
     /** A store whose expiry runs only when {@link #expireDue} is called, in memory only (benchmarks, tests). */
     public DurableBindingStore(Clock clock) {
-        this(clock, new BackupSettings(false, Path.of(BindingStoreConfig.DEFAULT_BACKUP_DIRECTORY)), Optional.empty());
+        this(clock, new BackupSettings(false, Path.of(BindingStoreConfig.DEFAULT_BACKUP_DIRECTORY), Duration.ZERO), Optional.empty());
     }
 
     /** A store whose expiry runs only when {@link #expireDue} is called, journaled in {@code journal}. */
     DurableBindingStore(Clock clock, BindingJournal journal) {
-        this(clock, new BackupSettings(true, Path.of(journal.location())), Optional.of(journal));
+        this(clock, new BackupSettings(true, Path.of(journal.location()), journal.commitDelay()), Optional.of(journal));
     }
 
     private DurableBindingStore(Clock clock, BackupSettings settings) {
@@ -305,7 +305,7 @@ public final class DurableBindingStore implements BindingStore, BindingBackupSta
 
     private static Optional<BindingJournal> openJournal(BackupSettings settings, Clock clock) {
         try {
-            return Optional.of(BindingJournal.open(settings.location(), clock));
+            return Optional.of(BindingJournal.open(settings.location(), clock, CommitDelay.of(settings.commitDelay())));
         } catch (IOException | RuntimeException e) {
             LOG.error("Binding backup {} cannot be used; bindings are kept in memory only and will not survive a "
                     + "restart: {}", settings.location(), e.toString(), e);

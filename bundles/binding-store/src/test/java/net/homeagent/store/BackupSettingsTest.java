@@ -1,9 +1,11 @@
 package net.homeagent.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,10 +18,11 @@ class BackupSettingsTest {
         String before = System.getProperty("karaf.data");
         System.setProperty("karaf.data", "/var/lib/homeagent/data");
         try {
-            BackupSettings settings = BackupSettings.of(config(BindingStoreConfig.DEFAULT_BACKUP_DIRECTORY));
+            BackupSettings settings = BackupSettings.of(config(BindingStoreConfig.DEFAULT_BACKUP_DIRECTORY, 200));
 
             assertThat(settings.location()).isEqualTo(Path.of("/var/lib/homeagent/data/bindings"));
             assertThat(settings.enabled()).isTrue();
+            assertThat(settings.commitDelay()).isEqualTo(Duration.ofNanos(200_000));
         } finally {
             if (before == null) {
                 System.clearProperty("karaf.data");
@@ -31,12 +34,19 @@ class BackupSettingsTest {
 
     @Test
     void aRelativeFolderIsUnderTheDataFolderAndAbsolute() {
-        BackupSettings settings = BackupSettings.of(config("backup/bindings"));
+        BackupSettings settings = BackupSettings.of(config("backup/bindings", 0));
 
         assertThat(settings.location()).isEqualTo(Path.of(KarafFolder.DATA.folder(), "backup", "bindings").toAbsolutePath());
     }
 
-    private static BindingStoreConfig config(String folder) {
+    @Test
+    void aNegativeCommitDelayIsRefusedWithItsName() {
+        assertThatThrownBy(() -> BackupSettings.of(config("bindings", -1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("commitDelayMicros");
+    }
+
+    private static BindingStoreConfig config(String folder, long micros) {
         return new BindingStoreConfig() {
             @Override
             public long expiryTickMillis() {
@@ -51,6 +61,11 @@ class BackupSettingsTest {
             @Override
             public String backupDirectory() {
                 return folder;
+            }
+
+            @Override
+            public long commitDelayMicros() {
+                return micros;
             }
 
             @Override

@@ -101,6 +101,11 @@ class BindingStoreComponentTest {
             }
 
             @Override
+            public long commitDelayMicros() {
+                return DEFAULT_COMMIT_DELAY_MICROS;
+            }
+
+            @Override
             public Class<? extends Annotation> annotationType() {
                 return BindingStoreConfig.class;
             }

@@ -82,7 +82,7 @@ class CrashConsistencyModelTest {
             for (int life = 0; life < lives; life++) {
                 checkpoints.clear();
                 BindingJournal journal = new BindingJournal(disk, clock, checkpoints::add, 256 + random.nextInt(2048),
-                        "simulated", () -> { }, false);
+                        "simulated", () -> { }, false, CommitDelay.NONE);
                 DurableBindingStore store = new DurableBindingStore(clock, journal);
                 store.restoreFromBackup();
                 if (life > 0) {
@@ -99,7 +99,8 @@ class CrashConsistencyModelTest {
                 }
                 disk = disk.afterCrash(); // kill -9: the store is dropped as it is
             }
-            BindingJournal journal = new BindingJournal(disk, clock, checkpoints::add, 1024, "simulated", () -> { }, false);
+            BindingJournal journal = new BindingJournal(disk, clock, checkpoints::add, 1024, "simulated", () -> { }, false,
+                    CommitDelay.NONE);
             DurableBindingStore store = new DurableBindingStore(clock, journal);
             store.restoreFromBackup();
             check(store, journal);

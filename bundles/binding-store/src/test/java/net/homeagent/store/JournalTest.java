@@ -34,7 +34,7 @@ class JournalTest {
     private DurableBindingStore store;
 
     private void start() {
-        journal = new BindingJournal(disk, clock, Runnable::run, 1024, "simulated", () -> { }, false);
+        journal = new BindingJournal(disk, clock, Runnable::run, 1024, "simulated", () -> { }, false, CommitDelay.NONE);
         store = new DurableBindingStore(clock, journal);
         store.restoreFromBackup();
     }
