@@ -6,7 +6,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 
 /**
- * One WARN line per kind (a drop reason, a failing receiver) per {@value #INTERVAL_MILLIS} ms,
+ * One WARN line per kind (a drop reason, a failing receiver, a member given up) per {@value #INTERVAL_MILLIS} ms,
  * with how many were not logged since: a flood of bad datagrams costs counters, not a flood of
  * log lines. Used on one thread.
  */
