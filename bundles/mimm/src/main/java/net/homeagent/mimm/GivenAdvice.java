@@ -2,8 +2,8 @@ package net.homeagent.mimm;
 
 import java.time.Instant;
 
-import net.homeagent.mimm.wire.HandoffAdvice;
-import net.homeagent.mimm.wire.RequestHandoff;
+import net.homeagent.mip.codec.mimm.HandoffAdvice;
+import net.homeagent.mip.codec.mimm.RequestHandoff;
 
 /**
  * One advice as the advisor gave it, for {@code mimm:advice}.

@@ -16,13 +16,13 @@ import net.homeagent.mimm.HandoffDecision.Outcome;
 import net.homeagent.mimm.network.NetworkLoad;
 import net.homeagent.mimm.network.NetworkPlan;
 import net.homeagent.mimm.network.RealTimeSessionSource;
-import net.homeagent.mimm.wire.Decoded;
-import net.homeagent.mimm.wire.HandoffAdvice;
-import net.homeagent.mimm.wire.HandoffAdvice.Verdict;
-import net.homeagent.mimm.wire.HandoffAdviceCodec;
-import net.homeagent.mimm.wire.MimmVendor;
-import net.homeagent.mimm.wire.RequestHandoff;
-import net.homeagent.mimm.wire.RequestHandoffCodec;
+import net.homeagent.mip.codec.mimm.Decoded;
+import net.homeagent.mip.codec.mimm.HandoffAdvice;
+import net.homeagent.mip.codec.mimm.HandoffAdvice.Verdict;
+import net.homeagent.mip.codec.mimm.HandoffAdviceCodec;
+import net.homeagent.mip.codec.mimm.MimmVendor;
+import net.homeagent.mip.codec.mimm.RequestHandoff;
+import net.homeagent.mip.codec.mimm.RequestHandoffCodec;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.InboundRegistration;
 import net.homeagent.mip.api.RegistrationVerdict;
@@ -36,15 +36,10 @@ import net.homeagent.mip.codec.ext.VendorSpecificExtension;
  * Answers a Request Handoff (a CVSE in a Registration Request) in merged mode (docs/mimm.md): a go
  * lets the registration through with a Handoff Advice NVSE in the reply, flag "completed", so the
  * binding moves in the same exchange; a not-now or a no refuses the registration with
- * {@link #HANDOFF_NOT_NOW} or {@link #HANDOFF_REFUSED}, and the binding stays where it was.
+ * {@link MimmVendor#REPLY_HANDOFF_NOT_NOW} or {@link MimmVendor#REPLY_HANDOFF_REFUSED}, and the binding stays where it was.
  * Answers at once from memory: it never blocks the registration event loop.
  */
 final class HandoffAdvisor implements VendorExtensionHandler, AdvisorView {
-
-    /** Reply code of a not-now advice: a denial by the home agent (RFC 5944 §3.4) IANA has not assigned. */
-    static final int HANDOFF_NOT_NOW = 200;
-    /** Reply code of a no advice. */
-    static final int HANDOFF_REFUSED = 201;
 
     static final VendorExtensionType REQUEST_HANDOFF =
             new VendorExtensionType(true, MimmVendor.ENTERPRISE_NUMBER, MimmVendor.REQUEST_HANDOFF);
@@ -97,9 +92,9 @@ final class HandoffAdvisor implements VendorExtensionHandler, AdvisorView {
         List<Extension> reply = List.of(adviceExtension(advice));
         RegistrationVerdict verdict = switch (advice.verdict()) {
             case GO -> RegistrationVerdict.pass(reply);
-            case NOT_NOW -> RegistrationVerdict.refuse(HANDOFF_NOT_NOW, "mimm: handoff not now (" + advice.reason() + ")",
+            case NOT_NOW -> RegistrationVerdict.refuse(MimmVendor.REPLY_HANDOFF_NOT_NOW, "mimm: handoff not now (" + advice.reason() + ")",
                     reply);
-            case NO -> RegistrationVerdict.refuse(HANDOFF_REFUSED, "mimm: handoff refused (" + advice.reason() + ")",
+            case NO -> RegistrationVerdict.refuse(MimmVendor.REPLY_HANDOFF_REFUSED, "mimm: handoff refused (" + advice.reason() + ")",
                     reply);
         };
         int replyCode = verdict instanceof RegistrationVerdict.Refuse refuse ? refuse.replyCode() : ReplyCode.ACCEPTED;

@@ -9,10 +9,10 @@ import net.homeagent.mimm.network.Network;
 import net.homeagent.mimm.network.NetworkLoad;
 import net.homeagent.mimm.network.NetworkPlan;
 import net.homeagent.mimm.network.RealTimeSessionSource;
-import net.homeagent.mimm.wire.HandoffAdvice;
-import net.homeagent.mimm.wire.HandoffAdvice.Reason;
-import net.homeagent.mimm.wire.HandoffAdvice.Verdict;
-import net.homeagent.mimm.wire.RequestHandoff;
+import net.homeagent.mip.codec.mimm.HandoffAdvice;
+import net.homeagent.mip.codec.mimm.HandoffAdvice.Reason;
+import net.homeagent.mip.codec.mimm.HandoffAdvice.Verdict;
+import net.homeagent.mip.codec.mimm.RequestHandoff;
 import net.homeagent.mip.api.Binding;
 
 /**

@@ -6,9 +6,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-import net.homeagent.mimm.wire.HandoffAdvice;
-import net.homeagent.mimm.wire.HandoffAdvice.Reason;
-import net.homeagent.mimm.wire.HandoffAdvice.Verdict;
+import net.homeagent.mip.codec.mimm.HandoffAdvice;
+import net.homeagent.mip.codec.mimm.HandoffAdvice.Reason;
+import net.homeagent.mip.codec.mimm.HandoffAdvice.Verdict;
 
 /** Counts what the advisor saw and said; cheap on the registration path (LongAdder). */
 final class MimmCounters {

@@ -2,8 +2,8 @@ package net.homeagent.mimm;
 
 import java.util.Map;
 
-import net.homeagent.mimm.wire.HandoffAdvice.Reason;
-import net.homeagent.mimm.wire.HandoffAdvice.Verdict;
+import net.homeagent.mip.codec.mimm.HandoffAdvice.Reason;
+import net.homeagent.mip.codec.mimm.HandoffAdvice.Verdict;
 
 /**
  * The advisor's counters at one moment, for {@code mimm:stats}.

@@ -15,15 +15,15 @@ import net.homeagent.mimm.HandoffDecision.HoldTimes;
 import net.homeagent.mimm.network.NetworkLoad;
 import net.homeagent.mimm.network.NetworkPlan;
 import net.homeagent.mimm.network.StaticSessionSource;
-import net.homeagent.mimm.wire.Decoded;
-import net.homeagent.mimm.wire.HandoffAdvice;
-import net.homeagent.mimm.wire.HandoffAdvice.Reason;
-import net.homeagent.mimm.wire.HandoffAdvice.Verdict;
-import net.homeagent.mimm.wire.HandoffAdviceCodec;
-import net.homeagent.mimm.wire.LinkType;
-import net.homeagent.mimm.wire.MimmVendor;
-import net.homeagent.mimm.wire.RequestHandoff;
-import net.homeagent.mimm.wire.RequestHandoffCodec;
+import net.homeagent.mip.codec.mimm.Decoded;
+import net.homeagent.mip.codec.mimm.HandoffAdvice;
+import net.homeagent.mip.codec.mimm.HandoffAdvice.Reason;
+import net.homeagent.mip.codec.mimm.HandoffAdvice.Verdict;
+import net.homeagent.mip.codec.mimm.HandoffAdviceCodec;
+import net.homeagent.mip.codec.mimm.LinkType;
+import net.homeagent.mip.codec.mimm.MimmVendor;
+import net.homeagent.mip.codec.mimm.RequestHandoff;
+import net.homeagent.mip.codec.mimm.RequestHandoffCodec;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.InboundRegistration;
 import net.homeagent.mip.api.RegistrationVerdict;
@@ -89,7 +89,7 @@ class HandoffAdvisorTest {
         RegistrationVerdict verdict = ask(binding("10.0.0.3", "10.1.0.3"), request(1, 0));
 
         assertThat(verdict).isInstanceOfSatisfying(RegistrationVerdict.Refuse.class, refuse -> {
-            assertThat(refuse.replyCode()).isEqualTo(HandoffAdvisor.HANDOFF_NOT_NOW);
+            assertThat(refuse.replyCode()).isEqualTo(MimmVendor.REPLY_HANDOFF_NOT_NOW);
             assertThat(refuse.reason()).isEqualTo("mimm: handoff not now (TARGET_FULL_MOBILES)");
             // the mobile learns why, for how long and where else it may go
             VendorSpecificExtension nvse = (VendorSpecificExtension) refuse.replyExtensions().get(0);
@@ -111,7 +111,7 @@ class HandoffAdvisorTest {
     void anUnknownTargetRefusesWith201() {
         assertThat(ask(binding("10.0.0.1", "10.1.0.1"), request(77, 0)))
                 .isInstanceOfSatisfying(RegistrationVerdict.Refuse.class, refuse -> {
-                    assertThat(refuse.replyCode()).isEqualTo(HandoffAdvisor.HANDOFF_REFUSED);
+                    assertThat(refuse.replyCode()).isEqualTo(MimmVendor.REPLY_HANDOFF_REFUSED);
                     assertThat(refuse.reason()).isEqualTo("mimm: handoff refused (TARGET_UNKNOWN)");
                     assertThat(refuse.replyExtensions()).hasSize(1);
                 });

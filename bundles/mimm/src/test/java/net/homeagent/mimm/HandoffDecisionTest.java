@@ -15,10 +15,10 @@ import net.homeagent.mimm.HandoffDecision.Rule;
 import net.homeagent.mimm.network.NetworkLoad;
 import net.homeagent.mimm.network.NetworkPlan;
 import net.homeagent.mimm.network.StaticSessionSource;
-import net.homeagent.mimm.wire.HandoffAdvice.Reason;
-import net.homeagent.mimm.wire.HandoffAdvice.Verdict;
-import net.homeagent.mimm.wire.LinkType;
-import net.homeagent.mimm.wire.RequestHandoff;
+import net.homeagent.mip.codec.mimm.HandoffAdvice.Reason;
+import net.homeagent.mip.codec.mimm.HandoffAdvice.Verdict;
+import net.homeagent.mip.codec.mimm.LinkType;
+import net.homeagent.mip.codec.mimm.RequestHandoff;
 import net.homeagent.mip.api.testing.FakeBindingStore;
 
 class HandoffDecisionTest {

@@ -3,7 +3,7 @@ package net.homeagent.mimm.network;
 import java.net.Inet4Address;
 import java.util.List;
 
-import net.homeagent.mimm.wire.LinkType;
+import net.homeagent.mip.codec.mimm.LinkType;
 
 /**
  * One access network the advisor knows (a line of etc/mimm-networks.conf).

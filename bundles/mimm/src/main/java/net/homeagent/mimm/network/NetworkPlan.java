@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import net.homeagent.mimm.wire.LinkType;
+import net.homeagent.mip.codec.mimm.LinkType;
 
 /**
  * The networks of etc/mimm-networks.conf, by id and by care-of address (longest prefix wins, so a

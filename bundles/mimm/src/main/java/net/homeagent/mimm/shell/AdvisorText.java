@@ -12,8 +12,8 @@ import net.homeagent.mimm.AdvisorView;
 import net.homeagent.mimm.AdvisorView.NetworkStatus;
 import net.homeagent.mimm.GivenAdvice;
 import net.homeagent.mimm.MimmStatistics;
-import net.homeagent.mimm.wire.HandoffAdvice;
-import net.homeagent.mimm.wire.RequestHandoff;
+import net.homeagent.mip.codec.mimm.HandoffAdvice;
+import net.homeagent.mip.codec.mimm.RequestHandoff;
 
 /** The text of the {@code mimm:*} commands, kept apart from Karaf so that it is tested as plain code. */
 final class AdvisorText {

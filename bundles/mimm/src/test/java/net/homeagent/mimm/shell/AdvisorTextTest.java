@@ -21,11 +21,11 @@ import net.homeagent.mimm.Fixtures;
 import net.homeagent.mimm.GivenAdvice;
 import net.homeagent.mimm.MimmStatistics;
 import net.homeagent.mimm.network.RealTimeSessionSource.SessionLoad;
-import net.homeagent.mimm.wire.HandoffAdvice;
-import net.homeagent.mimm.wire.HandoffAdvice.Reason;
-import net.homeagent.mimm.wire.HandoffAdvice.Verdict;
-import net.homeagent.mimm.wire.LinkType;
-import net.homeagent.mimm.wire.RequestHandoff;
+import net.homeagent.mip.codec.mimm.HandoffAdvice;
+import net.homeagent.mip.codec.mimm.HandoffAdvice.Reason;
+import net.homeagent.mip.codec.mimm.HandoffAdvice.Verdict;
+import net.homeagent.mip.codec.mimm.LinkType;
+import net.homeagent.mip.codec.mimm.RequestHandoff;
 
 class AdvisorTextTest {
 

@@ -17,8 +17,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import net.homeagent.mimm.wire.HandoffAdvice;
-import net.homeagent.mimm.wire.LinkType;
+import net.homeagent.mip.codec.mimm.HandoffAdvice;
+import net.homeagent.mip.codec.mimm.LinkType;
 import net.homeagent.mimmclient.Counters;
 import net.homeagent.mimmclient.RateLimitedLog;
 import net.homeagent.mimmclient.cli.Options.UsageException;

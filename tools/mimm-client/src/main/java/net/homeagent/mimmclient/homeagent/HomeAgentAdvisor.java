@@ -11,12 +11,12 @@ import net.homeagent.mip.codec.ReplyCode;
 import net.homeagent.mip.codec.ext.AuthenticationExtension;
 import net.homeagent.mip.codec.ext.Extension;
 import net.homeagent.mip.codec.ext.VendorSpecificExtension;
-import net.homeagent.mimm.wire.Decoded;
-import net.homeagent.mimm.wire.HandoffAdvice;
-import net.homeagent.mimm.wire.HandoffAdviceCodec;
-import net.homeagent.mimm.wire.MimmVendor;
-import net.homeagent.mimm.wire.RequestHandoff;
-import net.homeagent.mimm.wire.RequestHandoffCodec;
+import net.homeagent.mip.codec.mimm.Decoded;
+import net.homeagent.mip.codec.mimm.HandoffAdvice;
+import net.homeagent.mip.codec.mimm.HandoffAdviceCodec;
+import net.homeagent.mip.codec.mimm.MimmVendor;
+import net.homeagent.mip.codec.mimm.RequestHandoff;
+import net.homeagent.mip.codec.mimm.RequestHandoffCodec;
 import net.homeagent.mimmclient.Counters;
 import net.homeagent.mimmclient.manager.Advisor;
 import net.homeagent.mimmclient.manager.AdvisorAnswer;
@@ -34,10 +34,6 @@ import net.homeagent.mimmclient.manager.LinkProfile;
  * hold time was said). 140 means nobody at the home agent interprets the request: no advice.
  */
 public final class HomeAgentAdvisor implements Advisor {
-
-    /** Reply codes of a refused handoff (docs/protocols.md; the advisor's HandoffAdvisor has the same). */
-    static final int HANDOFF_NOT_NOW = 200;
-    static final int HANDOFF_REFUSED = 201;
 
     private final RegistrationExchange exchange;
     private final int lifetimeSeconds;
@@ -84,8 +80,8 @@ public final class HomeAgentAdvisor implements Advisor {
             return new AdvisorAnswer.Advised(new HandoffAdvice(HandoffAdvice.Verdict.GO, HandoffAdvice.Reason.NONE, 0,
                     target, List.of(), true));
         }
-        if (reply.code() == HANDOFF_NOT_NOW || reply.code() == HANDOFF_REFUSED) {
-            HandoffAdvice.Verdict verdict = reply.code() == HANDOFF_NOT_NOW ? HandoffAdvice.Verdict.NOT_NOW
+        if (reply.code() == MimmVendor.REPLY_HANDOFF_NOT_NOW || reply.code() == MimmVendor.REPLY_HANDOFF_REFUSED) {
+            HandoffAdvice.Verdict verdict = reply.code() == MimmVendor.REPLY_HANDOFF_NOT_NOW ? HandoffAdvice.Verdict.NOT_NOW
                     : HandoffAdvice.Verdict.NO;
             return new AdvisorAnswer.Advised(new HandoffAdvice(verdict, HandoffAdvice.Reason.NONE, 0, target, List.of(),
                     false));

@@ -1,6 +1,6 @@
 package net.homeagent.mimmclient.manager;
 
-import net.homeagent.mimm.wire.HandoffAdvice;
+import net.homeagent.mip.codec.mimm.HandoffAdvice;
 
 /** What came of asking the advisor. */
 public sealed interface AdvisorAnswer {

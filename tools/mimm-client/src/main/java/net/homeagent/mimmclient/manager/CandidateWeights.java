@@ -2,7 +2,7 @@ package net.homeagent.mimmclient.manager;
 
 import java.util.List;
 
-import net.homeagent.mimm.wire.LinkType;
+import net.homeagent.mip.codec.mimm.LinkType;
 
 /**
  * How much each criterion of the candidate choice counts (docs/mimm.md "Client: candidate choice");

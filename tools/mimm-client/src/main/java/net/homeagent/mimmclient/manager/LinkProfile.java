@@ -4,7 +4,7 @@ import java.net.Inet4Address;
 import java.util.Objects;
 import java.util.Optional;
 
-import net.homeagent.mimm.wire.LinkType;
+import net.homeagent.mip.codec.mimm.LinkType;
 
 /**
  * What the mobile knows of one of its links beyond the signal: configured per interface.

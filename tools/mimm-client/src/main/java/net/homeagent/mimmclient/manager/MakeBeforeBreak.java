@@ -3,7 +3,7 @@ package net.homeagent.mimmclient.manager;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
 
-import net.homeagent.mimm.wire.HandoffAdvice;
+import net.homeagent.mip.codec.mimm.HandoffAdvice;
 import net.homeagent.mimmclient.Counters;
 
 /**

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import net.homeagent.mimm.wire.HandoffAdvice;
+import net.homeagent.mip.codec.mimm.HandoffAdvice;
 import net.homeagent.mimmclient.Counters;
 import net.homeagent.mimmclient.monitor.LinkSample;
 import net.homeagent.mimmclient.monitor.Observation;

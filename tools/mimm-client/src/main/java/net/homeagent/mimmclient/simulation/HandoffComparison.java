@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import net.homeagent.mimm.wire.LinkType;
+import net.homeagent.mip.codec.mimm.LinkType;
 import net.homeagent.mimmclient.manager.CandidateWeights;
 import net.homeagent.mimmclient.manager.LinkProfile;
 import net.homeagent.mimmclient.manager.ManagerConfig;

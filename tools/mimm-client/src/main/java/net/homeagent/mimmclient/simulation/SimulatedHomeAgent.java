@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import net.homeagent.mimm.wire.HandoffAdvice;
+import net.homeagent.mip.codec.mimm.HandoffAdvice;
 import net.homeagent.mimmclient.manager.Advisor;
 import net.homeagent.mimmclient.manager.AdvisorAnswer;
 import net.homeagent.mimmclient.manager.HandoffQuestion;

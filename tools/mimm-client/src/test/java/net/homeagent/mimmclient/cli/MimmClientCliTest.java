@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import net.homeagent.mip.codec.ext.VendorSpecificExtension;
-import net.homeagent.mimm.wire.HandoffAdvice;
-import net.homeagent.mimm.wire.HandoffAdviceCodec;
-import net.homeagent.mimm.wire.MimmVendor;
+import net.homeagent.mip.codec.mimm.HandoffAdvice;
+import net.homeagent.mip.codec.mimm.HandoffAdviceCodec;
+import net.homeagent.mip.codec.mimm.MimmVendor;
 import net.homeagent.mimmclient.homeagent.FakeHomeAgent;
 
 class MimmClientCliTest {

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import net.homeagent.mimm.wire.LinkType;
+import net.homeagent.mip.codec.mimm.LinkType;
 import net.homeagent.mimmclient.manager.LinkProfile;
 
 class IpRoutesTest {

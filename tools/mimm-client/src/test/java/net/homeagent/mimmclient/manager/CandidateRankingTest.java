@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import net.homeagent.mimm.wire.LinkType;
+import net.homeagent.mip.codec.mimm.LinkType;
 
 class CandidateRankingTest {
 

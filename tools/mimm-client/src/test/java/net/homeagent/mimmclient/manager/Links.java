@@ -5,7 +5,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
 
-import net.homeagent.mimm.wire.LinkType;
+import net.homeagent.mip.codec.mimm.LinkType;
 
 /** Link profiles for tests: care-of address 192.0.2.&lt;network&gt; (RFC 5737 documentation range). */
 final class Links {

@@ -15,10 +15,10 @@ import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 
-import net.homeagent.mimm.wire.HandoffAdvice;
-import net.homeagent.mimm.wire.HandoffAdvice.Reason;
-import net.homeagent.mimm.wire.HandoffAdvice.Verdict;
-import net.homeagent.mimm.wire.LinkType;
+import net.homeagent.mip.codec.mimm.HandoffAdvice;
+import net.homeagent.mip.codec.mimm.HandoffAdvice.Reason;
+import net.homeagent.mip.codec.mimm.HandoffAdvice.Verdict;
+import net.homeagent.mip.codec.mimm.LinkType;
 import net.homeagent.mimmclient.Counters;
 import net.homeagent.mimmclient.monitor.LinkSample;
 import net.homeagent.mimmclient.monitor.Observation;

@@ -7,9 +7,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import net.homeagent.mimm.wire.HandoffAdvice;
-import net.homeagent.mimm.wire.HandoffAdvice.Reason;
-import net.homeagent.mimm.wire.HandoffAdvice.Verdict;
+import net.homeagent.mip.codec.mimm.HandoffAdvice;
+import net.homeagent.mip.codec.mimm.HandoffAdvice.Reason;
+import net.homeagent.mip.codec.mimm.HandoffAdvice.Verdict;
 import net.homeagent.mimmclient.manager.AdvisorAnswer;
 import net.homeagent.mimmclient.manager.HandoffQuestion;
 import net.homeagent.mimmclient.manager.LinkProfile;

@@ -1,9 +1,12 @@
-package net.homeagent.mimm.wire;
+package net.homeagent.mip.codec.mimm;
+
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * What a codec made of vendor data: the message, or why it is malformed. Bad input from the
  * network is an answer, not an exception (house rule 5).
  */
+@ProviderType
 public sealed interface Decoded<T> {
 
     record Valid<T>(T message) implements Decoded<T> {

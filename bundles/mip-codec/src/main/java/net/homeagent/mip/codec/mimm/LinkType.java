@@ -1,4 +1,4 @@
-package net.homeagent.mimm.wire;
+package net.homeagent.mip.codec.mimm;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,12 +1,12 @@
-package net.homeagent.mimm.wire;
+package net.homeagent.mip.codec.mimm;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import net.homeagent.mimm.wire.HandoffAdvice.Reason;
-import net.homeagent.mimm.wire.HandoffAdvice.Verdict;
+import net.homeagent.mip.codec.mimm.HandoffAdvice.Reason;
+import net.homeagent.mip.codec.mimm.HandoffAdvice.Verdict;
 
 /**
  * The vendor data of a Handoff Advice NVSE, version 1: {@value #FIXED_LENGTH} octets and two per
