@@ -27,6 +27,8 @@ public enum PhaCount {
     SHA_TRANSITIONS,
     /** An SHA that restarted or whose heartbeat disagreed with what it was told: told its entries again. */
     SHA_RESYNCS,
+    /** Ticks that came more than a heartbeat interval after the last: the PHA itself was paused. */
+    PAUSES,
     HEARTBEATS_SENT,
     HEARTBEATS_RECEIVED,
     /** A service 3 payload from a node that is not a configured SHA, or an unexpected or malformed one. */

@@ -91,6 +91,7 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
     private long nextTransaction;
     private long heartbeats;
     private Instant nextHeartbeat = Instant.MIN;
+    private Instant lastTick;
     /** An SHA came up: the next tick offers the mobiles kept at the PHA to the policy. */
     private boolean adoptDue;
     private boolean closed;
@@ -285,11 +286,25 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         sha.epoch = Math.max(sha.epoch, epoch);
         if (sha.state != ShaState.UP) {
             transition(sha, ShaState.UP, sha.state == ShaState.UNKNOWN ? "first heard" : "heard again");
+            stopWhatWentElsewhere(sha);
             adoptDue = true;
         } else if (restarted) {
             LOG.info("SHA {} restarted: telling it its entries again", sha.id());
             resync(sha);
         }
+    }
+
+    /** An SHA heard again after it failed: it may still forward the mobiles taken from it. */
+    private void stopWhatWentElsewhere(SecondaryPeer sha) {
+        for (Inet4Address home : sha.takenAway) {
+            Delegation now = delegations.get(home);
+            if (now == null || now.sha != sha) {
+                sha.stopsInFlight++;
+                counts.increment(PhaCount.STOPS_SENT);
+                send(sha, new StopForwarding(nextTransaction(), home));
+            }
+        }
+        sha.takenAway.clear();
     }
 
     private void startAnswered(SecondaryPeer sha, StartAck ack) {
@@ -375,6 +390,16 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
             return false;
         }
         Instant now = clock.instant();
+        boolean paused = lastTick != null && Duration.between(lastTick, now).compareTo(settings.heartbeat()) > 0;
+        lastTick = now;
+        if (paused) {
+            // this node was not running for a heartbeat interval (a pause of its JVM, a starved
+            // CPU): what it did not hear meanwhile says nothing of the SHAs, so each gets a
+            // heartbeat interval from now before its silence counts
+            counts.increment(PhaCount.PAUSES);
+            peers.values().forEach(p -> p.lastHeard = p.lastHeard.map(at -> later(at, now.minus(settings.silence())
+                    .plus(settings.heartbeat()))));
+        }
         for (Delegation d : List.copyOf(byTransaction.values())) {
             if (d.deadline != null && !d.deadline.isAfter(now)) {
                 counts.increment(PhaCount.START_TIMEOUTS);
@@ -402,6 +427,10 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         return adopt;
     }
 
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
     /** The link gave up on a message to {@code sha}. */
     private synchronized void unreachable(SecondaryPeer sha) {
         if (!closed && sha.state == ShaState.UP) {
@@ -419,6 +448,7 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
                 + " failed: " + why).withDetail("reason", why));
         transition(sha, ShaState.FAILED, why);
         List<Delegation> its = delegations.values().stream().filter(d -> d.sha == sha).toList();
+        its.forEach(d -> sha.takenAway.add(d.home));
         its.forEach(this::forget);
         for (Delegation d : its) {
             if (d.binding != null) {

@@ -1,7 +1,10 @@
 package net.homeagent.delegation.pha;
 
+import java.net.Inet4Address;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import net.homeagent.peer.PeerNode;
 
@@ -22,6 +25,11 @@ final class SecondaryPeer {
     /** Mobiles delegated to it (accepted or on their way), and of those the ones whose Start waits for its ack. */
     int assigned;
     int awaiting;
+    /**
+     * The mobiles taken from it when it failed: if it is heard again it may still forward them (it
+     * was only slow, or cut off), so it is told to stop those that went elsewhere.
+     */
+    final Set<Inet4Address> takenAway = new HashSet<>();
 
     SecondaryPeer(PeerNode node) {
         this.node = node;

@@ -75,6 +75,14 @@ class PrimaryAgentTest {
         peers.deliver();
     }
 
+    /** Time passes as in the appliance: the PHA ticks every 20 ms. */
+    void passes(long millis) {
+        for (long left = millis; left > 0; left -= 20) {
+            clock.advance(Duration.ofMillis(Math.min(20, left)));
+            pha.tick();
+        }
+    }
+
     Binding register(String home, String careOf) {
         Binding binding = binding(home, careOf);
         store.register(binding, false);
@@ -168,11 +176,9 @@ class PrimaryAgentTest {
         peers.unreachable(SHA_A, true);
         register(home(1), "192.0.2.1");
         CompletionStage<Void> reply = pha.beforeReply(ip(home(1)));
-        clock.advance(Duration.ofMillis(499));
-        pha.tick();
+        passes(499);
         assertThat(reply.toCompletableFuture()).isNotDone();
-        clock.advance(Duration.ofMillis(1));
-        pha.tick();
+        passes(1);
         assertThat(reply.toCompletableFuture()).isCompleted();
         assertThat(interception.delegated(ip(home(1)))).isFalse();
         assertThat(pha.counts().get(PhaCount.START_TIMEOUTS)).isEqualTo(1);
@@ -226,13 +232,13 @@ class PrimaryAgentTest {
         }
         peers.deliver();
         peers.unreachable(SHA_A, true);
-        clock.advance(Duration.ofMillis(600));
+        passes(600);
         shaB.tick();
         peers.deliver();
-        pha.tick();
         assertThat(pha.shas().get(0).state()).isEqualTo(ShaState.UP);
-        clock.advance(Duration.ofMillis(400)); // A silent for 5 heartbeats of 200 ms
-        pha.tick();
+        passes(399);
+        assertThat(pha.shas().get(0).state()).isEqualTo(ShaState.UP);
+        passes(1); // A silent for 5 heartbeats of 200 ms
         assertThat(pha.shas().get(0).state()).isEqualTo(ShaState.FAILED);
         peers.deliver();
         assertThat(planeB.tunnels()).hasSize(4);
@@ -240,12 +246,50 @@ class PrimaryAgentTest {
         assertThat(pha.counts().get(PhaCount.MOVED)).isEqualTo(2);
         assertThat(events).extracting(ApplianceEvent::kind).contains(ApplianceEvent.Kind.FAILURE);
 
-        clock.advance(Duration.ofMillis(200));
-        pha.tick(); // a heartbeat to B, which the link then gives up on
+        passes(200); // a heartbeat to B, which the link then gives up on
         peers.giveUp(SHA_B);
         assertThat(pha.shas().get(1).state()).isEqualTo(ShaState.FAILED);
         assertThat(interception.size()).isZero();
         assertThat(pha.counts().get(PhaCount.TAKEN_BACK)).isEqualTo(6);
+    }
+
+    @Test
+    void aPausedPhaDoesNotTakeItsOwnSilenceForTheShas() {
+        deploy(ReplyOrder.AT_ONCE, 0);
+        heartbeats();
+        clock.advance(Duration.ofSeconds(5)); // the PHA's JVM stood still
+        pha.tick();
+        assertThat(pha.shas()).extracting(PrimaryAgent.ShaView::state).containsOnly(ShaState.UP);
+        assertThat(pha.counts().get(PhaCount.PAUSES)).isEqualTo(1);
+        passes(199);
+        assertThat(pha.shas()).extracting(PrimaryAgent.ShaView::state).containsOnly(ShaState.UP);
+        passes(1); // a heartbeat interval after the pause, still nothing heard
+        assertThat(pha.shas()).extracting(PrimaryAgent.ShaView::state).containsOnly(ShaState.FAILED);
+    }
+
+    @Test
+    void anShaHeardAgainAfterItFailedIsToldToStopWhatWentElsewhere() {
+        deploy(ReplyOrder.AT_ONCE, 0);
+        heartbeats();
+        register(home(1), "192.0.2.1");
+        register(home(2), "192.0.2.2");
+        peers.deliver();
+        peers.unreachable(SHA_A, true);
+        passes(600);
+        shaB.tick();
+        peers.deliver();
+        passes(400);
+        peers.deliver();
+        assertThat(planeB.tunnels()).hasSize(2);
+        assertThat(planeA.tunnels()).as("cut off, it still forwards").hasSize(1);
+        peers.unreachable(SHA_A, false);
+        peers.lose(SHA_A);
+        shaA.tick();
+        peers.deliver();
+        assertThat(pha.shas().get(0).state()).isEqualTo(ShaState.UP);
+        assertThat(planeA.tunnels()).isEmpty();
+        assertThat(planeB.tunnels()).hasSize(2);
+        assertThat(pha.counts().get(PhaCount.STOPS_ACKED)).isEqualTo(1);
     }
 
     @Test
