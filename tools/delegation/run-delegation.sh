@@ -16,7 +16,8 @@
 # split, order at-once): every one is acknowledged, delegation:shas gives the SHAs counts within
 # one of each other and each SHA's delegation:status lists as many entries; the correspondent's
 # datagrams to a delegated home address leave an SHA tunnelled with the PHA's address as outer
-# source (tshark); deregistrations remove the SHAs' entries; kill -9 of sha1: the PHA declares it
+# source (tshark); deregistrations remove the SHAs' entries; a new care-of address reaches the
+# SHAs' entries; kill -9 of sha1: the PHA declares it
 # failed and its mobiles move to sha2. Each wait is bounded; each check prints PASS or FAIL; last
 # line "N passed, N failed". Namespaces are named dlg-<pid>-*; the test bed removes them on exit.
 #
@@ -148,6 +149,20 @@ expect "the deregistrations were acknowledged ($(tail -1 "$work/deregister.out")
 left=$((acknowledged - 20))
 expect "the SHAs' entries went with them ($left left)" \
     await 15 "entries" both_hold "$left"
+
+log "mobile nodes 21-40 move to care-of 198.51.100.2"
+sed -n 21,40p "$work/ledger" >"$work/ledger.moved"
+testbed_exec mn "$py" "$client" renew --server "$pha_address" --ledger "$work/ledger.moved" --count 20 \
+    --coa 198.51.100.2 --key "$key" | tee "$work/move.out" || true
+expect "the moves were acknowledged ($(tail -1 "$work/move.out"))" \
+    grep -q '^acknowledged 20, refused 0, unanswered 0' "$work/move.out"
+moved_at_shas() {  # the SHAs' entries at the new care-of address number 20
+    local n1 n2
+    n1=$(testbed_shell sha1 'delegation:status' | grep -c -- '-> 198\.51\.100\.2 ' || true)
+    n2=$(testbed_shell sha2 'delegation:status' | grep -c -- '-> 198\.51\.100\.2 ' || true)
+    [[ $((n1 + n2)) == 20 ]]
+}
+expect "the care-of change reached the SHAs: 20 entries tunnel to 198.51.100.2" await 15 "moved entries" moved_at_shas
 
 log "kill -9 of sha1"
 killed_at=$(date +%s%3N)
