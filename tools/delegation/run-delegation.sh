@@ -13,7 +13,7 @@
 #
 # Each appliance boots with the homeagent-delegation feature, its role enabled, the user-space
 # data plane on its home interface. The client registers NODES mobile nodes at the PHA (equal
-# split, order at-once): every one is acknowledged, delegation:shas gives the SHAs counts within
+# split, order ORDER): every one is acknowledged, delegation:shas gives the SHAs counts within
 # one of each other and each SHA's delegation:status lists as many entries; the correspondent's
 # datagrams to a delegated home address leave an SHA tunnelled with the PHA's address as outer
 # source (tshark); deregistrations remove the SHAs' entries; a new care-of address reaches the
@@ -21,8 +21,8 @@
 # failed and its mobiles move to sha2. Each wait is bounded; each check prints PASS or FAIL; last
 # line "N passed, N failed". Namespaces are named dlg-<pid>-*; the test bed removes them on exit.
 #
-# Environment: NODES (300), BOOT_TIMEOUT (s, 300), HEARTBEAT_MISSES (5), ACK_TIMEOUT_MILLIS (2000),
-# HOMEAGENT_TARBALL, KEEP_WORKDIR=1.
+# Environment: NODES (300), ORDER (at-once; after-ack), BOOT_TIMEOUT (s, 300), HEARTBEAT_MISSES (5),
+# ACK_TIMEOUT_MILLIS (2000), HOMEAGENT_TARBALL, KEEP_WORKDIR=1.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -33,6 +33,7 @@ pha_address=192.0.2.1
 # and 500 ms of ack timeout: the test gives them more (docs/delegation.md says what this costs)
 misses=${HEARTBEAT_MISSES:-5}
 ack_timeout=${ACK_TIMEOUT_MILLIS:-2000}
+order=${ORDER:-at-once}            # or after-ack: each registration reply waits for its SHA's ack
 key=0x00112233445566778899aabbccddeeff            # the mobile nodes' test key
 peer_key=0x$(printf '6b%.0s' $(seq 32))           # the nodes' HMAC-SHA-256 test key (32 bytes)
 # shellcheck source=../testbed/testbed.sh
@@ -106,7 +107,8 @@ ip -n "${TB_NS[cn]}" route add 10.200.0.0/16 dev home       # the home addresses
 HA_PORT=434 node pha "$pha_address" 1 "2@192.0.2.11:7434,3@192.0.2.12:7434" "net.homeagent.ha.listenAddresses=$pha_address" \
     net.homeagent.delegation.pha.enabled=true \
     "net.homeagent.delegation.pha.shas=2@192.0.2.11:7434,3@192.0.2.12:7434" \
-    "net.homeagent.delegation.pha.heartbeatMisses=$misses" "net.homeagent.delegation.pha.ackTimeoutMillis=$ack_timeout"
+    "net.homeagent.delegation.pha.heartbeatMisses=$misses" "net.homeagent.delegation.pha.ackTimeoutMillis=$ack_timeout" \
+    "net.homeagent.delegation.pha.order=$order"
 cat "$work/sa.conf" >>"$karaf_home/etc/mobility-security.conf"
 chmod 600 "$karaf_home/etc/mobility-security.conf"
 sha sha1 192.0.2.11 2
@@ -124,7 +126,7 @@ expect "the PHA sees sha1 up" await 60 "sha1 up" sha_is 2 up
 expect "the PHA sees sha2 up" await 60 "sha2 up" sha_is 3 up
 testbed_capture home "udp port 434 or udp port 7434 or ip proto 4" || { testbed_finish; exit; }
 
-log "the client registers $nodes mobile nodes at the PHA $pha_address (care-of 198.51.100.1)"
+log "the client registers $nodes mobile nodes at the PHA $pha_address (care-of 198.51.100.1, order $order)"
 testbed_exec mn "$py" "$client" register --server "$pha_address" --nodes "$nodes" --key "$key" --ledger "$work/ledger" \
     | tee "$work/register.out" || true
 acknowledged=$(wc -l <"$work/ledger")
@@ -184,6 +186,20 @@ from_shas() {  # every tunnelled frame came from an SHA's interface, and there w
 }
 expect "tshark: the correspondent's datagrams to 10.200.0.1 and .2 left tunnelled with outer source $pha_address from SHA MACs only ($tunnelled; SHAs $sha_macs)" \
     from_shas
+if [[ "$order" == after-ack ]]; then
+    # each home address's first registration reply left the PHA after its SHA accepted the first Start
+    tshark -n -r "$TB_PCAP" -X "lua_script:$TB_ROOT/tools/wireshark/homeagent-peer.lua" \
+        -Y 'hadeleg.type == 2 && hadeleg.result == 0' -T fields -E aggregator=, -e frame.time_epoch -e hadeleg.home \
+        >"$work/accepted.txt" 2>/dev/null || true
+    tshark -n -r "$TB_PCAP" -Y "mip.type == 3 && ip.src == $pha_address" -T fields -e frame.time_epoch -e mip.homeaddr \
+        >"$work/replies.txt" 2>/dev/null || true
+    early=$(awk 'FNR == NR { n = split($2, h, ","); for (i = 1; i <= n; i++) if (!(h[i] in acked)) acked[h[i]] = $1; next }
+                 !($2 in replied) { replied[$2] = $1 }
+                 END { for (home in replied) if (!(home in acked) || replied[home] < acked[home]) early++; print early + 0 }' \
+        "$work/accepted.txt" "$work/replies.txt")
+    expect "order after-ack: no first reply left before its Start was accepted ($early early of $(wc -l <"$work/replies.txt") replies)" \
+        test "$early" -eq 0 -a "$(wc -l <"$work/replies.txt")" -ge "$acknowledged"
+fi
 link=$(tshark -n -r "$TB_PCAP" -Y 'hadeleg' -X "lua_script:$TB_ROOT/tools/wireshark/homeagent-peer.lua" 2>/dev/null | wc -l)
 expect "tshark decodes the delegation messages ($link frames with hadeleg)" test "$link" -gt 0
 
