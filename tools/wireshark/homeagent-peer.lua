@@ -1,6 +1,7 @@
 -- Wireshark / tshark dissector of the homeagent peer link, version 1 (docs/protocols.md, "Peer link"),
 -- and of the payloads of its service 1, the group binding sync, version 2 (docs/protocols.md,
--- "Group binding sync"; protocol "hagroup").
+-- "Group binding sync"; protocol "hagroup"), and of service 3, the PHA/SHA delegation, version 1
+-- ("Delegation"; protocol "hadeleg").
 --
 --   tshark -X lua_script:tools/wireshark/homeagent-peer.lua -r capture.pcap -V
 --   wireshark -X lua_script:tools/wireshark/homeagent-peer.lua
@@ -286,6 +287,126 @@ end
 hapeer.prefs.group_sync = Pref.bool("Decode service 1 as group binding sync", true,
     "Show the payloads of service 1 as group binding sync messages (docs/protocols.md)")
 
+-- PHA/SHA delegation (service 3 payloads), docs/protocols.md "Delegation"; self-contained: its own
+-- protocol, fields and expert info, one entry point (dissect_delegation)
+local hadeleg = Proto("hadeleg", "homeagent PHA/SHA delegation")
+
+local DELEG_VERSION = 1
+local deleg_types = { [1] = "Start Forwarding", [2] = "Start Forwarding Ack", [3] = "Stop Forwarding",
+    [4] = "Stop Forwarding Ack", [5] = "Heartbeat" }
+local deleg_lengths = { [1] = 32, [2] = 11, [3] = 10, [4] = 11, [5] = 14 }
+local deleg_results = { [0] = "accepted", [1] = "capacity", [2] = "no route", [3] = "bad request",
+    [4] = "not a PHA", [5] = "unknown home address" }
+local deleg_encapsulations = { [0] = "IP in IP", [1] = "minimal", [2] = "GRE", [3] = "UDP" }
+
+local d = {
+    version = ProtoField.uint8("hadeleg.version", "Version", base.DEC),
+    type = ProtoField.uint8("hadeleg.type", "Type", base.DEC, deleg_types),
+    transaction = ProtoField.uint32("hadeleg.transaction", "Transaction", base.DEC),
+    home = ProtoField.ipv4("hadeleg.home", "Home address"),
+    care_of = ProtoField.ipv4("hadeleg.care_of", "Care-of address"),
+    source = ProtoField.ipv4("hadeleg.tunnel_source", "Tunnel source (PHA address)"),
+    encapsulation = ProtoField.uint8("hadeleg.encapsulation", "Encapsulation", base.DEC, deleg_encapsulations),
+    inner = ProtoField.uint8("hadeleg.inner_encapsulation", "Inner encapsulation", base.DEC, deleg_encapsulations),
+    flags = ProtoField.uint8("hadeleg.flags", "Flags", base.HEX),
+    reverse = ProtoField.bool("hadeleg.flags.reverse_tunnel", "Reverse tunnel", 8, nil, 0x01),
+    reserved = ProtoField.uint8("hadeleg.reserved", "Reserved", base.HEX),
+    udp_address = ProtoField.ipv4("hadeleg.udp_peer.address", "UDP tunnel peer address"),
+    udp_port = ProtoField.uint16("hadeleg.udp_peer.port", "UDP tunnel peer port", base.DEC),
+    duration = ProtoField.uint32("hadeleg.duration", "Duration (s; 4294967295 never expires)", base.DEC),
+    result = ProtoField.uint8("hadeleg.result", "Result", base.DEC, deleg_results),
+    entries = ProtoField.uint32("hadeleg.entries", "Entries", base.DEC),
+    capacity = ProtoField.uint32("hadeleg.capacity", "Capacity (0: no limit)", base.DEC),
+}
+hadeleg.fields = d
+
+local e_deleg = ProtoExpert.new("hadeleg.malformed", "Malformed delegation payload: the receiver refuses it",
+    expert.group.MALFORMED, expert.severity.ERROR)
+hadeleg.experts = { e_deleg }
+
+-- the fields of one service 3 payload of its type's exact length; returns a summary, or nil and why it is malformed
+local function delegation_body(range, tree, mtype)
+    local transaction = range(2, 4):uint()
+    if mtype == 1 then
+        tree:add(d.home, range(6, 4))
+        tree:add(d.care_of, range(10, 4))
+        tree:add(d.source, range(14, 4))
+        tree:add(d.encapsulation, range(18, 1))
+        tree:add(d.inner, range(19, 1))
+        local flags = tree:add(d.flags, range(20, 1))
+        flags:add(d.reverse, range(20, 1))
+        tree:add(d.reserved, range(21, 1))
+        tree:add(d.udp_address, range(22, 4))
+        tree:add(d.udp_port, range(26, 2))
+        tree:add(d.duration, range(28, 4))
+        local outer, inner = range(18, 1):uint(), range(19, 1):uint()
+        if range(6, 4):uint() == 0 or range(10, 4):uint() == 0 or range(14, 4):uint() == 0 then
+            return nil, "an address is 0.0.0.0"
+        end
+        if outer > 3 or inner > 3 or (outer == 3 and inner == 3) or (outer ~= 3 and inner ~= 0) then
+            return nil, "encapsulation " .. outer .. " carrying " .. inner
+        end
+        local peer_address, peer_port = range(22, 4):uint(), range(26, 2):uint()
+        if outer == 3 and (peer_address == 0 or peer_port == 0) then
+            return nil, "a UDP tunnel without the mobile's NAT address and port"
+        end
+        if outer ~= 3 and (peer_address ~= 0 or peer_port ~= 0) then
+            return nil, "a NAT address and port for a tunnel that is not UDP"
+        end
+        if range(28, 4):uint() == 0 then
+            return nil, "duration 0"
+        end
+        return string.format("Start Forwarding %d: %s -> %s from %s", transaction, tostring(range(6, 4):ipv4()),
+            tostring(range(10, 4):ipv4()), tostring(range(14, 4):ipv4()))
+    elseif mtype == 2 or mtype == 4 then
+        tree:add(d.home, range(6, 4))
+        tree:add(d.result, range(10, 1))
+        local result = range(10, 1):uint()
+        if deleg_results[result] == nil or (mtype == 2 and result == 5) or (mtype == 4 and (result == 1 or result == 2)) then
+            return nil, "result " .. result .. " in a " .. deleg_types[mtype]
+        end
+        return string.format("%s %d: %s %s", deleg_types[mtype], transaction, tostring(range(6, 4):ipv4()),
+            deleg_results[result])
+    elseif mtype == 3 then
+        tree:add(d.home, range(6, 4))
+        return string.format("Stop Forwarding %d: %s", transaction, tostring(range(6, 4):ipv4()))
+    end
+    tree:add(d.entries, range(6, 4))
+    tree:add(d.capacity, range(10, 4))
+    return string.format("Heartbeat %d: %d entries", transaction, range(6, 4):uint())
+end
+
+-- one service 3 payload; returns a short summary for the info column
+local function dissect_delegation(range, parent)
+    local tree = parent:add(hadeleg, range)
+    if range:len() < 6 then
+        tree:add_proto_expert_info(e_deleg, "truncated")
+        return "malformed"
+    end
+    tree:add(d.version, range(0, 1))
+    tree:add(d.type, range(1, 1))
+    tree:add(d.transaction, range(2, 4))
+    local mtype = range(1, 1):uint()
+    if range(0, 1):uint() ~= DELEG_VERSION then
+        tree:add_proto_expert_info(e_deleg, "version " .. range(0, 1):uint())
+        return "malformed"
+    end
+    if deleg_lengths[mtype] == nil or range:len() ~= deleg_lengths[mtype] then
+        tree:add_proto_expert_info(e_deleg, "type " .. mtype .. " of " .. range:len() .. " bytes")
+        return "malformed"
+    end
+    local summary, why = delegation_body(range, tree, mtype)
+    if summary == nil then
+        tree:add_proto_expert_info(e_deleg, why)
+        return "malformed"
+    end
+    tree:append_text(": " .. summary)
+    return summary
+end
+
+hapeer.prefs.delegation = Pref.bool("Decode service 3 as PHA/SHA delegation", true,
+    "Show the payloads of service 3 as delegation messages (docs/protocols.md)")
+
 -- one record at offset; returns the offset after it and its kind (and a sync summary), or nil when it does not fit
 local function dissect_record(buf, tree, offset, limit, index)
     if limit - offset < RECORD_HEADER_LENGTH then
@@ -316,6 +437,8 @@ local function dissect_record(buf, tree, offset, limit, index)
             item:add(f.payload, payload)
             if buf(body, 2):uint() == 1 and hapeer.prefs.group_sync then
                 summary = dissect_sync(payload, item)
+            elseif buf(body, 2):uint() == 3 and hapeer.prefs.delegation then
+                summary = dissect_delegation(payload, item)
             end
         end
         item:set_text(string.format("Data: service %d, message %s%s, %d bytes", buf(body, 2):uint(),

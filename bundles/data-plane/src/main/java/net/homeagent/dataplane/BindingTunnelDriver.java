@@ -4,6 +4,8 @@ import java.net.Inet4Address;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -28,6 +30,7 @@ import net.homeagent.mip.api.BindingKey;
 import net.homeagent.mip.api.BindingListener;
 import net.homeagent.mip.api.BindingStore;
 import net.homeagent.mip.api.DataPlane;
+import net.homeagent.mip.api.DelegatedForwarding;
 import net.homeagent.mip.api.RemovalReason;
 import net.homeagent.mip.api.ServingAuthority;
 import net.homeagent.mip.api.TunnelSpec;
@@ -63,6 +66,12 @@ import net.homeagent.mip.api.TunnelSpec;
  * before its role says it is the active one). The state changes on the authority's thread; the host is changed on
  * the driver's, before any change that waits.
  *
+ * <p>A {@link DelegatedForwarding} (a primary home agent that handed some mobiles to secondary home
+ * agents) names home addresses another node forwards: their bindings stay in the table but the host
+ * neither routes nor proxies them. When it says a home address changed hands, the driver queues it
+ * and, on its own thread, makes the host agree with the table for that address: delegated, its
+ * tunnels are removed; taken back, they are installed, which announces it again (gratuitous ARP).
+ *
  * <p>The store is a dynamic reference, not a constructor argument: the store binds its listeners
  * (this component among them) while it activates, and a static reference back to it would be a
  * circle Declarative Services cannot close.
@@ -86,6 +95,11 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
     private final LongAdder ignoredStandingBy = new LongAdder();
     private final LongAdder takeOvers = new LongAdder();
     private final Consumer<Boolean> watcher = this::servingChanged;
+    private final Consumer<Inet4Address> delegationWatcher = this::delegationChanged;
+    /** Home addresses whose delegation changed, for the driver's thread to make the host agree with. */
+    private final Set<Inet4Address> handedOver = ConcurrentHashMap.newKeySet();
+    private final LongAdder delegationChanges = new LongAdder();
+    private volatile DelegatedForwarding delegation;
     private volatile BindingStore store;
     private volatile boolean serving;
     private volatile boolean stopping;
@@ -147,6 +161,45 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
         LOG.info("serving authority gone: the data plane keeps {}", serving ? "serving" : "standing by");
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unbindDelegation")
+    void bindDelegation(DelegatedForwarding bound) {
+        this.delegation = bound;
+        bound.addWatcher(delegationWatcher);
+    }
+
+    void unbindDelegation(DelegatedForwarding unbound) {
+        unbound.removeWatcher(delegationWatcher);
+        if (delegation == unbound) {
+            delegation = null;
+        }
+    }
+
+    /** Whether this node forwards {@code home} (it is not delegated to another node). */
+    private boolean forwardsHere(Inet4Address home) {
+        DelegatedForwarding current = delegation;
+        return current == null || !current.delegated(home);
+    }
+
+    /** On the delegating role's thread: the host follows on the driver's. */
+    private void delegationChanged(Inet4Address home) {
+        delegationChanges.increment();
+        handedOver.add(home);
+        if (forwarding) {
+            wake();
+        } else {
+            applyHandOver(home);
+        }
+    }
+
+    /** The host made to agree with the table for a home address that changed hands. */
+    private void applyHandOver(Inet4Address home) {
+        boolean here = forwardsHere(home);
+        for (TunnelSpec tunnel : inTable(home)) {
+            changed(tunnel.key(), here ? null : tunnel, here ? tunnel : null, false);
+        }
+    }
+
     /** On the authority's thread: the host follows on the driver's. */
     private synchronized void servingChanged(boolean now) {
         if (now == serving) {
@@ -178,6 +231,10 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
         }
         try {
             Binding binding = event.binding();
+            if (!forwardsHere(binding.homeAddress())) {
+                // another node forwards it: the host has nothing for it, and wants nothing
+                return;
+            }
             switch (event.type()) {
                 case ADDED -> changed(binding.key(), null, TunnelSpec.of(binding), false);
                 case RENEWED -> {
@@ -237,12 +294,15 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
     private boolean hasWork() {
         HostSync wanted = hostSync.get();
         boolean syncable = wanted == HostSync.STAND_BY || wanted != null && store != null;
-        return syncable || !pending.isEmpty();
+        return syncable || !pending.isEmpty() || !handedOver.isEmpty();
     }
 
     /** @return false when nothing was waiting */
     private boolean applyNext() {
         if (syncHost()) {
+            return true;
+        }
+        if (takeHandOver()) {
             return true;
         }
         HomeAddressChanges changes = pending.take();
@@ -257,6 +317,20 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
         List<TunnelCall> needed = changes.calls(this::inTable);
         needed.forEach(this::call);
         coalesced.add(changes.changes() - needed.size());
+        return true;
+    }
+
+    /** @return false when no home address changed hands */
+    private boolean takeHandOver() {
+        var next = handedOver.iterator();
+        if (!next.hasNext()) {
+            return false;
+        }
+        Inet4Address home = next.next();
+        handedOver.remove(home);
+        if (serving) {
+            applyHandOver(home);
+        }
         return true;
     }
 
@@ -298,7 +372,11 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
         try {
             long start = System.nanoTime();
             Map<BindingKey, TunnelSpec> live = new LinkedHashMap<>();
-            from.forEachBinding(b -> live.put(b.key(), TunnelSpec.of(b)));
+            from.forEachBinding(b -> {
+                if (forwardsHere(b.homeAddress())) {
+                    live.put(b.key(), TunnelSpec.of(b));
+                }
+            });
             pending.hostReconciled(live);
             if (takeOver) {
                 dataPlane.takeOver(live.values());
@@ -327,10 +405,13 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
 
     @Override
     public List<String> facts() {
-        return List.of("binding driver: " + (serving ? "serving" : "standing by") + ", " + calls.sum()
+        String driver = "binding driver: " + (serving ? "serving" : "standing by") + ", " + calls.sum()
                 + " data plane calls, " + failed.sum() + " failed, " + coalesced.sum() + " binding changes coalesced, "
                 + pending.homes() + " home addresses waiting, " + takeOvers.sum() + " take-overs, "
-                + ignoredStandingBy.sum() + " changes ignored standing by");
+                + ignoredStandingBy.sum() + " changes ignored standing by";
+        return delegation == null && delegationChanges.sum() == 0 ? List.of(driver)
+                : List.of(driver, "delegation: " + delegationChanges.sum()
+                        + " home addresses handed to or taken back from other nodes");
     }
 
     @Deactivate

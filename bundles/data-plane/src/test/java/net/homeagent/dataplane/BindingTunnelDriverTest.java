@@ -16,6 +16,7 @@ import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.BindingEvent;
 import net.homeagent.mip.api.ChangeOrigin;
 import net.homeagent.mip.api.DataPlaneStatus;
+import net.homeagent.mip.api.DelegatedForwarding;
 import net.homeagent.mip.api.Encapsulation;
 import net.homeagent.mip.api.RemovalReason;
 import net.homeagent.mip.api.ServingAuthority;
@@ -224,6 +225,59 @@ class BindingTunnelDriverTest {
         assertThat(plane.nextCall(0)).isEqualTo("install 10.0.1.10@192.0.2.2/IP_IN_IP");
         assertThat(plane.nextCall(0)).isEqualTo("remove 10.0.1.10@192.0.2.2");
         assertThat(plane.nextCall(0)).isEqualTo("install 10.0.1.10@192.0.2.3/IP_IN_IP");
+    }
+
+    /** A primary home agent's delegations, set by the test. */
+    private static final class Delegations implements DelegatedForwarding {
+        private final java.util.Set<java.net.Inet4Address> delegated = new java.util.HashSet<>();
+        private final List<Consumer<java.net.Inet4Address>> watchers = new ArrayList<>();
+
+        void set(String home, boolean now) {
+            if (now ? delegated.add(ip(home)) : delegated.remove(ip(home))) {
+                watchers.forEach(w -> w.accept(ip(home)));
+            }
+        }
+
+        @Override
+        public boolean delegated(java.net.Inet4Address homeAddress) {
+            return delegated.contains(homeAddress);
+        }
+
+        @Override
+        public void addWatcher(Consumer<java.net.Inet4Address> watcher) {
+            watchers.add(watcher);
+        }
+
+        @Override
+        public void removeWatcher(Consumer<java.net.Inet4Address> watcher) {
+            watchers.remove(watcher);
+        }
+    }
+
+    @Test
+    void aDelegatedHomeAddressLeavesTheHostAndComesBackWhenTakenBack() throws InterruptedException {
+        store.register(binding("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP, 60), false);
+        store.register(binding("10.0.1.11", "192.0.2.2", Encapsulation.IP_IN_IP, 60), false);
+        start();
+        Delegations delegations = new Delegations();
+        driver.bindDelegation(delegations);
+        afterTheWorker();
+
+        delegations.set("10.0.1.10", true);
+        assertThat(afterTheWorker()).containsExactly("remove 10.0.1.10@192.0.2.2");
+        // its renewals and care-of changes are the other node's business while delegated
+        store.register(binding("10.0.1.10", "192.0.2.3", Encapsulation.IP_IN_IP, 60), false);
+        assertThat(afterTheWorker()).isEmpty();
+        delegations.set("10.0.1.10", false);
+        assertThat(afterTheWorker()).containsExactly("install 10.0.1.10@192.0.2.3/IP_IN_IP");
+
+        // a start (or reconcile) leaves delegated home addresses out
+        delegations.set("10.0.1.11", true);
+        afterTheWorker();
+        driver.bindStore(store);
+        assertThat(afterTheWorker()).containsExactly("reconcile [10.0.1.10@192.0.2.3/IP_IN_IP]");
+        assertThat(driver.facts()).last().isEqualTo("delegation: 3 home addresses handed to or taken back from other"
+                + " nodes");
     }
 
     /** A role's serving state, set by the test. */

@@ -15,7 +15,8 @@
  * <li>{@code @ConsumerType}, the whiteboard hooks any role bundle implements:
  * {@link net.homeagent.mip.api.BindingListener}, {@link net.homeagent.mip.api.RegistrationPolicy} and
  * {@link net.homeagent.mip.api.ServingAuthority},
- * {@link net.homeagent.mip.api.ReplyBarrier} (1.1.0: a reply waits for a redundancy group's acknowledgements).
+ * {@link net.homeagent.mip.api.ReplyBarrier} (1.1.0: a reply waits for a redundancy group's acknowledgements),
+ * {@link net.homeagent.mip.api.DelegatedForwarding} (1.2.0: the home addresses a primary home agent delegated).
  * An abstract method added to one of them is a major bump: every role that implements it breaks
  * (bnd counts a default method as minor; add one only if its default suits every implementer).</li>
  * </ul>
@@ -25,8 +26,11 @@
  * in {@code Binding.innerEncapsulation} and {@code TunnelSpec.innerEncapsulation}, the 1.0
  * constructors kept (they mean IP in IP inside UDP, what 1.0 always sent); {@code ForeignAgentAssociations},
  * the FA-HA associations (RFC 5944 §3.5.4), moved here from the home agent so that the shell lists them.
+ *
+ * <p>1.2.0: {@code DelegatedForwarding}, the home addresses another node forwards for this one (a
+ * primary home agent's delegations to secondary home agents), which this node's data plane leaves alone.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 package net.homeagent.mip.api;
 
 import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,41 @@
+package net.homeagent.delegation.pha;
+
+/** What the PHA counts ({@code delegation:status}). */
+public enum PhaCount {
+    STARTS_SENT,
+    STARTS_ACCEPTED,
+    REFUSED_CAPACITY,
+    REFUSED_NO_ROUTE,
+    REFUSED_BAD_REQUEST,
+    REFUSED_NOT_A_PHA,
+    /** A Start not answered within ackTimeoutMillis: the PHA keeps the mobile. */
+    START_TIMEOUTS,
+    /** An acceptance that came after its Start had timed out or been replaced: the SHA told to stop. */
+    LATE_ACCEPTANCES_STOPPED,
+    STOPS_SENT,
+    STOPS_ACKED,
+    /** A Stop the SHA answered unknown-home (it had dropped the entry already). */
+    STOPS_UNKNOWN_AT_SHA,
+    /** Mobiles the PHA forwards again after their SHA failed, refused or was moved away from. */
+    TAKEN_BACK,
+    /** Mobiles moved to another SHA after theirs failed, or by delegation:move. */
+    MOVED,
+    /** A home address with simultaneous bindings (S flag): kept at the PHA. */
+    KEPT_SIMULTANEOUS,
+    SHA_FAILURES,
+    /** Changes of an SHA's state (unknown, up, failed). */
+    SHA_TRANSITIONS,
+    /** An SHA that restarted or whose heartbeat disagreed with what it was told: told its entries again. */
+    SHA_RESYNCS,
+    /** Ticks that came more than a heartbeat interval after the last: the PHA itself was paused. */
+    PAUSES,
+    HEARTBEATS_SENT,
+    HEARTBEATS_RECEIVED,
+    /** A service 3 payload from a node that is not a configured SHA, or an unexpected or malformed one. */
+    DROPPED;
+
+    /** The counter's name in the shell: lower case, dashes. */
+    public String text() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,47 @@
+package net.homeagent.delegation.pha;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import net.homeagent.delegation.PeerAddress;
+import net.homeagent.peer.PeerNode;
+
+/** {@link PhaConfig} checked: every bad value is refused at activation with the key named. */
+public record PhaSettings(List<PeerNode> shas, String policy, ReplyOrder order, Duration ackTimeout,
+        Duration heartbeat, int heartbeatMisses) {
+
+    public PhaSettings {
+        shas = List.copyOf(shas);
+        Set<Integer> ids = new HashSet<>();
+        for (PeerNode sha : shas) {
+            if (!ids.add(sha.nodeId())) {
+                throw new IllegalArgumentException("shas: node " + sha.nodeId() + " twice");
+            }
+        }
+        if (ackTimeout.toMillis() < 10 || ackTimeout.toMillis() > 60_000) {
+            throw new IllegalArgumentException("ackTimeoutMillis: " + ackTimeout.toMillis() + " out of 10..60000");
+        }
+        if (heartbeat.toMillis() < 10 || heartbeat.toMillis() > 60_000) {
+            throw new IllegalArgumentException("heartbeatMillis: " + heartbeat.toMillis() + " out of 10..60000");
+        }
+        if (heartbeatMisses < 1 || heartbeatMisses > 100) {
+            throw new IllegalArgumentException("heartbeatMisses: " + heartbeatMisses + " out of 1..100");
+        }
+    }
+
+    public static PhaSettings from(PhaConfig config) {
+        List<PeerNode> shas = Arrays.stream(config.shas()).flatMap(v -> Arrays.stream(v.split("[,\\s]+")))
+                .filter(s -> !s.isBlank()).map(s -> PeerAddress.parse("shas", s)).toList();
+        return new PhaSettings(shas, config.policy().trim(), ReplyOrder.parse(config.order()),
+                Duration.ofMillis(config.ackTimeoutMillis()), Duration.ofMillis(config.heartbeatMillis()),
+                config.heartbeatMisses());
+    }
+
+    /** How long an SHA may be silent before it is taken for failed. */
+    public Duration silence() {
+        return heartbeat.multipliedBy(heartbeatMisses);
+    }
+}

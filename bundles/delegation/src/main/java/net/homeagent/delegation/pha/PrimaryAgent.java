@@ -1,0 +1,624 @@
+package net.homeagent.delegation.pha;
+
+import java.net.Inet4Address;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import net.homeagent.delegation.Tally;
+import net.homeagent.delegation.pha.DelegationPolicy.ShaLoad;
+import net.homeagent.delegation.wire.DelegationCodec;
+import net.homeagent.delegation.wire.DelegationMessage;
+import net.homeagent.delegation.wire.DelegationMessage.Heartbeat;
+import net.homeagent.delegation.wire.DelegationMessage.StartAck;
+import net.homeagent.delegation.wire.DelegationMessage.StartForwarding;
+import net.homeagent.delegation.wire.DelegationMessage.StopAck;
+import net.homeagent.delegation.wire.DelegationMessage.StopForwarding;
+import net.homeagent.delegation.wire.MalformedDelegationMessage;
+import net.homeagent.delegation.wire.Result;
+import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.api.BindingEvent;
+import net.homeagent.mip.api.BindingListener;
+import net.homeagent.mip.api.BindingStore;
+import net.homeagent.mip.api.ChangeOrigin;
+import net.homeagent.mip.api.Encapsulation;
+import net.homeagent.mip.api.RemovalReason;
+import net.homeagent.mip.api.ReplyBarrier;
+import net.homeagent.mip.api.events.ApplianceEvent;
+import net.homeagent.mip.api.support.Futures;
+import net.homeagent.mip.api.support.RateLimitedLog;
+import net.homeagent.peer.PeerChannel;
+import net.homeagent.peer.PeerLink;
+import net.homeagent.peer.PeerMessage;
+import net.homeagent.peer.PeerNode;
+
+/**
+ * A primary home agent: it keeps all the signalling and the binding table, and hands the
+ * interception and tunnelling of chosen mobiles to its SHAs ("load balancing" design of
+ * ../shared/ARCHITECTURE.md, issue 13). As a {@link BindingListener} it follows its own table: a new
+ * mobile gets an SHA from the active {@link DelegationPolicy} and a Start Forwarding (duration = the
+ * binding's remaining lifetime, tunnel source = the home agent address the mobile registered with);
+ * a renewal or a new care-of address sends the SHA a Start again; a deregistration or an expiry sends
+ * Stop Forwarding. Its own data plane stops intercepting a mobile only once the SHA accepted
+ * ({@link LocalInterception}); as a {@link ReplyBarrier}, in order {@link ReplyOrder#AFTER_ACK}, the
+ * registration reply waits for that answer too.
+ *
+ * <p>A refusal, a Start unanswered within {@code ackTimeoutMillis}, an SHA silent for
+ * {@code heartbeatMisses} heartbeats, or one the link gave up on: the PHA forwards the mobiles again
+ * (its data plane installs and announces them), and an SHA that failed has them offered to the
+ * policy again (moved to another SHA when one is up). An SHA that restarted (its link's new epoch)
+ * or whose heartbeat disagrees with what it was told is told its entries again; one that comes up
+ * gets its share of the mobiles kept at the PHA.
+ *
+ * <p>Threads: binding events on the registering threads, messages on the link's I/O thread, the
+ * tick on a timer, the shell's moves: each holds this object's lock, and does nothing but memory
+ * work and non-blocking sends under it.
+ */
+public final class PrimaryAgent implements BindingListener, ReplyBarrier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PrimaryAgent.class);
+
+    private final PhaSettings settings;
+    private final Clock clock;
+    private final Policies policies;
+    private final LocalInterception interception;
+    private final BindingStore store;
+    private final Consumer<ApplianceEvent> events;
+    private final PeerChannel channel;
+    private final Tally<PhaCount> counts = new Tally<>(PhaCount.class);
+    private final RateLimitedLog drops;
+    private final Map<Integer, SecondaryPeer> peers = new LinkedHashMap<>();
+    private final Map<Inet4Address, Delegation> delegations = new HashMap<>();
+    private final Map<Long, Delegation> byTransaction = new HashMap<>();
+    /** Moved to the PHA by an operator: no policy delegates them again. */
+    private final Set<Inet4Address> pinnedAtPha = ConcurrentHashMap.newKeySet();
+    private long nextTransaction;
+    private long heartbeats;
+    private Instant nextHeartbeat = Instant.MIN;
+    private Instant lastTick;
+    /** An SHA came up: the next tick offers the mobiles kept at the PHA to the policy. */
+    private boolean adoptDue;
+    private boolean closed;
+
+    public PrimaryAgent(PhaSettings settings, PeerLink link, BindingStore store, Clock clock, Policies policies,
+            LocalInterception interception, Consumer<ApplianceEvent> events) {
+        this.settings = settings;
+        this.clock = clock;
+        this.policies = policies;
+        this.interception = interception;
+        this.store = store;
+        this.events = events;
+        this.drops = new RateLimitedLog(clock, Duration.ofSeconds(10), LOG::info);
+        settings.shas().forEach(node -> peers.put(node.nodeId(), new SecondaryPeer(node)));
+        this.channel = link.open(DelegationCodec.SERVICE, this::receive);
+    }
+
+    // ---- the binding table ----
+
+    @Override
+    public synchronized void bindingChanged(BindingEvent event) {
+        if (closed || event.origin() == ChangeOrigin.REPLICATED) {
+            return; // stopping; or a redundancy group peer's change: the member that made it delegates it
+        }
+        Binding binding = event.binding();
+        switch (event.type()) {
+            case ADDED, RENEWED -> bindingNow(binding);
+            case REMOVED -> {
+                // a binding replaced by one at another care-of address: the ADDED that follows moves it
+                if (event.reason().orElse(RemovalReason.CLEARED) != RemovalReason.REPLACED) {
+                    bindingGone(binding.homeAddress());
+                }
+            }
+        }
+    }
+
+    /** The table holds {@code binding} now (new, renewed, moved, restored): its SHA hears of it. */
+    private void bindingNow(Binding binding) {
+        Inet4Address home = binding.homeAddress();
+        Delegation delegation = delegations.get(home);
+        if (store.find(home).size() > 1) {
+            // simultaneous bindings (S flag): one SHA entry holds one care-of address; the PHA forwards them
+            counts.increment(PhaCount.KEPT_SIMULTANEOUS);
+            if (delegation != null) {
+                stopAndTakeBack(delegation);
+            }
+            return;
+        }
+        if (delegation != null) {
+            sendStart(delegation, binding);
+            return;
+        }
+        if (!pinnedAtPha.contains(home)) {
+            chooseSha(home).ifPresent(sha -> delegate(sha, binding));
+        }
+    }
+
+    private void bindingGone(Inet4Address home) {
+        pinnedAtPha.remove(home);
+        Delegation delegation = delegations.get(home);
+        if (delegation != null) {
+            stopAndTakeBack(delegation);
+        }
+    }
+
+    private Optional<SecondaryPeer> chooseSha(Inet4Address home) {
+        List<ShaLoad> available = new ArrayList<>();
+        for (SecondaryPeer peer : peers.values()) {
+            if (peer.state == ShaState.UP) {
+                available.add(new ShaLoad(peer.id(), peer.assigned, peer.capacity));
+            }
+        }
+        OptionalInt chosen = available.isEmpty() ? OptionalInt.empty() : policies.active().choose(home, available);
+        return chosen.isPresent() ? Optional.ofNullable(peers.get(chosen.getAsInt())) : Optional.empty();
+    }
+
+    private void delegate(SecondaryPeer sha, Binding binding) {
+        Delegation delegation = new Delegation(binding.homeAddress(), sha);
+        delegations.put(binding.homeAddress(), delegation);
+        sha.assigned++;
+        sendStart(delegation, binding);
+    }
+
+    /** Start Forwarding for {@code binding}; an earlier Start of the same mobile still unanswered is superseded. */
+    private void sendStart(Delegation delegation, Binding binding) {
+        Instant now = clock.instant();
+        long left = binding.grantedLifetime() == Binding.INFINITE_LIFETIME ? StartForwarding.NEVER
+                : Math.min(binding.remainingSeconds(now), StartForwarding.NEVER - 1);
+        if (left == 0) {
+            return; // expires now: its removal follows
+        }
+        if (delegation.waitingForAck()) {
+            byTransaction.remove(delegation.transaction);
+        }
+        long transaction = nextTransaction();
+        delegation.binding = binding;
+        delegation.sent(transaction, now.plus(settings.ackTimeout()));
+        byTransaction.put(transaction, delegation);
+        StartForwarding start = new StartForwarding(transaction, binding.homeAddress(), binding.careOfAddress(),
+                binding.homeAgent(), binding.encapsulation(), binding.innerEncapsulation(), binding.reverseTunnel(),
+                binding.encapsulation() == Encapsulation.UDP
+                        ? Optional.of(new java.net.InetSocketAddress(binding.sourceAddress(), binding.sourcePort()))
+                        : Optional.empty(),
+                left);
+        counts.increment(PhaCount.STARTS_SENT);
+        send(delegation.sha, start);
+    }
+
+    /** The PHA forwards the mobile again and tells its SHA to stop. */
+    private void stopAndTakeBack(Delegation delegation) {
+        forget(delegation);
+        SecondaryPeer sha = delegation.sha;
+        if (sha.state != ShaState.FAILED) {
+            sha.stopsInFlight++;
+            counts.increment(PhaCount.STOPS_SENT);
+            send(sha, new StopForwarding(nextTransaction(), delegation.home));
+        }
+    }
+
+    /** The delegation is over: the PHA's data plane has the mobile again, whatever waited goes on. */
+    private void forget(Delegation delegation) {
+        if (delegations.remove(delegation.home, delegation)) {
+            delegation.sha.assigned--;
+        }
+        if (delegation.waitingForAck()) {
+            byTransaction.remove(delegation.transaction);
+        }
+        delegation.answered();
+        if (delegation.active) {
+            counts.increment(PhaCount.TAKEN_BACK);
+        }
+        interception.takeBack(delegation.home);
+    }
+
+    // ---- the reply barrier: order (a) ----
+
+    @Override
+    public synchronized CompletionStage<Void> beforeReply(Inet4Address homeAddress) {
+        if (settings.order() != ReplyOrder.AFTER_ACK) {
+            return Futures.NOTHING_TO_WAIT_FOR;
+        }
+        Delegation delegation = delegations.get(homeAddress);
+        if (delegation == null || delegation.acked == null) {
+            return Futures.NOTHING_TO_WAIT_FOR;
+        }
+        return delegation.acked.copy();
+    }
+
+    // ---- messages from the SHAs ----
+
+    private void receive(PeerMessage message) {
+        DelegationMessage decoded;
+        try {
+            decoded = DelegationCodec.decode(message.payload());
+        } catch (MalformedDelegationMessage e) {
+            drop("malformed", () -> "malformed service 3 payload from node " + message.sender().nodeId() + ": "
+                    + e.getMessage());
+            return;
+        }
+        synchronized (this) {
+            SecondaryPeer sha = peers.get(message.sender().nodeId());
+            if (sha == null) {
+                drop("not-an-sha", () -> "service 3 message from node " + message.sender().nodeId()
+                        + ", which is not a configured SHA");
+                return;
+            }
+            heard(sha, message.senderEpoch());
+            if (decoded instanceof StartAck ack) {
+                startAnswered(sha, ack);
+            } else if (decoded instanceof StopAck ack) {
+                stopAnswered(sha, ack);
+            } else if (decoded instanceof Heartbeat heartbeat) {
+                counts.increment(PhaCount.HEARTBEATS_RECEIVED);
+                sha.capacity = heartbeat.capacity();
+                sha.reportedEntries = heartbeat.entries();
+                compareEntries(sha);
+            } else {
+                drop("request", () -> "a request sent to the PHA by SHA " + sha.id());
+            }
+        }
+    }
+
+    private void drop(String reason, java.util.function.Supplier<String> why) {
+        counts.increment(PhaCount.DROPPED);
+        drops.log(reason, why);
+    }
+
+    /** Any message: the SHA is alive; a new link epoch is a restart, which lost its entries. */
+    private void heard(SecondaryPeer sha, long epoch) {
+        sha.lastHeard = Optional.of(clock.instant());
+        boolean restarted = sha.epoch != 0 && epoch > sha.epoch;
+        sha.epoch = Math.max(sha.epoch, epoch);
+        if (sha.state != ShaState.UP) {
+            transition(sha, ShaState.UP, sha.state == ShaState.UNKNOWN ? "first heard" : "heard again");
+            stopWhatWentElsewhere(sha);
+            adoptDue = true;
+        } else if (restarted) {
+            LOG.info("SHA {} restarted: telling it its entries again", sha.id());
+            resync(sha);
+        }
+    }
+
+    /** An SHA heard again after it failed: it may still forward the mobiles taken from it. */
+    private void stopWhatWentElsewhere(SecondaryPeer sha) {
+        for (Inet4Address home : sha.takenAway) {
+            Delegation now = delegations.get(home);
+            if (now == null || now.sha != sha) {
+                sha.stopsInFlight++;
+                counts.increment(PhaCount.STOPS_SENT);
+                send(sha, new StopForwarding(nextTransaction(), home));
+            }
+        }
+        sha.takenAway.clear();
+    }
+
+    private void startAnswered(SecondaryPeer sha, StartAck ack) {
+        Delegation delegation = byTransaction.get(ack.transaction());
+        if (delegation == null || delegation.sha != sha) {
+            Delegation current = delegations.get(ack.home());
+            if (ack.result() == Result.ACCEPTED && (current == null || current.sha != sha)) {
+                // it forwards a mobile the PHA gave up on meanwhile (timed out, moved, deregistered)
+                counts.increment(PhaCount.LATE_ACCEPTANCES_STOPPED);
+                sha.stopsInFlight++;
+                send(sha, new StopForwarding(nextTransaction(), ack.home()));
+            }
+            return;
+        }
+        byTransaction.remove(ack.transaction());
+        if (ack.result() == Result.ACCEPTED) {
+            counts.increment(PhaCount.STARTS_ACCEPTED);
+            delegation.active = true;
+            delegation.answered();
+            interception.delegate(delegation.home);
+            return;
+        }
+        counts.increment(switch (ack.result()) {
+            case CAPACITY -> PhaCount.REFUSED_CAPACITY;
+            case NO_ROUTE -> PhaCount.REFUSED_NO_ROUTE;
+            case NOT_A_PHA -> PhaCount.REFUSED_NOT_A_PHA;
+            default -> PhaCount.REFUSED_BAD_REQUEST;
+        });
+        LOG.info("SHA {} refused {} ({}): the PHA keeps it", sha.id(), ack.home().getHostAddress(), ack.result().text());
+        forget(delegation);
+    }
+
+    private void stopAnswered(SecondaryPeer sha, StopAck ack) {
+        sha.stopsInFlight = Math.max(0, sha.stopsInFlight - 1);
+        counts.increment(ack.result() == Result.UNKNOWN_HOME ? PhaCount.STOPS_UNKNOWN_AT_SHA : PhaCount.STOPS_ACKED);
+    }
+
+    /** With nothing in flight to it, the SHA must forward exactly the mobiles it accepted; else it is told again. */
+    private void compareEntries(SecondaryPeer sha) {
+        if (sha.stopsInFlight > 0 || sha.awaiting > 0) {
+            return;
+        }
+        long accepted = sha.assigned;
+        if (accepted != sha.reportedEntries) {
+            LOG.info("SHA {} forwards {} mobiles, it accepted {}: telling it its entries again", sha.id(),
+                    sha.reportedEntries, accepted);
+            resync(sha);
+        }
+    }
+
+    private void resync(SecondaryPeer sha) {
+        counts.increment(PhaCount.SHA_RESYNCS);
+        for (Delegation d : List.copyOf(delegations.values())) {
+            if (d.sha == sha && d.binding != null) {
+                sendStart(d, d.binding);
+            }
+        }
+    }
+
+    // ---- failures ----
+
+    /**
+     * Every tick: Starts past their deadline, silent SHAs, heartbeats due, and, after an SHA came up,
+     * the mobiles kept at the PHA offered to the policy (the table is read outside this object's
+     * lock: a registering thread holds the store's lock when it calls this listener).
+     */
+    public void tick() {
+        boolean adopt;
+        synchronized (this) {
+            adopt = tickLocked();
+        }
+        if (adopt) {
+            List<Binding> all = store.list(binding -> !interception.delegated(binding.homeAddress()));
+            synchronized (this) {
+                adoptKept(all);
+            }
+        }
+    }
+
+    /** @return whether the mobiles kept at the PHA are to be offered to the policy */
+    private boolean tickLocked() {
+        if (closed) {
+            return false;
+        }
+        Instant now = clock.instant();
+        boolean paused = lastTick != null && Duration.between(lastTick, now).compareTo(settings.heartbeat()) > 0;
+        lastTick = now;
+        if (paused) {
+            // this node was not running for a heartbeat interval (a pause of its JVM, a starved
+            // CPU): what it did not hear meanwhile says nothing of the SHAs, so each gets a
+            // heartbeat interval from now before its silence counts
+            counts.increment(PhaCount.PAUSES);
+            peers.values().forEach(p -> p.lastHeard = p.lastHeard.map(at -> later(at, now.minus(settings.silence())
+                    .plus(settings.heartbeat()))));
+        }
+        for (Delegation d : List.copyOf(byTransaction.values())) {
+            if (d.deadline != null && !d.deadline.isAfter(now)) {
+                counts.increment(PhaCount.START_TIMEOUTS);
+                LOG.info("SHA {} did not answer the Start of {} within {} ms: the PHA keeps it", d.sha.id(),
+                        d.home.getHostAddress(), settings.ackTimeout().toMillis());
+                forget(d);
+            }
+        }
+        for (SecondaryPeer sha : peers.values()) {
+            if (sha.state == ShaState.UP && sha.lastHeard.isPresent()
+                    && !sha.lastHeard.get().plus(settings.silence()).isAfter(now)) {
+                fail(sha, "silent for " + settings.heartbeatMisses() + " heartbeats");
+            }
+        }
+        if (!now.isBefore(nextHeartbeat)) {
+            nextHeartbeat = now.plus(settings.heartbeat());
+            heartbeats = (heartbeats + 1) & 0xFFFF_FFFFL;
+            for (SecondaryPeer sha : peers.values()) {
+                counts.increment(PhaCount.HEARTBEATS_SENT);
+                send(sha, new Heartbeat(heartbeats, sha.assigned, 0));
+            }
+        }
+        boolean adopt = adoptDue && !(policies.active() instanceof ManualOnly);
+        adoptDue = false;
+        return adopt;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** The link gave up on a message to {@code sha}. */
+    private synchronized void unreachable(SecondaryPeer sha) {
+        if (!closed && sha.state == ShaState.UP) {
+            fail(sha, "the peer link gave up");
+        }
+    }
+
+    /** The SHA's mobiles are forwarded by the PHA again, and offered to the policy (another SHA, if one is up). */
+    private void fail(SecondaryPeer sha, String why) {
+        sha.failures++;
+        sha.stopsInFlight = 0;
+        counts.increment(PhaCount.SHA_FAILURES);
+        LOG.warn("SHA {} failed ({}): taking its mobiles back", sha.id(), why);
+        events.accept(ApplianceEvent.failure(clock.instant(), "delegation-sha-" + sha.id(), "SHA " + sha.id()
+                + " failed: " + why).withDetail("reason", why));
+        transition(sha, ShaState.FAILED, why);
+        List<Delegation> its = delegations.values().stream().filter(d -> d.sha == sha).toList();
+        its.forEach(d -> sha.takenAway.add(d.home));
+        its.forEach(this::forget);
+        for (Delegation d : its) {
+            if (d.binding != null) {
+                chooseSha(d.home).ifPresent(other -> {
+                    counts.increment(PhaCount.MOVED);
+                    delegate(other, d.binding);
+                });
+            }
+        }
+    }
+
+    /** An SHA came up: the mobiles the PHA forwards itself are offered to the policy. */
+    private void adoptKept(List<Binding> table) {
+        for (Binding binding : table) {
+            Inet4Address home = binding.homeAddress();
+            if (!delegations.containsKey(home) && !pinnedAtPha.contains(home)) {
+                bindingNow(binding);
+            }
+        }
+    }
+
+    private void transition(SecondaryPeer sha, ShaState to, String why) {
+        ShaState from = sha.state;
+        sha.state = to;
+        counts.increment(PhaCount.SHA_TRANSITIONS);
+        LOG.info("SHA {}: {} -> {} ({})", sha.id(), from.text(), to.text(), why);
+        events.accept(ApplianceEvent.roleChanged(clock.instant(), "delegation-sha-" + sha.id(), from.text(), to.text(),
+                why).withDetail("node", Integer.toString(sha.id())));
+    }
+
+    private CompletionStage<Void> send(SecondaryPeer sha, DelegationMessage message) {
+        CompletionStage<Void> sent = channel.send(sha.node.address(), DelegationCodec.encode(message));
+        sent.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                unreachable(sha);
+            }
+        });
+        return sent;
+    }
+
+    private long nextTransaction() {
+        nextTransaction = (nextTransaction + 1) & 0xFFFF_FFFFL;
+        return nextTransaction;
+    }
+
+    // ---- the operator ----
+
+    /**
+     * Moves a mobile: to {@code "pha"} (the PHA forwards it and no policy delegates it again until it
+     * deregisters) or to an SHA by node id.
+     *
+     * @return what was done, for the shell
+     * @throws IllegalArgumentException for an unknown home address or target, or an SHA that is not up
+     */
+    public String move(Inet4Address home, String target) {
+        List<Binding> bindings = store.find(home);
+        synchronized (this) {
+            return move(home, target, bindings);
+        }
+    }
+
+    private String move(Inet4Address home, String target, List<Binding> bindings) {
+        if (bindings.isEmpty()) {
+            throw new IllegalArgumentException("no binding for " + home.getHostAddress());
+        }
+        Delegation current = delegations.get(home);
+        if (target.equalsIgnoreCase("pha")) {
+            pinnedAtPha.add(home);
+            if (current == null) {
+                return home.getHostAddress() + " is forwarded by the PHA already";
+            }
+            stopAndTakeBack(current);
+            return home.getHostAddress() + ": SHA " + current.sha.id() + " -> PHA";
+        }
+        SecondaryPeer to = peers.get(parseNode(target));
+        if (to == null) {
+            throw new IllegalArgumentException("not a configured SHA: " + target + " (known: " + peers.keySet() + ")");
+        }
+        if (to.state != ShaState.UP) {
+            throw new IllegalArgumentException("SHA " + to.id() + " is " + to.state.text() + ", not up");
+        }
+        if (bindings.size() > 1) {
+            throw new IllegalArgumentException(home.getHostAddress() + " has simultaneous bindings: the PHA keeps it");
+        }
+        if (current != null && current.sha == to) {
+            return home.getHostAddress() + " is forwarded by SHA " + to.id() + " already";
+        }
+        pinnedAtPha.remove(home);
+        String from = current == null ? "PHA" : "SHA " + current.sha.id();
+        if (current != null) {
+            stopAndTakeBack(current);
+        }
+        counts.increment(PhaCount.MOVED);
+        delegate(to, bindings.get(0));
+        return home.getHostAddress() + ": " + from + " -> SHA " + to.id() + " (forwarded there once it accepts)";
+    }
+
+    private static int parseNode(String target) {
+        try {
+            return Integer.parseInt(target.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("target: 'pha' or an SHA's node id, not '" + target + "'");
+        }
+    }
+
+    public Policies policies() {
+        return policies;
+    }
+
+    public PhaSettings settings() {
+        return settings;
+    }
+
+    public Tally<PhaCount> counts() {
+        return counts;
+    }
+
+    /** The SHAs as the shell shows them. */
+    public synchronized List<ShaView> shas() {
+        Map<Integer, Integer> mobiles = new HashMap<>();
+        Map<Integer, Integer> pending = new HashMap<>();
+        delegations.values().forEach(d -> (d.active ? mobiles : pending).merge(d.sha.id(), 1, Integer::sum));
+        Instant now = clock.instant();
+        return peers.values().stream().map(p -> new ShaView(p.node, p.state, mobiles.getOrDefault(p.id(), 0),
+                pending.getOrDefault(p.id(), 0), p.reportedEntries, p.capacity,
+                p.lastHeard.map(at -> Duration.between(at, now)), p.failures)).toList();
+    }
+
+    /**
+     * @param mobiles  delegations the SHA accepted
+     * @param starting Starts on their way
+     * @param reported what its last heartbeat said it forwards
+     */
+    public record ShaView(PeerNode node, ShaState state, int mobiles, int starting, long reported, long capacity,
+            Optional<Duration> sinceHeard, int failures) {
+    }
+
+    /** Each delegated mobile: home address, care-of, SHA, accepted or on its way; by home address. */
+    public synchronized List<DelegationView> delegations() {
+        return delegations.values().stream()
+                .map(d -> new DelegationView(d.home, d.binding == null ? null : d.binding.careOfAddress(), d.sha.id(),
+                        d.active, d.waitingForAck()))
+                .sorted(Comparator.comparingLong(v -> net.homeagent.mip.codec.wire.Ipv4.toUnsigned(v.home()))).toList();
+    }
+
+    public record DelegationView(Inet4Address home, Inet4Address careOf, int sha, boolean accepted, boolean waiting) {
+    }
+
+    /**
+     * The role stops: every mobile goes back to the PHA's own data plane and each SHA is told to
+     * stop; nothing is delegated from now on.
+     *
+     * @return completes when the link acknowledged every Stop (or gave up on one)
+     */
+    public synchronized CompletableFuture<Void> takeAllBack() {
+        closed = true;
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        for (Delegation d : List.copyOf(delegations.values())) {
+            forget(d);
+            if (d.sha.state != ShaState.FAILED) {
+                counts.increment(PhaCount.STOPS_SENT);
+                stops.add(send(d.sha, new StopForwarding(nextTransaction(), d.home)).toCompletableFuture()
+                        .exceptionally(failure -> null));
+            }
+        }
+        return CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new));
+    }
+
+    /** Closes the channel: what it still had to send is failed. */
+    public void close() {
+        channel.close();
+    }
+}

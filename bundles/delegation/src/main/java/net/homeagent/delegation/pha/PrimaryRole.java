@@ -1,0 +1,122 @@
+package net.homeagent.delegation.pha;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import net.homeagent.delegation.Ticker;
+import net.homeagent.mip.api.BindingListener;
+import net.homeagent.mip.api.BindingStore;
+import net.homeagent.mip.api.DelegatedForwarding;
+import net.homeagent.mip.api.ReplyBarrier;
+import net.homeagent.mip.api.events.ApplianceEvent;
+import net.homeagent.mip.api.events.ApplianceEvents;
+import net.homeagent.peer.PeerLink;
+
+/**
+ * This appliance as a primary home agent (PID {@value PhaConfig#PID}) when that configuration says
+ * {@code enabled=true}. It then plugs the {@link PrimaryAgent} into the home agent through mip-api,
+ * registered by hand so that an appliance that is not a PHA registers nothing: the
+ * {@link BindingListener} and {@link ReplyBarrier}, and {@link LocalInterception} as the
+ * {@link DelegatedForwarding} its data plane asks.
+ */
+@Component(service = PrimaryRole.class, immediate = true, configurationPid = PhaConfig.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = PhaConfig.class)
+public final class PrimaryRole {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PrimaryRole.class);
+    /** The tick's period: Start deadlines and SHA silence are seen this late at most. */
+    private static final Duration TICK = Duration.ofMillis(20);
+    /** How long a stopping PHA waits for the link to acknowledge its Stops. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(1);
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ApplianceEvents events;
+
+    private final Optional<PrimaryAgent> agent;
+    private final Optional<Ticker> ticker;
+    private final List<ServiceRegistration<?>> registrations;
+
+    @Activate
+    public PrimaryRole(@Reference(name = "link") PeerLink link, @Reference(name = "store") BindingStore store,
+            PhaConfig config, BundleContext context) {
+        if (!config.enabled()) {
+            LOG.info("not a primary home agent (enabled=false in etc/{}.cfg)", PhaConfig.PID);
+            agent = Optional.empty();
+            ticker = Optional.empty();
+            registrations = List.of();
+            return;
+        }
+        PhaSettings settings = PhaSettings.from(config);
+        LocalInterception interception = new LocalInterception();
+        PrimaryAgent started = new PrimaryAgent(settings, link, store, Clock.systemUTC(),
+                Policies.standard(settings.policy()), interception, this::publish);
+        Ticker thread = new Ticker("delegation-pha");
+        thread.every(TICK, started::tick);
+        agent = Optional.of(started);
+        ticker = Optional.of(thread);
+        registrations = List.of(
+                context.registerService(DelegatedForwarding.class, interception, null),
+                context.registerService(new String[] {BindingListener.class.getName(), ReplyBarrier.class.getName()},
+                        started, null));
+        publish(ApplianceEvent.roleChanged(Clock.systemUTC().instant(), "delegation-pha", "off", "primary",
+                settings.shas().size() + " SHAs, order " + settings.order().text()));
+        LOG.info("primary home agent: {} SHAs, policy {}, order {}", settings.shas().size(), settings.policy(),
+                settings.order().text());
+    }
+
+    private static void takeBackAndClose(PrimaryAgent agent) {
+        try {
+            agent.takeAllBack().get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("the SHAs did not acknowledge every Stop Forwarding within {} ms", STOP_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.warn("Stop Forwarding not acknowledged: {}", e.getCause().toString());
+        }
+        agent.close();
+    }
+
+    private void publish(ApplianceEvent event) {
+        ApplianceEvents route = events;
+        if (route != null) {
+            route.publish(event);
+        }
+    }
+
+    public Optional<PrimaryAgent> agent() {
+        return agent;
+    }
+
+    /**
+     * The mobiles go back to this node's data plane before the hooks go away, and the SHAs are told
+     * to stop: the role waits a moment for the link's acknowledgements before the channel closes and
+     * fails what it still had to send (an SHA that missed its Stop stops when the duration runs out).
+     */
+    @Deactivate
+    void stop() {
+        ticker.ifPresent(Ticker::close);
+        agent.ifPresent(PrimaryRole::takeBackAndClose);
+        registrations.forEach(ServiceRegistration::unregister);
+        publish(ApplianceEvent.roleChanged(Clock.systemUTC().instant(), "delegation-pha", "primary", "off", "stopped"));
+    }
+}

@@ -1,0 +1,41 @@
+package net.homeagent.delegation.pha;
+
+import java.net.Inet4Address;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import net.homeagent.peer.PeerNode;
+
+/** One configured SHA as the PHA tracks it. Changed only under the {@link PrimaryAgent}'s lock. */
+final class SecondaryPeer {
+
+    final PeerNode node;
+    ShaState state = ShaState.UNKNOWN;
+    Optional<Instant> lastHeard = Optional.empty();
+    /** The epoch of the SHA's link when last heard; a greater one is a restart. */
+    long epoch;
+    /** Entries the SHA said it forwards in its last heartbeat. */
+    long reportedEntries;
+    long capacity;
+    /** Stops sent and not answered yet: while any, the heartbeat's count is not compared. */
+    int stopsInFlight;
+    int failures;
+    /** Mobiles delegated to it (accepted or on their way), and of those the ones whose Start waits for its ack. */
+    int assigned;
+    int awaiting;
+    /**
+     * The mobiles taken from it when it failed: if it is heard again it may still forward them (it
+     * was only slow, or cut off), so it is told to stop those that went elsewhere.
+     */
+    final Set<Inet4Address> takenAway = new HashSet<>();
+
+    SecondaryPeer(PeerNode node) {
+        this.node = node;
+    }
+
+    int id() {
+        return node.nodeId();
+    }
+}

@@ -1,0 +1,31 @@
+package net.homeagent.delegation.sha;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Configuration of this appliance as a secondary home agent (SHA), ConfigAdmin PID {@value #PID}
+ * (etc/net.homeagent.delegation.sha.cfg). Off unless {@code enabled=true}.
+ */
+@ObjectClassDefinition(id = ShaConfig.PID, name = "Secondary home agent (delegation)",
+        description = "Intercepts and tunnels the home addresses a primary home agent delegates to it with Start"
+                + " Forwarding (peer-link service 3), with the primary's address as tunnel source")
+public @interface ShaConfig {
+
+    String PID = "net.homeagent.delegation.sha";
+
+    @AttributeDefinition(description = "Whether this appliance is an SHA; off by default")
+    boolean enabled() default false;
+
+    @AttributeDefinition(description = "The primary home agent, nodeId@address:port of its peer link; service 3"
+            + " requests from any other node are refused (not-a-pha)")
+    String pha() default "";
+
+    @AttributeDefinition(description = "Most home addresses forwarded at once; a Start beyond it is refused"
+            + " (capacity). 0: no limit")
+    int capacity() default 0;
+
+    @AttributeDefinition(description = "Heartbeat interval to the PHA, ms; also how often expired entries are"
+            + " removed")
+    int heartbeatMillis() default 200;
+}

@@ -1,0 +1,92 @@
+package net.homeagent.delegation.wire;
+
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.Optional;
+
+import net.homeagent.mip.api.Encapsulation;
+
+/**
+ * The messages of the PHA/SHA delegation protocol on peer-link service 3 (docs/protocols.md,
+ * "Delegation"). Every message carries a transaction id chosen by its sender: an answer repeats the
+ * id of the request it answers, so that the primary can tell which of its requests was accepted.
+ */
+public sealed interface DelegationMessage {
+
+    /** The sender's number for this request (an answer: the request's), 0 to 2^32-1. */
+    long transaction();
+
+    /**
+     * PHA to SHA: intercept {@code home} on the home link and tunnel its traffic to {@code careOf}
+     * with {@code tunnelSource} (the PHA's address) as outer source, for {@code durationSeconds}
+     * (the binding's remaining lifetime; {@link #NEVER} for a binding that never expires). A Start
+     * for a home address the SHA already forwards replaces its entry (new care-of, renewal).
+     *
+     * @param udpPeer for UDP tunnelling (RFC 3519) the NAT's mapping of the mobile; empty otherwise
+     */
+    record StartForwarding(long transaction, Inet4Address home, Inet4Address careOf, Inet4Address tunnelSource,
+            Encapsulation encapsulation, Encapsulation innerEncapsulation, boolean reverseTunnel,
+            Optional<InetSocketAddress> udpPeer, long durationSeconds) implements DelegationMessage {
+
+        /** The duration of a binding that never expires (RFC 5944 §3.3, lifetime all ones). */
+        public static final long NEVER = 0xFFFF_FFFFL;
+
+        public StartForwarding {
+            Objects.requireNonNull(home, "home");
+            Objects.requireNonNull(careOf, "careOf");
+            Objects.requireNonNull(tunnelSource, "tunnelSource");
+            Objects.requireNonNull(udpPeer, "udpPeer");
+            Encapsulation.requireInner(encapsulation, innerEncapsulation);
+            if ((encapsulation == Encapsulation.UDP) != udpPeer.isPresent()) {
+                throw new IllegalArgumentException("a UDP tunnel (and only one) names the mobile's NAT mapping");
+            }
+            if (durationSeconds < 1 || durationSeconds > NEVER) {
+                throw new IllegalArgumentException("duration " + durationSeconds + " s out of 1.." + NEVER);
+            }
+            DelegationCodec.requireTransaction(transaction);
+        }
+    }
+
+    /** SHA to PHA: the answer to a Start Forwarding of the same transaction. */
+    record StartAck(long transaction, Inet4Address home, Result result) implements DelegationMessage {
+        public StartAck {
+            Objects.requireNonNull(home, "home");
+            if (!result.answersStart()) {
+                throw new IllegalArgumentException(result + " does not answer a Start Forwarding");
+            }
+            DelegationCodec.requireTransaction(transaction);
+        }
+    }
+
+    /** PHA to SHA: stop intercepting and tunnelling {@code home}. */
+    record StopForwarding(long transaction, Inet4Address home) implements DelegationMessage {
+        public StopForwarding {
+            Objects.requireNonNull(home, "home");
+            DelegationCodec.requireTransaction(transaction);
+        }
+    }
+
+    /** SHA to PHA: the answer to a Stop Forwarding of the same transaction. */
+    record StopAck(long transaction, Inet4Address home, Result result) implements DelegationMessage {
+        public StopAck {
+            Objects.requireNonNull(home, "home");
+            if (!result.answersStop()) {
+                throw new IllegalArgumentException(result + " does not answer a Stop Forwarding");
+            }
+            DelegationCodec.requireTransaction(transaction);
+        }
+    }
+
+    /**
+     * SHA to PHA, every heartbeat interval: alive, with the entries it forwards and its capacity (0:
+     * no limit). The transaction is the heartbeat's number; nothing answers it.
+     */
+    record Heartbeat(long transaction, long entries, long capacity) implements DelegationMessage {
+        public Heartbeat {
+            DelegationCodec.requireTransaction(transaction);
+            DelegationCodec.requireUnsigned32("entries", entries);
+            DelegationCodec.requireUnsigned32("capacity", capacity);
+        }
+    }
+}

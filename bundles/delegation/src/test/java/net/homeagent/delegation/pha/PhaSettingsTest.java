@@ -1,0 +1,55 @@
+package net.homeagent.delegation.pha;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.annotation.Annotation;
+
+import org.junit.jupiter.api.Test;
+
+class PhaSettingsTest {
+
+    static PhaConfig config(String[] shas, String policy, String order, int ackTimeout, int misses) {
+        return new PhaConfig() {
+            @Override public Class<? extends Annotation> annotationType() { return PhaConfig.class; }
+            @Override public boolean enabled() { return true; }
+            @Override public String[] shas() { return shas; }
+            @Override public String policy() { return policy; }
+            @Override public String order() { return order; }
+            @Override public int ackTimeoutMillis() { return ackTimeout; }
+            @Override public int heartbeatMillis() { return 200; }
+            @Override public int heartbeatMisses() { return misses; }
+        };
+    }
+
+    @Test
+    void shasAreReadFromOneTextOrSeveralValues() {
+        PhaSettings one = PhaSettings.from(config(new String[] {"2@10.9.0.2:7434, 3@10.9.0.3:7435"}, "equal-split",
+                "after-ack", 500, 2));
+        PhaSettings several = PhaSettings.from(config(new String[] {"2@10.9.0.2:7434", "3@10.9.0.3:7435"}, "manual",
+                "at-once", 500, 2));
+        assertThat(one.shas()).isEqualTo(several.shas());
+        assertThat(one.shas().get(1).address().getPort()).isEqualTo(7435);
+        assertThat(one.order()).isEqualTo(ReplyOrder.AFTER_ACK);
+        assertThat(one.silence().toMillis()).isEqualTo(400);
+    }
+
+    @Test
+    void badValuesAreRefusedWithTheKeyNamed() {
+        assertThatThrownBy(() -> PhaSettings.from(config(new String[] {"10.9.0.2:7434"}, "manual", "at-once", 500, 2)))
+                .hasMessageStartingWith("shas: not nodeId@address:port");
+        assertThatThrownBy(() -> PhaSettings.from(config(new String[] {"2@10.9.0.2:7434", "2@10.9.0.3:7434"}, "manual",
+                "at-once", 500, 2))).hasMessage("shas: node 2 twice");
+        assertThatThrownBy(() -> PhaSettings.from(config(new String[] {"0@10.9.0.2:7434"}, "manual", "at-once", 500, 2)))
+                .hasMessageContaining("node id");
+        assertThatThrownBy(() -> PhaSettings.from(config(new String[] {"2@10.9.0.2:70000"}, "manual", "at-once", 500,
+                2))).hasMessageContaining("UDP port");
+        assertThatThrownBy(() -> PhaSettings.from(config(new String[0], "manual", "sometimes", 500, 2)))
+                .hasMessageStartingWith("order:");
+        assertThatThrownBy(() -> PhaSettings.from(config(new String[0], "manual", "at-once", 5, 2)))
+                .hasMessageStartingWith("ackTimeoutMillis:");
+        assertThatThrownBy(() -> PhaSettings.from(config(new String[0], "manual", "at-once", 500, 0)))
+                .hasMessageStartingWith("heartbeatMisses:");
+        assertThatThrownBy(() -> Policies.standard("round-robin")).hasMessageContaining("unknown policy 'round-robin'");
+    }
+}

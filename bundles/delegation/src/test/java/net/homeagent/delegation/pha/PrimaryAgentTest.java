@@ -1,0 +1,378 @@
+package net.homeagent.delegation.pha;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+import org.junit.jupiter.api.Test;
+
+import net.homeagent.delegation.FakePeers;
+import net.homeagent.delegation.sha.SecondaryAgent;
+import net.homeagent.delegation.sha.ShaSettings;
+import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.api.Encapsulation;
+import net.homeagent.mip.api.RemovalReason;
+import net.homeagent.mip.api.TunnelSpec;
+import net.homeagent.mip.api.events.ApplianceEvent;
+import net.homeagent.mip.api.testing.FakeBindingStore;
+import net.homeagent.mip.api.testing.FakeDataPlane;
+import net.homeagent.mip.api.testing.MutableClock;
+import net.homeagent.mip.codec.wire.Ipv4;
+import net.homeagent.peer.PeerNode;
+
+class PrimaryAgentTest {
+
+    static Inet4Address ip(String text) {
+        return Ipv4.parse(text).orElseThrow();
+    }
+
+    static PeerNode node(int id) {
+        return new PeerNode(id, new InetSocketAddress(ip("10.9.0." + id), 7434));
+    }
+
+    static final Inet4Address PHA_ADDRESS = ip("10.1.0.1");
+    static final PeerNode PHA = node(1);
+    static final PeerNode SHA_A = node(2);
+    static final PeerNode SHA_B = node(3);
+
+    final FakePeers peers = new FakePeers();
+    final MutableClock clock = MutableClock.at("2026-12-06T20:00:00Z");
+    final FakeBindingStore store = new FakeBindingStore();
+    final LocalInterception interception = new LocalInterception();
+    final List<ApplianceEvent> events = new ArrayList<>();
+    final List<Inet4Address> told = new ArrayList<>();
+    final FakeDataPlane planeA = new FakeDataPlane();
+    final FakeDataPlane planeB = new FakeDataPlane();
+    PrimaryAgent pha;
+    SecondaryAgent shaA;
+    SecondaryAgent shaB;
+
+    void deploy(ReplyOrder order, int capacityA) {
+        pha = new PrimaryAgent(new PhaSettings(List.of(SHA_A, SHA_B), EqualSplit.NAME, order, Duration.ofMillis(500),
+                Duration.ofMillis(200), 5), peers.link(PHA), store, clock, Policies.standard(EqualSplit.NAME),
+                interception, events::add);
+        store.listen(pha);
+        interception.addWatcher(told::add);
+        shaA = new SecondaryAgent(new ShaSettings(PHA, capacityA, Duration.ofMillis(200)), peers.link(SHA_A), planeA,
+                clock, Runnable::run, e -> { });
+        shaB = new SecondaryAgent(new ShaSettings(PHA, 0, Duration.ofMillis(200)), peers.link(SHA_B), planeB, clock,
+                Runnable::run, e -> { });
+    }
+
+    /** The SHAs heartbeat, the PHA hears them and ticks. */
+    void heartbeats() {
+        shaA.tick();
+        shaB.tick();
+        peers.deliver();
+        pha.tick();
+        peers.deliver();
+    }
+
+    /** Time passes as in the appliance: the PHA ticks every 20 ms. */
+    void passes(long millis) {
+        for (long left = millis; left > 0; left -= 20) {
+            clock.advance(Duration.ofMillis(Math.min(20, left)));
+            pha.tick();
+        }
+    }
+
+    Binding register(String home, String careOf) {
+        Binding binding = binding(home, careOf);
+        store.register(binding, false);
+        return binding;
+    }
+
+    Binding binding(String home, String careOf) {
+        return new Binding(ip(home), ip(careOf), PHA_ADDRESS, ip(careOf), 434, Optional.empty(), 600, clock.instant(),
+                clock.instant().plusSeconds(600), 1, 0, Encapsulation.IP_IN_IP, false);
+    }
+
+    static String home(int i) {
+        return "10.1.1." + i;
+    }
+
+    @Test
+    void equalSplitGivesEachShaHalfWithinOneAndThePhaAddressAsTunnelSource() {
+        deploy(ReplyOrder.AT_ONCE, 0);
+        heartbeats();
+        for (int i = 1; i <= 9; i++) {
+            register(home(i), "192.0.2." + i);
+        }
+        peers.deliver();
+        assertThat(planeA.tunnels()).hasSize(5);
+        assertThat(planeB.tunnels()).hasSize(4);
+        assertThat(planeA.tunnels()).extracting(TunnelSpec::source).containsOnly(PHA_ADDRESS);
+        assertThat(interception.size()).isEqualTo(9);
+        assertThat(pha.shas()).extracting(PrimaryAgent.ShaView::mobiles).containsExactly(5, 4);
+        assertThat(pha.counts().get(PhaCount.STARTS_ACCEPTED)).isEqualTo(9);
+    }
+
+    @Test
+    void nothingIsDelegatedBeforeAnShaIsHeardAndWhatThePhaKeptIsOfferedWhenOneComesUp() {
+        deploy(ReplyOrder.AT_ONCE, 0);
+        register(home(1), "192.0.2.1");
+        peers.deliver();
+        assertThat(interception.delegated(ip(home(1)))).isFalse();
+        heartbeats();
+        pha.tick();
+        peers.deliver();
+        assertThat(interception.delegated(ip(home(1)))).isTrue();
+        assertThat(events).extracting(ApplianceEvent::text).anyMatch(t -> t.contains("unknown -> up"));
+    }
+
+    @Test
+    void atOnceTheReplyDoesNotWaitAndThePhaInterceptsUntilTheAck() {
+        deploy(ReplyOrder.AT_ONCE, 0);
+        heartbeats();
+        register(home(1), "192.0.2.1");
+        assertThat(pha.beforeReply(ip(home(1))).toCompletableFuture()).isDone();
+        assertThat(interception.delegated(ip(home(1)))).isFalse();
+        peers.deliver();
+        assertThat(interception.delegated(ip(home(1)))).isTrue();
+        assertThat(told).containsExactly(ip(home(1)));
+    }
+
+    @Test
+    void afterAckTheReplyWaitsForTheAck() {
+        deploy(ReplyOrder.AFTER_ACK, 0);
+        heartbeats();
+        register(home(1), "192.0.2.1");
+        CompletionStage<Void> reply = pha.beforeReply(ip(home(1)));
+        assertThat(reply.toCompletableFuture()).isNotDone();
+        peers.deliver();
+        assertThat(reply.toCompletableFuture()).isCompleted();
+        assertThat(interception.delegated(ip(home(1)))).isTrue();
+    }
+
+    @Test
+    void afterAckARefusalReleasesTheReplyAndThePhaKeepsTheMobile() {
+        deploy(ReplyOrder.AFTER_ACK, 1);
+        heartbeats();
+        register(home(1), "192.0.2.1"); // A
+        register(home(2), "192.0.2.2"); // B
+        peers.deliver();
+        pha.policies().select(ManualOnly.NAME);
+        register(home(3), "192.0.2.3");
+        assertThat(pha.move(ip(home(3)), "2")).contains("-> SHA 2");
+        CompletionStage<Void> reply = pha.beforeReply(ip(home(3)));
+        peers.deliver();
+        assertThat(reply.toCompletableFuture()).isCompleted();
+        assertThat(interception.delegated(ip(home(3)))).isFalse();
+        assertThat(pha.counts().get(PhaCount.REFUSED_CAPACITY)).isEqualTo(1);
+        assertThat(planeA.tunnels()).hasSize(1);
+    }
+
+    @Test
+    void afterAckATimeoutReleasesTheReplyAndALateAcceptanceIsStopped() {
+        deploy(ReplyOrder.AFTER_ACK, 0);
+        heartbeats();
+        peers.unreachable(SHA_A, true);
+        register(home(1), "192.0.2.1");
+        CompletionStage<Void> reply = pha.beforeReply(ip(home(1)));
+        passes(499);
+        assertThat(reply.toCompletableFuture()).isNotDone();
+        passes(1);
+        assertThat(reply.toCompletableFuture()).isCompleted();
+        assertThat(interception.delegated(ip(home(1)))).isFalse();
+        assertThat(pha.counts().get(PhaCount.START_TIMEOUTS)).isEqualTo(1);
+        peers.unreachable(SHA_A, false);
+        peers.deliver();
+        assertThat(pha.counts().get(PhaCount.LATE_ACCEPTANCES_STOPPED)).isEqualTo(1);
+        assertThat(planeA.tunnels()).isEmpty();
+        assertThat(interception.delegated(ip(home(1)))).isFalse();
+    }
+
+    @Test
+    void aNewCareOfAndARenewalUpdateTheShaAndADeregistrationStopsIt() {
+        deploy(ReplyOrder.AT_ONCE, 0);
+        heartbeats();
+        register(home(1), "192.0.2.1");
+        peers.deliver();
+        register(home(1), "198.51.100.1");
+        peers.deliver();
+        assertThat(planeA.tunnels()).singleElement()
+                .satisfies(t -> assertThat(t.careOfAddress()).isEqualTo(ip("198.51.100.1")));
+        clock.advance(Duration.ofSeconds(100));
+        store.register(binding(home(1), "198.51.100.1"), false);
+        peers.deliver();
+        assertThat(shaA.entries()).singleElement().satisfies(e -> assertThat(e.secondsLeft()).contains(600L));
+        store.removeAll(ip(home(1)), RemovalReason.DEREGISTERED, net.homeagent.mip.api.ChangeOrigin.LOCAL);
+        peers.deliver();
+        assertThat(planeA.tunnels()).isEmpty();
+        assertThat(interception.delegated(ip(home(1)))).isFalse();
+        assertThat(pha.counts().get(PhaCount.STOPS_ACKED)).isEqualTo(1);
+    }
+
+    @Test
+    void simultaneousBindingsStayAtThePha() {
+        deploy(ReplyOrder.AT_ONCE, 0);
+        heartbeats();
+        register(home(1), "192.0.2.1");
+        peers.deliver();
+        store.register(binding(home(1), "192.0.2.2"), true);
+        peers.deliver();
+        assertThat(interception.delegated(ip(home(1)))).isFalse();
+        assertThat(planeA.tunnels()).isEmpty();
+        assertThat(pha.counts().get(PhaCount.KEPT_SIMULTANEOUS)).isEqualTo(1);
+    }
+
+    @Test
+    void aSilentShaHasItsMobilesMovedToTheOtherAndThenTakenBackByThePha() {
+        deploy(ReplyOrder.AT_ONCE, 0);
+        heartbeats();
+        for (int i = 1; i <= 4; i++) {
+            register(home(i), "192.0.2." + i);
+        }
+        peers.deliver();
+        peers.unreachable(SHA_A, true);
+        passes(600);
+        shaB.tick();
+        peers.deliver();
+        assertThat(pha.shas().get(0).state()).isEqualTo(ShaState.UP);
+        passes(399);
+        assertThat(pha.shas().get(0).state()).isEqualTo(ShaState.UP);
+        passes(1); // A silent for 5 heartbeats of 200 ms
+        assertThat(pha.shas().get(0).state()).isEqualTo(ShaState.FAILED);
+        peers.deliver();
+        assertThat(planeB.tunnels()).hasSize(4);
+        assertThat(interception.size()).isEqualTo(4);
+        assertThat(pha.counts().get(PhaCount.MOVED)).isEqualTo(2);
+        assertThat(events).extracting(ApplianceEvent::kind).contains(ApplianceEvent.Kind.FAILURE);
+
+        passes(200); // a heartbeat to B, which the link then gives up on
+        peers.giveUp(SHA_B);
+        assertThat(pha.shas().get(1).state()).isEqualTo(ShaState.FAILED);
+        assertThat(interception.size()).isZero();
+        assertThat(pha.counts().get(PhaCount.TAKEN_BACK)).isEqualTo(6);
+    }
+
+    @Test
+    void aPausedPhaDoesNotTakeItsOwnSilenceForTheShas() {
+        deploy(ReplyOrder.AT_ONCE, 0);
+        heartbeats();
+        clock.advance(Duration.ofSeconds(5)); // the PHA's JVM stood still
+        pha.tick();
+        assertThat(pha.shas()).extracting(PrimaryAgent.ShaView::state).containsOnly(ShaState.UP);
+        assertThat(pha.counts().get(PhaCount.PAUSES)).isEqualTo(1);
+        passes(199);
+        assertThat(pha.shas()).extracting(PrimaryAgent.ShaView::state).containsOnly(ShaState.UP);
+        passes(1); // a heartbeat interval after the pause, still nothing heard
+        assertThat(pha.shas()).extracting(PrimaryAgent.ShaView::state).containsOnly(ShaState.FAILED);
+    }
+
+    @Test
+    void anShaHeardAgainAfterItFailedIsToldToStopWhatWentElsewhere() {
+        deploy(ReplyOrder.AT_ONCE, 0);
+        heartbeats();
+        register(home(1), "192.0.2.1");
+        register(home(2), "192.0.2.2");
+        peers.deliver();
+        peers.unreachable(SHA_A, true);
+        passes(600);
+        shaB.tick();
+        peers.deliver();
+        passes(400);
+        peers.deliver();
+        assertThat(planeB.tunnels()).hasSize(2);
+        assertThat(planeA.tunnels()).as("cut off, it still forwards").hasSize(1);
+        peers.unreachable(SHA_A, false);
+        peers.lose(SHA_A);
+        shaA.tick();
+        peers.deliver();
+        assertThat(pha.shas().get(0).state()).isEqualTo(ShaState.UP);
+        assertThat(planeA.tunnels()).isEmpty();
+        assertThat(planeB.tunnels()).hasSize(2);
+        assertThat(pha.counts().get(PhaCount.STOPS_ACKED)).isEqualTo(1);
+    }
+
+    @Test
+    void aRestartedShaIsToldItsEntriesAgain() {
+        deploy(ReplyOrder.AT_ONCE, 0);
+        heartbeats();
+        register(home(1), "192.0.2.1");
+        register(home(2), "192.0.2.2");
+        peers.deliver();
+        FakeDataPlane fresh = new FakeDataPlane();
+        shaA.close();
+        shaA = new SecondaryAgent(new ShaSettings(PHA, 0, Duration.ofMillis(200)), peers.restart(SHA_A), fresh, clock,
+                Runnable::run, e -> { });
+        shaA.tick();
+        peers.deliver();
+        assertThat(fresh.tunnels()).hasSize(1);
+        assertThat(pha.counts().get(PhaCount.SHA_RESYNCS)).isEqualTo(1);
+    }
+
+    @Test
+    void anShaThatLostEntriesWithoutRestartingIsToldThemAgainByItsHeartbeat() {
+        deploy(ReplyOrder.AT_ONCE, 0);
+        heartbeats();
+        register(home(1), "192.0.2.1");
+        peers.deliver();
+        shaA.close(); // its table is gone, its link the same
+        shaA = new SecondaryAgent(new ShaSettings(PHA, 0, Duration.ofMillis(200)), peers.link(SHA_A), planeA, clock,
+                Runnable::run, e -> { });
+        shaA.tick();
+        peers.deliver();
+        assertThat(planeA.tunnels()).hasSize(1);
+        assertThat(pha.counts().get(PhaCount.SHA_RESYNCS)).isEqualTo(1);
+    }
+
+    @Test
+    void moveToThePhaPinsTheMobileThereAndToAnShaMovesIt() {
+        deploy(ReplyOrder.AT_ONCE, 0);
+        heartbeats();
+        register(home(1), "192.0.2.1");
+        peers.deliver();
+        assertThat(pha.move(ip(home(1)), "pha")).contains("SHA 2 -> PHA");
+        peers.deliver();
+        assertThat(interception.delegated(ip(home(1)))).isFalse();
+        assertThat(planeA.tunnels()).isEmpty();
+        store.register(binding(home(1), "192.0.2.1"), false);
+        peers.deliver();
+        assertThat(interception.delegated(ip(home(1)))).isFalse();
+        assertThat(pha.move(ip(home(1)), "3")).contains("PHA -> SHA 3");
+        peers.deliver();
+        assertThat(planeB.tunnels()).hasSize(1);
+        assertThat(interception.delegated(ip(home(1)))).isTrue();
+        assertThatThrownBy(() -> pha.move(ip("10.1.9.9"), "2")).hasMessageContaining("no binding");
+        assertThatThrownBy(() -> pha.move(ip(home(1)), "7")).hasMessageContaining("not a configured SHA");
+        assertThatThrownBy(() -> pha.move(ip(home(1)), "x")).hasMessageContaining("'pha' or an SHA's node id");
+    }
+
+    @Test
+    void aStoppingPhaTakesEveryMobileBackAndStopsTheShas() {
+        deploy(ReplyOrder.AT_ONCE, 0);
+        heartbeats();
+        register(home(1), "192.0.2.1");
+        register(home(2), "192.0.2.2");
+        peers.deliver();
+        var stopped = pha.takeAllBack();
+        assertThat(interception.size()).isZero();
+        assertThat(stopped).isNotDone();
+        peers.deliver();
+        assertThat(stopped).isCompleted();
+        assertThat(planeA.tunnels()).isEmpty();
+        assertThat(planeB.tunnels()).isEmpty();
+        register(home(3), "192.0.2.3");
+        assertThat(pha.delegations()).isEmpty();
+    }
+
+    @Test
+    void messagesFromANodeThatIsNotAnShaAreDropped() {
+        deploy(ReplyOrder.AT_ONCE, 0);
+        PeerNode stranger = node(9);
+        peers.link(stranger).open(3, m -> { }).send(PHA.address(),
+                net.homeagent.delegation.wire.DelegationCodec.encode(
+                        new net.homeagent.delegation.wire.DelegationMessage.Heartbeat(1, 0, 0)));
+        peers.deliver();
+        assertThat(pha.counts().get(PhaCount.DROPPED)).isEqualTo(1);
+        assertThat(pha.shas()).extracting(PrimaryAgent.ShaView::state).containsOnly(ShaState.UNKNOWN);
+    }
+}

@@ -1,0 +1,207 @@
+package net.homeagent.delegation.sha;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import net.homeagent.delegation.FakePeers;
+import net.homeagent.delegation.wire.DelegationCodec;
+import net.homeagent.delegation.wire.DelegationMessage;
+import net.homeagent.delegation.wire.DelegationMessage.Heartbeat;
+import net.homeagent.delegation.wire.DelegationMessage.StartAck;
+import net.homeagent.delegation.wire.DelegationMessage.StartForwarding;
+import net.homeagent.delegation.wire.DelegationMessage.StopAck;
+import net.homeagent.delegation.wire.DelegationMessage.StopForwarding;
+import net.homeagent.delegation.wire.MalformedDelegationMessage;
+import net.homeagent.delegation.wire.Result;
+import net.homeagent.mip.api.DataPlaneStatus;
+import net.homeagent.mip.api.Encapsulation;
+import net.homeagent.mip.api.events.ApplianceEvent;
+import net.homeagent.mip.api.testing.FakeDataPlane;
+import net.homeagent.mip.api.testing.MutableClock;
+import net.homeagent.mip.codec.wire.Ipv4;
+import net.homeagent.peer.PeerChannel;
+import net.homeagent.peer.PeerLink;
+import net.homeagent.peer.PeerNode;
+
+class SecondaryAgentTest {
+
+    static Inet4Address ip(String text) {
+        return Ipv4.parse(text).orElseThrow();
+    }
+
+    static final PeerNode PHA = new PeerNode(1, new InetSocketAddress(ip("10.9.0.1"), 7434));
+    static final PeerNode SHA = new PeerNode(2, new InetSocketAddress(ip("10.9.0.2"), 7434));
+    static final PeerNode STRANGER = new PeerNode(9, new InetSocketAddress(ip("10.9.0.9"), 7434));
+
+    final FakePeers peers = new FakePeers();
+    final MutableClock clock = MutableClock.at("2026-12-06T20:00:00Z");
+    final FakeDataPlane dataPlane = new FakeDataPlane();
+    final List<ApplianceEvent> events = new ArrayList<>();
+    final List<DelegationMessage> answers = new ArrayList<>();
+    PeerChannel pha;
+    PeerChannel stranger;
+    SecondaryAgent sha;
+
+    @BeforeEach
+    void start() {
+        PeerLink phaLink = peers.link(PHA);
+        PeerLink strangerLink = peers.link(STRANGER);
+        pha = phaLink.open(3, m -> answers.add(decode(m.payload())));
+        stranger = strangerLink.open(3, m -> answers.add(decode(m.payload())));
+        sha = new SecondaryAgent(new ShaSettings(PHA, 2, Duration.ofMillis(200)), peers.link(SHA), dataPlane, clock,
+                Runnable::run, events::add);
+    }
+
+    static DelegationMessage decode(byte[] payload) {
+        try {
+            return DelegationCodec.decode(payload);
+        } catch (MalformedDelegationMessage e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static StartForwarding start(long transaction, String home, String careOf, long seconds) {
+        return new StartForwarding(transaction, ip(home), ip(careOf), ip("10.1.0.1"), Encapsulation.IP_IN_IP,
+                Encapsulation.IP_IN_IP, true, Optional.empty(), seconds);
+    }
+
+    DelegationMessage exchange(PeerChannel from, DelegationMessage request) {
+        return exchange(from, DelegationCodec.encode(request));
+    }
+
+    DelegationMessage exchange(PeerChannel from, byte[] request) {
+        answers.clear();
+        from.send(SHA.address(), request);
+        peers.deliver();
+        assertThat(answers).hasSize(1);
+        return answers.get(0);
+    }
+
+    @Test
+    void aStartInstallsTheTunnelWithThePhaAsSourceAndIsAccepted() throws Exception {
+        assertThat(exchange(pha, start(5, "10.1.0.7", "192.0.2.9", 60)))
+                .isEqualTo(new StartAck(5, ip("10.1.0.7"), Result.ACCEPTED));
+        assertThat(dataPlane.nextCall(0)).isEqualTo("install 10.1.0.7@192.0.2.9/IP_IN_IP");
+        assertThat(dataPlane.tunnels()).singleElement().satisfies(t -> {
+            assertThat(t.source()).isEqualTo(ip("10.1.0.1"));
+            assertThat(t.reverseTunnel()).isTrue();
+        });
+        assertThat(sha.counts().get(ShaCount.STARTED)).isEqualTo(1);
+        assertThat(sha.entries()).singleElement().satisfies(e -> assertThat(e.secondsLeft()).contains(60L));
+    }
+
+    @Test
+    void aNewCareOfMovesTheTunnelAndARenewalOnlyExtends() throws Exception {
+        exchange(pha, start(1, "10.1.0.7", "192.0.2.9", 60));
+        dataPlane.nextCall(0);
+        assertThat(exchange(pha, start(2, "10.1.0.7", "198.51.100.4", 60)))
+                .isEqualTo(new StartAck(2, ip("10.1.0.7"), Result.ACCEPTED));
+        assertThat(dataPlane.nextCall(0)).startsWith("update 10.1.0.7@192.0.2.9");
+        clock.advance(Duration.ofSeconds(50));
+        exchange(pha, start(3, "10.1.0.7", "198.51.100.4", 60));
+        assertThat(dataPlane.nextCall(0)).isNull();
+        assertThat(sha.counts().get(ShaCount.UPDATED)).isEqualTo(1);
+        assertThat(sha.counts().get(ShaCount.RENEWED)).isEqualTo(1);
+        assertThat(sha.entries()).singleElement().satisfies(e -> assertThat(e.secondsLeft()).contains(60L));
+    }
+
+    @Test
+    void anEntryStopsByItselfWhenItsDurationRunsOut() throws Exception {
+        exchange(pha, start(1, "10.1.0.7", "192.0.2.9", 30));
+        exchange(pha, new StartForwarding(2, ip("10.1.0.8"), ip("192.0.2.9"), ip("10.1.0.1"), Encapsulation.IP_IN_IP,
+                Encapsulation.IP_IN_IP, false, Optional.empty(), StartForwarding.NEVER));
+        clock.advance(Duration.ofSeconds(29));
+        sha.tick();
+        assertThat(sha.entries()).hasSize(2);
+        clock.advance(Duration.ofSeconds(1));
+        sha.tick();
+        assertThat(sha.entries()).singleElement()
+                .satisfies(e -> assertThat(e.entry().tunnel().homeAddress()).isEqualTo(ip("10.1.0.8")));
+        assertThat(dataPlane.tunnels()).hasSize(1);
+        assertThat(sha.counts().get(ShaCount.EXPIRED)).isEqualTo(1);
+    }
+
+    @Test
+    void aStopRemovesAndAStopForAnUnknownHomeIsRefusedAndChangesNothing() throws Exception {
+        exchange(pha, start(1, "10.1.0.7", "192.0.2.9", 30));
+        assertThat(exchange(pha, new StopForwarding(2, ip("10.1.0.99"))))
+                .isEqualTo(new StopAck(2, ip("10.1.0.99"), Result.UNKNOWN_HOME));
+        assertThat(dataPlane.tunnels()).hasSize(1);
+        assertThat(exchange(pha, new StopForwarding(3, ip("10.1.0.7"))))
+                .isEqualTo(new StopAck(3, ip("10.1.0.7"), Result.ACCEPTED));
+        assertThat(dataPlane.tunnels()).isEmpty();
+        assertThat(sha.counts().get(ShaCount.STOP_UNKNOWN_HOME)).isEqualTo(1);
+        assertThat(sha.counts().get(ShaCount.STOPPED)).isEqualTo(1);
+    }
+
+    @Test
+    void refusalsChangeNothing() throws Exception {
+        exchange(pha, start(1, "10.1.0.7", "192.0.2.9", 30));
+        exchange(pha, start(2, "10.1.0.8", "192.0.2.9", 30));
+        assertThat(exchange(pha, start(3, "10.1.0.9", "192.0.2.9", 30)))
+                .isEqualTo(new StartAck(3, ip("10.1.0.9"), Result.CAPACITY));
+        assertThat(exchange(stranger, start(4, "10.1.0.7", "203.0.113.1", 30)))
+                .isEqualTo(new StartAck(4, ip("10.1.0.7"), Result.NOT_A_PHA));
+        assertThat(exchange(stranger, new StopForwarding(5, ip("10.1.0.7"))))
+                .isEqualTo(new StopAck(5, ip("10.1.0.7"), Result.NOT_A_PHA));
+        byte[] bad = DelegationCodec.encode(start(6, "10.1.0.7", "203.0.113.1", 30));
+        bad[28] = bad[29] = bad[30] = bad[31] = 0; // duration 0
+        assertThat(exchange(pha, bad)).isEqualTo(new StartAck(6, ip("10.1.0.7"), Result.BAD_REQUEST));
+        dataPlane.status(new DataPlaneStatus("fake", false, "no privileges", 0, List.of()));
+        assertThat(exchange(pha, start(7, "10.1.0.7", "203.0.113.1", 30)))
+                .isEqualTo(new StartAck(7, ip("10.1.0.7"), Result.NO_ROUTE));
+        assertThat(dataPlane.tunnels()).extracting(t -> t.careOfAddress()).containsOnly(ip("192.0.2.9"));
+        assertThat(sha.entries()).hasSize(2);
+        assertThat(sha.counts().get(ShaCount.REFUSED_CAPACITY)).isEqualTo(1);
+        assertThat(sha.counts().get(ShaCount.REFUSED_NOT_A_PHA)).isEqualTo(2);
+        assertThat(sha.counts().get(ShaCount.REFUSED_BAD_REQUEST)).isEqualTo(1);
+        assertThat(sha.counts().get(ShaCount.REFUSED_NO_ROUTE)).isEqualTo(1);
+    }
+
+    @Test
+    void garbageAndAnswersSentToAnShaAreDroppedWithoutAnswer() {
+        pha.send(SHA.address(), new byte[] {1});
+        pha.send(SHA.address(), DelegationCodec.encode(new StartAck(1, ip("10.1.0.7"), Result.ACCEPTED)));
+        peers.deliver();
+        assertThat(answers).isEmpty();
+        assertThat(sha.counts().get(ShaCount.DROPPED_MALFORMED)).isEqualTo(2);
+    }
+
+    @Test
+    void heartbeatsTellThePhaTheEntries() throws Exception {
+        exchange(pha, start(1, "10.1.0.7", "192.0.2.9", 30));
+        answers.clear();
+        sha.tick();
+        peers.deliver();
+        assertThat(answers).singleElement().isEqualTo(new Heartbeat(1, 1, 2));
+    }
+
+    @Test
+    void aRestartedPhaHasTheEntriesOfItsEarlierLifeDropped() throws Exception {
+        exchange(pha, start(1, "10.1.0.7", "192.0.2.9", 30));
+        exchange(pha, start(2, "10.1.0.8", "192.0.2.9", 30));
+        pha = peers.restart(PHA).open(3, m -> answers.add(decode(m.payload())));
+        assertThat(exchange(pha, start(1, "10.1.0.8", "198.51.100.4", 30)))
+                .isEqualTo(new StartAck(1, ip("10.1.0.8"), Result.ACCEPTED));
+        assertThat(sha.entries()).singleElement()
+                .satisfies(e -> assertThat(e.entry().tunnel().careOfAddress()).isEqualTo(ip("198.51.100.4")));
+        assertThat(sha.counts().get(ShaCount.DROPPED_PHA_RESTART)).isEqualTo(2);
+    }
+
+    @Test
+    void stoppingTheRoleRemovesItsTunnels() throws Exception {
+        exchange(pha, start(1, "10.1.0.7", "192.0.2.9", 30));
+        sha.close();
+        assertThat(dataPlane.tunnels()).isEmpty();
+        assertThat(events).extracting(ApplianceEvent::text).last().asString().contains("secondary -> off");
+    }
+}

@@ -1,0 +1,206 @@
+#!/usr/bin/env bash
+# System test of the PHA/SHA delegation (issue 13, first slice; docs/delegation.md): a primary home
+# agent and two secondary home agents on one bridged home link:
+#
+#   pha  192.0.2.1   --+  home agent 192.0.2.1:434, peer link node 1 on 192.0.2.1:7434
+#   sha1 192.0.2.11  --+-- "home" link (a bridge; tshark captures it); SHA, peer link node 2
+#   sha2 192.0.2.12  --+  SHA, peer link node 3
+#   mn   192.0.2.100 --+  group_client.py (tools/interop/mip_client.py's requests: scapy + hmac);
+#                         also the care-of side: 198.51.100.1 routed to it
+#   cn   192.0.2.200 --+  a correspondent sending to a home address
+#
+#   bash tools/delegation/run-delegation.sh        (as root)
+#
+# Each appliance boots with the homeagent-delegation feature, its role enabled, the user-space
+# data plane on its home interface. The client registers NODES mobile nodes at the PHA (equal
+# split, order ORDER): every one is acknowledged, delegation:shas gives the SHAs counts within
+# one of each other and each SHA's delegation:status lists as many entries; the correspondent's
+# datagrams to a delegated home address leave an SHA tunnelled with the PHA's address as outer
+# source (tshark); deregistrations remove the SHAs' entries; a new care-of address reaches the
+# SHAs' entries; kill -9 of sha1: the PHA declares it
+# failed and its mobiles move to sha2. Each wait is bounded; each check prints PASS or FAIL; last
+# line "N passed, N failed". Namespaces are named dlg-<pid>-*; the test bed removes them on exit.
+#
+# Environment: NODES (300), ORDER (at-once; after-ack), BOOT_TIMEOUT (s, 300), HEARTBEAT_MISSES (5),
+# ACK_TIMEOUT_MILLIS (2000), HOMEAGENT_TARBALL, KEEP_WORKDIR=1.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+nodes=${NODES:-300}
+boot_timeout=${BOOT_TIMEOUT:-300}
+pha_address=192.0.2.1
+# three appliances on a shared two-core box stall for longer than the defaults' 400 ms of silence
+# and 500 ms of ack timeout: the test gives them more (docs/delegation.md says what this costs)
+misses=${HEARTBEAT_MISSES:-5}
+ack_timeout=${ACK_TIMEOUT_MILLIS:-2000}
+order=${ORDER:-at-once}            # or after-ack: each registration reply waits for its SHA's ack
+key=0x00112233445566778899aabbccddeeff            # the mobile nodes' test key
+peer_key=0x$(printf '6b%.0s' $(seq 32))           # the nodes' HMAC-SHA-256 test key (32 bytes)
+# shellcheck source=../testbed/testbed.sh
+source "$here/../testbed/testbed.sh"
+client="$TB_ROOT/tools/group/group_client.py"
+
+expect() {  # DESCRIPTION COMMAND...: one PASS or FAIL line
+    local what=$1
+    shift
+    if "$@"; then echo "PASS $what"; passed=$((passed + 1)); else fail_step "$what"; fi
+}
+
+# node NAME ADDRESS NODE-ID PEERS [PID.key=value ...]: an appliance in its own namespace on the home
+# link, its peer link enabled, its user-space data plane on the home interface, and the
+# homeagent-delegation feature booting with the rest
+node() {
+    local name=$1 address=$2 id=$3 peers=$4
+    shift 4
+    testbed_node "$name" "home=$address/24"
+    testbed_appliance "$name" \
+        net.homeagent.peer.enabled=true "net.homeagent.peer.nodeId=$id" net.homeagent.peer.groupId=13 \
+        "net.homeagent.peer.bindAddress=$address" "net.homeagent.peer.peers=$peers" \
+        net.homeagent.dataplane.implementation=user-space net.homeagent.dataplane.homeInterface=home "$@"
+    echo "1 hmac-sha256 $peer_key send" >"$karaf_home/etc/peer-keys.conf"
+    chmod 600 "$karaf_home/etc/peer-keys.conf"
+    sed -i -E 's|^([[:space:]]+config/[^,\\]+)$|\1, \\\n    homeagent-delegation|' "$karaf_home/etc/org.apache.karaf.features.cfg"
+    grep -q '^    homeagent-delegation$' "$karaf_home/etc/org.apache.karaf.features.cfg" \
+        || { fail_step "$name: could not add homeagent-delegation to featuresBoot"; return 1; }
+    # the care-of addresses are reached through the mobile nodes' host
+    ip -n "${TB_NS[$name]}" route add 198.51.100.0/24 via 192.0.2.100
+}
+
+sha() {  # NAME ADDRESS NODE-ID
+    node "$1" "$2" "$3" "1@$pha_address:7434" net.homeagent.ha.listenAddresses=127.0.0.1 \
+        net.homeagent.delegation.sha.enabled=true "net.homeagent.delegation.sha.pha=1@$pha_address:7434"
+}
+
+sha_line() { testbed_shell pha 'delegation:shas' | awk -v id="$1" '$1 == id' || true; }  # "2 192.0.2.11:7434 up 150 0 150 - 12 0"
+sha_field() { sha_line "$1" | awk -v f="$2" '{print $f}'; }    # 3 state, 4 mobiles, 5 starting
+entries() { testbed_shell "$1" 'delegation:status' | awk '$1 == "entries:" {print $2}'; }
+
+await() {  # SECONDS DESCRIPTION COMMAND...: polls COMMAND until it succeeds
+    local deadline=$((SECONDS + $1)) what=$2
+    shift 2
+    while ((SECONDS < deadline)); do
+        "$@" && return 0
+        sleep 0.5
+    done
+    log "not so after the wait: $what"
+    return 1
+}
+sha_is() { [[ "$(sha_field "$1" 3)" == "$2" ]]; }
+settled() {  # no Start on its way to any SHA
+    [[ "$(sha_field 2 5)" == 0 && "$(sha_field 3 5)" == 0 ]]
+}
+entries_are() { [[ "$(entries "$1")" == "$2" ]]; }
+both_hold() { [[ $(( $(entries sha1) + $(entries sha2) )) == "$1" ]]; }   # TOTAL: entries of the two SHAs
+mac() { ip -n "${TB_NS[$1]}" link show home | awk '/link\/ether/ {print $2}'; }
+
+testbed_init delegation
+# namespaces named after this suite (the test bed's teardown removes those with its prefix)
+TB_PREFIX="dlg-$(printf '%x' "$$")"
+tb_require_root || { testbed_finish; exit; }
+"$py" "$client" write-sa --nodes "$nodes" --key "$key" >"$work/sa.conf"
+testbed_link home
+testbed_node mn home=192.0.2.100/24
+testbed_node cn home=192.0.2.200/24
+ip -n "${TB_NS[mn]}" addr add 198.51.100.1/32 dev lo
+ip -n "${TB_NS[cn]}" route add 10.200.0.0/16 dev home       # the home addresses are on the home link
+# the PHA's home agent on the standard port: the client sends there
+HA_PORT=434 node pha "$pha_address" 1 "2@192.0.2.11:7434,3@192.0.2.12:7434" "net.homeagent.ha.listenAddresses=$pha_address" \
+    net.homeagent.delegation.pha.enabled=true \
+    "net.homeagent.delegation.pha.shas=2@192.0.2.11:7434,3@192.0.2.12:7434" \
+    "net.homeagent.delegation.pha.heartbeatMisses=$misses" "net.homeagent.delegation.pha.ackTimeoutMillis=$ack_timeout" \
+    "net.homeagent.delegation.pha.order=$order"
+cat "$work/sa.conf" >>"$karaf_home/etc/mobility-security.conf"
+chmod 600 "$karaf_home/etc/mobility-security.conf"
+sha sha1 192.0.2.11 2
+sha sha2 192.0.2.12 3
+
+sha_macs="$(mac sha1) $(mac sha2)"
+log "booting pha, sha1 and sha2 with the homeagent-delegation feature"
+testbed_start pha
+testbed_start sha1
+testbed_start sha2
+tb_await_boot pha 'delegation:status' 'primary' || { testbed_finish; exit; }
+tb_await_boot sha1 'delegation:status' 'secondary' || { testbed_finish; exit; }
+tb_await_boot sha2 'delegation:status' 'secondary' || { testbed_finish; exit; }
+expect "the PHA sees sha1 up" await 60 "sha1 up" sha_is 2 up
+expect "the PHA sees sha2 up" await 60 "sha2 up" sha_is 3 up
+testbed_capture home "udp port 434 or udp port 7434 or ip proto 4" || { testbed_finish; exit; }
+
+log "the client registers $nodes mobile nodes at the PHA $pha_address (care-of 198.51.100.1, order $order)"
+testbed_exec mn "$py" "$client" register --server "$pha_address" --nodes "$nodes" --key "$key" --ledger "$work/ledger" \
+    | tee "$work/register.out" || true
+acknowledged=$(wc -l <"$work/ledger")
+expect "every registration was acknowledged ($acknowledged of $nodes)" test "$acknowledged" -eq "$nodes"
+await 30 "no Start on its way" settled || true
+testbed_shell pha 'delegation:shas' | tee "$work/shas.before"
+one=$(awk '$1 == 2 {print $4}' "$work/shas.before") two=$(awk '$1 == 3 {print $4}' "$work/shas.before")
+expect "equal split: sha1 $one, sha2 $two, within one, $((one + two)) in all" \
+    test $((one + two)) -eq "$acknowledged" -a $((one - two)) -le 1 -a $((two - one)) -le 1
+expect "sha1's delegation:status lists the $one entries delegation:shas gives it" await 10 "sha1 entries" entries_are sha1 "$one"
+expect "sha2's delegation:status lists the $two entries delegation:shas gives it" await 10 "sha2 entries" entries_are sha2 "$two"
+
+log "the correspondent sends to 10.200.0.1 and 10.200.0.2 (one on each SHA)"
+testbed_exec cn ping -c 3 -i 0.2 -W 1 10.200.0.1 >/dev/null 2>&1 || true
+testbed_exec cn ping -c 3 -i 0.2 -W 1 10.200.0.2 >/dev/null 2>&1 || true
+
+log "the first 20 mobile nodes deregister"
+testbed_exec mn "$py" "$client" renew --server "$pha_address" --ledger "$work/ledger" --count 20 --lifetime 0 \
+    --key "$key" | tee "$work/deregister.out" || true
+expect "the deregistrations were acknowledged ($(tail -1 "$work/deregister.out"))" \
+    grep -q '^acknowledged 20, refused 0, unanswered 0' "$work/deregister.out"
+left=$((acknowledged - 20))
+expect "the SHAs' entries went with them ($left left)" \
+    await 15 "entries" both_hold "$left"
+
+log "mobile nodes 21-40 move to care-of 198.51.100.2"
+sed -n 21,40p "$work/ledger" >"$work/ledger.moved"
+testbed_exec mn "$py" "$client" renew --server "$pha_address" --ledger "$work/ledger.moved" --count 20 \
+    --coa 198.51.100.2 --key "$key" | tee "$work/move.out" || true
+expect "the moves were acknowledged ($(tail -1 "$work/move.out"))" \
+    grep -q '^acknowledged 20, refused 0, unanswered 0' "$work/move.out"
+moved_at_shas() {  # the SHAs' entries at the new care-of address number 20
+    local n1 n2
+    n1=$(testbed_shell sha1 'delegation:status' | grep -c -- '-> 198\.51\.100\.2 ' || true)
+    n2=$(testbed_shell sha2 'delegation:status' | grep -c -- '-> 198\.51\.100\.2 ' || true)
+    [[ $((n1 + n2)) == 20 ]]
+}
+expect "the care-of change reached the SHAs: 20 entries tunnel to 198.51.100.2" await 15 "moved entries" moved_at_shas
+
+log "kill -9 of sha1"
+killed_at=$(date +%s%3N)
+testbed_kill9 sha1
+expect "the PHA declared sha1 failed ($(($(date +%s%3N) - killed_at)) ms after the kill)" await 15 "sha1 failed" sha_is 2 failed
+expect "sha1's mobiles moved to sha2: it forwards all $left" await 20 "sha2 entries" entries_are sha2 "$left"
+testbed_shell pha 'delegation:status' | tee "$work/pha.status"
+testbed_shell pha 'delegation:shas' | tee "$work/shas.after"
+
+sleep 1
+testbed_capture_stop
+tunnelled=$(tshark -n -r "$TB_PCAP" \
+    -Y "ip.proto == 4 && ip.src == $pha_address && (ip.dst == 10.200.0.1 || ip.dst == 10.200.0.2)" \
+    -T fields -e eth.src 2>/dev/null | sort -u | tr '\n' ' ')
+from_shas() {  # every tunnelled frame came from an SHA's interface, and there were some
+    local m
+    [[ -n "$tunnelled" ]] || return 1
+    for m in $tunnelled; do [[ " $sha_macs " == *" $m "* ]] || return 1; done
+}
+expect "tshark: the correspondent's datagrams to 10.200.0.1 and .2 left tunnelled with outer source $pha_address from SHA MACs only ($tunnelled; SHAs $sha_macs)" \
+    from_shas
+if [[ "$order" == after-ack ]]; then
+    # each home address's first registration reply left the PHA after its SHA accepted the first Start
+    tshark -n -r "$TB_PCAP" -X "lua_script:$TB_ROOT/tools/wireshark/homeagent-peer.lua" \
+        -Y 'hadeleg.type == 2 && hadeleg.result == 0' -T fields -E aggregator=, -e frame.time_epoch -e hadeleg.home \
+        >"$work/accepted.txt" 2>/dev/null || true
+    tshark -n -r "$TB_PCAP" -Y "mip.type == 3 && ip.src == $pha_address" -T fields -e frame.time_epoch -e mip.homeaddr \
+        >"$work/replies.txt" 2>/dev/null || true
+    early=$(awk 'FNR == NR { n = split($2, h, ","); for (i = 1; i <= n; i++) if (!(h[i] in acked)) acked[h[i]] = $1; next }
+                 !($2 in replied) { replied[$2] = $1 }
+                 END { for (home in replied) if (!(home in acked) || replied[home] < acked[home]) early++; print early + 0 }' \
+        "$work/accepted.txt" "$work/replies.txt")
+    expect "order after-ack: no first reply left before its Start was accepted ($early early of $(wc -l <"$work/replies.txt") replies)" \
+        test "$early" -eq 0 -a "$(wc -l <"$work/replies.txt")" -ge "$acknowledged"
+fi
+link=$(tshark -n -r "$TB_PCAP" -Y 'hadeleg' -X "lua_script:$TB_ROOT/tools/wireshark/homeagent-peer.lua" 2>/dev/null | wc -l)
+expect "tshark decodes the delegation messages ($link frames with hadeleg)" test "$link" -gt 0
+
+testbed_finish
