@@ -26,6 +26,8 @@ lane1=(
     "mimm-client-wire|bash tools/mimm-client/run-wire-check.sh"
     "mimm-client-e2e|bash tools/mimm-client/run-client-e2e.sh"
     "million|bash tools/recovery/run-million.sh"
+    "delegation-dissector|bash tools/wireshark/check-delegation-dissector.sh"
+    "delegation-after-ack|ORDER=after-ack bash tools/delegation/run-delegation.sh"
 )
 lane2=(
     "interop|bash tools/interop/run-interop.sh"
@@ -38,6 +40,7 @@ lane2=(
     "crash-recovery|bash tools/interop/run-crash-recovery.sh"
     "mimm|bash tools/interop/run-mimm.sh"
     "hacn|bash tools/hacn/run-hacn.sh"
+    "delegation|bash tools/delegation/run-delegation.sh"
 )
 
 run_suite() {  # "name|command"
