@@ -11,7 +11,8 @@ import net.homeagent.hacn.control.ControlCore;
 import net.homeagent.hacn.control.OperatorRefusal;
 
 @Command(scope = "hacn", name = "snapshot", description = "Lists one HA's MBR snapshot, a page at a time: home,"
-        + " care-of, home agent address, lifetime granted and left, tunnel, flags, NAI")
+        + " care-of, home agent address, lifetime granted and left, tunnel, flags, NAI (options before the HA:"
+        + " hacn:snapshot --offset 100 --limit 100 1)")
 @Service
 public class HacnSnapshotCommand extends HacnCommand {
 

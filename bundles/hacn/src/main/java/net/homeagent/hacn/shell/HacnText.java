@@ -105,7 +105,7 @@ final class HacnText {
             out.append(String.format("HA %d: %d records, none from offset %d%n", ha, mbr.size(), offset));
         } else {
             out.append(String.format("HA %d: records %d-%d of %d%s%n", ha, offset + 1, end, mbr.size(), end < mbr.size()
-                    ? "; next page: hacn:snapshot " + ha + " --offset " + end + " --limit " + limit : ""));
+                    ? "; next page: hacn:snapshot --offset " + end + " --limit " + limit + " " + ha : ""));
         }
         return out.toString();
     }

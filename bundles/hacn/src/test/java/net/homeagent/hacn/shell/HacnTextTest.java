@@ -93,7 +93,7 @@ class HacnTextTest {
         assertThat(first.lines()).hasSize(4);
         assertThat(first.lines().skip(1).findFirst().orElseThrow())
                 .matches("10\\.1\\.0\\.1 +203\\.0\\.113\\.9 +192\\.0\\.2\\.1 +600 +600 +gre\\+rev +0x02 mn@example\\.net");
-        assertThat(first).endsWith("HA 1: records 1-2 of 5; next page: hacn:snapshot 1 --offset 2 --limit 2\n");
+        assertThat(first).endsWith("HA 1: records 1-2 of 5; next page: hacn:snapshot --offset 2 --limit 2 1\n");
         String last = HacnText.snapshot(1, core.bindings(1), 4, 2, clock.instant());
         assertThat(last.lines()).hasSize(3);
         assertThat(last).contains("10.1.0.5").endsWith("HA 1: records 5-5 of 5\n");
