@@ -74,7 +74,8 @@ final class Rejoin {
     void standBy(TrackedAgent agent, String why) {
         OptionalInt successor = agent.successor();
         core.handOver(agent, successor);
-        agent.forgetSuccessor();
+        // the successor is forgotten only once it stands by: an order lost makes it failed again,
+        // and heard again it must be told again, not resume serving mobiles that are not its own
         agent.awaitingTakeover(false);
         agent.moveTo(AgentState.REJOINING, why);
         order(agent, successor.orElse(0));
@@ -93,6 +94,7 @@ final class Rejoin {
     }
 
     private void rejoined(TrackedAgent agent) {
+        agent.forgetSuccessor();
         agent.becameRedundant();
         core.counters().increment("rejoins");
         agent.moveTo(AgentState.STANDING_BY, "rejoined as a redundant HA, priority " + agent.spec().priority()

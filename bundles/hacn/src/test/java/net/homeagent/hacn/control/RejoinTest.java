@@ -81,6 +81,34 @@ class RejoinTest {
     }
 
     @Test
+    void anOrderToStandByTheLinkGivesUpOnFailsTheHaAgainAndItIsToldAgainWhenHeard() {
+        start();
+        registerAll(0);
+        d.kill(1);
+        d.run(Duration.ofSeconds(4));
+        Deployment.Ha one = d.restart(1);
+        d.network.takeDown(one.address); // it heartbeats, but the order does not reach it
+        d.run(Duration.ofSeconds(1));
+        assertThat(view(1).state()).isEqualTo(AgentState.REJOINING);
+        d.network.giveUp(one.address);
+        d.run(Duration.ofMillis(200));
+
+        assertThat(view(1).state()).isEqualTo(AgentState.FAILED);
+        assertThat(d.core.counters().get("detections-rejoin")).isEqualTo(1);
+        assertThat(one.store.size()).as("nothing cleared without the order").isEqualTo(MOBILES);
+        assertThat(d.core.counters().get("requests-no-agent")).isZero();
+
+        d.network.bringUp(one.address);
+        d.run(Duration.ofSeconds(3));
+        assertThat(view(1).state()).isEqualTo(AgentState.STANDING_BY);
+        assertThat(one.store.size()).isZero();
+        d.replies.clear();
+        registerAll(1000);
+        assertThat(d.has.get(3).decided).as("its home addresses stayed with its successor").hasSize(MOBILES);
+        assertThat(d.replies).hasSize(MOBILES);
+    }
+
+    @Test
     void aFailedHaNobodyTookOverServesItsMobilesAgain() {
         d.ha(1, false);
         d.ha(2, false);
