@@ -245,12 +245,12 @@ public final class ControlCore {
                 if (decoded instanceof PollAnswer a) {
                     counters.increment(agent.pollAnswered(a.pollId()) ? "polls-answered" : "polls-answered-late");
                 }
-                rejoin.heard(agent, role.get(), bindingsOf(decoded));
+                rejoin.heard(agent, role.get(), bindingsOf(decoded), false);
                 return;
             }
-            heard(agent, message.senderEpoch(), decoded);
+            boolean newLife = heard(agent, message.senderEpoch(), decoded);
             handle(agent, decoded);
-            role.ifPresent(r -> rejoin.heard(agent, r, bindingsOf(decoded)));
+            role.ifPresent(r -> rejoin.heard(agent, r, bindingsOf(decoded), newLife));
         }
     }
 
@@ -261,9 +261,11 @@ public final class ControlCore {
         return message instanceof PollAnswer a ? a.bindings() : 0;
     }
 
-    private void heard(TrackedAgent agent, long epoch, HacnMessage message) {
+    /** @return whether this is a new life of the HA (first contact, or its link restarted) */
+    private boolean heard(TrackedAgent agent, long epoch, HacnMessage message) {
         Instant now = clock.instant();
-        if (agent.heard(now, epoch)) {
+        boolean newLife = agent.heard(now, epoch);
+        if (newLife) {
             // first contact, or its link restarted: its report sequence starts again, its table is
             // what its backup restored; learn it whole
             agent.mbr().restarted();
@@ -275,6 +277,7 @@ public final class ControlCore {
         } else if (agent.state() == AgentState.SUSPECT) {
             agent.moveTo(AgentState.ACTIVE, "heard again");
         }
+        return newLife;
     }
 
     private static Optional<AgentRole> roleOf(HacnMessage message) {

@@ -25,9 +25,20 @@ final class Rejoin {
         this.takeover = takeover;
     }
 
-    /** {@code agent} said it is {@code role} holding {@code bindings}. */
-    void heard(TrackedAgent agent, AgentRole role, int bindings) {
+    /**
+     * {@code agent} said it is {@code role} holding {@code bindings}; {@code restarted}: in the first
+     * message of a new link epoch.
+     */
+    void heard(TrackedAgent agent, AgentRole role, int bindings, boolean restarted) {
         switch (agent.state()) {
+            case ACTIVE -> {
+                if (restarted && role == AgentRole.STANDING_BY) {
+                    // an activated redundant HA that restarted comes back with its configured role:
+                    // it holds the bindings its backup restored and serves none of them
+                    core.fail(agent, "restart", "restarted standing by: it holds its " + bindings
+                            + " bindings without serving them");
+                }
+            }
             case FAILED -> failedHeard(agent, role);
             case REJOINING -> {
                 if (role == AgentRole.STANDING_BY && bindings == 0) {
@@ -52,6 +63,12 @@ final class Rejoin {
     private void failedHeard(TrackedAgent agent, AgentRole role) {
         if (takeover.taking(agent)) {
             // its MBR is being downloaded; the next heartbeat after the takeover decides
+            core.counters().increment("rejoins-deferred");
+            return;
+        }
+        if (agent.successor().isEmpty() && agent.awaitingTakeover() && role == AgentRole.STANDING_BY) {
+            // it restarted standing by holding mobiles no HA took over: they wait, with it, for a
+            // redundant HA (clearing it now would lose them)
             core.counters().increment("rejoins-deferred");
             return;
         }

@@ -109,6 +109,54 @@ class RejoinTest {
     }
 
     @Test
+    void anActivatedRedundantHaThatRestartsStandingByIsTakenOverAndRejoins() {
+        start();
+        registerAll(0);
+        d.kill(1);
+        d.run(Duration.ofSeconds(4));
+        assertThat(view(1).successor()).isEqualTo(OptionalInt.of(3));
+
+        d.kill(3);
+        Deployment.Ha three = d.restart(3); // configured redundant: back standing by, with what it served
+        assertThat(three.store.size()).isEqualTo(MOBILES);
+        assertThat(three.endpoint.authority().serving()).isFalse();
+        d.run(Duration.ofSeconds(4));
+
+        assertThat(d.core.counters().get("detections-restart")).isEqualTo(1);
+        assertThat(view(3).state()).isEqualTo(AgentState.STANDING_BY);
+        assertThat(three.store.size()).isZero();
+        assertThat(view(2).state()).isEqualTo(AgentState.ACTIVE);
+        assertThat(d.has.get(2).store.size()).isEqualTo(MOBILES);
+        d.replies.clear();
+        registerAll(1000);
+        assertThat(d.has.get(2).decided).hasSize(MOBILES);
+        assertThat(d.replies).hasSize(MOBILES);
+    }
+
+    @Test
+    void anHaRestartedStandingByWithMobilesNobodyTookOverKeepsThemUntilARedundantHaDoes() {
+        d.ha(1, false);
+        d.ha(3, true);
+        d.start(specs -> Deployment.settings(specs, 3, true, Duration.ZERO));
+        registerAll(0);
+        d.kill(1);
+        d.run(Duration.ofSeconds(4));
+        d.kill(3);
+        Deployment.Ha three = d.restart(3);
+        d.run(Duration.ofSeconds(3));
+        assertThat(view(3).state()).isEqualTo(AgentState.FAILED);
+        assertThat(view(3).awaitingTakeover()).isTrue();
+        assertThat(three.store.size()).as("not cleared: nobody else holds them").isEqualTo(MOBILES);
+
+        Deployment.Ha one = d.restart(1); // rejoins (HA 3 was its successor), then takes HA 3's mobiles
+        d.run(Duration.ofSeconds(6));
+        assertThat(view(1).state()).isEqualTo(AgentState.ACTIVE);
+        assertThat(one.store.size()).isEqualTo(MOBILES);
+        assertThat(view(3).state()).isEqualTo(AgentState.STANDING_BY);
+        assertThat(three.store.size()).isZero();
+    }
+
+    @Test
     void aFailedHaNobodyTookOverServesItsMobilesAgain() {
         d.ha(1, false);
         d.ha(2, false);
