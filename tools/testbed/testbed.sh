@@ -64,7 +64,7 @@ count() {
 # testbed_init LABEL: a work folder /tmp/homeagent-LABEL.XXXXXX and the traps that tear the test
 # bed down on any exit. Sets TB_WORK (and `work`, the name the suites use).
 testbed_init() {
-    TB_PREFIX="tb$(printf '%x' "$$")"
+    TB_PREFIX="${TB_NAME_PREFIX:-tb}$(printf '%x' "$$")"   # TB_NAME_PREFIX: an engineer's own, e.g. hcn-
     tb_remove_namespaces "$(ip netns list 2>/dev/null | awk '{print $1}' | grep "^$TB_PREFIX-" || true)"
     TB_WORK=$(mktemp -d "${TMPDIR:-/tmp}/homeagent-$1.XXXXXX")
     work=$TB_WORK

@@ -1,6 +1,7 @@
 -- Wireshark / tshark dissector of the homeagent peer link, version 1 (docs/protocols.md, "Peer link"),
 -- and of the payloads of its service 1, the group binding sync, version 2 (docs/protocols.md,
--- "Group binding sync"; protocol "hagroup"), and of service 3, the PHA/SHA delegation, version 1
+-- "Group binding sync"; protocol "hagroup"), of its service 2, the HA control node, version 1
+-- ("Control node"; protocol "hacn"), and of service 3, the PHA/SHA delegation, version 1
 -- ("Delegation"; protocol "hadeleg").
 --
 --   tshark -X lua_script:tools/wireshark/homeagent-peer.lua -r capture.pcap -V
@@ -284,6 +285,267 @@ local function dissect_sync(range, parent)
     return summary
 end
 
+-- HA control node (service 2 payloads), docs/protocols.md "Control node"; protocol "hacn". Self-contained:
+-- its own fields, binding record (43 bytes plus the NAI, not the group sync's 42) and checks, which
+-- mirror bundles/hacn's HacnCodec: what it would drop as malformed is an expert error here.
+local hacn = Proto("hacn", "homeagent HA control node")
+
+local HACN_VERSION = 1
+local HACN_BINDING_FIXED_LENGTH = 43
+local hacn_types = { [1] = "forwarded request", [2] = "forwarded reply", [3] = "change report", [4] = "heartbeat",
+    [5] = "poll", [6] = "poll answer", [7] = "failing interrupt", [8] = "snapshot request", [9] = "snapshot chunk",
+    [10] = "activate", [11] = "stand by" }
+local hacn_roles = { [0] = "active", [1] = "standing by", [2] = "activated" }
+
+local h = {
+    version = ProtoField.uint8("hacn.version", "Version", base.DEC),
+    type = ProtoField.uint8("hacn.type", "Type", base.DEC, hacn_types),
+    request_id = ProtoField.uint64("hacn.request_id", "Request id", base.DEC),
+    origin = ProtoField.ipv4("hacn.origin", "Origin address"),
+    origin_port = ProtoField.uint16("hacn.origin_port", "Origin port", base.DEC),
+    arrived = ProtoField.ipv4("hacn.arrived_on", "Arrived on address"),
+    arrived_port = ProtoField.uint16("hacn.arrived_on_port", "Arrived on port", base.DEC),
+    has_reply = ProtoField.uint8("hacn.has_reply", "Has reply", base.DEC),
+    length = ProtoField.uint16("hacn.length", "Length", base.DEC),
+    bytes = ProtoField.bytes("hacn.registration", "Registration message"),
+    sequence = ProtoField.uint64("hacn.sequence", "Report sequence", base.DEC),
+    home = ProtoField.ipv4("hacn.home", "Home address"),
+    binding_count = ProtoField.uint16("hacn.binding_count", "Bindings", base.DEC),
+    table_size = ProtoField.uint32("hacn.table_bindings", "Bindings in the HA's table", base.DEC),
+    role = ProtoField.uint8("hacn.role", "Role", base.DEC, hacn_roles),
+    poll_id = ProtoField.uint32("hacn.poll_id", "Poll id", base.DEC),
+    reason = ProtoField.string("hacn.reason", "Reason", base.UNICODE),
+    transfer = ProtoField.uint32("hacn.transfer", "Transfer id", base.DEC),
+    index = ProtoField.uint32("hacn.chunk.index", "Chunk index", base.DEC),
+    count = ProtoField.uint32("hacn.chunk.count", "Chunk count", base.DEC),
+    chunks = ProtoField.uint32("hacn.chunks", "Chunks", base.DEC),
+    successor = ProtoField.uint32("hacn.successor", "Successor HA (0: none)", base.DEC),
+    binding = ProtoField.none("hacn.binding", "Binding"),
+    b_home = ProtoField.ipv4("hacn.binding.home", "Home address"),
+    b_care_of = ProtoField.ipv4("hacn.binding.care_of", "Care-of address"),
+    b_home_agent = ProtoField.ipv4("hacn.binding.home_agent", "Home agent address"),
+    b_source = ProtoField.ipv4("hacn.binding.source", "Request source address"),
+    b_source_port = ProtoField.uint16("hacn.binding.source_port", "Request source port", base.DEC),
+    b_granted = ProtoField.uint32("hacn.binding.granted", "Granted lifetime (s)", base.DEC),
+    b_remaining = ProtoField.uint32("hacn.binding.remaining", "Remaining lifetime (s; 4294967295 never expires)",
+        base.DEC),
+    b_age = ProtoField.uint32("hacn.binding.age", "Age (s)", base.DEC),
+    b_identification = ProtoField.uint64("hacn.binding.identification", "Identification", base.HEX),
+    b_flags = ProtoField.uint8("hacn.binding.flags", "Flags (S B D M G r T x)", base.HEX),
+    b_encapsulation = ProtoField.uint8("hacn.binding.encapsulation", "Encapsulation", base.DEC, encapsulations),
+    b_inner = ProtoField.uint8("hacn.binding.inner", "Inner encapsulation", base.DEC, encapsulations),
+    b_reverse = ProtoField.uint8("hacn.binding.reverse_tunnel", "Reverse tunnel", base.DEC),
+    b_nai_length = ProtoField.uint8("hacn.binding.nai_length", "NAI length", base.DEC),
+    b_nai = ProtoField.string("hacn.binding.nai", "NAI", base.UNICODE),
+}
+hacn.fields = h
+
+local e_hacn = ProtoExpert.new("hacn.malformed", "Malformed control node payload: the receiver drops it",
+    expert.group.MALFORMED, expert.severity.ERROR)
+hacn.experts = { e_hacn }
+
+-- one binding record at offset; returns the offset after it
+local function hacn_binding(range, tree, offset, home)
+    need(range, offset, HACN_BINDING_FIXED_LENGTH, "a binding record")
+    local nai_length = range(offset + 42, 1):uint()
+    need(range, offset, HACN_BINDING_FIXED_LENGTH + nai_length, "a binding's NAI")
+    local item = tree:add(h.binding, range(offset, HACN_BINDING_FIXED_LENGTH + nai_length))
+    item:add(h.b_home, range(offset, 4))
+    item:add(h.b_care_of, range(offset + 4, 4))
+    item:add(h.b_home_agent, range(offset + 8, 4))
+    item:add(h.b_source, range(offset + 12, 4))
+    item:add(h.b_source_port, range(offset + 16, 2))
+    item:add(h.b_granted, range(offset + 18, 4))
+    item:add(h.b_remaining, range(offset + 22, 4))
+    item:add(h.b_age, range(offset + 26, 4))
+    item:add(h.b_identification, range(offset + 30, 8))
+    item:add(h.b_flags, range(offset + 38, 1))
+    item:add(h.b_encapsulation, range(offset + 39, 1))
+    item:add(h.b_inner, range(offset + 40, 1))
+    item:add(h.b_reverse, range(offset + 41, 1))
+    item:add(h.b_nai_length, range(offset + 42, 1))
+    if nai_length > 0 then
+        item:add(h.b_nai, range(offset + 43, nai_length))
+    end
+    local outer, inner = range(offset + 39, 1):uint(), range(offset + 40, 1):uint()
+    local inner_ok = (outer == 3 and inner <= 2) or (outer < 3 and inner == 0)
+    if range(offset + 18, 4):uint() > 0x7FFFFFFF or outer > 3 or inner > 3 or not inner_ok
+            or range(offset + 41, 1):uint() > 1 then
+        bad("binding record of " .. tostring(range(offset, 4):ipv4()))
+    end
+    if home ~= nil and range(offset, 4):uint() ~= home then
+        bad("a binding of another home address")
+    end
+    local remaining = range(offset + 22, 4):uint()
+    item:set_text(string.format("Binding %s care-of %s, %s", tostring(range(offset, 4):ipv4()),
+        tostring(range(offset + 4, 4):ipv4()), remaining == 0xFFFFFFFF and "never expires" or (remaining .. " s left")))
+    return offset + HACN_BINDING_FIXED_LENGTH + nai_length
+end
+
+local function hacn_count(range, tree, field, what)
+    tree:add(field, range)
+    if range:uint() > 0x7FFFFFFF then
+        bad(what .. " " .. range:uint())
+    end
+    return range:uint()
+end
+
+local function hacn_role(range, tree)
+    tree:add(h.role, range)
+    if hacn_roles[range:uint()] == nil then
+        bad("role " .. range:uint())
+    end
+    return hacn_roles[range:uint()]
+end
+
+-- a home address and its bindings at offset; returns the offset after them and the count
+local function hacn_home_state(range, tree, offset)
+    need(range, offset, 5, "a home address's state")
+    tree:add(h.home, range(offset, 4))
+    tree:add(h.binding_count, range(offset + 4, 1))
+    local n = range(offset + 4, 1):uint()
+    local next_offset = offset + 5
+    for _ = 1, n do
+        next_offset = hacn_binding(range, tree, next_offset, range(offset, 4):uint())
+    end
+    return next_offset, n
+end
+
+-- the registration message inside a forwarded request or reply, shown by Wireshark's own MIP dissector
+-- where there is one
+local has_mip, mip_dissector = pcall(Dissector.get, "mip")
+
+local function registration(range, tree, pinfo)
+    tree:add(h.bytes, range)
+    if has_mip then
+        pcall(Dissector.call, mip_dissector, range:tvb(), pinfo, tree)
+    end
+end
+
+local function hacn_body(range, tree, mtype, pinfo)
+    if mtype == 1 then
+        need(range, 2, 22, "a forwarded request")
+        tree:add(h.request_id, range(2, 8))
+        tree:add(h.origin, range(10, 4))
+        tree:add(h.origin_port, range(14, 2))
+        tree:add(h.arrived, range(16, 4))
+        tree:add(h.arrived_port, range(20, 2))
+        tree:add(h.length, range(22, 2))
+        local length = range(22, 2):uint()
+        need(range, 24, length, "a forwarded request's bytes")
+        if length > 0 then
+            registration(range(24, length), tree, pinfo)
+        end
+        return 24 + length, string.format("forwarded request %s from %s:%d", tostring(range(2, 8):uint64()),
+            tostring(range(10, 4):ipv4()), range(14, 2):uint())
+    elseif mtype == 2 then
+        need(range, 2, 11, "a forwarded reply")
+        tree:add(h.request_id, range(2, 8))
+        tree:add(h.has_reply, range(10, 1))
+        tree:add(h.length, range(11, 2))
+        local has, length = range(10, 1):uint(), range(11, 2):uint()
+        if has > 1 or (has == 0 and length > 0) then
+            bad("reply flag " .. has .. " with " .. length .. " bytes")
+        end
+        need(range, 13, length, "a forwarded reply's bytes")
+        if length > 0 then
+            registration(range(13, length), tree, pinfo)
+        end
+        local offset, n = hacn_home_state(range, tree, 13 + length)
+        return offset, string.format("forwarded reply %s%s: %d bindings", tostring(range(2, 8):uint64()),
+            has == 1 and "" or " (discarded)", n)
+    elseif mtype == 3 then
+        need(range, 2, 8, "a change report")
+        tree:add(h.sequence, range(2, 8))
+        local offset, n = hacn_home_state(range, tree, 10)
+        return offset, string.format("change report #%s %s: %d bindings", tostring(range(2, 8):uint64()),
+            tostring(range(10, 4):ipv4()), n)
+    elseif mtype == 4 or mtype == 6 then
+        local at = mtype == 6 and 6 or 2
+        need(range, 2, at + 11, "a heartbeat")
+        if mtype == 6 then
+            tree:add(h.poll_id, range(2, 4))
+        end
+        tree:add(h.sequence, range(at, 8))
+        local size = hacn_count(range(at + 8, 4), tree, h.table_size, "count")
+        local role = hacn_role(range(at + 12, 1), tree)
+        return at + 13, string.format("%s %s, %d bindings, sequence %s", mtype == 6
+            and ("poll answer " .. range(2, 4):uint()) or "heartbeat", role, size, tostring(range(at, 8):uint64()))
+    elseif mtype == 5 then
+        need(range, 2, 4, "a poll")
+        tree:add(h.poll_id, range(2, 4))
+        return 6, "poll " .. range(2, 4):uint()
+    elseif mtype == 7 then
+        need(range, 2, 1, "a failing interrupt")
+        local length = range(2, 1):uint()
+        need(range, 3, length, "a failing interrupt's reason")
+        if length > 0 then
+            tree:add(h.reason, range(3, length))
+        end
+        return 3 + length, "failing interrupt: " .. (length > 0 and range(3, length):string() or "")
+    elseif mtype == 8 then
+        need(range, 2, 4, "a snapshot request")
+        tree:add(h.transfer, range(2, 4))
+        return 6, "snapshot request " .. range(2, 4):uint()
+    elseif mtype == 9 then
+        need(range, 2, 22, "a snapshot chunk")
+        tree:add(h.transfer, range(2, 4))
+        tree:add(h.index, range(6, 4))
+        tree:add(h.count, range(10, 4))
+        local index, count = range(6, 4):int(), range(10, 4):int()
+        if index < 0 or count <= 0 or index >= count then
+            bad("chunk " .. index .. " of " .. count)
+        end
+        tree:add(h.sequence, range(14, 8))
+        tree:add(h.binding_count, range(22, 2))
+        local offset = 24
+        for _ = 1, range(22, 2):uint() do
+            offset = hacn_binding(range, tree, offset, nil)
+        end
+        return offset, string.format("snapshot chunk %d/%d of transfer %d: %d bindings", index + 1, count,
+            range(2, 4):uint(), range(22, 2):uint())
+    elseif mtype == 10 then
+        need(range, 2, 8, "an activate")
+        tree:add(h.transfer, range(2, 4))
+        local chunks = hacn_count(range(6, 4), tree, h.chunks, "count")
+        return 10, string.format("activate transfer %d (%d chunks)", range(2, 4):uint(), chunks)
+    elseif mtype == 11 then
+        need(range, 2, 4, "a stand by")
+        local successor = hacn_count(range(2, 4), tree, h.successor, "count")
+        return 6, "stand by (successor " .. successor .. ")"
+    end
+    bad("type " .. mtype)
+end
+
+-- one service 2 payload; returns a short summary for the info column
+local function dissect_hacn(range, parent, pinfo)
+    local tree = parent:add(hacn, range)
+    if range:len() < 2 then
+        tree:add_proto_expert_info(e_hacn, "truncated")
+        return "malformed"
+    end
+    tree:add(h.version, range(0, 1))
+    if range(0, 1):uint() ~= HACN_VERSION then
+        tree:add_proto_expert_info(e_hacn, "version " .. range(0, 1):uint())
+        return "malformed"
+    end
+    tree:add(h.type, range(1, 1))
+    local ok, result, summary = pcall(hacn_body, range, tree, range(1, 1):uint(), pinfo)
+    if not ok then
+        if type(result) == "table" and result.malformed == Malformed then
+            tree:add_proto_expert_info(e_hacn, result.text)
+            return "malformed"
+        end
+        error(result)
+    end
+    if result < range:len() then
+        tree:add_proto_expert_info(e_hacn, (range:len() - result) .. " bytes after the message")
+        return "malformed"
+    end
+    tree:append_text(": " .. summary)
+    return summary
+end
+
 hapeer.prefs.group_sync = Pref.bool("Decode service 1 as group binding sync", true,
     "Show the payloads of service 1 as group binding sync messages (docs/protocols.md)")
 
@@ -408,7 +670,7 @@ hapeer.prefs.delegation = Pref.bool("Decode service 3 as PHA/SHA delegation", tr
     "Show the payloads of service 3 as delegation messages (docs/protocols.md)")
 
 -- one record at offset; returns the offset after it and its kind (and a sync summary), or nil when it does not fit
-local function dissect_record(buf, tree, offset, limit, index)
+local function dissect_record(buf, tree, offset, limit, index, pinfo)
     if limit - offset < RECORD_HEADER_LENGTH then
         tree:add_proto_expert_info(e_record, "record " .. index .. " missing")
         return nil
@@ -437,6 +699,8 @@ local function dissect_record(buf, tree, offset, limit, index)
             item:add(f.payload, payload)
             if buf(body, 2):uint() == 1 and hapeer.prefs.group_sync then
                 summary = dissect_sync(payload, item)
+            elseif buf(body, 2):uint() == 2 then
+                summary = dissect_hacn(payload, item, pinfo)
             elseif buf(body, 2):uint() == 3 and hapeer.prefs.delegation then
                 summary = dissect_delegation(payload, item)
             end
@@ -486,7 +750,7 @@ function hapeer.dissector(buf, pinfo, root)
     local data, acks = 0, 0
     local summaries = {}
     for i = 1, count do
-        local next_offset, kind, summary = dissect_record(buf, tree, offset, limit, i)
+        local next_offset, kind, summary = dissect_record(buf, tree, offset, limit, i, pinfo)
         if next_offset == nil then
             break
         end
@@ -494,6 +758,7 @@ function hapeer.dissector(buf, pinfo, root)
         if summary ~= nil then summaries[#summaries + 1] = summary end
         offset = next_offset
     end
+    pinfo.cols.protocol = "HAPEER" -- again: a control node payload's registration message shows as MIP inside
     if offset < limit and data + acks == count then
         tree:add_proto_expert_info(e_trailing, (limit - offset) .. " bytes")
     end

@@ -29,7 +29,7 @@ import net.homeagent.peer.PeerUnreachableException;
  */
 public final class FakeNetwork {
 
-    private record Queued(PeerNode from, InetSocketAddress to, byte[] payload, CompletableFuture<Void> ack) {
+    private record Queued(PeerNode from, long epoch, InetSocketAddress to, byte[] payload, CompletableFuture<Void> ack) {
     }
 
     private final Map<InetSocketAddress, Node> nodes = new HashMap<>();
@@ -37,7 +37,12 @@ public final class FakeNetwork {
     private final Set<InetSocketAddress> down = new HashSet<>();
 
     public PeerLink node(int nodeId, InetSocketAddress address) {
-        Node node = new Node(new PeerNode(nodeId, address));
+        return node(nodeId, address, 1);
+    }
+
+    /** A node whose link runs in sender epoch {@code epoch} (a restarted node's link has a new one). */
+    public PeerLink node(int nodeId, InetSocketAddress address, long epoch) {
+        Node node = new Node(new PeerNode(nodeId, address), epoch);
         nodes.put(address, node);
         return node;
     }
@@ -53,7 +58,7 @@ public final class FakeNetwork {
                 held.add(q);
                 continue;
             }
-            to.receiver.receive(new PeerMessage(2, q.from(), 1, q.payload()));
+            to.receiver.receive(new PeerMessage(2, q.from(), q.epoch(), q.payload()));
             q.ack().complete(null);
             delivered++;
         }
@@ -91,10 +96,12 @@ public final class FakeNetwork {
 
     private final class Node implements PeerLink {
         private final PeerNode self;
+        private final long epoch;
         private PeerReceiver receiver;
 
-        Node(PeerNode self) {
+        Node(PeerNode self, long epoch) {
             this.self = self;
+            this.epoch = epoch;
         }
 
         @Override
@@ -114,7 +121,7 @@ public final class FakeNetwork {
                 @Override
                 public CompletionStage<Void> send(InetSocketAddress peer, byte[] payload) {
                     CompletableFuture<Void> ack = new CompletableFuture<>();
-                    queue.add(new Queued(self, peer, payload, ack));
+                    queue.add(new Queued(self, epoch, peer, payload, ack));
                     return ack;
                 }
 

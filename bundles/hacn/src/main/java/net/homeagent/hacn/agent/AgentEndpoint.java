@@ -16,6 +16,7 @@ import net.homeagent.hacn.Drops;
 import net.homeagent.hacn.wire.HacnCodec;
 import net.homeagent.hacn.wire.HacnMessage;
 import net.homeagent.hacn.wire.HacnMessage.Activate;
+import net.homeagent.hacn.wire.HacnMessage.AgentRole;
 import net.homeagent.hacn.wire.HacnMessage.ChangeReport;
 import net.homeagent.hacn.wire.HacnMessage.FailingInterrupt;
 import net.homeagent.hacn.wire.HacnMessage.ForwardedRequest;
@@ -24,6 +25,7 @@ import net.homeagent.hacn.wire.HacnMessage.Poll;
 import net.homeagent.hacn.wire.HacnMessage.PollAnswer;
 import net.homeagent.hacn.wire.HacnMessage.SnapshotChunk;
 import net.homeagent.hacn.wire.HacnMessage.SnapshotRequest;
+import net.homeagent.hacn.wire.HacnMessage.StandBy;
 import net.homeagent.hacn.wire.MalformedHacnMessage;
 import net.homeagent.hacn.wire.SnapshotChunks;
 import net.homeagent.mip.api.Binding;
@@ -101,10 +103,12 @@ public final class AgentEndpoint implements BindingListener, ApplianceEventListe
             send(new PollAnswer(poll.pollId(), sequence.get(), store.size(), serving.role()));
         } else if (decoded instanceof SnapshotRequest request) {
             sendSnapshot(request.transferId());
-        } else if (decoded instanceof SnapshotChunk chunk && settings.redundant()) {
+        } else if (decoded instanceof SnapshotChunk chunk && serving.takesDownloads()) {
             intake.apply(chunk);
-        } else if (decoded instanceof Activate activate && settings.redundant()) {
+        } else if (decoded instanceof Activate activate && serving.takesDownloads()) {
             activate(activate);
+        } else if (decoded instanceof StandBy order) {
+            standBy(order);
         } else {
             drops.drop("dropped-unexpected", () -> "unexpected " + decoded.getClass().getSimpleName()
                     + " from the control node");
@@ -184,6 +188,29 @@ public final class AgentEndpoint implements BindingListener, ApplianceEventListe
                     "the control node activated this redundant HA"));
         } else {
             counters.increment("activations-again"); // a second failed HA's download to an HA already serving
+        }
+    }
+
+    /**
+     * The HACN's order to stand by (docs/hacn.md, "Rejoin"): this HA's mobile nodes are served by
+     * another HA now (it was taken for failed, or switched over by the operator), so it stops
+     * serving first (the data plane withdraws every tunnel and home address at once), then clears
+     * its table, which would otherwise tunnel and answer for mobiles it no longer serves, and from
+     * now on takes downloads as a redundant HA. The link acknowledges the order once this is done;
+     * the HACN waits for a heartbeat saying standing by with no binding. A later failure is told
+     * again.
+     */
+    private void standBy(StandBy order) {
+        AgentRole was = serving.standBy();
+        int cleared = store.clear(RemovalReason.CLEARED);
+        interrupted.set(false);
+        counters.increment("stand-by-orders");
+        LOG.info("HA: {} -> standing-by (docs/hacn.md, \"Rejoin\"): the control node's order, {} bindings cleared,"
+                + " its mobile nodes are served by HA {}", was.text(), cleared,
+                order.successor() == 0 ? "none" : Integer.toString(order.successor()));
+        if (was != AgentRole.STANDING_BY) {
+            events.accept(ApplianceEvent.roleChanged(clock.instant(), "hacn-agent", was.text(), "standing-by",
+                    "the control node moved this HA's mobile nodes to HA " + order.successor()));
         }
     }
 

@@ -16,10 +16,20 @@ public enum AgentState {
     /** A redundant HA receiving a failed HA's bindings; then activated, it becomes ACTIVE. */
     RECEIVING,
     /**
+     * An active HA the operator switches over ({@code hacn:failover}): gets no registration (the
+     * mobile nodes retransmit) while its MBR goes to a redundant HA; then it is told to stand by.
+     */
+    SWITCHING_OVER,
+    /**
      * Detected failed (heartbeats, polls, its own interrupt, an unacknowledged download): gets no
      * registration; its home addresses go to the redundant HA that took them over.
      */
-    FAILED;
+    FAILED,
+    /**
+     * A failed or switched-over HA told to clear its table and stand by (docs/hacn.md, "Rejoin"):
+     * gets nothing until its heartbeat says standing by with no binding.
+     */
+    REJOINING;
 
     /** The name in logs, events and the shell. */
     public String text() {

@@ -82,13 +82,23 @@ public final class ControlCore {
     private final Set<RequestKey> inFlight = new HashSet<>();
     private final FailureDetector detector;
     private final Takeover takeover;
+    private final Rejoin rejoin;
+    private final Switchover switchover;
     private final Drops drops;
     private final PeerChannel channel;
     private volatile ReplySink replies = (reply, to) -> counters.increment("replies-without-socket");
+    private volatile Runnable stateChanged = () -> { };
     private long nextRequestId;
     private int nextTransferId;
+    private long changes;
 
     public ControlCore(ControlSettings settings, PeerLink link, Clock clock, Consumer<ApplianceEvent> events) {
+        this(settings, link, clock, events, Optional.empty());
+    }
+
+    /** @param restored the checkpoint read at start, applied before anything is heard */
+    ControlCore(ControlSettings settings, PeerLink link, Clock clock, Consumer<ApplianceEvent> events,
+            Optional<CheckpointFile.Contents> restored) {
         this.settings = settings;
         this.clock = clock;
         this.events = events;
@@ -99,6 +109,9 @@ public final class ControlCore {
         }
         this.detector = new FailureDetector(settings, this);
         this.takeover = new Takeover(settings, this);
+        this.rejoin = new Rejoin(this, takeover);
+        this.switchover = new Switchover(this, detector, takeover);
+        restored.ifPresent(this::restore);
         this.channel = link.open(HacnCodec.SERVICE, this::receive);
     }
 
@@ -124,9 +137,13 @@ public final class ControlCore {
         }
         Optional<TrackedAgent> agent = agentFor(key.home());
         if (agent.isEmpty()) {
-            drops.drop("requests-no-agent", () -> "no HA takes registrations of " + key.home().getHostAddress() + " now");
+            Integer owner = owners.get(key.home());
+            boolean held = owner != null && agents.get(owner).state() == AgentState.SWITCHING_OVER;
+            drops.drop(held ? "requests-held-switching-over" : "requests-no-agent", () -> "no HA takes registrations of "
+                    + key.home().getHostAddress() + " now" + (held ? " (its HA is switching over)" : ""));
             return;
         }
+        agent.get().forwarded();
         long id = ++nextRequestId;
         pending.put(id, new Pending(origin, agent.get().nodeId(), clock.instant().plus(settings.requestTimeout()), key));
         inFlight.add(key);
@@ -191,6 +208,7 @@ public final class ControlCore {
     }
 
     private void holds(int nodeId, Inet4Address home, boolean holds) {
+        changes++;
         if (holds) {
             owners.put(home, nodeId);
         } else {
@@ -215,20 +233,39 @@ public final class ControlCore {
                 drops.drop("dropped-malformed", () -> "malformed message from HA " + agent.nodeId() + ": " + e.getMessage());
                 return;
             }
-            if (agent.state() == AgentState.FAILED) {
-                // Its home addresses are another HA's now; a repaired HA rejoining is not done (docs/hacn.md)
-                drops.drop("dropped-from-failed-agent", () -> "HA " + agent.nodeId() + " was declared failed; ignoring its "
-                        + decoded.getClass().getSimpleName());
+            Optional<AgentRole> role = roleOf(decoded);
+            if (agent.state() == AgentState.FAILED || agent.state() == AgentState.REJOINING) {
+                // its MBR is handed over and rebuilt once it rejoined: only what it says of its role counts
+                if (role.isEmpty()) {
+                    drops.drop("dropped-from-failed-agent", () -> "HA " + agent.nodeId() + " is " + agent.state().text()
+                            + "; ignoring its " + decoded.getClass().getSimpleName());
+                    return;
+                }
+                agent.heard(clock.instant(), message.senderEpoch());
+                if (decoded instanceof PollAnswer a) {
+                    counters.increment(agent.pollAnswered(a.pollId()) ? "polls-answered" : "polls-answered-late");
+                }
+                rejoin.heard(agent, role.get(), bindingsOf(decoded), false);
                 return;
             }
-            heard(agent, message.senderEpoch(), decoded);
+            boolean newLife = heard(agent, message.senderEpoch(), decoded);
             handle(agent, decoded);
+            role.ifPresent(r -> rejoin.heard(agent, r, bindingsOf(decoded), newLife));
         }
     }
 
-    private void heard(TrackedAgent agent, long epoch, HacnMessage message) {
+    private static int bindingsOf(HacnMessage message) {
+        if (message instanceof Heartbeat h) {
+            return h.bindings();
+        }
+        return message instanceof PollAnswer a ? a.bindings() : 0;
+    }
+
+    /** @return whether this is a new life of the HA (first contact, or its link restarted) */
+    private boolean heard(TrackedAgent agent, long epoch, HacnMessage message) {
         Instant now = clock.instant();
-        if (agent.heard(now, epoch)) {
+        boolean newLife = agent.heard(now, epoch);
+        if (newLife) {
             // first contact, or its link restarted: its report sequence starts again, its table is
             // what its backup restored; learn it whole
             agent.mbr().restarted();
@@ -240,6 +277,7 @@ public final class ControlCore {
         } else if (agent.state() == AgentState.SUSPECT) {
             agent.moveTo(AgentState.ACTIVE, "heard again");
         }
+        return newLife;
     }
 
     private static Optional<AgentRole> roleOf(HacnMessage message) {
@@ -294,6 +332,42 @@ public final class ControlCore {
         replies.send(reply.reply().get(), asked.origin());
     }
 
+    /** Learns {@code agent}'s table afresh: its MBR from a full snapshot and its reports after it. */
+    void relearn(TrackedAgent agent) {
+        agent.mbr().restarted();
+        requestSnapshot(agent);
+    }
+
+    /**
+     * Gives {@code agent}'s home addresses to {@code successor} for good (those still routed to
+     * {@code agent}; without a successor the policy chooses again) and forgets its MBR: it is
+     * told to clear its table.
+     */
+    void handOver(TrackedAgent agent, OptionalInt successor) {
+        for (Inet4Address home : agent.mbr().homes()) {
+            if (successor.isPresent()) {
+                owners.replace(home, agent.nodeId(), successor.getAsInt());
+            }
+        }
+        agent.mbr().clear();
+    }
+
+    /** The HA of a manual switchover whose successor is activated: it stands by now. */
+    void switchedOver(TrackedAgent agent) {
+        counters.increment("switchovers-completed");
+        rejoin.standBy(agent, "switched over to HA " + agent.successor().orElse(0));
+    }
+
+    int inFlightTo(TrackedAgent agent) {
+        int count = 0;
+        for (Pending p : pending.values()) {
+            if (p.agent() == agent.nodeId()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     private void requestSnapshot(TrackedAgent agent) {
         int id = ++nextTransferId;
         agent.mbr().snapshotRequested(id);
@@ -307,6 +381,8 @@ public final class ControlCore {
     public synchronized void tick() {
         Instant now = clock.instant();
         detector.tick(now);
+        switchover.tick(now);
+        takeover.startWaiting(now);
         for (Iterator<Pending> it = pending.values().iterator(); it.hasNext();) {
             Pending p = it.next();
             if (!now.isBefore(p.deadline())) {
@@ -316,7 +392,8 @@ public final class ControlCore {
             }
         }
         for (TrackedAgent agent : agents.values()) {
-            if (agent.state() != AgentState.FAILED && agent.mbr().gapOpenFor(settings.gapTimeout(), now)) {
+            if (agent.state() != AgentState.FAILED && agent.state() != AgentState.REJOINING
+                    && agent.mbr().gapOpenFor(settings.gapTimeout(), now)) {
                 LOG.info("change reports of HA {} missing for {} ms after sequence {}: asking for its whole table",
                         agent.nodeId(), settings.gapTimeout().toMillis(), agent.mbr().appliedSequence());
                 requestSnapshot(agent);
@@ -342,12 +419,15 @@ public final class ControlCore {
         agent.moveTo(AgentState.FAILED, how + ": " + why);
         if (was == AgentState.RECEIVING) {
             takeover.targetFailed(agent, now);
-        } else if (was == AgentState.ACTIVE || was == AgentState.SUSPECT) {
+        } else if (was == AgentState.ACTIVE || was == AgentState.SUSPECT || was == AgentState.SWITCHING_OVER) {
+            agent.awaitingTakeover(true);
             takeover.start(agent, now);
         }
     }
 
     private void moved(TrackedAgent agent, AgentState from, AgentState to, String why) {
+        changes++;
+        stateChanged.run();
         counters.increment("transitions");
         LOG.info("HA {}: {} -> {} ({}; docs/hacn.md, \"States of an HA\")", agent.nodeId(), from.text(), to.text(), why);
         events.accept(ApplianceEvent.roleChanged(clock.instant(), "hacn-ha-" + agent.nodeId(), from.text(), to.text(),
@@ -373,6 +453,29 @@ public final class ControlCore {
         return agents.values();
     }
 
+    /**
+     * The operator's manual switchover of HA {@code nodeId} (hacn:failover).
+     *
+     * @return what happens next
+     * @throws OperatorRefusal for an unknown HA, one that is not active, or no redundant HA standing by
+     */
+    public synchronized String failover(int nodeId) {
+        return switchover.start(agent(nodeId));
+    }
+
+    private TrackedAgent agent(int nodeId) {
+        TrackedAgent agent = agents.get(nodeId);
+        if (agent == null) {
+            throw new OperatorRefusal("no HA " + nodeId + " (configured: " + agents.keySet() + ")");
+        }
+        return agent;
+    }
+
+    /** Told of every state change of an HA, under the lock: the checkpoint is written soon after. */
+    public void onStateChange(Runnable task) {
+        this.stateChanged = task;
+    }
+
     public Counters counters() {
         return counters;
     }
@@ -383,23 +486,28 @@ public final class ControlCore {
 
     /** Each HA as the operator sees it. */
     public synchronized List<AgentView> view() {
-        List<AgentView> views = new ArrayList<>();
-        for (TrackedAgent a : agents.values()) {
-            views.add(new AgentView(a.nodeId(), a.spec(), a.state(), a.mbr().homeAddresses(), a.mbr().bindings(),
-                    a.reportedBindings(), a.lastHeard(), a.detections(), a.successor(), a.mbr().appliedSequence()));
-        }
-        return views;
+        return agents.values().stream().map(this::viewOf).toList();
     }
 
-    /** The MBR snapshot of {@code nodeId}, or of every HA. */
-    public synchronized List<Binding> bindings(OptionalInt nodeId) {
-        List<Binding> all = new ArrayList<>();
-        for (TrackedAgent a : agents.values()) {
-            if (nodeId.isEmpty() || nodeId.getAsInt() == a.nodeId()) {
-                all.addAll(a.mbr().all());
-            }
-        }
-        return all;
+    private AgentView viewOf(TrackedAgent a) {
+        return new AgentView(a.nodeId(), a.spec(), a.redundant(), a.state(), a.mbr().homeAddresses(), a.mbr().bindings(),
+                a.reportedBindings(), a.lastHeard(), a.requests(), inFlightTo(a), a.detections(), a.successor(),
+                a.awaitingTakeover(), a.mbr().appliedSequence());
+    }
+
+    /**
+     * The MBR snapshot of HA {@code nodeId}, by home address.
+     *
+     * @throws OperatorRefusal for an HA that is not configured
+     */
+    public synchronized List<Binding> bindings(int nodeId) {
+        return agent(nodeId).mbr().all();
+    }
+
+    /** The redundant HAs (configured, or rejoined), the one that would take over next first. */
+    public synchronized List<AgentView> redundant() {
+        return agents.values().stream().filter(TrackedAgent::redundant).sorted(takeover.choiceOrder(0)).map(this::viewOf)
+                .toList();
     }
 
     public synchronized int inFlight() {
@@ -414,13 +522,56 @@ public final class ControlCore {
         channel.close();
     }
 
+    /** What the checkpoint keeps, as of {@code changes} changes of routing and state. */
+    record Capture(long changes, List<CheckpointFile.Agent> agents) {
+    }
+
+    /** A copy of what the checkpoint keeps, if anything changed since the capture of {@code written} changes. */
+    synchronized Optional<Capture> captureSince(long written) {
+        if (changes == written) {
+            return Optional.empty();
+        }
+        List<CheckpointFile.Agent> copy = new ArrayList<>(agents.size());
+        for (TrackedAgent a : agents.values()) {
+            copy.add(new CheckpointFile.Agent(a.nodeId(), a.state(), a.successor().orElse(0), a.redundant(),
+                    a.awaitingTakeover(), a.mbr().all()));
+        }
+        return Optional.of(new Capture(changes, copy));
+    }
+
+    /**
+     * The checkpoint read at start, before any HA is heard: each configured HA's MBR (bindings
+     * expired since left out), successor, role and state (docs/hacn.md, "Durable snapshots").
+     */
+    synchronized void restore(CheckpointFile.Contents contents) {
+        Instant now = clock.instant();
+        for (CheckpointFile.Agent saved : contents.agents()) {
+            TrackedAgent agent = agents.get(saved.nodeId());
+            if (agent == null) {
+                counters.increment("checkpoint-agents-unconfigured");
+                LOG.warn("the checkpoint names HA {}, which is not configured any more: its {} bindings are left out",
+                        saved.nodeId(), saved.bindings().size());
+                continue;
+            }
+            agent.mbr().restore(saved.bindings().stream().filter(b -> b.expiresAt().isAfter(now)).toList());
+            agent.restore(saved, now);
+        }
+        counters.increment("checkpoint-restored");
+    }
+
     /**
      * One HA for the shell.
      *
      * @param reportedBindings what its last heartbeat said it holds (the MBR should agree)
      */
-    public record AgentView(int nodeId, AgentSpec spec, AgentState state, int homeAddresses, int bindings,
-            int reportedBindings, Optional<Instant> lastHeard, int detections, OptionalInt successor,
-            long sequence) {
+    public record AgentView(int nodeId, AgentSpec spec, boolean redundant, AgentState state, int homeAddresses,
+            int bindings, int reportedBindings, Optional<Instant> lastHeard, long requests, int inFlight,
+            int detections, OptionalInt successor, boolean awaitingTakeover, long sequence) {
+
+        /** Its MBR's bindings as a share of its capacity, in percent; empty without a capacity. */
+        public OptionalInt load() {
+            return spec.capacity() == 0 ? OptionalInt.empty()
+                    : OptionalInt.of((int) Math.min(999, (long) bindings * 100 / spec.capacity()));
+        }
     }
 }

@@ -1,7 +1,9 @@
 package net.homeagent.hacn.control;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
@@ -18,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import net.homeagent.hacn.PeriodicTask;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.events.ApplianceEvents;
+import net.homeagent.mip.api.support.KarafFolder;
 import net.homeagent.peer.PeerLink;
 
 /**
@@ -38,6 +41,7 @@ public final class ControlNode {
     private final Optional<ControlCore> core;
     private final Optional<PublicFront> front;
     private final Optional<PeriodicTask> ticker;
+    private final Optional<Checkpoints> checkpoints;
 
     @Activate
     public ControlNode(@Reference(name = "link") PeerLink link, HacnConfig config) {
@@ -46,18 +50,34 @@ public final class ControlNode {
             this.core = Optional.empty();
             this.front = Optional.empty();
             this.ticker = Optional.empty();
+            this.checkpoints = Optional.empty();
             return;
         }
         ControlSettings settings = ControlSettings.from(config);
+        if (config.checkpointMillis() < 0) {
+            throw new IllegalArgumentException("checkpointMillis is negative");
+        }
         Clock clock = Clock.systemUTC();
-        ControlCore started = new ControlCore(settings, link, clock, this::publish);
+        Optional<Path> file = config.checkpointMillis() == 0 ? Optional.empty()
+                : Optional.of(KarafFolder.DATA.resolve(config.checkpointFile()).toAbsolutePath());
+        Optional<Checkpoints.Loaded> loaded = file.map(Checkpoints::load);
+        ControlCore started = new ControlCore(settings, link, clock, this::publish,
+                loaded.flatMap(Checkpoints.Loaded::contents));
+        Optional<Checkpoints> kept = Optional.empty();
         PublicFront socket;
         try {
+            if (file.isPresent()) {
+                kept = Optional.of(new Checkpoints(file.get(), Duration.ofMillis(config.checkpointMillis()), started,
+                        clock, loaded.orElseThrow()));
+                started.onStateChange(kept.get()::soon);
+            }
             socket = new PublicFront(new InetSocketAddress(settings.publicAddress(), settings.port()), started, clock);
         } catch (RuntimeException e) {
+            kept.ifPresent(Checkpoints::close);
             started.close();
             throw e;
         }
+        this.checkpoints = kept;
         started.replyThrough(socket::send);
         this.core = Optional.of(started);
         this.front = Optional.of(socket);
@@ -76,10 +96,21 @@ public final class ControlNode {
         return core;
     }
 
+    /** Its checkpoint's state, if it keeps one. */
+    public Optional<String> checkpoint() {
+        return checkpoints.map(c -> {
+            Checkpoints.Status s = c.status();
+            return String.format("%s, %s, %d written (%d bytes last), %d failed%s; at start: %s", s.file(),
+                    s.lastWritten().map(at -> "last " + at).orElse("none written yet"), s.writes(), s.bytes(),
+                    s.failures(), s.lastFailure().map(f -> " (last: " + f + ")").orElse(""), s.restored());
+        });
+    }
+
     @Deactivate
     void stop() {
         ticker.ifPresent(PeriodicTask::close);
         front.ifPresent(PublicFront::close);
         core.ifPresent(ControlCore::close);
+        checkpoints.ifPresent(Checkpoints::close);
     }
 }

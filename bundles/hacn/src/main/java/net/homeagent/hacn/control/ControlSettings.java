@@ -42,10 +42,7 @@ public record ControlSettings(Inet4Address publicAddress, int port, List<AgentSp
     }
 
     static ControlSettings from(HacnConfig config) {
-        List<AgentSpec> agents = new ArrayList<>();
-        for (String line : Endpoints.items(config.agents(), "[,\\s]+")) {
-            agents.add(AgentSpec.active(line));
-        }
+        List<AgentSpec> agents = new ArrayList<>(AgentSpec.actives(Endpoints.items(config.agents(), "[,\\s]+")));
         for (String line : Endpoints.items(config.redundantAgents(), ",")) {
             agents.add(AgentSpec.redundant(line));
         }

@@ -70,7 +70,7 @@ final class FailureDetector {
         }
     }
 
-    private void poll(TrackedAgent agent, Instant now) {
+    void poll(TrackedAgent agent, Instant now) {
         int id = ++nextPollId;
         agent.polled(id, now.plus(settings.pollTimeout()));
         core.counters().increment("polls-sent");

@@ -65,4 +65,13 @@ public @interface HacnConfig {
     @AttributeDefinition(description = "How often the timers (heartbeats, polls, request timeouts, gaps) are checked,"
             + " ms")
     int tickMillis() default 100;
+
+    @AttributeDefinition(description = "The checkpoint of the MBRs, states and successors, written at most this many"
+            + " ms after a change and at once after a state change (a takeover, a rejoin); 0 = none: nothing"
+            + " survives a restart of the control node")
+    int checkpointMillis() default 5000;
+
+    @AttributeDefinition(description = "The checkpoint's file; ${karaf.data} is replaced by the Karaf data folder, a"
+            + " relative name is under it")
+    String checkpointFile() default "${karaf.data}/hacn/mbr.checkpoint";
 }

@@ -80,6 +80,11 @@ final class MbrSnapshot {
         }
     }
 
+    /** Whether every report the HA announced is applied and no snapshot is on its way: the MBR is its table. */
+    boolean complete() {
+        return download == null && gapSince == null && ahead.isEmpty() && announced <= applied;
+    }
+
     /** Whether reports have been missing for at least {@code timeout} and no snapshot is on its way. */
     boolean gapOpenFor(Duration timeout, Instant now) {
         return download == null && gapSince != null && !now.isBefore(gapSince.plus(timeout));
@@ -142,6 +147,30 @@ final class MbrSnapshot {
         List<Binding> before = state.isEmpty() ? homes.remove(home) : homes.put(home, List.copyOf(state));
         bindings += state.size() - (before == null ? 0 : before.size());
         holds.accept(home, !state.isEmpty());
+    }
+
+    /**
+     * Forgets every record (the HA was told to clear its table); the caller moved the routing of
+     * its home addresses first.
+     */
+    void clear() {
+        for (Inet4Address home : List.copyOf(homes.keySet())) {
+            put(home, List.of());
+        }
+    }
+
+    /** The records of a checkpoint, before the HA is heard (its first contact replaces them). */
+    void restore(List<Binding> records) {
+        Map<Inet4Address, List<Binding>> table = new HashMap<>();
+        for (Binding b : records) {
+            table.computeIfAbsent(b.homeAddress(), h -> new ArrayList<>()).add(b);
+        }
+        table.forEach(this::put);
+    }
+
+    /** Its home addresses. */
+    List<Inet4Address> homes() {
+        return List.copyOf(homes.keySet());
     }
 
     Optional<List<Binding>> find(Inet4Address home) {

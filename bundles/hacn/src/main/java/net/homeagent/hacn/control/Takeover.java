@@ -14,8 +14,8 @@ import net.homeagent.hacn.wire.HacnMessage.Activate;
 import net.homeagent.hacn.wire.SnapshotChunks;
 
 /**
- * Moves a failed HA's home addresses to a redundant HA (docs/hacn.md, "Takeover"; the hot-standby
- * design): the best redundant HA standing by (highest priority, then one whose capacity holds the
+ * Moves a failed HA's home addresses (or those of an HA switched over by the operator) to a
+ * redundant HA (docs/hacn.md, "Takeover"; the hot-standby design): the best redundant HA standing by (highest priority, then one whose capacity holds the
  * failed HA's bindings, then the largest capacity) receives the failed HA's MBR snapshot in chunks,
  * each acknowledged by the link (which retransmits); when every chunk is acknowledged it is
  * activated, and once the activation is acknowledged the control node routes the failed HA's home
@@ -39,8 +39,20 @@ final class Takeover {
         this.core = core;
     }
 
+    /**
+     * Starts moving {@code failed}'s MBR (a failed HA's, or one switching over) to the best
+     * redundant HA, unless a transfer of it is under way.
+     */
     void start(TrackedAgent failed, Instant now) {
+        if (taking(failed)) {
+            return;
+        }
         Optional<TrackedAgent> best = best(failed.mbr().bindings());
+        if (best.isEmpty() && failed.state() == AgentState.SWITCHING_OVER) {
+            core.counters().increment("switchovers-abandoned");
+            failed.moveTo(AgentState.ACTIVE, "switchover abandoned: no redundant HA stands by any more");
+            return;
+        }
         if (best.isEmpty()) {
             core.counters().increment("takeovers-without-redundant");
             LOG.warn("HA {} failed with {} bindings and no redundant HA stands by: its mobile nodes are not served",
@@ -60,13 +72,39 @@ final class Takeover {
         }
     }
 
-    private Optional<TrackedAgent> best(int bindings) {
-        Comparator<TrackedAgent> order = Comparator.<TrackedAgent>comparingInt(a -> a.spec().priority()).reversed()
+    /**
+     * The failed HAs whose mobiles wait for a redundant HA (none stood by when they failed, or the
+     * control node restarted during their takeover): taken over as soon as one stands by.
+     */
+    void startWaiting(Instant now) {
+        for (TrackedAgent agent : List.copyOf(core.agents())) {
+            if (agent.state() == AgentState.FAILED && agent.awaitingTakeover() && !taking(agent)
+                    && best(agent.mbr().bindings()).isPresent()) {
+                core.counters().increment("takeovers-of-waiting");
+                start(agent, now);
+            }
+        }
+    }
+
+    /** Whether {@code source}'s MBR is being downloaded to a redundant HA. */
+    boolean taking(TrackedAgent source) {
+        return byTarget.values().stream().anyMatch(t -> t.failed() == source);
+    }
+
+    /** The redundant HA standing by that would take {@code bindings} over now. */
+    Optional<TrackedAgent> best(int bindings) {
+        return core.agents().stream().filter(a -> a.state() == AgentState.STANDING_BY).min(choiceOrder(bindings));
+    }
+
+    /**
+     * The order of choice for a takeover of {@code bindings}: highest priority, then one whose
+     * capacity holds them, then the largest capacity, then the lowest node id.
+     */
+    Comparator<TrackedAgent> choiceOrder(int bindings) {
+        return Comparator.<TrackedAgent>comparingInt(a -> a.spec().priority()).reversed()
                 .thenComparing(a -> fits(a, bindings) ? 0 : 1)
                 .thenComparing(Comparator.<TrackedAgent>comparingInt(a -> capacity(a)).reversed())
                 .thenComparingInt(TrackedAgent::nodeId);
-        return core.agents().stream().filter(a -> a.spec().redundant() && a.state() == AgentState.STANDING_BY)
-                .min(order);
     }
 
     private static boolean fits(TrackedAgent agent, int bindings) {
@@ -110,6 +148,9 @@ final class Takeover {
         core.counters().increment("takeovers-completed");
         transfer.target().moveTo(AgentState.ACTIVE, "activated with HA " + transfer.failed().nodeId() + "'s "
                 + transfer.failed().mbr().bindings() + " bindings");
+        if (transfer.failed().state() == AgentState.SWITCHING_OVER) {
+            core.switchedOver(transfer.failed());
+        }
     }
 
     /**

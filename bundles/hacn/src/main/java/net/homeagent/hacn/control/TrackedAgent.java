@@ -8,8 +8,9 @@ import java.util.function.BiConsumer;
 
 /**
  * One configured HA and what the control node knows of it: its state, its MBR snapshot, when it
- * was last heard, its link epoch, an outstanding poll, the failures detected, and the HA that took
- * over its home addresses if it failed. Guarded by the control node's lock.
+ * was last heard, its link epoch, an outstanding poll, the failures detected, the HA that took
+ * over its home addresses if it failed, whether its mobiles still wait for a redundant HA, and
+ * whether it is a redundant HA now (configured so, or rejoined). Guarded by the control node's lock.
  */
 final class TrackedAgent {
 
@@ -29,11 +30,39 @@ final class TrackedAgent {
     private Instant pollDeadline;
     private int detections;
     private Integer successor;
+    private boolean redundant;
+    private boolean awaitingTakeover;
+    private boolean standByOrdered;
+    private long requests;
 
     TrackedAgent(AgentSpec spec, BiConsumer<Inet4Address, Boolean> holds, Transitions transitions) {
         this.spec = spec;
         this.mbr = new MbrSnapshot(holds);
         this.transitions = transitions;
+        this.redundant = spec.redundant();
+    }
+
+    /**
+     * What the checkpoint said of it before the control node restarted (docs/hacn.md, "Durable
+     * snapshots"): the state, mapped to what can be trusted now, and, for an HA that was heard, a
+     * last-heard time of {@code now}, so that an HA that died meanwhile is detected and taken over
+     * from the checkpoint's MBR.
+     */
+    void restore(CheckpointFile.Agent saved, Instant now) {
+        successor = saved.successor() == 0 ? null : saved.successor();
+        redundant = saved.redundant() || spec.redundant();
+        awaitingTakeover = saved.awaitingTakeover();
+        AgentState to = switch (saved.state()) {
+            case UNKNOWN -> AgentState.UNKNOWN;
+            case ACTIVE, SUSPECT, SWITCHING_OVER -> AgentState.ACTIVE;
+            case STANDING_BY, RECEIVING -> AgentState.STANDING_BY;
+            case FAILED -> AgentState.FAILED;
+            case REJOINING -> AgentState.REJOINING; // told again to stand by when heard as active
+        };
+        if (to != AgentState.UNKNOWN && to != AgentState.FAILED) {
+            lastHeard = now;
+        }
+        moveTo(to, "restored from the checkpoint (was " + saved.state().text() + ")");
     }
 
     void moveTo(AgentState to, String why) {
@@ -117,6 +146,47 @@ final class TrackedAgent {
 
     void successor(int nodeId) {
         successor = nodeId;
+        awaitingTakeover = false;
+    }
+
+    void forgetSuccessor() {
+        successor = null;
+    }
+
+    /** Whether it is a redundant HA now: configured so, or rejoined as one. */
+    boolean redundant() {
+        return redundant;
+    }
+
+    void becameRedundant() {
+        redundant = true;
+    }
+
+    /** Whether it failed while serving and its mobiles wait for a redundant HA to take them over. */
+    boolean awaitingTakeover() {
+        return awaitingTakeover;
+    }
+
+    void awaitingTakeover(boolean awaiting) {
+        awaitingTakeover = awaiting;
+    }
+
+    /** Whether an order to stand by is on its way (sent, not yet acknowledged). */
+    boolean standByOrdered() {
+        return standByOrdered;
+    }
+
+    void standByOrdered(boolean ordered) {
+        standByOrdered = ordered;
+    }
+
+    void forwarded() {
+        requests++;
+    }
+
+    /** Registration Requests forwarded to it since the control node started. */
+    long requests() {
+        return requests;
     }
 
     /** Whether registrations may go to it now. */

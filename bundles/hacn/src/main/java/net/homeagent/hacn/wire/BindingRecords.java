@@ -18,7 +18,7 @@ import net.homeagent.mip.codec.wire.Ipv4;
  * carry them) because the HACN's and the HAs' clocks need not agree; a remaining lifetime errs
  * long by the transit, never short.
  */
-final class BindingRecords {
+public final class BindingRecords {
 
     /** Bytes of a record without its NAI. */
     static final int FIXED_BYTES = 43;
@@ -28,11 +28,11 @@ final class BindingRecords {
     private BindingRecords() {
     }
 
-    static int size(Binding binding) {
+    public static int size(Binding binding) {
         return FIXED_BYTES + nai(binding).length;
     }
 
-    static void write(DataOutput out, Binding b, Instant now) throws IOException {
+    public static void write(DataOutput out, Binding b, Instant now) throws IOException {
         byte[] nai = nai(b);
         if (nai.length > 255) {
             throw new IllegalArgumentException("NAI of " + nai.length + " bytes");
@@ -56,7 +56,7 @@ final class BindingRecords {
         out.write(nai);
     }
 
-    static Binding read(DataInput in, Instant now) throws IOException, MalformedHacnMessage {
+    public static Binding read(DataInput in, Instant now) throws IOException, MalformedHacnMessage {
         var home = Ipv4.of(in.readInt());
         var careOf = Ipv4.of(in.readInt());
         var homeAgent = Ipv4.of(in.readInt());

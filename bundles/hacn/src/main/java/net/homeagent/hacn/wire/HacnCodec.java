@@ -26,6 +26,7 @@ import net.homeagent.hacn.wire.HacnMessage.Poll;
 import net.homeagent.hacn.wire.HacnMessage.PollAnswer;
 import net.homeagent.hacn.wire.HacnMessage.SnapshotChunk;
 import net.homeagent.hacn.wire.HacnMessage.SnapshotRequest;
+import net.homeagent.hacn.wire.HacnMessage.StandBy;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.codec.wire.Ipv4;
 
@@ -50,6 +51,7 @@ public final class HacnCodec {
     static final int SNAPSHOT_REQUEST = 8;
     static final int SNAPSHOT_CHUNK = 9;
     static final int ACTIVATE = 10;
+    static final int STAND_BY = 11;
 
     /** Bytes of a snapshot chunk without its binding records. */
     public static final int CHUNK_OVERHEAD = 24;
@@ -124,6 +126,9 @@ public final class HacnCodec {
             for (Binding b : k.bindings()) {
                 BindingRecords.write(out, b, now);
             }
+        } else if (message instanceof StandBy s) {
+            out.writeByte(STAND_BY);
+            out.writeInt(s.successor());
         } else {
             Activate a = (Activate) message; // the last of the sealed interface's records
             out.writeByte(ACTIVATE);
@@ -201,6 +206,7 @@ public final class HacnCodec {
             case SNAPSHOT_REQUEST -> new SnapshotRequest(in.readInt());
             case SNAPSHOT_CHUNK -> snapshotChunk(in, now);
             case ACTIVATE -> new Activate(in.readInt(), count(in.readInt()));
+            case STAND_BY -> new StandBy(count(in.readInt()));
             default -> throw new MalformedHacnMessage("type " + type);
         };
     }

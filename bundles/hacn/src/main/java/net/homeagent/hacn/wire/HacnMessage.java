@@ -79,6 +79,15 @@ public sealed interface HacnMessage {
     record Activate(int transferId, int chunks) implements HacnMessage {
     }
 
+    /**
+     * HACN to an HA that must stop serving (docs/hacn.md, "Rejoin"): a failed HA heard again whose
+     * mobile nodes the redundant HA {@code successor} took over (0: none did), or the HA of a
+     * manual switchover once its successor is activated. The HA clears its table and stands by as
+     * a redundant HA, available for the next takeover.
+     */
+    record StandBy(int successor) implements HacnMessage {
+    }
+
     /** What an HA is, as its heartbeat tells. */
     enum AgentRole {
         /** An active HA: serves the home addresses the HACN hands it. */
@@ -96,6 +105,11 @@ public sealed interface HacnMessage {
 
         public int code() {
             return code;
+        }
+
+        /** The name in logs and events. */
+        public String text() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
 
         static Optional<AgentRole> ofCode(int code) {

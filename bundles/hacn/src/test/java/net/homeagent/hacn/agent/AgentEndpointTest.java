@@ -30,6 +30,7 @@ import net.homeagent.hacn.wire.HacnMessage.Poll;
 import net.homeagent.hacn.wire.HacnMessage.PollAnswer;
 import net.homeagent.hacn.wire.HacnMessage.SnapshotChunk;
 import net.homeagent.hacn.wire.HacnMessage.SnapshotRequest;
+import net.homeagent.hacn.wire.HacnMessage.StandBy;
 import net.homeagent.hacn.wire.SnapshotChunks;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.ChangeOrigin;
@@ -241,6 +242,52 @@ class AgentEndpointTest {
         agent.heartbeat();
         network.deliverAll();
         assertThat(received(Heartbeat.class).get(0).role()).isEqualTo(AgentRole.ACTIVATED);
+    }
+
+    @Test
+    void anHaToldToStandByStopsServingClearsItsTableAndThenTakesDownloads() {
+        AgentEndpoint agent = agent(false);
+        List<Boolean> told = new ArrayList<>();
+        agent.authority().addWatcher(told::add);
+        for (int i = 1; i <= 5; i++) {
+            store.register(binding(ip("10.1.0." + i), ip("203.0.113.3")), false);
+        }
+        agent.interrupt("backup write failed");
+        network.deliverAll();
+        atHacn.clear();
+
+        fromHacn(new StandBy(3));
+
+        assertThat(store.size()).isZero();
+        assertThat(agent.authority().serving()).isFalse();
+        assertThat(told).containsExactly(false);
+        assertThat(agent.role()).isEqualTo(AgentRole.STANDING_BY);
+        assertThat(events).singleElement().satisfies(e -> assertThat(e.details()).containsEntry("role", "hacn-agent")
+                .containsEntry("from", "active").containsEntry("to", "standing-by"));
+        assertThat(received(ChangeReport.class)).hasSize(5).allSatisfy(r -> assertThat(r.bindings()).isEmpty());
+        agent.heartbeat();
+        network.deliverAll();
+        assertThat(received(Heartbeat.class)).singleElement().satisfies(h -> {
+            assertThat(h.role()).isEqualTo(AgentRole.STANDING_BY);
+            assertThat(h.bindings()).isZero();
+        });
+
+        fromHacn(new StandBy(3)); // again: nothing changes, nothing published
+        assertThat(events).hasSize(1);
+        assertThat(agent.counters().get("stand-by-orders")).isEqualTo(2);
+
+        hacn.send(HA, SnapshotChunks.encode(8, 0, List.of(binding(ip("10.2.0.1"), ip("203.0.113.4"))), 1200,
+                clock.instant()).get(0));
+        network.deliverAll();
+        fromHacn(new Activate(8, 1));
+        assertThat(store.size()).isEqualTo(1);
+        assertThat(agent.role()).isEqualTo(AgentRole.ACTIVATED);
+        assertThat(told).containsExactly(false, true);
+
+        agent.interrupt("data-plane: tun gone"); // told again after the order to stand by
+        network.deliverAll();
+        assertThat(received(FailingInterrupt.class)).singleElement()
+                .satisfies(i -> assertThat(i.reason()).isEqualTo("data-plane: tun gone"));
     }
 
     @Test

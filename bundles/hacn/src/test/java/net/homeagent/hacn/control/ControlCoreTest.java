@@ -37,7 +37,7 @@ class ControlCoreTest {
         });
         assertThat(d.has.get(1).decided).singleElement()
                 .satisfies(r -> assertThat(r.homeAgent()).isEqualTo(ip("192.0.2.1")));
-        assertThat(d.core.bindings(OptionalInt.of(1))).extracting(Binding::homeAddress).containsExactly(ip("10.1.0.5"));
+        assertThat(d.core.bindings(1)).extracting(Binding::homeAddress).containsExactly(ip("10.1.0.5"));
         assertThat(view(1).state()).isEqualTo(AgentState.ACTIVE);
         assertThat(d.core.counters().get("replies-sent")).isEqualTo(1);
     }
@@ -179,7 +179,7 @@ class ControlCoreTest {
         d.run(Duration.ofSeconds(4));
 
         assertThat(d.core.counters().get("snapshot-requests")).isEqualTo(2); // first contact, then the gap
-        assertThat(d.core.bindings(OptionalInt.of(1))).extracting(Binding::homeAddress)
+        assertThat(d.core.bindings(1)).extracting(Binding::homeAddress)
                 .containsExactly(ip("10.1.0.5"), ip("10.1.0.6"));
         assertThat(view(1).sequence()).isEqualTo(2);
     }

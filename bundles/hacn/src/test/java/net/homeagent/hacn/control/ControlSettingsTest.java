@@ -36,6 +36,22 @@ class ControlSettingsTest {
     }
 
     @Test
+    void anActiveHaMayNameItsPriorityAndCapacityAsARedundantHaAfterARejoin() {
+        ControlSettings settings = ControlSettings.from(config(Map.of("publicAddress", "192.0.2.1",
+                "agents", new String[] {"1@10.0.0.11:7434 5 100000, 2@10.0.0.12:7434", "3@10.0.0.13:7434 7 0"})));
+
+        assertThat(settings.agents()).extracting(AgentSpec::nodeId, AgentSpec::redundant, AgentSpec::priority,
+                AgentSpec::capacity).containsExactly(org.assertj.core.groups.Tuple.tuple(1, false, 5, 100_000),
+                        org.assertj.core.groups.Tuple.tuple(2, false, 0, 0),
+                        org.assertj.core.groups.Tuple.tuple(3, false, 7, 0));
+        assertThatThrownBy(() -> ControlSettings.from(config(Map.of("publicAddress", "192.0.2.1",
+                "agents", new String[] {"1@10.0.0.11:7434 5, 2@10.0.0.12:7434"}))))
+                .hasMessage("agents: '1@10.0.0.11:7434' needs both priority and capacity, or neither");
+        assertThatThrownBy(() -> ControlSettings.from(config(Map.of("publicAddress", "192.0.2.1",
+                "agents", new String[] {"1@10.0.0.11:7434 high 0"})))).hasMessage("agents: not a number: 'high'");
+    }
+
+    @Test
     void aBadValueNamesItsKey() {
         assertThatThrownBy(() -> ControlSettings.from(config(Map.of()))).hasMessageContaining("publicAddress");
         assertThatThrownBy(() -> ControlSettings.from(config(Map.of("publicAddress", "192.0.2.1",

@@ -48,13 +48,18 @@ final class Deployment {
 
     final class Ha {
         final int nodeId;
+        final boolean redundant;
         final InetSocketAddress address;
-        final FakeBindingStore store = new FakeBindingStore();
+        final FakeBindingStore store;
         final List<RegistrationRequest> decided = new ArrayList<>();
+        final List<ApplianceEvent> published = new ArrayList<>();
         final AgentEndpoint endpoint;
 
-        Ha(int nodeId, boolean redundant) {
+        /** @param store its table (a restarted HA's: what its backup restored); @param epoch its link's */
+        Ha(int nodeId, boolean redundant, FakeBindingStore store, long epoch) {
             this.nodeId = nodeId;
+            this.redundant = redundant;
+            this.store = store;
             this.address = new InetSocketAddress(ip("10.0.0." + (10 + nodeId)), 7434);
             RegistrationService service = registration -> {
                 RegistrationRequest r = registration.request();
@@ -73,7 +78,7 @@ final class Deployment {
                         .afterDurable(store.sync()));
             };
             this.endpoint = new AgentEndpoint(new AgentSettings(100, HACN, HEARTBEAT, redundant, 1200),
-                    network.node(nodeId, address), service, store, clock, events::add);
+                    network.node(nodeId, address, epoch), service, store, clock, published::add);
             store.listen(endpoint::bindingChanged);
         }
 
@@ -89,15 +94,32 @@ final class Deployment {
     final Map<Integer, Ha> has = new LinkedHashMap<>();
     final Set<Integer> dead = new HashSet<>();
     ControlCore core;
+    ControlSettings settings;
     private Duration sinceHeartbeat = Duration.ZERO;
+    private long epochs = 1;
 
     static Inet4Address ip(String text) {
         return Ipv4.parse(text).orElseThrow();
     }
 
     Ha ha(int nodeId, boolean redundant) {
-        Ha ha = new Ha(nodeId, redundant);
+        Ha ha = new Ha(nodeId, redundant, new FakeBindingStore(), 1);
         has.put(nodeId, ha);
+        return ha;
+    }
+
+    /**
+     * The HA {@code nodeId}, killed, starts again: a new link epoch, its configured role, its table as
+     * its backup restored it (put in before its endpoint listens, as a restore is).
+     */
+    Ha restart(int nodeId) {
+        Ha old = has.get(nodeId);
+        FakeBindingStore restored = new FakeBindingStore();
+        old.store.list(b -> true).forEach(b -> restored.register(b, true, net.homeagent.mip.api.ChangeOrigin.RESTORED));
+        Ha ha = new Ha(nodeId, old.redundant, restored, ++epochs);
+        has.put(nodeId, ha);
+        dead.remove(nodeId);
+        network.bringUp(ha.address);
         return ha;
     }
 
@@ -106,7 +128,18 @@ final class Deployment {
         List<AgentSpec> specs = new ArrayList<>();
         has.values().forEach(h -> specs.add(h.endpoint.role() == net.homeagent.hacn.wire.HacnMessage.AgentRole.ACTIVE
                 ? AgentSpec.active(h.line()) : AgentSpec.redundant(h.line() + " " + (10 + h.nodeId) + " 0")));
-        core = new ControlCore(settings.apply(specs), network.node(100, HACN), clock, events::add);
+        this.settings = settings.apply(specs);
+        startControlNode(contents -> { });
+        heartbeats();
+        network.deliverAll();
+        network.deliverAll();
+        return core;
+    }
+
+    /** A control node (again: a restart, with a new link epoch) with these settings, restored by {@code restore}. */
+    ControlCore startControlNode(java.util.function.Consumer<ControlCore> restore) {
+        core = new ControlCore(settings, network.node(100, HACN, ++epochs), clock, events::add);
+        restore.accept(core);
         core.replyThrough((bytes, to) -> {
             try {
                 replies.add(new Reply((RegistrationReply) MipCodec.standard().decode(Unpooled.wrappedBuffer(bytes)),
@@ -115,9 +148,6 @@ final class Deployment {
                 throw new AssertionError(e);
             }
         });
-        heartbeats();
-        network.deliverAll();
-        network.deliverAll();
         return core;
     }
 

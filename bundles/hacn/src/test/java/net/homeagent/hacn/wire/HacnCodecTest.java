@@ -14,6 +14,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import net.homeagent.hacn.wire.HacnMessage.Activate;
+import net.homeagent.hacn.wire.HacnMessage.StandBy;
 import net.homeagent.hacn.wire.HacnMessage.AgentRole;
 import net.homeagent.hacn.wire.HacnMessage.ChangeReport;
 import net.homeagent.hacn.wire.HacnMessage.FailingInterrupt;
@@ -95,7 +96,7 @@ class HacnCodecTest {
     void everyOtherMessageRoundTrips() throws Exception {
         List<HacnMessage> messages = List.of(new Heartbeat(99, 30_000, AgentRole.STANDING_BY), new Poll(5),
                 new PollAnswer(5, 99, 12, AgentRole.ACTIVATED), new FailingInterrupt("data plane down"),
-                new SnapshotRequest(17), new Activate(17, 3), new ChangeReport(1, ip("10.1.0.9"), List.of()));
+                new SnapshotRequest(17), new Activate(17, 3), new StandBy(4), new StandBy(0), new ChangeReport(1, ip("10.1.0.9"), List.of()));
         for (HacnMessage m : messages) {
             assertThat(roundTrip(m)).isEqualTo(m);
         }
@@ -147,6 +148,9 @@ class HacnCodecTest {
                 List.of(binding("10.1.0.6", "203.0.113.9"))), NOW);
         encapsulation[15 + 39] = 9; // outer encapsulation
         assertThatThrownBy(() -> HacnCodec.decode(encapsulation, NOW)).hasMessage("encapsulation 9");
+        byte[] standBy = HacnCodec.encode(new StandBy(3), NOW);
+        standBy[2] = (byte) 0x80; // a successor node id above 2^31 - 1
+        assertThatThrownBy(() -> HacnCodec.decode(standBy, NOW)).hasMessage("count 2147483651");
     }
 
     @Test
