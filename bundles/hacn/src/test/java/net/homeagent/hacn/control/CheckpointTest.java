@@ -15,7 +15,6 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import net.homeagent.hacn.control.ControlCore.AgentView;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.Encapsulation;
 
@@ -28,16 +27,6 @@ class CheckpointTest {
 
     @TempDir
     Path folder;
-
-    AgentView view(int nodeId) {
-        return d.core.view().stream().filter(v -> v.nodeId() == nodeId).findFirst().orElseThrow();
-    }
-
-    void registerAll(long identification) {
-        for (int i = 1; i <= MOBILES; i++) {
-            d.register("10.1.0." + i, "203.0.113." + i, identification + i);
-        }
-    }
 
     static Binding binding(String home, Instant now) {
         return new Binding(ip(home), ip("203.0.113.9"), ip("192.0.2.1"), ip("203.0.113.9"), 434,
@@ -85,21 +74,21 @@ class CheckpointTest {
         d.ha(1, false);
         d.ha(2, true);
         d.start(specs -> Deployment.settings(specs, 3, true, Duration.ZERO));
-        registerAll(0);
+        d.registerMobiles(MOBILES, 0);
         d.kill(1);
         d.run(Duration.ofSeconds(4));
-        assertThat(view(1).successor()).isEqualTo(OptionalInt.of(2));
+        assertThat(d.view(1).successor()).isEqualTo(OptionalInt.of(2));
 
         CheckpointFile.Contents saved = crashAndRead();
         d.startControlNode(core -> core.restore(saved));
 
-        assertThat(view(1).state()).isEqualTo(AgentState.FAILED);
-        assertThat(view(1).successor()).isEqualTo(OptionalInt.of(2));
-        assertThat(view(2).state()).isEqualTo(AgentState.ACTIVE);
-        assertThat(view(2).bindings()).isEqualTo(MOBILES);
+        assertThat(d.view(1).state()).isEqualTo(AgentState.FAILED);
+        assertThat(d.view(1).successor()).isEqualTo(OptionalInt.of(2));
+        assertThat(d.view(2).state()).isEqualTo(AgentState.ACTIVE);
+        assertThat(d.view(2).bindings()).isEqualTo(MOBILES);
         assertThat(d.core.counters().get("checkpoint-restored")).isEqualTo(1);
         d.replies.clear();
-        registerAll(1000); // before HA 2 is heard again
+        d.registerMobiles(MOBILES, 1000); // before HA 2 is heard again
         assertThat(d.has.get(2).decided).hasSize(MOBILES);
         assertThat(d.replies).hasSize(MOBILES).allSatisfy(r -> assertThat(r.reply().code()).isZero());
     }
@@ -109,17 +98,17 @@ class CheckpointTest {
         d.ha(1, false);
         d.ha(2, true);
         d.start(specs -> Deployment.settings(specs, 3, true, Duration.ZERO));
-        registerAll(0);
+        d.registerMobiles(MOBILES, 0);
         d.run(Duration.ofSeconds(1));
         CheckpointFile.Contents saved = crashAndRead();
         d.kill(1); // while the control node restarts
 
         d.startControlNode(core -> core.restore(saved));
-        assertThat(view(1).state()).isEqualTo(AgentState.ACTIVE);
+        assertThat(d.view(1).state()).isEqualTo(AgentState.ACTIVE);
         d.run(Duration.ofSeconds(4));
 
-        assertThat(view(1).state()).isEqualTo(AgentState.FAILED);
-        assertThat(view(1).successor()).isEqualTo(OptionalInt.of(2));
+        assertThat(d.view(1).state()).isEqualTo(AgentState.FAILED);
+        assertThat(d.view(1).successor()).isEqualTo(OptionalInt.of(2));
         assertThat(d.has.get(2).store.size()).isEqualTo(MOBILES);
         assertThat(d.has.get(2).store.find(ip("10.1.0.3"))).extracting(Binding::careOfAddress)
                 .containsExactly(ip("203.0.113.3"));
@@ -129,16 +118,16 @@ class CheckpointTest {
     void anHaHeardAfterTheRestartReplacesItsCheckpointedRecordsWithItsTable() throws Exception {
         d.ha(1, false);
         d.start(specs -> Deployment.settings(specs, 3, true, Duration.ZERO));
-        registerAll(0);
+        d.registerMobiles(MOBILES, 0);
         d.run(Duration.ofSeconds(1));
         CheckpointFile.Contents saved = crashAndRead();
         d.has.get(1).store.removeAll(ip("10.1.0.4"), net.homeagent.mip.api.RemovalReason.DEREGISTERED);
         d.network.lose(Deployment.HACN); // its report went to the dead control node
 
         d.startControlNode(core -> core.restore(saved));
-        assertThat(view(1).bindings()).isEqualTo(MOBILES);
+        assertThat(d.view(1).bindings()).isEqualTo(MOBILES);
         d.run(Duration.ofSeconds(2));
-        assertThat(view(1).bindings()).isEqualTo(MOBILES - 1);
+        assertThat(d.view(1).bindings()).isEqualTo(MOBILES - 1);
         assertThat(d.core.bindings(1)).extracting(Binding::homeAddress).doesNotContain(ip("10.1.0.4"));
     }
 
@@ -160,7 +149,7 @@ class CheckpointTest {
         d.ha(1, false);
         d.ha(2, true);
         d.start(specs -> Deployment.settings(specs, 3, true, Duration.ZERO));
-        registerAll(0);
+        d.registerMobiles(MOBILES, 0);
         Path file = folder.resolve("hacn/mbr.checkpoint");
         Checkpoints checkpoints = new Checkpoints(file, Duration.ofHours(1), d.core, d.clock,
                 new Checkpoints.Loaded(Optional.empty(), "none (first start)"));
@@ -172,15 +161,15 @@ class CheckpointTest {
         assertThat(loaded.summary()).isEqualTo("2 HAs of " + d.clock.instant());
         d.core.close();
         d.startControlNode(core -> core.restore(loaded.contents().orElseThrow()));
-        assertThat(view(1).bindings()).isEqualTo(MOBILES);
-        assertThat(view(2).state()).isEqualTo(AgentState.STANDING_BY);
+        assertThat(d.view(1).bindings()).isEqualTo(MOBILES);
+        assertThat(d.view(2).state()).isEqualTo(AgentState.STANDING_BY);
     }
 
     @Test
     void aMissingFolderIsMadeAndTheFileReplacedWhole() throws Exception {
         d.ha(1, false);
         d.start(specs -> Deployment.settings(specs, 3, true, Duration.ZERO));
-        registerAll(0);
+        d.registerMobiles(MOBILES, 0);
         crashAndRead();
         long first = Files.size(folder.resolve("hacn/mbr.checkpoint"));
         d.has.get(1).store.clear(net.homeagent.mip.api.RemovalReason.CLEARED);

@@ -9,7 +9,6 @@ import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 
-import net.homeagent.hacn.control.ControlCore.AgentView;
 import net.homeagent.hacn.wire.HacnCodec;
 import net.homeagent.hacn.wire.HacnMessage.FailingInterrupt;
 import net.homeagent.mip.api.Binding;
@@ -19,10 +18,6 @@ import net.homeagent.mip.codec.ReplyCode;
 class ControlCoreTest {
 
     final Deployment d = new Deployment();
-
-    AgentView view(int nodeId) {
-        return d.core.view().stream().filter(v -> v.nodeId() == nodeId).findFirst().orElseThrow();
-    }
 
     @Test
     void aRegistrationGoesToAnHaAndItsReplyLeavesFromThePublicAddressToTheOrigin() {
@@ -38,7 +33,7 @@ class ControlCoreTest {
         assertThat(d.has.get(1).decided).singleElement()
                 .satisfies(r -> assertThat(r.homeAgent()).isEqualTo(ip("192.0.2.1")));
         assertThat(d.core.bindings(1)).extracting(Binding::homeAddress).containsExactly(ip("10.1.0.5"));
-        assertThat(view(1).state()).isEqualTo(AgentState.ACTIVE);
+        assertThat(d.view(1).state()).isEqualTo(AgentState.ACTIVE);
         assertThat(d.core.counters().get("replies-sent")).isEqualTo(1);
     }
 
@@ -60,8 +55,8 @@ class ControlCoreTest {
         assertThat(d.has.get(2).store.size()).isEqualTo(20 - onOne);
         assertThat(d.replies).hasSize(40).allSatisfy(r -> assertThat(r.reply().code()).isZero());
         d.run(Duration.ofSeconds(1));
-        assertThat(view(1).bindings()).isEqualTo(onOne);
-        assertThat(view(1).reportedBindings()).isEqualTo(onOne);
+        assertThat(d.view(1).bindings()).isEqualTo(onOne);
+        assertThat(d.view(1).reportedBindings()).isEqualTo(onOne);
     }
 
     @Test
@@ -103,7 +98,7 @@ class ControlCoreTest {
         assertThat(d.core.counters().get("requests-not-a-request")).isEqualTo(1);
         assertThat(d.core.counters().get("dropped-unknown-node")).isEqualTo(1);
         assertThat(d.core.counters().get("dropped-malformed")).isEqualTo(1);
-        assertThat(view(1).state()).isEqualTo(AgentState.ACTIVE);
+        assertThat(d.view(1).state()).isEqualTo(AgentState.ACTIVE);
         assertThat(d.replies).isEmpty();
     }
 
@@ -113,10 +108,10 @@ class ControlCoreTest {
         d.start(specs -> Deployment.settings(specs, 3, false, Duration.ZERO));
         d.kill(1);
         d.run(Duration.ofMillis(2900));
-        assertThat(view(1).state()).isEqualTo(AgentState.ACTIVE);
+        assertThat(d.view(1).state()).isEqualTo(AgentState.ACTIVE);
         d.run(Duration.ofMillis(200));
-        assertThat(view(1).state()).isEqualTo(AgentState.FAILED);
-        assertThat(view(1).detections()).isEqualTo(1);
+        assertThat(d.view(1).state()).isEqualTo(AgentState.FAILED);
+        assertThat(d.view(1).detections()).isEqualTo(1);
         assertThat(d.core.counters().get("detections-heartbeat")).isEqualTo(1);
         assertThat(d.events).anySatisfy(e -> {
             assertThat(e.kind()).isEqualTo(ApplianceEvent.Kind.FAILURE);
@@ -132,14 +127,14 @@ class ControlCoreTest {
         d.start(specs -> Deployment.settings(specs, 3, true, Duration.ZERO));
         d.dead.add(1); // heartbeats stop, the HA still answers
         d.run(Duration.ofSeconds(3));
-        assertThat(view(1).state()).isIn(AgentState.SUSPECT, AgentState.ACTIVE);
+        assertThat(d.view(1).state()).isIn(AgentState.SUSPECT, AgentState.ACTIVE);
         assertThat(d.core.counters().get("polls-sent")).isEqualTo(1);
         assertThat(d.core.counters().get("polls-answered")).isEqualTo(1);
-        assertThat(view(1).state()).isEqualTo(AgentState.ACTIVE);
+        assertThat(d.view(1).state()).isEqualTo(AgentState.ACTIVE);
 
         d.kill(1);
         d.run(Duration.ofSeconds(4));
-        assertThat(view(1).state()).isEqualTo(AgentState.FAILED);
+        assertThat(d.view(1).state()).isEqualTo(AgentState.FAILED);
         assertThat(d.core.counters().get("detections-poll")).isEqualTo(1);
     }
 
@@ -150,8 +145,8 @@ class ControlCoreTest {
         d.start(specs -> Deployment.settings(specs, 0, false, Duration.ofMillis(500)));
         d.kill(2);
         d.run(Duration.ofSeconds(3));
-        assertThat(view(2).state()).isEqualTo(AgentState.FAILED);
-        assertThat(view(1).state()).isEqualTo(AgentState.ACTIVE);
+        assertThat(d.view(2).state()).isEqualTo(AgentState.FAILED);
+        assertThat(d.view(1).state()).isEqualTo(AgentState.ACTIVE);
         assertThat(d.core.counters().get("detections-poll")).isEqualTo(1);
         assertThat(d.core.counters().get("detections-heartbeat")).isZero();
     }
@@ -162,7 +157,7 @@ class ControlCoreTest {
         d.start(specs -> Deployment.settings(specs, 0, false, Duration.ZERO));
         d.has.get(1).endpoint.interrupt("stopping");
         d.network.deliverAll();
-        assertThat(view(1).state()).isEqualTo(AgentState.FAILED);
+        assertThat(d.view(1).state()).isEqualTo(AgentState.FAILED);
         assertThat(d.core.counters().get("detections-interrupt")).isEqualTo(1);
         assertThat(d.events).anySatisfy(e -> assertThat(e.details()).containsEntry("reason", "stopping"));
     }
@@ -181,6 +176,6 @@ class ControlCoreTest {
         assertThat(d.core.counters().get("snapshot-requests")).isEqualTo(2); // first contact, then the gap
         assertThat(d.core.bindings(1)).extracting(Binding::homeAddress)
                 .containsExactly(ip("10.1.0.5"), ip("10.1.0.6"));
-        assertThat(view(1).sequence()).isEqualTo(2);
+        assertThat(d.view(1).sequence()).isEqualTo(2);
     }
 }

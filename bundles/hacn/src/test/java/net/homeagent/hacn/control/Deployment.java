@@ -193,6 +193,18 @@ final class Deployment {
     }
 
     /** A mobile node at {@code careOf} registers {@code home} with the public address; delivered at once. */
+    /** What the control node says of HA {@code nodeId}. */
+    ControlCore.AgentView view(int nodeId) {
+        return core.view().stream().filter(v -> v.nodeId() == nodeId).findFirst().orElseThrow();
+    }
+
+    /** Mobiles 10.1.0.i from care-of 203.0.113.i, i = 1 to {@code count}, identifications {@code first} + i. */
+    void registerMobiles(int count, long first) {
+        for (int i = 1; i <= count; i++) {
+            register("10.1.0." + i, "203.0.113." + i, first + i);
+        }
+    }
+
     void register(String home, String careOf, long identification) {
         core.request(request(home, "192.0.2.1", careOf, identification, 600), new InetSocketAddress(ip(careOf), 434),
                 PUBLIC);

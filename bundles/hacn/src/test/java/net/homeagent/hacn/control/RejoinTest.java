@@ -9,7 +9,6 @@ import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 
-import net.homeagent.hacn.control.ControlCore.AgentView;
 import net.homeagent.hacn.wire.HacnMessage.AgentRole;
 import net.homeagent.mip.api.Binding;
 
@@ -19,16 +18,6 @@ class RejoinTest {
     static final int MOBILES = 30;
 
     final Deployment d = new Deployment();
-
-    AgentView view(int nodeId) {
-        return d.core.view().stream().filter(v -> v.nodeId() == nodeId).findFirst().orElseThrow();
-    }
-
-    void registerAll(long identification) {
-        for (int i = 1; i <= MOBILES; i++) {
-            d.register("10.1.0." + i, "203.0.113." + i, identification + i);
-        }
-    }
 
     /** HA 1 active (priority 30 once it is a redundant HA), HAs 2 (priority 12) and 3 (priority 13) redundant. */
     void start() {
@@ -42,19 +31,19 @@ class RejoinTest {
     @Test
     void aFailedHaHeardAgainClearsItsTableStandsByAndTakesOverTheNextFailure() {
         start();
-        registerAll(0);
+        d.registerMobiles(MOBILES, 0);
         d.kill(1);
         d.run(Duration.ofSeconds(4));
-        assertThat(view(1).successor()).isEqualTo(OptionalInt.of(3));
+        assertThat(d.view(1).successor()).isEqualTo(OptionalInt.of(3));
 
         Deployment.Ha one = d.restart(1);
         assertThat(one.store.size()).as("its backup restored its old table").isEqualTo(MOBILES);
         d.run(Duration.ofSeconds(3));
 
-        assertThat(view(1).state()).isEqualTo(AgentState.STANDING_BY);
-        assertThat(view(1).redundant()).isTrue();
-        assertThat(view(1).successor()).isEmpty();
-        assertThat(view(1).bindings()).isZero();
+        assertThat(d.view(1).state()).isEqualTo(AgentState.STANDING_BY);
+        assertThat(d.view(1).redundant()).isTrue();
+        assertThat(d.view(1).successor()).isEmpty();
+        assertThat(d.view(1).bindings()).isZero();
         assertThat(one.store.size()).as("no binding of its old mobiles").isZero();
         assertThat(one.endpoint.authority().serving()).isFalse();
         assertThat(one.endpoint.role()).isEqualTo(AgentRole.STANDING_BY);
@@ -65,16 +54,16 @@ class RejoinTest {
                 .containsEntry("from", "active").containsEntry("to", "standing-by"));
 
         d.replies.clear();
-        registerAll(1000);
+        d.registerMobiles(MOBILES, 1000);
         assertThat(one.decided).isEmpty();
         assertThat(d.has.get(3).decided).hasSize(MOBILES);
         assertThat(d.replies).hasSize(MOBILES).allSatisfy(r -> assertThat(r.reply().code()).isZero());
 
         d.kill(3);
         d.run(Duration.ofSeconds(4));
-        assertThat(view(3).successor()).as("priority 30 beats 12").isEqualTo(OptionalInt.of(1));
-        assertThat(view(1).state()).isEqualTo(AgentState.ACTIVE);
-        assertThat(view(2).state()).isEqualTo(AgentState.STANDING_BY);
+        assertThat(d.view(3).successor()).as("priority 30 beats 12").isEqualTo(OptionalInt.of(1));
+        assertThat(d.view(1).state()).isEqualTo(AgentState.ACTIVE);
+        assertThat(d.view(2).state()).isEqualTo(AgentState.STANDING_BY);
         assertThat(one.store.find(ip("10.1.0.7"))).extracting(Binding::careOfAddress).containsExactly(ip("203.0.113.7"));
         assertThat(one.store.size()).isEqualTo(MOBILES);
         assertThat(one.endpoint.authority().serving()).isTrue();
@@ -83,27 +72,27 @@ class RejoinTest {
     @Test
     void anOrderToStandByTheLinkGivesUpOnFailsTheHaAgainAndItIsToldAgainWhenHeard() {
         start();
-        registerAll(0);
+        d.registerMobiles(MOBILES, 0);
         d.kill(1);
         d.run(Duration.ofSeconds(4));
         Deployment.Ha one = d.restart(1);
         d.network.takeDown(one.address); // it heartbeats, but the order does not reach it
         d.run(Duration.ofSeconds(1));
-        assertThat(view(1).state()).isEqualTo(AgentState.REJOINING);
+        assertThat(d.view(1).state()).isEqualTo(AgentState.REJOINING);
         d.network.giveUp(one.address);
         d.run(Duration.ofMillis(200));
 
-        assertThat(view(1).state()).isEqualTo(AgentState.FAILED);
+        assertThat(d.view(1).state()).isEqualTo(AgentState.FAILED);
         assertThat(d.core.counters().get("detections-rejoin")).isEqualTo(1);
         assertThat(one.store.size()).as("nothing cleared without the order").isEqualTo(MOBILES);
         assertThat(d.core.counters().get("requests-no-agent")).isZero();
 
         d.network.bringUp(one.address);
         d.run(Duration.ofSeconds(3));
-        assertThat(view(1).state()).isEqualTo(AgentState.STANDING_BY);
+        assertThat(d.view(1).state()).isEqualTo(AgentState.STANDING_BY);
         assertThat(one.store.size()).isZero();
         d.replies.clear();
-        registerAll(1000);
+        d.registerMobiles(MOBILES, 1000);
         assertThat(d.has.get(3).decided).as("its home addresses stayed with its successor").hasSize(MOBILES);
         assertThat(d.replies).hasSize(MOBILES);
     }
@@ -111,10 +100,10 @@ class RejoinTest {
     @Test
     void anActivatedRedundantHaThatRestartsStandingByIsTakenOverAndRejoins() {
         start();
-        registerAll(0);
+        d.registerMobiles(MOBILES, 0);
         d.kill(1);
         d.run(Duration.ofSeconds(4));
-        assertThat(view(1).successor()).isEqualTo(OptionalInt.of(3));
+        assertThat(d.view(1).successor()).isEqualTo(OptionalInt.of(3));
 
         d.kill(3);
         Deployment.Ha three = d.restart(3); // configured redundant: back standing by, with what it served
@@ -123,12 +112,12 @@ class RejoinTest {
         d.run(Duration.ofSeconds(4));
 
         assertThat(d.core.counters().get("detections-restart")).isEqualTo(1);
-        assertThat(view(3).state()).isEqualTo(AgentState.STANDING_BY);
+        assertThat(d.view(3).state()).isEqualTo(AgentState.STANDING_BY);
         assertThat(three.store.size()).isZero();
-        assertThat(view(2).state()).isEqualTo(AgentState.ACTIVE);
+        assertThat(d.view(2).state()).isEqualTo(AgentState.ACTIVE);
         assertThat(d.has.get(2).store.size()).isEqualTo(MOBILES);
         d.replies.clear();
-        registerAll(1000);
+        d.registerMobiles(MOBILES, 1000);
         assertThat(d.has.get(2).decided).hasSize(MOBILES);
         assertThat(d.replies).hasSize(MOBILES);
     }
@@ -138,21 +127,21 @@ class RejoinTest {
         d.ha(1, false);
         d.ha(3, true);
         d.start(specs -> Deployment.settings(specs, 3, true, Duration.ZERO));
-        registerAll(0);
+        d.registerMobiles(MOBILES, 0);
         d.kill(1);
         d.run(Duration.ofSeconds(4));
         d.kill(3);
         Deployment.Ha three = d.restart(3);
         d.run(Duration.ofSeconds(3));
-        assertThat(view(3).state()).isEqualTo(AgentState.FAILED);
-        assertThat(view(3).awaitingTakeover()).isTrue();
+        assertThat(d.view(3).state()).isEqualTo(AgentState.FAILED);
+        assertThat(d.view(3).awaitingTakeover()).isTrue();
         assertThat(three.store.size()).as("not cleared: nobody else holds them").isEqualTo(MOBILES);
 
         Deployment.Ha one = d.restart(1); // rejoins (HA 3 was its successor), then takes HA 3's mobiles
         d.run(Duration.ofSeconds(6));
-        assertThat(view(1).state()).isEqualTo(AgentState.ACTIVE);
+        assertThat(d.view(1).state()).isEqualTo(AgentState.ACTIVE);
         assertThat(one.store.size()).isEqualTo(MOBILES);
-        assertThat(view(3).state()).isEqualTo(AgentState.STANDING_BY);
+        assertThat(d.view(3).state()).isEqualTo(AgentState.STANDING_BY);
         assertThat(three.store.size()).isZero();
     }
 
@@ -161,43 +150,43 @@ class RejoinTest {
         d.ha(1, false);
         d.ha(2, false);
         d.start(specs -> Deployment.settings(specs, 3, false, Duration.ZERO));
-        registerAll(0);
+        d.registerMobiles(MOBILES, 0);
         int onOne = d.has.get(1).store.size();
         d.kill(1);
         d.run(Duration.ofSeconds(4));
-        assertThat(view(1).state()).isEqualTo(AgentState.FAILED);
-        assertThat(view(1).awaitingTakeover()).isTrue();
+        assertThat(d.view(1).state()).isEqualTo(AgentState.FAILED);
+        assertThat(d.view(1).awaitingTakeover()).isTrue();
 
         Deployment.Ha one = d.restart(1);
         d.run(Duration.ofSeconds(3));
-        assertThat(view(1).state()).isEqualTo(AgentState.ACTIVE);
-        assertThat(view(1).bindings()).as("learned again from its table").isEqualTo(onOne);
+        assertThat(d.view(1).state()).isEqualTo(AgentState.ACTIVE);
+        assertThat(d.view(1).bindings()).as("learned again from its table").isEqualTo(onOne);
         assertThat(one.store.size()).isEqualTo(onOne);
         assertThat(d.core.counters().get("resumes")).isEqualTo(1);
 
-        registerAll(1000);
+        d.registerMobiles(MOBILES, 1000);
         assertThat(one.decided).hasSize(onOne);
     }
 
     @Test
     void aFailedHaHeardDuringItsTakeoverWaitsUntilTheTakeoverEnds() {
         start();
-        registerAll(0);
+        d.registerMobiles(MOBILES, 0);
         d.network.takeDown(d.has.get(3).address); // the download to HA 3 stalls
         d.kill(1);
         d.run(Duration.ofSeconds(4));
-        assertThat(view(3).state()).isEqualTo(AgentState.RECEIVING);
+        assertThat(d.view(3).state()).isEqualTo(AgentState.RECEIVING);
 
         Deployment.Ha one = d.restart(1);
         d.run(Duration.ofSeconds(3));
-        assertThat(view(1).state()).isEqualTo(AgentState.FAILED);
+        assertThat(d.view(1).state()).isEqualTo(AgentState.FAILED);
         assertThat(d.core.counters().get("rejoins-deferred")).isPositive();
         assertThat(one.store.size()).as("nothing taken from it while its bindings move").isEqualTo(MOBILES);
 
         d.network.bringUp(d.has.get(3).address);
         d.run(Duration.ofSeconds(3));
-        assertThat(view(3).state()).isEqualTo(AgentState.ACTIVE);
-        assertThat(view(1).state()).isEqualTo(AgentState.STANDING_BY);
+        assertThat(d.view(3).state()).isEqualTo(AgentState.ACTIVE);
+        assertThat(d.view(1).state()).isEqualTo(AgentState.STANDING_BY);
         assertThat(one.store.size()).isZero();
         assertThat(d.has.get(3).store.size()).isEqualTo(MOBILES);
     }
@@ -208,17 +197,17 @@ class RejoinTest {
         d.ha(2, true);
         d.kill(2); // configured, not running
         d.start(specs -> Deployment.settings(specs, 3, true, Duration.ZERO));
-        registerAll(0);
+        d.registerMobiles(MOBILES, 0);
         d.kill(1);
         d.run(Duration.ofSeconds(4));
         assertThat(d.core.counters().get("takeovers-without-redundant")).isEqualTo(1);
-        assertThat(view(1).awaitingTakeover()).isTrue();
+        assertThat(d.view(1).awaitingTakeover()).isTrue();
 
         d.restart(2);
         d.run(Duration.ofSeconds(3));
-        assertThat(view(1).successor()).isEqualTo(OptionalInt.of(2));
-        assertThat(view(1).awaitingTakeover()).isFalse();
-        assertThat(view(2).state()).isEqualTo(AgentState.ACTIVE);
+        assertThat(d.view(1).successor()).isEqualTo(OptionalInt.of(2));
+        assertThat(d.view(1).awaitingTakeover()).isFalse();
+        assertThat(d.view(2).state()).isEqualTo(AgentState.ACTIVE);
         assertThat(d.has.get(2).store.size()).isEqualTo(MOBILES);
         assertThat(d.core.counters().get("takeovers-of-waiting")).isEqualTo(1);
     }
@@ -226,21 +215,21 @@ class RejoinTest {
     @Test
     void aRejoinedHaRestartedWithItsActiveRoleIsToldToStandByAgain() {
         start();
-        registerAll(0);
+        d.registerMobiles(MOBILES, 0);
         d.kill(1);
         d.run(Duration.ofSeconds(4));
         d.restart(1);
         d.run(Duration.ofSeconds(3));
-        assertThat(view(1).state()).isEqualTo(AgentState.STANDING_BY);
+        assertThat(d.view(1).state()).isEqualTo(AgentState.STANDING_BY);
 
         d.kill(1);
         Deployment.Ha again = d.restart(1); // boots active, as configured
         assertThat(again.endpoint.role()).isEqualTo(AgentRole.ACTIVE);
         d.run(Duration.ofSeconds(3));
-        assertThat(view(1).state()).isEqualTo(AgentState.STANDING_BY);
+        assertThat(d.view(1).state()).isEqualTo(AgentState.STANDING_BY);
         assertThat(again.endpoint.role()).isEqualTo(AgentRole.STANDING_BY);
         assertThat(d.core.counters().get("rejoins")).isEqualTo(2);
-        assertThat(List.of(view(2).state(), view(3).state())).containsExactly(AgentState.STANDING_BY,
+        assertThat(List.of(d.view(2).state(), d.view(3).state())).containsExactly(AgentState.STANDING_BY,
                 AgentState.ACTIVE);
     }
 }

@@ -8,7 +8,6 @@ import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 
-import net.homeagent.hacn.control.ControlCore.AgentView;
 import net.homeagent.mip.api.Binding;
 
 /** The operator's manual switchover, hacn:failover (docs/hacn.md, "Switchover"). */
@@ -18,22 +17,12 @@ class SwitchoverTest {
 
     final Deployment d = new Deployment();
 
-    AgentView view(int nodeId) {
-        return d.core.view().stream().filter(v -> v.nodeId() == nodeId).findFirst().orElseThrow();
-    }
-
-    void registerAll(long identification) {
-        for (int i = 1; i <= MOBILES; i++) {
-            d.register("10.1.0." + i, "203.0.113." + i, identification + i);
-        }
-    }
-
     @Test
     void everyBindingGoesToTheRedundantHaEvenOneDecidedDuringTheSwitchAndTheHaStandsBy() {
         d.ha(1, false);
         d.ha(2, true);
         d.start(specs -> Deployment.settings(specs, 3, true, Duration.ZERO));
-        registerAll(0);
+        d.registerMobiles(MOBILES, 0);
         d.run(Duration.ofSeconds(30));
         Deployment.Ha one = d.has.get(1);
         one.store.holdSyncs(); // the next decision's reply waits for its durable write
@@ -41,7 +30,7 @@ class SwitchoverTest {
         assertThat(d.core.inFlight()).isEqualTo(1);
 
         assertThat(d.core.failover(1)).startsWith("HA 1 switching over: its 31 bindings go to HA 2");
-        assertThat(view(1).state()).isEqualTo(AgentState.SWITCHING_OVER);
+        assertThat(d.view(1).state()).isEqualTo(AgentState.SWITCHING_OVER);
         d.register("10.1.0.5", "203.0.113.50", 500); // held: the mobile node retransmits later
         assertThat(d.core.counters().get("requests-held-switching-over")).isEqualTo(1);
         d.run(Duration.ofSeconds(1));
@@ -51,9 +40,9 @@ class SwitchoverTest {
         d.network.deliverAll();
         d.run(Duration.ofSeconds(3));
 
-        assertThat(view(2).state()).isEqualTo(AgentState.ACTIVE);
-        assertThat(view(1).state()).isEqualTo(AgentState.STANDING_BY);
-        assertThat(view(1).redundant()).isTrue();
+        assertThat(d.view(2).state()).isEqualTo(AgentState.ACTIVE);
+        assertThat(d.view(1).state()).isEqualTo(AgentState.STANDING_BY);
+        assertThat(d.view(1).redundant()).isTrue();
         assertThat(one.store.size()).isZero();
         assertThat(one.endpoint.authority().serving()).isFalse();
         Deployment.Ha two = d.has.get(2);
@@ -65,7 +54,7 @@ class SwitchoverTest {
         assertThat(d.core.counters().get("detections-poll") + d.core.counters().get("detections-heartbeat")).isZero();
 
         d.replies.clear();
-        registerAll(1000);
+        d.registerMobiles(MOBILES, 1000);
         assertThat(two.decided).hasSize(MOBILES);
         assertThat(d.replies).hasSize(MOBILES).allSatisfy(r -> assertThat(r.reply().code()).isZero());
     }
@@ -75,21 +64,21 @@ class SwitchoverTest {
         d.ha(1, false);
         d.ha(2, true);
         d.start(specs -> Deployment.settings(specs, 3, true, Duration.ZERO));
-        registerAll(0);
+        d.registerMobiles(MOBILES, 0);
         d.network.takeDown(d.has.get(2).address);
         d.core.failover(1);
         d.run(Duration.ofSeconds(1));
-        assertThat(view(2).state()).isEqualTo(AgentState.RECEIVING);
+        assertThat(d.view(2).state()).isEqualTo(AgentState.RECEIVING);
         d.network.giveUp(d.has.get(2).address);
         d.run(Duration.ofMillis(200));
 
-        assertThat(view(2).state()).isEqualTo(AgentState.FAILED);
-        assertThat(view(1).state()).isEqualTo(AgentState.ACTIVE);
-        assertThat(view(1).successor()).isEqualTo(OptionalInt.empty());
+        assertThat(d.view(2).state()).isEqualTo(AgentState.FAILED);
+        assertThat(d.view(1).state()).isEqualTo(AgentState.ACTIVE);
+        assertThat(d.view(1).successor()).isEqualTo(OptionalInt.empty());
         assertThat(d.core.counters().get("switchovers-abandoned")).isEqualTo(1);
         assertThat(d.has.get(1).store.size()).isEqualTo(MOBILES);
         d.replies.clear();
-        registerAll(1000);
+        d.registerMobiles(MOBILES, 1000);
         assertThat(d.replies).hasSize(MOBILES);
     }
 }

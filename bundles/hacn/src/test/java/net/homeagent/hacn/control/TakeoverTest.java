@@ -8,7 +8,6 @@ import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 
-import net.homeagent.hacn.control.ControlCore.AgentView;
 import net.homeagent.hacn.wire.HacnMessage.AgentRole;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.ChangeOrigin;
@@ -20,35 +19,25 @@ class TakeoverTest {
 
     final Deployment d = new Deployment();
 
-    AgentView view(int nodeId) {
-        return d.core.view().stream().filter(v -> v.nodeId() == nodeId).findFirst().orElseThrow();
-    }
-
-    void registerAll(long identification) {
-        for (int i = 1; i <= MOBILES; i++) {
-            d.register("10.1.0." + i, "203.0.113." + i, identification + i);
-        }
-    }
-
     @Test
     void theBestRedundantHaReceivesTheFailedHasBindingsServesThemAndTakesTheirRenewals() {
         d.ha(1, false);
         d.ha(2, true); // priority 12
         d.ha(3, true); // priority 13: chosen
         d.start(specs -> Deployment.settings(specs, 3, true, Duration.ZERO));
-        assertThat(view(2).state()).isEqualTo(AgentState.STANDING_BY);
-        registerAll(0);
+        assertThat(d.view(2).state()).isEqualTo(AgentState.STANDING_BY);
+        d.registerMobiles(MOBILES, 0);
         d.run(Duration.ofSeconds(1));
-        assertThat(view(1).bindings()).isEqualTo(MOBILES);
+        assertThat(d.view(1).bindings()).isEqualTo(MOBILES);
         d.run(Duration.ofSeconds(60)); // a minute of the bindings' lifetimes goes by
 
         d.kill(1);
         d.run(Duration.ofSeconds(4));
 
-        assertThat(view(1).state()).isEqualTo(AgentState.FAILED);
-        assertThat(view(1).successor()).isEqualTo(OptionalInt.of(3));
-        assertThat(view(3).state()).isEqualTo(AgentState.ACTIVE);
-        assertThat(view(2).state()).isEqualTo(AgentState.STANDING_BY);
+        assertThat(d.view(1).state()).isEqualTo(AgentState.FAILED);
+        assertThat(d.view(1).successor()).isEqualTo(OptionalInt.of(3));
+        assertThat(d.view(3).state()).isEqualTo(AgentState.ACTIVE);
+        assertThat(d.view(2).state()).isEqualTo(AgentState.STANDING_BY);
         Deployment.Ha three = d.has.get(3);
         assertThat(three.endpoint.authority().serving()).isTrue();
         assertThat(three.endpoint.role()).isEqualTo(AgentRole.ACTIVATED);
@@ -64,13 +53,13 @@ class TakeoverTest {
                 .containsEntry("from", "receiving").containsEntry("to", "active"));
 
         d.replies.clear();
-        registerAll(1000); // renewals through the control node
+        d.registerMobiles(MOBILES, 1000); // renewals through the control node
         d.register("10.1.1.1", "203.0.113.200", 1); // and a mobile never seen: the only active HA left
         assertThat(three.decided).hasSize(MOBILES + 1);
         assertThat(d.has.get(1).decided).hasSize(MOBILES);
         assertThat(d.replies).hasSize(MOBILES + 1).allSatisfy(r -> assertThat(r.reply().code()).isZero());
         d.run(Duration.ofSeconds(1));
-        assertThat(view(3).bindings()).as("its own reports, downloaded bindings included").isEqualTo(MOBILES + 1);
+        assertThat(d.view(3).bindings()).as("its own reports, downloaded bindings included").isEqualTo(MOBILES + 1);
     }
 
     @Test
@@ -79,21 +68,21 @@ class TakeoverTest {
         d.ha(2, true);
         d.ha(3, true);
         d.start(specs -> Deployment.settings(specs, 3, true, Duration.ZERO));
-        registerAll(0);
+        d.registerMobiles(MOBILES, 0);
         d.run(Duration.ofSeconds(1));
         d.network.takeDown(d.has.get(3).address); // it still heartbeats, but takes no message in
 
         d.kill(1);
         d.run(Duration.ofSeconds(4));
-        assertThat(view(3).state()).isEqualTo(AgentState.RECEIVING);
+        assertThat(d.view(3).state()).isEqualTo(AgentState.RECEIVING);
         d.network.giveUp(d.has.get(3).address); // the link's give-up bound passes
         d.run(Duration.ofMillis(200));
 
-        assertThat(view(3).state()).isEqualTo(AgentState.FAILED);
+        assertThat(d.view(3).state()).isEqualTo(AgentState.FAILED);
         assertThat(d.core.counters().get("detections-download")).isEqualTo(1);
         assertThat(d.core.counters().get("takeovers-retried")).isEqualTo(1);
-        assertThat(view(2).state()).isEqualTo(AgentState.ACTIVE);
-        assertThat(view(1).successor()).isEqualTo(OptionalInt.of(2));
+        assertThat(d.view(2).state()).isEqualTo(AgentState.ACTIVE);
+        assertThat(d.view(1).successor()).isEqualTo(OptionalInt.of(2));
         assertThat(d.has.get(2).store.size()).isEqualTo(MOBILES);
         assertThat(d.has.get(2).store.find(ip("10.1.0.7"))).extracting(Binding::careOfAddress)
                 .containsExactly(ip("203.0.113.7"));
@@ -105,7 +94,7 @@ class TakeoverTest {
         d.ha(1, false);
         d.ha(2, false);
         d.start(specs -> Deployment.settings(specs, 3, false, Duration.ZERO));
-        registerAll(0);
+        d.registerMobiles(MOBILES, 0);
         d.run(Duration.ofSeconds(1));
         int onOne = d.has.get(1).store.size();
         d.kill(1);
@@ -113,7 +102,7 @@ class TakeoverTest {
 
         assertThat(d.core.counters().get("takeovers-without-redundant")).isEqualTo(1);
         d.replies.clear();
-        registerAll(1000);
+        d.registerMobiles(MOBILES, 1000);
         assertThat(d.core.counters().get("requests-no-agent")).isEqualTo(onOne);
         assertThat(d.replies).hasSize(MOBILES - onOne);
     }
@@ -125,7 +114,7 @@ class TakeoverTest {
         java.util.List<ChangeOrigin> origins = new java.util.ArrayList<>();
         d.has.get(2).store.listen(e -> origins.add(e.origin()));
         d.start(specs -> Deployment.settings(specs, 0, false, Duration.ZERO));
-        registerAll(0);
+        d.registerMobiles(MOBILES, 0);
         d.run(Duration.ofSeconds(1));
         d.has.get(1).endpoint.interrupt("data-plane: tun gone");
         d.run(Duration.ofMillis(200));
