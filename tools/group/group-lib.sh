@@ -23,12 +23,6 @@ group_active=""
 group_sa_files=()
 declare -A group_keepalived=()
 
-expect() {  # DESCRIPTION COMMAND...: one PASS or FAIL line
-    local what=$1
-    shift
-    if "$@"; then echo "PASS $what"; passed=$((passed + 1)); else fail_step "$what"; fi
-}
-
 # group_init LABEL: the test bed's work folder, root and keepalived checked, the home link and the
 # mobile nodes' host mn (192.0.2.100). False (with a failure counted) when it cannot run here.
 group_init() {

@@ -36,12 +36,6 @@ peer_key=0x$(printf '6b%.0s' $(seq 32))           # the nodes' HMAC-SHA-256 test
 source "$here/../testbed/testbed.sh"
 client="$TB_ROOT/tools/group/group_client.py"
 
-expect() {  # DESCRIPTION COMMAND...: one PASS or FAIL line
-    local what=$1
-    shift
-    if "$@"; then echo "PASS $what"; passed=$((passed + 1)); else fail_step "$what"; fi
-}
-
 # node NAME ADDRESS NODE-ID PEERS [PID.key=value ...]: an appliance in its own namespace on the home
 # link with the peer link enabled and the homeagent-hacn feature booting with the rest
 node() {

@@ -25,12 +25,6 @@ client="$TB_ROOT/tools/interop/mip_client.py"
 key=0x00112233445566778899aabbccddeeff   # test key of both mobile nodes (SPI 256)
 
 # expect DESCRIPTION COMMAND...: one PASS or FAIL line
-expect() {
-    local what=$1
-    shift
-    if "$@"; then echo "PASS $what"; passed=$((passed + 1)); else fail_step "$what"; fi
-}
-
 # home_agent NAME ADDRESS: a home agent in its own namespace on the home link, serving ADDRESS on 434
 home_agent() {
     testbed_node "$1" "home=$2/24"

@@ -46,6 +46,13 @@ fail_step() {
     failed=$((failed + 1))
 }
 
+# expect DESCRIPTION COMMAND...: runs the command; one PASS line if it succeeds, else one failure
+expect() {
+    local what=$1
+    shift
+    if "$@"; then echo "PASS $what"; passed=$((passed + 1)); else fail_step "$what"; fi
+}
+
 # Adds the "N passed, N failed" line a part printed last to the totals; a part that died
 # before printing it counts as one failure.
 count() {

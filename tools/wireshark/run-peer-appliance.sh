@@ -29,12 +29,6 @@ key2=0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0  # key id 
 group_address=239.255.74.34
 link_port=7434
 
-expect() {  # DESCRIPTION COMMAND...: one PASS or FAIL line
-    local what=$1
-    shift
-    if "$@"; then echo "PASS $what"; passed=$((passed + 1)); else fail_step "$what"; fi
-}
-
 send() {  # KIND DESTINATION [OPTIONS...]: one datagram from the python peer
     testbed_exec pn "$py" "$peer" "$1" "$2" "$link_port" --source 192.0.2.50 --key "$key" "${@:3}" >>"$work/peer.out"
 }
