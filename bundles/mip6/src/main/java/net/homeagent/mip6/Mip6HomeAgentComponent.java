@@ -77,7 +77,7 @@ public final class Mip6HomeAgentComponent implements Mip6View {
             throw new IllegalArgumentException("enabled=true but no homeAgentAddresses in etc/" + Mip6Config.PID + ".cfg");
         }
         HomeRegistrationSettings settings = new HomeRegistrationSettings(prefixes(config.homePrefixes()),
-                prefixes(config.servedRanges()), config.maxLifetimeSeconds(), config.capacity());
+                prefixes(config.servedRanges()), config.maxLifetimeSeconds(), config.capacity(), addresses);
         RecoverySettings recoverySettings = new RecoverySettings(config.recoveryRate(),
                 config.recoveryPrefixSpacingMillis(), config.recoveryJitter(), config.recoveryTimeoutMillis(),
                 config.recoveryAttempts(), config.recoveryPrefixLength(), config.recoveryLookAhead());

@@ -43,7 +43,7 @@ class Mip6SignallingTest {
     private final BindingCache cache = new BindingCache(CacheBackup.NONE);
     private final Mip6Signalling signalling = new Mip6Signalling(List.of(HA),
             new HomeRegistration(new HomeRegistrationSettings(List.of(Ipv6Prefix.parse("2001:db8:100::/64")), List.of(),
-                    3600, 100), cache, counters, home -> { }),
+                    3600, 100, List.of(HA)), cache, counters, home -> { }),
             counters, packet -> {
                 byte[] octets = new byte[packet.readableBytes()];
                 packet.getBytes(packet.readerIndex(), octets);

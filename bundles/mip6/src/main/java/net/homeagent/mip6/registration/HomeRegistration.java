@@ -30,7 +30,8 @@ import net.homeagent.mip6.cache.Mip6Binding;
  *     it was);</li>
  * <li>129 administratively prohibited: a Binding Update without the H flag (a correspondent
  *     registration: this node is no correspondent node) or with the M flag (a local Binding Update
- *     to a MAP, RFC 5380: this node is no MAP);</li>
+ *     to a MAP, RFC 5380: this node is no MAP), or for a home address that is one of the home agent's
+ *     own;</li>
  * <li>130 insufficient resources: the binding cache holds {@code capacity} entries;</li>
  * <li>132 not home subnet: the home address is outside every home prefix (§10.3.1);</li>
  * <li>133 not home agent for this mobile node: outside the served ranges, or a deregistration of a
@@ -95,6 +96,11 @@ public final class HomeRegistration {
         if (update.mapRegistration()) {
             return refuse(BindingAckStatus.ADMINISTRATIVELY_PROHIBITED, update, home, careOf,
                     "M flag: a local Binding Update (RFC 5380), and this node is no MAP");
+        }
+        if (settings.homeAgentAddresses().contains(home)) {
+            // registering the home agent's own address would hand its traffic to whoever asked
+            return refuse(BindingAckStatus.ADMINISTRATIVELY_PROHIBITED, update, home, careOf,
+                    "the home address is one of the home agent's own addresses");
         }
         if (settings.homePrefixes().stream().noneMatch(prefix -> prefix.contains(home))) {
             return refuse(BindingAckStatus.NOT_HOME_SUBNET, update, home, careOf,

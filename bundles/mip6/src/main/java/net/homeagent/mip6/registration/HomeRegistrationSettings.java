@@ -1,5 +1,6 @@
 package net.homeagent.mip6.registration;
 
+import java.net.Inet6Address;
 import java.util.List;
 
 /**
@@ -12,11 +13,13 @@ import java.util.List;
  * @param maxLifetimeSeconds the longest lifetime granted (§10.3.1: the granted lifetime is at most
  *                           the requested one and at most what the home agent allows)
  * @param capacity           binding cache entries at most (beyond: 130, insufficient resources)
+ * @param homeAgentAddresses the home agent's own addresses: never a mobile node's home address (129)
  */
 public record HomeRegistrationSettings(List<Ipv6Prefix> homePrefixes, List<Ipv6Prefix> servedRanges,
-        long maxLifetimeSeconds, int capacity) {
+        long maxLifetimeSeconds, int capacity, List<Inet6Address> homeAgentAddresses) {
 
     public HomeRegistrationSettings {
+        homeAgentAddresses = List.copyOf(homeAgentAddresses);
         homePrefixes = List.copyOf(homePrefixes);
         servedRanges = servedRanges.isEmpty() ? homePrefixes : List.copyOf(servedRanges);
         if (homePrefixes.isEmpty()) {

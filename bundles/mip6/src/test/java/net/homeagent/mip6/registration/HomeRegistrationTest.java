@@ -51,7 +51,7 @@ class HomeRegistrationTest {
 
     private HomeRegistration registration(int capacity, String... served) {
         return new HomeRegistration(new HomeRegistrationSettings(List.of(Ipv6Prefix.parse("2001:db8:100::/64")),
-                java.util.Arrays.stream(served).map(Ipv6Prefix::parse).toList(), 3600, capacity), cache, counters,
+                java.util.Arrays.stream(served).map(Ipv6Prefix::parse).toList(), 3600, capacity, List.of(HA)), cache, counters,
                 accepted::add);
     }
 
@@ -197,11 +197,12 @@ class HomeRegistrationTest {
     }
 
     @Test
-    void noHFlagOrTheMFlagIsProhibited129() {
+    void noHFlagTheMFlagOrTheHomeAgentsOwnAddressIsProhibited129() {
         assertThat(send(update(1, 10, false, false, List.of())).status()).isEqualTo(129);
         assertThat(send(update(1, 10, true, true, List.of())).status()).isEqualTo(129);
+        assertThat(send(update(1, 10), HA, CARE_OF).status()).as("the home agent's own address").isEqualTo(129);
         assertThat(cache.size()).isZero();
-        assertThat(counters.acknowledgements()).containsEntry(129, 2L);
+        assertThat(counters.acknowledgements()).containsEntry(129, 3L);
     }
 
     @Test
@@ -242,10 +243,10 @@ class HomeRegistrationTest {
         assertThatThrownBy(() -> Ipv6Prefix.parse("192.0.2.0/24")).hasMessageContaining("not an IPv6 prefix");
         assertThatThrownBy(() -> Ipv6Prefix.parse("2001:db8::/x")).hasMessageContaining("bad length");
         assertThatThrownBy(() -> Ipv6Prefix.parse("2001:db8::/129")).hasMessageContaining("0..128");
-        assertThatThrownBy(() -> new HomeRegistrationSettings(List.of(), List.of(), 3600, 1))
+        assertThatThrownBy(() -> new HomeRegistrationSettings(List.of(), List.of(), 3600, 1, List.of()))
                 .hasMessageContaining("no home prefix");
         assertThatThrownBy(() -> new HomeRegistrationSettings(List.of(Ipv6Prefix.parse("2001:db8::/64")), List.of(),
-                300_000, 1)).hasMessageContaining("maxLifetimeSeconds");
+                300_000, 1, List.of())).hasMessageContaining("maxLifetimeSeconds");
         assertThat(Ipv6Prefix.parse("2001:db8:100::/60").contains(Addresses.v6("2001:db8:100:f::1"))).isTrue();
         assertThat(Ipv6Prefix.parse("2001:db8:100::/60").contains(Addresses.v6("2001:db8:100:10::1"))).isFalse();
         assertThat(Ipv6Prefix.parse("2001:db8:100::1").contains(Addresses.v6("2001:db8:100::1"))).isTrue();
