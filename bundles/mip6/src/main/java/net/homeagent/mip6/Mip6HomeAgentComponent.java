@@ -54,23 +54,42 @@ public final class Mip6HomeAgentComponent implements Mip6View {
     private final Clock clock = Clock.systemUTC();
     private final Mip6Counters counters = new Mip6Counters();
     private final String status;
-    private final BindingCache cache;
-    private final BindingCacheJournal journal;
-    private final ScheduledExecutorService timer;
-    private final TunSignallingLoop signalling;
+    /** what runs: null when off or when the start failed */
+    private final Started started;
     private volatile BindingRecovery recovery;
 
+    /** The running home agent's parts, closed in reverse order by {@link #stop}. */
+    private record Started(BindingCache cache, BindingCacheJournal journal, ScheduledExecutorService timer,
+            TunSignallingLoop signalling, String status) {
+    }
+
+    /**
+     * A start that fails (no root for the TUN device, a bad address in the configuration, an
+     * unreadable backup) leaves the component up and says why in mip6:* and at ERROR in the log.
+     */
     @Activate
-    public Mip6HomeAgentComponent(Mip6Config config) throws IOException {
+    public Mip6HomeAgentComponent(Mip6Config config) {
         if (!config.enabled()) {
             this.status = "off (enabled=false in etc/" + Mip6Config.PID + ".cfg)";
-            this.cache = new BindingCache(CacheBackup.NONE);
-            this.journal = null;
-            this.timer = null;
-            this.signalling = null;
+            this.started = null;
             LOG.info("Mobile IPv6 home agent: {}", status);
             return;
         }
+        Started parts = null;
+        String why;
+        try {
+            parts = start(config);
+            why = parts.status();
+            LOG.info("Mobile IPv6 home agent {}", why);
+        } catch (IOException | RuntimeException e) {
+            why = "failed to start: " + e.getMessage();
+            LOG.error("Mobile IPv6 home agent failed to start", e);
+        }
+        this.started = parts;
+        this.status = why;
+    }
+
+    private Started start(Mip6Config config) throws IOException {
         List<Inet6Address> addresses = prefixes(config.homeAgentAddresses()).stream()
                 .map(Ipv6Prefix::network).toList();
         if (addresses.isEmpty()) {
@@ -82,20 +101,19 @@ public final class Mip6HomeAgentComponent implements Mip6View {
                 config.recoveryPrefixSpacingMillis(), config.recoveryJitter(), config.recoveryTimeoutMillis(),
                 config.recoveryAttempts(), config.recoveryPrefixLength(), config.recoveryLookAhead());
         List<Mip6Binding> restored = List.of();
+        BindingCacheJournal journal = null;
         if (config.backupEnabled()) {
             Path folder = Path.of(config.backupFolder()
                     .replace("${karaf.data}", System.getProperty("karaf.data", "data")));
             BindingCacheJournal.Opened opened = BindingCacheJournal.open(folder, clock.millis());
-            this.journal = opened.journal();
+            journal = opened.journal();
             restored = opened.live();
             counters.count(Counter.RESTORED, restored.size());
             counters.count(Counter.RESTORE_EXPIRED, opened.expired());
             LOG.info("IPv6 binding cache backup {}: {} entries restored, {} expired while down, {} damaged octets",
                     journal.file(), restored.size(), opened.expired(), opened.damagedBytes());
-        } else {
-            this.journal = null;
         }
-        this.cache = new BindingCache(journal == null ? CacheBackup.NONE : journal);
+        BindingCache cache = new BindingCache(journal == null ? CacheBackup.NONE : journal);
         if (config.forwardDuringRecovery() || !config.recoveryEnabled()) {
             cache.restore(restored);
         }
@@ -116,8 +134,8 @@ public final class Mip6HomeAgentComponent implements Mip6View {
             throw e;
         }
         Mip6Signalling signallingLogic = new Mip6Signalling(addresses, registration, counters, tun, clock);
-        this.signalling = new TunSignallingLoop(tun, signallingLogic::received);
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        TunSignallingLoop signalling = new TunSignallingLoop(tun, signallingLogic::received);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "mip6-timer");
             thread.setDaemon(true);
             return thread;
@@ -125,18 +143,17 @@ public final class Mip6HomeAgentComponent implements Mip6View {
         if (config.recoveryEnabled() && !restored.isEmpty()) {
             long seed = config.recoverySeed() != 0 ? config.recoverySeed() : new SecureRandom().nextLong();
             this.recovery = BindingRecovery.start(restored, clock.millis(), recoverySettings,
-                    recoveryActions(signallingLogic), seed);
+                    recoveryActions(signallingLogic, cache), seed);
             new RecoveryDriver(recovery, timer, clock).start();
         }
-        timer.scheduleAtFixedRate(this::expire, 1, 1, TimeUnit.SECONDS);
+        timer.scheduleAtFixedRate(() -> expire(cache), 1, 1, TimeUnit.SECONDS);
         signalling.start();
-        this.status = "running on " + tun.name() + ", home agent addresses " + addresses.stream()
-                .map(Inet6Address::getHostAddress).toList() + ", home prefixes " + settings.homePrefixes()
-                + ", backup " + (journal == null ? "off" : journal.file().toString());
-        LOG.info("Mobile IPv6 home agent {}", status);
+        return new Started(cache, journal, timer, signalling, "running on " + tun.name() + ", home agent addresses "
+                + addresses.stream().map(Inet6Address::getHostAddress).toList() + ", home prefixes "
+                + settings.homePrefixes() + ", backup " + (journal == null ? "off" : journal.file().toString()));
     }
 
-    private RecoveryActions recoveryActions(Mip6Signalling signallingLogic) {
+    private RecoveryActions recoveryActions(Mip6Signalling signallingLogic, BindingCache cache) {
         return new RecoveryActions() {
             @Override
             public void sendRefreshRequest(Mip6Binding entry, int attempt) {
@@ -170,7 +187,7 @@ public final class Mip6HomeAgentComponent implements Mip6View {
         }
     }
 
-    private void expire() {
+    private void expire(BindingCache cache) {
         List<Mip6Binding> expired = cache.expireDue(clock.millis());
         counters.count(Counter.EXPIRED, expired.size());
         for (Mip6Binding binding : expired) {
@@ -186,21 +203,20 @@ public final class Mip6HomeAgentComponent implements Mip6View {
 
     @Deactivate
     void stop() throws IOException, InterruptedException {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer.awaitTermination(2, TimeUnit.SECONDS);
+        if (started == null) {
+            return;
         }
-        if (signalling != null) {
-            signalling.close();
-        }
-        if (journal != null) {
-            journal.close();
+        started.timer().shutdownNow();
+        started.timer().awaitTermination(2, TimeUnit.SECONDS);
+        started.signalling().close();
+        if (started.journal() != null) {
+            started.journal().close();
         }
     }
 
     @Override
     public boolean running() {
-        return signalling != null;
+        return started != null;
     }
 
     @Override
@@ -215,12 +231,12 @@ public final class Mip6HomeAgentComponent implements Mip6View {
 
     @Override
     public List<Mip6Binding> bindings() {
-        return cache.list();
+        return started == null ? List.of() : started.cache().list();
     }
 
     @Override
     public Optional<Mip6Binding> binding(Inet6Address homeAddress) {
-        return cache.get(homeAddress);
+        return started == null ? Optional.empty() : started.cache().get(homeAddress);
     }
 
     @Override
