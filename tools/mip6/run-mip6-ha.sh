@@ -62,6 +62,11 @@ bindings_match() {  # LABEL: mip6:bindings holds exactly the ledger's acknowledg
     [[ "${PIPESTATUS[0]}" == 0 ]]
 }
 
+deregistered() {  # HOME: the deregistration was acknowledged and mip6:binding HOME finds nothing
+    grep -q '^acknowledged 1, refused 0, unanswered 0, wrong 0, bad 0' "$work/deregister.out" &&
+        testbed_shell ha "mip6:binding $1" | tee "$work/deregistered-binding.txt" | grep -qE '^(no binding for|binding cache +none)'
+}
+
 recovery_field() { awk -v k="$1" '$1 == k {print $2}' "$work/recovery.txt"; }
 
 recovery_finished() {  # waits (60 s at most) until mip6:recovery says finished
@@ -128,6 +133,10 @@ mn register --ha "$ha_address" --next-hop-mac "$router_mac" --nodes "$nodes" --p
 expect "every Binding Update acknowledged with 0 through a type 2 routing header, checksums right ($(tail -1 "$work/register.out"))" \
     grep -q "^acknowledged $nodes, refused 0, unanswered 0, wrong 0, bad 0" "$work/register.out"
 expect "mip6:bindings holds every acknowledged home address at its care-of address" bindings_match registered
+mn register --ha "$ha_address" --next-hop-mac "$router_mac" --nodes 1 --prefixes 1 --home-prefix 2001:db8:200::/64 \
+    --ledger "$work/foreign" >"$work/foreign.out" || true
+expect "a home address outside the home prefix is refused with 132, not home subnet ($(cat "$work/foreign"))" \
+    grep -q " 132$" "$work/foreign"
 testbed_shell ha 'mip6:stats' >"$work/stats-1.txt"
 expect "mip6:stats counts $nodes registrations" grep -qE "^$nodes +home registrations accepted" "$work/stats-1.txt"
 
@@ -152,6 +161,11 @@ expect "mip6:recovery: total $nodes, validated $answering, deleted $silent, pend
     = "$nodes $answering $silent 0"
 expect "mip6:bindings: every answering mobile restored (0 lost), every silent one deleted" bindings_match recovered
 
+first_home=2001:db8:100::1:1   # mobile node 1 answered: registered with sequence number 2
+mn register --ha "$ha_address" --next-hop-mac "$router_mac" --nodes 1 --prefixes "$prefixes" --seq 3 --lifetime-units 0 \
+    --ledger "$work/deregistered" >"$work/deregister.out" || true
+expect "a deregistration (lifetime 0) is acknowledged with 0 and removes the binding ($(tail -1 "$work/deregister.out"))" \
+    deregistered "$first_home"
 sleep 1
 testbed_capture_stop
 mobility=$(tshark_count "$TB_PCAP" 'mipv6 && !icmpv6') || mobility=0
@@ -160,8 +174,8 @@ expect "tshark decodes every Mobility Header ($mobility) without a warning or a 
 tshark -n -r "$TB_PCAP" -Y 'mip6.mhtype == 0 && !icmpv6' -T fields -E separator=' ' -e frame.time_epoch \
     -e ipv6.routing.mipv6.home_address -e ipv6.dst 2>/dev/null >"$work/brr.log" || true
 accepted=$(tshark_count "$TB_PCAP" 'mip6.mhtype == 6 && mip6.ba.status == 0 && !icmpv6') || accepted=0
-expect "tshark: $(wc -l <"$work/brr.log") Binding Refresh Requests to the $nodes mobile nodes, $accepted acknowledgements with 0 ($nodes + $answering expected)" \
-    test "$(wc -l <"$work/brr.log")" -ge "$nodes" -a "$accepted" -eq "$((nodes + answering))"
+expect "tshark: $(wc -l <"$work/brr.log") Binding Refresh Requests to the $nodes mobile nodes, $accepted acknowledgements with 0 (at least $nodes + $answering + the deregistration; an answer slower than its timer is asked and acknowledged twice)" \
+    test "$(wc -l <"$work/brr.log")" -ge "$nodes" -a "$accepted" -ge "$((nodes + answering + 1))"
 "$py" "$mobiles" analyse --log "$work/brr.log" --rate "$rate" --spacing "$spacing" | tee "$work/analyse.out" || true
 expect "from the capture, BRRs paced and shuffled by care-of prefix ($(tail -1 "$work/analyse.out"))" \
     "$py" "$mobiles" analyse --log "$work/brr.log" --rate "$rate" --spacing "$spacing"

@@ -52,7 +52,7 @@ final class Mip6Text {
             out.append("origin            ").append(binding.origin().name().toLowerCase(Locale.ROOT)).append('\n');
         });
         if (entry.isEmpty()) {
-            out.append("binding cache     none (held until validated, or deleted)\n");
+            out.append("binding cache     none (deregistered, expired, deleted, or held until validated)\n");
         }
         recovery.ifPresent(state -> out.append("recovery          ").append(state).append('\n'));
         return out.toString();
