@@ -194,6 +194,8 @@ def answer(args):
         home, coa, _ = brr
         last[0] = time.time()
         requests.append((pkt.time, home, coa))
+        if len(requests) % 500 == 1:
+            print("refresh request %d (to %s) after %.1f s" % (len(requests), home, time.time() - started), flush=True)
         if home not in ledger:
             return
         if numbers[home] % args.silent_every == 0:
@@ -207,6 +209,8 @@ def answer(args):
 
     sniffer = AsyncSniffer(iface=args.iface, prn=on_packet, store=False)
     sniffer.start()
+    time.sleep(0.5)   # the sniffer's packet socket is open
+    print("listening on %s for the refresh requests of %d mobile nodes" % (args.iface, len(ledger)), flush=True)
     while time.time() - started < args.seconds and (not requests or time.time() - last[0] < 4):
         time.sleep(0.2)
     time.sleep(1.0)   # the last acknowledgements

@@ -145,10 +145,13 @@ testbed_kill9 ha
 testbed_exec_bg mn "$py" "$mobiles" answer --ha "$ha_address" --next-hop-mac "$router_mac" --ledger "$work/ledger" --silent-every "$silent_every" \
     --seconds "$((boot_timeout + 60))" --log "$work/brr-scapy.log"
 answerer=$TB_BG
+answer_out=$(ls -t "$work"/mn-bg*.out | head -n 1)
+# the restart waits until the mobile nodes listen (scapy takes a while to load on a busy box)
+for _ in $(seq 120); do grep -q '^listening' "$answer_out" && break; sleep 0.5; done
+expect "the mobile nodes listen before the restart" grep -q '^listening' "$answer_out"
 restarted=$SECONDS
 testbed_boot ha 'mip6:stats' 'MIPv6 home agent: running' || { testbed_finish; exit; }
 for _ in $(seq 120); do kill -0 "$answerer" 2>/dev/null || break; sleep 1; done
-answer_out=$(ls "$work"/mn-bg*.out | head -n 1)
 cat "$answer_out"
 silent=$((nodes / silent_every))
 answering=$((nodes - silent))

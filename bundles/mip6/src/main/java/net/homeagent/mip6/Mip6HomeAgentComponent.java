@@ -215,11 +215,6 @@ public final class Mip6HomeAgentComponent implements Mip6View {
     }
 
     @Override
-    public boolean running() {
-        return started != null;
-    }
-
-    @Override
     public String status() {
         return status;
     }

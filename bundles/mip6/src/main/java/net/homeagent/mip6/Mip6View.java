@@ -10,10 +10,7 @@ import net.homeagent.mip6.recovery.RecoveryProgress;
 /** What the mip6:* commands read (a bundle-internal service of {@link Mip6HomeAgentComponent}). */
 public interface Mip6View {
 
-    /** Whether the home agent runs; when not, {@link #status()} says why. */
-    boolean running();
-
-    /** One line: addresses, device, backup, or why it is off. */
+    /** One line: addresses, device, backup; or why it is off or did not start. */
     String status();
 
     long nowMillis();

@@ -191,7 +191,7 @@ public final class BindingCacheJournal implements CacheBackup, AutoCloseable {
         }
     }
 
-    /** For tests and mip6:stats: the size of the file now. */
+    /** The size of the file now (what the rewrite at open left, plus what was appended since). */
     public long size() throws IOException {
         return channel.size();
     }

@@ -23,11 +23,6 @@ class Mip6TextTest {
 
     private final Mip6View view = new Mip6View() {
         @Override
-        public boolean running() {
-            return true;
-        }
-
-        @Override
         public String status() {
             return "running on mip6ha0";
         }
