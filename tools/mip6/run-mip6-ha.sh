@@ -14,7 +14,7 @@
 # through a type 2 routing header (checksums checked by the scapy side); mip6:bindings holds
 # exactly the ledger; tshark decodes every Mobility Header without a warning. Then kill -9 of the
 # appliance and a restart: Binding Refresh Requests go out paced (rate from the median gap) and
-# shuffled (no two first requests in a row to one /64, the gaps to one /64 at least 0.8 x the
+# shuffled (no two requests in a row to one /64 before the first retry, the gaps to one /64 at least 0.8 x the
 # configured spacing but for at most 2 % bunched by the host's forwarding on a loaded box, home
 # addresses not in order) - measured from the capture -, every mobile but each
 # SILENT_EVERY-th answers with a Binding Update and is restored (0 answering mobiles lost), the
