@@ -1,0 +1,78 @@
+package net.homeagent.mip6;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of the Mobile IPv6 home agent, ConfigAdmin PID {@value #PID} (etc/net.homeagent.mip6.cfg). */
+@ObjectClassDefinition(id = Mip6Config.PID, name = "Mobile IPv6 home agent",
+        description = "RFC 6275 home registrations on a TUN device, durable binding cache, binding recovery")
+public @interface Mip6Config {
+
+    String PID = "net.homeagent.mip6";
+
+    @AttributeDefinition(description = "Run the MIPv6 home agent (off by default: the feature installs it idle)")
+    boolean enabled() default false;
+
+    @AttributeDefinition(description = "The home agent's IPv6 addresses, routed into the signalling device; the"
+            + " first is the source of Binding Refresh Requests")
+    String[] homeAgentAddresses() default {};
+
+    @AttributeDefinition(description = "Home subnet prefixes, e.g. 2001:db8:100::/64 (outside them: status 132)")
+    String[] homePrefixes() default {};
+
+    @AttributeDefinition(description = "Home address ranges this home agent serves (outside them: status 133);"
+            + " empty: the home prefixes")
+    String[] servedRanges() default {};
+
+    @AttributeDefinition(description = "Longest lifetime granted, seconds (4..262140)")
+    long maxLifetimeSeconds() default 3600;
+
+    @AttributeDefinition(description = "Binding cache entries at most (beyond: status 130)")
+    int capacity() default 1_000_000;
+
+    @AttributeDefinition(description = "Write every binding cache change to the durable backup before answering")
+    boolean backupEnabled() default true;
+
+    @AttributeDefinition(description = "Folder of the backup")
+    String backupFolder() default "${karaf.data}/mip6";
+
+    @AttributeDefinition(description = "Name of the TUN device the home agent addresses are routed into")
+    String device() default "mip6ha0";
+
+    @AttributeDefinition(description = "Set the host up: device up, a /128 route per home agent address into it,"
+            + " net.ipv6.conf.all.forwarding=1 (so that what the home agent writes is forwarded)")
+    boolean setUpHost() default true;
+
+    @AttributeDefinition(description = "After a start with a backup, validate every restored entry with paced"
+            + " Binding Refresh Requests")
+    boolean recoveryEnabled() default true;
+
+    @AttributeDefinition(description = "Restored entries are in the binding cache (and forwarded to) at once,"
+            + " while recovery validates them; false: only once validated")
+    boolean forwardDuringRecovery() default true;
+
+    @AttributeDefinition(description = "Binding Refresh Requests per second")
+    double recoveryRate() default 100;
+
+    @AttributeDefinition(description = "Least milliseconds between two requests to one care-of prefix")
+    long recoveryPrefixSpacingMillis() default 50;
+
+    @AttributeDefinition(description = "Jitter of each gap between requests, a fraction of it (0 <= jitter < 1)")
+    double recoveryJitter() default 0.2;
+
+    @AttributeDefinition(description = "Milliseconds a mobile node has to answer the first request (doubled per retry)")
+    long recoveryTimeoutMillis() default 3000;
+
+    @AttributeDefinition(description = "Requests per mobile node before its entry is deleted (1..16)")
+    int recoveryAttempts() default 3;
+
+    @AttributeDefinition(description = "Bits of the care-of address that name its access network (1..64)")
+    int recoveryPrefixLength() default 64;
+
+    @AttributeDefinition(description = "How far down the order the pacer looks for another prefix when the next"
+            + " one is within its spacing")
+    int recoveryLookAhead() default 64;
+
+    @AttributeDefinition(description = "Seed of the shuffle and the jitter; 0: a new one each start (logged)")
+    long recoverySeed() default 0;
+}

@@ -1,0 +1,347 @@
+#!/usr/bin/python3
+"""Mobile IPv6 mobile nodes built with scapy's MIPv6 layers, for tools/mip6/run-mip6-ha.sh.
+
+Every mobile node i (1..N) has the home address <home-prefix>::1:0 + i and a care-of address
+2001:db8:a<k>::<i> in one of K access-network prefixes (k = 1 + (i - 1) mod K), all on this
+namespace's interface. They talk to the home agent as RFC 6275 says: a Binding Update from the
+care-of address with the Home Address destination option (§6.3, §11.7.1), flags A and H; the
+Binding Acknowledgement comes back to the care-of address through a type 2 routing header (§6.4).
+Each acknowledgement is checked: its Mobility Header checksum over the pseudo-header with the home
+address as final destination, the routing header's home address, the status, the sequence number.
+
+  register --ha A --iface I --nodes N --prefixes K --ledger F [--home-prefix P] [--lifetime-units U]
+      one Binding Update per mobile node; the ledger gets "home care-of sequence status" per node
+  answer --ha A --iface I --ledger F --silent-every M --seconds T --log F
+      listens for Binding Refresh Requests (§6.1.2) for T seconds at most (and stops 4 s after the
+      last one); each mobile node whose number is not a multiple of M answers with a Binding Update
+      of the next sequence number (§11.7.4), the others stay silent; logs "time home care-of" of
+      every request
+  check-bindings --ledger F --bindings F
+      mip6:bindings holds exactly the ledger's acknowledged home addresses at their care-of addresses
+  analyse --log F --rate R --spacing MS
+      from "time home care-of" lines (tshark's capture): the rate (median gap), the gaps between two
+      requests to one /64 (5th percentile at least 0.8 x the spacing, at most 2 % of them closer: on a
+      loaded box the host's forwarding path holds packets now and then and releases them together),
+      no two requests in a row to one /64 before the first retry (the shuffle's order), and how
+      shuffled the home addresses are (rising steps between 0.25 and 0.75)
+
+The kernel of the mobile nodes' namespace does not know type 2 routing headers (CONFIG_IPV6_MIP6
+off) and answers each acknowledgement with an ICMPv6 Parameter Problem; the frames are read here
+from a packet socket before that, as a mobile node's own MIPv6 stack would.
+"""
+
+import argparse
+import ipaddress
+import struct
+import sys
+import time
+
+from scapy.all import AsyncSniffer, conf, get_if_hwaddr
+from scapy.layers.inet6 import HAO, IPv6, IPv6ExtHdrDestOpt, IPv6ExtHdrRouting, MIP6MH_BA, MIP6MH_BRR, MIP6MH_BU
+from scapy.layers.l2 import Ether
+from scapy.utils import checksum
+
+conf.verb = 0
+SILENT = 99     # ledger status of a mobile node that stays silent after the restart: its entry must go
+
+
+HOST_BASE = 0x10000   # home addresses <prefix>::1:0 + i, clear of the home agent's own ::1
+
+
+def home_of(prefix, i):
+    return str(ipaddress.IPv6Network(prefix)[HOST_BASE + i])
+
+
+def number_of(home):
+    return (int(ipaddress.IPv6Address(home)) & 0xffffffff) - HOST_BASE
+
+
+def care_of(i, prefixes):
+    return "2001:db8:a%x::%x" % (1 + (i - 1) % prefixes, i)
+
+
+def prefix64(address):
+    return ipaddress.IPv6Network(address + "/64", strict=False).network_address
+
+
+def binding_update(ha, home, coa, seq, units):
+    return IPv6(src=coa, dst=ha) / IPv6ExtHdrDestOpt(options=[HAO(hoa=home)]) / MIP6MH_BU(
+        seq=seq, flags="HA", mhtime=units)
+
+
+def mh_checksum_ok(pkt, mh_layer, source, final_destination):
+    """RFC 2460 §8.1 / RFC 6275 §6.1.1: the Mobility Header's checksum over the pseudo-header."""
+    octets = bytes(mh_layer)
+    pseudo = (ipaddress.IPv6Address(source).packed + ipaddress.IPv6Address(final_destination).packed
+              + struct.pack("!IxxxB", len(octets), 135))
+    return checksum(pseudo + octets) == 0
+
+
+def read_home_agent_message(pkt, ha, kind):
+    """(home, care-of, message) of a home agent's message to a mobile node, or None; raises on a bad one."""
+    if IPv6 not in pkt or kind not in pkt or pkt[IPv6].src != ha:
+        return None
+    routing = pkt.getlayer(IPv6ExtHdrRouting)
+    if routing is None or routing.type != 2 or len(routing.addresses) != 1 or routing.segleft != 1:
+        raise ValueError("message to %s without a type 2 routing header: %r" % (pkt[IPv6].dst, pkt.summary()))
+    home = routing.addresses[0]
+    if not mh_checksum_ok(pkt, pkt[kind], ha, home):
+        raise ValueError("bad Mobility Header checksum to %s" % home)
+    return home, pkt[IPv6].dst, pkt[kind]
+
+
+class Link:
+    """The mobile nodes' side of the link: frames to the home agent's next hop, acknowledgements read raw."""
+
+    def __init__(self, iface, next_hop_mac):
+        self.socket = conf.L2socket(iface=iface)
+        self.mac = get_if_hwaddr(iface)
+        self.next_hop_mac = next_hop_mac
+
+    def send(self, packet):
+        self.socket.send(Ether(src=self.mac, dst=self.next_hop_mac) / packet)
+
+
+def load_ledger(path):
+    ledger = {}
+    with open(path) as f:
+        for line in f:
+            home, coa, seq, status = line.split()
+            ledger[home] = [coa, int(seq), int(status)]
+    return ledger
+
+
+def save_ledger(path, ledger):
+    with open(path, "w") as f:
+        for home, (coa, seq, status) in ledger.items():
+            f.write("%s %s %d %d\n" % (home, coa, seq, status))
+
+
+def ack_reader(ha, expected, acks, problems):
+    """A sniffer callback keeping the Binding Acknowledgement of each expected home address."""
+
+    def on_packet(pkt):
+        try:
+            got = read_home_agent_message(pkt, ha, MIP6MH_BA)
+        except ValueError as e:
+            problems.append(str(e))
+            return
+        if got is not None and got[0] in expected:
+            acks[got[0]] = (got[1], got[2].status, got[2].seq, got[2].mhtime)
+
+    return on_packet
+
+
+def register(args):
+    link = Link(args.iface, args.next_hop_mac)
+    nodes = {home_of(args.home_prefix, i): (care_of(i, args.prefixes), args.seq) for i in range(1, args.nodes + 1)}
+    problems = []
+    acks = {}
+    # one packet socket for the whole exchange, open before the first update leaves
+    sniffer = AsyncSniffer(iface=args.iface, prn=ack_reader(args.ha, set(nodes), acks, problems), store=False)
+    sniffer.start()
+    time.sleep(0.5)
+    for home, (coa, seq) in nodes.items():
+        link.send(binding_update(args.ha, home, coa, seq, args.lifetime_units))
+        time.sleep(args.gap)
+    deadline = time.time() + 30
+    while len(acks) < len(nodes) and time.time() < deadline:
+        time.sleep(0.1)
+    sniffer.stop()
+    ledger = {}
+    refused = wrong = 0
+    for home, (coa, seq) in nodes.items():
+        if home not in acks:
+            continue
+        to, status, ack_seq, units = acks[home]
+        if to != coa or ack_seq != seq or (status == 0 and units != min(args.lifetime_units, args.max_units)):
+            wrong += 1
+            problems.append("%s: acknowledgement to %s seq %d units %d" % (home, to, ack_seq, units))
+        if status != 0:
+            refused += 1
+        ledger[home] = [coa, seq, status]
+    save_ledger(args.ledger, ledger)
+    for problem in problems[:10]:
+        print("PROBLEM", problem)
+    print("acknowledged %d, refused %d, unanswered %d, wrong %d, bad %d"
+          % (len(acks) - refused, refused, len(nodes) - len(acks), wrong, len(problems)))
+    return 0 if len(acks) == len(nodes) and refused == 0 and not problems else 1
+
+
+def answer(args):
+    link = Link(args.iface, args.next_hop_mac)
+    ledger = load_ledger(args.ledger)
+    numbers = {home: number_of(home) for home in ledger}
+    requests = []
+    answered = {}
+    acks = {}
+    problems = []
+    last = [time.time()]
+    started = time.time()
+
+    def on_packet(pkt):
+        try:
+            brr = read_home_agent_message(pkt, args.ha, MIP6MH_BRR)
+            ba = read_home_agent_message(pkt, args.ha, MIP6MH_BA)
+        except ValueError as e:
+            problems.append(str(e))
+            return
+        if ba is not None:
+            acks[ba[0]] = ba[2].status
+            return
+        if brr is None:
+            return
+        home, coa, _ = brr
+        last[0] = time.time()
+        requests.append((pkt.time, home, coa))
+        if len(requests) % 500 == 1:
+            print("refresh request %d (to %s) after %.1f s" % (len(requests), home, time.time() - started), flush=True)
+        if home not in ledger:
+            return
+        if numbers[home] % args.silent_every == 0:
+            ledger[home][2] = SILENT
+            return
+        coa_then, seq, _ = ledger[home]
+        seq = (seq + 1) & 0xffff
+        ledger[home] = [coa, seq, -1]
+        answered[home] = seq
+        link.send(binding_update(args.ha, home, coa, seq, args.lifetime_units))
+
+    sniffer = AsyncSniffer(iface=args.iface, prn=on_packet, store=False)
+    sniffer.start()
+    time.sleep(0.5)   # the sniffer's packet socket is open
+    print("listening on %s for the refresh requests of %d mobile nodes" % (args.iface, len(ledger)), flush=True)
+    while time.time() - started < args.seconds and (not requests or time.time() - last[0] < 4):
+        time.sleep(0.2)
+    time.sleep(1.0)   # the last acknowledgements
+    sniffer.stop()
+    for home, status in acks.items():
+        if home in ledger:
+            ledger[home][2] = status
+    save_ledger(args.ledger, ledger)
+    with open(args.log, "w") as f:
+        for t, home, coa in requests:
+            f.write("%.6f %s %s\n" % (t, home, coa))
+    accepted = sum(1 for home in answered if acks.get(home) == 0)
+    for problem in problems[:10]:
+        print("PROBLEM", problem)
+    print("refresh requests %d (distinct %d), answered %d, acknowledged %d, bad %d"
+          % (len(requests), len({r[1] for r in requests}), len(answered), accepted, len(problems)))
+    return 0 if not problems and accepted == len(answered) else 1
+
+
+def analyse(args):
+    """Reads "time home care-of" lines (tshark) and checks the pacing and the shuffle."""
+    rows = []
+    with open(args.log) as f:
+        for line in f:
+            t, home, coa = line.split()[:3]
+            rows.append((float(t), home, coa))
+    rows.sort()
+    n = len(rows)
+    if n < 2:
+        print("too few requests: %d" % n)
+        return 1
+    first = {}
+    for t, home, coa in rows:
+        first.setdefault(home, (t, coa))
+    # the pace while requests flow: the median gap (the run ends with retries that wait for their timers)
+    gaps = sorted((b[0] - a[0]) * 1000 for a, b in zip(rows, rows[1:]))
+    median = gaps[len(gaps) // 2]
+    rate = 1000 / median if median > 0 else float("inf")
+    last_by_prefix = {}
+    prefix_gaps = []
+    neighbours = 0
+    for k, (t, home, coa) in enumerate(rows):
+        p = prefix64(coa)
+        if p in last_by_prefix:
+            prefix_gaps.append((t - last_by_prefix[p]) * 1000)
+        last_by_prefix[p] = t
+        if k > 0 and prefix64(rows[k - 1][2]) == p:
+            neighbours += 1
+    # the shuffle's own order: the requests before the first retry (later, retries fill slots between
+    # first requests, and two first requests to one /64 may then follow each other, spaced, legitimately)
+    seen = set()
+    wave = []
+    for t, home, coa in rows:
+        if home in seen:
+            break
+        seen.add(home)
+        wave.append((t, home, coa))
+    first_neighbours = sum(1 for a, b in zip(wave, wave[1:]) if prefix64(a[2]) == prefix64(b[2]))
+    # how shuffled: of the first requests in time order, the share of steps that go up in home address order
+    order = [int(ipaddress.IPv6Address(home)) for home in sorted(first, key=lambda h: first[h][0])]
+    rising = sum(1 for a, b in zip(order, order[1:]) if b > a) / max(1, len(order) - 1)
+    prefix_gaps.sort()
+    # the host's forwarding path can hold packets a while on a loaded box and release them together, so
+    # the spacing is judged on the 5th percentile of the gaps to one /64, the bunched pairs are counted
+    p05 = prefix_gaps[len(prefix_gaps) * 5 // 100] if prefix_gaps else float("inf")
+    bunched = sum(1 for g in prefix_gaps if g < 0.8 * args.spacing)
+    allowed = max(1, n // 50)
+    print("requests %d to %d mobile nodes in %.2f s, rate %.1f/s from the median gap (configured %.1f), gaps "
+          "p10 %.1f ms p90 %.1f ms (jitter); gaps to one /64: least %.1f ms, p05 %.1f ms (configured %d), %d closer "
+          "than 0.8 x; neighbours to one /64 %d, %d among the %d before the first retry; rising steps %.2f"
+          % (n, len(first), rows[-1][0] - rows[0][0], rate, args.rate, gaps[len(gaps) // 10], gaps[len(gaps) * 9 // 10],
+             prefix_gaps[0] if prefix_gaps else float("inf"), p05, args.spacing, bunched, neighbours, first_neighbours,
+             len(wave), rising))
+    ok = (abs(rate - args.rate) <= 0.25 * args.rate and p05 >= 0.8 * args.spacing and bunched <= allowed
+          and first_neighbours == 0 and 0.25 <= rising <= 0.75)
+    return 0 if ok else 1
+
+
+def check_bindings(args):
+    """Compares mip6:bindings with the ledger: every home address acknowledged with 0 at its care-of address,
+    nothing else (a silent one deleted)."""
+    ledger = load_ledger(args.ledger)
+    expected = {home: coa for home, (coa, _, status) in ledger.items() if status == 0}
+    held = {}
+    with open(args.bindings) as f:
+        for line in f:
+            words = line.split()
+            if len(words) >= 2 and ":" in words[0] and ":" in words[1]:
+                try:
+                    held[str(ipaddress.IPv6Address(words[0]))] = str(ipaddress.IPv6Address(words[1]))
+                except ValueError:
+                    continue
+    missing = [home for home in expected if home not in held]
+    extra = [home for home in held if home not in expected]
+    wrong = [home for home in expected if home in held and held[home] != expected[home]]
+    print("bindings %d, expected %d, missing %d, extra %d, wrong care-of %d%s" % (
+        len(held), len(expected), len(missing), len(extra), len(wrong),
+        "".join(" " + h for h in (missing + extra + wrong)[:5])))
+    return 0 if not missing and not extra and not wrong else 1
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--ha", default="2001:db8:100::1")
+    common.add_argument("--iface", default="access")
+    common.add_argument("--next-hop-mac", required=True, help="the home agent's next hop on the link (its router)")
+    common.add_argument("--ledger", required=True)
+    common.add_argument("--home-prefix", default="2001:db8:100::/64")
+    common.add_argument("--lifetime-units", type=int, default=150)
+    r = sub.add_parser("register", parents=[common])
+    r.add_argument("--nodes", type=int, default=100)
+    r.add_argument("--prefixes", type=int, default=8)
+    r.add_argument("--seq", type=int, default=1)
+    r.add_argument("--gap", type=float, default=0.002, help="seconds between two updates")
+    r.add_argument("--max-units", type=int, default=900, help="the home agent's maximum lifetime, 4 s units")
+    a = sub.add_parser("answer", parents=[common])
+    a.add_argument("--silent-every", type=int, default=4)
+    a.add_argument("--seconds", type=float, default=60)
+    a.add_argument("--log", required=True)
+    c = sub.add_parser("check-bindings")
+    c.add_argument("--ledger", required=True)
+    c.add_argument("--bindings", required=True)
+    y = sub.add_parser("analyse")
+    y.add_argument("--log", required=True)
+    y.add_argument("--rate", type=float, required=True)
+    y.add_argument("--spacing", type=int, required=True)
+    args = parser.parse_args()
+    return {"register": register, "answer": answer, "analyse": analyse, "check-bindings": check_bindings}[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
