@@ -28,6 +28,7 @@ lane1=(
     "million|bash tools/recovery/run-million.sh"
     "delegation-dissector|bash tools/wireshark/check-delegation-dissector.sh"
     "delegation-after-ack|ORDER=after-ack bash tools/delegation/run-delegation.sh"
+    "mip6-ha|bash tools/mip6/run-mip6-ha.sh"
 )
 lane2=(
     "interop|bash tools/interop/run-interop.sh"
