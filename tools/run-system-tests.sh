@@ -17,7 +17,7 @@ cd "$root"
 lanes=${LANES:-2}
 logs=$(mktemp -d "${TMPDIR:-/tmp}/homeagent-system-tests.XXXXXX")
 
-# name | command; the two lanes' lists are balanced by the suites' durations in CI (about 10 minutes each)
+# name | command; the two lanes' lists are balanced by the suites' durations in CI (about 20 minutes each)
 lane1=(
     "mip6-codec|bash tools/interop/run-mip6-codec.sh"
     "fuzz|FUZZ_SECONDS=${FUZZ_SECONDS:-20} bash tools/fuzz/run-fuzz.sh"
@@ -29,6 +29,7 @@ lane1=(
     "delegation-dissector|bash tools/wireshark/check-delegation-dissector.sh"
     "delegation-after-ack|ORDER=after-ack bash tools/delegation/run-delegation.sh"
     "mip6-ha|bash tools/mip6/run-mip6-ha.sh"
+    "delegation|bash tools/delegation/run-delegation.sh"
 )
 lane2=(
     "interop|bash tools/interop/run-interop.sh"
@@ -41,7 +42,6 @@ lane2=(
     "crash-recovery|bash tools/interop/run-crash-recovery.sh"
     "mimm|bash tools/interop/run-mimm.sh"
     "hacn|bash tools/hacn/run-hacn.sh"
-    "delegation|bash tools/delegation/run-delegation.sh"
 )
 
 run_suite() {  # "name|command"
