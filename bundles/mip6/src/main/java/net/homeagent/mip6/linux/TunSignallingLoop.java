@@ -1,5 +1,7 @@
 package net.homeagent.mip6.linux;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -7,10 +9,12 @@ import org.slf4j.LoggerFactory;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import net.homeagent.mip.api.support.RateLimitedLog;
 
 /**
  * The thread that reads the signalling device ({@code mip6-signalling}) and hands each packet to
- * the signalling logic; it wakes every 200 ms to see whether it is to stop.
+ * the signalling logic; it wakes every 200 ms to see whether it is to stop. A read that keeps failing
+ * is retried every 200 ms and logged once a minute (with how many were not), not 5 times a second.
  */
 public final class TunSignallingLoop implements AutoCloseable {
 
@@ -21,6 +25,8 @@ public final class TunSignallingLoop implements AutoCloseable {
 
     private final SignallingTun tun;
     private final Thread thread;
+    private final RateLimitedLog readFailures =
+            new RateLimitedLog(Clock.systemUTC(), Duration.ofMinutes(1), LOG::error);
     private volatile boolean running = true;
 
     public TunSignallingLoop(SignallingTun tun, Consumer<ByteBuf> handler) {
@@ -43,7 +49,7 @@ public final class TunSignallingLoop implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 if (running) {
-                    LOG.error("MIPv6 signalling device {}: read failed", tun.name(), e);
+                    readFailures.report(() -> "MIPv6 signalling device " + tun.name() + ": read failed", e);
                     pause();
                 }
             }
