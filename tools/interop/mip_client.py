@@ -312,7 +312,12 @@ class Client:
         match it (kept by the home agent in every reply, RFC 5944 §5.7.1), or None on timeout."""
         self.send_raw(datagram)
         wanted_low = struct.unpack("!Q", datagram[16:24])[0] & 0xFFFFFFFF if len(datagram) >= 24 else None
-        deadline = time.monotonic() + self.timeout
+        return self.receive(lambda low: wanted_low is None or low == wanted_low, self.timeout)
+
+    def receive(self, wanted, timeout: float) -> Optional[Reply]:
+        """The first reply from the server within timeout seconds whose identification's low-order
+        32 bits satisfy wanted(low), or None."""
+        deadline = time.monotonic() + timeout
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
@@ -326,7 +331,7 @@ class Client:
                 continue
             self.received.append(data)
             reply = parse_reply(data)
-            if wanted_low is None or reply.identification & 0xFFFFFFFF == wanted_low:
+            if wanted(reply.identification & 0xFFFFFFFF):
                 return reply
 
     def register(self, request: Request) -> Optional[Reply]:

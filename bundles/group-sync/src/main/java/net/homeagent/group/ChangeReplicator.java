@@ -43,16 +43,17 @@ final class ChangeReplicator implements BindingListener {
     private final PeerChannel channel;
     private final Clock clock;
     private final GroupCounters counters;
-    private final BiConsumer<Inet4Address, GroupDelivery> sent;
+    private final BiConsumer<Inet4Address, Optional<GroupDelivery>> sent;
     private final RateLimitedLog faults;
     private final GroupTerm terms;
 
     /**
      * @param terms holds the term the member took when it became active (before its state said so)
-     * @param sent told of each change sent, with its acknowledgements (a reply may wait for them)
+     * @param sent told of each change, with its acknowledgements (a reply may wait for them); empty
+     *             when no member was a target (a reply must not wait for an earlier change's)
      */
     ChangeReplicator(BindingStore store, Supplier<MemberState> state, GroupTerm terms, GroupMembers members,
-            PeerChannel channel, Clock clock, GroupCounters counters, BiConsumer<Inet4Address, GroupDelivery> sent) {
+            PeerChannel channel, Clock clock, GroupCounters counters, BiConsumer<Inet4Address, Optional<GroupDelivery>> sent) {
         this.store = store;
         this.state = state;
         this.terms = terms;
@@ -96,6 +97,7 @@ final class ChangeReplicator implements BindingListener {
         counters.increment("replication-sent");
         List<PeerNode> targets = members.replicationTargets();
         if (targets.isEmpty()) {
+            sent.accept(home, Optional.empty());
             return;
         }
         GroupDelivery delivery = channel.sendToGroup(targets, payload);
@@ -108,7 +110,7 @@ final class ChangeReplicator implements BindingListener {
                 counters.increment("replication-unacknowledged");
             }
         }));
-        sent.accept(home, delivery);
+        sent.accept(home, Optional.of(delivery));
     }
 
     /** The sequence number of the last change sent in the member's last term as active member. */

@@ -179,6 +179,12 @@ final class GroupMembers {
         });
     }
 
+    /** Whether the member is marked lagging (unknown members are not). */
+    boolean lagging(int nodeId) {
+        Member member = members.get(nodeId);
+        return member != null && member.lagging;
+    }
+
     /** A reply stopped waiting for this member. */
     void lagged(int nodeId) {
         get(nodeId).ifPresent(m -> {

@@ -21,7 +21,7 @@ class ReplyWaitsTest {
     private final FakePeerNetwork network = new FakePeerNetwork();
     private final GroupCounters counters = new GroupCounters();
     private final FakeBindingStore store = new FakeBindingStore();
-    private final GroupMembers members = new GroupMembers(1, clock, Duration.ofDays(1));
+    private GroupMembers members = new GroupMembers(1, clock, Duration.ofDays(1));
 
     private ReplyWaits waits(boolean enabled) {
         PeerChannel channel = network.link(1).open(1, message -> {
@@ -74,6 +74,59 @@ class ReplyWaitsTest {
         assertThat(members.get(3).orElseThrow().lagging()).isTrue();
         assertThat(members.get(3).orElseThrow().lag()).isEqualTo(1);
         assertThat(members.get(2).orElseThrow().lagging()).isFalse();
+    }
+
+    @Test
+    void aMemberMarkedLaggingIsNotWaitedForUntilItAcknowledgesAgain() {
+        ReplyWaits waits = waits(true);
+        store.register(binding("10.1.0.1", "198.51.100.7", clock.instant(), 300), false);
+        waits.beforeReply(ip("10.1.0.1"));
+        network.deliver(network.hold().get(0));
+        scheduler.advance(Duration.ofMillis(200));
+        assertThat(members.lagging(3)).isTrue();
+
+        store.register(binding("10.1.0.2", "198.51.100.7", clock.instant(), 300), false);
+        CompletableFuture<Void> second = waits.beforeReply(ip("10.1.0.2")).toCompletableFuture();
+        var held = network.hold();
+        network.deliver(held.get(0));
+        assertThat(second).as("member 2 acknowledged; member 3 lags and is not waited for").isCompleted();
+        assertThat(counters.get("reply-wait-timeouts")).isEqualTo(1);
+
+        network.deliver(held.get(1));
+        assertThat(members.lagging(3)).as("its acknowledgement clears the mark").isFalse();
+        store.register(binding("10.1.0.3", "198.51.100.7", clock.instant(), 300), false);
+        CompletableFuture<Void> third = waits.beforeReply(ip("10.1.0.3")).toCompletableFuture();
+        network.deliver(network.hold().get(0));
+        assertThat(third).as("member 3 is waited for again").isNotDone();
+    }
+
+    @Test
+    void whenEveryMemberLagsTheReplyGoesAtOnceAndIsCounted() {
+        ReplyWaits waits = waits(true);
+        store.register(binding("10.1.0.1", "198.51.100.7", clock.instant(), 300), false);
+        waits.beforeReply(ip("10.1.0.1"));
+        scheduler.advance(Duration.ofMillis(200));
+
+        store.register(binding("10.1.0.2", "198.51.100.7", clock.instant(), 300), false);
+
+        assertThat(waits.beforeReply(ip("10.1.0.2")).toCompletableFuture()).isCompleted();
+        assertThat(counters.get("replies-past-lagging")).isEqualTo(1);
+        assertThat(counters.get("member-lagged")).isEqualTo(2);
+    }
+
+    @Test
+    void aChangeSentToNoMemberDoesNotWaitForAnEarlierChangeStillInFlight() {
+        members = new GroupMembers(1, clock, Duration.ofSeconds(5));
+        ReplyWaits waits = waits(true);
+        store.register(binding("10.1.0.1", "198.51.100.7", clock.instant(), 300), false);
+        network.hold(); // never acknowledged: both members died
+        clock.advance(Duration.ofSeconds(6));
+
+        store.register(binding("10.1.0.1", "198.51.100.8", clock.instant(), 300), false);
+
+        assertThat(network.inFlight()).as("silent members are no targets").isEmpty();
+        assertThat(waits.beforeReply(ip("10.1.0.1")).toCompletableFuture()).isCompleted();
+        assertThat(waits.unacknowledged()).isZero();
     }
 
     @Test
