@@ -442,7 +442,7 @@ tb_dump_and_kill() {
     local pid
     pid=$(testbed_pid "$1") || return 0
     log "karaf.log has $(wc -l <"$(testbed_log "$1")" 2>/dev/null || echo no) lines; threads of pid $pid:"
-    timeout 30 jstack "$pid" 2>&1 | grep -v '^$' | head -n 150 || true
+    timeout 30 jstack "$pid" 2>&1 | grep -v "^$" || true
     testbed_kill9 "$1"
 }
 
