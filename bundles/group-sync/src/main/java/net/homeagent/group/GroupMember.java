@@ -275,7 +275,7 @@ final class GroupMember implements AutoCloseable {
                 Duration.between(m.lastHeard(), now), members.alive(m), m.sent(), m.lag(), m.failed(), m.lagged(),
                 m.lagging())).toList();
         Optional<GroupStatus.LastLearn> learned = learner.last().map(l -> new GroupStatus.LastLearn(l.at(), l.from(),
-                l.chunks(), l.bindings(), l.result().keptNewer(), l.result().removed(), l.took()));
+                l.chunks(), l.bindings(), l.result().keptNewer(), l.result().removed(), l.took(), l.importing()));
         return new GroupStatus.Snapshot(link.nodeId(), machine.state(), settings.vrrpInstance(),
                 settings.virtualAddress(), settings.passive(), settings.replyWaitsForGroup(), terms.highest(),
                 replicator.lastSequence(), applier.tombstones(), replyWaits.unacknowledged(), known, learned,

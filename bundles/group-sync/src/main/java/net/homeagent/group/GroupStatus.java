@@ -35,6 +35,6 @@ public interface GroupStatus {
 
     /** @param from the responder's node id; empty when nobody answered (alone) */
     record LastLearn(Instant at, Optional<Integer> from, int chunks, long bindings, long keptNewer, long removed,
-            Duration took) {
+            Duration took, Duration importing) {
     }
 }

@@ -34,9 +34,13 @@ final class Learner {
 
     private static final Logger LOG = LoggerFactory.getLogger(Learner.class);
 
-    /** How the last learn ended, for {@code group:status}. */
+    /**
+     * How the last learn ended, for {@code group:status}: {@code took} from the first request to the
+     * end, of which {@code importing} the last chunk to the end (the table written into the store),
+     * so that a slow learn says whether the transfer or the store was slow.
+     */
     record LastLearn(Instant at, Optional<Integer> from, int chunks, long bindings, ChangeApplier.LearnImport result,
-            Duration took) {
+            Duration took, Duration importing) {
     }
 
     private final int self;
@@ -147,6 +151,7 @@ final class Learner {
     }
 
     private void finish() {
+        Instant transferred = clock.instant();
         Map<Inet4Address, List<Binding>> table = new HashMap<>();
         long bindings = 0;
         for (LearnChunk chunk : chunks) {
@@ -164,8 +169,9 @@ final class Learner {
         }
         LOG.info("group member learned {} bindings in {} chunks from node {} (kept newer: {}, removed: {})", bindings,
                 chunks.length, responder, result.keptNewer(), result.removed());
-        end(new LastLearn(clock.instant(), Optional.of(responder), chunks.length, bindings, result,
-                Duration.between(startedAt, clock.instant())), MemberInput.LEARNED);
+        Instant now = clock.instant();
+        end(new LastLearn(now, Optional.of(responder), chunks.length, bindings, result, Duration.between(startedAt, now),
+                Duration.between(transferred, now)), MemberInput.LEARNED);
     }
 
     private void timedOut() {
@@ -188,7 +194,7 @@ final class Learner {
         }
         LOG.info("group member heard no learn answer in {} ms: alone, serving its own backup", timeout.toMillis());
         end(new LastLearn(clock.instant(), Optional.empty(), 0, 0, new ChangeApplier.LearnImport(0, 0, 0),
-                Duration.between(startedAt, clock.instant())), MemberInput.ALONE);
+                Duration.between(startedAt, clock.instant()), Duration.ZERO), MemberInput.ALONE);
     }
 
     private void end(LastLearn outcome, MemberInput input) {

@@ -23,7 +23,7 @@ class GroupViewTest {
     private static GroupStatus.Snapshot snapshot(List<GroupStatus.Member> members, Map<String, Long> counters) {
         return new GroupStatus.Snapshot(2, MemberState.ACTIVE, "VI_HA", "192.0.2.1", false, true, 7, 42, 3, 1, members,
                 Optional.of(new GroupStatus.LastLearn(Instant.parse("2026-12-06T03:00:00Z"), Optional.of(3), 5, 20, 1, 0,
-                        Duration.ofMillis(250))),
+                        Duration.ofMillis(250), Duration.ofMillis(100))),
                 counters);
     }
 

@@ -33,8 +33,9 @@ final class GroupText {
 
     private static String learn(GroupStatus.LastLearn l) {
         return l.from().map(node -> "from node " + node + ", " + l.bindings() + " bindings in " + l.chunks()
-                + " chunks, kept newer " + l.keptNewer() + ", removed " + l.removed())
-                .orElse("nobody answered: alone, own backup") + ", took " + millis(l.took()) + ", at " + l.at();
+                + " chunks, kept newer " + l.keptNewer() + ", removed " + l.removed() + ", took " + millis(l.took())
+                + " (writing the table " + millis(l.importing()) + ")")
+                .orElse("nobody answered: alone, own backup, took " + millis(l.took())) + ", at " + l.at();
     }
 
     static String members(Snapshot s) {

@@ -21,7 +21,7 @@ class GroupTextTest {
                     0, 2, true), new GroupStatus.Member(3, "10.0.0.3:7420", MemberState.LEARN, Duration.ofSeconds(5),
                             false, 0, 0, 0, 0, false)),
             Optional.of(new GroupStatus.LastLearn(Instant.parse("2026-12-06T03:00:00Z"), Optional.empty(), 0, 0, 0, 0,
-                    Duration.ofSeconds(3))),
+                    Duration.ofSeconds(3), Duration.ZERO)),
             Map.of("standby->active", 1L, "replication-sent", 42L));
 
     @Test
@@ -32,6 +32,19 @@ class GroupTextTest {
                 .contains("term 7, last change sent #42").contains("tombstones 3")
                 .contains("last learn: nobody answered: alone, own backup, took 3000 ms")
                 .contains("Members known: 2");
+    }
+
+    @Test
+    void aLearnFromAPeerSaysHowLongWritingTheTableTook() {
+        GroupStatus.Snapshot learned = new GroupStatus.Snapshot(snapshot.nodeId(), MemberState.STANDBY,
+                snapshot.vrrpInstance(), snapshot.virtualAddress(), snapshot.passive(), snapshot.replyWaitsForGroup(),
+                snapshot.term(), snapshot.lastSequence(), snapshot.tombstones(), snapshot.unacknowledged(), snapshot.members(),
+                Optional.of(new GroupStatus.LastLearn(Instant.parse("2026-12-06T03:00:00Z"), Optional.of(2), 3, 80, 1, 2,
+                        Duration.ofMillis(1500), Duration.ofMillis(900))),
+                snapshot.counters());
+
+        assertThat(GroupText.status(learned)).contains("last learn: from node 2, 80 bindings in 3 chunks, kept newer 1, "
+                + "removed 2, took 1500 ms (writing the table 900 ms), at 2026-12-06T03:00:00Z");
     }
 
     @Test
