@@ -69,7 +69,7 @@ public final class ReactiveAdviceComponent implements ApplianceEventListener, Al
                 new TimestampIdentifications(clock), alert -> alert.holdsAt(clock.instant())
                         && book.active(clock.instant()).contains(alert), counters);
         advisor = new ReactiveAdvisor(clock, new AlertReader(AlertSubjects.parse(plan, list(config.alertSubjects()))),
-                book, new MobileDirectory(store, associations, plan), pusher, endpoint, deliveries,
+                book, new MobileDirectory(store, associations, plan), pusher, deliveries,
                 config.replayToleranceSeconds(), counters);
         try {
             endpoint.bind(InetAddress.getByName(config.reactiveListenAddress().trim()), config.reactivePort(),
@@ -93,9 +93,9 @@ public final class ReactiveAdviceComponent implements ApplianceEventListener, Al
                 .filter(v -> !v.isEmpty()).toList();
     }
 
-    private void receivedSafely(byte[] datagram) {
+    private void receivedSafely(byte[] datagram, java.net.InetSocketAddress sender) {
         try {
-            advisor.received(datagram);
+            advisor.received(datagram, reply -> endpoint.reply(sender, reply));
         } catch (RuntimeException e) {
             // house rule 5: nothing a mobile sends escapes into the socket's pipeline
             LOG.warn("reactive datagram of {} octets failed: {}", datagram.length, e.toString());

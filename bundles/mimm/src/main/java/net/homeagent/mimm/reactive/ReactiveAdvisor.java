@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,6 @@ public final class ReactiveAdvisor {
     private final AlertBook book;
     private final MobileDirectory directory;
     private final ReactivePusher pusher;
-    private final AdviceSink sink;
     private final Deliveries deliveries;
     private final long replayToleranceSeconds;
     private final ReactiveCounters counters;
@@ -45,13 +45,12 @@ public final class ReactiveAdvisor {
     private final Map<Inet4Address, Long> lastPull = new ConcurrentHashMap<>();
 
     ReactiveAdvisor(Clock clock, AlertReader reader, AlertBook book, MobileDirectory directory, ReactivePusher pusher,
-            AdviceSink sink, Deliveries deliveries, long replayToleranceSeconds, ReactiveCounters counters) {
+            Deliveries deliveries, long replayToleranceSeconds, ReactiveCounters counters) {
         this.clock = clock;
         this.reader = reader;
         this.book = book;
         this.directory = directory;
         this.pusher = pusher;
-        this.sink = sink;
         this.deliveries = deliveries;
         this.replayToleranceSeconds = replayToleranceSeconds;
         this.counters = counters;
@@ -111,8 +110,12 @@ public final class ReactiveAdvisor {
         return pusher.tick();
     }
 
-    /** A datagram from a mobile: an ack or a pull. */
-    void received(byte[] datagram) {
+    /**
+     * A datagram from a mobile: an ack or a pull. A pull's answer goes back where the pull came from
+     * ({@code replyToSender}), as a Registration Reply goes to the request's source (RFC 5944 §3.7.1):
+     * the mobile asks from whichever socket it waits on.
+     */
+    void received(byte[] datagram, Consumer<byte[]> replyToSender) {
         Decoded<ReactiveMessageCodec.Received> decoded = ReactiveMessageCodec.decode(datagram);
         if (decoded instanceof Decoded.Malformed<ReactiveMessageCodec.Received> m) {
             malformed(m.counterKey(), m.detail());
@@ -135,11 +138,11 @@ public final class ReactiveAdvisor {
         if (r.message() instanceof ReactiveMessage.Ack ack) {
             pusher.acknowledged(ack.homeAddress(), ack.identification());
         } else {
-            answer((ReactiveMessage.Pull) r.message(), new MobileKey(r.homeAddress(), sa.get()));
+            answer((ReactiveMessage.Pull) r.message(), new MobileKey(r.homeAddress(), sa.get()), replyToSender);
         }
     }
 
-    private void answer(ReactiveMessage.Pull pull, MobileKey mobile) {
+    private void answer(ReactiveMessage.Pull pull, MobileKey mobile, Consumer<byte[]> replyToSender) {
         counters.count(ReactiveCount.PULLS);
         if (!deliveries.pull()) {
             counters.count(ReactiveCount.PULLS_DISABLED);
@@ -169,7 +172,7 @@ public final class ReactiveAdvisor {
             reply = new ReactiveMessage.NothingToAdvise(pull.homeAddress(), pull.identification());
             counters.count(ReactiveCount.PULLS_ANSWERED_NOTHING);
         }
-        sink.send(pull.homeAddress(), ReactivePusher.encode(reply, mobile));
+        replyToSender.accept(ReactivePusher.encode(reply, mobile));
     }
 
     private void malformed(String key, String detail) {

@@ -3,7 +3,7 @@ package net.homeagent.mimm.reactive;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufUtil;
@@ -19,8 +19,8 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
  * The advisor's UDP socket for reactive advice (Netty, one event loop): what a mobile sends (acks,
- * pulls) goes to {@code inbound}; {@link #send} writes an advice to the mobile's home address and
- * port. A datagram that cannot leave is counted by {@code sendFailed}; inbound work never throws
+ * pulls) goes to {@code inbound} with its sender; {@link #send} writes an advice to the mobile's home
+ * address and port, {@link #reply} an answer to a sender. A datagram that cannot leave is counted by {@code sendFailed}; inbound work never throws
  * into Netty (the advisor counts bad datagrams itself).
  */
 final class ReactiveEndpoint implements AdviceSink {
@@ -35,12 +35,12 @@ final class ReactiveEndpoint implements AdviceSink {
         this.sendFailed = sendFailed;
     }
 
-    void bind(InetAddress address, int port, Consumer<byte[]> inbound) throws InterruptedException {
+    void bind(InetAddress address, int port, BiConsumer<byte[], InetSocketAddress> inbound) throws InterruptedException {
         channel = new Bootstrap().group(group).channel(NioDatagramChannel.class)
                 .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
                     @Override
                     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-                        inbound.accept(ByteBufUtil.getBytes(packet.content()));
+                        inbound.accept(ByteBufUtil.getBytes(packet.content()), packet.sender());
                     }
                 })
                 .bind(address, port).sync().channel();
@@ -62,6 +62,15 @@ final class ReactiveEndpoint implements AdviceSink {
                         sendFailed.run();
                     }
                 });
+    }
+
+    /** An answer to where a datagram came from. */
+    void reply(InetSocketAddress to, byte[] datagram) {
+        channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(datagram), to)).addListener(f -> {
+            if (!f.isSuccess()) {
+                sendFailed.run();
+            }
+        });
     }
 
     void close() {

@@ -54,13 +54,13 @@ class ReactiveAdvisorTest {
         assertThat(advice.expirySeconds()).isEqualTo(ReactiveMessage.Advice.REST_OF_SESSION);
         byte[] wrongKey = ReactiveFixture.KEY.clone();
         wrongKey[3] ^= 1;
-        f.advisor.received(fromMobile(new ReactiveMessage.Ack(advice.homeAddress(), advice.identification()), wrongKey));
+        f.receive(fromMobile(new ReactiveMessage.Ack(advice.homeAddress(), advice.identification()), wrongKey));
         assertThat(f.counters.get(ReactiveCount.INBOUND_NOT_AUTHENTIC)).isEqualTo(1);
         f.advance(Duration.ofSeconds(1));
         f.advisor.tick();
         assertThat(f.sent).hasSize(2);
         assertThat(f.sent.get(1).datagram()).isEqualTo(f.sent.get(0).datagram()); // the same datagram, same identification
-        f.advisor.received(fromMobile(new ReactiveMessage.Ack(advice.homeAddress(), advice.identification()),
+        f.receive(fromMobile(new ReactiveMessage.Ack(advice.homeAddress(), advice.identification()),
                 ReactiveFixture.KEY));
         assertThat(f.counters.get(ReactiveCount.ADVICE_ACKED)).isEqualTo(1);
         f.advance(Duration.ofSeconds(10));
@@ -75,16 +75,16 @@ class ReactiveAdvisorTest {
         f.advisor.alertPublished(alertTrap("cell-b", 3, 600, 0));
         long first = TimestampIdentifications.of(f.clock.instant());
         byte[] pull = fromMobile(new ReactiveMessage.Pull(ip("10.0.0.3"), first), ReactiveFixture.KEY);
-        f.advisor.received(pull);
+        f.receive(pull);
         ReactiveMessage answer = f.sent.get(0).message();
         assertThat(answer).isEqualTo(new ReactiveMessage.Advice(ip("10.0.0.3"), first, 2, AlertReason.MAINTENANCE, 600,
                 OptionalInt.empty(), true));
-        f.advisor.received(pull);
+        f.receive(pull);
         assertThat(f.counters.get(ReactiveCount.PULLS_REPLAYED)).isEqualTo(1);
-        f.advisor.received(fromMobile(new ReactiveMessage.Pull(ip("10.0.0.1"), first + 1), ReactiveFixture.KEY));
+        f.receive(fromMobile(new ReactiveMessage.Pull(ip("10.0.0.1"), first + 1), ReactiveFixture.KEY));
         assertThat(f.sent.get(1).message()).isEqualTo(new ReactiveMessage.NothingToAdvise(ip("10.0.0.1"), first + 1));
         long stale = TimestampIdentifications.of(f.clock.instant().minusSeconds(8));
-        f.advisor.received(fromMobile(new ReactiveMessage.Pull(ip("10.0.0.1"), stale), ReactiveFixture.KEY));
+        f.receive(fromMobile(new ReactiveMessage.Pull(ip("10.0.0.1"), stale), ReactiveFixture.KEY));
         assertThat(f.counters.get(ReactiveCount.PULLS_REPLAYED)).isEqualTo(2);
         assertThat(f.sent).hasSize(2);
     }
@@ -92,7 +92,7 @@ class ReactiveAdvisorTest {
     @Test
     void pullsAreRefusedWhenTheDeliveryIsNotConfigured() {
         ReactiveFixture f = threeMobiles(new Deliveries(true, false, false));
-        f.advisor.received(fromMobile(new ReactiveMessage.Pull(ip("10.0.0.3"),
+        f.receive(fromMobile(new ReactiveMessage.Pull(ip("10.0.0.3"),
                 TimestampIdentifications.of(f.clock.instant())), ReactiveFixture.KEY));
         assertThat(f.sent).isEmpty();
         assertThat(f.counters.get(ReactiveCount.PULLS_DISABLED)).isEqualTo(1);
@@ -157,9 +157,9 @@ class ReactiveAdvisorTest {
     @Test
     void malformedAndMisdirectedDatagramsAreCounted() {
         ReactiveFixture f = threeMobiles(ALL);
-        f.advisor.received(new byte[5]);
-        f.advisor.received(fromMobile(new ReactiveMessage.NothingToAdvise(ip("10.0.0.1"), 1), ReactiveFixture.KEY));
-        f.advisor.received(fromMobile(new ReactiveMessage.Ack(ip("10.9.9.9"), 1), ReactiveFixture.KEY));
+        f.advisor.received(new byte[5], reply -> f.sent.add(null));
+        f.receive(fromMobile(new ReactiveMessage.NothingToAdvise(ip("10.0.0.1"), 1), ReactiveFixture.KEY));
+        f.receive(fromMobile(new ReactiveMessage.Ack(ip("10.9.9.9"), 1), ReactiveFixture.KEY));
         assertThat(f.counters.get(ReactiveCount.INBOUND_MALFORMED)).isEqualTo(2);
         assertThat(f.counters.get(ReactiveCount.INBOUND_NOT_AUTHENTIC)).isEqualTo(1);
         assertThat(f.sent).isEmpty();

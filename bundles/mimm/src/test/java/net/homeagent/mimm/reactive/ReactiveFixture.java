@@ -51,7 +51,7 @@ final class ReactiveFixture {
                 new ReactivePusher.Retransmission(Duration.ofSeconds(1), 3), new TimestampIdentifications(clock),
                 alert -> book.active(clock.instant()).contains(alert), counters);
         advisor = new ReactiveAdvisor(clock, new AlertReader(AlertSubjects.parse(Fixtures.plan(), List.of(subjects))),
-                book, new MobileDirectory(store, associations, Fixtures.plan()), pusher, sink, deliveries, 7, counters);
+                book, new MobileDirectory(store, associations, Fixtures.plan()), pusher, deliveries, 7, counters);
     }
 
     /** A mobile registered at {@code careOf} with an association under SPI 300 (and 301, the same key, for the lowest-SPI rule). */
@@ -83,6 +83,13 @@ final class ReactiveFixture {
     /** What the mobile sends: a message authenticated with its key under SPI 300. */
     static byte[] fromMobile(ReactiveMessage message, byte[] key) {
         return ReactiveMessageCodec.encode(message, 300, AuthenticationAlgorithm.HMAC_MD5, key);
+    }
+
+    /** A datagram from a mobile; an answer to it is recorded as sent to that mobile. */
+    void receive(byte[] datagram) {
+        Inet4Address from = ((Decoded.Valid<ReactiveMessageCodec.Received>) ReactiveMessageCodec.decode(datagram))
+                .message().homeAddress();
+        advisor.received(datagram, reply -> sent.add(new Sent(from, reply)));
     }
 
     void advance(Duration d) {

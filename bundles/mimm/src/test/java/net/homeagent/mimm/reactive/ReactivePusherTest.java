@@ -64,7 +64,7 @@ class ReactivePusherTest {
         f.advisor.tick();
         assertThat(f.counters.get(ReactiveCount.ADVICE_SUPERSEDED)).isEqualTo(1);
         ReactiveMessage.Advice first = (ReactiveMessage.Advice) f.sent.get(0).message();
-        f.advisor.received(ReactiveFixture.fromMobile(new ReactiveMessage.Ack(first.homeAddress(), first.identification()),
+        f.receive(ReactiveFixture.fromMobile(new ReactiveMessage.Ack(first.homeAddress(), first.identification()),
                 ReactiveFixture.KEY));
         assertThat(f.counters.get(ReactiveCount.ACKS_UNMATCHED)).isEqualTo(1);
     }

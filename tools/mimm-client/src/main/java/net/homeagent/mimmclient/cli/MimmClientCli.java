@@ -414,7 +414,7 @@ public final class MimmClientCli {
                     options.parsed("key", HexFormat.of()::parseHex).orElseThrow()));
         }
         int advisorPort = (int) options.number("advisor-port", ADVISOR_PORT, 1, 65535);
-        int port = (int) options.number("port", ADVISOR_PORT, 1, 65535);
+        int port = (int) options.number("port", ADVISOR_PORT, 0, 65535);
         Inet4Address bind = options.text("bind").isPresent() ? options.address("bind") : null;
         boolean pull = options.parsed("pull", Boolean::parseBoolean).orElse(false);
         long tolerance = options.number("tolerance-s", REPLAY_TOLERANCE_S, 1, 86_400);
