@@ -86,14 +86,19 @@ done
 ok "reactive advice up: mimm:alerts answers"
 
 log "registering 8 mobiles (5 in network 1, 3 in network 2) through the advisor"
-pids=()
+# one after another, each tried up to three times: on this shared box a JVM that starts while
+# others do can take longer than the home agent's timestamp skew (7 s) to get its request answered
+registered=0
 while read -r home spi key; do
     care_of=127.0.0.$((network_of[$home] + 1))
-    advise "$home" "$spi" "$key" "$care_of" "${network_of[$home]}" >"$work/advise-$home.out" &
-    pids+=($!)
+    for _ in 1 2 3; do
+        if advise "$home" "$spi" "$key" "$care_of" "${network_of[$home]}" >"$work/advise-$home.out"; then
+            registered=$((registered + 1))
+            break
+        fi
+        echo "   | $home: $(cat "$work/advise-$home.out"), again"
+    done
 done <"$work/mobiles.conf"
-registered=0
-for pid in "${pids[@]}"; do wait "$pid" && registered=$((registered + 1)); done
 expect "8 mobiles registered with a go ($registered)" test "$registered" -eq 8
 bindings=$(testbed_shell ha 'mip:bindings')
 expect "mip:bindings: 5 at 127.0.0.2, 3 at 127.0.0.3" test "$(grep -c '127\.0\.0\.2' <<<"$bindings")/$(grep -c '127\.0\.0\.3' <<<"$bindings")" = 5/3

@@ -1,5 +1,6 @@
 package net.homeagent.mimm.shell;
 
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import net.homeagent.mimm.reactive.Alert;
@@ -25,7 +26,7 @@ final class AlertsText {
             out.append(String.format(Locale.ROOT, "%-4d %-12s %-16s %-9s %-12s %-20s %-11s %s%n", a.id(), a.reason(),
                     a.subject(), a.networks().toString().replace(" ", ""),
                     a.alternative().isPresent() ? String.valueOf(a.alternative().getAsInt()) : "-",
-                    a.until().map(Object::toString).orElse("end-of-session"),
+                    a.until().map(u -> u.truncatedTo(ChronoUnit.SECONDS).toString()).orElse("end-of-session"),
                     a.raisedAt().toString().substring(11, 19), a.source()));
         }
         out.append(String.format(Locale.ROOT, "Advice queued %d, unacknowledged %d%n", view.queued(), view.unacknowledged()));
