@@ -109,7 +109,7 @@ java -jar "$jar" listen --home-agent 127.0.0.1 --advisor-port "$reactive_port" -
 listener=$!
 testbed_on_teardown "kill $listener 2>/dev/null || true"
 deadline=$((SECONDS + 30))
-until grep -q '^# listening' "$work/listen.err"; do
+until grep -qs '^# listening' "$work/listen.err"; do
     ((SECONDS < deadline)) || { fail_step "the listener did not start: $(cat "$work/listen.err")"; testbed_finish; exit; }
     sleep 1
 done

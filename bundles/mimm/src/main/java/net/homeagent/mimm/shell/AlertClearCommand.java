@@ -13,7 +13,11 @@ import net.homeagent.mimm.reactive.AlertsView;
 @Service
 public class AlertClearCommand implements Action {
 
-    @Reference
+    /*
+     * Optional: Karaf registers a bundle's commands only when every mandatory reference is there, and
+     * reactive advice may be down (its port taken) while the handoff advisor runs.
+     */
+    @Reference(optional = true)
     AlertsView view;
 
     @Argument(index = 0, name = "id", description = "The alert's id (mimm:alerts)", required = true)
@@ -22,7 +26,7 @@ public class AlertClearCommand implements Action {
     @Override
     public Object execute() {
         try {
-            System.out.print(AlertsText.clear(view, id));
+            System.out.print(view == null ? AlertsText.NOT_RUNNING : AlertsText.clear(view, id));
         } catch (IllegalArgumentException e) {
             System.out.println("% " + e.getMessage());
         }

@@ -12,12 +12,16 @@ import net.homeagent.mimm.reactive.AlertsView;
 @Service
 public class AlertsCommand implements Action {
 
-    @Reference
+    /*
+     * Optional: Karaf registers a bundle's commands only when every mandatory reference is there, and
+     * reactive advice may be down (its port taken) while the handoff advisor runs.
+     */
+    @Reference(optional = true)
     AlertsView view;
 
     @Override
     public Object execute() {
-        System.out.print(AlertsText.alerts(view));
+        System.out.print(view == null ? AlertsText.NOT_RUNNING : AlertsText.alerts(view));
         System.out.flush();
         return null;
     }

@@ -10,6 +10,7 @@ import net.homeagent.mimm.reactive.AlertsView;
 final class AlertsText {
 
     private static final String NL = System.lineSeparator();
+    static final String NOT_RUNNING = "% reactive advice is not running (its component did not start: see the log)" + NL;
 
     private AlertsText() {
     }
