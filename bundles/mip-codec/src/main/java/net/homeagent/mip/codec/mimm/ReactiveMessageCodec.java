@@ -44,6 +44,8 @@ public final class ReactiveMessageCodec {
     public static final int MN_HA_AUTH_TYPE = 32;
     static final int AUTH_LENGTH = 4 + AuthenticationAlgorithm.AUTHENTICATOR_LENGTH;
     static final int AUTH_EXTENSION_LENGTH = 2 + AUTH_LENGTH;
+    /** The extension's type, length and SPI: covered by the authenticator (RFC 5944 §3.5.1). */
+    static final int AUTH_COVERED_OCTETS = 6;
     static final int PULLED = 0x80;
 
     private ReactiveMessageCodec() {
@@ -51,7 +53,8 @@ public final class ReactiveMessageCodec {
 
     /** The datagram of {@code message}, authenticated with the mobile's association ({@code spi}, {@code key}). */
     public static byte[] encode(ReactiveMessage message, long spi, AuthenticationAlgorithm algorithm, byte[] key) {
-        int covered = HEADER_LENGTH + (message instanceof ReactiveMessage.Advice ? ADVICE_BODY_LENGTH : 0) + 6;
+        int covered = HEADER_LENGTH + (message instanceof ReactiveMessage.Advice ? ADVICE_BODY_LENGTH : 0)
+                + AUTH_COVERED_OCTETS;
         ByteBuffer out = ByteBuffer.allocate(covered + AuthenticationAlgorithm.AUTHENTICATOR_LENGTH);
         out.put((byte) typeOf(message));
         out.put((byte) MimmVendor.VERSION);
@@ -143,7 +146,7 @@ public final class ReactiveMessageCodec {
                     + extLength + ", expected MN-HA (32) of 20");
         }
         long spi = Integer.toUnsignedLong(in.getInt());
-        int covered = ext + 6;
+        int covered = ext + AUTH_COVERED_OCTETS;
         return new Decoded.Valid<>(new Received(message, spi, datagram.clone(), covered));
     }
 
