@@ -24,7 +24,9 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/../testbed/testbed.sh"
 testbed_init mimm
 
-testbed_appliance ha net.homeagent.ha.listenAddresses=127.0.0.1 || { testbed_finish; exit; }
+# reactive advice on a port of its own: another suite's advisor may hold the default 10434
+testbed_appliance ha net.homeagent.ha.listenAddresses=127.0.0.1 net.homeagent.mimm.reactiveListenAddress=127.0.0.1 \
+    net.homeagent.mimm.reactivePort="$(free_port udp)" || { testbed_finish; exit; }
 "$py" "$here/mimm_interop.py" write-config --karaf-home "$karaf_home"
 testbed_boot ha 'mip:stats' 'Registration requests received' || { testbed_finish; exit; }
 

@@ -33,7 +33,9 @@ expect() { # description, then a command that must succeed
     if "$@"; then ok "$what"; else fail_step "$what"; fi
 }
 
-testbed_appliance ha net.homeagent.ha.listenAddresses=127.0.0.1 || { testbed_finish; exit; }
+# reactive advice on a port of its own: another suite's advisor may hold the default 10434
+testbed_appliance ha net.homeagent.ha.listenAddresses=127.0.0.1 net.homeagent.mimm.reactiveListenAddress=127.0.0.1 \
+    net.homeagent.mimm.reactivePort="$(free_port udp)" || { testbed_finish; exit; }
 cat >"$karaf_home/etc/mimm-networks.conf" <<NETWORKS
 # written by tools/mimm-client/run-client-e2e.sh
 1 wlan-a wlan 127.0.0.2/32 1 10000

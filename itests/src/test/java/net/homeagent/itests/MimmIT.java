@@ -71,6 +71,8 @@ public class MimmIT {
         assertThat(shell.execute("mimm:networks"), containsString("Care-of prefixes"));
         assertThat(shell.execute("mimm:stats"), containsString("Request Handoffs received 0"));
         assertThat(shell.execute("mimm:advice 10.0.0.10"), containsString("No advice given to 10.0.0.10"));
+        // reactive advice: its component up (UDP 10434 bound), no alert yet
+        assertThat(shell.execute("mimm:alerts"), containsString("No alert holds"));
         assertTrue(features.isInstalled(features.getFeature("homeagent-mimm")));
     }
 }

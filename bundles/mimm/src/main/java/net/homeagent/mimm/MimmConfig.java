@@ -33,4 +33,42 @@ public @interface MimmConfig {
 
     @AttributeDefinition(description = "Mobiles whose last advice mimm:advice remembers at most")
     int adviceMemory() default 100_000;
+
+    // reactive advice (docs/mimm.md "Reactive advice")
+
+    @AttributeDefinition(description = "Address the reactive advice endpoint binds (acks and pulls arrive here,"
+            + " advice leaves from here)")
+    String reactiveListenAddress() default "0.0.0.0";
+
+    @AttributeDefinition(description = "UDP port of the reactive advice endpoint")
+    int reactivePort() default 10434;
+
+    @AttributeDefinition(description = "UDP port mobiles receive reactive advice on, at their home address")
+    int mobilePort() default 10434;
+
+    @AttributeDefinition(description = "How advice reaches mobiles: event (when the alert comes), periodic (again"
+            + " while it holds), pull (a mobile asks); comma separated")
+    String[] deliveries() default {"event", "periodic", "pull"};
+
+    @AttributeDefinition(description = "Seconds between periodic pushes (and expiry checks) while an alert holds")
+    int periodicSeconds() default 30;
+
+    @AttributeDefinition(description = "Reactive advice datagrams (first sends and retransmissions) a second at most")
+    int pushRate() default 1000;
+
+    @AttributeDefinition(description = "Reactive advice datagrams sent at once at most (the pace's burst)")
+    int pushBurst() default 50;
+
+    @AttributeDefinition(description = "Milliseconds to wait for an ack before the first retransmission; doubled each time")
+    int retransmitInitialMillis() default 1000;
+
+    @AttributeDefinition(description = "Sends of one advice in all, the first included, before giving up")
+    int retransmitAttempts() default 4;
+
+    @AttributeDefinition(description = "Alert subjects and their networks, entries <subject>=<network>[/<network>...];"
+            + " a subject may also be a network's name or id")
+    String[] alertSubjects() default {};
+
+    @AttributeDefinition(description = "Seconds a pull's identification may be off the advisor's clock (RFC 5944 §5.7.1)")
+    int replayToleranceSeconds() default 7;
 }

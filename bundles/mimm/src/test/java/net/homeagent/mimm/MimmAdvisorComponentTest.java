@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,46 +45,7 @@ class MimmAdvisorComponentTest {
     }
 
     private static MimmConfig config(String networksFile, String... staticSessions) {
-        return new MimmConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return MimmConfig.class;
-            }
-
-            @Override
-            public String networksFile() {
-                return networksFile;
-            }
-
-            @Override
-            public String[] staticSessions() {
-                return staticSessions;
-            }
-
-            @Override
-            public int goHoldSeconds() {
-                return 300;
-            }
-
-            @Override
-            public int notNowHoldSeconds() {
-                return 30;
-            }
-
-            @Override
-            public int noHoldSeconds() {
-                return 600;
-            }
-
-            @Override
-            public int maxAlternatives() {
-                return 3;
-            }
-
-            @Override
-            public int adviceMemory() {
-                return 10;
-            }
-        };
+        return MimmConfigs.with(Map.of("networksFile", networksFile, "staticSessions", staticSessions,
+                "adviceMemory", 10));
     }
 }

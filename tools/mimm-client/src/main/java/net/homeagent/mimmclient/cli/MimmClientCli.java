@@ -15,7 +15,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import net.homeagent.mip.codec.mimm.HandoffAdvice;
 import net.homeagent.mip.codec.mimm.LinkType;
@@ -23,7 +25,11 @@ import net.homeagent.mimmclient.Counters;
 import net.homeagent.mimmclient.RateLimitedLog;
 import net.homeagent.mimmclient.cli.Options.UsageException;
 import net.homeagent.mimmclient.homeagent.HomeAgentAdvisor;
+import net.homeagent.mimmclient.homeagent.MobileKeyFile;
 import net.homeagent.mimmclient.homeagent.MobileNodeKey;
+import net.homeagent.mimmclient.homeagent.ReactiveAdviceListener;
+import net.homeagent.mimmclient.homeagent.ReactiveInbox;
+import net.homeagent.mimmclient.manager.ReactiveAdvice;
 import net.homeagent.mimmclient.homeagent.RegistrationExchange;
 import net.homeagent.mimmclient.manager.AdvisorAnswer;
 import net.homeagent.mimmclient.manager.HandoffQuestion;
@@ -46,7 +52,7 @@ import net.homeagent.mimmclient.simulation.RunFigures;
 import net.homeagent.mimmclient.simulation.SyntheticTraces;
 
 /**
- * {@code java -jar homeagent-mimm-client.jar simulate|monitor|advise|run [options]} (docs/mimm.md
+ * {@code java -jar homeagent-mimm-client.jar simulate|monitor|advise|run|listen [options]} (docs/mimm.md
  * "Client"). Exit status: 0 done (advise: go), 2 advise: not now or no, 3 advise: no advice,
  * 64 a mistake in the command line (the message says which), 74 an input file that cannot be read.
  */
@@ -66,6 +72,7 @@ public final class MimmClientCli {
               advise     send a Request Handoff to the home agent and print the Handoff Advice
               run        the mobility manager on this host's links: monitor, decide, ask the advisor, register,
                          move the default route
+              listen     receive reactive advice for one or more mobiles of this host: check, ack, print; pull
             """;
 
     private static final String SIMULATE_HELP = """
@@ -99,12 +106,26 @@ public final class MimmClientCli {
                        [--thresholds available,active,stable,deteriorating,inactive] [--averaging moving:8]
                        [--margin 0.05] [--failed-hold-s 10] [--sessions 0] [--kbps 0]
                        [--interval-ms 1000] [--count 0] [--routes ip|print] [--sys /sys/class/net]
-                       [--wireless /proc/net/wireless]
+                       [--wireless /proc/net/wireless] [--advice-port <port>] [--advisor-port 10434]
               every interval: the links' state and signal -> the mobility manager -> make-before-break handoffs,
               each asked of the advisor (Request Handoff from the target's care-of address), printed one a line
               --links    one link a line: <iface> <type> <network> <care-of> <gateway|-> <kbit/s> <mW> <cost/MB> <preference>
               --count    samples to take, 0 = until stopped
               --routes   ip: run ip link / ip route replace (needs CAP_NET_ADMIN); print: print those commands instead
+              --advice-port  receive reactive advice on this UDP port (every address): the manager avoids the network
+            """;
+
+    private static final String LISTEN_HELP = """
+            usage: listen --home-agent <ip> (--mobiles <file> | --home <ip> --spi <n> --key <hex>)
+                          [--advisor-port 10434] [--bind 0.0.0.0] [--port 10434] [--pull true] [--tolerance-s 7]
+                          [--count 0] [--duration-s 0]
+              receives reactive advice on <bind>:<port> for the mobiles given, checks each (MN-HA authenticator,
+              identification new and near our clock), acks it to the advisor and prints one line:
+                <epoch ms> advice <home> network <id> reason <reason> expiry <s|-1> alternative <id|-> pushed|pulled
+                <epoch ms> nothing <home>                     (a pull answered: no alert for its network)
+              --mobiles  one mobile a line: <home> <spi> <hex key>
+              --pull     true: first ask the advisor (pull) once for every mobile
+              --count    stop after that many lines, --duration-s after that long (0 = until stopped)
             """;
 
     private final PrintStream out;
@@ -133,6 +154,7 @@ public final class MimmClientCli {
                 case "monitor" -> monitor(rest);
                 case "advise" -> advise(rest);
                 case "run" -> run(rest);
+                case "listen" -> listen(rest);
                 default -> throw new UsageException("unknown command '" + args[0] + "'\n" + USAGE_TEXT.strip());
             };
         } catch (UsageException e) {
@@ -286,7 +308,8 @@ public final class MimmClientCli {
 
     private int run(List<String> args) throws UsageException, IOException, InterruptedException {
         Options options = new Options(args, union(HOME_AGENT_OPTIONS, "links", "thresholds", "averaging", "margin",
-                "failed-hold-s", "sessions", "kbps", "interval-ms", "count", "routes", "sys", "wireless"));
+                "failed-hold-s", "sessions", "kbps", "interval-ms", "count", "routes", "sys", "wireless", "advice-port",
+                "advisor-port"));
         if (options.help()) {
             out.print(RUN_HELP);
             return OK;
@@ -325,12 +348,18 @@ public final class MimmClientCli {
         LinuxInterfaceMonitor monitor = new LinuxInterfaceMonitor(Path.of(options.text("sys").orElse("/sys/class/net")),
                 Path.of(options.text("wireless").orElse("/proc/net/wireless")),
                 links.stream().map(LinkProfile::iface).toList(), clock, counters, log);
-        try (RegistrationExchange exchange = exchange(options, counters)) {
+        Queue<ReactiveAdvice> advised = new ConcurrentLinkedQueue<>();
+        try (RegistrationExchange exchange = exchange(options, counters);
+                ReactiveAdviceListener listener = adviceListener(options, exchange.node(), advised, counters)) {
             MobilityManager manager = new MobilityManager(config, links, new HomeAgentAdvisor(exchange, lifetime,
                     counters), new HomeAgentRegistrar(exchange, lifetime), routes, counters);
             for (long i = 0; count == 0 || i < count; i++) {
                 if (i > 0) {
                     Thread.sleep(interval);
+                }
+                // the listener's thread only queues: the manager is driven from this thread alone
+                for (ReactiveAdvice advice; (advice = advised.poll()) != null; ) {
+                    manager.onReactiveAdvice(advice, clock.instant());
                 }
                 manager.tick(monitor.observe()).ifPresent(h -> out.println(h.time() + " handoff "
                         + h.from().orElse("none") + " -> " + h.to() + " (" + h.reason()
@@ -341,6 +370,102 @@ public final class MimmClientCli {
         }
         return OK;
     }
+
+    /** With --advice-port, the listener whose advice the manager takes at its next tick; else null (nothing to close). */
+    private ReactiveAdviceListener adviceListener(Options options, MobileNodeKey mobile, Queue<ReactiveAdvice> advised,
+            Counters counters) throws UsageException, IOException {
+        if (options.text("advice-port").isEmpty()) {
+            return null;
+        }
+        int port = (int) options.number("advice-port", 0, 1, 65535);
+        int advisorPort = (int) options.number("advisor-port", ADVISOR_PORT, 1, 65535);
+        ReactiveInbox inbox = new ReactiveInbox(List.of(mobile), clock, REPLAY_TOLERANCE_S, counters,
+                new RateLimitedLog(System.getLogger("mimm-client"), clock), new ReactiveInbox.Sink() {
+                    @Override
+                    public void advised(Inet4Address home, ReactiveAdvice advice, boolean pulled) {
+                        advised.add(advice);
+                    }
+
+                    @Override
+                    public void nothingToAdvise(Inet4Address home) {
+                        // run never pulls
+                    }
+                });
+        return new ReactiveAdviceListener(new InetSocketAddress(port), new InetSocketAddress(mobile.homeAgent(),
+                advisorPort), inbox);
+    }
+
+    private int listen(List<String> args) throws UsageException, IOException, InterruptedException {
+        Options options = new Options(args, Set.of("home-agent", "mobiles", "home", "spi", "key", "advisor-port", "bind",
+                "port", "pull", "tolerance-s", "count", "duration-s"));
+        if (options.help()) {
+            out.print(LISTEN_HELP);
+            return OK;
+        }
+        Inet4Address homeAgent = options.address("home-agent");
+        List<MobileNodeKey> mobiles = new java.util.ArrayList<>();
+        if (options.text("mobiles").isPresent()) {
+            List<String> lines = Files.readAllLines(Path.of(options.required("mobiles")), StandardCharsets.UTF_8);
+            mobiles.addAll(options.parsed("mobiles", file -> MobileKeyFile.parse(lines, homeAgent)).orElseThrow());
+        } else {
+            options.required("spi");
+            options.required("key");
+            mobiles.add(new MobileNodeKey(options.address("home"), homeAgent, options.number("spi", 0, 256, 0xffff_ffffL),
+                    options.parsed("key", HexFormat.of()::parseHex).orElseThrow()));
+        }
+        int advisorPort = (int) options.number("advisor-port", ADVISOR_PORT, 1, 65535);
+        int port = (int) options.number("port", ADVISOR_PORT, 0, 65535);
+        Inet4Address bind = options.text("bind").isPresent() ? options.address("bind") : null;
+        boolean pull = options.parsed("pull", Boolean::parseBoolean).orElse(false);
+        long tolerance = options.number("tolerance-s", REPLAY_TOLERANCE_S, 1, 86_400);
+        long count = options.number("count", 0, 0, Long.MAX_VALUE);
+        long duration = options.number("duration-s", 0, 0, 86_400_000);
+        Counters counters = new Counters();
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        ReactiveInbox inbox = new ReactiveInbox(mobiles, clock, tolerance, counters,
+                new RateLimitedLog(System.getLogger("mimm-client"), clock), new ReactiveInbox.Sink() {
+                    @Override
+                    public void advised(Inet4Address home, ReactiveAdvice a, boolean pulled) {
+                        lines.add(clock.millis() + " advice " + home.getHostAddress() + " network " + a.networkId()
+                                + " reason " + a.reason() + " expiry " + a.expirySeconds() + " alternative "
+                                + (a.alternative().isPresent() ? a.alternative().getAsInt() : "-")
+                                + (pulled ? " pulled" : " pushed"));
+                    }
+
+                    @Override
+                    public void nothingToAdvise(Inet4Address home) {
+                        lines.add(clock.millis() + " nothing " + home.getHostAddress());
+                    }
+                });
+        InetSocketAddress local = bind == null ? new InetSocketAddress(port) : new InetSocketAddress(bind, port);
+        try (ReactiveAdviceListener listener = new ReactiveAdviceListener(local,
+                new InetSocketAddress(homeAgent, advisorPort), inbox)) {
+            err.println("# listening on " + local + " for " + mobiles.size() + " mobiles");
+            if (pull) {
+                for (MobileNodeKey m : mobiles) {
+                    listener.pull(m.homeAddress());
+                }
+            }
+            long deadline = duration == 0 ? Long.MAX_VALUE : System.nanoTime() + Duration.ofSeconds(duration).toNanos();
+            for (long printed = 0; (count == 0 || printed < count) && System.nanoTime() < deadline; ) {
+                String line = lines.poll(Math.min(1_000_000_000L, Math.max(1, deadline - System.nanoTime())),
+                        java.util.concurrent.TimeUnit.NANOSECONDS);
+                if (line != null) {
+                    out.println(line);
+                    out.flush();
+                    printed++;
+                }
+            }
+        } finally {
+            counters.snapshot().forEach((name, value) -> err.println("# " + name + " " + value));
+        }
+        return OK;
+    }
+
+    /** The advisor's default reactive advice port (MimmConfig reactivePort, mobilePort). */
+    static final int ADVISOR_PORT = 10434;
+    /** RFC 5944 §5.7.1's default tolerance for timestamps. */
+    static final long REPLAY_TOLERANCE_S = 7;
 
     private static Set<String> union(Set<String> common, String... own) {
         Set<String> all = new java.util.HashSet<>(common);

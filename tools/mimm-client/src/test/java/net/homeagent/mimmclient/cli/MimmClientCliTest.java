@@ -50,7 +50,7 @@ class MimmClientCliTest {
     void helpForTheToolAndEachCommand() {
         assertThat(cli.run("--help")).isZero();
         assertThat(out()).contains("simulate", "monitor", "advise");
-        for (String command : new String[] {"simulate", "monitor", "advise", "run"}) {
+        for (String command : new String[] {"simulate", "monitor", "advise", "run", "listen"}) {
             assertThat(cli.run(command, "--help")).isZero();
             assertThat(out()).contains("usage: " + command);
         }
@@ -129,5 +129,42 @@ class MimmClientCliTest {
         Files.writeString(links, "eth0 copper 7 127.0.0.1 - 1 1 1 1\n");
         assertThat(cli.run("run", "--links", links.toString())).isEqualTo(MimmClientCli.USAGE);
         assertThat(err()).contains("--links: line 1: type 'copper'");
+    }
+
+    @Test
+    void listenPullsAndPrintsTheAnswerAndNamesABadMobilesFile() throws Exception {
+        byte[] key = HexFormat.of().parseHex("00112233445566778899aabbccddeeff");
+        Path mobiles = dir.resolve("mobiles.conf");
+        Files.writeString(mobiles, "# home spi key\n10.0.0.10 300 00112233445566778899aabbccddeeff\n");
+        try (java.net.DatagramSocket advisor = new java.net.DatagramSocket(new java.net.InetSocketAddress("127.0.0.1", 0))) {
+            advisor.setSoTimeout(10_000);
+            Thread answer = new Thread(() -> {
+                try {
+                    java.net.DatagramPacket pull = new java.net.DatagramPacket(new byte[100], 100);
+                    advisor.receive(pull);
+                    var received = ((net.homeagent.mip.codec.mimm.Decoded.Valid<net.homeagent.mip.codec.mimm.ReactiveMessageCodec.Received>)
+                            net.homeagent.mip.codec.mimm.ReactiveMessageCodec.decode(java.util.Arrays.copyOf(pull.getData(),
+                                    pull.getLength()))).message();
+                    byte[] nothing = net.homeagent.mip.codec.mimm.ReactiveMessageCodec.encode(
+                            new net.homeagent.mip.codec.mimm.ReactiveMessage.NothingToAdvise(received.homeAddress(),
+                                    received.message().identification()), 300,
+                            net.homeagent.mip.codec.auth.AuthenticationAlgorithm.HMAC_MD5, key);
+                    advisor.send(new java.net.DatagramPacket(nothing, nothing.length, pull.getSocketAddress()));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            answer.start();
+            int status = cli.run("listen", "--home-agent", "127.0.0.1", "--advisor-port",
+                    String.valueOf(advisor.getLocalPort()), "--bind", "127.0.0.1", "--port", "0", "--mobiles",
+                    mobiles.toString(), "--pull", "true", "--count", "1", "--duration-s", "20");
+            answer.join();
+            assertThat(status).isZero();
+            assertThat(out()).isEqualTo("0 nothing 10.0.0.10\n");
+        }
+        Files.writeString(mobiles, "10.0.0.10 300\n");
+        assertThat(cli.run("listen", "--home-agent", "127.0.0.1", "--mobiles", mobiles.toString())).isEqualTo(MimmClientCli.USAGE);
+        assertThat(err()).contains("--mobiles: line 1: expected <home> <spi> <hex key>");
+        assertThat(cli.run("listen", "--mobiles", mobiles.toString())).isEqualTo(MimmClientCli.USAGE);
     }
 }

@@ -6,9 +6,11 @@
  * Shared by the advisor (bundles/mimm) and the multi-interface client (tools/mimm-client), so that
  * both ends read and write the same bytes from one codec. Records, enums and final codecs;
  * {@link net.homeagent.mip.codec.mimm.Decoded} is sealed and {@code @ProviderType}: a new message,
- * reason or method is a minor bump. Pure Java on byte buffers, no I/O.
+ * reason or method is a minor bump. 1.1.0 adds the datagrams of reactive advice
+ * ({@link net.homeagent.mip.codec.mimm.ReactiveMessage}, {@link net.homeagent.mip.codec.mimm.ReactiveMessageCodec}).
+ * Pure Java on byte buffers, no I/O.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package net.homeagent.mip.codec.mimm;
 
 import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,81 @@
+package net.homeagent.mimm.reactive;
+
+import java.net.Inet4Address;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+import net.homeagent.mimm.network.Network;
+import net.homeagent.mimm.network.NetworkPlan;
+import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.api.BindingStore;
+import net.homeagent.mip.api.SecurityAssociation;
+import net.homeagent.mip.api.SecurityAssociationInfo;
+import net.homeagent.mip.api.SecurityAssociations;
+
+/**
+ * The mobiles of a network, with the security associations that authenticate what they are told:
+ * a mobile is in the network of its binding's care-of address (the longest matching prefix, as for
+ * Request Handoffs). The binding table does not keep the SPI a mobile registered with, so the
+ * association is the home address's with the lowest SPI (docs/mimm.md "Reactive advice").
+ */
+final class MobileDirectory {
+
+    private final BindingStore store;
+    private final SecurityAssociations associations;
+    private final NetworkPlan plan;
+
+    MobileDirectory(BindingStore store, SecurityAssociations associations, NetworkPlan plan) {
+        this.store = store;
+        this.associations = associations;
+        this.plan = plan;
+    }
+
+    /**
+     * Shows {@code visitor} each mobile with a binding in one of {@code networks}, once, with the
+     * network it is in; returns how many had no security association (not shown).
+     */
+    int forEachIn(List<Integer> networks, BiConsumer<MobileKey, Integer> visitor) {
+        Map<Inet4Address, Long> spis = lowestSpis();
+        Set<Inet4Address> seen = new HashSet<>();
+        int[] withoutKey = {0};
+        store.forEachBinding(binding -> {
+            Optional<Network> network = plan.byCareOf(binding.careOfAddress());
+            if (network.isEmpty() || !networks.contains(network.get().id()) || !seen.add(binding.homeAddress())) {
+                return;
+            }
+            Long spi = spis.get(binding.homeAddress());
+            Optional<SecurityAssociation> sa = spi == null ? Optional.empty()
+                    : associations.forHomeAddress(binding.homeAddress(), spi);
+            if (sa.isEmpty()) {
+                withoutKey[0]++;
+            } else {
+                visitor.accept(new MobileKey(binding.homeAddress(), sa.get()), network.get().id());
+            }
+        });
+        return withoutKey[0];
+    }
+
+    private Map<Inet4Address, Long> lowestSpis() {
+        Map<Inet4Address, Long> spis = new HashMap<>();
+        for (SecurityAssociationInfo info : associations.describeAll()) {
+            info.homeAddress().ifPresent(home -> spis.merge(home, info.spi(), Math::min));
+        }
+        return spis;
+    }
+
+    /** The network of the mobile's (first) binding. */
+    Optional<Integer> networkOf(Inet4Address home) {
+        List<Binding> bindings = store.find(home);
+        return bindings.isEmpty() ? Optional.empty()
+                : plan.byCareOf(bindings.get(0).careOfAddress()).map(Network::id);
+    }
+
+    Optional<SecurityAssociation> association(Inet4Address home, long spi) {
+        return associations.forHomeAddress(home, spi);
+    }
+}
