@@ -110,16 +110,15 @@ public final class Mip6NodeComponent implements Mip6View {
                 config.recoveryPrefixSpacingMillis(), config.recoveryJitter(), config.recoveryTimeoutMillis(),
                 config.recoveryAttempts(), config.recoveryPrefixLength(), config.recoveryLookAhead());
         Map<Inet6Address, MobilityResponder> responders = new LinkedHashMap<>();
-        List<RecoverableBindingCache> roles = new ArrayList<>();
-        List<Inet6Address> refreshSources = new ArrayList<>();
+        // each role and the address its Binding Refresh Requests leave from (its first)
+        Map<RecoverableBindingCache, Inet6Address> roles = new LinkedHashMap<>();
         SignallingTun tun = null;
         try {
             Predicate<Inet6Address> homeRegistered = home -> false;
             if (!homeAgentAddresses.isEmpty()) {
                 RecoverableBindingCache homeAgent = RecoverableBindingCache.open("home agent", Optional.empty(),
                         HOME_AGENT_JOURNAL, config, clock.millis(), now -> List.of());
-                roles.add(homeAgent);
-                refreshSources.add(homeAgentAddresses.get(0));
+                roles.put(homeAgent, homeAgentAddresses.get(0));
                 HomeRegistration registration = new HomeRegistration(new HomeRegistrationSettings(
                         prefixes(config.homePrefixes()), prefixes(config.servedRanges()), config.maxLifetimeSeconds(),
                         config.capacity(), homeAgentAddresses), homeAgent.cache(), homeAgent.counters(),
@@ -135,8 +134,7 @@ public final class Mip6NodeComponent implements Mip6View {
                         now -> List.of(nonces.held(now) + " nonces acceptable (RFC 6275 §5.2.7: a new one every "
                                 + NonceTable.ROTATION_MILLIS / 1000 + " s, each for "
                                 + NonceTable.MAX_NONCE_LIFETIME_MILLIS / 1000 + " s)"));
-                roles.add(correspondent);
-                refreshSources.add(correspondentAddresses.get(0));
+                roles.put(correspondent, correspondentAddresses.get(0));
                 KeygenTokens tokens = new KeygenTokens(nonces);
                 CorrespondentResponder responder = new CorrespondentResponder(tokens,
                         new CorrespondentRegistration(tokens, correspondent.cache(), config.capacity(), homeRegistered,
@@ -152,7 +150,7 @@ public final class Mip6NodeComponent implements Mip6View {
             if (tun != null) {
                 tun.close();
             }
-            for (RecoverableBindingCache role : roles) {
+            for (RecoverableBindingCache role : roles.keySet()) {
                 role.close();
             }
             throw e;
@@ -164,10 +162,10 @@ public final class Mip6NodeComponent implements Mip6View {
             thread.setDaemon(true);
             return thread;
         });
-        for (int i = 0; i < roles.size(); i++) {
-            roles.get(i).startRecovery(config, recoverySettings, refreshSources.get(i), signallingLogic, timer, clock);
-        }
-        timer.scheduleAtFixedRate(() -> roles.forEach(role -> role.expire(clock.millis())), 1, 1, TimeUnit.SECONDS);
+        roles.forEach((role, refreshSource) ->
+                role.startRecovery(config, recoverySettings, refreshSource, signallingLogic, timer, clock));
+        timer.scheduleAtFixedRate(() -> roles.keySet().forEach(role -> role.expire(clock.millis())), 1, 1,
+                TimeUnit.SECONDS);
         signalling.start();
         StringBuilder description = new StringBuilder("running on ").append(tun.name());
         if (!homeAgentAddresses.isEmpty()) {
@@ -177,10 +175,10 @@ public final class Mip6NodeComponent implements Mip6View {
         if (!correspondentAddresses.isEmpty()) {
             description.append(", correspondent addresses ").append(text(correspondentAddresses));
         }
-        for (RecoverableBindingCache role : roles) {
+        for (RecoverableBindingCache role : roles.keySet()) {
             description.append(", ").append(role.name()).append(" backup ").append(role.backupDescription());
         }
-        return new Started(List.copyOf(roles), timer, signalling, description.toString());
+        return new Started(List.copyOf(roles.keySet()), timer, signalling, description.toString());
     }
 
     private static List<String> text(List<Inet6Address> addresses) {
