@@ -114,31 +114,32 @@ public final class Mip6NodeComponent implements Mip6View {
         Map<RecoverableBindingCache, Inet6Address> roles = new LinkedHashMap<>();
         SignallingTun tun = null;
         try {
-            Predicate<Inet6Address> homeRegistered = home -> false;
-            if (!homeAgentAddresses.isEmpty()) {
-                RecoverableBindingCache homeAgent = RecoverableBindingCache.open("home agent", Optional.empty(),
-                        HOME_AGENT_JOURNAL, config, clock.millis(), now -> List.of());
+            // both caches first: each role refuses with 139 a home address the other one holds (§9.5.1)
+            RecoverableBindingCache homeAgent = homeAgentAddresses.isEmpty() ? null
+                    : RecoverableBindingCache.open("home agent", Optional.empty(), HOME_AGENT_JOURNAL, config,
+                            clock.millis(), now -> List.of());
+            NonceTable nonces = new NonceTable(new SecureRandom());
+            RecoverableBindingCache correspondent = correspondentAddresses.isEmpty() ? null
+                    : RecoverableBindingCache.open("correspondent node", Optional.of(Scope.CORRESPONDENT),
+                            CORRESPONDENT_JOURNAL, config, clock.millis(),
+                            now -> List.of(nonces.held(now) + " nonces acceptable (RFC 6275 §5.2.7: a new one every "
+                                    + NonceTable.ROTATION_MILLIS / 1000 + " s, each for "
+                                    + NonceTable.MAX_NONCE_LIFETIME_MILLIS / 1000 + " s)"));
+            if (homeAgent != null) {
                 roles.put(homeAgent, homeAgentAddresses.get(0));
                 HomeRegistration registration = new HomeRegistration(new HomeRegistrationSettings(
                         prefixes(config.homePrefixes()), prefixes(config.servedRanges()), config.maxLifetimeSeconds(),
-                        config.capacity(), homeAgentAddresses), homeAgent.cache(), homeAgent.counters(),
-                        homeAgent::accepted);
+                        config.capacity(), homeAgentAddresses), homeAgent.cache(), holds(correspondent),
+                        homeAgent.counters(), homeAgent::accepted);
                 HomeAgentResponder responder = new HomeAgentResponder(registration, homeAgent.counters());
                 homeAgentAddresses.forEach(address -> responders.put(address, responder));
-                homeRegistered = home -> homeAgent.cache().get(home).isPresent();
             }
-            if (!correspondentAddresses.isEmpty()) {
-                NonceTable nonces = new NonceTable(new SecureRandom());
-                RecoverableBindingCache correspondent = RecoverableBindingCache.open("correspondent node",
-                        Optional.of(Scope.CORRESPONDENT), CORRESPONDENT_JOURNAL, config, clock.millis(),
-                        now -> List.of(nonces.held(now) + " nonces acceptable (RFC 6275 §5.2.7: a new one every "
-                                + NonceTable.ROTATION_MILLIS / 1000 + " s, each for "
-                                + NonceTable.MAX_NONCE_LIFETIME_MILLIS / 1000 + " s)"));
+            if (correspondent != null) {
                 roles.put(correspondent, correspondentAddresses.get(0));
                 KeygenTokens tokens = new KeygenTokens(nonces);
                 CorrespondentResponder responder = new CorrespondentResponder(tokens,
-                        new CorrespondentRegistration(tokens, correspondent.cache(), config.capacity(), homeRegistered,
-                                correspondent.counters(), correspondent::accepted),
+                        new CorrespondentRegistration(tokens, correspondent.cache(), config.capacity(),
+                                holds(homeAgent), correspondent.counters(), correspondent::accepted),
                         correspondent.counters());
                 correspondentAddresses.forEach(address -> responders.put(address, responder));
             }
@@ -179,6 +180,11 @@ public final class Mip6NodeComponent implements Mip6View {
             description.append(", ").append(role.name()).append(" backup ").append(role.backupDescription());
         }
         return new Started(List.copyOf(roles.keySet()), timer, signalling, description.toString());
+    }
+
+    /** Whether {@code role} (null: the role does not run) holds a binding for a home address. */
+    private static Predicate<Inet6Address> holds(RecoverableBindingCache role) {
+        return role == null ? home -> false : home -> role.cache().get(home).isPresent();
     }
 
     private static List<String> text(List<Inet6Address> addresses) {

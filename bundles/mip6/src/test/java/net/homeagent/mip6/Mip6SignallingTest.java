@@ -46,7 +46,7 @@ class Mip6SignallingTest {
     private final BindingCache cache = new BindingCache(CacheBackup.NONE);
     private final Mip6Signalling signalling = new Mip6Signalling(Map.of(HA, new HomeAgentResponder(
             new HomeRegistration(new HomeRegistrationSettings(List.of(Ipv6Prefix.parse("2001:db8:100::/64")), List.of(),
-                    3600, 100, List.of(HA)), cache, counters, home -> { }), counters)),
+                    3600, 100, List.of(HA)), cache, home -> false, counters, home -> { }), counters)),
             signallingCounters, packet -> {
                 byte[] octets = new byte[packet.readableBytes()];
                 packet.getBytes(packet.readerIndex(), octets);
