@@ -115,18 +115,23 @@ public final class Mip6NodeComponent implements Mip6View {
         SignallingTun tun = null;
         try {
             // both caches first: each role refuses with 139 a home address the other one holds (§9.5.1)
-            RecoverableBindingCache homeAgent = homeAgentAddresses.isEmpty() ? null
-                    : RecoverableBindingCache.open("home agent", Optional.empty(), HOME_AGENT_JOURNAL, config,
-                            clock.millis(), now -> List.of());
-            NonceTable nonces = new NonceTable(new SecureRandom());
-            RecoverableBindingCache correspondent = correspondentAddresses.isEmpty() ? null
-                    : RecoverableBindingCache.open("correspondent node", Optional.of(Scope.CORRESPONDENT),
-                            CORRESPONDENT_JOURNAL, config, clock.millis(),
-                            now -> List.of(nonces.held(now) + " nonces acceptable (RFC 6275 §5.2.7: a new one every "
-                                    + NonceTable.ROTATION_MILLIS / 1000 + " s, each for "
-                                    + NonceTable.MAX_NONCE_LIFETIME_MILLIS / 1000 + " s)"));
-            if (homeAgent != null) {
+            RecoverableBindingCache homeAgent = null;
+            if (!homeAgentAddresses.isEmpty()) {
+                homeAgent = RecoverableBindingCache.open("home agent", Optional.empty(), HOME_AGENT_JOURNAL, config,
+                        clock.millis(), now -> List.of());
                 roles.put(homeAgent, homeAgentAddresses.get(0));
+            }
+            NonceTable nonces = new NonceTable(new SecureRandom());
+            RecoverableBindingCache correspondent = null;
+            if (!correspondentAddresses.isEmpty()) {
+                correspondent = RecoverableBindingCache.open("correspondent node", Optional.of(Scope.CORRESPONDENT),
+                        CORRESPONDENT_JOURNAL, config, clock.millis(),
+                        now -> List.of(nonces.held(now) + " nonces acceptable (RFC 6275 §5.2.7: a new one every "
+                                + NonceTable.ROTATION_MILLIS / 1000 + " s, each for "
+                                + NonceTable.MAX_NONCE_LIFETIME_MILLIS / 1000 + " s)"));
+                roles.put(correspondent, correspondentAddresses.get(0));
+            }
+            if (homeAgent != null) {
                 HomeRegistration registration = new HomeRegistration(new HomeRegistrationSettings(
                         prefixes(config.homePrefixes()), prefixes(config.servedRanges()), config.maxLifetimeSeconds(),
                         config.capacity(), homeAgentAddresses), homeAgent.cache(), holds(correspondent),
@@ -135,7 +140,6 @@ public final class Mip6NodeComponent implements Mip6View {
                 homeAgentAddresses.forEach(address -> responders.put(address, responder));
             }
             if (correspondent != null) {
-                roles.put(correspondent, correspondentAddresses.get(0));
                 KeygenTokens tokens = new KeygenTokens(nonces);
                 CorrespondentResponder responder = new CorrespondentResponder(tokens,
                         new CorrespondentRegistration(tokens, correspondent.cache(), config.capacity(),
