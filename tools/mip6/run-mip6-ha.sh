@@ -124,7 +124,7 @@ grep -q '^    homeagent-mip6$' "$karaf_home/etc/org.apache.karaf.features.cfg" \
     || { fail_step "could not add homeagent-mip6 to featuresBoot"; testbed_finish; exit; }
 
 log "booting the appliance with the homeagent-mip6 feature"
-testbed_boot ha 'mip6:stats' 'MIPv6 home agent: running' || { testbed_finish; exit; }
+testbed_boot ha 'mip6:stats' 'MIPv6 node: running' || { testbed_finish; exit; }
 testbed_capture access "ip6" || { testbed_finish; exit; }
 
 log "$nodes mobile nodes register from $prefixes care-of prefixes"
@@ -138,7 +138,7 @@ mn register --ha "$ha_address" --next-hop-mac "$router_mac" --nodes 1 --prefixes
 expect "a home address outside the home prefix is refused with 132, not home subnet ($(cat "$work/foreign"))" \
     grep -q " 132$" "$work/foreign"
 testbed_shell ha 'mip6:stats' >"$work/stats-1.txt"
-expect "mip6:stats counts $nodes registrations" grep -qE "^$nodes +home registrations accepted" "$work/stats-1.txt"
+expect "mip6:stats counts $nodes registrations" grep -qE "^$nodes +registrations accepted" "$work/stats-1.txt"
 
 log "kill -9 of the appliance; the mobile nodes listen for Binding Refresh Requests"
 testbed_kill9 ha
@@ -150,7 +150,7 @@ answer_out=$(ls -t "$work"/mn-bg*.out | head -n 1)
 for _ in $(seq 120); do grep -q '^listening' "$answer_out" && break; sleep 0.5; done
 expect "the mobile nodes listen before the restart" grep -q '^listening' "$answer_out"
 restarted=$SECONDS
-testbed_boot ha 'mip6:stats' 'MIPv6 home agent: running' || { testbed_finish; exit; }
+testbed_boot ha 'mip6:stats' 'MIPv6 node: running' || { testbed_finish; exit; }
 for _ in $(seq 120); do kill -0 "$answerer" 2>/dev/null || break; sleep 1; done
 cat "$answer_out"
 silent=$((nodes / silent_every))

@@ -47,7 +47,7 @@ public class Mip6IT {
         features.installFeature("homeagent-mip6", EnumSet.noneOf(FeaturesService.Option.class));
 
         KarafShell shell = new KarafShell(sessionFactory);
-        assertThat(shell.execute("mip6:stats"), containsString("MIPv6 home agent: off (enabled=false"));
+        assertThat(shell.execute("mip6:stats"), containsString("MIPv6 node: off (enabled=false"));
         assertThat(shell.execute("mip6:bindings"), containsString("0 bindings"));
         assertThat(shell.execute("mip6:recovery"), containsString("no binding recovery ran"));
         assertThat(shell.execute("mip6:binding 2001:db8::1"), containsString("no binding for 2001:db8:0:0:0:0:0:1"));

@@ -4,18 +4,24 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Configuration of the Mobile IPv6 home agent, ConfigAdmin PID {@value #PID} (etc/net.homeagent.mip6.cfg). */
-@ObjectClassDefinition(id = Mip6Config.PID, name = "Mobile IPv6 home agent",
-        description = "RFC 6275 home registrations on a TUN device, durable binding cache, binding recovery")
+@ObjectClassDefinition(id = Mip6Config.PID, name = "Mobile IPv6 home agent and correspondent node",
+        description = "RFC 6275 home registrations and route optimization on a TUN device, durable binding caches,"
+                + " binding recovery")
 public @interface Mip6Config {
 
     String PID = "net.homeagent.mip6";
 
-    @AttributeDefinition(description = "Run the MIPv6 home agent (off by default: the feature installs it idle)")
+    @AttributeDefinition(description = "Run the MIPv6 node (off by default: the feature installs it idle)")
     boolean enabled() default false;
 
     @AttributeDefinition(description = "The home agent's IPv6 addresses, routed into the signalling device; the"
-            + " first is the source of Binding Refresh Requests")
+            + " first is the source of its Binding Refresh Requests; empty: no home agent")
     String[] homeAgentAddresses() default {};
+
+    @AttributeDefinition(description = "The correspondent node's IPv6 addresses (route optimization, RFC 6275 §9.4,"
+            + " §9.5), routed into the signalling device; the first is the source of its Binding Refresh Requests;"
+            + " empty: no correspondent node")
+    String[] correspondentAddresses() default {};
 
     @AttributeDefinition(description = "Home subnet prefixes, e.g. 2001:db8:100::/64 (outside them: status 132)")
     String[] homePrefixes() default {};
@@ -27,19 +33,20 @@ public @interface Mip6Config {
     @AttributeDefinition(description = "Longest lifetime granted, seconds (4..262140)")
     long maxLifetimeSeconds() default 3600;
 
-    @AttributeDefinition(description = "Binding cache entries at most (beyond: status 130)")
+    @AttributeDefinition(description = "Entries at most in each role's binding cache (beyond: status 130)")
     int capacity() default 1_000_000;
 
-    @AttributeDefinition(description = "Write every binding cache change to the durable backup before answering")
+    @AttributeDefinition(description = "Write every binding cache change to the durable backup before answering"
+            + " (one file per role)")
     boolean backupEnabled() default true;
 
     @AttributeDefinition(description = "Folder of the backup")
     String backupFolder() default "${karaf.data}/mip6";
 
-    @AttributeDefinition(description = "Name of the TUN device the home agent addresses are routed into")
+    @AttributeDefinition(description = "Name of the TUN device the node's addresses are routed into")
     String device() default "mip6ha0";
 
-    @AttributeDefinition(description = "Set the host up: device up, a /128 route per home agent address into it,"
+    @AttributeDefinition(description = "Set the host up: device up, a /128 route per address of either role into it,"
             + " net.ipv6.conf.all.forwarding=1 (so that what the home agent writes is forwarded)")
     boolean setUpHost() default true;
 

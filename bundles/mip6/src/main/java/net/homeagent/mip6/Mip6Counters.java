@@ -6,33 +6,48 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The home agent's MIPv6 counters ({@code mip6:stats}). Named counters, and Binding
- * Acknowledgements by status code (RFC 6275 §6.1.8).
+ * MIPv6 counters ({@code mip6:stats}): named counters, and Binding Acknowledgements by status code
+ * (RFC 6275 §6.1.8). The node keeps one instance for its signalling path and one per role (home
+ * agent, correspondent node), each role counting what its own Binding Updates did.
  */
 public final class Mip6Counters {
 
+    /** Whose a counter is: the shell shows each under its owner. */
+    public enum Scope { SIGNALLING, EVERY_ROLE, CORRESPONDENT }
+
     /** What is counted besides the acknowledgements. */
     public enum Counter {
-        PACKETS_RECEIVED("packets read from the signalling device"),
-        NOT_MOBILITY("packets that are not a Mobility Header for us (ignored)"),
-        MALFORMED("malformed packets or Mobility Headers (discarded, RFC 6275 §9.2)"),
-        OTHER_MESSAGES("Mobility Headers other than Binding Update (ignored by a home agent)"),
-        BINDING_UPDATES("Binding Updates received"),
-        REGISTRATIONS("home registrations accepted (new or renewed)"),
-        DEREGISTRATIONS("deregistrations accepted (RFC 6275 §10.3.2)"),
-        EXPIRED("entries expired"),
-        RESTORED("entries restored from the backup at start"),
-        RESTORE_EXPIRED("backed-up entries already expired at start"),
-        REFRESH_REQUESTS("Binding Refresh Requests sent (recovery)"),
-        VALIDATED("restored entries validated by a Binding Update"),
-        DELETED_SILENT("restored entries deleted after silence"),
-        BACKUP_FAILURES("backup writes failed (answered 128)"),
-        SEND_FAILURES("packets that could not be written to the device");
+        PACKETS_RECEIVED(Scope.SIGNALLING, "packets read from the signalling device"),
+        NOT_MOBILITY(Scope.SIGNALLING, "packets that are not a Mobility Header for one of our addresses (ignored)"),
+        MALFORMED(Scope.SIGNALLING, "malformed packets or Mobility Headers (discarded, RFC 6275 §9.2)"),
+        SEND_FAILURES(Scope.SIGNALLING, "packets that could not be written to the device"),
+        OTHER_MESSAGES(Scope.EVERY_ROLE, "Mobility Headers this role does not answer (ignored)"),
+        BINDING_UPDATES(Scope.EVERY_ROLE, "Binding Updates received"),
+        REGISTRATIONS(Scope.EVERY_ROLE, "registrations accepted (new or renewed)"),
+        DEREGISTRATIONS(Scope.EVERY_ROLE, "deregistrations accepted (RFC 6275 §9.5.3, §10.3.2)"),
+        EXPIRED(Scope.EVERY_ROLE, "entries expired"),
+        RESTORED(Scope.EVERY_ROLE, "entries restored from the backup at start"),
+        RESTORE_EXPIRED(Scope.EVERY_ROLE, "backed-up entries already expired at start"),
+        REFRESH_REQUESTS(Scope.EVERY_ROLE, "Binding Refresh Requests sent (recovery)"),
+        VALIDATED(Scope.EVERY_ROLE, "restored entries validated by a Binding Update"),
+        DELETED_SILENT(Scope.EVERY_ROLE, "restored entries deleted after silence"),
+        BACKUP_FAILURES(Scope.EVERY_ROLE, "backup writes failed (answered 128)"),
+        HOME_TESTS(Scope.CORRESPONDENT, "Home Test Init answered with a Home Test (RFC 6275 §9.4.1, §9.4.3)"),
+        CARE_OF_TESTS(Scope.CORRESPONDENT, "Care-of Test Init answered with a Care-of Test (§9.4.2, §9.4.4)"),
+        UNAUTHORIZED(Scope.CORRESPONDENT,
+                "Binding Updates without Nonce Indices or Binding Authorization Data (discarded, §9.5.1)"),
+        BAD_AUTHENTICATOR(Scope.CORRESPONDENT, "Binding Updates whose authenticator did not verify (discarded, §9.5.1)");
 
+        private final Scope scope;
         private final String text;
 
-        Counter(String text) {
+        Counter(Scope scope, String text) {
+            this.scope = scope;
             this.text = text;
+        }
+
+        public Scope scope() {
+            return scope;
         }
 
         public String text() {

@@ -3,8 +3,8 @@ package net.homeagent.mip6;
 import java.net.Inet6Address;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,37 +12,31 @@ import org.slf4j.LoggerFactory;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import net.homeagent.mip.codec.mip6.BindingRefreshRequest;
-import net.homeagent.mip.codec.mip6.BindingUpdate;
 import net.homeagent.mip.codec.mip6.MalformedMobilityHeaderException;
-import net.homeagent.mip.codec.mip6.MobilityMessage;
 import net.homeagent.mip6.Mip6Counters.Counter;
 import net.homeagent.mip6.cache.Mip6Binding;
-import net.homeagent.mip6.registration.HomeRegistration;
-import net.homeagent.mip6.registration.ReceivedBindingUpdate;
-import net.homeagent.mip6.registration.RegistrationResult;
 import net.homeagent.mip6.wire.InboundMobilityHeader;
 import net.homeagent.mip6.wire.MalformedPacketException;
 import net.homeagent.mip6.wire.MobilityPacketReader;
 import net.homeagent.mip6.wire.MobilityPacketWriter;
+import net.homeagent.mip6.wire.OutboundMobilityMessage;
 
 /**
- * The home agent's Mobile IPv6 signalling between the packets and the registration logic: a
- * packet for one of the home agent's addresses is read down to its Mobility Header; a Binding
- * Update goes to {@link HomeRegistration} and its Binding Acknowledgement goes back to the care-of
- * address with a type 2 routing header (RFC 6275 §6.1.8, §6.4); binding recovery's Binding Refresh
- * Requests (§6.1.2) leave the same way. Nothing a packet holds makes {@link #received} throw:
- * malformed input is counted and logged at most once per ten seconds (RFC 6275 §9.2: discarded;
- * the ICMP Parameter Problem and Binding Error answers the codec names are not sent by this slice,
- * docs/mip6.md).
+ * The node's Mobile IPv6 signalling between the packets and the roles: a packet for one of the
+ * node's addresses is read down to its Mobility Header and handed to the role that owns the address
+ * (the home agent's {@link net.homeagent.mip6.registration.HomeAgentResponder}, the correspondent's
+ * {@link net.homeagent.mip6.correspondent.CorrespondentResponder}); what the role answers is written
+ * back (RFC 6275 §6.4, §9.6); binding recovery's Binding Refresh Requests (§6.1.2) leave the same
+ * way. Nothing a packet holds makes {@link #received} throw: malformed input is counted and logged
+ * at most once per ten seconds (RFC 6275 §9.2: discarded; the ICMP Parameter Problem and Binding
+ * Error answers the codec names are not sent, docs/mip6.md).
  */
 public final class Mip6Signalling {
 
     private static final Logger LOG = LoggerFactory.getLogger(Mip6Signalling.class);
     private static final long LOG_INTERVAL_MILLIS = 10_000;
 
-    private final Set<Inet6Address> homeAgentAddresses;
-    private final Inet6Address refreshSource;
-    private final HomeRegistration registration;
+    private final Map<Inet6Address, MobilityResponder> responders;
     private final Mip6Counters counters;
     private final PacketSink sink;
     private final Clock clock;
@@ -52,20 +46,18 @@ public final class Mip6Signalling {
     private long malformedSinceLog;
 
     /**
-     * @param homeAgentAddresses the addresses the home agent answers on; the first is the source of
-     *                           Binding Refresh Requests
+     * @param responders each of the node's addresses and the role that answers on it
+     * @param counters   the signalling path's counters (packets, malformed, send failures)
      */
-    public Mip6Signalling(List<Inet6Address> homeAgentAddresses, HomeRegistration registration, Mip6Counters counters,
-            PacketSink sink, Clock clock) {
-        this.homeAgentAddresses = Set.copyOf(homeAgentAddresses);
-        this.refreshSource = homeAgentAddresses.get(0);
-        this.registration = registration;
+    public Mip6Signalling(Map<Inet6Address, MobilityResponder> responders, Mip6Counters counters, PacketSink sink,
+            Clock clock) {
+        this.responders = Map.copyOf(responders);
         this.counters = counters;
         this.sink = sink;
         this.clock = clock;
     }
 
-    /** One IPv6 packet routed to the home agent. Called on the signalling thread. */
+    /** One IPv6 packet routed to the node. Called on the signalling thread. */
     public void received(ByteBuf packet) {
         counters.count(Counter.PACKETS_RECEIVED);
         Optional<InboundMobilityHeader> inbound;
@@ -83,35 +75,29 @@ public final class Mip6Signalling {
             LOG.error("MIPv6 packet could not be read", e);
             return;
         }
-        if (inbound.isEmpty() || !homeAgentAddresses.contains(inbound.get().destination())) {
+        MobilityResponder responder = inbound.map(in -> responders.get(in.destination())).orElse(null);
+        if (responder == null) {
             counters.count(Counter.NOT_MOBILITY);
             return;
         }
-        MobilityMessage message = inbound.get().message();
-        if (!(message instanceof BindingUpdate update)) {
-            counters.count(Counter.OTHER_MESSAGES);
-            return;
-        }
-        InboundMobilityHeader in = inbound.get();
-        RegistrationResult result = registration.process(
-                new ReceivedBindingUpdate(in.source(), in.destination(), in.homeAddressOption(), update), clock.millis());
-        if (result.sendAck()) {
-            // the acknowledgement goes where the update came from (§9.5.4: to the source address, the
-            // care-of address), through the type 2 routing header to the home address
-            send(result.acknowledgement(), in.destination(), in.source(), result.homeAddress());
+        for (OutboundMobilityMessage answer : responder.answer(inbound.get(), clock.millis())) {
+            send(answer);
         }
     }
 
-    /** Binding recovery's request to {@code entry}'s mobile node (RFC 6275 §6.1.2). */
-    public void sendRefreshRequest(Mip6Binding entry) {
-        counters.count(Counter.REFRESH_REQUESTS);
-        send(new BindingRefreshRequest(List.of()), refreshSource, entry.careOfAddress(), entry.homeAddress());
+    /**
+     * Binding recovery's request to {@code entry}'s mobile node (RFC 6275 §6.1.2), from
+     * {@code source}, to its care-of address through the type 2 routing header (§9.6).
+     */
+    public void sendRefreshRequest(Mip6Binding entry, Inet6Address source) {
+        send(OutboundMobilityMessage.plain(new BindingRefreshRequest(List.of()), source, entry.careOfAddress(),
+                entry.homeAddress()));
     }
 
-    private void send(MobilityMessage message, Inet6Address source, Inet6Address careOf, Inet6Address home) {
+    private void send(OutboundMobilityMessage outbound) {
         ByteBuf packet = Unpooled.buffer(128);
         try {
-            writer.write(message, source, careOf, home, packet);
+            writer.write(outbound, packet);
             if (!sink.send(packet)) {
                 counters.count(Counter.SEND_FAILURES);
             }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,7 @@ import net.homeagent.mip6.Mip6Counters.Counter;
 import net.homeagent.mip6.cache.BindingCache;
 import net.homeagent.mip6.cache.CacheBackup;
 import net.homeagent.mip6.cache.Mip6Binding;
+import net.homeagent.mip6.registration.HomeAgentResponder;
 import net.homeagent.mip6.registration.HomeRegistration;
 import net.homeagent.mip6.registration.HomeRegistrationSettings;
 import net.homeagent.mip6.registration.Ipv6Prefix;
@@ -40,11 +42,12 @@ class Mip6SignallingTest {
 
     private final List<byte[]> out = new ArrayList<>();
     private final Mip6Counters counters = new Mip6Counters();
+    private final Mip6Counters signallingCounters = new Mip6Counters();
     private final BindingCache cache = new BindingCache(CacheBackup.NONE);
-    private final Mip6Signalling signalling = new Mip6Signalling(List.of(HA),
+    private final Mip6Signalling signalling = new Mip6Signalling(Map.of(HA, new HomeAgentResponder(
             new HomeRegistration(new HomeRegistrationSettings(List.of(Ipv6Prefix.parse("2001:db8:100::/64")), List.of(),
-                    3600, 100, List.of(HA)), cache, counters, home -> { }),
-            counters, packet -> {
+                    3600, 100, List.of(HA)), cache, home -> false, counters, home -> { }), counters)),
+            signallingCounters, packet -> {
                 byte[] octets = new byte[packet.readableBytes()];
                 packet.getBytes(packet.readerIndex(), octets);
                 return out.add(octets);
@@ -105,9 +108,8 @@ class Mip6SignallingTest {
 
     @Test
     void aBindingRefreshRequestGoesToTheCareOfAddressThroughTheRoutingHeader() throws Exception {
-        signalling.sendRefreshRequest(new Mip6Binding(HOME, CARE_OF, 3, 600, 0, Mip6Binding.Origin.RESTORED));
+        signalling.sendRefreshRequest(new Mip6Binding(HOME, CARE_OF, 3, 600, 0, Mip6Binding.Origin.RESTORED), HA);
         assertThat(toMobile(out.get(0))).isInstanceOf(BindingRefreshRequest.class);
-        assertThat(counters.get(Counter.REFRESH_REQUESTS)).isEqualTo(1);
     }
 
     @Test
@@ -121,7 +123,7 @@ class Mip6SignallingTest {
         signalling.received(icmp);
         assertThat(out).isEmpty();
         assertThat(counters.get(Counter.OTHER_MESSAGES)).isEqualTo(1);
-        assertThat(counters.get(Counter.NOT_MOBILITY)).isEqualTo(2);
+        assertThat(signallingCounters.get(Counter.NOT_MOBILITY)).isEqualTo(2);
         assertThat(cache.size()).isZero();
     }
 
@@ -141,7 +143,7 @@ class Mip6SignallingTest {
         ipv4[0] = 0x45;
         signalling.received(Unpooled.wrappedBuffer(ipv4));
         assertThat(out).isEmpty();
-        assertThat(counters.get(Counter.MALFORMED)).isEqualTo(4);
+        assertThat(signallingCounters.get(Counter.MALFORMED)).isEqualTo(4);
         assertThat(cache.size()).isZero();
     }
 }

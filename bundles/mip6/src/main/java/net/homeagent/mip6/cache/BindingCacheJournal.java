@@ -66,13 +66,15 @@ public final class BindingCacheJournal implements CacheBackup, AutoCloseable {
     }
 
     /**
-     * Opens (creating) the journal in {@code folder}: reads it, drops what expired by
+     * Opens (creating) the journal {@code fileName} in {@code folder}: reads it, drops what expired by
      * {@code nowMillis}, rewrites it with the live entries (a new file moved over the old one, so a
-     * crash meanwhile leaves either whole) and appends from there.
+     * crash meanwhile leaves either whole) and appends from there. Each role's binding cache has
+     * its own file (the home agent's {@code mip6-bindings.journal}, the correspondent's
+     * {@code mip6-cn-bindings.journal}): a home address may be in both.
      */
-    public static Opened open(Path folder, long nowMillis) throws IOException {
+    public static Opened open(Path folder, String fileName, long nowMillis) throws IOException {
         Files.createDirectories(folder);
-        Path file = folder.resolve("mip6-bindings.journal");
+        Path file = folder.resolve(fileName);
         Map<Inet6Address, Mip6Binding> state = new LinkedHashMap<>();
         long damaged = 0;
         if (Files.exists(file)) {

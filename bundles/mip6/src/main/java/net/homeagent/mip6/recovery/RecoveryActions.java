@@ -2,7 +2,7 @@ package net.homeagent.mip6.recovery;
 
 import net.homeagent.mip6.cache.Mip6Binding;
 
-/** What binding recovery asks of the home agent it runs in. Called on the recovery's own thread. */
+/** What binding recovery asks of the role (home agent, correspondent) it runs in. Called on the recovery's own thread. */
 public interface RecoveryActions {
 
     /**

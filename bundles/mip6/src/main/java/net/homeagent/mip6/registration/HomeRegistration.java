@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,13 +38,14 @@ import net.homeagent.mip6.cache.Mip6Binding;
  * <li>133 not home agent for this mobile node: outside the served ranges, or a deregistration of a
  *     home address without a home registration here (§10.3.2);</li>
  * <li>135 sequence number out of window: not greater, modulo 2^16, than the last accepted one
- *     (§9.5.1); the acknowledgement carries the last accepted number so the mobile can resync.</li>
+ *     (§9.5.1); the acknowledgement carries the last accepted number so the mobile can resync;</li>
+ * <li>139 registration type change disallowed: this node's correspondent role holds a binding
+ *     (without H) for the home address (§9.5.1).</li>
  * </ul>
  * Not answered, and why: 131 (home registration not supported) is for nodes that are no home
  * agent; 134 (DAD failed) needs the proxy Duplicate Address Detection of §10.4.1, not done in
  * this slice; 136-138 concern return routability nonces, which a home registration does not
- * carry (§6.2.6: Nonce Indices only in a Binding Update to a correspondent); 139 needs a
- * correspondent registration to change from, and this node keeps none.
+ * carry (§6.2.6: Nonce Indices only in a Binding Update to a correspondent).
  *
  * <p>Security: RFC 6275 §10.3.1 asks that the Binding Update be protected by IPsec ESP (RFC 4877).
  * This slice does not check that (docs/mip6.md, "Security"): it is for a lab or a trusted access
@@ -55,17 +57,21 @@ public final class HomeRegistration {
 
     private final HomeRegistrationSettings settings;
     private final BindingCache cache;
+    private final Predicate<Inet6Address> correspondentRegistered;
     private final Mip6Counters counters;
     private final Consumer<Inet6Address> onAccepted;
 
     /**
-     * @param onAccepted told of every home address whose update was accepted (binding recovery
-     *                   validates its entry)
+     * @param correspondentRegistered whether this node's correspondent role holds a binding for a
+     *                                home address (never when it is no correspondent)
+     * @param onAccepted              told of every home address whose update was accepted (binding
+     *                                recovery validates its entry)
      */
-    public HomeRegistration(HomeRegistrationSettings settings, BindingCache cache, Mip6Counters counters,
-            Consumer<Inet6Address> onAccepted) {
+    public HomeRegistration(HomeRegistrationSettings settings, BindingCache cache,
+            Predicate<Inet6Address> correspondentRegistered, Mip6Counters counters, Consumer<Inet6Address> onAccepted) {
         this.settings = settings;
         this.cache = cache;
+        this.correspondentRegistered = correspondentRegistered;
         this.counters = counters;
         this.onAccepted = onAccepted;
     }
@@ -109,6 +115,10 @@ public final class HomeRegistration {
         if (settings.servedRanges().stream().noneMatch(range -> range.contains(home))) {
             return refuse(BindingAckStatus.NOT_HOME_AGENT_FOR_THIS_MOBILE_NODE, update, home, careOf,
                     "home address outside the served ranges " + settings.servedRanges());
+        }
+        if (correspondentRegistered.test(home)) {
+            return refuse(BindingAckStatus.REGISTRATION_TYPE_CHANGE_DISALLOWED, update, home, careOf,
+                    "this node's correspondent role holds a binding for the address (RFC 6275 §9.5.1)");
         }
         Optional<Mip6Binding> existing = cache.get(home);
         if (existing.isPresent() && !SequenceNumbers.isGreater(update.sequence(), existing.get().sequence())) {

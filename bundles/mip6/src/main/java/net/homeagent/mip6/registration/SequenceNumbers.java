@@ -6,12 +6,12 @@ package net.homeagent.mip6.registration;
  * compared modulo 2^16: x is greater than y when (x - y) mod 2^16 is in 1..32767 (so 0 follows
  * 65535, and 32768 apart is not greater either way).
  */
-final class SequenceNumbers {
+public final class SequenceNumbers {
 
     private SequenceNumbers() {
     }
 
-    static boolean isGreater(int received, int previous) {
+    public static boolean isGreater(int received, int previous) {
         int difference = (received - previous) & 0xffff;
         return difference != 0 && difference < 0x8000;
     }

@@ -5,7 +5,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 /** Every field of one home address's entry, and where binding recovery stands with it. */
-@Command(scope = "mip6", name = "binding", description = "Shows one home address's MIPv6 binding cache entry")
+@Command(scope = "mip6", name = "binding", description = "Shows one home address's MIPv6 binding cache entries (home agent, correspondent node)")
 @Service
 public class BindingCommand extends Mip6Command {
 

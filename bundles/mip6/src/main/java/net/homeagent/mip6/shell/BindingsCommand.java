@@ -4,7 +4,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 /** The IPv6 binding cache, one line per home registration. */
-@Command(scope = "mip6", name = "bindings", description = "Lists the MIPv6 home agent's binding cache")
+@Command(scope = "mip6", name = "bindings", description = "Lists the MIPv6 binding caches (home agent, correspondent node)")
 @Service
 public class BindingsCommand extends Mip6Command {
 

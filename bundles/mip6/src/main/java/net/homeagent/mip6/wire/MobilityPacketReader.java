@@ -77,8 +77,10 @@ public final class MobilityPacketReader {
             }
         }
         Inet6Address pseudoSource = home.orElse(source);
+        byte[] octets = new byte[payload.readableBytes()];
+        payload.getBytes(payload.readerIndex(), octets);
         return Optional.of(new InboundMobilityHeader(source, destination, home,
-                codec.decode(payload, pseudoSource, destination)));
+                codec.decode(payload, pseudoSource, destination), octets));
     }
 
     private static Inet6Address address(ByteBuf packet, int at) {

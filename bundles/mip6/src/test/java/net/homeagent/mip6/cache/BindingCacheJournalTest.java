@@ -15,6 +15,8 @@ import net.homeagent.mip6.Addresses;
 
 class BindingCacheJournalTest {
 
+    private static final String FILE = "mip6-bindings.journal";
+
     @TempDir
     Path folder;
 
@@ -25,14 +27,14 @@ class BindingCacheJournalTest {
 
     @Test
     void whatWasWrittenComesBackRestoredTheLastChangeOfEachHomeAddressWinning() throws IOException {
-        try (BindingCacheJournal journal = BindingCacheJournal.open(folder, 0).journal()) {
+        try (BindingCacheJournal journal = BindingCacheJournal.open(folder, FILE, 0).journal()) {
             journal.put(binding(1, 1, 10_000));
             journal.put(binding(2, 1, 10_000));
             journal.put(binding(1, 2, 20_000));
             journal.put(binding(3, 65_535, 10_000));
             journal.remove(Addresses.inPrefix(0x100, 2));
         }
-        BindingCacheJournal.Opened opened = BindingCacheJournal.open(folder, 5_000);
+        BindingCacheJournal.Opened opened = BindingCacheJournal.open(folder, FILE, 5_000);
         opened.journal().close();
         assertThat(opened.live()).containsExactlyInAnyOrder(binding(1, 2, 20_000).restored(),
                 binding(3, 65_535, 10_000).restored());
@@ -42,13 +44,13 @@ class BindingCacheJournalTest {
 
     @Test
     void whatExpiredWhileDownIsDroppedAndTheFileRewrittenWithTheLiveOnly() throws IOException {
-        try (BindingCacheJournal journal = BindingCacheJournal.open(folder, 0).journal()) {
+        try (BindingCacheJournal journal = BindingCacheJournal.open(folder, FILE, 0).journal()) {
             for (int i = 0; i < 10; i++) {
                 journal.put(binding(1, i, 10_000));
             }
             journal.put(binding(2, 1, 3_000));
         }
-        BindingCacheJournal.Opened opened = BindingCacheJournal.open(folder, 5_000);
+        BindingCacheJournal.Opened opened = BindingCacheJournal.open(folder, FILE, 5_000);
         assertThat(opened.live()).containsExactly(binding(1, 9, 10_000).restored());
         assertThat(opened.expired()).isEqualTo(1);
         assertThat(opened.journal().size())
@@ -58,14 +60,14 @@ class BindingCacheJournalTest {
 
     @Test
     void aRecordCutByACrashIsDroppedAndWhatCameBeforeKept() throws IOException {
-        try (BindingCacheJournal journal = BindingCacheJournal.open(folder, 0).journal()) {
+        try (BindingCacheJournal journal = BindingCacheJournal.open(folder, FILE, 0).journal()) {
             journal.put(binding(1, 1, 10_000));
             journal.put(binding(2, 1, 10_000));
         }
-        Path file = folder.resolve("mip6-bindings.journal");
+        Path file = folder.resolve(FILE);
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 7));
-        BindingCacheJournal.Opened opened = BindingCacheJournal.open(folder, 0);
+        BindingCacheJournal.Opened opened = BindingCacheJournal.open(folder, FILE, 0);
         opened.journal().close();
         assertThat(opened.live()).containsExactly(binding(1, 1, 10_000).restored());
         assertThat(opened.damagedBytes()).isEqualTo(BindingCacheJournal.RECORD - 7);
@@ -73,16 +75,16 @@ class BindingCacheJournalTest {
 
     @Test
     void aDamagedRecordEndsTheReading() throws IOException {
-        try (BindingCacheJournal journal = BindingCacheJournal.open(folder, 0).journal()) {
+        try (BindingCacheJournal journal = BindingCacheJournal.open(folder, FILE, 0).journal()) {
             journal.put(binding(1, 1, 10_000));
             journal.put(binding(2, 1, 10_000));
             journal.put(binding(3, 1, 10_000));
         }
-        Path file = folder.resolve("mip6-bindings.journal");
+        Path file = folder.resolve(FILE);
         byte[] bytes = Files.readAllBytes(file);
         bytes[BindingCacheJournal.MAGIC.length + BindingCacheJournal.RECORD + 20] ^= 1;
         Files.write(file, bytes);
-        BindingCacheJournal.Opened opened = BindingCacheJournal.open(folder, 0);
+        BindingCacheJournal.Opened opened = BindingCacheJournal.open(folder, FILE, 0);
         opened.journal().close();
         assertThat(opened.live()).containsExactly(binding(1, 1, 10_000).restored());
         assertThat(opened.damagedBytes()).isEqualTo(2L * BindingCacheJournal.RECORD);
@@ -90,9 +92,9 @@ class BindingCacheJournalTest {
 
     @Test
     void aFileThatIsNoBackupIsRefusedNotOverwritten() throws IOException {
-        Path file = folder.resolve("mip6-bindings.journal");
+        Path file = folder.resolve(FILE);
         Files.writeString(file, "something else entirely", StandardOpenOption.CREATE);
-        assertThatThrownBy(() -> BindingCacheJournal.open(folder, 0)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> BindingCacheJournal.open(folder, FILE, 0)).isInstanceOf(IOException.class)
                 .hasMessageContaining("not an IPv6 binding cache backup");
         assertThat(Files.readString(file)).isEqualTo("something else entirely");
     }
@@ -125,7 +127,7 @@ class BindingCacheJournalTest {
 
     @Test
     void recoveryDeletesARestoredEntryUnlessAnUpdateReplacedIt() throws IOException {
-        BindingCacheJournal.Opened opened = BindingCacheJournal.open(folder, 0);
+        BindingCacheJournal.Opened opened = BindingCacheJournal.open(folder, FILE, 0);
         BindingCache cache = new BindingCache(opened.journal());
         Mip6Binding restored = binding(1, 1, 10_000).restored();
         Mip6Binding heldBack = binding(3, 1, 10_000).restored();
@@ -137,7 +139,7 @@ class BindingCacheJournalTest {
         assertThat(cache.deleteRestored(heldBack)).isTrue();
         assertThat(cache.list()).containsExactly(binding(2, 2, 10_000));
         opened.journal().close();
-        BindingCacheJournal.Opened again = BindingCacheJournal.open(folder, 0);
+        BindingCacheJournal.Opened again = BindingCacheJournal.open(folder, FILE, 0);
         again.journal().close();
         assertThat(again.live()).containsExactly(binding(2, 2, 10_000).restored());
     }

@@ -30,6 +30,8 @@ class HomeRegistrationTest {
 
     private final Mip6Counters counters = new Mip6Counters();
     private final List<Inet6Address> accepted = new ArrayList<>();
+    /** the home addresses this node's correspondent role holds */
+    private final List<Inet6Address> correspondentBindings = new ArrayList<>();
     private boolean backupFails;
     private final BindingCache cache = new BindingCache(new CacheBackup() {
         @Override
@@ -51,8 +53,8 @@ class HomeRegistrationTest {
 
     private HomeRegistration registration(int capacity, String... served) {
         return new HomeRegistration(new HomeRegistrationSettings(List.of(Ipv6Prefix.parse("2001:db8:100::/64")),
-                java.util.Arrays.stream(served).map(Ipv6Prefix::parse).toList(), 3600, capacity, List.of(HA)), cache, counters,
-                accepted::add);
+                java.util.Arrays.stream(served).map(Ipv6Prefix::parse).toList(), 3600, capacity, List.of(HA)), cache,
+                home -> correspondentBindings.contains(home), counters, accepted::add);
     }
 
     private final HomeRegistration ha = registration(10);
@@ -194,6 +196,15 @@ class HomeRegistrationTest {
                 Optional.of(Addresses.v6("2001:db8:100::1:10")), update(1, 10)), NOW);
         assertThat(inside.status()).isZero();
         assertThat(outside.status()).isEqualTo(133);
+    }
+
+    @Test
+    void aHomeAddressTheCorrespondentRoleHoldsIsRefused139RegistrationTypeChange() {
+        correspondentBindings.add(HOME);
+        assertThat(send(update(1, 10)).status()).isEqualTo(139);
+        assertThat(cache.get(HOME)).isEmpty();
+        correspondentBindings.clear();
+        assertThat(send(update(2, 10)).status()).isZero();
     }
 
     @Test

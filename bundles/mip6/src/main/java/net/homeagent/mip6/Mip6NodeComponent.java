@@ -1,0 +1,239 @@
+package net.homeagent.mip6;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import net.homeagent.mip6.Mip6Counters.Scope;
+import net.homeagent.mip6.correspondent.CorrespondentRegistration;
+import net.homeagent.mip6.correspondent.CorrespondentResponder;
+import net.homeagent.mip6.correspondent.KeygenTokens;
+import net.homeagent.mip6.correspondent.NonceTable;
+import net.homeagent.mip6.linux.HostSetup;
+import net.homeagent.mip6.linux.SignallingTun;
+import net.homeagent.mip6.linux.TunSignallingLoop;
+import net.homeagent.mip6.recovery.RecoverySettings;
+import net.homeagent.mip6.registration.HomeAgentResponder;
+import net.homeagent.mip6.registration.HomeRegistration;
+import net.homeagent.mip6.registration.HomeRegistrationSettings;
+import net.homeagent.mip6.registration.Ipv6Prefix;
+
+/**
+ * The Mobile IPv6 node (PID {@value Mip6Config#PID}), off until {@code enabled=true}: a home agent
+ * on {@code homeAgentAddresses} and a correspondent node with route optimization on
+ * {@code correspondentAddresses}, either or both. On activation: each role's backup is read (what
+ * expired while the node was down is dropped), the restored entries go into its binding cache at
+ * once if {@code forwardDuringRecovery}, the signalling device is opened and every address routed
+ * into it, and each role's binding recovery starts over its restored entries; a timer thread
+ * expires entries once a second. A configuration change re-creates it (the backups are read
+ * again, and recoveries start over what they hold).
+ */
+@Component(service = Mip6View.class, configurationPid = Mip6Config.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
+@Designate(ocd = Mip6Config.class)
+public final class Mip6NodeComponent implements Mip6View {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Mip6NodeComponent.class);
+    static final String HOME_AGENT_JOURNAL = "mip6-bindings.journal";
+    static final String CORRESPONDENT_JOURNAL = "mip6-cn-bindings.journal";
+
+    private final Clock clock = Clock.systemUTC();
+    private final Mip6Counters signallingCounters = new Mip6Counters();
+    private final String status;
+    /** what runs: null when off or when the start failed */
+    private final Started started;
+
+    /** The running node's parts, closed in reverse order by {@link #stop}. */
+    private record Started(List<RecoverableBindingCache> roles, ScheduledExecutorService timer,
+            TunSignallingLoop signalling, String status) {
+    }
+
+    /**
+     * A start that fails (no root for the TUN device, a bad address in the configuration, an
+     * unreadable backup) leaves the component up and says why in mip6:* and at ERROR in the log.
+     */
+    @Activate
+    public Mip6NodeComponent(Mip6Config config) {
+        if (!config.enabled()) {
+            this.status = "off (enabled=false in etc/" + Mip6Config.PID + ".cfg)";
+            this.started = null;
+            LOG.info("Mobile IPv6 node: {}", status);
+            return;
+        }
+        Started parts = null;
+        String why;
+        try {
+            parts = start(config);
+            why = parts.status();
+            LOG.info("Mobile IPv6 node {}", why);
+        } catch (IOException | RuntimeException e) {
+            why = "failed to start: " + e.getMessage();
+            LOG.error("Mobile IPv6 node failed to start", e);
+        }
+        this.started = parts;
+        this.status = why;
+    }
+
+    private Started start(Mip6Config config) throws IOException {
+        List<Inet6Address> homeAgentAddresses = addresses(config.homeAgentAddresses());
+        List<Inet6Address> correspondentAddresses = addresses(config.correspondentAddresses());
+        if (homeAgentAddresses.isEmpty() && correspondentAddresses.isEmpty()) {
+            throw new IllegalArgumentException("enabled=true but neither homeAgentAddresses nor correspondentAddresses"
+                    + " in etc/" + Mip6Config.PID + ".cfg");
+        }
+        List<Inet6Address> shared = new ArrayList<>(homeAgentAddresses);
+        shared.retainAll(correspondentAddresses);
+        if (!shared.isEmpty()) {
+            throw new IllegalArgumentException("an address cannot be both a home agent's and a correspondent's: "
+                    + shared);
+        }
+        RecoverySettings recoverySettings = new RecoverySettings(config.recoveryRate(),
+                config.recoveryPrefixSpacingMillis(), config.recoveryJitter(), config.recoveryTimeoutMillis(),
+                config.recoveryAttempts(), config.recoveryPrefixLength(), config.recoveryLookAhead());
+        Map<Inet6Address, MobilityResponder> responders = new LinkedHashMap<>();
+        // each role and the address its Binding Refresh Requests leave from (its first)
+        Map<RecoverableBindingCache, Inet6Address> roles = new LinkedHashMap<>();
+        SignallingTun tun = null;
+        try {
+            // both caches first: each role refuses with 139 a home address the other one holds (§9.5.1)
+            RecoverableBindingCache homeAgent = null;
+            if (!homeAgentAddresses.isEmpty()) {
+                homeAgent = RecoverableBindingCache.open("home agent", Optional.empty(), HOME_AGENT_JOURNAL, config,
+                        clock.millis(), now -> List.of());
+                roles.put(homeAgent, homeAgentAddresses.get(0));
+            }
+            NonceTable nonces = new NonceTable(new SecureRandom());
+            RecoverableBindingCache correspondent = null;
+            if (!correspondentAddresses.isEmpty()) {
+                correspondent = RecoverableBindingCache.open("correspondent node", Optional.of(Scope.CORRESPONDENT),
+                        CORRESPONDENT_JOURNAL, config, clock.millis(),
+                        now -> List.of(nonces.held(now) + " nonces acceptable (RFC 6275 §5.2.7: a new one every "
+                                + NonceTable.ROTATION_MILLIS / 1000 + " s, each for "
+                                + NonceTable.MAX_NONCE_LIFETIME_MILLIS / 1000 + " s)"));
+                roles.put(correspondent, correspondentAddresses.get(0));
+            }
+            if (homeAgent != null) {
+                HomeRegistration registration = new HomeRegistration(new HomeRegistrationSettings(
+                        prefixes(config.homePrefixes()), prefixes(config.servedRanges()), config.maxLifetimeSeconds(),
+                        config.capacity(), homeAgentAddresses), homeAgent.cache(), holds(correspondent),
+                        homeAgent.counters(), homeAgent::accepted);
+                HomeAgentResponder responder = new HomeAgentResponder(registration, homeAgent.counters());
+                homeAgentAddresses.forEach(address -> responders.put(address, responder));
+            }
+            if (correspondent != null) {
+                KeygenTokens tokens = new KeygenTokens(nonces);
+                CorrespondentResponder responder = new CorrespondentResponder(tokens,
+                        new CorrespondentRegistration(tokens, correspondent.cache(), config.capacity(),
+                                holds(homeAgent), correspondent.counters(), correspondent::accepted),
+                        correspondent.counters());
+                correspondentAddresses.forEach(address -> responders.put(address, responder));
+            }
+            tun = SignallingTun.open(config.device());
+            if (config.setUpHost()) {
+                HostSetup.apply(tun.name(), List.copyOf(responders.keySet()));
+            }
+        } catch (IOException | RuntimeException e) {
+            if (tun != null) {
+                tun.close();
+            }
+            for (RecoverableBindingCache role : roles.keySet()) {
+                role.close();
+            }
+            throw e;
+        }
+        Mip6Signalling signallingLogic = new Mip6Signalling(responders, signallingCounters, tun, clock);
+        TunSignallingLoop signalling = new TunSignallingLoop(tun, signallingLogic::received);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "mip6-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        roles.forEach((role, refreshSource) ->
+                role.startRecovery(config, recoverySettings, refreshSource, signallingLogic, timer, clock));
+        timer.scheduleAtFixedRate(() -> roles.keySet().forEach(role -> role.expire(clock.millis())), 1, 1,
+                TimeUnit.SECONDS);
+        signalling.start();
+        StringBuilder description = new StringBuilder("running on ").append(tun.name());
+        if (!homeAgentAddresses.isEmpty()) {
+            description.append(", home agent addresses ").append(text(homeAgentAddresses)).append(", home prefixes ")
+                    .append(prefixes(config.homePrefixes()));
+        }
+        if (!correspondentAddresses.isEmpty()) {
+            description.append(", correspondent addresses ").append(text(correspondentAddresses));
+        }
+        for (RecoverableBindingCache role : roles.keySet()) {
+            description.append(", ").append(role.name()).append(" backup ").append(role.backupDescription());
+        }
+        return new Started(List.copyOf(roles.keySet()), timer, signalling, description.toString());
+    }
+
+    /** Whether {@code role} (null: the role does not run) holds a binding for a home address. */
+    private static Predicate<Inet6Address> holds(RecoverableBindingCache role) {
+        return role == null ? home -> false : home -> role.cache().get(home).isPresent();
+    }
+
+    private static List<String> text(List<Inet6Address> addresses) {
+        return addresses.stream().map(Inet6Address::getHostAddress).toList();
+    }
+
+    private static List<Inet6Address> addresses(String[] configured) {
+        return prefixes(configured).stream().map(Ipv6Prefix::network).toList();
+    }
+
+    private static List<Ipv6Prefix> prefixes(String[] configured) {
+        return Arrays.stream(configured).flatMap(entry -> Arrays.stream(entry.split(",")))
+                .map(String::trim).filter(entry -> !entry.isEmpty()).map(Ipv6Prefix::parse).toList();
+    }
+
+    @Deactivate
+    void stop() throws IOException, InterruptedException {
+        if (started == null) {
+            return;
+        }
+        started.timer().shutdownNow();
+        started.timer().awaitTermination(2, TimeUnit.SECONDS);
+        started.signalling().close();
+        for (RecoverableBindingCache role : started.roles()) {
+            role.close();
+        }
+    }
+
+    @Override
+    public String status() {
+        return status;
+    }
+
+    @Override
+    public long nowMillis() {
+        return clock.millis();
+    }
+
+    @Override
+    public Mip6Counters signallingCounters() {
+        return signallingCounters;
+    }
+
+    @Override
+    public List<Mip6RoleView> roles() {
+        return started == null ? List.of() : List.copyOf(started.roles());
+    }
+}

@@ -1,0 +1,43 @@
+package net.homeagent.mip6.registration;
+
+import java.util.List;
+
+import net.homeagent.mip.codec.mip6.BindingUpdate;
+import net.homeagent.mip6.Mip6Counters;
+import net.homeagent.mip6.Mip6Counters.Counter;
+import net.homeagent.mip6.MobilityResponder;
+import net.homeagent.mip6.wire.InboundMobilityHeader;
+import net.homeagent.mip6.wire.OutboundMobilityMessage;
+
+/**
+ * The home agent's answers on its addresses: a Binding Update goes to {@link HomeRegistration}, and
+ * its Binding Acknowledgement goes where the update came from (§9.5.4: to the source address, the
+ * care-of address), through the type 2 routing header to the home address. A home agent has
+ * nothing to answer to anything else (a HoTI or CoTI is for a correspondent, and this home agent
+ * does not tunnel them: docs/mip6.md).
+ */
+public final class HomeAgentResponder implements MobilityResponder {
+
+    private final HomeRegistration registration;
+    private final Mip6Counters counters;
+
+    public HomeAgentResponder(HomeRegistration registration, Mip6Counters counters) {
+        this.registration = registration;
+        this.counters = counters;
+    }
+
+    @Override
+    public List<OutboundMobilityMessage> answer(InboundMobilityHeader in, long nowMillis) {
+        if (!(in.message() instanceof BindingUpdate update)) {
+            counters.count(Counter.OTHER_MESSAGES);
+            return List.of();
+        }
+        RegistrationResult result = registration.process(
+                new ReceivedBindingUpdate(in.source(), in.destination(), in.homeAddressOption(), update), nowMillis);
+        if (!result.sendAck()) {
+            return List.of();
+        }
+        return List.of(OutboundMobilityMessage.plain(result.acknowledgement(), in.destination(), in.source(),
+                result.homeAddress()));
+    }
+}

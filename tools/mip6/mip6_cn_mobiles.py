@@ -1,0 +1,373 @@
+#!/usr/bin/python3
+"""Mobile IPv6 mobile nodes doing route optimization with a correspondent node, built with scapy's
+MIPv6 layers, for tools/mip6/run-mip6-cn.sh. Addresses as in mip6_mobiles.py (home <prefix>::1:0 + i,
+care-of 2001:db8:a<k>::<i>).
+
+Each mobile node runs return routability as RFC 6275 §5.2 and §11.6 say: a Home Test Init from its
+home address and a Care-of Test Init from its care-of address (random 64-bit cookies); the Home Test
+and Care-of Test must echo the cookies and have their Mobility Header checksums right; then
+  Kbm = SHA1 (home keygen token | care-of keygen token)                          (§5.2.5)
+and a Binding Update from the care-of address with the Home Address option, flag A, the Nonce Indices
+of the two tests and Binding Authorization Data (§6.2.7), whose authenticator is
+  First (96, HMAC_SHA1 (Kbm, care-of address | correspondent | MH Data))
+computed here with Python's hmac over scapy's octets. The Binding Acknowledgement must come to the
+care-of address through a type 2 routing header, with its checksum over the home address, and, but
+for 136-138, with Binding Authorization Data that verifies with the same Kbm (§9.5.4).
+
+The Home Test goes straight to the home address (there is no home agent tunnel in this test: the
+correspondent's namespace routes the home prefix to the mobile nodes' link).
+
+  register --cn A --nodes N --prefixes K --ledger F --keys F [--seq S] [--corrupt]
+      return routability and one Binding Update per node; ledger "home care-of seq status"; the keys
+      file keeps each node's nonce indices and tokens (for 'stale'); --corrupt flips one authenticator
+      bit: the update must be dropped without an answer
+  stale --cn A --keys F --mode both|home|careof --ledger F
+      one Binding Update per node in the keys file with the old nonce indices of both tests, of the
+      home test only (a new care-of test), or of the care-of test only: after the correspondent's
+      restart it no longer knows them, and must refuse with 138, 136 or 137
+  answer --cn A --ledger F --silent-every M --seconds T --log F
+      listens for the correspondent's Binding Refresh Requests (§6.1.2) for T seconds at most (and 6 s
+      after the last); each node whose number is not a multiple of M runs return routability again
+      and answers with a Binding Update of the next sequence number (§11.7.4), the others stay silent
+"""
+
+import argparse
+import ctypes
+import hashlib
+import hmac
+import ipaddress
+import os
+import socket
+import struct
+import sys
+import time
+
+from scapy.all import AsyncSniffer, conf, raw
+from scapy.layers.inet6 import (HAO, IPv6, IPv6ExtHdrDestOpt, IPv6ExtHdrRouting, MIP6MH_BA, MIP6MH_BRR, MIP6MH_BU,
+                                MIP6MH_CoT, MIP6MH_CoTI, MIP6MH_HoT, MIP6MH_HoTI, MIP6OptBindingAuthData,
+                                MIP6OptNonceIndices)
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mip6_mobiles import SILENT, Link, care_of, home_of, load_ledger, mh_checksum_ok, number_of, save_ledger  # noqa: E402
+
+AUTHENTICATOR = 12
+SO_ATTACH_FILTER = 26
+RETRY_SECONDS = 2.0   # a test or acknowledgement not back by then: return routability again (§11.8)
+
+
+def addr(address):
+    return ipaddress.IPv6Address(address).packed
+
+
+def authenticator(kbm, coa, cn, mh):
+    """§6.2.7 over the Mobility Header octets up to the authenticator, with the Checksum taken as zero."""
+    data = bytearray(mh[:-AUTHENTICATOR])
+    data[4:6] = b"\x00\x00"
+    return hmac.new(kbm, addr(coa) + addr(cn) + bytes(data), hashlib.sha1).digest()[:AUTHENTICATOR]
+
+
+def authorized_update(cn, home, coa, seq, units, hni, coni, kbm, corrupt=False):
+    """A Binding Update to the correspondent with Nonce Indices and Binding Authorization Data (§6.1.7)."""
+    def build(value):
+        return (IPv6(src=coa, dst=cn) / IPv6ExtHdrDestOpt(options=[HAO(hoa=home)])
+                / MIP6MH_BU(seq=seq, flags="A", mhtime=units,
+                            options=[MIP6OptNonceIndices(olen=4, hni=hni, coni=coni),   # scapy's default olen is 16
+                                     MIP6OptBindingAuthData(olen=12, authenticator=value)]))
+    mac = authenticator(kbm, coa, cn, raw(IPv6(raw(build(0)))[MIP6MH_BU]))
+    value = int.from_bytes(mac, "big") ^ (1 if corrupt else 0)
+    return build(value)
+
+
+class Mobiles:
+    """The mobile nodes' return routability and Binding Updates with one correspondent, on one link."""
+
+    def __init__(self, link, cn, units, on_refresh=None):
+        self.link = link
+        self.cn = cn
+        self.units = units
+        self.on_refresh = on_refresh
+        self.nodes = {}        # home -> state
+        self.by_coa = {}
+        self.acks = {}         # home -> (status, seq, units, authenticated)
+        self.problems = []
+        self.retries = 0
+
+    def in_flight(self, home):
+        """Whether the node's return routability or update is under way (not acknowledged, not overdue)."""
+        state = self.nodes.get(home)
+        return state is not None and home not in self.acks and time.time() - state["at"] <= RETRY_SECONDS
+
+    def retry_unanswered(self, homes):
+        """§11.8: a mobile node whose Home Test, Care-of Test or acknowledgement is overdue runs return
+        routability again with new cookies and the next sequence number (on a loaded box frames get lost)."""
+        for home in homes:
+            state = self.nodes.get(home)
+            if state and home not in self.acks and time.time() - state["at"] > RETRY_SECONDS \
+                    and not state["corrupt"] and not state["keep"]:
+                self.retries += 1
+                self.start(home, state["coa"], (state["seq"] + 1) & 0xffff)
+
+    def start(self, home, coa, seq, corrupt=False, keep=None):
+        """Runs return routability for the tests not kept ({"home": (hni, token)} and/or {"careof": ...})
+        and sends the Binding Update once both tokens are there."""
+        keep = keep or {}
+        kbms = self.nodes[home]["kbms"] if home in self.nodes else {}
+        state = {"coa": coa, "seq": seq, "corrupt": corrupt, "home_cookie": os.urandom(8), "keep": bool(keep),
+                 "coa_cookie": os.urandom(8), "home": keep.get("home"), "careof": keep.get("careof"), "sent": False,
+                 "at": time.time(), "kbms": kbms}
+        self.nodes[home] = state
+        self.by_coa[coa] = home
+        if state["home"] is None:
+            self.link.send(IPv6(src=home, dst=self.cn) / MIP6MH_HoTI(cookie=state["home_cookie"]))
+        if state["careof"] is None:
+            self.link.send(IPv6(src=coa, dst=self.cn) / MIP6MH_CoTI(cookie=state["coa_cookie"]))
+        self._maybe_update(home)
+
+    def _maybe_update(self, home):
+        state = self.nodes[home]
+        if state["sent"] or state["home"] is None or state["careof"] is None:
+            return
+        (hni, home_token), (coni, coa_token) = state["home"], state["careof"]
+        state["kbm"] = hashlib.sha1(home_token + coa_token).digest()
+        state["kbms"][state["seq"]] = state["kbm"]   # an acknowledgement is checked with its own update's Kbm
+        state["sent"] = True
+        self.link.send(authorized_update(self.cn, home, state["coa"], state["seq"], self.units, hni, coni,
+                                         state["kbm"], state["corrupt"]))
+
+    def on_packet(self, pkt):
+        try:
+            self._read(pkt)
+        except (ValueError, KeyError, IndexError) as e:
+            self.problems.append("%s: %s" % (type(e).__name__, e))
+
+    def _read(self, pkt):
+        if IPv6 not in pkt or pkt[IPv6].src != self.cn:
+            return
+        dst = pkt[IPv6].dst
+        if MIP6MH_HoT in pkt and dst in self.nodes:
+            state = self.nodes[dst]
+            if not mh_checksum_ok(pkt, pkt[MIP6MH_HoT], self.cn, dst):
+                raise ValueError("bad Home Test checksum to %s" % dst)
+            if pkt[MIP6MH_HoT].cookie != state["home_cookie"]:
+                return   # an earlier run's test
+            state["home"] = (pkt[MIP6MH_HoT].index, bytes(pkt[MIP6MH_HoT].token))
+            self._maybe_update(dst)
+        elif MIP6MH_CoT in pkt and dst in self.by_coa:
+            home = self.by_coa[dst]
+            state = self.nodes[home]
+            if not mh_checksum_ok(pkt, pkt[MIP6MH_CoT], self.cn, dst):
+                raise ValueError("bad Care-of Test checksum to %s" % dst)
+            if pkt[MIP6MH_CoT].cookie != state["coa_cookie"]:
+                return
+            state["careof"] = (pkt[MIP6MH_CoT].index, bytes(pkt[MIP6MH_CoT].token))
+            self._maybe_update(home)
+        elif MIP6MH_BA in pkt or MIP6MH_BRR in pkt:
+            routing = pkt.getlayer(IPv6ExtHdrRouting)
+            if routing is None or routing.type != 2 or len(routing.addresses) != 1 or routing.segleft != 1:
+                raise ValueError("message to %s without a type 2 routing header" % dst)
+            home = routing.addresses[0]
+            layer = pkt[MIP6MH_BA] if MIP6MH_BA in pkt else pkt[MIP6MH_BRR]
+            if not mh_checksum_ok(pkt, layer, self.cn, home):
+                raise ValueError("bad Mobility Header checksum to %s" % home)
+            if MIP6MH_BRR in pkt:
+                if self.on_refresh:
+                    self.on_refresh(pkt.time, home, dst)
+                return
+            self._acknowledged(home, dst, pkt[MIP6MH_BA])
+
+    def _acknowledged(self, home, coa, ba):
+        state = self.nodes.get(home)
+        if state is None or (ba.status < 128 and ba.seq not in state["kbms"]):
+            return   # not to one of our updates
+        mh = raw(ba)
+        has_auth = len(mh) >= 14 + 12 and mh[-14] == 5 and mh[-13] == AUTHENTICATOR
+        if ba.status in (136, 137, 138):
+            authenticated = not has_auth      # §9.5.4: no Kbm for expired nonces, no authenticator
+        else:
+            kbm = state["kbms"].get(ba.seq)
+            authenticated = has_auth and kbm is not None and hmac.compare_digest(
+                authenticator(kbm, coa, self.cn, mh), mh[-AUTHENTICATOR:])
+        if coa != state["coa"] or ba.seq not in state["kbms"] or not authenticated:
+            self.problems.append("%s: acknowledgement to %s seq %d status %d, authenticator %s" % (
+                home, coa, ba.seq, ba.status, "right" if authenticated else "WRONG"))
+        self.acks[home] = (ba.status, ba.seq, ba.mhtime, authenticated)
+
+
+def only_from(sock, source):
+    """A classic BPF program on the packet socket: IPv6 frames from source only, so that Python sees the
+    correspondent's messages and not the mobile nodes' own frames nor the kernel's ICMPv6 (there is no
+    tcpdump here for scapy to compile a filter string with)."""
+    words = struct.unpack("!4I", addr(source))
+    program = [(0x28, 0, 0, 12), (0x15, 0, 9, 0x86dd)]               # ldh [12]; jeq #ETH_P_IPV6
+    for k, word in enumerate(words):                                   # ld [22 + 4k]; jeq #word
+        program += [(0x20, 0, 0, 22 + 4 * k), (0x15, 0, 7 - 2 * k, word)]
+    program += [(0x06, 0, 0, 0x40000), (0x06, 0, 0, 0)]                # ret accept; ret drop
+    code = ctypes.create_string_buffer(b"".join(struct.pack("HBBI", *op) for op in program))
+    sock.ins.setsockopt(socket.SOL_SOCKET, SO_ATTACH_FILTER,
+                        struct.pack("HL", len(program), ctypes.addressof(code)))
+    sock.filter_code = code   # the kernel copied it; kept for the socket's life all the same
+
+
+def sniffing(args, mobiles):
+    conf.bufsize = 1 << 22   # scapy's 64 KiB lose frames while Python is busy on a loaded box
+    sock = conf.L2listen(iface=args.iface)
+    only_from(sock, args.cn)
+    sniffer = AsyncSniffer(opened_socket=sock, prn=mobiles.on_packet, store=False)
+    sniffer.start()
+    time.sleep(0.5)   # the packet socket is open
+    return sniffer
+
+
+def wait_for(mobiles, homes, seconds, retry=True):
+    deadline = time.time() + seconds
+    while time.time() < deadline and any(h not in mobiles.acks for h in homes):
+        time.sleep(0.1)
+        if retry:
+            mobiles.retry_unanswered(list(homes))
+
+
+def summary(mobiles, homes, expected_status):
+    got = [h for h in homes if h in mobiles.acks]
+    matching = sum(1 for h in got if mobiles.acks[h][0] == expected_status)
+    for problem in mobiles.problems[:10]:
+        print("PROBLEM", problem)
+    print("acknowledged %d with %d, other %d, unanswered %d, bad %d (retries %d)" % (
+        matching, expected_status, len(got) - matching, len(homes) - len(got), len(mobiles.problems),
+        mobiles.retries))
+    return 0 if matching == len(homes) and not mobiles.problems else 1
+
+
+def save_keys(path, mobiles):
+    with open(path, "w") as f:
+        for home, state in mobiles.nodes.items():
+            if state["home"] and state["careof"]:
+                f.write("%s %s %d %d %s %d %s\n" % (home, state["coa"], state["seq"], state["home"][0],
+                                                   state["home"][1].hex(), state["careof"][0],
+                                                   state["careof"][1].hex()))
+
+
+def register(args):
+    mobiles = Mobiles(Link(args.iface, args.next_hop_mac), args.cn, args.lifetime_units)
+    homes = [home_of(args.home_prefix, i) for i in range(args.first, args.first + args.nodes)]
+    sniffer = sniffing(args, mobiles)
+    for k, home in enumerate(homes):
+        mobiles.start(home, care_of(args.first + k, args.prefixes), args.seq, corrupt=args.corrupt)
+        time.sleep(args.gap)
+    wait_for(mobiles, homes, 4 if args.corrupt else 30, retry=not args.corrupt)
+    sniffer.stop()
+    save_keys(args.keys, mobiles)
+    save_ledger(args.ledger, {h: [mobiles.nodes[h]["coa"], mobiles.nodes[h]["seq"], mobiles.acks[h][0]]
+                              for h in homes if h in mobiles.acks})
+    if args.corrupt:
+        for problem in mobiles.problems[:10]:
+            print("PROBLEM", problem)
+        print("answered %d (none expected: a wrong authenticator is dropped silently), bad %d"
+              % (len(mobiles.acks), len(mobiles.problems)))
+        return 0 if not mobiles.acks and not mobiles.problems else 1
+    return summary(mobiles, homes, 0)
+
+
+def stale(args):
+    """Binding Updates with nonce indices from before the correspondent's restart (§5.2.7, §9.5.1)."""
+    mobiles = Mobiles(Link(args.iface, args.next_hop_mac), args.cn, args.lifetime_units)
+    expected = {"both": 138, "home": 136, "careof": 137}[args.mode]
+    homes = []
+    sniffer = sniffing(args, mobiles)
+    with open(args.keys) as f:
+        for line in f:
+            home, coa, seq, hni, home_token, coni, coa_token = line.split()
+            keep = {}
+            if args.mode in ("both", "home"):
+                keep["home"] = (int(hni), bytes.fromhex(home_token))
+            if args.mode in ("both", "careof"):
+                keep["careof"] = (int(coni), bytes.fromhex(coa_token))
+            mobiles.start(home, coa, (int(seq) + args.seq_step) & 0xffff, keep=keep)
+            homes.append(home)
+    wait_for(mobiles, homes, 10, retry=False)
+    sniffer.stop()
+    save_ledger(args.ledger, {h: [mobiles.nodes[h]["coa"], mobiles.nodes[h]["seq"], mobiles.acks[h][0]]
+                              for h in homes if h in mobiles.acks})
+    return summary(mobiles, homes, expected)
+
+
+def answer(args):
+    ledger = load_ledger(args.ledger)
+    requests = []
+    answered = set()
+    last = [time.time()]
+    started = time.time()
+    link = Link(args.iface, args.next_hop_mac)
+
+    def on_refresh(when, home, coa):
+        last[0] = time.time()
+        requests.append((when, home, coa))
+        if len(requests) % 500 == 1:
+            print("refresh request %d (to %s) after %.1f s" % (len(requests), home, time.time() - started), flush=True)
+        if home not in ledger:
+            return
+        if number_of(home) % args.silent_every == 0:
+            ledger[home][2] = SILENT
+            return
+        if mobiles.in_flight(home):
+            return   # a retry of the request while the answer is on its way: the answer stands
+        mobiles.acks.pop(home, None)
+        seq = (ledger[home][1] + 1) & 0xffff
+        ledger[home] = [coa, seq, -1]
+        answered.add(home)
+        mobiles.start(home, coa, seq)   # §11.7.4: return routability again, then the update
+
+    mobiles = Mobiles(link, args.cn, args.lifetime_units, on_refresh)
+    sniffer = sniffing(args, mobiles)
+    print("listening on %s for the refresh requests of %d mobile nodes" % (args.iface, len(ledger)), flush=True)
+    while time.time() - started < args.seconds and (not requests or time.time() - last[0] < 6):
+        time.sleep(0.2)
+    # a lost frame is the correspondent's to notice: it asks again (its timer), the node answers again
+    wait_for(mobiles, answered, 3, retry=False)
+    sniffer.stop()
+    for home, (status, _, _, _) in mobiles.acks.items():
+        if home in ledger:
+            ledger[home][2] = status
+    save_ledger(args.ledger, ledger)
+    with open(args.log, "w") as f:
+        for t, home, coa in requests:
+            f.write("%.6f %s %s\n" % (t, home, coa))
+    accepted = sum(1 for home in answered if mobiles.acks.get(home, (None,))[0] == 0)
+    for problem in mobiles.problems[:10]:
+        print("PROBLEM", problem)
+    print("refresh requests %d (distinct %d), answered %d, acknowledged %d, bad %d"
+          % (len(requests), len({r[1] for r in requests}), len(answered), accepted, len(mobiles.problems)))
+    return 0 if not mobiles.problems and accepted == len(answered) else 1
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--cn", default="2001:db8:300::1")
+    common.add_argument("--iface", default="access")
+    common.add_argument("--next-hop-mac", required=True, help="the correspondent's next hop on the link")
+    common.add_argument("--ledger", required=True)
+    common.add_argument("--home-prefix", default="2001:db8:100::/64")
+    common.add_argument("--lifetime-units", type=int, default=100)
+    r = sub.add_parser("register", parents=[common])
+    r.add_argument("--keys", required=True)
+    r.add_argument("--nodes", type=int, default=50)
+    r.add_argument("--first", type=int, default=1)
+    r.add_argument("--prefixes", type=int, default=8)
+    r.add_argument("--seq", type=int, default=1)
+    r.add_argument("--gap", type=float, default=0.01)
+    r.add_argument("--corrupt", action="store_true")
+    s = sub.add_parser("stale", parents=[common])
+    s.add_argument("--keys", required=True)
+    s.add_argument("--mode", choices=("both", "home", "careof"), required=True)
+    s.add_argument("--seq-step", type=int, default=100)
+    a = sub.add_parser("answer", parents=[common])
+    a.add_argument("--silent-every", type=int, default=4)
+    a.add_argument("--seconds", type=float, default=60)
+    a.add_argument("--log", required=True)
+    args = parser.parse_args()
+    return {"register": register, "stale": stale, "answer": answer}[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
