@@ -539,7 +539,8 @@ public final class ControlCore {
      * active control node is detected and taken over from its MBR), then polls every HA: the HAs
      * follow the control node that polls them (their heartbeats, reports and interrupts go to it
      * from then on), and a first contact asks each one for its whole table, which replaces what
-     * replicas in flight at the failure may have missed.
+     * replicas in flight at the failure may have missed. The peer, standby now, is taught the
+     * whole state.
      */
     private void resume() {
         Instant now = clock.instant();
@@ -561,6 +562,8 @@ public final class ControlCore {
         for (TrackedAgent agent : agents.values()) {
             detector.poll(agent, now);
         }
+        // the peer may have kept its own state (both started together): it learns this one's now, unasked
+        pair.get().feed().teach(0, now);
     }
 
     /** Told (outside the lock) whenever this control node becomes active (true) or standby (false). */
