@@ -25,7 +25,7 @@
 # each check prints PASS or FAIL; last line "N passed, N failed".
 #
 # Environment: NODES (200), BOOT_TIMEOUT (s, 300), HOMEAGENT_TARBALL, KEEP_WORKDIR=1,
-# TB_NAME_PREFIX (namespace prefix, default hcn).
+# TB_NAME_PREFIX (namespace prefix, default hcn-).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -34,7 +34,7 @@ boot_timeout=${BOOT_TIMEOUT:-300}
 public=192.0.2.1
 key=0x00112233445566778899aabbccddeeff            # the mobile nodes' test key
 peer_key=0x$(printf '6b%.0s' $(seq 32))           # the nodes' HMAC-SHA-256 test key (32 bytes)
-export TB_NAME_PREFIX=${TB_NAME_PREFIX:-hcn}
+export TB_NAME_PREFIX=${TB_NAME_PREFIX:-hcn-}
 # shellcheck source=../testbed/testbed.sh
 source "$here/../testbed/testbed.sh"
 client="$TB_ROOT/tools/group/group_client.py"

@@ -295,7 +295,7 @@ local HACN_BINDING_FIXED_LENGTH = 43
 local hacn_types = { [1] = "forwarded request", [2] = "forwarded reply", [3] = "change report", [4] = "heartbeat",
     [5] = "poll", [6] = "poll answer", [7] = "failing interrupt", [8] = "snapshot request", [9] = "snapshot chunk",
     [10] = "activate", [11] = "stand by", [12] = "replica home", [13] = "replica HA", [14] = "learn request",
-    [15] = "learn summary" }
+    [15] = "learn summary", [16] = "serve held" }
 local hacn_states = { [0] = "unknown", [1] = "active", [2] = "suspect", [3] = "standing-by", [4] = "receiving",
     [5] = "switching-over", [6] = "failed", [7] = "rejoining" }
 local hacn_roles = { [0] = "active", [1] = "standing by", [2] = "activated" }
@@ -591,6 +591,10 @@ local function hacn_body(range, tree, mtype, pinfo)
         end
         return offset, string.format("learn summary %d: %s, %d HAs at sequence %s", range(2, 4):uint(),
             active == 1 and "active" or "standby, nothing to teach", n, tostring(range(7, 8):uint64()))
+    elseif mtype == 16 then
+        need(range, 2, 4, "a serve held")
+        local bindings = hacn_count(range(2, 4), tree, h.table_size, "count")
+        return 6, "serve held (" .. bindings .. " bindings)"
     end
     bad("type " .. mtype)
 end

@@ -25,6 +25,7 @@ import net.homeagent.hacn.wire.HacnMessage.ForwardedRequest;
 import net.homeagent.hacn.wire.HacnMessage.Heartbeat;
 import net.homeagent.hacn.wire.HacnMessage.Poll;
 import net.homeagent.hacn.wire.HacnMessage.PollAnswer;
+import net.homeagent.hacn.wire.HacnMessage.ServeHeld;
 import net.homeagent.hacn.wire.HacnMessage.SnapshotChunk;
 import net.homeagent.hacn.wire.HacnMessage.SnapshotRequest;
 import net.homeagent.hacn.wire.HacnMessage.StandBy;
@@ -119,6 +120,8 @@ public final class AgentEndpoint implements BindingListener, ApplianceEventListe
             activate(activate);
         } else if (decoded instanceof StandBy order) {
             standBy(order);
+        } else if (decoded instanceof ServeHeld order) {
+            serveHeld(order);
         } else {
             drops.drop("dropped-unexpected", () -> "unexpected " + decoded.getClass().getSimpleName()
                     + " from the control node");
@@ -214,6 +217,23 @@ public final class AgentEndpoint implements BindingListener, ApplianceEventListe
         } else {
             counters.increment("activations-again"); // a second failed HA's download to an HA already serving
         }
+    }
+
+    /**
+     * The HACN's order to serve what this HA holds (docs/hacn.md, "Takeover"): it was an activated
+     * redundant HA, restarted with its configured role (standing by) and the bindings its backup
+     * restored, which are the ones the control node's MBR says it served.
+     */
+    private void serveHeld(ServeHeld order) {
+        if (!serving.activate()) {
+            counters.increment("serve-held-again");
+            return;
+        }
+        counters.increment("serve-held-orders");
+        LOG.info("redundant HA: standing-by -> activated (docs/hacn.md, \"Takeover\"): the control node tells it to"
+                + " serve the {} bindings its backup restored (its MBR: {})", store.size(), order.bindings());
+        events.accept(ApplianceEvent.roleChanged(clock.instant(), "hacn-agent", "standing-by", "activated",
+                "restarted: the control node tells this HA to serve what it holds"));
     }
 
     /**

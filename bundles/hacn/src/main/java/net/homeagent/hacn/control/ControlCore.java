@@ -321,6 +321,9 @@ public final class ControlCore {
             requestSnapshot(agent);
         }
         if (agent.state() == AgentState.UNKNOWN) {
+            // a poll sent before it was up (a control node that resumed polls every HA) is answered by
+            // whatever it says first
+            agent.pollAnswered(agent.pollId());
             boolean standingBy = roleOf(message).orElse(AgentRole.ACTIVE) == AgentRole.STANDING_BY;
             agent.moveTo(standingBy ? AgentState.STANDING_BY : AgentState.ACTIVE, "heard");
         } else if (agent.state() == AgentState.SUSPECT) {
@@ -513,7 +516,6 @@ public final class ControlCore {
      * (§6.4.3) makes an active control node a standby that learns from the new master.
      */
     public void keepalived(boolean master) {
-        boolean changed;
         synchronized (this) {
             if (pair.isEmpty() || master == active) {
                 return;
@@ -526,11 +528,8 @@ public final class ControlCore {
                 inFlight.clear();
                 pair.get().becomeStandby(capture(), clock.instant());
             }
-            changed = true;
         }
-        if (changed) {
-            roleChanged.accept(master);
-        }
+        roleChanged.accept(master); // binds or closes the public address's socket, outside the lock
     }
 
     /**

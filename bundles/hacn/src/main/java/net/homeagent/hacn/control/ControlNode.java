@@ -46,7 +46,7 @@ public final class ControlNode {
     private final Optional<PeriodicTask> ticker;
     private final Optional<Checkpoints> checkpoints;
     private final Optional<KeepalivedFifoReader> keepalived;
-    private InetSocketAddress publicAddress;
+    private final InetSocketAddress publicAddress;
 
     @Activate
     public ControlNode(@Reference(name = "link") PeerLink link, HacnConfig config) {
@@ -56,6 +56,7 @@ public final class ControlNode {
             this.ticker = Optional.empty();
             this.checkpoints = Optional.empty();
             this.keepalived = Optional.empty();
+            this.publicAddress = null;
             return;
         }
         ControlSettings settings = ControlSettings.from(config);

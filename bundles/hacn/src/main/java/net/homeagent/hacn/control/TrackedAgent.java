@@ -108,6 +108,11 @@ final class TrackedAgent {
         return true;
     }
 
+    /** The outstanding poll's id (meaningful while {@link #pollDeadline} is present). */
+    int pollId() {
+        return pollId;
+    }
+
     Optional<Instant> pollDeadline() {
         return Optional.ofNullable(pollDeadline);
     }

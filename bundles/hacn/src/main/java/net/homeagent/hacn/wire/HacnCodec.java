@@ -30,6 +30,7 @@ import net.homeagent.hacn.wire.HacnMessage.Poll;
 import net.homeagent.hacn.wire.HacnMessage.PollAnswer;
 import net.homeagent.hacn.wire.HacnMessage.ReplicaAgent;
 import net.homeagent.hacn.wire.HacnMessage.ReplicaHome;
+import net.homeagent.hacn.wire.HacnMessage.ServeHeld;
 import net.homeagent.hacn.wire.HacnMessage.SnapshotChunk;
 import net.homeagent.hacn.wire.HacnMessage.SnapshotRequest;
 import net.homeagent.hacn.wire.HacnMessage.StandBy;
@@ -62,6 +63,7 @@ public final class HacnCodec {
     static final int REPLICA_AGENT = 13;
     static final int LEARN_REQUEST = 14;
     static final int LEARN_SUMMARY = 15;
+    static final int SERVE_HELD = 16;
 
     /** The HA states an {@link AgentEntry} may carry (docs/protocols.md, "Control node"). */
     public static final int AGENT_STATES = 8;
@@ -151,6 +153,9 @@ public final class HacnCodec {
             out.writeByte(REPLICA_AGENT);
             out.writeLong(a.sequence());
             entry(out, a.agent());
+        } else if (message instanceof ServeHeld h) {
+            out.writeByte(SERVE_HELD);
+            out.writeInt(h.bindings());
         } else if (message instanceof LearnRequest l) {
             out.writeByte(LEARN_REQUEST);
             out.writeInt(l.transferId());
@@ -305,6 +310,7 @@ public final class HacnCodec {
             case REPLICA_AGENT -> new ReplicaAgent(in.readLong(), entry(in));
             case LEARN_REQUEST -> new LearnRequest(in.readInt());
             case LEARN_SUMMARY -> learnSummary(in);
+            case SERVE_HELD -> new ServeHeld(count(in.readInt()));
             default -> throw new MalformedHacnMessage("type " + type);
         };
     }

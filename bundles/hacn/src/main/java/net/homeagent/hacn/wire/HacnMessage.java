@@ -132,6 +132,14 @@ public sealed interface HacnMessage {
     record LearnedAgent(AgentEntry entry, int mbrTransferId, int chunks) {
     }
 
+    /**
+     * HACN to an activated redundant HA that restarted standing by (its configured role) holding as
+     * many bindings as the control node's MBR of it: serve them again, as activated (docs/hacn.md,
+     * "Takeover"); its backup restored them, so no download is needed. {@code bindings}: the MBR's count.
+     */
+    record ServeHeld(int bindings) implements HacnMessage {
+    }
+
     /** What an HA is, as its heartbeat tells. */
     enum AgentRole {
         /** An active HA: serves the home addresses the HACN hands it. */

@@ -124,9 +124,16 @@ final class Deployment {
      * its backup restored it (put in before its endpoint listens, as a restore is).
      */
     Ha restart(int nodeId) {
+        return restart(nodeId, 0);
+    }
+
+    /** As {@link #restart(int)}, with a backup that lost its last {@code lost} bindings. */
+    Ha restart(int nodeId, int lost) {
         Ha old = has.get(nodeId);
         FakeBindingStore restored = new FakeBindingStore();
-        old.store.list(b -> true).forEach(b -> restored.register(b, true, net.homeagent.mip.api.ChangeOrigin.RESTORED));
+        List<Binding> kept = old.store.list(b -> true);
+        kept.subList(0, kept.size() - lost)
+                .forEach(b -> restored.register(b, true, net.homeagent.mip.api.ChangeOrigin.RESTORED));
         Ha ha = new Ha(nodeId, old.redundant, restored, ++epochs);
         has.put(nodeId, ha);
         dead.remove(nodeId);

@@ -133,6 +133,24 @@ class StandbyTest {
     }
 
     @Test
+    void anHaNotUpWhenTheControlNodeResumedIsNotTakenForFailedWhenItComes() {
+        d.paired = true;
+        d.ha(1, false);
+        d.ha(3, true);
+        d.kill(1); // not booted yet: the resumed control node's poll waits for it
+        d.start(specs -> Deployment.settings(specs, 3, true, Duration.ZERO));
+        d.run(Duration.ofSeconds(2));
+        d.network.giveUp(d.has.get(1).address); // the link gave up on the poll
+
+        d.restart(1);
+        d.run(Duration.ofSeconds(3));
+
+        assertThat(d.view(1).state()).isEqualTo(AgentState.ACTIVE);
+        assertThat(d.core.counters().get("detections-poll")).isZero();
+        assertThat(d.view(3).state()).isEqualTo(AgentState.STANDING_BY);
+    }
+
+    @Test
     void aSuccessorRelationSurvivesTheSwitch() {
         pairWithThreeHas();
         d.startStandby();

@@ -20,6 +20,7 @@ import net.homeagent.hacn.wire.HacnMessage.LearnSummary;
 import net.homeagent.hacn.wire.HacnMessage.LearnedAgent;
 import net.homeagent.hacn.wire.HacnMessage.ReplicaAgent;
 import net.homeagent.hacn.wire.HacnMessage.ReplicaHome;
+import net.homeagent.hacn.wire.HacnMessage.ServeHeld;
 import net.homeagent.hacn.wire.HacnMessage.StandBy;
 import net.homeagent.hacn.wire.HacnMessage.AgentRole;
 import net.homeagent.hacn.wire.HacnMessage.ChangeReport;
@@ -120,7 +121,8 @@ class HacnCodecTest {
         var summary = new LearnSummary(9, true, 1_000_000_000_123L, List.of(new LearnedAgent(entry, 21, 2),
                 new LearnedAgent(new AgentEntry(4, 1, 0, false, false), 22, 1)));
         for (HacnMessage m : List.of(new ReplicaAgent(77, entry), new LearnRequest(9), summary,
-                new LearnSummary(10, false, 0, List.of()), new ReplicaHome(78, 2, ip("10.1.0.9"), List.of()))) {
+                new LearnSummary(10, false, 0, List.of()), new ReplicaHome(78, 2, ip("10.1.0.9"), List.of()),
+                new ServeHeld(40))) {
             assertThat(roundTrip(m)).isEqualTo(m);
         }
         byte[] wire = HacnCodec.encode(summary, NOW);
@@ -211,7 +213,7 @@ class HacnCodecTest {
                 random.nextBytes(fuzz);
                 if (fuzz.length > 1) {
                     fuzz[0] = 1;
-                    fuzz[1] = (byte) (1 + random.nextInt(15));
+                    fuzz[1] = (byte) (1 + random.nextInt(16));
                 }
             } else {
                 fuzz[2 + random.nextInt(fuzz.length - 2)] = (byte) random.nextInt();
