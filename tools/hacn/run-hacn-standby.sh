@@ -81,7 +81,8 @@ global_defs {
 vrrp_script appliance_alive {
     script "$work/$name.alive"
     interval 1
-    fall 1
+    timeout 5
+    fall 2
     rise 1
     weight 0
 }
