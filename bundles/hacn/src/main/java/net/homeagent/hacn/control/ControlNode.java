@@ -63,7 +63,7 @@ public final class ControlNode {
         if (config.checkpointMillis() < 0) {
             throw new IllegalArgumentException("checkpointMillis is negative");
         }
-        Optional<PeerControlNode> peer = PeerControlNode.parse(config.peerControlNode());
+        Optional<PeerControlNode> peer = PeerControlNode.of(config.peerControlNode(), settings);
         if (peer.isPresent() && config.notifyFifo().isBlank()) {
             throw new IllegalArgumentException("notifyFifo: a control node with a peerControlNode serves when keepalived"
                     + " makes it master, which it learns from keepalived's notify FIFO");

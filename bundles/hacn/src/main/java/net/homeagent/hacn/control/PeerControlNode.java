@@ -17,6 +17,19 @@ public record PeerControlNode(int nodeId, InetSocketAddress address) {
         }
     }
 
+    /**
+     * The peer of a control node whose HAs are {@code agents}.
+     *
+     * @throws IllegalArgumentException for a bad value, or a node id one of the HAs has
+     */
+    static Optional<PeerControlNode> of(String text, ControlSettings settings) {
+        Optional<PeerControlNode> peer = parse(text);
+        if (peer.isPresent() && settings.agents().stream().anyMatch(a -> a.nodeId() == peer.get().nodeId())) {
+            throw new IllegalArgumentException("peerControlNode: node " + peer.get().nodeId() + " is one of the HAs");
+        }
+        return peer;
+    }
+
     /** {@code nodeId@host:port}, or empty for a blank value (a control node without a standby). */
     static Optional<PeerControlNode> parse(String text) {
         if (text == null || text.isBlank()) {
