@@ -294,7 +294,10 @@ local HACN_VERSION = 1
 local HACN_BINDING_FIXED_LENGTH = 43
 local hacn_types = { [1] = "forwarded request", [2] = "forwarded reply", [3] = "change report", [4] = "heartbeat",
     [5] = "poll", [6] = "poll answer", [7] = "failing interrupt", [8] = "snapshot request", [9] = "snapshot chunk",
-    [10] = "activate", [11] = "stand by" }
+    [10] = "activate", [11] = "stand by", [12] = "replica home", [13] = "replica HA", [14] = "learn request",
+    [15] = "learn summary", [16] = "serve held" }
+local hacn_states = { [0] = "unknown", [1] = "active", [2] = "suspect", [3] = "standing-by", [4] = "receiving",
+    [5] = "switching-over", [6] = "failed", [7] = "rejoining" }
 local hacn_roles = { [0] = "active", [1] = "standing by", [2] = "activated" }
 
 local h = {
@@ -320,6 +323,14 @@ local h = {
     count = ProtoField.uint32("hacn.chunk.count", "Chunk count", base.DEC),
     chunks = ProtoField.uint32("hacn.chunks", "Chunks", base.DEC),
     successor = ProtoField.uint32("hacn.successor", "Successor HA (0: none)", base.DEC),
+    replica_sequence = ProtoField.uint64("hacn.replica_sequence", "Replica sequence", base.DEC),
+    node = ProtoField.uint32("hacn.ha", "HA node id", base.DEC),
+    agent = ProtoField.none("hacn.agent", "HA"),
+    state = ProtoField.uint8("hacn.agent.state", "State", base.DEC, hacn_states),
+    agent_flags = ProtoField.uint8("hacn.agent.flags", "Flags (1 redundant, 2 awaiting takeover)", base.HEX),
+    active = ProtoField.uint8("hacn.active", "Sender is the active control node", base.DEC),
+    agent_count = ProtoField.uint16("hacn.agent_count", "HAs", base.DEC),
+    mbr_transfer = ProtoField.uint32("hacn.mbr_transfer", "MBR transfer id (snapshot chunks)", base.DEC),
     binding = ProtoField.none("hacn.binding", "Binding"),
     b_home = ProtoField.ipv4("hacn.binding.home", "Home address"),
     b_care_of = ProtoField.ipv4("hacn.binding.care_of", "Care-of address"),
@@ -396,6 +407,34 @@ local function hacn_role(range, tree)
         bad("role " .. range:uint())
     end
     return hacn_roles[range:uint()]
+end
+
+-- an HA's node id (positive)
+local function hacn_agent_id(range, tree)
+    tree:add(h.node, range)
+    if range:uint() == 0 or range:uint() > 0x7FFFFFFF then
+        bad("HA " .. range:uint())
+    end
+    return range:uint()
+end
+
+-- an HA's entry of the standby's replicas at offset (10 bytes); returns a short text
+local function hacn_agent_entry(range, tree, offset)
+    local item = tree:add(h.agent, range(offset, 10))
+    local node = hacn_agent_id(range(offset, 4), item)
+    item:add(h.state, range(offset + 4, 1))
+    local state = hacn_states[range(offset + 4, 1):uint()]
+    if state == nil then
+        bad("HA " .. node .. " in state " .. range(offset + 4, 1):uint())
+    end
+    local successor = hacn_count(range(offset + 5, 4), item, h.successor, "count")
+    item:add(h.agent_flags, range(offset + 9, 1))
+    if range(offset + 9, 1):uint() > 3 then
+        bad("HA flags " .. range(offset + 9, 1):uint())
+    end
+    local text = string.format("HA %d %s%s", node, state, successor > 0 and (" (successor " .. successor .. ")") or "")
+    item:set_text(text)
+    return text
 end
 
 -- a home address and its bindings at offset; returns the offset after them and the count
@@ -513,6 +552,49 @@ local function hacn_body(range, tree, mtype, pinfo)
         need(range, 2, 4, "a stand by")
         local successor = hacn_count(range(2, 4), tree, h.successor, "count")
         return 6, "stand by (successor " .. successor .. ")"
+    elseif mtype == 12 then
+        need(range, 2, 12, "a replica home")
+        tree:add(h.replica_sequence, range(2, 8))
+        local node = hacn_agent_id(range(10, 4), tree)
+        local offset, n = hacn_home_state(range, tree, 14)
+        return offset, string.format("replica #%s HA %d %s: %d bindings", tostring(range(2, 8):uint64()), node,
+            tostring(range(14, 4):ipv4()), n)
+    elseif mtype == 13 then
+        need(range, 2, 18, "a replica HA")
+        tree:add(h.replica_sequence, range(2, 8))
+        local text = hacn_agent_entry(range, tree, 10)
+        return 20, string.format("replica #%s %s", tostring(range(2, 8):uint64()), text)
+    elseif mtype == 14 then
+        need(range, 2, 4, "a learn request")
+        tree:add(h.transfer, range(2, 4))
+        return 6, "learn request " .. range(2, 4):uint()
+    elseif mtype == 15 then
+        need(range, 2, 15, "a learn summary")
+        tree:add(h.transfer, range(2, 4))
+        tree:add(h.active, range(6, 1))
+        tree:add(h.replica_sequence, range(7, 8))
+        tree:add(h.agent_count, range(15, 2))
+        local active, n = range(6, 1):uint(), range(15, 2):uint()
+        if active > 1 or (active == 0 and n > 0) then
+            bad("active flag " .. active .. " with " .. n .. " HAs")
+        end
+        local offset = 17
+        for _ = 1, n do
+            need(range, offset, 18, "a learned HA")
+            hacn_agent_entry(range, tree, offset)
+            tree:add(h.mbr_transfer, range(offset + 10, 4))
+            local chunks = hacn_count(range(offset + 14, 4), tree, h.chunks, "count")
+            if chunks == 0 then
+                bad("an MBR in 0 chunks")
+            end
+            offset = offset + 18
+        end
+        return offset, string.format("learn summary %d: %s, %d HAs at sequence %s", range(2, 4):uint(),
+            active == 1 and "active" or "standby, nothing to teach", n, tostring(range(7, 8):uint64()))
+    elseif mtype == 16 then
+        need(range, 2, 4, "a serve held")
+        local bindings = hacn_count(range(2, 4), tree, h.table_size, "count")
+        return 6, "serve held (" .. bindings .. " bindings)"
     end
     bad("type " .. mtype)
 end

@@ -28,6 +28,7 @@ import net.homeagent.mip.api.ServingAuthority;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.events.ApplianceEvents;
 import net.homeagent.peer.PeerLink;
+import net.homeagent.peer.vrrp.KeepalivedFifoReader;
 
 /**
  * The redundancy group member as an OSGi component (PID {@value GroupConfig#PID}; only with that
@@ -68,7 +69,7 @@ public final class GroupComponent implements RegistrationPolicy, ReplyBarrier, G
         this.serving = new MemberServing(member::state);
         member.onTransition(serving::follow);
         this.keepalived = settings.notifyFifo().map(fifo -> new KeepalivedFifoReader(fifo, settings.vrrpInstance(),
-                member::keepalived, member.counters(), clock));
+                member::keepalived, member.counters()::increment, clock, "group"));
         this.hook = hook;
         this.replicator = member.replicator()::bindingChanged;
         hook.attach(replicator);

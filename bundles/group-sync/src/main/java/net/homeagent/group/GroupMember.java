@@ -28,6 +28,8 @@ import net.homeagent.mip.api.support.RateLimitedLog;
 import net.homeagent.peer.PeerChannel;
 import net.homeagent.peer.PeerLink;
 import net.homeagent.peer.PeerMessage;
+import net.homeagent.peer.vrrp.KeepalivedNotice;
+import net.homeagent.peer.vrrp.KeepalivedTrackFile;
 
 /**
  * This appliance as a member of its redundancy group (docs/redundancy.md): the state machine, its
@@ -86,14 +88,14 @@ final class GroupMember implements AutoCloseable {
         this.repair = new GapRepair(gaps, terms, channel, clock, counters, settings.gapRepair());
         this.responder = new LearnResponder(link.nodeId(), channel, snapshots, members, terms, clock, counters,
                 settings.chunkBytes(), scheduler);
-        trackFile.ifPresent(file -> file.follow(MemberState.INIT));
+        trackFile.ifPresent(file -> file.mayTakeAddress(MemberState.INIT.mayTakeAddress()));
         machine.onEntering(transition -> {
             if (transition.to() == MemberState.ACTIVE) {
                 beginTerm("becoming active");
             }
         });
         machine.onTransition(transition -> {
-            trackFile.ifPresent(file -> file.follow(transition.to()));
+            trackFile.ifPresent(file -> file.mayTakeAddress(transition.to().mayTakeAddress()));
             announce();
             events.accept(ApplianceEvent.roleChanged(transition.at(), RedundancyGroupView.ROLE,
                     transition.from().label(), transition.to().label(),
@@ -121,7 +123,7 @@ final class GroupMember implements AutoCloseable {
 
     /** keepalived's word for our instance (from the notify FIFO's thread). */
     void keepalived(KeepalivedNotice notice) {
-        scheduler.execute(() -> machine.accept(notice.input()));
+        scheduler.execute(() -> machine.accept(MemberInput.of(notice)));
     }
 
     private void receive(PeerMessage message) {

@@ -13,5 +13,10 @@ public enum MemberInput {
     /** keepalived wrote BACKUP, FAULT, STOP or DELETED for our instance. */
     KEEPALIVED_BACKUP,
     /** The member missed changes that cannot be resent (a gap the sender's ring no longer holds). */
-    RELEARN
+    RELEARN;
+
+    /** keepalived's word for our instance: MASTER, or everything that means "not master" (BACKUP, FAULT, STOP, DELETED). */
+    static MemberInput of(net.homeagent.peer.vrrp.KeepalivedNotice notice) {
+        return notice.master() ? KEEPALIVED_MASTER : KEEPALIVED_BACKUP;
+    }
 }

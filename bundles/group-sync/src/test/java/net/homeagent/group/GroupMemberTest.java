@@ -27,6 +27,7 @@ import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.testing.FakeBindingStore;
 import net.homeagent.mip.api.testing.MutableClock;
 import net.homeagent.mip.api.testing.RecordingBindingListener;
+import net.homeagent.peer.vrrp.KeepalivedNotice;
 
 /** Members on an in-memory peer link: learn state, designated responder, replication after learning. */
 class GroupMemberTest {

@@ -26,6 +26,7 @@ import net.homeagent.peer.PeerChannel;
 import net.homeagent.peer.PeerLink;
 import net.homeagent.peer.PeerNode;
 import net.homeagent.peer.link.LoopbackPeerLinks;
+import net.homeagent.peer.vrrp.KeepalivedNotice;
 
 /**
  * Real group binding sync traffic on 127.0.0.1 for tools/wireshark/check-dissector.sh to capture

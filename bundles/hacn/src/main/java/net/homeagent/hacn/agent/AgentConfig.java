@@ -24,6 +24,13 @@ public @interface AgentConfig {
     @AttributeDefinition(description = "The control node's peer-link address, host:port")
     String controlNode() default "";
 
+    @AttributeDefinition(description = "The standby control node's peer-link node id (0: none); the HA follows"
+            + " whichever of its two control nodes last sent it something")
+    int standbyControlNodeId() default 0;
+
+    @AttributeDefinition(description = "The standby control node's peer-link address, host:port")
+    String standbyControlNode() default "";
+
     @AttributeDefinition(description = "Heartbeat interval, ms (the HACN's heartbeatMillis should match)")
     int heartbeatMillis() default 1000;
 

@@ -1,7 +1,9 @@
 package net.homeagent.hacn.agent;
 
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,6 +25,7 @@ import net.homeagent.hacn.wire.HacnMessage.ForwardedRequest;
 import net.homeagent.hacn.wire.HacnMessage.Heartbeat;
 import net.homeagent.hacn.wire.HacnMessage.Poll;
 import net.homeagent.hacn.wire.HacnMessage.PollAnswer;
+import net.homeagent.hacn.wire.HacnMessage.ServeHeld;
 import net.homeagent.hacn.wire.HacnMessage.SnapshotChunk;
 import net.homeagent.hacn.wire.HacnMessage.SnapshotRequest;
 import net.homeagent.hacn.wire.HacnMessage.StandBy;
@@ -46,8 +49,10 @@ import net.homeagent.peer.PeerMessage;
  * This HA's end of the control node protocol (docs/hacn.md, "The HA's side"): it takes the
  * registrations the HACN forwards, reports every change of the binding table with a sequence
  * number, heartbeats, answers polls and snapshot requests, takes downloads as a redundant HA, and
- * sends a failing interrupt once, when it knows it is failing. Everything it sends goes to its one
+ * sends a failing interrupt once, when it knows it is failing. Everything it sends goes to its
  * control node, reliably; it never blocks the link's thread longer than a chunk's registrations.
+ * With a standby control node configured it follows whichever of the two last sent it something:
+ * only the active one sends to HAs, and one that takes over polls every HA at once.
  */
 public final class AgentEndpoint implements BindingListener, ApplianceEventListener, AutoCloseable {
 
@@ -65,6 +70,8 @@ public final class AgentEndpoint implements BindingListener, ApplianceEventListe
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicBoolean interrupted = new AtomicBoolean();
     private final Drops drops;
+    /** The control node the HA follows: node id and peer-link address, replaced together. */
+    private volatile Map.Entry<Integer, InetSocketAddress> followed;
 
     /** Opens service {@value HacnCodec#SERVICE} on {@code link}. */
     public AgentEndpoint(AgentSettings settings, PeerLink link, RegistrationService service, BindingStore store,
@@ -78,15 +85,18 @@ public final class AgentEndpoint implements BindingListener, ApplianceEventListe
         this.drops = new Drops(counters, clock, LOG);
         this.registrations = new ForwardedRegistrations(service, store, counters, clock, this::send,
                 reason -> interrupt(reason));
+        this.followed = Map.entry(settings.controlNodeId(), settings.controlNode());
         this.channel = link.open(HacnCodec.SERVICE, this::receive);
         LOG.info("HA of the control node {} at {}, {}", settings.controlNodeId(), settings.controlNode(),
                 settings.redundant() ? "redundant, standing by" : "active");
     }
 
     void receive(PeerMessage message) {
-        if (message.sender().nodeId() != settings.controlNodeId()) {
-            drops.drop("dropped-unknown-node", () -> "service 2 message from node " + message.sender().nodeId()
-                    + ", not the control node " + settings.controlNodeId());
+        int sender = message.sender().nodeId();
+        if (sender != settings.controlNodeId() && !settings.standbyControlNodes().containsKey(sender)) {
+            drops.drop("dropped-unknown-node", () -> "service 2 message from node " + sender
+                    + ", not the control node " + settings.controlNodeId()
+                    + (settings.standbyControlNodes().isEmpty() ? "" : " nor its standby"));
             return;
         }
         HacnMessage decoded;
@@ -96,6 +106,7 @@ public final class AgentEndpoint implements BindingListener, ApplianceEventListe
             drops.drop("dropped-malformed", () -> "malformed message from the control node: " + e.getMessage());
             return;
         }
+        follow(sender);
         if (decoded instanceof ForwardedRequest forwarded) {
             registrations.handle(forwarded);
         } else if (decoded instanceof Poll poll) {
@@ -109,10 +120,27 @@ public final class AgentEndpoint implements BindingListener, ApplianceEventListe
             activate(activate);
         } else if (decoded instanceof StandBy order) {
             standBy(order);
+        } else if (decoded instanceof ServeHeld order) {
+            serveHeld(order);
         } else {
             drops.drop("dropped-unexpected", () -> "unexpected " + decoded.getClass().getSimpleName()
                     + " from the control node");
         }
+    }
+
+    /** A message from control node {@code sender}: the active one (a standby sends nothing to HAs). */
+    private void follow(int sender) {
+        var was = followed;
+        if (was.getKey() == sender) {
+            return;
+        }
+        followed = Map.entry(sender, sender == settings.controlNodeId() ? settings.controlNode()
+                : settings.standbyControlNodes().get(sender));
+        counters.increment("control-node-changes");
+        LOG.info("HA follows control node {} now (was {}; docs/hacn.md, \"Standby control node\"): heartbeats, reports"
+                + " and interrupts go there", sender, was.getKey());
+        events.accept(ApplianceEvent.roleChanged(clock.instant(), "hacn-agent-control-node", Integer.toString(was.getKey()),
+                Integer.toString(sender), "the control node that sends to this HA"));
     }
 
     /**
@@ -192,6 +220,23 @@ public final class AgentEndpoint implements BindingListener, ApplianceEventListe
     }
 
     /**
+     * The HACN's order to serve what this HA holds (docs/hacn.md, "Takeover"): it was an activated
+     * redundant HA, restarted with its configured role (standing by) and the bindings its backup
+     * restored, which are the ones the control node's MBR says it served.
+     */
+    private void serveHeld(ServeHeld order) {
+        if (!serving.activate()) {
+            counters.increment("serve-held-again");
+            return;
+        }
+        counters.increment("serve-held-orders");
+        LOG.info("redundant HA: standing-by -> activated (docs/hacn.md, \"Takeover\"): the control node tells it to"
+                + " serve the {} bindings its backup restored (its MBR: {})", store.size(), order.bindings());
+        events.accept(ApplianceEvent.roleChanged(clock.instant(), "hacn-agent", "standing-by", "activated",
+                "restarted: the control node tells this HA to serve what it holds"));
+    }
+
+    /**
      * The HACN's order to stand by (docs/hacn.md, "Rejoin"): this HA's mobile nodes are served by
      * another HA now (it was taken for failed, or switched over by the operator), so it stops
      * serving first (the data plane withdraws every tunnel and home address at once), then clears
@@ -219,7 +264,7 @@ public final class AgentEndpoint implements BindingListener, ApplianceEventListe
     }
 
     private CompletionStage<Void> sendBytes(byte[] payload) {
-        CompletionStage<Void> acknowledged = channel.send(settings.controlNode(), payload);
+        CompletionStage<Void> acknowledged = channel.send(followed.getValue(), payload);
         acknowledged.whenComplete((ok, failure) -> {
             if (failure != null) {
                 drops.drop("sends-unacknowledged", () -> "the control node did not acknowledge: " + failure.getMessage());
@@ -235,6 +280,11 @@ public final class AgentEndpoint implements BindingListener, ApplianceEventListe
 
     public Counters counters() {
         return counters;
+    }
+
+    /** The node id of the control node this HA follows. */
+    public int controlNode() {
+        return followed.getKey();
     }
 
     public HacnMessage.AgentRole role() {

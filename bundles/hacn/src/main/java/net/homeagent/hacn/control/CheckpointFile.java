@@ -46,6 +46,15 @@ final class CheckpointFile {
             AgentState.STANDING_BY, AgentState.RECEIVING, AgentState.SWITCHING_OVER, AgentState.FAILED,
             AgentState.REJOINING);
 
+    /** The code of {@code state} in the file and in the standby's replicas (HacnCodec.AGENT_STATES of them). */
+    static int code(AgentState state) {
+        return STATES.indexOf(state);
+    }
+
+    static AgentState state(int code) {
+        return STATES.get(code);
+    }
+
     /** One HA as the checkpoint keeps it. */
     record Agent(int nodeId, AgentState state, int successor, boolean redundant, boolean awaitingTakeover,
             List<Binding> bindings) {

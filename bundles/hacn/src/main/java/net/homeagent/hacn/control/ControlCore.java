@@ -88,6 +88,10 @@ public final class ControlCore {
     private final PeerChannel channel;
     private volatile ReplySink replies = (reply, to) -> counters.increment("replies-without-socket");
     private volatile Runnable stateChanged = () -> { };
+    private volatile Consumer<Boolean> roleChanged = active -> { };
+    private final Optional<StandbyPair> pair;
+    /** Whether this control node serves: always without a peer control node, else when keepalived made it master. */
+    private boolean active;
     private long nextRequestId;
     private int nextTransferId;
     private long changes;
@@ -99,6 +103,18 @@ public final class ControlCore {
     /** @param restored the checkpoint read at start, applied before anything is heard */
     ControlCore(ControlSettings settings, PeerLink link, Clock clock, Consumer<ApplianceEvent> events,
             Optional<CheckpointFile.Contents> restored) {
+        this(settings, link, clock, events, restored, Optional.empty(), may -> { });
+    }
+
+    /**
+     * @param peer           the other control node of a pair: this one starts as a standby that learns
+     *                       from it and serves once keepalived makes it master (docs/hacn.md, "Standby
+     *                       control node"); empty: serves at once
+     * @param mayTakeAddress told whether keepalived may give this node the public address (the track file)
+     */
+    ControlCore(ControlSettings settings, PeerLink link, Clock clock, Consumer<ApplianceEvent> events,
+            Optional<CheckpointFile.Contents> restored, Optional<PeerControlNode> peer,
+            Consumer<Boolean> mayTakeAddress) {
         this.settings = settings;
         this.clock = clock;
         this.events = events;
@@ -112,7 +128,13 @@ public final class ControlCore {
         this.rejoin = new Rejoin(this, takeover);
         this.switchover = new Switchover(this, detector, takeover);
         restored.ifPresent(this::restore);
+        this.pair = peer.map(p -> new StandbyPair(this, p, new ReplicaFeed(this, p, settings.chunkBytes(),
+                settings.gapTimeout(), counters), counters, drops, mayTakeAddress));
+        this.active = pair.isEmpty();
         this.channel = link.open(HacnCodec.SERVICE, this::receive);
+        synchronized (this) {
+            pair.ifPresent(p -> p.start(capture(), clock.instant()));
+        }
     }
 
     /** The public socket, once it is bound. */
@@ -125,6 +147,10 @@ public final class ControlCore {
     /** A datagram that reached the public address from {@code origin}. */
     public synchronized void request(byte[] datagram, InetSocketAddress origin, InetSocketAddress arrivedOn) {
         counters.increment("requests-received");
+        if (!active) {
+            drops.drop("requests-while-standby", () -> "a request from " + origin + " reached the standby control node");
+            return;
+        }
         Optional<RegistrationRequest> request = readHeader(datagram, origin);
         if (request.isEmpty()) {
             return;
@@ -207,9 +233,12 @@ public final class ControlCore {
         return Optional.empty();
     }
 
-    private void holds(int nodeId, Inet4Address home, boolean holds) {
+    private void holds(int nodeId, Inet4Address home, List<Binding> state) {
         changes++;
-        if (holds) {
+        if (active) {
+            pair.ifPresent(p -> p.feed().home(nodeId, home, state, clock.instant()));
+        }
+        if (!state.isEmpty()) {
             owners.put(home, nodeId);
         } else {
             owners.remove(home, nodeId);
@@ -220,7 +249,16 @@ public final class ControlCore {
 
     void receive(PeerMessage message) {
         synchronized (this) {
+            if (pair.isPresent() && message.sender().nodeId() == pair.get().peer().nodeId()) {
+                fromPeer(message);
+                return;
+            }
             TrackedAgent agent = agents.get(message.sender().nodeId());
+            if (!active && agent != null) {
+                drops.drop("dropped-standby", () -> "a message from HA " + agent.nodeId() + " reached the standby control"
+                        + " node (it follows the active one)");
+                return;
+            }
             if (agent == null) {
                 drops.drop("dropped-unknown-node", () -> "service 2 message from node " + message.sender().nodeId()
                         + ", not a configured HA");
@@ -254,6 +292,17 @@ public final class ControlCore {
         }
     }
 
+    private void fromPeer(PeerMessage message) {
+        HacnMessage decoded;
+        try {
+            decoded = HacnCodec.decode(message.payload(), clock.instant());
+        } catch (MalformedHacnMessage e) {
+            drops.drop("dropped-malformed", () -> "malformed message from the peer control node: " + e.getMessage());
+            return;
+        }
+        pair.get().receive(decoded, message.senderEpoch(), clock.instant());
+    }
+
     private static int bindingsOf(HacnMessage message) {
         if (message instanceof Heartbeat h) {
             return h.bindings();
@@ -272,6 +321,9 @@ public final class ControlCore {
             requestSnapshot(agent);
         }
         if (agent.state() == AgentState.UNKNOWN) {
+            // a poll sent before it was up (a control node that resumed polls every HA) is answered by
+            // whatever it says first
+            agent.pollAnswered(agent.pollId());
             boolean standingBy = roleOf(message).orElse(AgentRole.ACTIVE) == AgentRole.STANDING_BY;
             agent.moveTo(standingBy ? AgentState.STANDING_BY : AgentState.ACTIVE, "heard");
         } else if (agent.state() == AgentState.SUSPECT) {
@@ -380,6 +432,10 @@ public final class ControlCore {
     /** Every {@code tickMillis}: failure detection, request timeouts, report gaps. */
     public synchronized void tick() {
         Instant now = clock.instant();
+        if (!active) {
+            return; // the active control node watches the HAs; this one learns what it sees
+        }
+        pair.ifPresent(p -> p.feed().tick(now));
         detector.tick(now);
         switchover.tick(now);
         takeover.startWaiting(now);
@@ -442,6 +498,95 @@ public final class ControlCore {
 
     CompletionStage<Void> sendBytes(TrackedAgent agent, byte[] payload) {
         return channel.send(agent.spec().address(), payload);
+    }
+
+    CompletionStage<Void> sendTo(InetSocketAddress node, byte[] payload) {
+        return channel.send(node, payload);
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    // ---- the pair of control nodes (docs/hacn.md, "Standby control node")
+
+    /**
+     * keepalived's word for the public address's VRRP instance (from its notify FIFO's thread):
+     * master (RFC 5798 §6.4.2) resumes with the state learned from the active peer; anything else
+     * (§6.4.3) makes an active control node a standby that learns from the new master.
+     */
+    public void keepalived(boolean master) {
+        synchronized (this) {
+            if (pair.isEmpty() || master == active) {
+                return;
+            }
+            if (master) {
+                resume();
+            } else {
+                active = false;
+                pending.clear();
+                inFlight.clear();
+                pair.get().becomeStandby(capture(), clock.instant());
+            }
+        }
+        roleChanged.accept(master); // binds or closes the public address's socket, outside the lock
+    }
+
+    /**
+     * Takes over as the active control node: every HA's MBR, state and successor as the standby
+     * learned them (as from a checkpoint: "last heard" now, so that an HA that died with the
+     * active control node is detected and taken over from its MBR), then polls every HA: the HAs
+     * follow the control node that polls them (their heartbeats, reports and interrupts go to it
+     * from then on), and a first contact asks each one for its whole table, which replaces what
+     * replicas in flight at the failure may have missed. The peer, standby now, is taught the
+     * whole state.
+     */
+    private void resume() {
+        Instant now = clock.instant();
+        CheckpointFile.Contents learned = pair.get().becomeActive(now);
+        pending.clear();
+        inFlight.clear();
+        for (TrackedAgent agent : agents.values()) {
+            agent.mbr().clear();
+            agent.mbr().restarted();
+            agent.newContact();
+        }
+        owners.clear();
+        restoreAgents(learned, now);
+        active = true;
+        counters.increment("resumes-as-active");
+        LOG.info("active control node now: resumed with {} HAs and {} bindings; polling every HA so that it follows",
+                learned.agents().size(), agents.values().stream().mapToInt(a -> a.mbr().bindings()).sum());
+        events.accept(ApplianceEvent.roleChanged(now, "hacn", "standby", "active", "keepalived MASTER"));
+        for (TrackedAgent agent : agents.values()) {
+            detector.poll(agent, now);
+        }
+        // the peer may have kept its own state (both started together): it learns this one's now, unasked
+        pair.get().feed().teach(0, now);
+    }
+
+    /** Told (outside the lock) whenever this control node becomes active (true) or standby (false). */
+    public void onRoleChange(Consumer<Boolean> listener) {
+        this.roleChanged = listener;
+    }
+
+    /** Whether this control node serves now. */
+    public synchronized boolean active() {
+        return active;
+    }
+
+    /** The pair's state for hacn:status, if this control node has a peer. */
+    public synchronized Optional<String> pairStatus() {
+        return pair.map(StandbyPair::status);
+    }
+
+    private CheckpointFile.Contents capture() {
+        List<CheckpointFile.Agent> copy = new ArrayList<>(agents.size());
+        for (TrackedAgent a : agents.values()) {
+            copy.add(new CheckpointFile.Agent(a.nodeId(), a.state(), a.successor().orElse(0), a.redundant(),
+                    a.awaitingTakeover(), a.mbr().all()));
+        }
+        return new CheckpointFile.Contents(clock.instant(), copy);
     }
 
     /** Runs {@code step} under the control node's lock (an acknowledgement coming back from the link). */
@@ -531,12 +676,7 @@ public final class ControlCore {
         if (changes == written) {
             return Optional.empty();
         }
-        List<CheckpointFile.Agent> copy = new ArrayList<>(agents.size());
-        for (TrackedAgent a : agents.values()) {
-            copy.add(new CheckpointFile.Agent(a.nodeId(), a.state(), a.successor().orElse(0), a.redundant(),
-                    a.awaitingTakeover(), a.mbr().all()));
-        }
-        return Optional.of(new Capture(changes, copy));
+        return Optional.of(new Capture(changes, capture().agents()));
     }
 
     /**
@@ -544,7 +684,11 @@ public final class ControlCore {
      * expired since left out), successor, role and state (docs/hacn.md, "Durable snapshots").
      */
     synchronized void restore(CheckpointFile.Contents contents) {
-        Instant now = clock.instant();
+        restoreAgents(contents, clock.instant());
+        counters.increment("checkpoint-restored");
+    }
+
+    private void restoreAgents(CheckpointFile.Contents contents, Instant now) {
         for (CheckpointFile.Agent saved : contents.agents()) {
             TrackedAgent agent = agents.get(saved.nodeId());
             if (agent == null) {
@@ -556,7 +700,6 @@ public final class ControlCore {
             agent.mbr().restore(saved.bindings().stream().filter(b -> b.expiresAt().isAfter(now)).toList());
             agent.restore(saved, now);
         }
-        counters.increment("checkpoint-restored");
     }
 
     /**

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,6 +23,8 @@ import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.events.ApplianceEvents;
 import net.homeagent.mip.api.support.KarafFolder;
 import net.homeagent.peer.PeerLink;
+import net.homeagent.peer.vrrp.KeepalivedFifoReader;
+import net.homeagent.peer.vrrp.KeepalivedTrackFile;
 
 /**
  * The HA control node as an OSGi component (PID {@value HacnConfig#PID}; only with that
@@ -39,49 +42,100 @@ public final class ControlNode {
     private volatile ApplianceEvents events;
 
     private final Optional<ControlCore> core;
-    private final Optional<PublicFront> front;
+    private final AtomicReference<PublicFront> front = new AtomicReference<>();
     private final Optional<PeriodicTask> ticker;
     private final Optional<Checkpoints> checkpoints;
+    private final Optional<KeepalivedFifoReader> keepalived;
+    private final InetSocketAddress publicAddress;
 
     @Activate
     public ControlNode(@Reference(name = "link") PeerLink link, HacnConfig config) {
         if (!config.enabled()) {
             LOG.info("not the HA control node (enabled=false in etc/{}.cfg)", HacnConfig.PID);
             this.core = Optional.empty();
-            this.front = Optional.empty();
             this.ticker = Optional.empty();
             this.checkpoints = Optional.empty();
+            this.keepalived = Optional.empty();
+            this.publicAddress = null;
             return;
         }
         ControlSettings settings = ControlSettings.from(config);
         if (config.checkpointMillis() < 0) {
             throw new IllegalArgumentException("checkpointMillis is negative");
         }
+        Optional<PeerControlNode> peer = PeerControlNode.of(config.peerControlNode(), settings);
+        if (peer.isPresent() && config.notifyFifo().isBlank()) {
+            throw new IllegalArgumentException("notifyFifo: a control node with a peerControlNode serves when keepalived"
+                    + " makes it master, which it learns from keepalived's notify FIFO");
+        }
+        Optional<KeepalivedTrackFile> track = config.trackFile().isBlank() ? Optional.empty()
+                : Optional.of(new KeepalivedTrackFile(Path.of(config.trackFile())));
+        track.ifPresent(t -> t.mayTakeAddress(false)); // until this control node knows the HAs' state
         Clock clock = Clock.systemUTC();
         Optional<Path> file = config.checkpointMillis() == 0 ? Optional.empty()
                 : Optional.of(KarafFolder.DATA.resolve(config.checkpointFile()).toAbsolutePath());
         Optional<Checkpoints.Loaded> loaded = file.map(Checkpoints::load);
         ControlCore started = new ControlCore(settings, link, clock, this::publish,
-                loaded.flatMap(Checkpoints.Loaded::contents));
+                loaded.flatMap(Checkpoints.Loaded::contents), peer,
+                may -> track.ifPresent(t -> t.mayTakeAddress(may)));
+        this.publicAddress = new InetSocketAddress(settings.publicAddress(), settings.port());
         Optional<Checkpoints> kept = Optional.empty();
-        PublicFront socket;
         try {
             if (file.isPresent()) {
                 kept = Optional.of(new Checkpoints(file.get(), Duration.ofMillis(config.checkpointMillis()), started,
                         clock, loaded.orElseThrow()));
                 started.onStateChange(kept.get()::soon);
             }
-            socket = new PublicFront(new InetSocketAddress(settings.publicAddress(), settings.port()), started, clock);
+            if (peer.isEmpty()) {
+                bindFront(started, clock);
+            }
         } catch (RuntimeException e) {
             kept.ifPresent(Checkpoints::close);
             started.close();
             throw e;
         }
         this.checkpoints = kept;
-        started.replyThrough(socket::send);
         this.core = Optional.of(started);
-        this.front = Optional.of(socket);
+        started.onRoleChange(active -> {
+            try {
+                if (active) {
+                    bindFront(started, clock);
+                } else {
+                    closeFront();
+                }
+            } catch (RuntimeException e) {
+                started.counters().increment("public-address-bind-failures");
+                LOG.error("control node {} the public address {}: {}", active ? "cannot bind" : "cannot close",
+                        publicAddress, e.toString());
+            }
+        });
         this.ticker = Optional.of(new PeriodicTask("hacn-tick", settings.tick(), started::tick));
+        this.keepalived = peer.map(p -> new KeepalivedFifoReader(Path.of(config.notifyFifo()), config.vrrpInstance(),
+                notice -> started.keepalived(notice.master()), started.counters()::increment, clock, "hacn"));
+        keepalived.ifPresent(KeepalivedFifoReader::start);
+    }
+
+    /**
+     * Binds the public address: at start without a peer, else when keepalived makes this control
+     * node master (the address may still be on its way: binding needs net.ipv4.ip_nonlocal_bind = 1,
+     * as for the redundancy group's virtual address).
+     */
+    private void bindFront(ControlCore started, Clock clock) {
+        PublicFront socket = new PublicFront(publicAddress, started, clock);
+        started.replyThrough(socket::send);
+        PublicFront was = front.getAndSet(socket);
+        if (was != null) {
+            was.close();
+        }
+        LOG.info("control node listens on the public address {}", publicAddress);
+    }
+
+    private void closeFront() {
+        PublicFront was = front.getAndSet(null);
+        if (was != null) {
+            was.close();
+            LOG.info("control node stopped listening on the public address {} (standby now)", publicAddress);
+        }
     }
 
     private void publish(ApplianceEvent event) {
@@ -108,8 +162,9 @@ public final class ControlNode {
 
     @Deactivate
     void stop() {
+        keepalived.ifPresent(KeepalivedFifoReader::close);
         ticker.ifPresent(PeriodicTask::close);
-        front.ifPresent(PublicFront::close);
+        closeFront();
         core.ifPresent(ControlCore::close);
         checkpoints.ifPresent(Checkpoints::close);
     }

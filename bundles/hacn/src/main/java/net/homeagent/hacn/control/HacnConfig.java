@@ -71,6 +71,21 @@ public @interface HacnConfig {
             + " survives a restart of the control node")
     int checkpointMillis() default 5000;
 
+    @AttributeDefinition(description = "The other control node of a pair, nodeId@host:port of its peer link; empty:"
+            + " no standby, this control node serves at once. With one, this control node starts as a standby that"
+            + " learns the active one's state and serves when keepalived makes it master (notifyFifo)")
+    String peerControlNode() default "";
+
+    @AttributeDefinition(description = "keepalived's vrrp_notify_fifo (needed with peerControlNode)")
+    String notifyFifo() default "";
+
+    @AttributeDefinition(description = "The VRRP instance of the public address in keepalived.conf")
+    String vrrpInstance() default "VI_HACN";
+
+    @AttributeDefinition(description = "The file keepalived's track_file reads: 1 while this control node learns, 0"
+            + " when it may take the public address; empty: none")
+    String trackFile() default "";
+
     @AttributeDefinition(description = "The checkpoint's file; ${karaf.data} is replaced by the Karaf data folder, a"
             + " relative name is under it")
     String checkpointFile() default "${karaf.data}/hacn/mbr.checkpoint";

@@ -29,7 +29,7 @@ final class MbrSnapshot {
 
     private final Map<Inet4Address, List<Binding>> homes = new HashMap<>();
     private final TreeMap<Long, ChangeReport> ahead = new TreeMap<>();
-    private final BiConsumer<Inet4Address, Boolean> holds;
+    private final BiConsumer<Inet4Address, List<Binding>> holds;
     private long applied;
     private long announced;
     private Instant gapSince;
@@ -45,8 +45,8 @@ final class MbrSnapshot {
         }
     }
 
-    /** @param holds told, for each home address whose state changes here, whether it now has bindings */
-    MbrSnapshot(BiConsumer<Inet4Address, Boolean> holds) {
+    /** @param holds told, for each home address whose state changes here, its bindings now (none: forgotten) */
+    MbrSnapshot(BiConsumer<Inet4Address, List<Binding>> holds) {
         this.holds = holds;
     }
 
@@ -146,7 +146,7 @@ final class MbrSnapshot {
     private void put(Inet4Address home, List<Binding> state) {
         List<Binding> before = state.isEmpty() ? homes.remove(home) : homes.put(home, List.copyOf(state));
         bindings += state.size() - (before == null ? 0 : before.size());
-        holds.accept(home, !state.isEmpty());
+        holds.accept(home, state);
     }
 
     /**

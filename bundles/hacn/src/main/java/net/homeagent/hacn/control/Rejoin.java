@@ -3,6 +3,7 @@ package net.homeagent.hacn.control;
 import java.util.OptionalInt;
 
 import net.homeagent.hacn.wire.HacnMessage.AgentRole;
+import net.homeagent.hacn.wire.HacnMessage.ServeHeld;
 import net.homeagent.hacn.wire.HacnMessage.StandBy;
 
 /**
@@ -35,8 +36,7 @@ final class Rejoin {
                 if (restarted && role == AgentRole.STANDING_BY) {
                     // an activated redundant HA that restarted comes back with its configured role:
                     // it holds the bindings its backup restored and serves none of them
-                    core.fail(agent, "restart", "restarted standing by: it holds its " + bindings
-                            + " bindings without serving them");
+                    restartedStandingBy(agent, bindings);
                 }
             }
             case FAILED -> failedHeard(agent, role);
@@ -58,6 +58,26 @@ final class Rejoin {
                 // its role agrees with its state
             }
         }
+    }
+
+    /**
+     * Holding what its MBR says it served, it is told to serve it again (no download); holding
+     * anything else (a backup that lost writes, or more than the MBR knows), it is taken for failed
+     * and its mobiles go to another redundant HA from the MBR.
+     */
+    private void restartedStandingBy(TrackedAgent agent, int bindings) {
+        int expected = agent.mbr().bindings();
+        if (bindings != expected) {
+            core.fail(agent, "restart", "restarted standing by holding " + bindings + " bindings, its MBR " + expected);
+            return;
+        }
+        core.counters().increment("serve-held-orders");
+        core.send(agent, new ServeHeld(bindings)).whenComplete((ok, failure) -> core.locked(() -> {
+            if (failure != null && agent.state() == AgentState.ACTIVE) {
+                core.fail(agent, "restart", "restarted standing by and did not acknowledge the order to serve its "
+                        + bindings + " bindings");
+            }
+        }));
     }
 
     private void failedHeard(TrackedAgent agent, AgentRole role) {

@@ -2,9 +2,12 @@ package net.homeagent.hacn.control;
 
 import java.net.Inet4Address;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.BiConsumer;
+
+import net.homeagent.mip.api.Binding;
 
 /**
  * One configured HA and what the control node knows of it: its state, its MBR snapshot, when it
@@ -35,7 +38,7 @@ final class TrackedAgent {
     private boolean standByOrdered;
     private long requests;
 
-    TrackedAgent(AgentSpec spec, BiConsumer<Inet4Address, Boolean> holds, Transitions transitions) {
+    TrackedAgent(AgentSpec spec, BiConsumer<Inet4Address, List<Binding>> holds, Transitions transitions) {
         this.spec = spec;
         this.mbr = new MbrSnapshot(holds);
         this.transitions = transitions;
@@ -85,6 +88,12 @@ final class TrackedAgent {
         return newLife;
     }
 
+    /** Its next message is a first contact (a control node that just became active has never heard it). */
+    void newContact() {
+        epoch = null;
+        pollDeadline = null;
+    }
+
     void polled(int id, Instant deadline) {
         pollId = id;
         pollDeadline = deadline;
@@ -97,6 +106,11 @@ final class TrackedAgent {
         }
         pollDeadline = null;
         return true;
+    }
+
+    /** The outstanding poll's id (meaningful while {@link #pollDeadline} is present). */
+    int pollId() {
+        return pollId;
     }
 
     Optional<Instant> pollDeadline() {

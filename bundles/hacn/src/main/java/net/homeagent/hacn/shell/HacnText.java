@@ -25,6 +25,7 @@ final class HacnText {
         ControlSettings s = core.settings();
         StringBuilder out = new StringBuilder();
         out.append(String.format("public address  %s:%d%n", s.publicAddress().getHostAddress(), s.port()));
+        out.append(String.format("control node    %s%n", core.pairStatus().orElse("active, no standby control node")));
         out.append(String.format("policy          %s%n", s.choice().name()));
         out.append(String.format("detection       heartbeats %s, silent HAs %s, every HA in turn %s, interrupts%n",
                 s.heartbeatMisses() == 0 ? "off" : s.heartbeatMisses() + " x " + s.heartbeat().toMillis() + " ms",

@@ -16,14 +16,21 @@ import java.util.List;
 import java.util.Optional;
 
 import net.homeagent.hacn.wire.HacnMessage.Activate;
+import net.homeagent.hacn.wire.HacnMessage.AgentEntry;
 import net.homeagent.hacn.wire.HacnMessage.AgentRole;
 import net.homeagent.hacn.wire.HacnMessage.ChangeReport;
 import net.homeagent.hacn.wire.HacnMessage.FailingInterrupt;
 import net.homeagent.hacn.wire.HacnMessage.ForwardedReply;
 import net.homeagent.hacn.wire.HacnMessage.ForwardedRequest;
 import net.homeagent.hacn.wire.HacnMessage.Heartbeat;
+import net.homeagent.hacn.wire.HacnMessage.LearnRequest;
+import net.homeagent.hacn.wire.HacnMessage.LearnSummary;
+import net.homeagent.hacn.wire.HacnMessage.LearnedAgent;
 import net.homeagent.hacn.wire.HacnMessage.Poll;
 import net.homeagent.hacn.wire.HacnMessage.PollAnswer;
+import net.homeagent.hacn.wire.HacnMessage.ReplicaAgent;
+import net.homeagent.hacn.wire.HacnMessage.ReplicaHome;
+import net.homeagent.hacn.wire.HacnMessage.ServeHeld;
 import net.homeagent.hacn.wire.HacnMessage.SnapshotChunk;
 import net.homeagent.hacn.wire.HacnMessage.SnapshotRequest;
 import net.homeagent.hacn.wire.HacnMessage.StandBy;
@@ -52,6 +59,14 @@ public final class HacnCodec {
     static final int SNAPSHOT_CHUNK = 9;
     static final int ACTIVATE = 10;
     static final int STAND_BY = 11;
+    static final int REPLICA_HOME = 12;
+    static final int REPLICA_AGENT = 13;
+    static final int LEARN_REQUEST = 14;
+    static final int LEARN_SUMMARY = 15;
+    static final int SERVE_HELD = 16;
+
+    /** The HA states an {@link AgentEntry} may carry (docs/protocols.md, "Control node"). */
+    public static final int AGENT_STATES = 8;
 
     /** Bytes of a snapshot chunk without its binding records. */
     public static final int CHUNK_OVERHEAD = 24;
@@ -129,12 +144,88 @@ public final class HacnCodec {
         } else if (message instanceof StandBy s) {
             out.writeByte(STAND_BY);
             out.writeInt(s.successor());
+        } else if (message instanceof ReplicaHome h) {
+            out.writeByte(REPLICA_HOME);
+            out.writeLong(h.sequence());
+            out.writeInt(h.nodeId());
+            homeState(out, h.homeAddress(), h.bindings(), now);
+        } else if (message instanceof ReplicaAgent a) {
+            out.writeByte(REPLICA_AGENT);
+            out.writeLong(a.sequence());
+            entry(out, a.agent());
+        } else if (message instanceof ServeHeld h) {
+            out.writeByte(SERVE_HELD);
+            out.writeInt(h.bindings());
+        } else if (message instanceof LearnRequest l) {
+            out.writeByte(LEARN_REQUEST);
+            out.writeInt(l.transferId());
+        } else if (message instanceof LearnSummary l) {
+            if (l.agents().size() > 0xFFFF) {
+                throw new IllegalArgumentException(l.agents().size() + " HAs in a learn summary");
+            }
+            out.writeByte(LEARN_SUMMARY);
+            out.writeInt(l.transferId());
+            out.writeByte(l.active() ? 1 : 0);
+            out.writeLong(l.sequence());
+            out.writeShort(l.agents().size());
+            for (LearnedAgent a : l.agents()) {
+                entry(out, a.entry());
+                out.writeInt(a.mbrTransferId());
+                out.writeInt(a.chunks());
+            }
         } else {
             Activate a = (Activate) message; // the last of the sealed interface's records
             out.writeByte(ACTIVATE);
             out.writeInt(a.transferId());
             out.writeInt(a.chunks());
         }
+    }
+
+    /** u32 node id | u8 state | u32 successor | u8 flags (1 redundant, 2 awaiting takeover), as the checkpoint. */
+    private static void entry(DataOutputStream out, AgentEntry entry) throws IOException {
+        out.writeInt(entry.nodeId());
+        out.writeByte(entry.state());
+        out.writeInt(entry.successor());
+        out.writeByte((entry.redundant() ? 1 : 0) | (entry.awaitingTakeover() ? 2 : 0));
+    }
+
+    private static AgentEntry entry(DataInputStream in) throws IOException, MalformedHacnMessage {
+        int nodeId = in.readInt();
+        int state = in.readUnsignedByte();
+        if (nodeId <= 0 || state >= AGENT_STATES) {
+            throw new MalformedHacnMessage("HA " + Integer.toUnsignedString(nodeId) + " in state " + state);
+        }
+        int successor = count(in.readInt());
+        int flags = in.readUnsignedByte();
+        if (flags > 3) {
+            throw new MalformedHacnMessage("HA flags " + flags);
+        }
+        return new AgentEntry(nodeId, state, successor, (flags & 1) != 0, (flags & 2) != 0);
+    }
+
+    private static LearnSummary learnSummary(DataInputStream in) throws IOException, MalformedHacnMessage {
+        int transferId = in.readInt();
+        int active = in.readUnsignedByte();
+        if (active > 1) {
+            throw new MalformedHacnMessage("active flag " + active);
+        }
+        long sequence = in.readLong();
+        int n = in.readUnsignedShort();
+        if (active == 0 && n > 0) {
+            throw new MalformedHacnMessage("a standby control node's summary listing " + n + " HAs");
+        }
+        List<LearnedAgent> agents = new ArrayList<>(Math.min(n, 64));
+        for (int i = 0; i < n; i++) {
+            AgentEntry entry = entry(in);
+            int mbrTransferId = in.readInt();
+            int chunks = in.readInt();
+            if (chunks <= 0) {
+                throw new MalformedHacnMessage("HA " + entry.nodeId() + "'s MBR in " + Integer.toUnsignedString(chunks)
+                        + " chunks");
+            }
+            agents.add(new LearnedAgent(entry, mbrTransferId, chunks));
+        }
+        return new LearnSummary(transferId, active == 1, sequence, agents);
     }
 
     private static void socket(DataOutputStream out, InetSocketAddress address) throws IOException {
@@ -207,6 +298,19 @@ public final class HacnCodec {
             case SNAPSHOT_CHUNK -> snapshotChunk(in, now);
             case ACTIVATE -> new Activate(in.readInt(), count(in.readInt()));
             case STAND_BY -> new StandBy(count(in.readInt()));
+            case REPLICA_HOME -> {
+                long sequence = in.readLong();
+                int nodeId = in.readInt();
+                if (nodeId <= 0) {
+                    throw new MalformedHacnMessage("HA " + Integer.toUnsignedString(nodeId));
+                }
+                Inet4Address home = Ipv4.of(in.readInt());
+                yield new ReplicaHome(sequence, nodeId, home, homeBindings(in, home, now));
+            }
+            case REPLICA_AGENT -> new ReplicaAgent(in.readLong(), entry(in));
+            case LEARN_REQUEST -> new LearnRequest(in.readInt());
+            case LEARN_SUMMARY -> learnSummary(in);
+            case SERVE_HELD -> new ServeHeld(count(in.readInt()));
             default -> throw new MalformedHacnMessage("type " + type);
         };
     }

@@ -88,6 +88,58 @@ public sealed interface HacnMessage {
     record StandBy(int successor) implements HacnMessage {
     }
 
+    /**
+     * An HA's state at the control node as the active control node replicates it to the standby
+     * (docs/hacn.md, "Standby control node"): {@code state} is the checkpoint's state code (0 to
+     * {@value HacnCodec#AGENT_STATES} - 1), {@code successor} 0 for none.
+     */
+    record AgentEntry(int nodeId, int state, int successor, boolean redundant, boolean awaitingTakeover) {
+    }
+
+    /**
+     * Active HACN to standby HACN: HA {@code nodeId}'s MBR records of {@code homeAddress} now (none
+     * left: forgotten). {@code sequence} orders every replica of the active control node's life.
+     */
+    record ReplicaHome(long sequence, int nodeId, Inet4Address homeAddress, List<Binding> bindings)
+            implements HacnMessage {
+        public ReplicaHome {
+            bindings = List.copyOf(bindings);
+        }
+    }
+
+    /** Active HACN to standby HACN: an HA's state, successor or role changed. */
+    record ReplicaAgent(long sequence, AgentEntry agent) implements HacnMessage {
+    }
+
+    /** A control node that (re)starts or lost the address to its peer: send me your whole state. */
+    record LearnRequest(int transferId) implements HacnMessage {
+    }
+
+    /**
+     * The answer to {@link LearnRequest} {@code transferId} (or the active control node's own
+     * offer after a replica was lost): whether the sender is the active control node (a standby
+     * one has nothing to teach and lists nothing), the replica sequence the state was taken at,
+     * each HA's entry and the transfer id and chunk count of its MBR, sent as {@link SnapshotChunk}s.
+     */
+    record LearnSummary(int transferId, boolean active, long sequence, List<LearnedAgent> agents)
+            implements HacnMessage {
+        public LearnSummary {
+            agents = List.copyOf(agents);
+        }
+    }
+
+    /** One HA in a {@link LearnSummary}. */
+    record LearnedAgent(AgentEntry entry, int mbrTransferId, int chunks) {
+    }
+
+    /**
+     * HACN to an activated redundant HA that restarted standing by (its configured role) holding as
+     * many bindings as the control node's MBR of it: serve them again, as activated (docs/hacn.md,
+     * "Takeover"); its backup restored them, so no download is needed. {@code bindings}: the MBR's count.
+     */
+    record ServeHeld(int bindings) implements HacnMessage {
+    }
+
     /** What an HA is, as its heartbeat tells. */
     enum AgentRole {
         /** An active HA: serves the home addresses the HACN hands it. */

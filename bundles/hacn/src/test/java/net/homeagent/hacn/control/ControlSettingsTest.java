@@ -52,6 +52,21 @@ class ControlSettingsTest {
     }
 
     @Test
+    void thePeerControlNodeIsNodeIdAtAddressAndNoneOfTheHas() {
+        ControlSettings settings = ControlSettings.from(config(Map.of("publicAddress", "192.0.2.1",
+                "agents", new String[] {"1@192.0.2.11:7434"})));
+        assertThat(PeerControlNode.of("", settings)).isEmpty();
+        assertThat(PeerControlNode.of("200@192.0.2.3:7434", settings)).contains(new PeerControlNode(200,
+                new java.net.InetSocketAddress("192.0.2.3", 7434)));
+        assertThatThrownBy(() -> PeerControlNode.of("192.0.2.3:7434", settings)).hasMessageContaining(
+                "peerControlNode: not nodeId@host:port");
+        assertThatThrownBy(() -> PeerControlNode.of("x@192.0.2.3:7434", settings)).hasMessageContaining(
+                "peerControlNode: not a number");
+        assertThatThrownBy(() -> PeerControlNode.of("1@192.0.2.3:7434", settings)).hasMessage(
+                "peerControlNode: node 1 is one of the HAs");
+    }
+
+    @Test
     void aBadValueNamesItsKey() {
         assertThatThrownBy(() -> ControlSettings.from(config(Map.of()))).hasMessageContaining("publicAddress");
         assertThatThrownBy(() -> ControlSettings.from(config(Map.of("publicAddress", "192.0.2.1",

@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,8 @@ import net.homeagent.mip.codec.wire.Ipv4;
 final class Deployment {
 
     static final InetSocketAddress HACN = new InetSocketAddress(ip("10.0.0.1"), 7434);
+    /** The standby control node of a pair (node 200). */
+    static final InetSocketAddress STANDBY = new InetSocketAddress(ip("10.0.0.2"), 7434);
     static final InetSocketAddress PUBLIC = new InetSocketAddress(ip("192.0.2.1"), 434);
     static final Duration TICK = Duration.ofMillis(100);
     static final Duration HEARTBEAT = Duration.ofSeconds(1);
@@ -77,7 +80,8 @@ final class Deployment {
                         r.lifetime(), r.homeAddress(), ours, r.identification(), List.of()), MessageSigner.NONE)
                         .afterDurable(store.sync()));
             };
-            this.endpoint = new AgentEndpoint(new AgentSettings(100, HACN, HEARTBEAT, redundant, 1200),
+            this.endpoint = new AgentEndpoint(new AgentSettings(100, HACN, HEARTBEAT, redundant, 1200,
+                    paired ? Map.of(200, STANDBY) : Map.of()),
                     network.node(nodeId, address, epoch), service, store, clock, published::add);
             store.listen(endpoint::bindingChanged);
         }
@@ -95,6 +99,13 @@ final class Deployment {
     final Set<Integer> dead = new HashSet<>();
     ControlCore core;
     ControlSettings settings;
+    /** Set before the HAs are made: they know the standby control node, and the control nodes are a pair. */
+    boolean paired;
+    /** The standby control node of a pair, once started (the active one after {@link #failOver}). */
+    ControlCore standby;
+    final List<ApplianceEvent> standbyEvents = new ArrayList<>();
+    /** What each control node of the pair wrote to its keepalived track file: true = may take the address. */
+    final Map<Integer, List<Boolean>> track = new HashMap<>();
     private Duration sinceHeartbeat = Duration.ZERO;
     private long epochs = 1;
 
@@ -113,9 +124,16 @@ final class Deployment {
      * its backup restored it (put in before its endpoint listens, as a restore is).
      */
     Ha restart(int nodeId) {
+        return restart(nodeId, 0);
+    }
+
+    /** As {@link #restart(int)}, with a backup that lost its last {@code lost} bindings. */
+    Ha restart(int nodeId, int lost) {
         Ha old = has.get(nodeId);
         FakeBindingStore restored = new FakeBindingStore();
-        old.store.list(b -> true).forEach(b -> restored.register(b, true, net.homeagent.mip.api.ChangeOrigin.RESTORED));
+        List<Binding> kept = old.store.list(b -> true);
+        kept.subList(0, kept.size() - lost)
+                .forEach(b -> restored.register(b, true, net.homeagent.mip.api.ChangeOrigin.RESTORED));
         Ha ha = new Ha(nodeId, old.redundant, restored, ++epochs);
         has.put(nodeId, ha);
         dead.remove(nodeId);
@@ -138,9 +156,51 @@ final class Deployment {
 
     /** A control node (again: a restart, with a new link epoch) with these settings, restored by {@code restore}. */
     ControlCore startControlNode(java.util.function.Consumer<ControlCore> restore) {
-        core = new ControlCore(settings, network.node(100, HACN, ++epochs), clock, events::add);
+        if (paired) {
+            core = pairNode(100, HACN, 200, STANDBY, events);
+            network.giveUp(STANDBY); // no peer yet: it keeps its own state
+            core.keepalived(true);
+            network.deliverAll();
+        } else {
+            core = new ControlCore(settings, network.node(100, HACN, ++epochs), clock, events::add);
+        }
         restore.accept(core);
-        core.replyThrough((bytes, to) -> {
+        collectReplies(core);
+        return core;
+    }
+
+    private ControlCore pairNode(int nodeId, InetSocketAddress address, int peerId, InetSocketAddress peer,
+            List<ApplianceEvent> published) {
+        List<Boolean> written = track.computeIfAbsent(nodeId, id -> new ArrayList<>());
+        return new ControlCore(settings, network.node(nodeId, address, ++epochs), clock, published::add,
+                java.util.Optional.empty(), java.util.Optional.of(new PeerControlNode(peerId, peer)), written::add);
+    }
+
+    /** The standby control node (node 200) starts: it asks the active one for its whole state. */
+    ControlCore startStandby() {
+        standby = pairNode(200, STANDBY, 100, HACN, standbyEvents);
+        collectReplies(standby);
+        network.deliverAll();
+        network.deliverAll();
+        return standby;
+    }
+
+    /**
+     * kill -9 of the active control node, and keepalived gives the public address to the standby:
+     * from then on {@link #core} is the former standby.
+     */
+    void failOver() {
+        network.takeDown(HACN);
+        network.lose(HACN);
+        standby.keepalived(true);
+        core = standby;
+        standby = null;
+        network.deliverAll();
+        network.deliverAll();
+    }
+
+    private void collectReplies(ControlCore node) {
+        node.replyThrough((bytes, to) -> {
             try {
                 replies.add(new Reply((RegistrationReply) MipCodec.standard().decode(Unpooled.wrappedBuffer(bytes)),
                         to));
@@ -148,7 +208,6 @@ final class Deployment {
                 throw new AssertionError(e);
             }
         });
-        return core;
     }
 
     static ControlSettings settings(List<AgentSpec> agents, int heartbeatMisses, boolean pollSilent,
@@ -173,6 +232,9 @@ final class Deployment {
             }
             network.deliverAll();
             core.tick();
+            if (standby != null) {
+                standby.tick();
+            }
             network.deliverAll();
         }
     }

@@ -24,7 +24,7 @@ class MbrSnapshotTest {
     static final Duration GAP = Duration.ofSeconds(2);
 
     final Map<Inet4Address, Boolean> holds = new HashMap<>();
-    final MbrSnapshot mbr = new MbrSnapshot(holds::put);
+    final MbrSnapshot mbr = new MbrSnapshot((home, bindings) -> holds.put(home, !bindings.isEmpty()));
 
     static Inet4Address ip(String text) {
         return Ipv4.parse(text).orElseThrow();

@@ -98,7 +98,7 @@ class RejoinTest {
     }
 
     @Test
-    void anActivatedRedundantHaThatRestartsStandingByIsTakenOverAndRejoins() {
+    void anActivatedRedundantHaThatRestartsHoldingItsMbrIsToldToServeItAgain() {
         start();
         d.registerMobiles(MOBILES, 0);
         d.kill(1);
@@ -107,7 +107,34 @@ class RejoinTest {
 
         d.kill(3);
         Deployment.Ha three = d.restart(3); // configured redundant: back standing by, with what it served
-        assertThat(three.store.size()).isEqualTo(MOBILES);
+        assertThat(three.endpoint.authority().serving()).isFalse();
+        d.run(Duration.ofSeconds(4));
+
+        assertThat(three.endpoint.authority().serving()).isTrue();
+        assertThat(three.endpoint.role()).isEqualTo(AgentRole.ACTIVATED);
+        assertThat(three.endpoint.counters().get("serve-held-orders")).isEqualTo(1);
+        assertThat(d.core.counters().get("detections-restart")).isZero();
+        assertThat(d.core.counters().get("takeovers-completed")).isEqualTo(1); // no second download
+        assertThat(d.view(3).state()).isEqualTo(AgentState.ACTIVE);
+        assertThat(d.view(3).bindings()).isEqualTo(MOBILES);
+        assertThat(d.has.get(2).store.size()).isZero();
+        d.replies.clear();
+        d.registerMobiles(MOBILES, 1000);
+        assertThat(three.decided).hasSize(MOBILES);
+        assertThat(d.replies).hasSize(MOBILES);
+    }
+
+    @Test
+    void anActivatedRedundantHaThatRestartsWithBindingsMissingIsTakenOverAndRejoins() {
+        start();
+        d.registerMobiles(MOBILES, 0);
+        d.kill(1);
+        d.run(Duration.ofSeconds(4));
+        assertThat(d.view(1).successor()).isEqualTo(OptionalInt.of(3));
+
+        d.kill(3);
+        Deployment.Ha three = d.restart(3, 1); // its backup lost the last write
+        assertThat(three.store.size()).isEqualTo(MOBILES - 1);
         assertThat(three.endpoint.authority().serving()).isFalse();
         d.run(Duration.ofSeconds(4));
 
@@ -131,11 +158,11 @@ class RejoinTest {
         d.kill(1);
         d.run(Duration.ofSeconds(4));
         d.kill(3);
-        Deployment.Ha three = d.restart(3);
+        Deployment.Ha three = d.restart(3, 1); // a binding short of its MBR: not told to serve
         d.run(Duration.ofSeconds(3));
         assertThat(d.view(3).state()).isEqualTo(AgentState.FAILED);
         assertThat(d.view(3).awaitingTakeover()).isTrue();
-        assertThat(three.store.size()).as("not cleared: nobody else holds them").isEqualTo(MOBILES);
+        assertThat(three.store.size()).as("not cleared: nobody else holds them").isEqualTo(MOBILES - 1);
 
         Deployment.Ha one = d.restart(1); // rejoins (HA 3 was its successor), then takes HA 3's mobiles
         d.run(Duration.ofSeconds(6));

@@ -80,7 +80,8 @@ class HacnTextTest {
                 line -> assertThat(line).matches("2 +10\\.0\\.0\\.12:7434 +unknown +10 +50000 +0 -"));
 
         String status = HacnText.status(core, Optional.empty());
-        assertThat(status).contains("public address  192.0.2.1:434", "policy          least-loaded",
+        assertThat(status).contains("public address  192.0.2.1:434", "control node    active, no standby control node",
+                "policy          least-loaded",
                 "heartbeats 3 x 1000 ms, silent HAs polled, every HA in turn off",
                 "3 (2 redundant): active=1, standing-by=1, unknown=1", "checkpoint      off");
         assertThat(HacnText.stats(core.counters())).containsPattern("(?m)^reports-received +1$");

@@ -14,6 +14,13 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import net.homeagent.hacn.wire.HacnMessage.Activate;
+import net.homeagent.hacn.wire.HacnMessage.AgentEntry;
+import net.homeagent.hacn.wire.HacnMessage.LearnRequest;
+import net.homeagent.hacn.wire.HacnMessage.LearnSummary;
+import net.homeagent.hacn.wire.HacnMessage.LearnedAgent;
+import net.homeagent.hacn.wire.HacnMessage.ReplicaAgent;
+import net.homeagent.hacn.wire.HacnMessage.ReplicaHome;
+import net.homeagent.hacn.wire.HacnMessage.ServeHeld;
 import net.homeagent.hacn.wire.HacnMessage.StandBy;
 import net.homeagent.hacn.wire.HacnMessage.AgentRole;
 import net.homeagent.hacn.wire.HacnMessage.ChangeReport;
@@ -109,6 +116,48 @@ class HacnCodecTest {
     }
 
     @Test
+    void theStandbysMessagesRoundTrip() throws Exception {
+        var entry = new AgentEntry(3, 6, 4, true, true);
+        var summary = new LearnSummary(9, true, 1_000_000_000_123L, List.of(new LearnedAgent(entry, 21, 2),
+                new LearnedAgent(new AgentEntry(4, 1, 0, false, false), 22, 1)));
+        for (HacnMessage m : List.of(new ReplicaAgent(77, entry), new LearnRequest(9), summary,
+                new LearnSummary(10, false, 0, List.of()), new ReplicaHome(78, 2, ip("10.1.0.9"), List.of()),
+                new ServeHeld(40))) {
+            assertThat(roundTrip(m)).isEqualTo(m);
+        }
+        byte[] wire = HacnCodec.encode(summary, NOW);
+        assertThat(wire).hasSize(2 + 4 + 1 + 8 + 2 + 2 * (10 + 8));
+        var home = (ReplicaHome) roundTrip(new ReplicaHome(79, 2, ip("10.1.0.5"),
+                List.of(binding("10.1.0.5", "203.0.113.9"), binding("10.1.0.5", "203.0.113.10"))));
+        assertThat(home.sequence()).isEqualTo(79);
+        assertThat(home.nodeId()).isEqualTo(2);
+        assertThat(home.bindings()).extracting(Binding::careOfAddress).containsExactly(ip("203.0.113.9"),
+                ip("203.0.113.10"));
+        assertThat(home.bindings().get(0).expiresAt()).isEqualTo(NOW.plusSeconds(570));
+    }
+
+    @Test
+    void theStandbysFieldsOutOfRangeAreRefused() {
+        byte[] state = HacnCodec.encode(new ReplicaAgent(1, new AgentEntry(3, 7, 0, false, false)), NOW);
+        state[2 + 8 + 4] = 8;
+        assertThatThrownBy(() -> HacnCodec.decode(state, NOW)).hasMessage("HA 3 in state 8");
+        byte[] node = HacnCodec.encode(new ReplicaAgent(1, new AgentEntry(3, 1, 0, false, false)), NOW);
+        node[2 + 8 + 3] = 0;
+        assertThatThrownBy(() -> HacnCodec.decode(node, NOW)).hasMessage("HA 0 in state 1");
+        byte[] flags = HacnCodec.encode(new ReplicaAgent(1, new AgentEntry(3, 1, 0, false, false)), NOW);
+        flags[flags.length - 1] = 4;
+        assertThatThrownBy(() -> HacnCodec.decode(flags, NOW)).hasMessage("HA flags 4");
+        byte[] standby = HacnCodec.encode(new LearnSummary(1, true, 5, List.of(new LearnedAgent(
+                new AgentEntry(3, 1, 0, false, false), 2, 1))), NOW);
+        standby[6] = 0; // says standby but lists an HA
+        assertThatThrownBy(() -> HacnCodec.decode(standby, NOW)).hasMessageContaining("standby control node's summary");
+        byte[] chunks = HacnCodec.encode(new LearnSummary(1, true, 5, List.of(new LearnedAgent(
+                new AgentEntry(3, 1, 0, false, false), 2, 1))), NOW);
+        chunks[chunks.length - 1] = 0;
+        assertThatThrownBy(() -> HacnCodec.decode(chunks, NOW)).hasMessage("HA 3's MBR in 0 chunks");
+    }
+
+    @Test
     void sizeIsWhatTheEncoderWrites() {
         Binding b = binding("10.1.0.5", "203.0.113.9", Optional.of("mn@example.net"), NOW.plusSeconds(570));
         byte[] wire = HacnCodec.encode(new SnapshotChunk(1, 0, 1, 0, List.of(b, b)), NOW);
@@ -164,7 +213,7 @@ class HacnCodecTest {
                 random.nextBytes(fuzz);
                 if (fuzz.length > 1) {
                     fuzz[0] = 1;
-                    fuzz[1] = (byte) (1 + random.nextInt(10));
+                    fuzz[1] = (byte) (1 + random.nextInt(16));
                 }
             } else {
                 fuzz[2 + random.nextInt(fuzz.length - 2)] = (byte) random.nextInt();

@@ -1,4 +1,4 @@
-package net.homeagent.group;
+package net.homeagent.peer.vrrp;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -9,23 +9,26 @@ import java.util.regex.Pattern;
  * {@code INSTANCE "VI_1" MASTER 100}, {@code GROUP "G1" BACKUP}; the priority is there for instances
  * only. States: MASTER, BACKUP, FAULT, STOP, DELETED.
  */
-record KeepalivedNotice(String kind, String name, String state) {
+public record KeepalivedNotice(String kind, String name, String state) {
 
     private static final Pattern LINE = Pattern.compile("(INSTANCE|GROUP) \"([^\"]*)\" ([A-Z]+)(?: -?\\d+)?");
 
     /** @return the notice, or empty for a line keepalived's documented format does not describe */
-    static Optional<KeepalivedNotice> parse(String line) {
+    public static Optional<KeepalivedNotice> parse(String line) {
         Matcher m = LINE.matcher(line.strip());
         return m.matches() ? Optional.of(new KeepalivedNotice(m.group(1), m.group(2), m.group(3))) : Optional.empty();
     }
 
     /** Whether this is about the VRRP instance {@code instance}. */
-    boolean concerns(String instance) {
+    public boolean concerns(String instance) {
         return kind.equals("INSTANCE") && name.equals(instance);
     }
 
-    /** The member state machine's input: MASTER, or everything that means "not master" (BACKUP, FAULT, STOP, DELETED). */
-    MemberInput input() {
-        return state.equals("MASTER") ? MemberInput.KEEPALIVED_MASTER : MemberInput.KEEPALIVED_BACKUP;
+    /**
+     * Whether keepalived made this node the instance's master (RFC 5798 §6.4.2, Backup -> Master); every
+     * other state (BACKUP, FAULT, STOP, DELETED) means it does not hold the virtual address.
+     */
+    public boolean master() {
+        return state.equals("MASTER");
     }
 }

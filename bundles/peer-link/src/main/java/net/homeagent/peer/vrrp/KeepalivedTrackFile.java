@@ -1,4 +1,4 @@
-package net.homeagent.group;
+package net.homeagent.peer.vrrp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,21 +10,21 @@ import java.nio.file.StandardCopyOption;
 /**
  * The file keepalived tracks for our instance ({@code track_file} with {@code weight 0},
  * keepalived.conf(5): a non-zero value is a failure, so the instance goes to FAULT and gives up or
- * never takes the virtual address). It holds {@code 1} until the member has learned the table and
- * while it is passive, {@code 0} when the member may serve. Written whole and renamed into place,
- * so keepalived never reads half a value.
+ * never takes the virtual address). It holds {@code 1} while the role may not hold the address (it
+ * is still learning its state from its peers), {@code 0} when it may. Written whole and renamed into
+ * place, so keepalived never reads half a value.
  */
-final class KeepalivedTrackFile {
+public final class KeepalivedTrackFile {
 
     private final Path file;
 
-    KeepalivedTrackFile(Path file) {
+    public KeepalivedTrackFile(Path file) {
         this.file = file;
     }
 
-    /** Writes the value for {@code state}. */
-    void follow(MemberState state) {
-        String value = state.mayTakeAddress() ? "0\n" : "1\n";
+    /** Writes {@code 0} if the role may take the virtual address, {@code 1} if it may not. */
+    public void mayTakeAddress(boolean may) {
+        String value = may ? "0\n" : "1\n";
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
@@ -36,7 +36,7 @@ final class KeepalivedTrackFile {
         }
     }
 
-    Path path() {
+    public Path path() {
         return file;
     }
 }

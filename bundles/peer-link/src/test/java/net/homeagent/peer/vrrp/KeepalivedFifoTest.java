@@ -1,4 +1,4 @@
-package net.homeagent.group;
+package net.homeagent.peer.vrrp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import net.homeagent.mip.api.testing.MutableClock;
 
 /**
  * The reader on a real FIFO, as keepalived writes it: lines of one writer, then the writer goes
@@ -30,8 +30,8 @@ class KeepalivedFifoTest {
         Path fifo = folder.resolve("keepalived.fifo");
         assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
         BlockingQueue<KeepalivedNotice> notices = new LinkedBlockingQueue<>();
-        KeepalivedFifoReader reader = new KeepalivedFifoReader(fifo, "VI_HA", notices::add, new GroupCounters(),
-                MutableClock.at("2026-12-06T03:00:00Z"));
+        KeepalivedFifoReader reader = new KeepalivedFifoReader(fifo, "VI_HA", notices::add, name -> { },
+                Clock.systemUTC(), "test");
         reader.start();
 
         write(fifo, "INSTANCE \"VI_HA\" FAULT 100\nINSTANCE \"VI_HA\" BACKUP 100\n");
@@ -52,7 +52,7 @@ class KeepalivedFifoTest {
         Path fifo = folder.resolve("keepalived.fifo");
         assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
         KeepalivedFifoReader reader = new KeepalivedFifoReader(fifo, "VI_HA", notice -> {
-        }, new GroupCounters(), MutableClock.at("2026-12-06T03:00:00Z"));
+        }, name -> { }, Clock.systemUTC(), "test");
 
         reader.close(); // never started: a blocking open for writing would hang here
 

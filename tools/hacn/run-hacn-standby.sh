@@ -1,0 +1,256 @@
+#!/usr/bin/env bash
+# System test of the standby control node (issue 12; docs/hacn.md, "Standby control node"): two
+# control nodes with keepalived moving the public home agent address between them, an active HA and
+# a redundant HA, on one bridged link:
+#
+#   hacn1 192.0.2.2 --+   control node, peer link node 100; keepalived priority 100
+#   hacn2 192.0.2.3 --+   control node, peer link node 200; keepalived priority 90
+#                     |   public address 192.0.2.1:434: keepalived's VIP (VRRP instance VI_HACN)
+#   ha1  192.0.2.11 --+-- "home" link (a bridge; tshark captures it from the start); HA, node 1
+#   ha2  192.0.2.12 --+   redundant HA (priority 10), node 2
+#   mn   192.0.2.100 -+   group_client.py (scapy + hmac)
+#
+#   bash tools/hacn/run-hacn-standby.sh        (as root)
+#
+# hacn1 starts with ha1 and ha2 and its keepalived (nobody to learn from: it keeps its own state,
+# keepalived makes it master, it binds the public address); hacn2 and its keepalived start next:
+# hacn2 learns hacn1's whole state and stands by. The client registers NODES mobile nodes at the
+# public address (through hacn1); hacn2's hacn:status holds every binding (the replicas). kill -9 of
+# hacn1's JVM: its keepalived's check fails, hacn2's keepalived takes the public address, hacn2
+# resumes with every HA's state and polls them; the HAs follow it. Every acknowledged mobile's
+# renewal at the public address is accepted (through hacn2), ha1 holds every acknowledged binding
+# (lost: 0). kill -9 of ha1 after the switch: hacn2 detects it and ha2 takes over every binding;
+# renewals accepted. tshark with tools/wireshark/homeagent-peer.lua decodes every control node
+# message of the run (the new types 12-15 among them) without a malformed one. Each wait is bounded;
+# each check prints PASS or FAIL; last line "N passed, N failed".
+#
+# Environment: NODES (200), BOOT_TIMEOUT (s, 300), HOMEAGENT_TARBALL, KEEP_WORKDIR=1,
+# TB_NAME_PREFIX (namespace prefix, default hcn-).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+nodes=${NODES:-200}
+boot_timeout=${BOOT_TIMEOUT:-300}
+public=192.0.2.1
+key=0x00112233445566778899aabbccddeeff            # the mobile nodes' test key
+peer_key=0x$(printf '6b%.0s' $(seq 32))           # the nodes' HMAC-SHA-256 test key (32 bytes)
+export TB_NAME_PREFIX=${TB_NAME_PREFIX:-hcn-}
+# shellcheck source=../testbed/testbed.sh
+source "$here/../testbed/testbed.sh"
+client="$TB_ROOT/tools/group/group_client.py"
+control_nodes="100@192.0.2.2:7434,200@192.0.2.3:7434"
+
+# node NAME ADDRESS NODE-ID PEERS [PID.key=value ...]: an appliance in its own namespace on the home
+# link with the peer link enabled and the homeagent-hacn feature booting with the rest
+node() {
+    local name=$1 address=$2 id=$3 peers=$4
+    shift 4
+    testbed_node "$name" "home=$address/24"
+    testbed_appliance "$name" \
+        net.homeagent.peer.enabled=true "net.homeagent.peer.nodeId=$id" net.homeagent.peer.groupId=12 \
+        "net.homeagent.peer.bindAddress=$address" "net.homeagent.peer.peers=$peers" "$@"
+    echo "1 hmac-sha256 $peer_key send" >"$karaf_home/etc/peer-keys.conf"
+    chmod 600 "$karaf_home/etc/peer-keys.conf"
+    sed -i -E 's|^([[:space:]]+config/[^,\\]+)$|\1, \\\n    homeagent-hacn|' "$karaf_home/etc/org.apache.karaf.features.cfg"
+    grep -q '^    homeagent-hacn$' "$karaf_home/etc/org.apache.karaf.features.cfg" \
+        || { fail_step "$name: could not add homeagent-hacn to featuresBoot"; return 1; }
+}
+
+# control NAME ADDRESS NODE-ID PEER PRIORITY: a control node of the pair and its keepalived, which
+# holds the public address for the master; the track file holds 1 until the control node learned
+control() {
+    local name=$1 address=$2 id=$3 peer=$4 priority=$5
+    # the control node binds the public address when keepalived makes it master
+    node "$name" "$address" "$id" "1@192.0.2.11:7434,2@192.0.2.12:7434,$peer" \
+        net.homeagent.ha.listenAddresses=127.0.0.1 \
+        net.homeagent.hacn.enabled=true "net.homeagent.hacn.publicAddress=$public" \
+        "net.homeagent.hacn.agents=1@192.0.2.11:7434" "net.homeagent.hacn.redundantAgents=2@192.0.2.12:7434 10 0" \
+        "net.homeagent.hacn.peerControlNode=$peer" "net.homeagent.hacn.notifyFifo=$work/$name.fifo" \
+        "net.homeagent.hacn.trackFile=$work/$name.learning" net.homeagent.hacn.checkpointMillis=1000
+    testbed_exec "$name" sysctl -qw net.ipv4.ip_nonlocal_bind=1
+    cat >"$work/$name.alive" <<ALIVE
+#!/bin/sh
+[ -s "$karaf_home/karaf.pid" ] && kill -0 "\$(cat "$karaf_home/karaf.pid")"
+ALIVE
+    chmod 755 "$work/$name.alive"
+    cat >"$work/$name.keepalived.conf" <<CONF
+global_defs {
+    vrrp_notify_fifo $work/$name.fifo
+    script_user root
+}
+vrrp_script appliance_alive {
+    script "$work/$name.alive"
+    interval 1
+    timeout 5
+    fall 2
+    rise 1
+    weight 0
+}
+track_file hacn_learning {
+    file "$work/$name.learning"
+    weight 0
+    init_file 1
+}
+vrrp_instance VI_HACN {
+    interface home
+    virtual_router_id 52
+    state BACKUP
+    nopreempt
+    priority $priority
+    advert_int 1
+    version 3
+    virtual_ipaddress {
+        $public/24
+    }
+    track_file {
+        hacn_learning weight 0
+    }
+    track_script {
+        appliance_alive
+    }
+}
+CONF
+}
+
+# ha NAME ADDRESS NODE-ID REDUNDANT: an HA of the pair of control nodes, with every mobile node's association
+ha() {
+    node "$1" "$2" "$3" "$control_nodes" "net.homeagent.ha.listenAddresses=$2" \
+        net.homeagent.store.backupEnabled=true net.homeagent.hacn.agent.enabled=true \
+        net.homeagent.hacn.agent.controlNodeId=100 net.homeagent.hacn.agent.controlNode=192.0.2.2:7434 \
+        net.homeagent.hacn.agent.standbyControlNodeId=200 net.homeagent.hacn.agent.standbyControlNode=192.0.2.3:7434 \
+        "net.homeagent.hacn.agent.redundant=$4"
+    cat "$work/sa.conf" >>"$karaf_home/etc/mobility-security.conf"
+    chmod 600 "$karaf_home/etc/mobility-security.conf"
+}
+
+pair_line() { testbed_shell "$1" 'hacn:status' | grep -m1 '^control node' || true; }   # "control node    active (...)"
+
+# await_pair NAME PATTERN SECONDS: polls hacn:status until NAME's "control node" line matches PATTERN (ERE)
+await_pair() {
+    local deadline=$((SECONDS + $3))
+    while ((SECONDS < deadline)); do
+        [[ "$(pair_line "$1")" =~ $2 ]] && return 0
+        sleep 1
+    done
+    log "$1 is not '$2' after $3 s: $(pair_line "$1")"
+    return 1
+}
+
+agent_line() { testbed_shell "$1" 'hacn:agents' | awk -v id="$2" '$1 == id' || true; }   # NAME ID
+
+# await_agent NAME ID STATE SECONDS: polls NAME's hacn:agents until HA ID is in STATE
+await_agent() {
+    local deadline=$((SECONDS + $4))
+    while ((SECONDS < deadline)); do
+        [[ "$(agent_line "$1" "$2" | awk '{print $4}')" == "$3" ]] && return 0
+        sleep 0.5
+    done
+    log "HA $2 is not $3 at $1 after $4 s: $(agent_line "$1" "$2")"
+    return 1
+}
+
+holds_every_binding() {  # NAME: mip:bindings of NAME holds every acknowledged home address
+    testbed_shell "$1" 'mip:bindings' >"$work/$1.bindings"
+    "$py" "$client" check --ledger "$work/ledger" --bindings "$work/$1.bindings" | tee "$work/$1.check"
+    [[ "${PIPESTATUS[0]}" == 0 ]]
+}
+
+renew_every_mobile() {  # LABEL: a renewal of every acknowledged mobile at the public address, all accepted
+    local count
+    count=$(wc -l <"$work/ledger")
+    testbed_exec mn "$py" "$client" renew --server "$public" --ledger "$work/ledger" --count "$count" --key "$key" \
+        | tee "$work/renew-$1.out" || true
+    grep -q "^acknowledged $count, refused 0, unanswered 0" "$work/renew-$1.out"
+}
+
+vip_on() { testbed_exec "$1" ip -4 -o addr show dev home | grep -q " $public/"; }   # NAME holds the public address
+vip_off() { ! vip_on "$1"; }
+
+testbed_init hacn-standby
+tb_require_root || { testbed_finish; exit; }
+command -v keepalived >/dev/null || { fail_step "keepalived not installed"; testbed_finish; exit; }
+"$py" "$client" write-sa --nodes "$nodes" --key "$key" >"$work/sa.conf"
+testbed_link home
+testbed_node mn home=192.0.2.100/24
+control hacn1 192.0.2.2 100 200@192.0.2.3:7434 100
+control hacn2 192.0.2.3 200 100@192.0.2.2:7434 90
+ha ha1 192.0.2.11 1 false
+ha ha2 192.0.2.12 2 true
+testbed_capture home "udp port 434 or udp port 7434" || { testbed_finish; exit; }
+
+log "booting hacn1 (and its keepalived), ha1 and ha2"
+testbed_keepalived hacn1 "$work/hacn1.keepalived.conf" || { testbed_finish; exit; }
+testbed_start hacn1
+testbed_start ha1
+testbed_start ha2
+tb_await_boot hacn1 'hacn:status' 'public address' || { testbed_finish; exit; }
+tb_await_boot ha1 || { testbed_finish; exit; }
+tb_await_boot ha2 || { testbed_finish; exit; }
+# its peer is not there: the learn request is given up (the link's 10 s), it keeps its own state
+expect "hacn1 is the active control node ($(await_pair hacn1 '^control node +active' 60; pair_line hacn1))" \
+    await_pair hacn1 '^control node +active' 5
+expect "keepalived gave hacn1 the public address" vip_on hacn1
+expect "hacn1 sees ha1 active" await_agent hacn1 1 active 60
+expect "hacn1 sees ha2 standing by" await_agent hacn1 2 standing-by 60
+
+log "booting hacn2 (and its keepalived): it learns hacn1's state"
+testbed_start hacn2
+testbed_keepalived hacn2 "$work/hacn2.keepalived.conf" || { testbed_finish; exit; }
+tb_await_boot hacn2 'hacn:status' 'public address' || { testbed_finish; exit; }
+expect "hacn2 learned from hacn1 and stands by ($(await_pair hacn2 'learned from the active control node 100' 60; pair_line hacn2))" \
+    await_pair hacn2 '^control node +standby .*learned from the active control node 100' 5
+expect "hacn2 does not hold the public address" vip_off hacn2
+
+log "the client registers $nodes mobile nodes at the public address $public"
+started=$SECONDS
+testbed_exec mn "$py" "$client" register --server "$public" --nodes "$nodes" --key "$key" --ledger "$work/ledger" \
+    | tee "$work/register.out" || true
+log "registered in $((SECONDS - started)) s: $(tail -1 "$work/register.out")"
+acknowledged=$(wc -l <"$work/ledger")
+expect "every registration through hacn1 was acknowledged ($acknowledged of $nodes)" test "$acknowledged" -eq "$nodes"
+expect "ha1 holds every acknowledged binding" holds_every_binding ha1
+expect "hacn2's replica holds every binding ($(await_pair hacn2 "holds 2 HAs, $acknowledged bindings" 30; pair_line hacn2))" \
+    await_pair hacn2 "holds 2 HAs, $acknowledged bindings" 5
+
+log "kill -9 of hacn1, the active control node"
+killed_at=$(date +%s%3N)
+testbed_kill9 hacn1
+expect "hacn2 is the active control node ($(await_pair hacn2 '^control node +active' 60; echo "$(($(date +%s%3N) - killed_at)) ms after the kill"))" \
+    await_pair hacn2 '^control node +active' 5
+expect "keepalived moved the public address to hacn2" vip_on hacn2
+expect "hacn2 sees ha1 active with its MBR" await_agent hacn2 1 active 30
+testbed_shell hacn2 'hacn:agents' | tee "$work/agents.switched" || true
+mbr=$(agent_line hacn2 1 | awk '{print $6}')
+expect "hacn2's MBR of ha1 holds $acknowledged bindings (hacn:agents: $mbr)" test "$mbr" = "$acknowledged"
+started=$(date +%s%3N)
+expect "a renewal of every acknowledged mobile at the public address is accepted through hacn2" renew_every_mobile switched
+log "the renewals started $((started - killed_at)) ms after the kill (after the checks above); all $acknowledged accepted $(($(date +%s%3N) - started)) ms later"
+expect "ha1 holds every acknowledged binding: none lost" holds_every_binding ha1
+grep -q 'HA follows control node 200' "$(testbed_log ha1)" && followed=yes || followed=no
+expect "ha1 follows hacn2 (its log: $followed)" test "$followed" = yes
+
+log "kill -9 of ha1 after the switch"
+testbed_kill9 ha1
+expect "hacn2 declared ha1 failed" await_agent hacn2 1 failed 30
+expect "ha2 took over and is active" await_agent hacn2 2 active 30
+expect "ha2 holds every acknowledged binding (lost: $(holds_every_binding ha2 >/dev/null; grep -oE '^missing [0-9]+' "$work/ha2.check"))" \
+    holds_every_binding ha2
+expect "a renewal of every acknowledged mobile is accepted by ha2 through hacn2" renew_every_mobile takeover
+testbed_shell hacn2 'hacn:stats' | tee "$work/hacn2.stats" || true
+expect "hacn2 resumed once as the active control node" grep -qE '^resumes-as-active +1$' "$work/hacn2.stats"
+
+sleep 1
+testbed_capture_stop
+decode=(tshark -n -X "lua_script:$TB_ROOT/tools/wireshark/homeagent-peer.lua" -r "$TB_PCAP")
+replies=$(tshark -n -r "$TB_PCAP" -Y "mip.type == 3 && ip.src == $public" 2>/dev/null | wc -l)
+expect "tshark: every reply left from the public address ($replies)" test "$replies" -ge "$((3 * acknowledged))"
+bad=$("${decode[@]}" -Y 'udp.port == 7434 && (_ws.malformed || _ws.expert)' 2>/dev/null | wc -l)
+expect "the dissector decodes every peer-link datagram without a malformed or expert mark ($bad marked)" test "$bad" -eq 0
+"${decode[@]}" -Y hacn -T fields -e hacn.type 2>/dev/null | tr ',' '\n' | sort -n | uniq -c >"$work/hacn.types"
+cat "$work/hacn.types"
+for type in 12 13 14 15; do
+    expect "the dissector shows control node messages of type $type" awk -v t="$type" '$2 == t {found = 1} END {exit !found}' \
+        "$work/hacn.types"
+done
+
+testbed_finish
