@@ -31,6 +31,13 @@ public enum PhaCount {
     PAUSES,
     HEARTBEATS_SENT,
     HEARTBEATS_RECEIVED,
+    LOAD_REPORTS_RECEIVED,
+    /** A Load Report not newer than the last one taken (the link delivered it late): ignored. */
+    LOAD_REPORTS_OUT_OF_ORDER,
+    /** Mobiles a load policy moved (packet-threshold, even-load). */
+    POLICY_MOVES,
+    /** Moves a policy asked for beyond maxMovesPerInterval: not made (asked again next interval if still due). */
+    MOVES_OVER_BUDGET,
     /** A service 3 payload from a node that is not a configured SHA, or an unexpected or malformed one. */
     DROPPED;
 

@@ -22,10 +22,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import net.homeagent.delegation.Ticker;
+import net.homeagent.mip.api.BindingKey;
 import net.homeagent.mip.api.BindingListener;
 import net.homeagent.mip.api.BindingStore;
+import net.homeagent.mip.api.DataPlane;
 import net.homeagent.mip.api.DelegatedForwarding;
 import net.homeagent.mip.api.ReplyBarrier;
+import net.homeagent.mip.api.TunnelCounters;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.events.ApplianceEvents;
 import net.homeagent.peer.PeerLink;
@@ -51,6 +54,10 @@ public final class PrimaryRole {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ApplianceEvents events;
 
+    /** This node's own data plane: the packet counters of the mobiles the PHA forwards itself. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DataPlane dataPlane;
+
     private final Optional<PrimaryAgent> agent;
     private final Optional<Ticker> ticker;
     private final List<ServiceRegistration<?>> registrations;
@@ -68,7 +75,8 @@ public final class PrimaryRole {
         PhaSettings settings = PhaSettings.from(config);
         LocalInterception interception = new LocalInterception();
         PrimaryAgent started = new PrimaryAgent(settings, link, store, Clock.systemUTC(),
-                Policies.standard(settings.policy()), interception, this::publish);
+                Policies.standard(settings.policy(), settings.load()), interception, this::localCounters,
+                this::publish);
         Ticker thread = new Ticker("delegation-pha");
         thread.every(TICK, started::tick);
         agent = Optional.of(started);
@@ -94,6 +102,11 @@ public final class PrimaryRole {
             LOG.warn("Stop Forwarding not acknowledged: {}", e.getCause().toString());
         }
         agent.close();
+    }
+
+    private Optional<TunnelCounters> localCounters(BindingKey key) {
+        DataPlane plane = dataPlane;
+        return plane == null ? Optional.empty() : plane.counters(key);
     }
 
     private void publish(ApplianceEvent event) {

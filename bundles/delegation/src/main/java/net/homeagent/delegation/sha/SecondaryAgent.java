@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
 import net.homeagent.delegation.Tally;
 import net.homeagent.delegation.wire.DelegationCodec;
 import net.homeagent.delegation.wire.DelegationMessage;
+import net.homeagent.delegation.wire.DelegationMessage.EntryPackets;
 import net.homeagent.delegation.wire.DelegationMessage.Heartbeat;
+import net.homeagent.delegation.wire.DelegationMessage.LoadReport;
 import net.homeagent.delegation.wire.DelegationMessage.StartAck;
 import net.homeagent.delegation.wire.DelegationMessage.StartForwarding;
 import net.homeagent.delegation.wire.DelegationMessage.StopAck;
@@ -68,6 +70,12 @@ public final class SecondaryAgent {
     private final Map<Inet4Address, DelegatedEntry> entries = new HashMap<>();
     private long heartbeats;
     private long phaEpoch;
+    /** Each entry's packet counter at the last Load Report (absent: started since). */
+    private final Map<Inet4Address, Long> reportedPackets = new HashMap<>();
+    private final Instant started;
+    private Instant nextReport;
+    private long reports;
+    private long totalPackets;
 
     public SecondaryAgent(ShaSettings settings, PeerLink link, DataPlane dataPlane, Clock clock, Executor work,
             Consumer<ApplianceEvent> events) {
@@ -77,6 +85,8 @@ public final class SecondaryAgent {
         this.work = work;
         this.events = events;
         this.refusals = new RateLimitedLog(clock, Duration.ofSeconds(10), LOG::info);
+        this.started = clock.instant();
+        this.nextReport = started.plus(settings.loadReport());
         this.channel = link.open(DelegationCodec.SERVICE, message -> work.execute(() -> receive(message)));
         events.accept(ApplianceEvent.roleChanged(clock.instant(), "delegation-sha", "off", "secondary",
                 "enabled, PHA " + settings.pha().nodeId()));
@@ -182,6 +192,7 @@ public final class SecondaryAgent {
 
     private void remove(DelegatedEntry entry) {
         entries.remove(entry.tunnel().homeAddress());
+        reportedPackets.remove(entry.tunnel().homeAddress());
         try {
             dataPlane.remove(entry.tunnel().key());
         } catch (RuntimeException e) {
@@ -235,6 +246,43 @@ public final class SecondaryAgent {
         heartbeats = (heartbeats + 1) & 0xFFFF_FFFFL;
         counts.increment(ShaCount.HEARTBEATS_SENT);
         answer(settings.pha(), new Heartbeat(heartbeats, entries.size(), settings.capacity()));
+        if (!settings.loadReport().isZero() && !now.isBefore(nextReport)) {
+            nextReport = now.plus(settings.loadReport());
+            reportLoad(now);
+        }
+    }
+
+    /**
+     * A Load Report: the entries whose tunnels counted packets since the previous report (the most
+     * new packets first, as many as a report holds) and those started since, each with its tunnel's
+     * count; an entry whose data plane has no counters is not listed.
+     */
+    private void reportLoad(Instant now) {
+        record Changed(EntryPackets entry, long fresh) {
+        }
+        List<Changed> changed = new ArrayList<>();
+        for (DelegatedEntry entry : entries.values()) {
+            Optional<TunnelCounters> counters = dataPlane.counters(entry.tunnel().key());
+            if (counters.isEmpty()) {
+                continue;
+            }
+            Inet4Address home = entry.tunnel().homeAddress();
+            long packets = counters.get().packetsTunnelled();
+            Long before = reportedPackets.put(home, packets);
+            // a counter below the last report's: the tunnel was installed again (new care-of address)
+            long fresh = before == null || packets < before ? packets : packets - before;
+            totalPackets += fresh;
+            if (before == null || fresh > 0) {
+                changed.add(new Changed(new EntryPackets(home, packets), fresh));
+            }
+        }
+        changed.sort(Comparator.comparingLong(Changed::fresh).reversed());
+        boolean truncated = changed.size() > LoadReport.MAX_ENTRIES;
+        List<EntryPackets> listed = changed.stream().limit(LoadReport.MAX_ENTRIES).map(Changed::entry).toList();
+        reports = (reports + 1) & 0xFFFF_FFFFL;
+        counts.increment(ShaCount.LOAD_REPORTS_SENT);
+        answer(settings.pha(), new LoadReport(reports, totalPackets, Duration.between(started, now).toMillis(),
+                truncated, listed));
     }
 
     /** Runs {@link #tick} on the work thread, after what the link handed it. */

@@ -26,6 +26,7 @@ public enum ShaCount {
     DATA_PLANE_FAILURES,
     HEARTBEATS_SENT,
     HEARTBEATS_RECEIVED,
+    LOAD_REPORTS_SENT,
     /** An acknowledgement or heartbeat the link gave up on. */
     SENDS_GIVEN_UP;
 
