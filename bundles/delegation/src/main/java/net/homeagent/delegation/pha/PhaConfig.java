@@ -62,4 +62,9 @@ public @interface PhaConfig {
     @AttributeDefinition(description = "even-load: SHAs whose packets per interval differ by at most this percentage"
             + " of their mean are even")
     int evenBandPercent() default 20;
+
+    @AttributeDefinition(description = "Where the PHA keeps which SHA forwards which mobile, so that after a restart"
+            + " the restored bindings go back to their SHAs; ${karaf.data} is replaced by the Karaf data folder. Empty:"
+            + " no checkpoint (a restarted PHA forwards everything itself until its SHAs come up)")
+    String checkpointFile() default "${karaf.data}/delegation/pha.checkpoint";
 }

@@ -27,6 +27,9 @@ public enum PhaCount {
     SHA_TRANSITIONS,
     /** An SHA that restarted or whose heartbeat disagreed with what it was told: told its entries again. */
     SHA_RESYNCS,
+    /** Delegations taken from the checkpoint at start, and those it named that the PHA kept instead. */
+    CHECKPOINT_RESTORED,
+    CHECKPOINT_SKIPPED,
     /** Ticks that came more than a heartbeat interval after the last: the PHA itself was paused. */
     PAUSES,
     HEARTBEATS_SENT,

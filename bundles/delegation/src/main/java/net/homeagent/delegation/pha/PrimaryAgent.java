@@ -117,6 +117,10 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
     private Instant nextHeartbeat = Instant.MIN;
     private Instant lastTick;
     private Instant nextLoad;
+    /** When this PHA started: an SHA holding restored delegations must be heard within the silence after it. */
+    private final Instant started;
+    /** Changes of which SHA forwards which mobile (accepted or over), for the checkpoint's writer. */
+    private long placementChanges;
     /** An SHA came up: the next tick offers the mobiles kept at the PHA to the policy. */
     private boolean adoptDue;
     private boolean closed;
@@ -132,6 +136,7 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         this.localCounters = localCounters;
         this.mobileRates = new PacketMeter<>(settings.load().interval());
         this.shaRates = new PacketMeter<>(settings.load().interval());
+        this.started = clock.instant();
         this.clock = clock;
         this.policies = policies;
         this.interception = interception;
@@ -257,6 +262,7 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         delegation.answered();
         if (delegation.active) {
             counts.increment(PhaCount.TAKEN_BACK);
+            placementChanges++;
         }
         interception.takeBack(delegation.home);
     }
@@ -325,8 +331,13 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
             sha.lastReport = 0; // its reports count from 1 again
         }
         if (sha.state != ShaState.UP) {
-            transition(sha, ShaState.UP, sha.state == ShaState.UNKNOWN ? "first heard" : "heard again");
+            boolean first = sha.state == ShaState.UNKNOWN;
+            transition(sha, ShaState.UP, first ? "first heard" : "heard again");
             stopWhatWentElsewhere(sha);
+            if (first && sha.assigned > 0) {
+                LOG.info("SHA {} heard: telling it the {} mobiles restored from the checkpoint", sha.id(), sha.assigned);
+                resync(sha); // restored from the checkpoint: it may forward them still, or have lost them
+            }
             adoptDue = true;
         } else if (restarted) {
             LOG.info("SHA {} restarted: telling it its entries again", sha.id());
@@ -362,6 +373,9 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         byTransaction.remove(ack.transaction());
         if (ack.result() == Result.ACCEPTED) {
             counts.increment(PhaCount.STARTS_ACCEPTED);
+            if (!delegation.active) {
+                placementChanges++;
+            }
             delegation.active = true;
             delegation.answered();
             interception.delegate(delegation.home);
@@ -604,6 +618,9 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
             if (sha.state == ShaState.UP && sha.lastHeard.isPresent()
                     && !sha.lastHeard.get().plus(settings.silence()).isAfter(now)) {
                 fail(sha, "silent for " + settings.heartbeatMisses() + " heartbeats");
+            } else if (sha.state == ShaState.UNKNOWN && sha.assigned > 0
+                    && !started.plus(settings.silence()).isAfter(now)) {
+                fail(sha, "not heard within " + settings.silence().toMillis() + " ms of the PHA's start");
             }
         }
         if (!now.isBefore(nextHeartbeat)) {
@@ -684,6 +701,59 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
     private long nextTransaction() {
         nextTransaction = (nextTransaction + 1) & 0xFFFF_FFFFL;
         return nextTransaction;
+    }
+
+    // ---- the checkpoint ----
+
+    /**
+     * Before the PHA is plugged in: the delegations its checkpoint names are taken as accepted (the
+     * data plane leaves those home addresses to their SHA), and each SHA is told them again when first
+     * heard; an SHA not heard within the silence after the start has them taken back. A home address
+     * without exactly one binding, or naming an SHA no longer configured, is left to the PHA.
+     *
+     * @return how many were restored
+     */
+    public int restore(Map<Inet4Address, Integer> placed) {
+        Map<Inet4Address, List<Binding>> bindings = new HashMap<>();
+        placed.keySet().forEach(home -> bindings.put(home, store.find(home)));
+        synchronized (this) {
+            int restored = 0;
+            for (Map.Entry<Inet4Address, Integer> entry : placed.entrySet()) {
+                SecondaryPeer sha = peers.get(entry.getValue());
+                List<Binding> its = bindings.get(entry.getKey());
+                if (sha == null || its.size() != 1 || delegations.containsKey(entry.getKey())) {
+                    counts.increment(PhaCount.CHECKPOINT_SKIPPED);
+                    continue;
+                }
+                Delegation delegation = new Delegation(entry.getKey(), sha);
+                delegation.binding = its.get(0);
+                delegation.active = true;
+                delegations.put(entry.getKey(), delegation);
+                sha.assigned++;
+                interception.delegate(entry.getKey());
+                counts.increment(PhaCount.CHECKPOINT_RESTORED);
+                restored++;
+            }
+            placementChanges++;
+            LOG.info("{} delegations restored from the checkpoint, {} left to the PHA", restored, placed.size() - restored);
+            return restored;
+        }
+    }
+
+    /** How many times the accepted delegations changed: the checkpoint is written when this moves. */
+    public synchronized long placementChanges() {
+        return placementChanges;
+    }
+
+    /** Each accepted delegation's home address and SHA, for the checkpoint. */
+    public synchronized Map<Inet4Address, Integer> placements() {
+        Map<Inet4Address, Integer> placed = new HashMap<>();
+        delegations.values().forEach(d -> {
+            if (d.active) {
+                placed.put(d.home, d.sha.id());
+            }
+        });
+        return placed;
     }
 
     // ---- the operator ----

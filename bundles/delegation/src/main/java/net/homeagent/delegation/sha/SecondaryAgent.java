@@ -70,6 +70,8 @@ public final class SecondaryAgent {
     private final Map<Inet4Address, DelegatedEntry> entries = new HashMap<>();
     private long heartbeats;
     private long phaEpoch;
+    /** After the PHA restarted: when the entries of its earlier life it did not tell again go. */
+    private Optional<Instant> restartGraceEnds = Optional.empty();
     /** Each entry's packet counter at the last Load Report (absent: started since). */
     private final Map<Inet4Address, Long> reportedPackets = new HashMap<>();
     private final Instant started;
@@ -120,7 +122,11 @@ public final class SecondaryAgent {
         }
     }
 
-    /** A newer epoch of the PHA's link: it restarted, and the entries of its earlier life go. */
+    /**
+     * A newer epoch of the PHA's link: it restarted. The entries of its earlier life keep forwarding
+     * for {@code phaRestartGrace}: a PHA that kept a checkpoint tells them again when it hears this SHA
+     * (no moment without forwarding); those it does not tell by then go.
+     */
     private void phaEpochSeen(long epoch) {
         if (epoch <= phaEpoch) {
             return;
@@ -130,13 +136,28 @@ public final class SecondaryAgent {
         if (!restarted) {
             return;
         }
-        List<DelegatedEntry> stale = entries.values().stream().filter(e -> e.phaEpoch() < epoch).toList();
+        long earlier = entries.values().stream().filter(e -> e.phaEpoch() < epoch).count();
+        LOG.info("PHA {} restarted: {} entries of its earlier life kept for {} ms for it to tell them again",
+                settings.pha().nodeId(), earlier, settings.phaRestartGrace().toMillis());
+        restartGraceEnds = Optional.of(clock.instant().plus(settings.phaRestartGrace()));
+        dropUntoldAfterRestart(clock.instant());
+    }
+
+    /** Once the grace after a PHA's restart ran out: the entries it did not tell again go. */
+    private void dropUntoldAfterRestart(Instant now) {
+        if (restartGraceEnds.isEmpty() || restartGraceEnds.get().isAfter(now)) {
+            return;
+        }
+        restartGraceEnds = Optional.empty();
+        List<DelegatedEntry> stale = entries.values().stream().filter(e -> e.phaEpoch() < phaEpoch).toList();
         stale.forEach(e -> {
             remove(e);
             counts.increment(ShaCount.DROPPED_PHA_RESTART);
         });
-        LOG.info("PHA {} restarted: {} entries of its earlier life dropped (it delegates again)",
-                settings.pha().nodeId(), stale.size());
+        if (!stale.isEmpty()) {
+            LOG.info("PHA {} did not tell {} entries of its earlier life again: dropped", settings.pha().nodeId(),
+                    stale.size());
+        }
     }
 
     private void start(PeerNode pha, StartForwarding start, long epoch) {
@@ -159,6 +180,11 @@ public final class SecondaryAgent {
             if (before == null) {
                 dataPlane.install(tunnel);
                 counts.increment(ShaCount.STARTED);
+            } else if (before.phaEpoch() < epoch && before.tunnel().key().equals(tunnel.key())) {
+                // told again by a restarted PHA, which may have announced the home address itself
+                // meanwhile: installing again announces it from here (gratuitous ARP, RFC 5944 §4.6)
+                dataPlane.install(tunnel);
+                counts.increment(ShaCount.RETOLD_AFTER_PHA_RESTART);
             } else if (!before.tunnel().equals(tunnel)) {
                 if (before.tunnel().key().equals(tunnel.key())) {
                     dataPlane.install(tunnel);
@@ -238,6 +264,7 @@ public final class SecondaryAgent {
     /** Every heartbeat interval: entries whose duration ran out go, and the PHA hears from us. */
     public synchronized void tick() {
         Instant now = clock.instant();
+        dropUntoldAfterRestart(now);
         List<DelegatedEntry> due = entries.values().stream().filter(e -> e.expiredAt(now)).toList();
         due.forEach(e -> {
             remove(e);

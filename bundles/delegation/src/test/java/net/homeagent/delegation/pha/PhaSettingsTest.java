@@ -30,6 +30,7 @@ class PhaSettingsTest {
             @Override public int maxMovesPerInterval() { return 4; }
             @Override public int holdIntervals() { return 6; }
             @Override public int evenBandPercent() { return 25; }
+            @Override public String checkpointFile() { return ""; }
         };
     }
 

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -491,5 +492,57 @@ class PrimaryAgentTest {
         assertThat(planeB.tunnels()).hasSize(3);
         assertThat(pha.counts().get(PhaCount.POLICY_MOVES)).isEqualTo(1);
         assertThat(interception.size()).isEqualTo(4);
+    }
+
+    // ---- the checkpoint ----
+
+    @Test
+    void aRestartedPhaGivesItsRestoredBindingsBackToTheirShasWithoutInterceptingThem() {
+        deploy(ReplyOrder.AT_ONCE, 0);
+        register(home(1), "192.0.2.1");
+        register(home(2), "192.0.2.2");
+        register(home(3), "192.0.2.3");
+        int restored = pha.restore(Map.of(ip(home(1)), 3, ip(home(2)), 2, ip(home(9)), 2, ip(home(3)), 7));
+        assertThat(restored).isEqualTo(2);
+        assertThat(pha.counts().get(PhaCount.CHECKPOINT_SKIPPED)).isEqualTo(2); // no binding; SHA 7 unknown
+        assertThat(interception.delegated(ip(home(1)))).isTrue(); // from the start: the PHA does not intercept
+        assertThat(interception.delegated(ip(home(2)))).isTrue();
+        assertThat(interception.delegated(ip(home(3)))).isFalse();
+        heartbeats();
+        peers.deliver();
+        assertThat(planeB.tunnels()).extracting(TunnelSpec::homeAddress).contains(ip(home(1)));
+        assertThat(planeA.tunnels()).extracting(TunnelSpec::homeAddress).contains(ip(home(2)));
+        assertThat(interception.delegated(ip(home(1)))).isTrue();
+        assertThat(interception.delegated(ip(home(3)))).isTrue(); // the one the PHA kept: offered to the policy
+        assertThat(pha.counts().get(PhaCount.TAKEN_BACK)).isZero();
+        assertThat(pha.placements()).containsEntry(ip(home(1)), 3).containsEntry(ip(home(2)), 2).hasSize(3);
+    }
+
+    @Test
+    void restoredBindingsOfAnShaNotHeardWithinTheSilenceAfterTheStartAreTakenBack() {
+        deploy(ReplyOrder.AT_ONCE, 0);
+        register(home(1), "192.0.2.1");
+        pha.restore(Map.of(ip(home(1)), 2));
+        passes(980);
+        assertThat(interception.delegated(ip(home(1)))).isTrue();
+        passes(20);
+        assertThat(interception.delegated(ip(home(1)))).isFalse();
+        assertThat(pha.counts().get(PhaCount.SHA_FAILURES)).isEqualTo(1);
+        assertThat(pha.placements()).isEmpty();
+    }
+
+    @Test
+    void thePlacementsChangeWhenAnShaAcceptsAndWhenAMobileLeaves() {
+        deploy(ReplyOrder.AT_ONCE, 0);
+        heartbeats();
+        long before = pha.placementChanges();
+        register(home(1), "192.0.2.1");
+        assertThat(pha.placementChanges()).isEqualTo(before); // not accepted yet
+        peers.deliver();
+        assertThat(pha.placementChanges()).isEqualTo(before + 1);
+        assertThat(pha.placements()).containsOnlyKeys(ip(home(1)));
+        store.removeAll(ip(home(1)), RemovalReason.DEREGISTERED, net.homeagent.mip.api.ChangeOrigin.LOCAL);
+        assertThat(pha.placementChanges()).isEqualTo(before + 2);
+        assertThat(pha.placements()).isEmpty();
     }
 }
