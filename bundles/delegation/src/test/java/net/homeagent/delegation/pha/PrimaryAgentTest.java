@@ -508,6 +508,9 @@ class PrimaryAgentTest {
         assertThat(interception.delegated(ip(home(1)))).isTrue(); // from the start: the PHA does not intercept
         assertThat(interception.delegated(ip(home(2)))).isTrue();
         assertThat(interception.delegated(ip(home(3)))).isFalse();
+        List<Inet4Address> toldLater = new ArrayList<>();
+        interception.addWatcher(toldLater::add); // a data plane that binds after the restore removes them
+        assertThat(toldLater).containsExactlyInAnyOrder(ip(home(1)), ip(home(2)));
         heartbeats();
         peers.deliver();
         assertThat(planeB.tunnels()).extracting(TunnelSpec::homeAddress).contains(ip(home(1)));
