@@ -38,7 +38,10 @@ public final class PacketThreshold implements DelegationPolicy {
         return OptionalInt.empty();
     }
 
-    /** The busiest heavy mobiles first, each to the SHA least loaded counting the moves before it; then the idle ones back. */
+    /**
+     * The busiest heavy mobiles first, each to the SHA least loaded counting the moves before it;
+     * then the idle ones back.
+     */
     @Override
     public List<Move> rebalance(LoadPicture picture) {
         Map<Integer, ShaLoad> shas = new LinkedHashMap<>();

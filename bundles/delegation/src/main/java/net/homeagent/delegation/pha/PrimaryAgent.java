@@ -335,7 +335,8 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
             transition(sha, ShaState.UP, first ? "first heard" : "heard again");
             stopWhatWentElsewhere(sha);
             if (first && sha.assigned > 0) {
-                LOG.info("SHA {} heard: telling it the {} mobiles restored from the checkpoint", sha.id(), sha.assigned);
+                LOG.info("SHA {} heard: telling it the {} mobiles restored from the checkpoint", sha.id(),
+                        sha.assigned);
                 resync(sha); // restored from the checkpoint: it may forward them still, or have lost them
             }
             adoptDue = true;
@@ -533,7 +534,8 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         });
         for (Delegation d : delegations.values()) {
             if (d.active && !d.waitingForAck() && !heldUntil.containsKey(d.home)) {
-                mobileRates.rate(d.home).ifPresent(r -> movable.add(new MobileLoad(d.home, OptionalInt.of(d.sha.id()), r)));
+                mobileRates.rate(d.home)
+                        .ifPresent(r -> movable.add(new MobileLoad(d.home, OptionalInt.of(d.sha.id()), r)));
             }
         }
         List<ShaLoad> up = new ArrayList<>();
@@ -735,7 +737,8 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
                 restored++;
             }
             placementChanges++;
-            LOG.info("{} delegations restored from the checkpoint, {} left to the PHA", restored, placed.size() - restored);
+            LOG.info("{} delegations restored from the checkpoint, {} left to the PHA", restored,
+                    placed.size() - restored);
             return restored;
         }
     }
