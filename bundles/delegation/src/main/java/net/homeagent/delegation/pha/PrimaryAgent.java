@@ -710,7 +710,8 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
     /**
      * Before the PHA is plugged in: the delegations its checkpoint names are taken as accepted (the
      * data plane leaves those home addresses to their SHA), and each SHA is told them again when first
-     * heard; an SHA not heard within the silence after the start has them taken back. A home address
+     * heard (at once if it was heard already); an SHA not heard within the silence after the start has
+     * them taken back. A home address
      * without exactly one binding, or naming an SHA no longer configured, is left to the PHA.
      *
      * @return how many were restored
@@ -739,6 +740,8 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
             placementChanges++;
             LOG.info("{} delegations restored from the checkpoint, {} left to the PHA", restored,
                     placed.size() - restored);
+            // an SHA heard between the channel's opening and now was not told them when it came up
+            peers.values().stream().filter(p -> p.state == ShaState.UP && p.assigned > 0).forEach(this::resync);
             return restored;
         }
     }

@@ -548,4 +548,17 @@ class PrimaryAgentTest {
         assertThat(pha.placementChanges()).isEqualTo(before + 2);
         assertThat(pha.placements()).isEmpty();
     }
+
+    @Test
+    void anShaHeardBeforeTheRestoreIsToldItsRestoredMobilesAtOnce() {
+        deploy(ReplyOrder.AT_ONCE, 0, ManualOnly.NAME, LoadSettings.DEFAULTS); // nothing adopted meanwhile
+        Binding one = register(home(1), "192.0.2.1");
+        heartbeats(); // heard while the role was still starting
+        pha.restore(Map.of(ip(home(1)), 2));
+        peers.deliver();
+        assertThat(planeA.tunnels()).extracting(TunnelSpec::homeAddress).containsExactly(one.homeAddress());
+        assertThat(pha.counts().get(PhaCount.STARTS_ACCEPTED)).isEqualTo(1);
+        assertThat(pha.counts().get(PhaCount.CHECKPOINT_RESTORED)).isEqualTo(1);
+        assertThat(interception.delegated(ip(home(1)))).isTrue();
+    }
 }
