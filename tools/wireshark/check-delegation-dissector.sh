@@ -43,6 +43,10 @@ def stop(t, home):
     return header(3, t) + ip(home)
 def heartbeat(t, entries, capacity):
     return header(5, t) + struct.pack(">II", entries, capacity)
+def load(t, total, uptime, flags, entries, count=None):
+    body = b"".join(ip(home) + struct.pack(">Q", packets) for home, packets in entries)
+    return header(6, t) + struct.pack(">QQBBH", total, uptime, flags, 0,
+                                      len(entries) if count is None else count) + body
 
 good = [  # (payload, expected fields)
     (start(0x01020304, "10.1.0.7", "192.0.2.9", "10.1.0.1", 2, 0, 1),
@@ -57,6 +61,10 @@ good = [  # (payload, expected fields)
     (stop(4, "10.1.0.7"), {"type": "3", "transaction": "4", "home": "10.1.0.7"}),
     (ack(4, 4, "10.1.0.99", 5), {"type": "4", "home": "10.1.0.99", "result": "5"}),
     (heartbeat(9, 1000, 40000), {"type": "5", "transaction": "9", "entries": "1000", "capacity": "40000"}),
+    (load(13, 70000, 3600000, 1, [("10.1.0.7", 65536), ("10.1.0.8", 0)]),
+     {"type": "6", "transaction": "13", "total_packets": "70000", "uptime": "3600000", "load_flags.truncated": "1",
+      "count": "2", "home": "10.1.0.7|10.1.0.8", "packets": "65536|0"}),
+    (load(14, 0, 0, 0, []), {"type": "6", "count": "0", "load_flags.truncated": "0", "total_packets": "0"}),
 ]
 bad = [  # payloads the receiver refuses
     start(5, "10.1.0.7", "192.0.2.9", "10.1.0.1", 0, 0, 0, duration=0),
@@ -67,6 +75,10 @@ bad = [  # payloads the receiver refuses
     stop(10, "10.1.0.7") + b"\x00",                                   # a byte too many
     b"\x02\x01\x00\x00\x00\x01",                                      # version 2
     b"\x01\x09\x00\x00\x00\x01",                                      # type 9
+    load(15, 5, 5, 0, [("10.1.0.7", 5)], count=2),                    # a count its length disagrees with
+    load(16, 5, 5, 0, [("0.0.0.0", 5)]),
+    load(17, 5, 5, 0, [("10.1.0.7", 5)] * 101),                       # more than a report holds
+    load(18, 1 << 63, 5, 0, []),                                      # a total beyond 2^63-1
 ]
 frames = [datagram(1, i + 1, [data(i + 1, p)]) for i, (p, _) in enumerate(good)]
 frames += [datagram(2, i + 1, [data(100 + i, p)]) for i, p in enumerate(bad)]
@@ -89,7 +101,8 @@ with open(pcap, "wb") as out:
         out.write(struct.pack("<IIII", 1765000000 + n, 0, len(packet), len(packet)) + packet)
 
 names = ["type", "transaction", "home", "care_of", "tunnel_source", "encapsulation", "inner_encapsulation",
-         "flags.reverse_tunnel", "udp_peer.address", "udp_peer.port", "duration", "result", "entries", "capacity"]
+         "flags.reverse_tunnel", "udp_peer.address", "udp_peer.port", "duration", "result", "entries", "capacity",
+         "total_packets", "uptime", "load_flags.truncated", "count", "packets"]
 cmd = ["tshark", "-X", "lua_script:" + lua, "-r", pcap, "-T", "fields", "-E", "separator=\t",
        "-E", "aggregator=|", "-E", "occurrence=a", "-e", "frame.number", "-e", "hadeleg.malformed",
        "-e", "_ws.expert"] + [w for n in names for w in ("-e", "hadeleg." + n)]
@@ -107,7 +120,7 @@ def check(name, ok, detail=""):
 
 check("every frame decoded", len(rows) == len(frames), len(rows))
 for i, (payload, expected) in enumerate(good):
-    row = dict(zip(["frame", "malformed", "expert"] + names, rows[i] + [""] * 20)) if i < len(rows) else {}
+    row = dict(zip(["frame", "malformed", "expert"] + names, rows[i] + [""] * 30)) if i < len(rows) else {}
     wrong = {k: (row.get(k), v) for k, v in expected.items() if row.get(k) != v}
     check(f"message {i + 1} (type {expected['type']}) decodes field by field", not wrong, wrong)
     check(f"message {i + 1} has no expert info", row.get("expert", "") == "" and row.get("malformed", "") == "",

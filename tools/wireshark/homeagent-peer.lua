@@ -2,7 +2,7 @@
 -- and of the payloads of its service 1, the group binding sync, version 2 (docs/protocols.md,
 -- "Group binding sync"; protocol "hagroup"), of its service 2, the HA control node, version 1
 -- ("Control node"; protocol "hacn"), and of service 3, the PHA/SHA delegation, version 1
--- ("Delegation"; protocol "hadeleg").
+-- ("Delegation"; protocol "hadeleg", Load Report type 6 included).
 --
 --   tshark -X lua_script:tools/wireshark/homeagent-peer.lua -r capture.pcap -V
 --   wireshark -X lua_script:tools/wireshark/homeagent-peer.lua
@@ -637,8 +637,10 @@ local hadeleg = Proto("hadeleg", "homeagent PHA/SHA delegation")
 
 local DELEG_VERSION = 1
 local deleg_types = { [1] = "Start Forwarding", [2] = "Start Forwarding Ack", [3] = "Stop Forwarding",
-    [4] = "Stop Forwarding Ack", [5] = "Heartbeat" }
+    [4] = "Stop Forwarding Ack", [5] = "Heartbeat", [6] = "Load Report" }
+-- each type's one length; a Load Report's (type 6) follows from its count of entries
 local deleg_lengths = { [1] = 32, [2] = 11, [3] = 10, [4] = 11, [5] = 14 }
+local LOAD_FIXED, LOAD_ENTRY, LOAD_MAX_ENTRIES = 26, 12, 100
 local deleg_results = { [0] = "accepted", [1] = "capacity", [2] = "no route", [3] = "bad request",
     [4] = "not a PHA", [5] = "unknown home address" }
 local deleg_encapsulations = { [0] = "IP in IP", [1] = "minimal", [2] = "GRE", [3] = "UDP" }
@@ -661,6 +663,14 @@ local d = {
     result = ProtoField.uint8("hadeleg.result", "Result", base.DEC, deleg_results),
     entries = ProtoField.uint32("hadeleg.entries", "Entries", base.DEC),
     capacity = ProtoField.uint32("hadeleg.capacity", "Capacity (0: no limit)", base.DEC),
+    total_packets = ProtoField.uint64("hadeleg.total_packets", "Packets tunnelled in all (since the SHA role started)",
+        base.DEC),
+    uptime = ProtoField.uint64("hadeleg.uptime", "Read at (ms since the SHA role started)", base.DEC),
+    load_flags = ProtoField.uint8("hadeleg.load_flags", "Flags", base.HEX),
+    truncated = ProtoField.bool("hadeleg.load_flags.truncated", "Truncated (more entries changed)", 8, nil, 0x01),
+    count = ProtoField.uint16("hadeleg.count", "Entries listed", base.DEC),
+    entry = ProtoField.bytes("hadeleg.entry", "Entry"),
+    packets = ProtoField.uint64("hadeleg.packets", "Packets tunnelled (since its tunnel was installed)", base.DEC),
 }
 hadeleg.fields = d
 
@@ -720,6 +730,51 @@ local function delegation_body(range, tree, mtype)
     return string.format("Heartbeat %d: %d entries", transaction, range(6, 4):uint())
 end
 
+-- a Load Report (type 6), its length already checked; returns a summary, or nil and why it is malformed
+local function load_report(range, tree)
+    tree:add(d.total_packets, range(6, 8))
+    tree:add(d.uptime, range(14, 8))
+    local flags = tree:add(d.load_flags, range(22, 1))
+    flags:add(d.truncated, range(22, 1))
+    tree:add(d.reserved, range(23, 1))
+    tree:add(d.count, range(24, 2))
+    local count = range(24, 2):uint()
+    if range(6, 1):uint() >= 0x80 or range(14, 1):uint() >= 0x80 then
+        return nil, "a total or an uptime beyond 2^63-1"
+    end
+    for i = 0, count - 1 do
+        local at = LOAD_FIXED + i * LOAD_ENTRY
+        local entry = tree:add(d.entry, range(at, LOAD_ENTRY))
+        entry:add(d.home, range(at, 4))
+        entry:add(d.packets, range(at + 4, 8))
+        entry:set_text(string.format("Entry: %s, %s packets", tostring(range(at, 4):ipv4()),
+            tostring(range(at + 4, 8):uint64())))
+        if range(at, 4):uint() == 0 then
+            return nil, "an entry's home address is 0.0.0.0"
+        end
+        if range(at + 4, 1):uint() >= 0x80 then
+            return nil, "an entry's packets beyond 2^63-1"
+        end
+    end
+    return string.format("Load Report %d: %d entries%s, %s packets in all", range(2, 4):uint(), count,
+        (range(22, 1):uint() % 2 == 1) and " (truncated)" or "", tostring(range(6, 8):uint64()))
+end
+
+-- the length a payload of type mtype must have, nil for an unknown type
+local function delegation_length(range, mtype)
+    if mtype ~= 6 then
+        return deleg_lengths[mtype]
+    end
+    if range:len() < LOAD_FIXED then
+        return LOAD_FIXED
+    end
+    local count = range(24, 2):uint()
+    if count > LOAD_MAX_ENTRIES then
+        return nil
+    end
+    return LOAD_FIXED + LOAD_ENTRY * count
+end
+
 -- one service 3 payload; returns a short summary for the info column
 local function dissect_delegation(range, parent)
     local tree = parent:add(hadeleg, range)
@@ -735,11 +790,17 @@ local function dissect_delegation(range, parent)
         tree:add_proto_expert_info(e_deleg, "version " .. range(0, 1):uint())
         return "malformed"
     end
-    if deleg_lengths[mtype] == nil or range:len() ~= deleg_lengths[mtype] then
+    local length = delegation_length(range, mtype)
+    if length == nil or range:len() ~= length then
         tree:add_proto_expert_info(e_deleg, "type " .. mtype .. " of " .. range:len() .. " bytes")
         return "malformed"
     end
-    local summary, why = delegation_body(range, tree, mtype)
+    local summary, why
+    if mtype == 6 then
+        summary, why = load_report(range, tree)
+    else
+        summary, why = delegation_body(range, tree, mtype)
+    end
     if summary == nil then
         tree:add_proto_expert_info(e_deleg, why)
         return "malformed"

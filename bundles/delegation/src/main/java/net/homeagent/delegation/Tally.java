@@ -25,6 +25,10 @@ public final class Tally<E extends Enum<E>> {
         counts.get(kind).increment();
     }
 
+    public void add(E kind, long amount) {
+        counts.get(kind).add(amount);
+    }
+
     public long get(E kind) {
         return counts.get(kind).sum();
     }

@@ -57,9 +57,21 @@ public final class LocalInterception implements DelegatedForwarding {
         return delegated.size();
     }
 
+    /**
+     * A watcher added is told at once each home address delegated already: until then its data plane
+     * took every home address for its own, and after a restart it may have installed (and announced)
+     * the ones a checkpoint gave back to their SHAs before this service was there.
+     */
     @Override
     public void addWatcher(Consumer<Inet4Address> watcher) {
         watchers.add(watcher);
+        for (Inet4Address home : List.copyOf(delegated)) {
+            try {
+                watcher.accept(home);
+            } catch (RuntimeException e) {
+                LOG.warn("a delegation watcher failed for {}: {}", home.getHostAddress(), e.toString());
+            }
+        }
     }
 
     @Override

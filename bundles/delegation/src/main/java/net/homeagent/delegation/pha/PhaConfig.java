@@ -21,7 +21,7 @@ public @interface PhaConfig {
     @AttributeDefinition(description = "The SHAs, nodeId@address:port of their peer links, comma separated")
     String[] shas() default {};
 
-    @AttributeDefinition(description = "The policy that picks an SHA for a new mobile at start: equal-split or"
+    @AttributeDefinition(description = "The policy active at start: equal-split, packet-threshold, even-load or"
             + " manual (delegation:policy switches at run time)")
     String policy() default "equal-split";
 
@@ -39,4 +39,32 @@ public @interface PhaConfig {
 
     @AttributeDefinition(description = "Heartbeat intervals an SHA may stay silent before its mobiles are taken back")
     int heartbeatMisses() default 2;
+
+    @AttributeDefinition(description = "How often the PHA reads the packet counters (its data plane's, the SHAs'"
+            + " Load Reports) and asks the policy for moves, ms; the thresholds are packets per this interval")
+    int loadIntervalMillis() default 1000;
+
+    @AttributeDefinition(description = "packet-threshold: a mobile the PHA forwards with more packets per interval"
+            + " moves to the least loaded SHA")
+    long moveAbovePackets() default 1000;
+
+    @AttributeDefinition(description = "packet-threshold: a delegated mobile with fewer packets per interval comes"
+            + " back to the PHA (must be below moveAbovePackets: hysteresis); even-load: the smallest gap between"
+            + " SHAs worth a move")
+    long returnBelowPackets() default 200;
+
+    @AttributeDefinition(description = "The most mobiles a policy moves in one interval")
+    int maxMovesPerInterval() default 10;
+
+    @AttributeDefinition(description = "Intervals a moved mobile stays where it was put before a policy moves it again")
+    int holdIntervals() default 3;
+
+    @AttributeDefinition(description = "even-load: SHAs whose packets per interval differ by at most this percentage"
+            + " of their mean are even")
+    int evenBandPercent() default 20;
+
+    @AttributeDefinition(description = "Where the PHA keeps which SHA forwards which mobile, so that after a restart"
+            + " the restored bindings go back to their SHAs; ${karaf.data} is replaced by the Karaf data folder. Empty:"
+            + " no checkpoint (a restarted PHA forwards everything itself until its SHAs come up)")
+    String checkpointFile() default "${karaf.data}/delegation/pha.checkpoint";
 }

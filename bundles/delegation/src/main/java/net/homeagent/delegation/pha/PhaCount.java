@@ -27,10 +27,20 @@ public enum PhaCount {
     SHA_TRANSITIONS,
     /** An SHA that restarted or whose heartbeat disagreed with what it was told: told its entries again. */
     SHA_RESYNCS,
+    /** Delegations taken from the checkpoint at start, and those it named that the PHA kept instead. */
+    CHECKPOINT_RESTORED,
+    CHECKPOINT_SKIPPED,
     /** Ticks that came more than a heartbeat interval after the last: the PHA itself was paused. */
     PAUSES,
     HEARTBEATS_SENT,
     HEARTBEATS_RECEIVED,
+    LOAD_REPORTS_RECEIVED,
+    /** A Load Report not newer than the last one taken (the link delivered it late): ignored. */
+    LOAD_REPORTS_OUT_OF_ORDER,
+    /** Mobiles a load policy moved (packet-threshold, even-load). */
+    POLICY_MOVES,
+    /** Moves a policy asked for beyond maxMovesPerInterval: not made (asked again next interval if still due). */
+    MOVES_OVER_BUDGET,
     /** A service 3 payload from a node that is not a configured SHA, or an unexpected or malformed one. */
     DROPPED;
 

@@ -11,7 +11,13 @@ import net.homeagent.peer.PeerNode;
 
 /** {@link PhaConfig} checked: every bad value is refused at activation with the key named. */
 public record PhaSettings(List<PeerNode> shas, String policy, ReplyOrder order, Duration ackTimeout,
-        Duration heartbeat, int heartbeatMisses) {
+        Duration heartbeat, int heartbeatMisses, LoadSettings load) {
+
+    /** With the load policies' defaults. */
+    public PhaSettings(List<PeerNode> shas, String policy, ReplyOrder order, Duration ackTimeout, Duration heartbeat,
+            int heartbeatMisses) {
+        this(shas, policy, order, ackTimeout, heartbeat, heartbeatMisses, LoadSettings.DEFAULTS);
+    }
 
     public PhaSettings {
         shas = List.copyOf(shas);
@@ -37,7 +43,9 @@ public record PhaSettings(List<PeerNode> shas, String policy, ReplyOrder order, 
                 .filter(s -> !s.isBlank()).map(s -> PeerAddress.parse("shas", s)).toList();
         return new PhaSettings(shas, config.policy().trim(), ReplyOrder.parse(config.order()),
                 Duration.ofMillis(config.ackTimeoutMillis()), Duration.ofMillis(config.heartbeatMillis()),
-                config.heartbeatMisses());
+                config.heartbeatMisses(), new LoadSettings(Duration.ofMillis(config.loadIntervalMillis()),
+                        config.moveAbovePackets(), config.returnBelowPackets(), config.maxMovesPerInterval(),
+                        config.holdIntervals(), config.evenBandPercent()));
     }
 
     /** How long an SHA may be silent before it is taken for failed. */

@@ -20,9 +20,10 @@ public final class Policies {
         active = find(initial, "policy");
     }
 
-    /** Equal split and manual. */
-    public static Policies standard(String initial) {
-        return new Policies(List.of(new EqualSplit(), new ManualOnly()), initial);
+    /** Equal split, packet threshold, even load and manual. */
+    public static Policies standard(String initial, LoadSettings load) {
+        return new Policies(List.of(new EqualSplit(), new PacketThreshold(load), new EvenLoad(load), new ManualOnly()),
+                initial);
     }
 
     public DelegationPolicy active() {

@@ -7,25 +7,33 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import net.homeagent.delegation.Tally;
+import net.homeagent.delegation.pha.DelegationPolicy.LoadPicture;
+import net.homeagent.delegation.pha.DelegationPolicy.MobileLoad;
+import net.homeagent.delegation.pha.DelegationPolicy.Move;
 import net.homeagent.delegation.pha.DelegationPolicy.ShaLoad;
 import net.homeagent.delegation.wire.DelegationCodec;
 import net.homeagent.delegation.wire.DelegationMessage;
+import net.homeagent.delegation.wire.DelegationMessage.EntryPackets;
 import net.homeagent.delegation.wire.DelegationMessage.Heartbeat;
+import net.homeagent.delegation.wire.DelegationMessage.LoadReport;
 import net.homeagent.delegation.wire.DelegationMessage.StartAck;
 import net.homeagent.delegation.wire.DelegationMessage.StartForwarding;
 import net.homeagent.delegation.wire.DelegationMessage.StopAck;
@@ -34,12 +42,14 @@ import net.homeagent.delegation.wire.MalformedDelegationMessage;
 import net.homeagent.delegation.wire.Result;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.BindingEvent;
+import net.homeagent.mip.api.BindingKey;
 import net.homeagent.mip.api.BindingListener;
 import net.homeagent.mip.api.BindingStore;
 import net.homeagent.mip.api.ChangeOrigin;
 import net.homeagent.mip.api.Encapsulation;
 import net.homeagent.mip.api.RemovalReason;
 import net.homeagent.mip.api.ReplyBarrier;
+import net.homeagent.mip.api.TunnelCounters;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.support.Futures;
 import net.homeagent.mip.api.support.RateLimitedLog;
@@ -66,6 +76,11 @@ import net.homeagent.peer.PeerNode;
  * or whose heartbeat disagrees with what it was told is told its entries again; one that comes up
  * gets its share of the mobiles kept at the PHA.
  *
+ * <p>Every load interval the PHA reads the packet counters of the mobiles it forwards itself (its
+ * own data plane's) and those its SHAs report (Load Report), and the active policy may move mobiles:
+ * at most {@code maxMovesPerInterval} per interval, and a mobile moved stays where it was put for
+ * {@code holdIntervals} intervals.
+ *
  * <p>Threads: binding events on the registering threads, messages on the link's I/O thread, the
  * tick on a timer, the shell's moves: each holds this object's lock, and does nothing but memory
  * work and non-blocking sends under it.
@@ -73,6 +88,8 @@ import net.homeagent.peer.PeerNode;
 public final class PrimaryAgent implements BindingListener, ReplyBarrier {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrimaryAgent.class);
+    /** Where a mobile the PHA forwards itself is measured (SHAs are measured at their node ids). */
+    private static final int AT_PHA = -1;
 
     private final PhaSettings settings;
     private final Clock clock;
@@ -81,6 +98,13 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
     private final BindingStore store;
     private final Consumer<ApplianceEvent> events;
     private final PeerChannel channel;
+    private final Function<BindingKey, Optional<TunnelCounters>> localCounters;
+    /** Packets per load interval of each mobile, read where it is forwarded. */
+    private final PacketMeter<Inet4Address> mobileRates;
+    /** Packets per load interval of each SHA, from its reports' totals. */
+    private final PacketMeter<Integer> shaRates;
+    /** Mobiles moved recently, and until when no policy moves them again. */
+    private final Map<Inet4Address, Instant> heldUntil = new HashMap<>();
     private final Tally<PhaCount> counts = new Tally<>(PhaCount.class);
     private final RateLimitedLog drops;
     private final Map<Integer, SecondaryPeer> peers = new LinkedHashMap<>();
@@ -92,13 +116,27 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
     private long heartbeats;
     private Instant nextHeartbeat = Instant.MIN;
     private Instant lastTick;
+    private Instant nextLoad;
+    /** When this PHA started: an SHA holding restored delegations must be heard within the silence after it. */
+    private final Instant started;
+    /** Changes of which SHA forwards which mobile (accepted or over), for the checkpoint's writer. */
+    private long placementChanges;
     /** An SHA came up: the next tick offers the mobiles kept at the PHA to the policy. */
     private boolean adoptDue;
     private boolean closed;
 
+    /**
+     * @param localCounters the counters of a tunnel of this node's own data plane (empty when it has
+     *                      none, or no data plane): the packets of the mobiles the PHA forwards itself
+     */
     public PrimaryAgent(PhaSettings settings, PeerLink link, BindingStore store, Clock clock, Policies policies,
-            LocalInterception interception, Consumer<ApplianceEvent> events) {
+            LocalInterception interception, Function<BindingKey, Optional<TunnelCounters>> localCounters,
+            Consumer<ApplianceEvent> events) {
         this.settings = settings;
+        this.localCounters = localCounters;
+        this.mobileRates = new PacketMeter<>(settings.load().interval());
+        this.shaRates = new PacketMeter<>(settings.load().interval());
+        this.started = clock.instant();
         this.clock = clock;
         this.policies = policies;
         this.interception = interception;
@@ -151,6 +189,8 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
 
     private void bindingGone(Inet4Address home) {
         pinnedAtPha.remove(home);
+        heldUntil.remove(home);
+        mobileRates.forget(home);
         Delegation delegation = delegations.get(home);
         if (delegation != null) {
             stopAndTakeBack(delegation);
@@ -161,7 +201,7 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         List<ShaLoad> available = new ArrayList<>();
         for (SecondaryPeer peer : peers.values()) {
             if (peer.state == ShaState.UP) {
-                available.add(new ShaLoad(peer.id(), peer.assigned, peer.capacity));
+                available.add(new ShaLoad(peer.id(), peer.assigned, peer.capacity, shaRates.rate(peer.id()).orElse(0)));
             }
         }
         OptionalInt chosen = available.isEmpty() ? OptionalInt.empty() : policies.active().choose(home, available);
@@ -222,6 +262,7 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         delegation.answered();
         if (delegation.active) {
             counts.increment(PhaCount.TAKEN_BACK);
+            placementChanges++;
         }
         interception.takeBack(delegation.home);
     }
@@ -268,6 +309,8 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
                 sha.capacity = heartbeat.capacity();
                 sha.reportedEntries = heartbeat.entries();
                 compareEntries(sha);
+            } else if (decoded instanceof LoadReport report) {
+                loadReported(sha, report);
             } else {
                 drop("request", () -> "a request sent to the PHA by SHA " + sha.id());
             }
@@ -284,9 +327,18 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         sha.lastHeard = Optional.of(clock.instant());
         boolean restarted = sha.epoch != 0 && epoch > sha.epoch;
         sha.epoch = Math.max(sha.epoch, epoch);
+        if (restarted) {
+            sha.lastReport = 0; // its reports count from 1 again
+        }
         if (sha.state != ShaState.UP) {
-            transition(sha, ShaState.UP, sha.state == ShaState.UNKNOWN ? "first heard" : "heard again");
+            boolean first = sha.state == ShaState.UNKNOWN;
+            transition(sha, ShaState.UP, first ? "first heard" : "heard again");
             stopWhatWentElsewhere(sha);
+            if (first && sha.assigned > 0) {
+                LOG.info("SHA {} heard: telling it the {} mobiles restored from the checkpoint", sha.id(),
+                        sha.assigned);
+                resync(sha); // restored from the checkpoint: it may forward them still, or have lost them
+            }
             adoptDue = true;
         } else if (restarted) {
             LOG.info("SHA {} restarted: telling it its entries again", sha.id());
@@ -322,6 +374,9 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         byTransaction.remove(ack.transaction());
         if (ack.result() == Result.ACCEPTED) {
             counts.increment(PhaCount.STARTS_ACCEPTED);
+            if (!delegation.active) {
+                placementChanges++;
+            }
             delegation.active = true;
             delegation.answered();
             interception.delegate(delegation.home);
@@ -340,6 +395,40 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
     private void stopAnswered(SecondaryPeer sha, StopAck ack) {
         sha.stopsInFlight = Math.max(0, sha.stopsInFlight - 1);
         counts.increment(ack.result() == Result.UNKNOWN_HOME ? PhaCount.STOPS_UNKNOWN_AT_SHA : PhaCount.STOPS_ACKED);
+    }
+
+    /**
+     * The packets an SHA's tunnels counted. The rates divide by the SHA's own uptime, so a report the
+     * link delivered late (retransmitted) does not look like a burst. A mobile a complete report does
+     * not list counted nothing since the previous report: if the PHA has that one too, the mobile's
+     * counter is sampled unchanged; after a gap (a report older than the newest is ignored) only the
+     * listed ones are sampled.
+     */
+    private void loadReported(SecondaryPeer sha, LoadReport report) {
+        counts.increment(PhaCount.LOAD_REPORTS_RECEIVED);
+        if (report.transaction() <= sha.lastReport) {
+            counts.increment(PhaCount.LOAD_REPORTS_OUT_OF_ORDER);
+            return;
+        }
+        boolean complete = !report.truncated() && report.transaction() == sha.lastReport + 1;
+        sha.lastReport = report.transaction();
+        Instant at = Instant.EPOCH.plusMillis(report.uptimeMillis());
+        shaRates.sample(sha.id(), sha.id(), report.totalPackets(), at);
+        Set<Inet4Address> listed = new HashSet<>();
+        for (EntryPackets entry : report.entries()) {
+            Delegation d = delegations.get(entry.home());
+            if (d != null && d.sha == sha && d.active) {
+                mobileRates.sample(entry.home(), sha.id(), entry.packets(), at);
+                listed.add(entry.home());
+            }
+        }
+        if (complete) {
+            for (Delegation d : delegations.values()) {
+                if (d.sha == sha && d.active && !listed.contains(d.home)) {
+                    mobileRates.last(d.home, sha.id()).ifPresent(p -> mobileRates.sample(d.home, sha.id(), p, at));
+                }
+            }
+        }
     }
 
     /** With nothing in flight to it, the SHA must forward exactly the mobiles it accepted; else it is told again. */
@@ -373,8 +462,10 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
      */
     public void tick() {
         boolean adopt;
+        boolean measure;
         synchronized (this) {
             adopt = tickLocked();
+            measure = loadDue();
         }
         if (adopt) {
             List<Binding> all = store.list(binding -> !interception.delegated(binding.homeAddress()));
@@ -382,6 +473,123 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
                 adoptKept(all);
             }
         }
+        if (measure) {
+            List<Binding> kept = store.list(binding -> !interception.delegated(binding.homeAddress()));
+            Map<Inet4Address, Long> packets = new HashMap<>();
+            for (Binding binding : kept) {
+                localCounters.apply(binding.key()).ifPresent(c -> packets.merge(binding.homeAddress(),
+                        c.packetsTunnelled(), Long::sum));
+            }
+            synchronized (this) {
+                rebalance(kept, packets);
+            }
+        }
+    }
+
+    private boolean loadDue() {
+        Instant now = clock.instant();
+        if (closed || (nextLoad != null && now.isBefore(nextLoad))) {
+            return false;
+        }
+        boolean first = nextLoad == null;
+        nextLoad = now.plus(settings.load().interval());
+        return !first; // the first interval starts now
+    }
+
+    // ---- the load policies ----
+
+    /**
+     * One load interval: the counters of the mobiles kept at the PHA are sampled, and the active
+     * policy sees every movable mobile whose rate is known; its moves are made up to the budget.
+     *
+     * @param kept    the bindings the PHA forwards itself (read outside the lock)
+     * @param packets their tunnels' packet counters, by home address
+     */
+    private void rebalance(List<Binding> kept, Map<Inet4Address, Long> packets) {
+        if (closed) {
+            return;
+        }
+        Instant now = clock.instant();
+        heldUntil.values().removeIf(until -> !until.isAfter(now));
+        Map<Inet4Address, Binding> single = new HashMap<>();
+        Set<Inet4Address> multiple = new HashSet<>();
+        for (Binding binding : kept) {
+            if (single.putIfAbsent(binding.homeAddress(), binding) != null) {
+                multiple.add(binding.homeAddress());
+            }
+        }
+        multiple.forEach(single::remove);
+        List<MobileLoad> movable = new ArrayList<>();
+        single.forEach((home, binding) -> {
+            if (delegations.containsKey(home)) {
+                return; // delegated since the table was read
+            }
+            Long counted = packets.get(home);
+            if (counted != null) {
+                mobileRates.sample(home, AT_PHA, counted, now);
+            }
+            if (!pinnedAtPha.contains(home) && !heldUntil.containsKey(home)) {
+                mobileRates.rate(home).ifPresent(r -> movable.add(new MobileLoad(home, OptionalInt.empty(), r)));
+            }
+        });
+        for (Delegation d : delegations.values()) {
+            if (d.active && !d.waitingForAck() && !heldUntil.containsKey(d.home)) {
+                mobileRates.rate(d.home)
+                        .ifPresent(r -> movable.add(new MobileLoad(d.home, OptionalInt.of(d.sha.id()), r)));
+            }
+        }
+        List<ShaLoad> up = new ArrayList<>();
+        for (SecondaryPeer peer : peers.values()) {
+            if (peer.state == ShaState.UP) {
+                up.add(new ShaLoad(peer.id(), peer.assigned, peer.capacity, shaRates.rate(peer.id()).orElse(0)));
+            }
+        }
+        int budget = settings.load().maxMovesPerInterval();
+        DelegationPolicy policy = policies.active();
+        List<Move> wanted = policy.rebalance(new LoadPicture(up, movable));
+        Map<Inet4Address, MobileLoad> byHome = new HashMap<>();
+        movable.forEach(m -> byHome.put(m.home(), m));
+        int made = 0;
+        for (Move move : wanted) {
+            if (made == budget) {
+                counts.add(PhaCount.MOVES_OVER_BUDGET, wanted.size() - made);
+                break;
+            }
+            MobileLoad mobile = byHome.remove(move.home());
+            if (mobile != null && movedByPolicy(policy, move, mobile, single.get(move.home()), now)) {
+                made++;
+            }
+        }
+    }
+
+    /** One move a policy asked for; false (nothing done) for a target that is not up or has no room. */
+    private boolean movedByPolicy(DelegationPolicy policy, Move move, MobileLoad mobile, Binding atPha, Instant now) {
+        Delegation current = delegations.get(move.home());
+        String rate = mobile.packets() + " packets per interval";
+        if (move.toSha().isEmpty()) {
+            if (current == null) {
+                return false;
+            }
+            stopAndTakeBack(current);
+            LOG.info("policy {}: {} SHA {} -> PHA ({})", policy.name(), move.home().getHostAddress(), current.sha.id(),
+                    rate);
+        } else {
+            SecondaryPeer to = peers.get(move.toSha().getAsInt());
+            Binding binding = current != null ? current.binding : atPha;
+            if (to == null || to.state != ShaState.UP || (to.capacity > 0 && to.assigned >= to.capacity)
+                    || binding == null || (current != null && current.sha == to)) {
+                return false;
+            }
+            if (current != null) {
+                stopAndTakeBack(current);
+            }
+            delegate(to, binding);
+            LOG.info("policy {}: {} {} -> SHA {} ({})", policy.name(), move.home().getHostAddress(),
+                    current == null ? "PHA" : "SHA " + current.sha.id(), to.id(), rate);
+        }
+        heldUntil.put(move.home(), now.plus(settings.load().hold()));
+        counts.increment(PhaCount.POLICY_MOVES);
+        return true;
     }
 
     /** @return whether the mobiles kept at the PHA are to be offered to the policy */
@@ -412,6 +620,9 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
             if (sha.state == ShaState.UP && sha.lastHeard.isPresent()
                     && !sha.lastHeard.get().plus(settings.silence()).isAfter(now)) {
                 fail(sha, "silent for " + settings.heartbeatMisses() + " heartbeats");
+            } else if (sha.state == ShaState.UNKNOWN && sha.assigned > 0
+                    && !started.plus(settings.silence()).isAfter(now)) {
+                fail(sha, "not heard within " + settings.silence().toMillis() + " ms of the PHA's start");
             }
         }
         if (!now.isBefore(nextHeartbeat)) {
@@ -494,6 +705,63 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         return nextTransaction;
     }
 
+    // ---- the checkpoint ----
+
+    /**
+     * Before the PHA is plugged in: the delegations its checkpoint names are taken as accepted (the
+     * data plane leaves those home addresses to their SHA), and each SHA is told them again when first
+     * heard (at once if it was heard already); an SHA not heard within the silence after the start has
+     * them taken back. A home address
+     * without exactly one binding, or naming an SHA no longer configured, is left to the PHA.
+     *
+     * @return how many were restored
+     */
+    public int restore(Map<Inet4Address, Integer> placed) {
+        Map<Inet4Address, List<Binding>> bindings = new HashMap<>();
+        placed.keySet().forEach(home -> bindings.put(home, store.find(home)));
+        synchronized (this) {
+            int restored = 0;
+            for (Map.Entry<Inet4Address, Integer> entry : placed.entrySet()) {
+                SecondaryPeer sha = peers.get(entry.getValue());
+                List<Binding> its = bindings.get(entry.getKey());
+                if (sha == null || its.size() != 1 || delegations.containsKey(entry.getKey())) {
+                    counts.increment(PhaCount.CHECKPOINT_SKIPPED);
+                    continue;
+                }
+                Delegation delegation = new Delegation(entry.getKey(), sha);
+                delegation.binding = its.get(0);
+                delegation.active = true;
+                delegations.put(entry.getKey(), delegation);
+                sha.assigned++;
+                interception.delegate(entry.getKey());
+                counts.increment(PhaCount.CHECKPOINT_RESTORED);
+                restored++;
+            }
+            placementChanges++;
+            LOG.info("{} delegations restored from the checkpoint, {} left to the PHA", restored,
+                    placed.size() - restored);
+            // an SHA heard between the channel's opening and now was not told them when it came up
+            peers.values().stream().filter(p -> p.state == ShaState.UP && p.assigned > 0).forEach(this::resync);
+            return restored;
+        }
+    }
+
+    /** How many times the accepted delegations changed: the checkpoint is written when this moves. */
+    public synchronized long placementChanges() {
+        return placementChanges;
+    }
+
+    /** Each accepted delegation's home address and SHA, for the checkpoint. */
+    public synchronized Map<Inet4Address, Integer> placements() {
+        Map<Inet4Address, Integer> placed = new HashMap<>();
+        delegations.values().forEach(d -> {
+            if (d.active) {
+                placed.put(d.home, d.sha.id());
+            }
+        });
+        return placed;
+    }
+
     // ---- the operator ----
 
     /**
@@ -543,6 +811,7 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         }
         counts.increment(PhaCount.MOVED);
         delegate(to, bindings.get(0));
+        heldUntil.put(home, clock.instant().plus(settings.load().hold()));
         return home.getHostAddress() + ": " + from + " -> SHA " + to.id() + " (forwarded there once it accepts)";
     }
 
@@ -574,27 +843,30 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         Instant now = clock.instant();
         return peers.values().stream().map(p -> new ShaView(p.node, p.state, mobiles.getOrDefault(p.id(), 0),
                 pending.getOrDefault(p.id(), 0), p.reportedEntries, p.capacity,
-                p.lastHeard.map(at -> Duration.between(at, now)), p.failures)).toList();
+                p.lastHeard.map(at -> Duration.between(at, now)), p.failures, shaRates.rate(p.id()))).toList();
     }
 
     /**
      * @param mobiles  delegations the SHA accepted
      * @param starting Starts on their way
      * @param reported what its last heartbeat said it forwards
+     * @param packets  packets per load interval its last two Load Reports gave
      */
     public record ShaView(PeerNode node, ShaState state, int mobiles, int starting, long reported, long capacity,
-            Optional<Duration> sinceHeard, int failures) {
+            Optional<Duration> sinceHeard, int failures, OptionalLong packets) {
     }
 
     /** Each delegated mobile: home address, care-of, SHA, accepted or on its way; by home address. */
     public synchronized List<DelegationView> delegations() {
         return delegations.values().stream()
                 .map(d -> new DelegationView(d.home, d.binding == null ? null : d.binding.careOfAddress(), d.sha.id(),
-                        d.active, d.waitingForAck()))
+                        d.active, d.waitingForAck(), mobileRates.rate(d.home)))
                 .sorted(Comparator.comparingLong(v -> net.homeagent.mip.codec.wire.Ipv4.toUnsigned(v.home()))).toList();
     }
 
-    public record DelegationView(Inet4Address home, Inet4Address careOf, int sha, boolean accepted, boolean waiting) {
+    /** @param packets packets per load interval at the SHA, when two reports gave it */
+    public record DelegationView(Inet4Address home, Inet4Address careOf, int sha, boolean accepted, boolean waiting,
+            OptionalLong packets) {
     }
 
     /**

@@ -1,5 +1,7 @@
 package net.homeagent.delegation.pha;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -22,10 +24,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import net.homeagent.delegation.Ticker;
+import net.homeagent.mip.api.BindingKey;
 import net.homeagent.mip.api.BindingListener;
 import net.homeagent.mip.api.BindingStore;
+import net.homeagent.mip.api.DataPlane;
 import net.homeagent.mip.api.DelegatedForwarding;
 import net.homeagent.mip.api.ReplyBarrier;
+import net.homeagent.mip.api.TunnelCounters;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.events.ApplianceEvents;
 import net.homeagent.peer.PeerLink;
@@ -47,13 +52,22 @@ public final class PrimaryRole {
     private static final Duration TICK = Duration.ofMillis(20);
     /** How long a stopping PHA waits for the link to acknowledge its Stops. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(1);
+    /** How often the checkpoint is written when the delegations changed: a crash loses at most this much. */
+    private static final Duration CHECKPOINT_EVERY = Duration.ofMillis(500);
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ApplianceEvents events;
 
+    /** This node's own data plane: the packet counters of the mobiles the PHA forwards itself. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DataPlane dataPlane;
+
     private final Optional<PrimaryAgent> agent;
     private final Optional<Ticker> ticker;
     private final List<ServiceRegistration<?>> registrations;
+    private final Optional<DelegationCheckpoint> checkpoint;
+    /** The agent's placement changes the checkpoint on disk holds (only the ticker's thread and stop use it). */
+    private long checkpointed = -1;
 
     @Activate
     public PrimaryRole(@Reference(name = "link") PeerLink link, @Reference(name = "store") BindingStore store,
@@ -63,14 +77,19 @@ public final class PrimaryRole {
             agent = Optional.empty();
             ticker = Optional.empty();
             registrations = List.of();
+            checkpoint = Optional.empty();
             return;
         }
         PhaSettings settings = PhaSettings.from(config);
         LocalInterception interception = new LocalInterception();
         PrimaryAgent started = new PrimaryAgent(settings, link, store, Clock.systemUTC(),
-                Policies.standard(settings.policy()), interception, this::publish);
+                Policies.standard(settings.policy(), settings.load()), interception, this::localCounters,
+                this::publish);
+        checkpoint = checkpointOf(config.checkpointFile());
+        checkpoint.ifPresent(file -> restore(file, started));
         Ticker thread = new Ticker("delegation-pha");
         thread.every(TICK, started::tick);
+        thread.every(CHECKPOINT_EVERY, this::writeCheckpoint);
         agent = Optional.of(started);
         ticker = Optional.of(thread);
         registrations = List.of(
@@ -81,6 +100,37 @@ public final class PrimaryRole {
                 settings.shas().size() + " SHAs, order " + settings.order().text()));
         LOG.info("primary home agent: {} SHAs, policy {}, order {}", settings.shas().size(), settings.policy(),
                 settings.order().text());
+    }
+
+    static Optional<DelegationCheckpoint> checkpointOf(String configured) {
+        String file = configured.trim().replace("${karaf.data}", System.getProperty("karaf.data", "data"));
+        return file.isEmpty() ? Optional.empty() : Optional.of(new DelegationCheckpoint(Path.of(file)));
+    }
+
+    /** A missing checkpoint is a first start; a damaged one is said and left: the PHA starts without it. */
+    private static void restore(DelegationCheckpoint file, PrimaryAgent agent) {
+        try {
+            agent.restore(file.read());
+        } catch (IOException e) {
+            LOG.warn("delegation checkpoint not restored, the PHA forwards every mobile until its SHAs come up: {}",
+                    e.getMessage());
+        }
+    }
+
+    /** On the ticker's thread: the file follows the delegations within {@link #CHECKPOINT_EVERY}. */
+    private void writeCheckpoint() {
+        agent.ifPresent(a -> checkpoint.ifPresent(file -> {
+            long changes = a.placementChanges();
+            if (changes == checkpointed) {
+                return;
+            }
+            try {
+                file.write(a.placements());
+                checkpointed = changes;
+            } catch (IOException e) {
+                LOG.warn("delegation checkpoint {} not written: {}", file.file(), e.toString());
+            }
+        }));
     }
 
     private static void takeBackAndClose(PrimaryAgent agent) {
@@ -94,6 +144,11 @@ public final class PrimaryRole {
             LOG.warn("Stop Forwarding not acknowledged: {}", e.getCause().toString());
         }
         agent.close();
+    }
+
+    private Optional<TunnelCounters> localCounters(BindingKey key) {
+        DataPlane plane = dataPlane;
+        return plane == null ? Optional.empty() : plane.counters(key);
     }
 
     private void publish(ApplianceEvent event) {
@@ -116,6 +171,7 @@ public final class PrimaryRole {
     void stop() {
         ticker.ifPresent(Ticker::close);
         agent.ifPresent(PrimaryRole::takeBackAndClose);
+        writeCheckpoint(); // every mobile was taken back: a later start restores none
         registrations.forEach(ServiceRegistration::unregister);
         publish(ApplianceEvent.roleChanged(Clock.systemUTC().instant(), "delegation-pha", "primary", "off", "stopped"));
     }

@@ -22,6 +22,8 @@ final class SecondaryPeer {
     /** Stops sent and not answered yet: while any, the heartbeat's count is not compared. */
     int stopsInFlight;
     int failures;
+    /** The number of the last Load Report taken in this life of its link (0: none yet). */
+    long lastReport;
     /** Mobiles delegated to it (accepted or on their way), and of those the ones whose Start waits for its ack. */
     int assigned;
     int awaiting;

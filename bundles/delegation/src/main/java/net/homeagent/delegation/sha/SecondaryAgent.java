@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
 import net.homeagent.delegation.Tally;
 import net.homeagent.delegation.wire.DelegationCodec;
 import net.homeagent.delegation.wire.DelegationMessage;
+import net.homeagent.delegation.wire.DelegationMessage.EntryPackets;
 import net.homeagent.delegation.wire.DelegationMessage.Heartbeat;
+import net.homeagent.delegation.wire.DelegationMessage.LoadReport;
 import net.homeagent.delegation.wire.DelegationMessage.StartAck;
 import net.homeagent.delegation.wire.DelegationMessage.StartForwarding;
 import net.homeagent.delegation.wire.DelegationMessage.StopAck;
@@ -68,6 +70,14 @@ public final class SecondaryAgent {
     private final Map<Inet4Address, DelegatedEntry> entries = new HashMap<>();
     private long heartbeats;
     private long phaEpoch;
+    /** After the PHA restarted: when the entries of its earlier life it did not tell again go. */
+    private Optional<Instant> restartGraceEnds = Optional.empty();
+    /** Each entry's packet counter at the last Load Report (absent: started since). */
+    private final Map<Inet4Address, Long> reportedPackets = new HashMap<>();
+    private final Instant started;
+    private Instant nextReport;
+    private long reports;
+    private long totalPackets;
 
     public SecondaryAgent(ShaSettings settings, PeerLink link, DataPlane dataPlane, Clock clock, Executor work,
             Consumer<ApplianceEvent> events) {
@@ -77,6 +87,8 @@ public final class SecondaryAgent {
         this.work = work;
         this.events = events;
         this.refusals = new RateLimitedLog(clock, Duration.ofSeconds(10), LOG::info);
+        this.started = clock.instant();
+        this.nextReport = started.plus(settings.loadReport());
         this.channel = link.open(DelegationCodec.SERVICE, message -> work.execute(() -> receive(message)));
         events.accept(ApplianceEvent.roleChanged(clock.instant(), "delegation-sha", "off", "secondary",
                 "enabled, PHA " + settings.pha().nodeId()));
@@ -110,7 +122,11 @@ public final class SecondaryAgent {
         }
     }
 
-    /** A newer epoch of the PHA's link: it restarted, and the entries of its earlier life go. */
+    /**
+     * A newer epoch of the PHA's link: it restarted. The entries of its earlier life keep forwarding
+     * for {@code phaRestartGrace}: a PHA that kept a checkpoint tells them again when it hears this SHA
+     * (no moment without forwarding); those it does not tell by then go.
+     */
     private void phaEpochSeen(long epoch) {
         if (epoch <= phaEpoch) {
             return;
@@ -120,13 +136,28 @@ public final class SecondaryAgent {
         if (!restarted) {
             return;
         }
-        List<DelegatedEntry> stale = entries.values().stream().filter(e -> e.phaEpoch() < epoch).toList();
+        long earlier = entries.values().stream().filter(e -> e.phaEpoch() < epoch).count();
+        LOG.info("PHA {} restarted: {} entries of its earlier life kept for {} ms for it to tell them again",
+                settings.pha().nodeId(), earlier, settings.phaRestartGrace().toMillis());
+        restartGraceEnds = Optional.of(clock.instant().plus(settings.phaRestartGrace()));
+        dropUntoldAfterRestart(clock.instant());
+    }
+
+    /** Once the grace after a PHA's restart ran out: the entries it did not tell again go. */
+    private void dropUntoldAfterRestart(Instant now) {
+        if (restartGraceEnds.isEmpty() || restartGraceEnds.get().isAfter(now)) {
+            return;
+        }
+        restartGraceEnds = Optional.empty();
+        List<DelegatedEntry> stale = entries.values().stream().filter(e -> e.phaEpoch() < phaEpoch).toList();
         stale.forEach(e -> {
             remove(e);
             counts.increment(ShaCount.DROPPED_PHA_RESTART);
         });
-        LOG.info("PHA {} restarted: {} entries of its earlier life dropped (it delegates again)",
-                settings.pha().nodeId(), stale.size());
+        if (!stale.isEmpty()) {
+            LOG.info("PHA {} did not tell {} entries of its earlier life again: dropped", settings.pha().nodeId(),
+                    stale.size());
+        }
     }
 
     private void start(PeerNode pha, StartForwarding start, long epoch) {
@@ -149,6 +180,11 @@ public final class SecondaryAgent {
             if (before == null) {
                 dataPlane.install(tunnel);
                 counts.increment(ShaCount.STARTED);
+            } else if (before.phaEpoch() < epoch && before.tunnel().key().equals(tunnel.key())) {
+                // told again by a restarted PHA, which may have announced the home address itself
+                // meanwhile: installing again announces it from here (gratuitous ARP, RFC 5944 §4.6)
+                dataPlane.install(tunnel);
+                counts.increment(ShaCount.RETOLD_AFTER_PHA_RESTART);
             } else if (!before.tunnel().equals(tunnel)) {
                 if (before.tunnel().key().equals(tunnel.key())) {
                     dataPlane.install(tunnel);
@@ -182,6 +218,7 @@ public final class SecondaryAgent {
 
     private void remove(DelegatedEntry entry) {
         entries.remove(entry.tunnel().homeAddress());
+        reportedPackets.remove(entry.tunnel().homeAddress());
         try {
             dataPlane.remove(entry.tunnel().key());
         } catch (RuntimeException e) {
@@ -227,6 +264,7 @@ public final class SecondaryAgent {
     /** Every heartbeat interval: entries whose duration ran out go, and the PHA hears from us. */
     public synchronized void tick() {
         Instant now = clock.instant();
+        dropUntoldAfterRestart(now);
         List<DelegatedEntry> due = entries.values().stream().filter(e -> e.expiredAt(now)).toList();
         due.forEach(e -> {
             remove(e);
@@ -235,6 +273,43 @@ public final class SecondaryAgent {
         heartbeats = (heartbeats + 1) & 0xFFFF_FFFFL;
         counts.increment(ShaCount.HEARTBEATS_SENT);
         answer(settings.pha(), new Heartbeat(heartbeats, entries.size(), settings.capacity()));
+        if (!settings.loadReport().isZero() && !now.isBefore(nextReport)) {
+            nextReport = now.plus(settings.loadReport());
+            reportLoad(now);
+        }
+    }
+
+    /**
+     * A Load Report: the entries whose tunnels counted packets since the previous report (the most
+     * new packets first, as many as a report holds) and those started since, each with its tunnel's
+     * count; an entry whose data plane has no counters is not listed.
+     */
+    private void reportLoad(Instant now) {
+        record Changed(EntryPackets entry, long fresh) {
+        }
+        List<Changed> changed = new ArrayList<>();
+        for (DelegatedEntry entry : entries.values()) {
+            Optional<TunnelCounters> counters = dataPlane.counters(entry.tunnel().key());
+            if (counters.isEmpty()) {
+                continue;
+            }
+            Inet4Address home = entry.tunnel().homeAddress();
+            long packets = counters.get().packetsTunnelled();
+            Long before = reportedPackets.put(home, packets);
+            // a counter below the last report's: the tunnel was installed again (new care-of address)
+            long fresh = before == null || packets < before ? packets : packets - before;
+            totalPackets += fresh;
+            if (before == null || fresh > 0) {
+                changed.add(new Changed(new EntryPackets(home, packets), fresh));
+            }
+        }
+        changed.sort(Comparator.comparingLong(Changed::fresh).reversed());
+        boolean truncated = changed.size() > LoadReport.MAX_ENTRIES;
+        List<EntryPackets> listed = changed.stream().limit(LoadReport.MAX_ENTRIES).map(Changed::entry).toList();
+        reports = (reports + 1) & 0xFFFF_FFFFL;
+        counts.increment(ShaCount.LOAD_REPORTS_SENT);
+        answer(settings.pha(), new LoadReport(reports, totalPackets, Duration.between(started, now).toMillis(),
+                truncated, listed));
     }
 
     /** Runs {@link #tick} on the work thread, after what the link handed it. */

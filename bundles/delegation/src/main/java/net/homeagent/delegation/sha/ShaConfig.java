@@ -28,4 +28,14 @@ public @interface ShaConfig {
     @AttributeDefinition(description = "Heartbeat interval to the PHA, ms; also how often expired entries are"
             + " removed")
     int heartbeatMillis() default 200;
+
+    @AttributeDefinition(description = "How often the SHA reports its entries' packet counters to the PHA (Load"
+            + " Report), ms, at least heartbeatMillis; 0: never (the PHA's load policies then see no rate for its"
+            + " mobiles). Best equal to the PHA's loadIntervalMillis")
+    int loadReportMillis() default 1000;
+
+    @AttributeDefinition(description = "When the PHA restarted (its link's new epoch), how long the entries of its"
+            + " earlier life keep forwarding for it to tell them again, ms (a PHA with a checkpoint does so when it"
+            + " hears this SHA); those not told by then are removed. 0: removed at once")
+    int phaRestartGraceMillis() default 5000;
 }

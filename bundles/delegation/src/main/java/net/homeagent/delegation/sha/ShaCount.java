@@ -12,8 +12,13 @@ public enum ShaCount {
     STOPPED,
     /** An entry whose duration ran out without a Stop: removed by the SHA itself. */
     EXPIRED,
-    /** Entries dropped because their PHA restarted (its link's new epoch): it tells its delegations again. */
+    /**
+     * Entries dropped because their PHA restarted (its link's new epoch) and did not tell them again
+     * within phaRestartGraceMillis.
+     */
     DROPPED_PHA_RESTART,
+    /** Entries of a restarted PHA's earlier life it told again: kept, installed and announced again. */
+    RETOLD_AFTER_PHA_RESTART,
     REFUSED_CAPACITY,
     REFUSED_NO_ROUTE,
     REFUSED_BAD_REQUEST,
@@ -26,6 +31,7 @@ public enum ShaCount {
     DATA_PLANE_FAILURES,
     HEARTBEATS_SENT,
     HEARTBEATS_RECEIVED,
+    LOAD_REPORTS_SENT,
     /** An acknowledgement or heartbeat the link gave up on. */
     SENDS_GIVEN_UP;
 

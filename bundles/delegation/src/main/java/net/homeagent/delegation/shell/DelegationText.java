@@ -5,6 +5,7 @@ import java.util.Map;
 
 import net.homeagent.delegation.PeerAddress;
 import net.homeagent.delegation.Tally;
+import net.homeagent.delegation.pha.LoadSettings;
 import net.homeagent.delegation.pha.PhaCount;
 import net.homeagent.delegation.pha.PrimaryAgent;
 import net.homeagent.delegation.pha.PrimaryAgent.ShaView;
@@ -28,6 +29,11 @@ public final class DelegationText {
                 .append(pha.settings().ackTimeout().toMillis()).append(" ms, heartbeat ")
                 .append(pha.settings().heartbeat().toMillis()).append(" ms x ").append(pha.settings().heartbeatMisses())
                 .append('\n');
+        LoadSettings load = pha.settings().load();
+        out.append("load: every ").append(load.interval().toMillis()).append(" ms, move above ").append(load.moveAbove())
+                .append(" and return below ").append(load.returnBelow()).append(" packets per interval, at most ")
+                .append(load.maxMovesPerInterval()).append(" moves per interval, hold ").append(load.holdIntervals())
+                .append(" intervals, even band ").append(load.evenBandPercent()).append(" %\n");
         List<PrimaryAgent.DelegationView> delegations = pha.delegations();
         long accepted = delegations.stream().filter(PrimaryAgent.DelegationView::accepted).count();
         out.append("delegated: ").append(accepted).append(" accepted, ").append(delegations.size() - accepted)
@@ -60,15 +66,18 @@ public final class DelegationText {
     }
 
     public static String shas(PrimaryAgent pha) {
-        StringBuilder out = new StringBuilder(String.format("%-6s %-22s %-8s %8s %8s %8s %8s %10s %6s%n", "sha",
-                "address", "state", "mobiles", "starting", "reported", "capacity", "heard(ms)", "fails"));
+        StringBuilder out = new StringBuilder(String.format("%-6s %-22s %-8s %8s %8s %8s %8s %10s %6s %10s%n", "sha",
+                "address", "state", "mobiles", "starting", "reported", "capacity", "heard(ms)", "fails", "packets"));
         for (ShaView v : pha.shas()) {
-            out.append(String.format("%-6d %-22s %-8s %8d %8d %8d %8s %10s %6d%n", v.node().nodeId(),
+            out.append(String.format("%-6d %-22s %-8s %8d %8d %8d %8s %10s %6d %10s%n", v.node().nodeId(),
                     v.node().address().getAddress().getHostAddress() + ":" + v.node().address().getPort(),
                     v.state().text(), v.mobiles(), v.starting(), v.reported(),
                     v.capacity() == 0 ? "-" : Long.toString(v.capacity()),
-                    v.sinceHeard().map(d -> Long.toString(d.toMillis())).orElse("never"), v.failures()));
+                    v.sinceHeard().map(d -> Long.toString(d.toMillis())).orElse("never"), v.failures(),
+                    v.packets().isPresent() ? Long.toString(v.packets().getAsLong()) : "-"));
         }
+        out.append("(packets: forwarded in the last load interval of ").append(pha.settings().load().interval().toMillis())
+                .append(" ms, from the SHA's Load Reports)\n");
         return out.toString();
     }
 

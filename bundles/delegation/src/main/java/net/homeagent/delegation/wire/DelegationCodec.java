@@ -3,9 +3,13 @@ package net.homeagent.delegation.wire;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
+import net.homeagent.delegation.wire.DelegationMessage.EntryPackets;
 import net.homeagent.delegation.wire.DelegationMessage.Heartbeat;
+import net.homeagent.delegation.wire.DelegationMessage.LoadReport;
 import net.homeagent.delegation.wire.DelegationMessage.StartAck;
 import net.homeagent.delegation.wire.DelegationMessage.StartForwarding;
 import net.homeagent.delegation.wire.DelegationMessage.StopAck;
@@ -16,7 +20,7 @@ import net.homeagent.mip.codec.wire.Ipv4;
 /**
  * Encodes and decodes {@link DelegationMessage}s, big-endian (docs/protocols.md, "Delegation").
  * Every payload starts {@code u8 version (1) | u8 type | u32 transaction}; each type has one fixed
- * length. Decoding reads exactly one whole message or refuses it with
+ * length, but for the Load Report whose length follows from its count of entries. Decoding reads exactly one whole message or refuses it with
  * {@link MalformedDelegationMessage}: another version, an unknown type, another length, a field out
  * of range. Reliability, authentication and replay protection are the peer link's.
  */
@@ -31,15 +35,21 @@ public final class DelegationCodec {
     static final int STOP_FORWARDING = 3;
     static final int STOP_ACK = 4;
     static final int HEARTBEAT = 5;
+    static final int LOAD_REPORT = 6;
 
     static final int HEADER_LENGTH = 6;
     static final int START_LENGTH = 32;
     static final int ACK_LENGTH = 11;
     static final int STOP_LENGTH = 10;
     static final int HEARTBEAT_LENGTH = 14;
+    /** A Load Report without entries; each entry adds {@link #LOAD_ENTRY_LENGTH}. */
+    static final int LOAD_REPORT_FIXED_LENGTH = 26;
+    static final int LOAD_ENTRY_LENGTH = 12;
 
     /** Start Forwarding flags octet: reverse tunnelling granted (RFC 3024). */
     static final int REVERSE_TUNNEL = 0x01;
+    /** Load Report flags octet: more entries changed than the report lists. */
+    static final int TRUNCATED = 0x01;
 
     private DelegationCodec() {
     }
@@ -63,6 +73,13 @@ public final class DelegationCodec {
         } else if (message instanceof StopAck a) {
             out = header(ACK_LENGTH, STOP_ACK, a.transaction());
             out.putInt(Ipv4.toInt(a.home())).put((byte) a.result().code());
+        } else if (message instanceof LoadReport r) {
+            out = header(LOAD_REPORT_FIXED_LENGTH + LOAD_ENTRY_LENGTH * r.entries().size(), LOAD_REPORT,
+                    r.transaction());
+            out.putLong(r.totalPackets()).putLong(r.uptimeMillis());
+            out.put((byte) (r.truncated() ? TRUNCATED : 0)).put((byte) 0);
+            out.putShort((short) r.entries().size());
+            r.entries().forEach(e -> out.putInt(Ipv4.toInt(e.home())).putLong(e.packets()));
         } else {
             Heartbeat h = (Heartbeat) message;
             out = header(HEARTBEAT_LENGTH, HEARTBEAT, h.transaction());
@@ -96,6 +113,7 @@ public final class DelegationCodec {
             case STOP_FORWARDING -> new StopForwarding(transaction, read.length(STOP_LENGTH, "Stop Forwarding").address());
             case STOP_ACK -> read.length(ACK_LENGTH, "Stop Forwarding Ack").stopAck();
             case HEARTBEAT -> read.length(HEARTBEAT_LENGTH, "Heartbeat").heartbeat();
+            case LOAD_REPORT -> read.loadReport();
             default -> throw new MalformedDelegationMessage("unknown type " + type, type, transaction, home);
         };
     }
@@ -187,6 +205,40 @@ public final class DelegationCodec {
         Result result() throws MalformedDelegationMessage {
             int code = in.get() & 0xff;
             return Result.ofCode(code).orElseThrow(() -> bad("result " + code));
+        }
+
+        LoadReport loadReport() throws MalformedDelegationMessage {
+            if (in.limit() < LOAD_REPORT_FIXED_LENGTH) {
+                throw bad("Load Report of " + in.limit() + " bytes, shorter than " + LOAD_REPORT_FIXED_LENGTH);
+            }
+            long total = in.getLong();
+            long uptime = in.getLong();
+            boolean truncated = (in.get() & TRUNCATED) != 0;
+            in.get(); // reserved: sent as 0, ignored
+            int count = in.getShort() & 0xffff;
+            if (total < 0) {
+                throw bad("total packets beyond 2^63-1");
+            }
+            if (uptime < 0) {
+                throw bad("uptime beyond 2^63-1 ms");
+            }
+            if (count > LoadReport.MAX_ENTRIES) {
+                throw bad(count + " entries, a Load Report holds " + LoadReport.MAX_ENTRIES);
+            }
+            int expected = LOAD_REPORT_FIXED_LENGTH + LOAD_ENTRY_LENGTH * count;
+            if (in.limit() != expected) {
+                throw bad("Load Report of " + count + " entries in " + in.limit() + " bytes, not " + expected);
+            }
+            List<EntryPackets> entries = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                Inet4Address homeAddress = specified("entry's home address");
+                long packets = in.getLong();
+                if (packets < 0) {
+                    throw bad("packets of " + homeAddress.getHostAddress() + " beyond 2^63-1");
+                }
+                entries.add(new EntryPackets(homeAddress, packets));
+            }
+            return new LoadReport(transaction, total, uptime, truncated, entries);
         }
 
         Heartbeat heartbeat() {

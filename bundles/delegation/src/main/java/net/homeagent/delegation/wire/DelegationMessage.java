@@ -2,6 +2,7 @@ package net.homeagent.delegation.wire;
 
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -87,6 +88,53 @@ public sealed interface DelegationMessage {
             DelegationCodec.requireTransaction(transaction);
             DelegationCodec.requireUnsigned32("entries", entries);
             DelegationCodec.requireUnsigned32("capacity", capacity);
+        }
+    }
+
+    /**
+     * SHA to PHA, every {@code loadReportMillis}: the packets its data plane tunnelled, so that the
+     * PHA's load policies can weigh its mobiles (issue 13, "Policies"). The transaction is the
+     * report's number, counting up by one from 1 in each life of the SHA's link; nothing answers it.
+     * A PHA that knows no type 6 drops it (counted), so an SHA that sends it still works with one.
+     *
+     * @param totalPackets packets tunnelled for all its delegated entries since the role started,
+     *                     never decreasing (an entry removed keeps its share)
+     * @param uptimeMillis when the counters were read, in milliseconds since the SHA role started
+     *                     (its own clock): the PHA divides by these, not by when reports reach it
+     * @param truncated    more entries changed than one report holds ({@link #MAX_ENTRIES}): those
+     *                     left out are the ones with the fewest new packets
+     * @param entries      each entry whose tunnel counted packets since the previous report, and each
+     *                     entry started since then, with its tunnel's packet count since installed;
+     *                     an entry not listed in a report that is not truncated counted nothing since
+     *                     the previous report
+     */
+    record LoadReport(long transaction, long totalPackets, long uptimeMillis, boolean truncated,
+            List<EntryPackets> entries)
+            implements DelegationMessage {
+
+        /** So that a report fits the peer link's smallest payload at its default MTU (1,400 bytes). */
+        public static final int MAX_ENTRIES = 100;
+
+        public LoadReport {
+            DelegationCodec.requireTransaction(transaction);
+            entries = List.copyOf(entries);
+            if (totalPackets < 0 || uptimeMillis < 0) {
+                throw new IllegalArgumentException("total packets " + totalPackets + " or uptime " + uptimeMillis
+                        + " negative");
+            }
+            if (entries.size() > MAX_ENTRIES) {
+                throw new IllegalArgumentException(entries.size() + " entries, a report holds " + MAX_ENTRIES);
+            }
+        }
+    }
+
+    /** One delegated home address and the packets its tunnel counted since it was installed. */
+    record EntryPackets(Inet4Address home, long packets) {
+        public EntryPackets {
+            Objects.requireNonNull(home, "home");
+            if (packets < 0) {
+                throw new IllegalArgumentException("packets " + packets + " is negative");
+            }
         }
     }
 }

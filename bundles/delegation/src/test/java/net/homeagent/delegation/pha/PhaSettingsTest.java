@@ -10,6 +10,11 @@ import org.junit.jupiter.api.Test;
 class PhaSettingsTest {
 
     static PhaConfig config(String[] shas, String policy, String order, int ackTimeout, int misses) {
+        return config(shas, policy, order, ackTimeout, misses, 1000, 200);
+    }
+
+    static PhaConfig config(String[] shas, String policy, String order, int ackTimeout, int misses, long above,
+            long below) {
         return new PhaConfig() {
             @Override public Class<? extends Annotation> annotationType() { return PhaConfig.class; }
             @Override public boolean enabled() { return true; }
@@ -19,6 +24,13 @@ class PhaSettingsTest {
             @Override public int ackTimeoutMillis() { return ackTimeout; }
             @Override public int heartbeatMillis() { return 200; }
             @Override public int heartbeatMisses() { return misses; }
+            @Override public int loadIntervalMillis() { return 500; }
+            @Override public long moveAbovePackets() { return above; }
+            @Override public long returnBelowPackets() { return below; }
+            @Override public int maxMovesPerInterval() { return 4; }
+            @Override public int holdIntervals() { return 6; }
+            @Override public int evenBandPercent() { return 25; }
+            @Override public String checkpointFile() { return ""; }
         };
     }
 
@@ -32,6 +44,24 @@ class PhaSettingsTest {
         assertThat(one.shas().get(1).address().getPort()).isEqualTo(7435);
         assertThat(one.order()).isEqualTo(ReplyOrder.AFTER_ACK);
         assertThat(one.silence().toMillis()).isEqualTo(400);
+        assertThat(one.load()).isEqualTo(new LoadSettings(java.time.Duration.ofMillis(500), 1000, 200, 4, 6, 25));
+        assertThat(one.load().hold().toMillis()).isEqualTo(3000);
+    }
+
+    @Test
+    void theLoadPoliciesValuesAreCheckedAndTheReturnMustBeBelowTheMove() {
+        assertThatThrownBy(() -> PhaSettings.from(config(new String[0], "manual", "at-once", 500, 2, 1000, 1000)))
+                .hasMessageStartingWith("returnBelowPackets: 1000 must be 0..999");
+        assertThatThrownBy(() -> PhaSettings.from(config(new String[0], "manual", "at-once", 500, 2, 0, 0)))
+                .hasMessageStartingWith("moveAbovePackets:");
+        assertThatThrownBy(() -> new LoadSettings(java.time.Duration.ofMillis(50), 10, 1, 1, 1, 1))
+                .hasMessageStartingWith("loadIntervalMillis:");
+        assertThatThrownBy(() -> new LoadSettings(java.time.Duration.ofSeconds(1), 10, 1, 0, 1, 1))
+                .hasMessageStartingWith("maxMovesPerInterval:");
+        assertThatThrownBy(() -> new LoadSettings(java.time.Duration.ofSeconds(1), 10, 1, 1, 0, 1))
+                .hasMessageStartingWith("holdIntervals:");
+        assertThatThrownBy(() -> new LoadSettings(java.time.Duration.ofSeconds(1), 10, 1, 1, 1, 0))
+                .hasMessageStartingWith("evenBandPercent:");
     }
 
     @Test
@@ -50,6 +80,7 @@ class PhaSettingsTest {
                 .hasMessageStartingWith("ackTimeoutMillis:");
         assertThatThrownBy(() -> PhaSettings.from(config(new String[0], "manual", "at-once", 500, 0)))
                 .hasMessageStartingWith("heartbeatMisses:");
-        assertThatThrownBy(() -> Policies.standard("round-robin")).hasMessageContaining("unknown policy 'round-robin'");
+        assertThatThrownBy(() -> Policies.standard("round-robin", LoadSettings.DEFAULTS))
+                .hasMessageContaining("unknown policy 'round-robin'");
     }
 }

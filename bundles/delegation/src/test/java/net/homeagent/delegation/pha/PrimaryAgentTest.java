@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -19,6 +20,7 @@ import net.homeagent.delegation.sha.ShaSettings;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.Encapsulation;
 import net.homeagent.mip.api.RemovalReason;
+import net.homeagent.mip.api.TunnelCounters;
 import net.homeagent.mip.api.TunnelSpec;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.testing.FakeBindingStore;
@@ -48,6 +50,7 @@ class PrimaryAgentTest {
     final LocalInterception interception = new LocalInterception();
     final List<ApplianceEvent> events = new ArrayList<>();
     final List<Inet4Address> told = new ArrayList<>();
+    final FakeDataPlane phaPlane = new FakeDataPlane();
     final FakeDataPlane planeA = new FakeDataPlane();
     final FakeDataPlane planeB = new FakeDataPlane();
     PrimaryAgent pha;
@@ -55,9 +58,13 @@ class PrimaryAgentTest {
     SecondaryAgent shaB;
 
     void deploy(ReplyOrder order, int capacityA) {
-        pha = new PrimaryAgent(new PhaSettings(List.of(SHA_A, SHA_B), EqualSplit.NAME, order, Duration.ofMillis(500),
-                Duration.ofMillis(200), 5), peers.link(PHA), store, clock, Policies.standard(EqualSplit.NAME),
-                interception, events::add);
+        deploy(order, capacityA, EqualSplit.NAME, LoadSettings.DEFAULTS);
+    }
+
+    void deploy(ReplyOrder order, int capacityA, String policy, LoadSettings load) {
+        pha = new PrimaryAgent(new PhaSettings(List.of(SHA_A, SHA_B), policy, order, Duration.ofMillis(500),
+                Duration.ofMillis(200), 5, load), peers.link(PHA), store, clock, Policies.standard(policy, load),
+                interception, phaPlane::counters, events::add);
         store.listen(pha);
         interception.addWatcher(told::add);
         shaA = new SecondaryAgent(new ShaSettings(PHA, capacityA, Duration.ofMillis(200)), peers.link(SHA_A), planeA,
@@ -374,5 +381,184 @@ class PrimaryAgentTest {
         peers.deliver();
         assertThat(pha.counts().get(PhaCount.DROPPED)).isEqualTo(1);
         assertThat(pha.shas()).extracting(PrimaryAgent.ShaView::state).containsOnly(ShaState.UNKNOWN);
+    }
+
+    // ---- the load policies, on fake counters ----
+
+    static final LoadSettings LOAD = new LoadSettings(Duration.ofSeconds(1), 1000, 200, 1, 3, 20);
+
+    /** Time passes with everyone running: the PHA ticks every 20 ms, the SHAs every 200 ms, the link delivers. */
+    void runs(long millis) {
+        for (long t = 20; t <= millis; t += 20) {
+            clock.advance(Duration.ofMillis(20));
+            if (clock.instant().toEpochMilli() % 200 == 0) {
+                shaA.tick();
+                shaB.tick();
+            }
+            peers.deliver();
+            pha.tick();
+            peers.deliver();
+        }
+    }
+
+    /** {@code packets} more for {@code binding}'s tunnel in {@code plane}, as its forwarder counts them. */
+    static void count(FakeDataPlane plane, Binding binding, long packets) {
+        long before = plane.counters(binding.key()).map(TunnelCounters::packetsTunnelled).orElse(0L);
+        plane.counters(binding.key(), new TunnelCounters(before + packets, 0, 0, 0, 0, TunnelCounters.Scope.BINDING));
+    }
+
+    @Test
+    void thresholdMovesABusyMobileToAnShaWithinAnIntervalAndBackAfterItsTrafficStops() {
+        deploy(ReplyOrder.AT_ONCE, 0, PacketThreshold.NAME, LOAD);
+        runs(200);
+        Binding busy = register(home(1), "192.0.2.1");
+        Binding light = register(home(2), "192.0.2.2");
+        runs(1000);
+        assertThat(interception.size()).isZero(); // new mobiles are light until measured
+        for (int second = 0; second < 2; second++) {
+            count(phaPlane, busy, 1500);
+            count(phaPlane, light, 300);
+            runs(1000);
+        }
+        assertThat(interception.delegated(ip(home(1)))).isTrue();
+        assertThat(interception.delegated(ip(home(2)))).isFalse();
+        assertThat(planeA.tunnels()).extracting(TunnelSpec::homeAddress).containsExactly(ip(home(1)));
+        assertThat(pha.counts().get(PhaCount.POLICY_MOVES)).isEqualTo(1);
+        // busy at the SHA: its reports keep it there, past its hold
+        for (int second = 0; second < 5; second++) {
+            count(planeA, busy, 1200);
+            runs(1000);
+        }
+        assertThat(interception.delegated(ip(home(1)))).isTrue();
+        assertThat(pha.delegations()).singleElement().satisfies(d -> assertThat(d.packets()).hasValue(1200));
+        assertThat(pha.shas().get(0).packets()).hasValue(1200);
+        // the flow stops: back to the PHA, and it stays there
+        runs(3000);
+        assertThat(interception.delegated(ip(home(1)))).isFalse();
+        assertThat(planeA.tunnels()).isEmpty();
+        runs(5000);
+        assertThat(pha.counts().get(PhaCount.POLICY_MOVES)).isEqualTo(2);
+        assertThat(pha.counts().get(PhaCount.LOAD_REPORTS_RECEIVED)).isGreaterThan(10);
+        assertThat(shaA.counts().get(net.homeagent.delegation.sha.ShaCount.LOAD_REPORTS_SENT)).isGreaterThan(10);
+    }
+
+    @Test
+    void aMobileHoveringBetweenTheTwoValuesStaysWhereItIsAndMovesAreCappedPerInterval() {
+        deploy(ReplyOrder.AT_ONCE, 0, PacketThreshold.NAME, LOAD);
+        runs(200);
+        Binding one = register(home(1), "192.0.2.1");
+        Binding two = register(home(2), "192.0.2.2");
+        count(phaPlane, one, 0);
+        count(phaPlane, two, 0);
+        runs(1000);
+        count(phaPlane, one, 5000);
+        count(phaPlane, two, 4000);
+        runs(1000);
+        assertThat(interception.size()).isEqualTo(1); // one move per interval (maxMovesPerInterval=1)
+        assertThat(pha.counts().get(PhaCount.MOVES_OVER_BUDGET)).isEqualTo(1);
+        count(phaPlane, two, 4000);
+        runs(1000);
+        assertThat(interception.size()).isEqualTo(2);
+        assertThat(planeA.tunnels()).hasSize(1);
+        assertThat(planeB.tunnels()).hasSize(1); // the second went to the other, less loaded, SHA
+        for (int second = 0; second < 8; second++) {
+            count(planeA, one, second % 2 == 0 ? 201 : 999);
+            count(planeB, two, second % 2 == 0 ? 999 : 201);
+            runs(1000);
+        }
+        assertThat(interception.size()).isEqualTo(2);
+        assertThat(pha.counts().get(PhaCount.POLICY_MOVES)).isEqualTo(2);
+    }
+
+    @Test
+    void evenLoadMovesAMobileFromTheBusyShaToTheIdleOne() {
+        deploy(ReplyOrder.AT_ONCE, 0, EvenLoad.NAME, LOAD);
+        runs(200);
+        List<Binding> mobiles = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            mobiles.add(register(home(i), "192.0.2." + i));
+        }
+        runs(200);
+        assertThat(planeA.tunnels()).hasSize(2);
+        assertThat(planeB.tunnels()).hasSize(2);
+        List<Binding> atA = mobiles.stream().filter(b -> planeA.tunnels().stream()
+                .anyMatch(t -> t.homeAddress().equals(b.homeAddress()))).toList();
+        for (int second = 0; second < 3; second++) {
+            count(planeA, atA.get(0), 3000);
+            count(planeA, atA.get(1), 2000);
+            runs(1000);
+        }
+        assertThat(planeA.tunnels()).extracting(TunnelSpec::homeAddress).containsExactly(atA.get(0).homeAddress());
+        assertThat(planeB.tunnels()).hasSize(3);
+        assertThat(pha.counts().get(PhaCount.POLICY_MOVES)).isEqualTo(1);
+        assertThat(interception.size()).isEqualTo(4);
+    }
+
+    // ---- the checkpoint ----
+
+    @Test
+    void aRestartedPhaGivesItsRestoredBindingsBackToTheirShasWithoutInterceptingThem() {
+        deploy(ReplyOrder.AT_ONCE, 0);
+        register(home(1), "192.0.2.1");
+        register(home(2), "192.0.2.2");
+        register(home(3), "192.0.2.3");
+        int restored = pha.restore(Map.of(ip(home(1)), 3, ip(home(2)), 2, ip(home(9)), 2, ip(home(3)), 7));
+        assertThat(restored).isEqualTo(2);
+        assertThat(pha.counts().get(PhaCount.CHECKPOINT_SKIPPED)).isEqualTo(2); // no binding; SHA 7 unknown
+        assertThat(interception.delegated(ip(home(1)))).isTrue(); // from the start: the PHA does not intercept
+        assertThat(interception.delegated(ip(home(2)))).isTrue();
+        assertThat(interception.delegated(ip(home(3)))).isFalse();
+        List<Inet4Address> toldLater = new ArrayList<>();
+        interception.addWatcher(toldLater::add); // a data plane that binds after the restore removes them
+        assertThat(toldLater).containsExactlyInAnyOrder(ip(home(1)), ip(home(2)));
+        heartbeats();
+        peers.deliver();
+        assertThat(planeB.tunnels()).extracting(TunnelSpec::homeAddress).contains(ip(home(1)));
+        assertThat(planeA.tunnels()).extracting(TunnelSpec::homeAddress).contains(ip(home(2)));
+        assertThat(interception.delegated(ip(home(1)))).isTrue();
+        assertThat(interception.delegated(ip(home(3)))).isTrue(); // the one the PHA kept: offered to the policy
+        assertThat(pha.counts().get(PhaCount.TAKEN_BACK)).isZero();
+        assertThat(pha.placements()).containsEntry(ip(home(1)), 3).containsEntry(ip(home(2)), 2).hasSize(3);
+    }
+
+    @Test
+    void restoredBindingsOfAnShaNotHeardWithinTheSilenceAfterTheStartAreTakenBack() {
+        deploy(ReplyOrder.AT_ONCE, 0);
+        register(home(1), "192.0.2.1");
+        pha.restore(Map.of(ip(home(1)), 2));
+        passes(980);
+        assertThat(interception.delegated(ip(home(1)))).isTrue();
+        passes(20);
+        assertThat(interception.delegated(ip(home(1)))).isFalse();
+        assertThat(pha.counts().get(PhaCount.SHA_FAILURES)).isEqualTo(1);
+        assertThat(pha.placements()).isEmpty();
+    }
+
+    @Test
+    void thePlacementsChangeWhenAnShaAcceptsAndWhenAMobileLeaves() {
+        deploy(ReplyOrder.AT_ONCE, 0);
+        heartbeats();
+        long before = pha.placementChanges();
+        register(home(1), "192.0.2.1");
+        assertThat(pha.placementChanges()).isEqualTo(before); // not accepted yet
+        peers.deliver();
+        assertThat(pha.placementChanges()).isEqualTo(before + 1);
+        assertThat(pha.placements()).containsOnlyKeys(ip(home(1)));
+        store.removeAll(ip(home(1)), RemovalReason.DEREGISTERED, net.homeagent.mip.api.ChangeOrigin.LOCAL);
+        assertThat(pha.placementChanges()).isEqualTo(before + 2);
+        assertThat(pha.placements()).isEmpty();
+    }
+
+    @Test
+    void anShaHeardBeforeTheRestoreIsToldItsRestoredMobilesAtOnce() {
+        deploy(ReplyOrder.AT_ONCE, 0, ManualOnly.NAME, LoadSettings.DEFAULTS); // nothing adopted meanwhile
+        Binding one = register(home(1), "192.0.2.1");
+        heartbeats(); // heard while the role was still starting
+        pha.restore(Map.of(ip(home(1)), 2));
+        peers.deliver();
+        assertThat(planeA.tunnels()).extracting(TunnelSpec::homeAddress).containsExactly(one.homeAddress());
+        assertThat(pha.counts().get(PhaCount.STARTS_ACCEPTED)).isEqualTo(1);
+        assertThat(pha.counts().get(PhaCount.CHECKPOINT_RESTORED)).isEqualTo(1);
+        assertThat(interception.delegated(ip(home(1)))).isTrue();
     }
 }

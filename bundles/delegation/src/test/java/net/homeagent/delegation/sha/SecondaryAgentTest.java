@@ -15,15 +15,19 @@ import org.junit.jupiter.api.Test;
 import net.homeagent.delegation.FakePeers;
 import net.homeagent.delegation.wire.DelegationCodec;
 import net.homeagent.delegation.wire.DelegationMessage;
+import net.homeagent.delegation.wire.DelegationMessage.EntryPackets;
 import net.homeagent.delegation.wire.DelegationMessage.Heartbeat;
+import net.homeagent.delegation.wire.DelegationMessage.LoadReport;
 import net.homeagent.delegation.wire.DelegationMessage.StartAck;
 import net.homeagent.delegation.wire.DelegationMessage.StartForwarding;
 import net.homeagent.delegation.wire.DelegationMessage.StopAck;
 import net.homeagent.delegation.wire.DelegationMessage.StopForwarding;
 import net.homeagent.delegation.wire.MalformedDelegationMessage;
 import net.homeagent.delegation.wire.Result;
+import net.homeagent.mip.api.BindingKey;
 import net.homeagent.mip.api.DataPlaneStatus;
 import net.homeagent.mip.api.Encapsulation;
+import net.homeagent.mip.api.TunnelCounters;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.testing.FakeDataPlane;
 import net.homeagent.mip.api.testing.MutableClock;
@@ -186,15 +190,42 @@ class SecondaryAgentTest {
     }
 
     @Test
-    void aRestartedPhaHasTheEntriesOfItsEarlierLifeDropped() throws Exception {
+    void aRestartedPhaHasTheEntriesItDoesNotTellAgainWithinTheGraceDropped() throws Exception {
         exchange(pha, start(1, "10.1.0.7", "192.0.2.9", 30));
         exchange(pha, start(2, "10.1.0.8", "192.0.2.9", 30));
+        while (dataPlane.nextCall(0) != null) {
+            // the two installs
+        }
         pha = peers.restart(PHA).open(3, m -> answers.add(decode(m.payload())));
-        assertThat(exchange(pha, start(1, "10.1.0.8", "198.51.100.4", 30)))
-                .isEqualTo(new StartAck(1, ip("10.1.0.8"), Result.ACCEPTED));
+        assertThat(exchange(pha, start(1, "10.1.0.7", "192.0.2.9", 30)))
+                .isEqualTo(new StartAck(1, ip("10.1.0.7"), Result.ACCEPTED));
+        assertThat(dataPlane.nextCall(0)).isEqualTo("install 10.1.0.7@192.0.2.9/IP_IN_IP"); // announced again
+        assertThat(sha.counts().get(ShaCount.RETOLD_AFTER_PHA_RESTART)).isEqualTo(1);
+        clock.advance(Duration.ofMillis(4_999));
+        sha.tick();
+        assertThat(sha.entries()).hasSize(2); // 10.1.0.8 still forwarded: the PHA may yet tell it
+        clock.advance(Duration.ofMillis(1));
+        sha.tick();
         assertThat(sha.entries()).singleElement()
+                .satisfies(e -> assertThat(e.entry().tunnel().homeAddress()).isEqualTo(ip("10.1.0.7")));
+        assertThat(sha.counts().get(ShaCount.DROPPED_PHA_RESTART)).isEqualTo(1);
+    }
+
+    @Test
+    void withoutGraceARestartedPhaHasTheEntriesOfItsEarlierLifeDroppedAtOnce() throws Exception {
+        PeerNode node = new PeerNode(3, new InetSocketAddress(ip("10.9.0.3"), 7434));
+        FakeDataPlane plane = new FakeDataPlane();
+        SecondaryAgent strict = new SecondaryAgent(new ShaSettings(PHA, 0, Duration.ofMillis(200),
+                Duration.ofSeconds(1), Duration.ZERO), peers.link(node), plane, clock, Runnable::run, e -> { });
+        pha.send(node.address(), DelegationCodec.encode(start(1, "10.1.0.7", "192.0.2.9", 30)));
+        pha.send(node.address(), DelegationCodec.encode(start(2, "10.1.0.8", "192.0.2.9", 30)));
+        peers.deliver();
+        pha = peers.restart(PHA).open(3, m -> answers.add(decode(m.payload())));
+        pha.send(node.address(), DelegationCodec.encode(start(1, "10.1.0.8", "198.51.100.4", 30)));
+        peers.deliver();
+        assertThat(strict.entries()).singleElement()
                 .satisfies(e -> assertThat(e.entry().tunnel().careOfAddress()).isEqualTo(ip("198.51.100.4")));
-        assertThat(sha.counts().get(ShaCount.DROPPED_PHA_RESTART)).isEqualTo(2);
+        assertThat(strict.counts().get(ShaCount.DROPPED_PHA_RESTART)).isEqualTo(2);
     }
 
     @Test
@@ -203,5 +234,65 @@ class SecondaryAgentTest {
         sha.close();
         assertThat(dataPlane.tunnels()).isEmpty();
         assertThat(events).extracting(ApplianceEvent::text).last().asString().contains("secondary -> off");
+    }
+
+    // ---- Load Reports ----
+
+    static void counted(FakeDataPlane plane, String home, String careOf, long packets) {
+        plane.counters(new BindingKey(ip(home), ip(careOf)),
+                new TunnelCounters(packets, packets * 100, 0, 0, 0, TunnelCounters.Scope.BINDING));
+    }
+
+    /** The SHA ticks every 200 ms for {@code millis}; the Load Reports the PHA got. */
+    List<LoadReport> reportsOver(SecondaryAgent agent, long millis) {
+        answers.clear();
+        for (long t = 0; t < millis; t += 200) {
+            clock.advance(Duration.ofMillis(200));
+            agent.tick();
+        }
+        peers.deliver();
+        return answers.stream().filter(LoadReport.class::isInstance).map(LoadReport.class::cast).toList();
+    }
+
+    @Test
+    void aLoadReportListsTheEntriesThatCountedOrStartedWithTheirTunnelsCounters() throws Exception {
+        exchange(pha, start(1, "10.1.0.7", "192.0.2.9", 600));
+        exchange(pha, start(2, "10.1.0.8", "192.0.2.9", 600));
+        counted(dataPlane, "10.1.0.7", "192.0.2.9", 40);
+        counted(dataPlane, "10.1.0.8", "192.0.2.9", 0);
+        assertThat(reportsOver(sha, 1000)).containsExactly(new LoadReport(1, 40, 1000, false,
+                List.of(new EntryPackets(ip("10.1.0.7"), 40), new EntryPackets(ip("10.1.0.8"), 0))));
+        counted(dataPlane, "10.1.0.8", "192.0.2.9", 25);
+        assertThat(reportsOver(sha, 1000)).containsExactly(new LoadReport(2, 65, 2000, false,
+                List.of(new EntryPackets(ip("10.1.0.8"), 25))));
+        // a new care-of address: a new tunnel, counting from 0 again
+        exchange(pha, start(3, "10.1.0.7", "198.51.100.4", 600));
+        counted(dataPlane, "10.1.0.7", "198.51.100.4", 5);
+        assertThat(reportsOver(sha, 1000)).containsExactly(new LoadReport(3, 70, 3000, false,
+                List.of(new EntryPackets(ip("10.1.0.7"), 5))));
+        assertThat(sha.counts().get(ShaCount.LOAD_REPORTS_SENT)).isEqualTo(3);
+    }
+
+    @Test
+    void aReportHoldsTheBusiestHundredAndSaysItLeftTheRestOut() throws Exception {
+        PeerNode node = new PeerNode(3, new InetSocketAddress(ip("10.9.0.3"), 7434));
+        FakeDataPlane plane = new FakeDataPlane();
+        SecondaryAgent big = new SecondaryAgent(new ShaSettings(PHA, 0, Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ZERO),
+                peers.link(node), plane, clock, Runnable::run, e -> { });
+        for (int i = 1; i <= 105; i++) {
+            pha.send(node.address(), DelegationCodec.encode(start(i, "10.1.1." + i, "192.0.2.9", 600)));
+            counted(plane, "10.1.1." + i, "192.0.2.9", i);
+        }
+        peers.deliver();
+        LoadReport report = reportsOver(big, 1000).get(0);
+        assertThat(report.truncated()).isTrue();
+        assertThat(report.entries()).hasSize(LoadReport.MAX_ENTRIES);
+        assertThat(report.entries().get(0)).isEqualTo(new EntryPackets(ip("10.1.1.105"), 105));
+        assertThat(report.entries()).extracting(EntryPackets::packets).doesNotContain(1L, 2L, 3L, 4L, 5L);
+        assertThat(report.totalPackets()).isEqualTo(105 * 106 / 2);
+        assertThat(DelegationCodec.encode(report).length).isLessThanOrEqualTo(1226);
+        assertThat(reportsOver(new SecondaryAgent(new ShaSettings(PHA, 0, Duration.ofMillis(200), Duration.ZERO, Duration.ZERO),
+                peers.link(new PeerNode(4, new InetSocketAddress(ip("10.9.0.4"), 7434))), plane, clock, Runnable::run,
+                e -> { }), 2000)).isEmpty();
     }
 }

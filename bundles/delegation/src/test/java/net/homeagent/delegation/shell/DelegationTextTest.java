@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import net.homeagent.delegation.FakePeers;
 import net.homeagent.delegation.pha.EqualSplit;
+import net.homeagent.delegation.pha.LoadSettings;
 import net.homeagent.delegation.pha.LocalInterception;
 import net.homeagent.delegation.pha.PhaSettings;
 import net.homeagent.delegation.pha.Policies;
@@ -61,10 +62,13 @@ class DelegationTextTest {
     void thePhaListsItsShasAndCounters() {
         PrimaryAgent pha = new PrimaryAgent(new PhaSettings(List.of(shaNode), EqualSplit.NAME, ReplyOrder.AFTER_ACK,
                 Duration.ofMillis(500), Duration.ofMillis(200), 2), peers.link(phaNode), new FakeBindingStore(), clock,
-                Policies.standard(EqualSplit.NAME), new LocalInterception(), e -> { });
+                Policies.standard(EqualSplit.NAME, LoadSettings.DEFAULTS), new LocalInterception(), key -> Optional.empty(),
+                e -> { });
         assertThat(DelegationText.shas(pha)).contains("sha").containsPattern("2 +10\\.9\\.0\\.2:7434 +unknown +0 +0 +0"
-                + " +- +never +0");
-        assertThat(DelegationText.primaryStatus(pha)).contains("policy: equal-split (known: equal-split, manual)")
+                + " +- +never +0 +-\n");
+        assertThat(DelegationText.primaryStatus(pha)).contains("policy: equal-split (known: equal-split, packet-threshold, even-load, manual)")
+                .contains("load: every 1000 ms, move above 1000 and return below 200 packets per interval, at most 10"
+                        + " moves per interval, hold 3 intervals, even band 20 %")
                 .contains("order: after-ack, ack timeout 500 ms, heartbeat 200 ms x 2")
                 .contains("  starts-sent: 0\n");
     }

@@ -12,7 +12,9 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import net.homeagent.delegation.wire.DelegationMessage.EntryPackets;
 import net.homeagent.delegation.wire.DelegationMessage.Heartbeat;
+import net.homeagent.delegation.wire.DelegationMessage.LoadReport;
 import net.homeagent.delegation.wire.DelegationMessage.StartAck;
 import net.homeagent.delegation.wire.DelegationMessage.StartForwarding;
 import net.homeagent.delegation.wire.DelegationMessage.StopAck;
@@ -28,6 +30,9 @@ class DelegationCodecTest {
 
     static final StartForwarding START = new StartForwarding(0x01020304L, ip("10.1.0.7"), ip("192.0.2.9"),
             ip("10.1.0.1"), Encapsulation.GRE, Encapsulation.IP_IN_IP, true, Optional.empty(), 1800);
+
+    static final LoadReport REPORT = new LoadReport(5, 70_000, 3_600_000, true,
+            List.of(new EntryPackets(ip("10.1.0.7"), 65_536), new EntryPackets(ip("10.1.0.8"), 0)));
 
     @Test
     void startForwardingHasTheDocumentedLayout() throws Exception {
@@ -45,7 +50,8 @@ class DelegationCodecTest {
                 new StartAck(7, ip("10.1.0.7"), Result.ACCEPTED), new StartAck(8, ip("10.1.0.7"), Result.CAPACITY),
                 new StartAck(9, ip("10.1.0.7"), Result.NO_ROUTE), new StartAck(10, ip("10.1.0.7"), Result.NOT_A_PHA),
                 new StopForwarding(11, ip("10.1.0.7")), new StopAck(12, ip("10.1.0.7"), Result.ACCEPTED),
-                new StopAck(13, ip("10.1.0.7"), Result.UNKNOWN_HOME), new Heartbeat(14, 500, 0));
+                new StopAck(13, ip("10.1.0.7"), Result.UNKNOWN_HOME), new Heartbeat(14, 500, 0),
+                new LoadReport(15, 0, 0, false, List.of()), REPORT);
         for (DelegationMessage m : messages) {
             assertThat(DelegationCodec.decode(DelegationCodec.encode(m))).isEqualTo(m);
         }
@@ -61,6 +67,49 @@ class DelegationCodecTest {
                 .isEqualTo("0104000000030a01000705");
         assertThat(HexFormat.of().formatHex(DelegationCodec.encode(new Heartbeat(9, 1000, 40000))))
                 .isEqualTo("010500000009000003e800009c40");
+    }
+
+    @Test
+    void loadReportHasTheDocumentedLayout() {
+        assertThat(HexFormat.of().formatHex(DelegationCodec.encode(REPORT))).isEqualTo(
+                "01" + "06" + "00000005" + "0000000000011170" + "000000000036ee80" + "01" + "00" + "0002"
+                        + "0a010007" + "0000000000010000" + "0a010008" + "0000000000000000");
+    }
+
+    @Test
+    void aLoadReportWhoseLengthOrFieldsDisagreeIsMalformed() throws Exception {
+        byte[] report = DelegationCodec.encode(REPORT);
+        for (int length = 6; length < report.length; length++) {
+            assertThat(refused(java.util.Arrays.copyOf(report, length)).type()).hasValue(6);
+        }
+        assertThat(refused(java.util.Arrays.copyOf(report, report.length + 12)).getMessage())
+                .isEqualTo("Load Report of 2 entries in 62 bytes, not 50");
+        byte[] many = report.clone();
+        many[24] = 0;
+        many[25] = 101;
+        assertThat(refused(many).getMessage()).isEqualTo("101 entries, a Load Report holds 100");
+        byte[] zero = report.clone();
+        zero[26] = 0;
+        zero[27] = 0;
+        zero[28] = 0;
+        zero[29] = 0;
+        assertThat(refused(zero).getMessage()).isEqualTo("entry's home address is 0.0.0.0");
+        byte[] huge = report.clone();
+        huge[6] = (byte) 0x80;
+        assertThat(refused(huge).getMessage()).isEqualTo("total packets beyond 2^63-1");
+        byte[] hugeEntry = report.clone();
+        hugeEntry[30] = (byte) 0x80;
+        assertThat(refused(hugeEntry).getMessage()).isEqualTo("packets of 10.1.0.7 beyond 2^63-1");
+        byte[] flags = report.clone();
+        flags[22] = (byte) 0xfe;
+        flags[23] = (byte) 0xff;
+        assertThat(DelegationCodec.decode(flags)).isEqualTo(new LoadReport(5, 70_000, 3_600_000, false,
+                REPORT.entries()));
+        byte[] lateUptime = report.clone();
+        lateUptime[14] = (byte) 0x80;
+        assertThat(refused(lateUptime).getMessage()).isEqualTo("uptime beyond 2^63-1 ms");
+        assertThatThrownBy(() -> new LoadReport(1, 0, 0, false, java.util.Collections.nCopies(101,
+                new EntryPackets(ip("10.1.0.7"), 1)))).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static byte[] start() {
