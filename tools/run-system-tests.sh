@@ -17,10 +17,10 @@ cd "$root"
 lanes=${LANES:-2}
 logs=$(mktemp -d "${TMPDIR:-/tmp}/homeagent-system-tests.XXXXXX")
 
-# name | command; the two lanes' lists are balanced by the suites' durations in CI (about 20 minutes each)
+# name | command; the two lanes' lists are balanced by the suites' durations in CI (about 28 minutes each)
 lane1=(
     "mip6-codec|bash tools/interop/run-mip6-codec.sh"
-    "fuzz|FUZZ_SECONDS=${FUZZ_SECONDS:-20} bash tools/fuzz/run-fuzz.sh"
+    "fuzz|FUZZ_SECONDS=${FUZZ_SECONDS:-10} bash tools/fuzz/run-fuzz.sh"
     "api-baseline|bash tools/api/check-baseline-demo.sh"
     "dissector|bash tools/wireshark/check-dissector.sh"
     "mimm-client-wire|bash tools/mimm-client/run-wire-check.sh"
@@ -30,6 +30,8 @@ lane1=(
     "delegation-after-ack|ORDER=after-ack bash tools/delegation/run-delegation.sh"
     "mip6-ha|bash tools/mip6/run-mip6-ha.sh"
     "delegation|bash tools/delegation/run-delegation.sh"
+    "hacn-standby|bash tools/hacn/run-hacn-standby.sh"
+    "delegation-load|SCENARIO=load bash tools/delegation/run-delegation-load.sh"
 )
 lane2=(
     "interop|bash tools/interop/run-interop.sh"
@@ -42,6 +44,9 @@ lane2=(
     "crash-recovery|bash tools/interop/run-crash-recovery.sh"
     "mimm|bash tools/interop/run-mimm.sh"
     "hacn|bash tools/hacn/run-hacn.sh"
+    "mimm-alerts|bash tools/mimm/run-mimm-alerts.sh"
+    "mip6-cn|bash tools/mip6/run-mip6-cn.sh"
+    "delegation-restart|SCENARIO=restart bash tools/delegation/run-delegation-load.sh"
 )
 
 run_suite() {  # "name|command"
