@@ -33,11 +33,10 @@ nodes=${NODES:-40}
 boot_timeout=${BOOT_TIMEOUT:-300}
 pha_address=192.0.2.1
 busy=10.200.0.5                                   # the home address the correspondent makes busy
-key=0x00112233445566778899aabbccddeeff
-peer_key=0x$(printf '6b%.0s' $(seq 32))
 # shellcheck source=../testbed/testbed.sh
 source "$here/../testbed/testbed.sh"
-client="$TB_ROOT/tools/group/group_client.py"
+# shellcheck source=delegation-lib.sh
+source "$here/delegation-lib.sh"
 lua="$TB_ROOT/tools/wireshark/homeagent-peer.lua"
 
 case "$scenario" in
@@ -46,43 +45,9 @@ case "$scenario" in
     *) echo "SCENARIO: load or restart, not '$scenario'" >&2; exit 2 ;;
 esac
 
-node() {  # NAME ADDRESS NODE-ID PEERS [PID.key=value ...], as in run-delegation.sh
-    local name=$1 address=$2 id=$3 peers=$4
-    shift 4
-    testbed_node "$name" "home=$address/24"
-    testbed_appliance "$name" \
-        net.homeagent.peer.enabled=true "net.homeagent.peer.nodeId=$id" net.homeagent.peer.groupId=13 \
-        "net.homeagent.peer.bindAddress=$address" "net.homeagent.peer.peers=$peers" \
-        net.homeagent.dataplane.implementation=user-space net.homeagent.dataplane.homeInterface=home "$@"
-    echo "1 hmac-sha256 $peer_key send" >"$karaf_home/etc/peer-keys.conf"
-    chmod 600 "$karaf_home/etc/peer-keys.conf"
-    sed -i -E 's|^([[:space:]]+config/[^,\\]+)$|\1, \\\n    homeagent-delegation|' "$karaf_home/etc/org.apache.karaf.features.cfg"
-    grep -q '^    homeagent-delegation$' "$karaf_home/etc/org.apache.karaf.features.cfg" \
-        || { fail_step "$name: could not add homeagent-delegation to featuresBoot"; return 1; }
-    ip -n "${TB_NS[$name]}" route add 198.51.100.0/24 via 192.0.2.100
-}
-
-sha() {  # NAME ADDRESS NODE-ID
-    node "$1" "$2" "$3" "1@$pha_address:7434" net.homeagent.ha.listenAddresses=127.0.0.1 \
-        net.homeagent.delegation.sha.enabled=true "net.homeagent.delegation.sha.pha=1@$pha_address:7434"
-}
-
-sha_field() { testbed_shell pha 'delegation:shas' | awk -v id="$1" -v f="$2" '$1 == id {print $f}' || true; }
 counter() {  # NODE NAME: a delegation:status counter
     testbed_shell "$1" 'delegation:status' | awk -v n="$2:" '$1 == n {print $2}' || true
 }
-entries() { testbed_shell "$1" 'delegation:status' | awk '$1 == "entries:" {print $2}' || true; }
-await() {  # SECONDS DESCRIPTION COMMAND...
-    local deadline=$((SECONDS + $1)) what=$2
-    shift 2
-    while ((SECONDS < deadline)); do
-        "$@" && return 0
-        sleep 0.5
-    done
-    log "not so after the wait: $what"
-    return 1
-}
-sha_is() { [[ "$(sha_field "$1" 3)" == "$2" ]]; }
 delegated_are() {  # N1 N2: mobiles accepted by sha1 and sha2 as the PHA sees them, nothing starting
     local shas
     shas=$(testbed_shell pha 'delegation:shas')
@@ -93,14 +58,12 @@ delegated_total() {  # N: mobiles accepted by the two SHAs together, nothing sta
     shas=$(testbed_shell pha 'delegation:shas')
     [[ "$(awk '$1 == 2 || $1 == 3 {m += $4; s += $5} END {print m "/" s}' <<<"$shas")" == "$1/0" ]]
 }
-entries_are() { [[ "$(entries "$1")" == "$2" ]]; }
 agree() {  # each SHA's entries are what the PHA says it accepted, TOTAL in all
     local shas one two
     shas=$(testbed_shell pha 'delegation:shas')
     one=$(awk '$1 == 2 && $5 == 0 {print $4}' <<<"$shas") two=$(awk '$1 == 3 && $5 == 0 {print $4}' <<<"$shas")
     [[ -n "$one" && -n "$two" && $((one + two)) == "$1" && "$(entries sha1)" == "$one" && "$(entries sha2)" == "$two" ]]
 }
-mac() { ip -n "${TB_NS[$1]}" link show home | awk '/link\/ether/ {print $2}'; }
 
 testbed_init delegation-load
 TB_PREFIX="dlg-$(printf '%x' "$$")"

@@ -34,58 +34,15 @@ pha_address=192.0.2.1
 misses=${HEARTBEAT_MISSES:-5}
 ack_timeout=${ACK_TIMEOUT_MILLIS:-2000}
 order=${ORDER:-at-once}            # or after-ack: each registration reply waits for its SHA's ack
-key=0x00112233445566778899aabbccddeeff            # the mobile nodes' test key
-peer_key=0x$(printf '6b%.0s' $(seq 32))           # the nodes' HMAC-SHA-256 test key (32 bytes)
 # shellcheck source=../testbed/testbed.sh
 source "$here/../testbed/testbed.sh"
-client="$TB_ROOT/tools/group/group_client.py"
+# shellcheck source=delegation-lib.sh
+source "$here/delegation-lib.sh"
 
-# node NAME ADDRESS NODE-ID PEERS [PID.key=value ...]: an appliance in its own namespace on the home
-# link, its peer link enabled, its user-space data plane on the home interface, and the
-# homeagent-delegation feature booting with the rest
-node() {
-    local name=$1 address=$2 id=$3 peers=$4
-    shift 4
-    testbed_node "$name" "home=$address/24"
-    testbed_appliance "$name" \
-        net.homeagent.peer.enabled=true "net.homeagent.peer.nodeId=$id" net.homeagent.peer.groupId=13 \
-        "net.homeagent.peer.bindAddress=$address" "net.homeagent.peer.peers=$peers" \
-        net.homeagent.dataplane.implementation=user-space net.homeagent.dataplane.homeInterface=home "$@"
-    echo "1 hmac-sha256 $peer_key send" >"$karaf_home/etc/peer-keys.conf"
-    chmod 600 "$karaf_home/etc/peer-keys.conf"
-    sed -i -E 's|^([[:space:]]+config/[^,\\]+)$|\1, \\\n    homeagent-delegation|' "$karaf_home/etc/org.apache.karaf.features.cfg"
-    grep -q '^    homeagent-delegation$' "$karaf_home/etc/org.apache.karaf.features.cfg" \
-        || { fail_step "$name: could not add homeagent-delegation to featuresBoot"; return 1; }
-    # the care-of addresses are reached through the mobile nodes' host
-    ip -n "${TB_NS[$name]}" route add 198.51.100.0/24 via 192.0.2.100
-}
-
-sha() {  # NAME ADDRESS NODE-ID
-    node "$1" "$2" "$3" "1@$pha_address:7434" net.homeagent.ha.listenAddresses=127.0.0.1 \
-        net.homeagent.delegation.sha.enabled=true "net.homeagent.delegation.sha.pha=1@$pha_address:7434"
-}
-
-sha_line() { testbed_shell pha 'delegation:shas' | awk -v id="$1" '$1 == id' || true; }  # "2 192.0.2.11:7434 up 150 0 150 - 12 0"
-sha_field() { sha_line "$1" | awk -v f="$2" '{print $f}'; }    # 3 state, 4 mobiles, 5 starting
-entries() { testbed_shell "$1" 'delegation:status' | awk '$1 == "entries:" {print $2}'; }
-
-await() {  # SECONDS DESCRIPTION COMMAND...: polls COMMAND until it succeeds
-    local deadline=$((SECONDS + $1)) what=$2
-    shift 2
-    while ((SECONDS < deadline)); do
-        "$@" && return 0
-        sleep 0.5
-    done
-    log "not so after the wait: $what"
-    return 1
-}
-sha_is() { [[ "$(sha_field "$1" 3)" == "$2" ]]; }
 settled() {  # no Start on its way to any SHA
     [[ "$(sha_field 2 5)" == 0 && "$(sha_field 3 5)" == 0 ]]
 }
-entries_are() { [[ "$(entries "$1")" == "$2" ]]; }
 both_hold() { [[ $(( $(entries sha1) + $(entries sha2) )) == "$1" ]]; }   # TOTAL: entries of the two SHAs
-mac() { ip -n "${TB_NS[$1]}" link show home | awk '/link\/ether/ {print $2}'; }
 
 testbed_init delegation
 # namespaces named after this suite (the test bed's teardown removes those with its prefix)

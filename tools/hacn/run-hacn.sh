@@ -30,27 +30,10 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 nodes=${NODES:-300}
 boot_timeout=${BOOT_TIMEOUT:-300}
 public=192.0.2.1
-key=0x00112233445566778899aabbccddeeff            # the mobile nodes' test key
-peer_key=0x$(printf '6b%.0s' $(seq 32))           # the nodes' HMAC-SHA-256 test key (32 bytes)
 # shellcheck source=../testbed/testbed.sh
 source "$here/../testbed/testbed.sh"
-client="$TB_ROOT/tools/group/group_client.py"
-
-# node NAME ADDRESS NODE-ID PEERS [PID.key=value ...]: an appliance in its own namespace on the home
-# link with the peer link enabled and the homeagent-hacn feature booting with the rest
-node() {
-    local name=$1 address=$2 id=$3 peers=$4
-    shift 4
-    testbed_node "$name" "home=$address/24"
-    testbed_appliance "$name" \
-        net.homeagent.peer.enabled=true "net.homeagent.peer.nodeId=$id" net.homeagent.peer.groupId=12 \
-        "net.homeagent.peer.bindAddress=$address" "net.homeagent.peer.peers=$peers" "$@"
-    echo "1 hmac-sha256 $peer_key send" >"$karaf_home/etc/peer-keys.conf"
-    chmod 600 "$karaf_home/etc/peer-keys.conf"
-    sed -i -E 's|^([[:space:]]+config/[^,\\]+)$|\1, \\\n    homeagent-hacn|' "$karaf_home/etc/org.apache.karaf.features.cfg"
-    grep -q '^    homeagent-hacn$' "$karaf_home/etc/org.apache.karaf.features.cfg" \
-        || { fail_step "$name: could not add homeagent-hacn to featuresBoot"; return 1; }
-}
+# shellcheck source=hacn-lib.sh
+source "$here/hacn-lib.sh"
 
 # ha NAME ADDRESS NODE-ID REDUNDANT: an HA of the control node, with every mobile node's association
 ha() {
