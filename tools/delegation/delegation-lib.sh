@@ -52,3 +52,24 @@ await() {  # SECONDS DESCRIPTION COMMAND...: polls COMMAND until it succeeds
     log "not so after the wait: $what"
     return 1
 }
+
+# delegation_boot: starts pha, sha1 and sha2 side by side and waits until each is up and the PHA
+# sees both SHAs up (one check each); false if an appliance did not come up
+delegation_boot() {
+    testbed_start pha
+    testbed_start sha1
+    testbed_start sha2
+    tb_await_boot pha 'delegation:status' 'primary' || return 1
+    tb_await_boot sha1 'delegation:status' 'secondary' || return 1
+    tb_await_boot sha2 'delegation:status' 'secondary' || return 1
+    expect "the PHA sees sha1 up" await 60 "sha1 up" sha_is 2 up
+    expect "the PHA sees sha2 up" await 60 "sha2 up" sha_is 3 up
+}
+
+# register_all: the client registers nodes mobile nodes at the PHA (ledger $work/ledger); one check
+register_all() {
+    testbed_exec mn "$py" "$client" register --server "$pha_address" --nodes "$nodes" --key "$key" --ledger "$work/ledger" \
+        | tee "$work/register.out" || true
+    acknowledged=$(wc -l <"$work/ledger")
+    expect "every registration was acknowledged ($acknowledged of $nodes)" test "$acknowledged" -eq "$nodes"
+}

@@ -91,21 +91,11 @@ sha_macs="$(mac sha1) $(mac sha2)"
 pha_mac=$(mac pha)
 
 log "booting pha, sha1 and sha2 (policy $policy)"
-testbed_start pha
-testbed_start sha1
-testbed_start sha2
-tb_await_boot pha 'delegation:status' 'primary' || { testbed_finish; exit; }
-tb_await_boot sha1 'delegation:status' 'secondary' || { testbed_finish; exit; }
-tb_await_boot sha2 'delegation:status' 'secondary' || { testbed_finish; exit; }
-expect "the PHA sees sha1 up" await 60 "sha1 up" sha_is 2 up
-expect "the PHA sees sha2 up" await 60 "sha2 up" sha_is 3 up
+delegation_boot || { testbed_finish; exit; }
 testbed_capture home "udp port 7434 or ip proto 4 or arp" || { testbed_finish; exit; }
 
 log "the client registers $nodes mobile nodes at the PHA"
-testbed_exec mn "$py" "$client" register --server "$pha_address" --nodes "$nodes" --key "$key" --ledger "$work/ledger" \
-    | tee "$work/register.out" || true
-acknowledged=$(wc -l <"$work/ledger")
-expect "every registration was acknowledged ($acknowledged of $nodes)" test "$acknowledged" -eq "$nodes"
+register_all
 
 load_scenario() {
     sleep 3   # three load intervals: every mobile measured light
