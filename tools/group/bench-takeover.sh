@@ -131,7 +131,7 @@ import re, sys
 doc, section = open(sys.argv[1]).read(), open(sys.argv[2]).read()
 pattern = re.compile(r"<!-- bench-takeover: begin.*?<!-- bench-takeover: end -->\n", re.S)
 doc = pattern.sub(lambda _: section, doc) if pattern.search(doc) else doc.replace(
-    "<!-- bench-group: end -->\n", "<!-- bench-group: end -->\n\n" + section, 1)
+    "### Mobile IPv6 binding recovery", section + "\n### Mobile IPv6 binding recovery", 1)
 open(sys.argv[1], "w").write(doc)
 PY
     log "docs/PERFORMANCE.md: take-over section written"
