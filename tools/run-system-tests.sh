@@ -17,7 +17,7 @@ cd "$root"
 lanes=${LANES:-2}
 logs=$(mktemp -d "${TMPDIR:-/tmp}/homeagent-system-tests.XXXXXX")
 
-# name | command; the two lanes' lists are balanced by the suites' durations in CI (about 28 minutes each)
+# name | command; the two lanes' lists are balanced by the suites' durations in CI (about 33 minutes each, CPU-bound on 2 cores)
 lane1=(
     "mip6-codec|bash tools/interop/run-mip6-codec.sh"
     "fuzz|FUZZ_SECONDS=${FUZZ_SECONDS:-10} bash tools/fuzz/run-fuzz.sh"
