@@ -28,13 +28,18 @@ class RejoinTest {
                 ? new AgentSpec(1, s.address(), false, 30, 0) : s).toList(), 3, true, Duration.ZERO));
     }
 
-    @Test
-    void aFailedHaHeardAgainClearsItsTableStandsByAndTakesOverTheNextFailure() {
+    /** HA 1 serves MOBILES mobiles, dies, and redundant HA 3 takes them over. */
+    void haOneTakenOverByThree() {
         start();
         d.registerMobiles(MOBILES, 0);
         d.kill(1);
         d.run(Duration.ofSeconds(4));
         assertThat(d.view(1).successor()).isEqualTo(OptionalInt.of(3));
+    }
+
+    @Test
+    void aFailedHaHeardAgainClearsItsTableStandsByAndTakesOverTheNextFailure() {
+        haOneTakenOverByThree();
 
         Deployment.Ha one = d.restart(1);
         assertThat(one.store.size()).as("its backup restored its old table").isEqualTo(MOBILES);
@@ -99,11 +104,7 @@ class RejoinTest {
 
     @Test
     void anActivatedRedundantHaThatRestartsHoldingItsMbrIsToldToServeItAgain() {
-        start();
-        d.registerMobiles(MOBILES, 0);
-        d.kill(1);
-        d.run(Duration.ofSeconds(4));
-        assertThat(d.view(1).successor()).isEqualTo(OptionalInt.of(3));
+        haOneTakenOverByThree();
 
         d.kill(3);
         Deployment.Ha three = d.restart(3); // configured redundant: back standing by, with what it served
@@ -126,11 +127,7 @@ class RejoinTest {
 
     @Test
     void anActivatedRedundantHaThatRestartsWithBindingsMissingIsTakenOverAndRejoins() {
-        start();
-        d.registerMobiles(MOBILES, 0);
-        d.kill(1);
-        d.run(Duration.ofSeconds(4));
-        assertThat(d.view(1).successor()).isEqualTo(OptionalInt.of(3));
+        haOneTakenOverByThree();
 
         d.kill(3);
         Deployment.Ha three = d.restart(3, 1); // its backup lost the last write

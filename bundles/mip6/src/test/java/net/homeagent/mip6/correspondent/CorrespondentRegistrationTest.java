@@ -3,6 +3,7 @@ package net.homeagent.mip6.correspondent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.Inet6Address;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import net.homeagent.mip.api.testing.MutableClock;
 import net.homeagent.mip.codec.mip6.BindingAcknowledgement;
 import net.homeagent.mip.codec.mip6.BindingAuthorizationData;
 import net.homeagent.mip.codec.mip6.BindingAuthorizer;
@@ -33,7 +35,6 @@ import net.homeagent.mip6.Addresses;
 import net.homeagent.mip6.Mip6Counters;
 import net.homeagent.mip6.Mip6Counters.Counter;
 import net.homeagent.mip6.Mip6Signalling;
-import net.homeagent.mip6.TestClock;
 import net.homeagent.mip6.cache.BindingCache;
 import net.homeagent.mip6.cache.CacheBackup;
 import net.homeagent.mip6.cache.Mip6Binding;
@@ -64,7 +65,7 @@ class CorrespondentRegistrationTest {
     private final List<Inet6Address> validated = new ArrayList<>();
     private final Mip6Counters counters = new Mip6Counters();
     private final BindingCache cache = new BindingCache(CacheBackup.NONE);
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = MutableClock.at("1970-01-01T00:00:00Z");
     private boolean homeRegisteredHere;
     // nonce index 7 at 0 s (the home nonce), 8 at 30 s, 9 at 60 s (the care-of nonce), all with the vector's Kcn
     private final KeygenTokens tokens = new KeygenTokens(new NonceTable(new ScriptedRandom(7, List.of(HOME_NONCE, KCN,
@@ -79,11 +80,11 @@ class CorrespondentRegistrationTest {
 
     /** Runs return routability at 0 s (home) and 60 s (care-of), as the vector's indices 7 and 9 say. */
     private long[] returnRoutability() throws Exception {
-        clock.set(0);
+        clock.set(Instant.ofEpochMilli(0));
         signalling.received(packet(HOME, Optional.empty(), new HomeTestInit(0x1111L, List.of()), null));
-        clock.set(30_000);
+        clock.set(Instant.ofEpochMilli(30_000));
         signalling.received(packet(HOME, Optional.empty(), new HomeTestInit(0x2222L, List.of()), null));
-        clock.set(60_000);
+        clock.set(Instant.ofEpochMilli(60_000));
         signalling.received(packet(CARE_OF, Optional.empty(), new CareOfTestInit(0x3333L, List.of()), null));
         HomeTest homeTest = (HomeTest) fromCorrespondent(0, HOME, HOME);
         CareOfTest careOfTest = (CareOfTest) fromCorrespondent(2, CARE_OF, CARE_OF);
@@ -149,9 +150,9 @@ class CorrespondentRegistrationTest {
 
     @Test
     void homeAndCareOfTestsEchoTheCookieAndCarryTheKeygenTokensOfRfc6275Section525() throws Exception {
-        clock.set(0);
+        clock.set(Instant.ofEpochMilli(0));
         signalling.received(packet(HOME, Optional.empty(), new HomeTestInit(0x0011223344556677L, List.of()), null));
-        clock.set(60_000);
+        clock.set(Instant.ofEpochMilli(60_000));
         signalling.received(packet(CARE_OF, Optional.empty(), new CareOfTestInit(0x1122L, List.of()), null));
         signalling.received(packet(CARE_OF, Optional.empty(), new CareOfTestInit(0x1122L, List.of()), null));
         HomeTest homeTest = (HomeTest) fromCorrespondent(0, HOME, HOME);
@@ -173,7 +174,7 @@ class CorrespondentRegistrationTest {
         long[] keygen = returnRoutability();
         assertThat(keygen[1]).isEqualTo(0x37d6d24df0c00c4fL);
         assertThat(ReturnRoutability.kbm(keygen[0], keygen[1])).isEqualTo(VECTOR_KBM);
-        clock.set(61_000);
+        clock.set(Instant.ofEpochMilli(61_000));
         signalling.received(Unpooled.wrappedBuffer(HEX.parseHex(SCAPY_BU)));
         BindingAcknowledgement ack = (BindingAcknowledgement) fromCorrespondent(0, CARE_OF, HOME);
         assertThat(ack.status()).isZero();
@@ -216,7 +217,7 @@ class CorrespondentRegistrationTest {
     void expiredNonceIndicesAreRefusedWith136137Or138WithoutAnAuthenticator() throws Exception {
         long[] keygen = returnRoutability();
         byte[] kbm = ReturnRoutability.kbm(keygen[0], keygen[1]);
-        clock.set(240_000);   // index 7 (made at 0 s) is past MAX_NONCE_LIFETIME, 9 (60 s) is not
+        clock.set(Instant.ofEpochMilli(240_000));   // index 7 (made at 0 s) is past MAX_NONCE_LIFETIME, 9 (60 s) is not
         signalling.received(packet(CARE_OF, Optional.of(HOME), update(1, 100, 7, 9), kbm));
         signalling.received(packet(CARE_OF, Optional.of(HOME), update(2, 100, 9, 1234), kbm));
         signalling.received(packet(CARE_OF, Optional.of(HOME), update(3, 100, 7, 1234), kbm));
