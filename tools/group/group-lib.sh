@@ -66,48 +66,8 @@ group_member() {
     grep -q '^    homeagent-group$' "$karaf_home/etc/org.apache.karaf.features.cfg" \
         || { fail_step "$name: could not add homeagent-group to featuresBoot"; return 1; }
     # keepalived: the example of etc/keepalived-homeagent.conf, plus a check that the JVM lives (a
-    # kill -9 of the appliance must give the address up as a dead box would)
-    cat >"$work/$name.alive" <<ALIVE
-#!/bin/sh
-[ -s "$karaf_home/karaf.pid" ] && kill -0 "\$(cat "$karaf_home/karaf.pid")"
-ALIVE
-    chmod 755 "$work/$name.alive"
-    cat >"$work/$name.keepalived.conf" <<CONF
-global_defs {
-    vrrp_notify_fifo $work/$name.fifo
-    script_user root
-}
-vrrp_script appliance_alive {
-    script "$work/$name.alive"
-    interval 1
-    fall 1
-    rise 1
-    weight 0
-}
-track_file homeagent_learning {
-    file "$work/$name.learning"
-    weight 0
-    init_file 1
-}
-vrrp_instance VI_HA {
-    interface home
-    virtual_router_id 51
-    state BACKUP
-    nopreempt
-    priority $((110 - 10 * i))
-    advert_int $advert_int
-    version 3
-    virtual_ipaddress {
-        $vip/24
-    }
-    track_file {
-        homeagent_learning weight 0
-    }
-    track_script {
-        appliance_alive
-    }
-}
-CONF
+    # kill -9 of the appliance must give the address up as a dead box would: at the first failure)
+    testbed_vrrp_conf "$name" VI_HA 51 $((110 - 10 * i)) "$advert_int" "$vip" 1
     testbed_keepalived "$name" "$work/$name.keepalived.conf" || return 1
     group_keepalived[$name]=$TB_BG
 }

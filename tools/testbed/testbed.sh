@@ -204,6 +204,58 @@ testbed_exec_bg() {
     TB_PIDS+=("$TB_BG")
 }
 
+# testbed_vrrp_conf NODE INSTANCE ROUTER-ID PRIORITY ADVERT-INT ADDRESS FALL: writes
+# $TB_WORK/NODE.keepalived.conf for testbed_keepalived, the configuration an appliance that follows
+# keepalived needs (etc/keepalived-homeagent.conf's example): VRRPv3 instance INSTANCE on the home
+# link, BACKUP with nopreempt, ADDRESS (/24) for the master, the notify FIFO $TB_WORK/NODE.fifo, the
+# track file $TB_WORK/NODE.learning (1 until the appliance says it may serve), and a check that
+# NODE's JVM lives (FALL failures of 5 s at most give the address up, as a dead box would).
+testbed_vrrp_conf() {
+    local node=$1 instance=$2 router_id=$3 priority=$4 advert_int=$5 address=$6 fall=$7
+    cat >"$TB_WORK/$node.alive" <<ALIVE
+#!/bin/sh
+[ -s "${TB_HOME[$node]}/karaf.pid" ] && kill -0 "\$(cat "${TB_HOME[$node]}/karaf.pid")"
+ALIVE
+    chmod 755 "$TB_WORK/$node.alive"
+    cat >"$TB_WORK/$node.keepalived.conf" <<CONF
+global_defs {
+    vrrp_notify_fifo $TB_WORK/$node.fifo
+    script_user root
+}
+vrrp_script appliance_alive {
+    script "$TB_WORK/$node.alive"
+    interval 1
+    timeout 5
+    fall $fall
+    rise 1
+    weight 0
+}
+track_file appliance_learning {
+    file "$TB_WORK/$node.learning"
+    weight 0
+    init_file 1
+}
+vrrp_instance $instance {
+    interface home
+    virtual_router_id $router_id
+    state BACKUP
+    nopreempt
+    priority $priority
+    advert_int $advert_int
+    version 3
+    virtual_ipaddress {
+        $address/24
+    }
+    track_file {
+        appliance_learning weight 0
+    }
+    track_script {
+        appliance_alive
+    }
+}
+CONF
+}
+
 # testbed_keepalived NODE CONF: keepalived in NODE's namespace with the configuration file CONF,
 # its pid files and log in the work folder (never /run: parallel runs would share them).
 testbed_keepalived() {
