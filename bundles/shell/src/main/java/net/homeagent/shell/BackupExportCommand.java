@@ -1,12 +1,7 @@
 package net.homeagent.shell;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -15,11 +10,12 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import net.homeagent.mip.api.BindingFilter;
 import net.homeagent.mip.api.BindingSnapshots;
+import net.homeagent.mip.api.support.DurableFile;
 
 /**
  * Writes a consistent snapshot of every binding to a file, e.g. to move them to another appliance.
- * The file is written beside the target, forced to disk and renamed into place, so that a reader
- * never finds half a snapshot under the target's name.
+ * The file is written as a {@link DurableFile}, so that a reader never finds half a snapshot under
+ * the target's name.
  */
 @Command(scope = "mip", name = "backup-export", description = "Writes a consistent snapshot of every binding to a file")
 @Service
@@ -42,21 +38,6 @@ public class BackupExportCommand extends RenderedCommand {
     }
 
     private long exportTo(Path target) throws IOException {
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path partial = Files.createTempFile(parent, target.getFileName().toString(), ".partial");
-        try {
-            long written;
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                written = snapshots.export(BindingFilter.ALL, out);
-            }
-            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-                channel.force(true); // on disk before it takes the target's name
-            }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return written;
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        return DurableFile.replace(target, out -> snapshots.export(BindingFilter.ALL, out));
     }
 }

@@ -3,24 +3,23 @@ package net.homeagent.delegation.pha;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import net.homeagent.mip.api.support.DurableFile;
 import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
  * Which SHA forwards which mobile, kept in a small text file so that a restarted PHA gives its
  * restored bindings back to the SHAs they were on instead of intercepting them all itself
  * (docs/delegation.md, "A restarted PHA"). The bindings themselves are the binding store's; this
- * file only says where each accepted delegation was. Written whole to a temporary file and moved over
- * the old one, so that a crash leaves the previous checkpoint or the new one, never half of one.
+ * file only says where each accepted delegation was. Written as a {@link DurableFile}, so that a crash
+ * or a power cut leaves the previous checkpoint or the new one, never half of one.
  *
  * <pre>
  * homeagent-delegation-checkpoint 1
@@ -80,13 +79,6 @@ final class DelegationCheckpoint {
         placed.entrySet().stream().sorted(Comparator.comparingLong(e -> Ipv4.toUnsigned(e.getKey())))
                 .forEach(e -> lines.add(e.getKey().getHostAddress() + " " + e.getValue()));
         lines.add("end " + placed.size());
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".new");
-        Files.write(temporary, lines, StandardCharsets.US_ASCII);
-        try {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        DurableFile.replace(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.US_ASCII));
     }
 }

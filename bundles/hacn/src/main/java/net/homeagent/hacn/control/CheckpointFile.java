@@ -7,12 +7,9 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +19,7 @@ import java.util.zip.CRC32C;
 import net.homeagent.hacn.wire.BindingRecords;
 import net.homeagent.hacn.wire.MalformedHacnMessage;
 import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.api.support.DurableFile;
 
 /**
  * The control node's checkpoint (docs/hacn.md, "Durable snapshots"): every HA's state, successor,
@@ -82,20 +80,7 @@ final class CheckpointFile {
     /** @return the bytes written */
     static int write(Path file, List<Agent> agents, Instant now) throws IOException {
         byte[] bytes = encode(agents, now);
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.createDirectories(file.getParent());
-        try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                out.write(buffer);
-            }
-            out.force(true);
-        }
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-            folder.force(true); // the rename itself is durable
-        }
+        DurableFile.replace(file, bytes);
         return bytes.length;
     }
 

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +19,8 @@ import java.util.zip.CRC32C;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import net.homeagent.mip.api.support.DurableFile;
 
 /**
  * The durable backup of the IPv6 binding cache: one append-only file, a sibling of binding-store's
@@ -67,8 +70,8 @@ public final class BindingCacheJournal implements CacheBackup, AutoCloseable {
 
     /**
      * Opens (creating) the journal {@code fileName} in {@code folder}: reads it, drops what expired by
-     * {@code nowMillis}, rewrites it with the live entries (a new file moved over the old one, so a
-     * crash meanwhile leaves either whole) and appends from there. Each role's binding cache has
+     * {@code nowMillis}, rewrites it with the live entries (a {@link DurableFile}, so a crash or a
+     * power cut meanwhile leaves either whole) and appends from there. Each role's binding cache has
      * its own file (the home agent's {@code mip6-bindings.journal}, the correspondent's
      * {@code mip6-cn-bindings.journal}): a home address may be in both.
      */
@@ -89,17 +92,15 @@ public final class BindingCacheJournal implements CacheBackup, AutoCloseable {
                 live.add(binding.restored());
             }
         }
-        Path fresh = folder.resolve("mip6-bindings.journal.new");
-        try (FileChannel out = FileChannel.open(fresh, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            writeFully(out, ByteBuffer.wrap(MAGIC));
+        DurableFile.replace(file, out -> {
+            WritableByteChannel channel = Channels.newChannel(out);
+            writeFully(channel, ByteBuffer.wrap(MAGIC));
             ByteBuffer buffer = ByteBuffer.allocate(RECORD);
             for (Mip6Binding binding : live) {
-                writeFully(out, encode(buffer, PUT, binding.homeAddress(), binding));
+                writeFully(channel, encode(buffer, PUT, binding.homeAddress(), binding));
             }
-            out.force(true);
-        }
-        Files.move(fresh, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return null;
+        });
         FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         if (damaged > 0) {
             LOG.warn("IPv6 binding cache backup {}: {} octets after the last intact record dropped", file, damaged);
@@ -187,7 +188,7 @@ public final class BindingCacheJournal implements CacheBackup, AutoCloseable {
         return Inet6Address.getByAddress(null, octets, -1);
     }
 
-    private static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {
+    private static void writeFully(WritableByteChannel channel, ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }
