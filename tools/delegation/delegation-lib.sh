@@ -18,10 +18,8 @@ node() {
         net.homeagent.peer.enabled=true "net.homeagent.peer.nodeId=$id" net.homeagent.peer.groupId=13 \
         "net.homeagent.peer.bindAddress=$address" "net.homeagent.peer.peers=$peers" \
         net.homeagent.dataplane.implementation=user-space net.homeagent.dataplane.homeInterface=home "$@"
-    echo "1 hmac-sha256 $peer_key send" >"$karaf_home/etc/peer-keys.conf"
-    chmod 600 "$karaf_home/etc/peer-keys.conf"
-    sed -i -E 's|^([[:space:]]+config/[^,\\]+)$|\1, \\\n    homeagent-delegation|' "$karaf_home/etc/org.apache.karaf.features.cfg"
-    grep -q '^    homeagent-delegation$' "$karaf_home/etc/org.apache.karaf.features.cfg" \
+    testbed_peer_key "$name" "$peer_key"
+    testbed_boot_feature "$name" homeagent-delegation \
         || { fail_step "$name: could not add homeagent-delegation to featuresBoot"; return 1; }
     # the care-of addresses are reached through the mobile nodes' host
     ip -n "${TB_NS[$name]}" route add 198.51.100.0/24 via 192.0.2.100

@@ -57,13 +57,10 @@ group_member() {
         "net.homeagent.peer.bindAddress=$address" "net.homeagent.peer.peers=$peers" \
         "net.homeagent.group.virtualAddress=$vip" "net.homeagent.group.notifyFifo=$work/$name.fifo" \
         "net.homeagent.group.trackFile=$work/$name.learning" "${group_overrides[@]}"
-    echo "1 hmac-sha256 0x$peer_key_hex send" >"$karaf_home/etc/peer-keys.conf"
-    chmod 600 "$karaf_home/etc/peer-keys.conf"
+    testbed_peer_key "$name" "0x$peer_key_hex"
     for file in "${group_sa_files[@]}"; do grep -v '^#' "$file" >>"$karaf_home/etc/mobility-security.conf"; done
     chmod 600 "$karaf_home/etc/mobility-security.conf"
-    # the member's feature boots with the rest (the last entry of featuresBoot has no backslash)
-    sed -i -E 's|^([[:space:]]+config/[^,\\]+)$|\1, \\\n    homeagent-group|' "$karaf_home/etc/org.apache.karaf.features.cfg"
-    grep -q '^    homeagent-group$' "$karaf_home/etc/org.apache.karaf.features.cfg" \
+    testbed_boot_feature "$name" homeagent-group \
         || { fail_step "$name: could not add homeagent-group to featuresBoot"; return 1; }
     # keepalived: the example of etc/keepalived-homeagent.conf, plus a check that the JVM lives (a
     # kill -9 of the appliance must give the address up as a dead box would: at the first failure)

@@ -15,9 +15,7 @@ node() {
     testbed_appliance "$name" \
         net.homeagent.peer.enabled=true "net.homeagent.peer.nodeId=$id" net.homeagent.peer.groupId=12 \
         "net.homeagent.peer.bindAddress=$address" "net.homeagent.peer.peers=$peers" "$@"
-    echo "1 hmac-sha256 $peer_key send" >"$karaf_home/etc/peer-keys.conf"
-    chmod 600 "$karaf_home/etc/peer-keys.conf"
-    sed -i -E 's|^([[:space:]]+config/[^,\\]+)$|\1, \\\n    homeagent-hacn|' "$karaf_home/etc/org.apache.karaf.features.cfg"
-    grep -q '^    homeagent-hacn$' "$karaf_home/etc/org.apache.karaf.features.cfg" \
+    testbed_peer_key "$name" "$peer_key"
+    testbed_boot_feature "$name" homeagent-hacn \
         || { fail_step "$name: could not add homeagent-hacn to featuresBoot"; return 1; }
 }

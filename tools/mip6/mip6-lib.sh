@@ -51,9 +51,7 @@ mip6_appliance() {
     testbed_appliance "$node" net.homeagent.mip6.enabled=true "net.homeagent.mip6.recoveryRate=$rate" \
         "net.homeagent.mip6.recoveryPrefixSpacingMillis=$spacing" net.homeagent.mip6.recoveryJitter=0.2 \
         net.homeagent.mip6.recoveryAttempts=2 "$@"
-    sed -i -E 's|^([[:space:]]+config/[^,\\]+)$|\1, \\\n    homeagent-mip6|' "$karaf_home/etc/org.apache.karaf.features.cfg"
-    grep -q '^    homeagent-mip6$' "$karaf_home/etc/org.apache.karaf.features.cfg" \
-        || { fail_step "could not add homeagent-mip6 to featuresBoot"; return 1; }
+    testbed_boot_feature "$node" homeagent-mip6 || { fail_step "could not add homeagent-mip6 to featuresBoot"; return 1; }
 }
 
 bindings_match() {  # LABEL: mip6:bindings holds exactly the ledger's acknowledged home addresses

@@ -104,13 +104,10 @@ fifo="$work/keepalived.fifo"
 mkfifo "$fifo"
 printf 'enabled = true\nnodeId = 1\ngroupId = 7\nbindAddress = 127.0.0.1\nport = %s\n' "$peer_port" \
     >"$etc/net.homeagent.peer.cfg"
-echo "1 hmac-sha256 0x$(printf '5a%.0s' $(seq 32)) send" >"$etc/peer-keys.conf"
-chmod 600 "$etc/peer-keys.conf"
+testbed_peer_key ha "0x$(printf '5a%.0s' $(seq 32))"
 printf 'virtualAddress = 192.0.2.1\nnotifyFifo = %s\ntrackFile = %s\n' "$fifo" "$work/group-learning" \
     >"$etc/net.homeagent.group.cfg"
-# the member's feature boots with the rest (the last entry of featuresBoot has no backslash)
-sed -i -E 's|^([[:space:]]+config/[^,\\]+)$|\1, \\\n    homeagent-group|' "$etc/org.apache.karaf.features.cfg"
-expect "homeagent-group added to featuresBoot" grep -q '^    homeagent-group$' "$etc/org.apache.karaf.features.cfg"
+expect "homeagent-group added to featuresBoot" testbed_boot_feature ha homeagent-group
 
 # --- 3. snmptrapd, then the appliance: the coldStart ------------------------------------------
 cat >"$work/snmptrapd.conf" <<CFG

@@ -383,6 +383,23 @@ testbed_sa() {
     echo "$2 $3 hmac-md5 $4 ${5:-timestamp}" >>"$file"
 }
 
+# testbed_boot_feature NAME FEATURE: NAME boots FEATURE (a role's feature) with the rest of
+# featuresBoot in etc/org.apache.karaf.features.cfg, after its last entry (the one without a
+# backslash); fails if the file does not have that shape.
+testbed_boot_feature() {
+    local cfg="${TB_HOME[$1]}/etc/org.apache.karaf.features.cfg"
+    sed -i -E 's|^([[:space:]]+config/[^,\\]+)$|\1, \\\n    '"$2"'|' "$cfg"
+    grep -q "^    $2\$" "$cfg"
+}
+
+# testbed_peer_key NAME KEY: NAME's peer link key file (etc/peer-keys.conf, mode 600: it holds a
+# key), key id 1, HMAC-SHA-256 with KEY (0x and 64 hex digits), used to send.
+testbed_peer_key() {
+    local file="${TB_HOME[$1]}/etc/peer-keys.conf"
+    echo "1 hmac-sha256 $2 send" >"$file"
+    chmod 600 "$file"
+}
+
 # testbed_use NAME: makes NAME the appliance of the single-appliance names karaf_home, port,
 # ssh_port (what the test drivers pass to their python checks).
 testbed_use() {

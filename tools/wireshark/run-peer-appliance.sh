@@ -56,9 +56,8 @@ testbed_node ha1 peer=192.0.2.1/24
 testbed_appliance ha1 net.homeagent.peer.enabled=true net.homeagent.peer.nodeId=1 net.homeagent.peer.groupId=7 \
     "net.homeagent.peer.port=$link_port" "net.homeagent.peer.multicastGroup=$group_address" \
     net.homeagent.peer.multicastInterface=peer "net.homeagent.peer.peers=9@192.0.2.50:$link_port"
-keys_file="$karaf_home/etc/peer-keys.conf"
-echo "1 hmac-sha256 0x$key send" >"$keys_file"
-chmod 600 "$keys_file"
+testbed_peer_key ha1 "0x$key"
+keys_file="$karaf_home/etc/peer-keys.conf" # rewritten below for the key rollover
 
 testbed_boot ha1 || { testbed_finish; exit; }
 testbed_capture peer "udp port $link_port" || { testbed_finish; exit; }
