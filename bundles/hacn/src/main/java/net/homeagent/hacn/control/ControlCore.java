@@ -301,6 +301,7 @@ public final class ControlCore {
             return;
         }
         pair.get().receive(decoded, message.senderEpoch(), clock.instant());
+        changes++; // what a standby learned is in its checkpoint too
     }
 
     private static int bindingsOf(HacnMessage message) {
@@ -671,12 +672,19 @@ public final class ControlCore {
     record Capture(long changes, List<CheckpointFile.Agent> agents) {
     }
 
-    /** A copy of what the checkpoint keeps, if anything changed since the capture of {@code written} changes. */
+    /**
+     * A copy of what the checkpoint keeps, if anything changed since the capture of {@code written}
+     * changes: the control node's state, or on a standby what it learned from the active one
+     * (nothing while it is still learning: the last checkpoint stays).
+     */
     synchronized Optional<Capture> captureSince(long written) {
         if (changes == written) {
             return Optional.empty();
         }
-        return Optional.of(new Capture(changes, capture().agents()));
+        if (active || pair.isEmpty()) {
+            return Optional.of(new Capture(changes, capture().agents()));
+        }
+        return pair.get().checkpointState(clock.instant()).map(learned -> new Capture(changes, learned.agents()));
     }
 
     /**

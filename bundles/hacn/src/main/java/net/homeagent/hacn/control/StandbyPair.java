@@ -2,6 +2,7 @@ package net.homeagent.hacn.control;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -189,6 +190,16 @@ final class StandbyPair {
 
     Role role() {
         return role;
+    }
+
+    /**
+     * What a standby keeps in its own checkpoint: the state it learned and follows, so that,
+     * restarting while its peer is down, it resumes from the active one's last state rather than its
+     * own older one; nothing while learning (what it holds then is half a state) or active (the
+     * control node's own state is the checkpoint then).
+     */
+    Optional<CheckpointFile.Contents> checkpointState(Instant now) {
+        return role == Role.STANDBY ? Optional.of(store.contents(now)) : Optional.empty();
     }
 
     ReplicaFeed feed() {

@@ -197,6 +197,39 @@ class StandbyTest {
         assertThat(d.standby.pairStatus().orElseThrow()).contains("holds 3 HAs, " + MOBILES + " bindings");
     }
 
+    private static int bindingsIn(ControlCore.Capture capture) {
+        return capture.agents().stream().mapToInt(a -> a.bindings().size()).sum();
+    }
+
+    @Test
+    void aStandbyCheckpointsWhatItLearnedAndFollows() {
+        pairWithThreeHas();
+        d.registerMobiles(MOBILES, 0);
+        d.run(Duration.ofSeconds(1));
+        d.startStandby();
+
+        ControlCore.Capture learned = d.standby.captureSince(-1).orElseThrow();
+        assertThat(learned.agents()).extracting(CheckpointFile.Agent::nodeId).containsExactly(1, 2, 3);
+        assertThat(bindingsIn(learned)).isEqualTo(MOBILES);
+
+        d.register("10.1.0.200", "203.0.113.200", 9000);
+        d.run(Duration.ofSeconds(1));
+        assertThat(bindingsIn(d.standby.captureSince(learned.changes()).orElseThrow())).isEqualTo(MOBILES + 1);
+    }
+
+    @Test
+    void aControlNodeThatIsLearningLeavesItsLastCheckpointAlone() {
+        pairWithThreeHas();
+        d.registerMobiles(MOBILES, 0);
+        d.run(Duration.ofSeconds(1));
+
+        d.core.keepalived(false); // learning from a peer that is not there yet: half a state at most
+        assertThat(d.core.captureSince(-1)).isEmpty();
+
+        d.network.giveUp(Deployment.STANDBY); // alone: it keeps its own state, which is checkpointed again
+        assertThat(bindingsIn(d.core.captureSince(-1).orElseThrow())).isEqualTo(MOBILES);
+    }
+
     @Test
     void twoControlNodesStartingTogetherKeepTheirOwnStateAndARestartedActiveIsLearnedAgain() {
         pairWithThreeHas();
