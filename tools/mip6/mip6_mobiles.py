@@ -9,15 +9,17 @@ Binding Acknowledgement comes back to the care-of address through a type 2 routi
 Each acknowledgement is checked: its Mobility Header checksum over the pseudo-header with the home
 address as final destination, the routing header's home address, the status, the sequence number.
 
-  register --ha A --iface I --nodes N --prefixes K --ledger F [--home-prefix P] [--lifetime-units U]
-      one Binding Update per mobile node; the ledger gets "home care-of sequence status" per node
+  register --ha A --iface I --nodes N --prefixes K --ledger F [--home-prefix P] [--lifetime-units U] [--flags MA]
+      one Binding Update per mobile node; the ledger gets "home care-of sequence status" per node;
+      with --flags MA a local Binding Update to the MAP at A (RFC 5380), the home prefix the MAP's
   answer --ha A --iface I --ledger F --silent-every M --seconds T --log F
       listens for Binding Refresh Requests (§6.1.2) for T seconds at most (and stops 4 s after the
       last one); each mobile node whose number is not a multiple of M answers with a Binding Update
       of the next sequence number (§11.7.4), the others stay silent; logs "time home care-of" of
       every request
-  check-bindings --ledger F --bindings F
-      mip6:bindings holds exactly the ledger's acknowledged home addresses at their care-of addresses
+  check-bindings --ledger F --bindings F [--role R]
+      mip6:bindings (or role R's part of it) holds exactly the ledger's acknowledged home addresses at
+      their care-of addresses
   analyse --log F --rate R --spacing MS
       from "time home care-of" lines (tshark's capture): the rate (median gap), the gaps between two
       requests to one /64 (5th percentile at least 0.8 x the spacing, at most 2 % of them closer: on a
@@ -64,9 +66,9 @@ def prefix64(address):
     return ipaddress.IPv6Network(address + "/64", strict=False).network_address
 
 
-def binding_update(ha, home, coa, seq, units):
+def binding_update(ha, home, coa, seq, units, flags="HA"):
     return IPv6(src=coa, dst=ha) / IPv6ExtHdrDestOpt(options=[HAO(hoa=home)]) / MIP6MH_BU(
-        seq=seq, flags="HA", mhtime=units)
+        seq=seq, flags=flags, mhtime=units)
 
 
 def mh_checksum_ok(pkt, mh_layer, source, final_destination):
@@ -142,7 +144,7 @@ def register(args):
     sniffer.start()
     time.sleep(0.5)
     for home, (coa, seq) in nodes.items():
-        link.send(binding_update(args.ha, home, coa, seq, args.lifetime_units))
+        link.send(binding_update(args.ha, home, coa, seq, args.lifetime_units, args.flags))
         time.sleep(args.gap)
     deadline = time.time() + 30
     while len(acks) < len(nodes) and time.time() < deadline:
@@ -295,8 +297,14 @@ def check_bindings(args):
     ledger = load_ledger(args.ledger)
     expected = {home: coa for home, (coa, _, status) in ledger.items() if status == 0}
     held = {}
+    section = None   # mip6:bindings prints "<role> binding cache:" before each role's entries
     with open(args.bindings) as f:
         for line in f:
+            if line.rstrip().endswith(" binding cache:"):
+                section = line.rstrip()[:-len(" binding cache:")]
+                continue
+            if args.role is not None and section != args.role:
+                continue
             words = line.split()
             if len(words) >= 2 and ":" in words[0] and ":" in words[1]:
                 try:
@@ -328,6 +336,9 @@ def main():
     r.add_argument("--seq", type=int, default=1)
     r.add_argument("--gap", type=float, default=0.002, help="seconds between two updates")
     r.add_argument("--max-units", type=int, default=900, help="the home agent's maximum lifetime, 4 s units")
+    r.add_argument("--flags", default="HA", help="the Binding Update's flags: HA a home registration, MA a local"
+                   " Binding Update to a MAP (RFC 5380 §4.1: the home prefix is then the MAP's, the home address"
+                   " option carries the regional care-of address)")
     a = sub.add_parser("answer", parents=[common])
     a.add_argument("--silent-every", type=int, default=4)
     a.add_argument("--seconds", type=float, default=60)
@@ -335,6 +346,7 @@ def main():
     c = sub.add_parser("check-bindings")
     c.add_argument("--ledger", required=True)
     c.add_argument("--bindings", required=True)
+    c.add_argument("--role", help="only this role's binding cache (e.g. MAP); default: every role's")
     y = sub.add_parser("analyse")
     y.add_argument("--log", required=True)
     y.add_argument("--rate", type=float, required=True)

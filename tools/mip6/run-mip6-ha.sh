@@ -20,6 +20,10 @@
 # SILENT_EVERY-th answers with a Binding Update and is restored (0 answering mobiles lost), the
 # silent ones are deleted after their timers; mip6:recovery's counts match. Each wait is bounded;
 # each check prints PASS or FAIL; last line "N passed, N failed". Namespaces start with m6-.
+# Last, the same appliance as a MAP (HMIPv6, RFC 5380, address 2001:db8:300::1): local Binding
+# Updates (M and A, the regional care-of address in the Home Address option) from 20 mobiles are
+# acknowledged with 0 and held in the MAP's binding cache; H at the MAP is 129, an RCoA outside its
+# prefix 132.
 # The mobile nodes' kernel answers each message with a type 2 routing header with an ICMPv6 Parameter
 # Problem (it has no MIPv6); the tshark checks leave those ICMPv6 errors (and the messages they quote) out.
 #
@@ -35,6 +39,9 @@ spacing=${SPACING:-40}
 silent_every=${SILENT_EVERY:-4}
 boot_timeout=${BOOT_TIMEOUT:-300}
 ha_address=2001:db8:100::1
+map_address=2001:db8:300::1   # the same appliance is a MAP too (HMIPv6, RFC 5380)
+map_prefix=2001:db8:300::/64
+map_nodes=20
 # shellcheck source=../testbed/testbed.sh
 source "$here/../testbed/testbed.sh"
 # shellcheck source=mip6-lib.sh
@@ -51,6 +58,7 @@ deregistered() {  # HOME: the deregistration was acknowledged and mip6:binding H
 testbed_init mip6
 mip6_bed ha 2001:db8:100::/64 "$nodes" || { testbed_finish; exit; }
 mip6_appliance ha "net.homeagent.mip6.homeAgentAddresses=$ha_address" net.homeagent.mip6.homePrefixes=2001:db8:100::/64 \
+    "net.homeagent.mip6.mapAddresses=$map_address" "net.homeagent.mip6.mapPrefixes=$map_prefix" \
     net.homeagent.mip6.maxLifetimeSeconds=3600 net.homeagent.mip6.recoveryTimeoutMillis=1000 || { testbed_finish; exit; }
 
 log "booting the appliance with the homeagent-mip6 feature"
@@ -81,6 +89,22 @@ mn register --ha "$ha_address" --next-hop-mac "$router_mac" --nodes 1 --prefixes
     --ledger "$work/deregistered" >"$work/deregister.out" || true
 expect "a deregistration (lifetime 0) is acknowledged with 0 and removes the binding ($(tail -1 "$work/deregister.out"))" \
     deregistered "$first_home"
+
+log "HMIPv6: $map_nodes mobile nodes bind a regional care-of address at the MAP $map_address (local Binding Updates, M and A)"
+mn register --ha "$map_address" --flags MA --next-hop-mac "$router_mac" --nodes "$map_nodes" --prefixes "$prefixes" \
+    --home-prefix "$map_prefix" --ledger "$work/map-ledger" | tee "$work/map.out" || true
+expect "every local Binding Update acknowledged with 0 by the MAP through a type 2 routing header ($(tail -1 "$work/map.out"))" \
+    grep -q "^acknowledged $map_nodes, refused 0, unanswered 0, wrong 0, bad 0" "$work/map.out"
+testbed_shell ha 'mip6:bindings' >"$work/bindings-map.txt"
+expect "mip6:bindings: the MAP's binding cache holds every regional care-of address at its on-link care-of address ($("$py" "$mobiles" check-bindings --role MAP --ledger "$work/map-ledger" --bindings "$work/bindings-map.txt"))" \
+    "$py" "$mobiles" check-bindings --role MAP --ledger "$work/map-ledger" --bindings "$work/bindings-map.txt"
+mn register --ha "$map_address" --next-hop-mac "$router_mac" --nodes 1 --prefixes 1 --home-prefix "$map_prefix" --seq 9 \
+    --ledger "$work/map-home" >/dev/null || true
+expect "a home registration (H) at the MAP's address is refused with 129 ($(cat "$work/map-home"))" grep -q " 129$" "$work/map-home"
+mn register --ha "$map_address" --flags MA --next-hop-mac "$router_mac" --nodes 1 --prefixes 1 \
+    --home-prefix 2001:db8:301::/64 --ledger "$work/map-foreign" >/dev/null || true
+expect "a regional care-of address outside the MAP's prefix is refused with 132 ($(cat "$work/map-foreign"))" \
+    grep -q " 132$" "$work/map-foreign"
 sleep 1
 testbed_capture_stop
 mobility=$(tshark_count "$TB_PCAP" 'mipv6 && !icmpv6') || mobility=0

@@ -3,10 +3,13 @@ package net.homeagent.mip6;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Configuration of the Mobile IPv6 home agent, ConfigAdmin PID {@value #PID} (etc/net.homeagent.mip6.cfg). */
-@ObjectClassDefinition(id = Mip6Config.PID, name = "Mobile IPv6 home agent and correspondent node",
-        description = "RFC 6275 home registrations and route optimization on a TUN device, durable binding caches,"
-                + " binding recovery")
+/**
+ * Configuration of the Mobile IPv6 node (home agent, correspondent node, MAP), ConfigAdmin PID
+ * {@value #PID} (etc/net.homeagent.mip6.cfg).
+ */
+@ObjectClassDefinition(id = Mip6Config.PID, name = "Mobile IPv6 home agent, correspondent node and MAP",
+        description = "RFC 6275 home registrations, route optimization and RFC 5380 MAP registrations on a TUN"
+                + " device, durable binding caches, binding recovery")
 public @interface Mip6Config {
 
     String PID = "net.homeagent.mip6";
@@ -22,6 +25,15 @@ public @interface Mip6Config {
             + " §9.5), routed into the signalling device; the first is the source of its Binding Refresh Requests;"
             + " empty: no correspondent node")
     String[] correspondentAddresses() default {};
+
+    @AttributeDefinition(description = "The Mobility Anchor Point's IPv6 addresses (HMIPv6, RFC 5380: local Binding"
+            + " Updates with the M flag bind a regional care-of address to an on-link one), routed into the"
+            + " signalling device; the first is the source of its Binding Refresh Requests; empty: no MAP")
+    String[] mapAddresses() default {};
+
+    @AttributeDefinition(description = "The MAP's prefixes, e.g. 2001:db8:300::/64: a regional care-of address"
+            + " outside them is refused with status 132")
+    String[] mapPrefixes() default {};
 
     @AttributeDefinition(description = "Home subnet prefixes, e.g. 2001:db8:100::/64 (outside them: status 132)")
     String[] homePrefixes() default {};

@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,12 +36,14 @@ import net.homeagent.mip6.recovery.RecoverySettings;
 import net.homeagent.mip6.registration.HomeAgentResponder;
 import net.homeagent.mip6.registration.HomeRegistration;
 import net.homeagent.mip6.registration.HomeRegistrationSettings;
+import net.homeagent.mip6.registration.RegistrationKind;
 import net.homeagent.mip6.registration.Ipv6Prefix;
 
 /**
  * The Mobile IPv6 node (PID {@value Mip6Config#PID}), off until {@code enabled=true}: a home agent
- * on {@code homeAgentAddresses} and a correspondent node with route optimization on
- * {@code correspondentAddresses}, either or both. On activation: each role's backup is read (what
+ * on {@code homeAgentAddresses}, a correspondent node with route optimization on
+ * {@code correspondentAddresses} and a Mobility Anchor Point (HMIPv6, RFC 5380) on
+ * {@code mapAddresses}, any of them. On activation: each role's backup is read (what
  * expired while the node was down is dropped), the restored entries go into its binding cache at
  * once if {@code forwardDuringRecovery}, the signalling device is opened and every address routed
  * into it, and each role's binding recovery starts over its restored entries; a timer thread
@@ -55,6 +58,7 @@ public final class Mip6NodeComponent implements Mip6View {
     private static final Logger LOG = LoggerFactory.getLogger(Mip6NodeComponent.class);
     static final String HOME_AGENT_JOURNAL = "mip6-bindings.journal";
     static final String CORRESPONDENT_JOURNAL = "mip6-cn-bindings.journal";
+    static final String MAP_JOURNAL = "mip6-map-bindings.journal";
 
     private final Clock clock = Clock.systemUTC();
     private final Mip6Counters signallingCounters = new Mip6Counters();
@@ -96,15 +100,18 @@ public final class Mip6NodeComponent implements Mip6View {
     private Started start(Mip6Config config) throws IOException {
         List<Inet6Address> homeAgentAddresses = addresses(config.homeAgentAddresses());
         List<Inet6Address> correspondentAddresses = addresses(config.correspondentAddresses());
-        if (homeAgentAddresses.isEmpty() && correspondentAddresses.isEmpty()) {
-            throw new IllegalArgumentException("enabled=true but neither homeAgentAddresses nor correspondentAddresses"
-                    + " in etc/" + Mip6Config.PID + ".cfg");
+        List<Inet6Address> mapAddresses = addresses(config.mapAddresses());
+        if (homeAgentAddresses.isEmpty() && correspondentAddresses.isEmpty() && mapAddresses.isEmpty()) {
+            throw new IllegalArgumentException("enabled=true but none of homeAgentAddresses, correspondentAddresses,"
+                    + " mapAddresses in etc/" + Mip6Config.PID + ".cfg");
         }
-        List<Inet6Address> shared = new ArrayList<>(homeAgentAddresses);
-        shared.retainAll(correspondentAddresses);
-        if (!shared.isEmpty()) {
-            throw new IllegalArgumentException("an address cannot be both a home agent's and a correspondent's: "
-                    + shared);
+        // an address answers for one role: the destination is what picks the role of a Binding Update
+        Set<Inet6Address> distinct = new HashSet<>();
+        for (Inet6Address address : concat(homeAgentAddresses, correspondentAddresses, mapAddresses)) {
+            if (!distinct.add(address)) {
+                throw new IllegalArgumentException("an address is configured for two roles (home agent, correspondent,"
+                        + " MAP): " + address.getHostAddress());
+            }
         }
         RecoverySettings recoverySettings = new RecoverySettings(config.recoveryRate(),
                 config.recoveryPrefixSpacingMillis(), config.recoveryJitter(), config.recoveryTimeoutMillis(),
@@ -132,12 +139,24 @@ public final class Mip6NodeComponent implements Mip6View {
                 roles.put(correspondent, correspondentAddresses.get(0));
             }
             if (homeAgent != null) {
-                HomeRegistration registration = new HomeRegistration(new HomeRegistrationSettings(
+                HomeRegistration registration = new HomeRegistration(new HomeRegistrationSettings(RegistrationKind.HOME,
                         prefixes(config.homePrefixes()), prefixes(config.servedRanges()), config.maxLifetimeSeconds(),
                         config.capacity(), homeAgentAddresses), homeAgent.cache(), holds(correspondent),
                         homeAgent.counters(), homeAgent::accepted);
                 HomeAgentResponder responder = new HomeAgentResponder(registration, homeAgent.counters());
                 homeAgentAddresses.forEach(address -> responders.put(address, responder));
+            }
+            if (!mapAddresses.isEmpty()) {
+                // RFC 5380: a local home agent for regional care-of addresses, with a cache, a backup and a
+                // recovery of its own; an RCoA is no home address, so the correspondent's 139 does not apply
+                RecoverableBindingCache map = RecoverableBindingCache.open("MAP", Optional.empty(), MAP_JOURNAL, config,
+                        clock.millis(), now -> List.of());
+                roles.put(map, mapAddresses.get(0));
+                HomeRegistration registration = new HomeRegistration(new HomeRegistrationSettings(RegistrationKind.MAP,
+                        prefixes(config.mapPrefixes()), List.of(), config.maxLifetimeSeconds(), config.capacity(),
+                        mapAddresses), map.cache(), rcoa -> false, map.counters(), map::accepted);
+                HomeAgentResponder responder = new HomeAgentResponder(registration, map.counters());
+                mapAddresses.forEach(address -> responders.put(address, responder));
             }
             if (correspondent != null) {
                 KeygenTokens tokens = new KeygenTokens(nonces);
@@ -180,6 +199,10 @@ public final class Mip6NodeComponent implements Mip6View {
         if (!correspondentAddresses.isEmpty()) {
             description.append(", correspondent addresses ").append(text(correspondentAddresses));
         }
+        if (!mapAddresses.isEmpty()) {
+            description.append(", MAP addresses ").append(text(mapAddresses)).append(", MAP prefixes ")
+                    .append(prefixes(config.mapPrefixes()));
+        }
         for (RecoverableBindingCache role : roles.keySet()) {
             description.append(", ").append(role.name()).append(" backup ").append(role.backupDescription());
         }
@@ -189,6 +212,11 @@ public final class Mip6NodeComponent implements Mip6View {
     /** Whether {@code role} (null: the role does not run) holds a binding for a home address. */
     private static Predicate<Inet6Address> holds(RecoverableBindingCache role) {
         return role == null ? home -> false : home -> role.cache().get(home).isPresent();
+    }
+
+    @SafeVarargs
+    private static List<Inet6Address> concat(List<Inet6Address>... lists) {
+        return Arrays.stream(lists).flatMap(List::stream).toList();
     }
 
     private static List<String> text(List<Inet6Address> addresses) {

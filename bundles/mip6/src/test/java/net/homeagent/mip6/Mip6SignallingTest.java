@@ -31,6 +31,7 @@ import net.homeagent.mip6.cache.Mip6Binding;
 import net.homeagent.mip6.registration.HomeAgentResponder;
 import net.homeagent.mip6.registration.HomeRegistration;
 import net.homeagent.mip6.registration.HomeRegistrationSettings;
+import net.homeagent.mip6.registration.RegistrationKind;
 import net.homeagent.mip6.registration.Ipv6Prefix;
 
 /** Whole IPv6 packets in and out, as the signalling device carries them. */
@@ -45,8 +46,9 @@ class Mip6SignallingTest {
     private final Mip6Counters signallingCounters = new Mip6Counters();
     private final BindingCache cache = new BindingCache(CacheBackup.NONE);
     private final Mip6Signalling signalling = new Mip6Signalling(Map.of(HA, new HomeAgentResponder(
-            new HomeRegistration(new HomeRegistrationSettings(List.of(Ipv6Prefix.parse("2001:db8:100::/64")), List.of(),
-                    3600, 100, List.of(HA)), cache, home -> false, counters, home -> { }), counters)),
+            new HomeRegistration(new HomeRegistrationSettings(RegistrationKind.HOME,
+                    List.of(Ipv6Prefix.parse("2001:db8:100::/64")), List.of(), 3600, 100, List.of(HA)), cache,
+                    home -> false, counters, home -> { }), counters)),
             signallingCounters, packet -> {
                 byte[] octets = new byte[packet.readableBytes()];
                 packet.getBytes(packet.readerIndex(), octets);

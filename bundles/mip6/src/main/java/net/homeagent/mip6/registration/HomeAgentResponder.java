@@ -10,7 +10,9 @@ import net.homeagent.mip6.wire.InboundMobilityHeader;
 import net.homeagent.mip6.wire.OutboundMobilityMessage;
 
 /**
- * The home agent's answers on its addresses: a Binding Update goes to {@link HomeRegistration}, and
+ * The home agent's answers on its addresses (and a MAP's on its own, RFC 5380: the MAP answers a
+ * local Binding Update as a home agent does, to the on-link care-of address through the type 2
+ * routing header to the regional care-of address): a Binding Update goes to {@link HomeRegistration}, and
  * its Binding Acknowledgement goes where the update came from (§9.5.4: to the source address, the
  * care-of address), through the type 2 routing header to the home address. A home agent has
  * nothing to answer to anything else (a HoTI or CoTI is for a correspondent, and this home agent

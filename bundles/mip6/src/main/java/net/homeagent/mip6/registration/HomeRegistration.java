@@ -21,18 +21,20 @@ import net.homeagent.mip6.cache.Mip6Binding;
 /**
  * A home agent's processing of a Binding Update, RFC 6275 §9.5.1 (the checks every receiver
  * makes), §10.3.1 (primary care-of address registration) and §10.3.2 (deregistration), in the
- * RFC's order. Every outcome is a status of §6.1.8 and a counter; nothing a mobile node sends
- * makes it throw or lose another node's entry.
+ * RFC's order; and a Mobility Anchor Point's, which is the same with the regional care-of address
+ * as the home address and the M flag instead of H (RFC 5380, {@link RegistrationKind#MAP}). Every
+ * outcome is a status of §6.1.8 and a counter; nothing a mobile node sends makes it throw or lose
+ * another node's entry.
  *
  * <p>Statuses this home agent answers:
  * <ul>
  * <li>0 accepted (registration, renewal, deregistration);</li>
  * <li>128 reason unspecified: the change could not be written to the backup (the entry is left as
  *     it was);</li>
- * <li>129 administratively prohibited: a Binding Update without the H flag (a correspondent
- *     registration: this node is no correspondent node) or with the M flag (a local Binding Update
- *     to a MAP, RFC 5380: this node is no MAP), or for a home address that is one of the home agent's
- *     own;</li>
+ * <li>129 administratively prohibited: a Binding Update that is not this kind of registration
+ *     ({@link RegistrationKind}: for a home agent one without H, a correspondent registration, or
+ *     with M, a local Binding Update; for a MAP one without M and A, or with H), or for a home address
+ *     that is one of the node's own;</li>
  * <li>130 insufficient resources: the binding cache holds {@code capacity} entries;</li>
  * <li>132 not home subnet: the home address is outside every home prefix (§10.3.1);</li>
  * <li>133 not home agent for this mobile node: outside the served ranges, or a deregistration of a
@@ -95,26 +97,23 @@ public final class HomeRegistration {
     }
 
     private RegistrationResult decide(BindingUpdate update, Inet6Address home, Inet6Address careOf, long now) {
-        if (!update.homeRegistration()) {
-            return refuse(BindingAckStatus.ADMINISTRATIVELY_PROHIBITED, update, home, careOf,
-                    "no H flag: a correspondent registration, and this node is no correspondent node");
-        }
-        if (update.mapRegistration()) {
-            return refuse(BindingAckStatus.ADMINISTRATIVELY_PROHIBITED, update, home, careOf,
-                    "M flag: a local Binding Update (RFC 5380), and this node is no MAP");
+        RegistrationKind kind = settings.kind();
+        Optional<String> misfit = kind.misfit(update);
+        if (misfit.isPresent()) {
+            return refuse(BindingAckStatus.ADMINISTRATIVELY_PROHIBITED, update, home, careOf, misfit.get());
         }
         if (settings.homeAgentAddresses().contains(home)) {
-            // registering the home agent's own address would hand its traffic to whoever asked
+            // registering the node's own address would hand its traffic to whoever asked
             return refuse(BindingAckStatus.ADMINISTRATIVELY_PROHIBITED, update, home, careOf,
-                    "the home address is one of the home agent's own addresses");
+                    "the " + kind.address() + " is one of this node's own addresses");
         }
         if (settings.homePrefixes().stream().noneMatch(prefix -> prefix.contains(home))) {
             return refuse(BindingAckStatus.NOT_HOME_SUBNET, update, home, careOf,
-                    "home address outside the home prefixes " + settings.homePrefixes());
+                    kind.address() + " outside the prefixes " + settings.homePrefixes());
         }
         if (settings.servedRanges().stream().noneMatch(range -> range.contains(home))) {
             return refuse(BindingAckStatus.NOT_HOME_AGENT_FOR_THIS_MOBILE_NODE, update, home, careOf,
-                    "home address outside the served ranges " + settings.servedRanges());
+                    kind.address() + " outside the served ranges " + settings.servedRanges());
         }
         if (correspondentRegistered.test(home)) {
             return refuse(BindingAckStatus.REGISTRATION_TYPE_CHANGE_DISALLOWED, update, home, careOf,
@@ -138,7 +137,7 @@ public final class HomeRegistration {
             Optional<Mip6Binding> existing) {
         if (existing.isEmpty()) {
             return refuse(BindingAckStatus.NOT_HOME_AGENT_FOR_THIS_MOBILE_NODE, update, home, careOf,
-                    "deregistration without a home registration here (RFC 6275 §10.3.2)");
+                    "deregistration without a " + settings.kind().text() + " here (RFC 6275 §10.3.2)");
         }
         try {
             cache.remove(home);
@@ -146,7 +145,7 @@ public final class HomeRegistration {
             return backupFailed(update, home, careOf, e);
         }
         counters.count(Counter.DEREGISTRATIONS);
-        LOG.info("home registration {}: REGISTERED -> DEREGISTERED (RFC 6275 §10.3.2, care-of {})",
+        LOG.info("{} {}: REGISTERED -> DEREGISTERED (RFC 6275 §10.3.2, care-of {})", settings.kind().text(),
                 home.getHostAddress(), existing.get().careOfAddress().getHostAddress());
         return new RegistrationResult(BindingAckStatus.ACCEPTED.code(), update.sequence(), 0, home, careOf,
                 update.acknowledge(), "deregistered");
@@ -174,8 +173,8 @@ public final class HomeRegistration {
                 .orElse("NONE");
         if (existing.isEmpty() || !existing.get().careOfAddress().equals(careOf)
                 || existing.get().origin() == Mip6Binding.Origin.RESTORED) {
-            LOG.info("home registration {}: {} -> REGISTERED (RFC 6275 §10.3.1, care-of {}, {} s)",
-                    home.getHostAddress(), from, careOf.getHostAddress(), seconds);
+            LOG.info("{} {}: {} -> REGISTERED ({}, care-of {}, {} s)", settings.kind().text(), home.getHostAddress(),
+                    from, settings.kind().section(), careOf.getHostAddress(), seconds);
         }
         return new RegistrationResult(BindingAckStatus.ACCEPTED.code(), update.sequence(), units, home, careOf,
                 update.acknowledge(), "registered for " + seconds + " s");
@@ -184,8 +183,8 @@ public final class HomeRegistration {
     private RegistrationResult backupFailed(BindingUpdate update, Inet6Address home, Inet6Address careOf,
             IOException e) {
         counters.count(Counter.BACKUP_FAILURES);
-        LOG.warn("home registration {}: the backup write failed, refused with 128: {}", home.getHostAddress(),
-                e.toString());
+        LOG.warn("{} {}: the backup write failed, refused with 128: {}", settings.kind().text(),
+                home.getHostAddress(), e.toString());
         return refuse(BindingAckStatus.REASON_UNSPECIFIED, update, home, careOf, "backup write failed: " + e);
     }
 

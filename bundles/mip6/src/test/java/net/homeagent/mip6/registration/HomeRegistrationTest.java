@@ -52,7 +52,8 @@ class HomeRegistrationTest {
     });
 
     private HomeRegistration registration(int capacity, String... served) {
-        return new HomeRegistration(new HomeRegistrationSettings(List.of(Ipv6Prefix.parse("2001:db8:100::/64")),
+        return new HomeRegistration(new HomeRegistrationSettings(RegistrationKind.HOME,
+                List.of(Ipv6Prefix.parse("2001:db8:100::/64")),
                 java.util.Arrays.stream(served).map(Ipv6Prefix::parse).toList(), 3600, capacity, List.of(HA)), cache,
                 home -> correspondentBindings.contains(home), counters, accepted::add);
     }
@@ -254,10 +255,12 @@ class HomeRegistrationTest {
         assertThatThrownBy(() -> Ipv6Prefix.parse("192.0.2.0/24")).hasMessageContaining("not an IPv6 prefix");
         assertThatThrownBy(() -> Ipv6Prefix.parse("2001:db8::/x")).hasMessageContaining("bad length");
         assertThatThrownBy(() -> Ipv6Prefix.parse("2001:db8::/129")).hasMessageContaining("0..128");
-        assertThatThrownBy(() -> new HomeRegistrationSettings(List.of(), List.of(), 3600, 1, List.of()))
+        assertThatThrownBy(() -> new HomeRegistrationSettings(RegistrationKind.HOME, List.of(), List.of(), 3600, 1,
+                List.of()))
                 .hasMessageContaining("no home prefix");
-        assertThatThrownBy(() -> new HomeRegistrationSettings(List.of(Ipv6Prefix.parse("2001:db8::/64")), List.of(),
-                300_000, 1, List.of())).hasMessageContaining("maxLifetimeSeconds");
+        assertThatThrownBy(() -> new HomeRegistrationSettings(RegistrationKind.HOME,
+                List.of(Ipv6Prefix.parse("2001:db8::/64")), List.of(), 300_000, 1, List.of()))
+                .hasMessageContaining("maxLifetimeSeconds");
         assertThat(Ipv6Prefix.parse("2001:db8:100::/60").contains(Addresses.v6("2001:db8:100:f::1"))).isTrue();
         assertThat(Ipv6Prefix.parse("2001:db8:100::/60").contains(Addresses.v6("2001:db8:100:10::1"))).isFalse();
         assertThat(Ipv6Prefix.parse("2001:db8:100::1").contains(Addresses.v6("2001:db8:100::1"))).isTrue();
