@@ -17,6 +17,12 @@ address as final destination, the routing header's home address, the status, the
       last one); each mobile node whose number is not a multiple of M answers with a Binding Update
       of the next sequence number (§11.7.4), the others stay silent; logs "time home care-of" of
       every request
+  traffic --ha A --iface I --ledger F --correspondent C [--count N]
+      the first N mobile nodes of the ledger: an echo request from C (behind this link) to each home
+      address must reach a registered one's care-of address tunnelled from A (IPv6 in IPv6, the
+      inner packet whole) and never an unregistered one's (status not 0); each registered one
+      answers through its reverse tunnel (outer care-of -> A, inner home -> C) and the inner reply
+      must come back to C; "tunnelled X of Y, reverse X of Y, unbound not forwarded K of K, stray 0"
   check-bindings --ledger F --bindings F [--role R]
       mip6:bindings (or role R's part of it) holds exactly the ledger's acknowledged home addresses at
       their care-of addresses
@@ -39,7 +45,8 @@ import sys
 import time
 
 from scapy.all import AsyncSniffer, conf, get_if_hwaddr
-from scapy.layers.inet6 import HAO, IPv6, IPv6ExtHdrDestOpt, IPv6ExtHdrRouting, MIP6MH_BA, MIP6MH_BRR, MIP6MH_BU
+from scapy.layers.inet6 import (HAO, ICMPv6EchoReply, ICMPv6EchoRequest, IPv6, IPv6ExtHdrDestOpt, IPv6ExtHdrRouting,
+                                 MIP6MH_BA, MIP6MH_BRR, MIP6MH_BU)
 from scapy.layers.l2 import Ether
 from scapy.utils import checksum
 
@@ -232,6 +239,57 @@ def answer(args):
     return 0 if not problems and accepted == len(answered) else 1
 
 
+def traffic(args):
+    """Data through the anchor's tunnels (RFC 2473; RFC 6275 §10.4.1, §10.4.5; RFC 5380 §6.2)."""
+    link = Link(args.iface, args.next_hop_mac)
+    ledger = load_ledger(args.ledger)
+    chosen = sorted(ledger.items(), key=lambda item: number_of(item[0]))[:args.count]
+    bound = {home: coa for home, (coa, _, status) in chosen if status == 0}
+    unbound = {home for home, (_, _, status) in chosen if status != 0}
+    tunnelled, reverse, stray, problems = set(), set(), [], []
+
+    def on_packet(pkt):
+        if Ether not in pkt or pkt[Ether].src != args.next_hop_mac or IPv6 not in pkt:
+            return
+        outer = pkt[IPv6]
+        if outer.src == args.ha and outer.nh == 41 and isinstance(outer.payload, IPv6):
+            inner = outer.payload
+            if ICMPv6EchoRequest not in inner or inner.src != args.correspondent:
+                return
+            if inner.dst in bound and outer.dst == bound[inner.dst] and inner[ICMPv6EchoRequest].id == number_of(inner.dst):
+                tunnelled.add(inner.dst)
+            else:
+                stray.append("%s tunnelled to %s" % (inner.dst, outer.dst))
+        elif outer.dst == args.correspondent and ICMPv6EchoReply in outer and outer.src in bound:
+            if outer[ICMPv6EchoReply].id == number_of(outer.src):
+                reverse.add(outer.src)
+
+    sniffer = AsyncSniffer(iface=args.iface, prn=on_packet, store=False)
+    sniffer.start()
+    time.sleep(0.5)
+    for home, (coa, _, _) in chosen:
+        link.send(IPv6(src=args.correspondent, dst=home) / ICMPv6EchoRequest(id=number_of(home), seq=1))
+        time.sleep(args.gap)
+    deadline = time.time() + 10
+    while len(tunnelled) < len(bound) and time.time() < deadline:
+        time.sleep(0.1)
+    # each mobile answers through its reverse tunnel: outer care-of -> anchor, inner home -> correspondent
+    for home, coa in bound.items():
+        link.send(IPv6(src=coa, dst=args.ha) / IPv6(src=home, dst=args.correspondent)
+                  / ICMPv6EchoReply(id=number_of(home), seq=1))
+        time.sleep(args.gap)
+    deadline = time.time() + 10
+    while len(reverse) < len(bound) and time.time() < deadline:
+        time.sleep(0.1)
+    time.sleep(1.0)   # what comes late for the unbound ones
+    sniffer.stop()
+    for line in stray[:5]:
+        print("STRAY", line)
+    print("tunnelled %d of %d, reverse %d of %d, unbound not forwarded %d of %d, stray %d"
+          % (len(tunnelled), len(bound), len(reverse), len(bound), len(unbound), len(unbound), len(stray)))
+    return 0 if len(tunnelled) == len(bound) and len(reverse) == len(bound) and not stray else 1
+
+
 def analyse(args):
     """Reads "time home care-of" lines (tshark) and checks the pacing and the shuffle."""
     rows = []
@@ -343,6 +401,10 @@ def main():
     a.add_argument("--silent-every", type=int, default=4)
     a.add_argument("--seconds", type=float, default=60)
     a.add_argument("--log", required=True)
+    t = sub.add_parser("traffic", parents=[common])
+    t.add_argument("--correspondent", required=True, help="the echo requests' source, routed to this link")
+    t.add_argument("--count", type=int, default=20, help="the first N mobile nodes of the ledger")
+    t.add_argument("--gap", type=float, default=0.005)
     c = sub.add_parser("check-bindings")
     c.add_argument("--ledger", required=True)
     c.add_argument("--bindings", required=True)
@@ -352,7 +414,8 @@ def main():
     y.add_argument("--rate", type=float, required=True)
     y.add_argument("--spacing", type=int, required=True)
     args = parser.parse_args()
-    return {"register": register, "answer": answer, "analyse": analyse, "check-bindings": check_bindings}[args.command](args)
+    return {"register": register, "answer": answer, "traffic": traffic, "analyse": analyse,
+            "check-bindings": check_bindings}[args.command](args)
 
 
 if __name__ == "__main__":

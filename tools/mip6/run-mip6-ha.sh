@@ -20,10 +20,13 @@
 # SILENT_EVERY-th answers with a Binding Update and is restored (0 answering mobiles lost), the
 # silent ones are deleted after their timers; mip6:recovery's counts match. Each wait is bounded;
 # each check prints PASS or FAIL; last line "N passed, N failed". Namespaces start with m6-.
-# Last, the same appliance as a MAP (HMIPv6, RFC 5380, address 2001:db8:300::1): local Binding
+# Traffic: echo requests from a correspondent address behind the link to 20 home addresses arrive
+# at the care-of addresses tunnelled IPv6 in IPv6 from the home agent, and the mobiles' replies come
+# back through their reverse tunnels (before the kill, and after the recovery: the deleted mobiles
+# then get nothing). Last, the same appliance as a MAP (HMIPv6, RFC 5380, address 2001:db8:300::1): local Binding
 # Updates (M and A, the regional care-of address in the Home Address option) from 20 mobiles are
 # acknowledged with 0 and held in the MAP's binding cache; H at the MAP is 129, an RCoA outside its
-# prefix 132.
+# prefix 132, and its tunnels carry the same traffic to the on-link care-of addresses.
 # The mobile nodes' kernel answers each message with a type 2 routing header with an ICMPv6 Parameter
 # Problem (it has no MIPv6); the tshark checks leave those ICMPv6 errors (and the messages they quote) out.
 #
@@ -42,6 +45,8 @@ ha_address=2001:db8:100::1
 map_address=2001:db8:300::1   # the same appliance is a MAP too (HMIPv6, RFC 5380)
 map_prefix=2001:db8:300::/64
 map_nodes=20
+correspondent=2001:db8:c::9   # the echo requests' source: routed back to the mobile nodes' link
+traffic_nodes=20
 # shellcheck source=../testbed/testbed.sh
 source "$here/../testbed/testbed.sh"
 # shellcheck source=mip6-lib.sh
@@ -56,7 +61,7 @@ deregistered() {  # HOME: the deregistration was acknowledged and mip6:binding H
 }
 
 testbed_init mip6
-mip6_bed ha 2001:db8:100::/64 "$nodes" || { testbed_finish; exit; }
+mip6_bed ha 2001:db8:100::/64 "$nodes" "$correspondent/128" || { testbed_finish; exit; }
 mip6_appliance ha "net.homeagent.mip6.homeAgentAddresses=$ha_address" net.homeagent.mip6.homePrefixes=2001:db8:100::/64 \
     "net.homeagent.mip6.mapAddresses=$map_address" "net.homeagent.mip6.mapPrefixes=$map_prefix" \
     net.homeagent.mip6.maxLifetimeSeconds=3600 net.homeagent.mip6.recoveryTimeoutMillis=1000 || { testbed_finish; exit; }
@@ -75,6 +80,10 @@ mn register --ha "$ha_address" --next-hop-mac "$router_mac" --nodes 1 --prefixes
     --ledger "$work/foreign" >"$work/foreign.out" || true
 expect "a home address outside the home prefix is refused with 132, not home subnet ($(cat "$work/foreign"))" \
     grep -q " 132$" "$work/foreign"
+mn traffic --ha "$ha_address" --next-hop-mac "$router_mac" --ledger "$work/ledger" --correspondent "$correspondent" \
+    --count "$traffic_nodes" | tee "$work/traffic-1.out" || true
+expect "traffic through the home agent's tunnels: echo requests tunnelled IPv6 in IPv6 to the care-of addresses, replies reverse-tunnelled back ($(tail -1 "$work/traffic-1.out"))" \
+    grep -q "^tunnelled $traffic_nodes of $traffic_nodes, reverse $traffic_nodes of $traffic_nodes, unbound not forwarded 0 of 0, stray 0" "$work/traffic-1.out"
 testbed_shell ha 'mip6:stats' >"$work/stats-1.txt"
 expect "mip6:stats counts $nodes registrations" grep -qE "^$nodes +registrations accepted" "$work/stats-1.txt"
 
@@ -83,6 +92,12 @@ mip6_restart_and_recover "the answering ones restored" "$py" "$mobiles" answer -
     --next-hop-mac "$router_mac" --ledger "$work/ledger" --silent-every "$silent_every" \
     --seconds "$((boot_timeout + 60))" --log "$work/brr-scapy.log" || { testbed_finish; exit; }
 answering=$((nodes - nodes / silent_every))
+
+restored=$((traffic_nodes - traffic_nodes / silent_every))
+mn traffic --ha "$ha_address" --next-hop-mac "$router_mac" --ledger "$work/ledger" --correspondent "$correspondent" \
+    --count "$traffic_nodes" | tee "$work/traffic-2.out" || true
+expect "after the recovery, the restored mobiles are forwarded to and the deleted ones are not ($(tail -1 "$work/traffic-2.out"))" \
+    grep -q "^tunnelled $restored of $restored, reverse $restored of $restored, unbound not forwarded $((traffic_nodes - restored)) of $((traffic_nodes - restored)), stray 0" "$work/traffic-2.out"
 
 first_home=2001:db8:100::1:1   # mobile node 1 answered: registered with sequence number 2
 mn register --ha "$ha_address" --next-hop-mac "$router_mac" --nodes 1 --prefixes "$prefixes" --seq 3 --lifetime-units 0 \
@@ -105,6 +120,10 @@ mn register --ha "$map_address" --flags MA --next-hop-mac "$router_mac" --nodes 
     --home-prefix 2001:db8:301::/64 --ledger "$work/map-foreign" >/dev/null || true
 expect "a regional care-of address outside the MAP's prefix is refused with 132 ($(cat "$work/map-foreign"))" \
     grep -q " 132$" "$work/map-foreign"
+mn traffic --ha "$map_address" --next-hop-mac "$router_mac" --ledger "$work/map-ledger" --correspondent "$correspondent" \
+    --count "$map_nodes" | tee "$work/traffic-map.out" || true
+expect "traffic through the MAP's tunnels to the on-link care-of addresses and back ($(tail -1 "$work/traffic-map.out"))" \
+    grep -q "^tunnelled $map_nodes of $map_nodes, reverse $map_nodes of $map_nodes, unbound not forwarded 0 of 0, stray 0" "$work/traffic-map.out"
 sleep 1
 testbed_capture_stop
 mobility=$(tshark_count "$TB_PCAP" 'mipv6 && !icmpv6') || mobility=0
@@ -115,5 +134,13 @@ accepted=$(tshark_count "$TB_PCAP" 'mip6.mhtype == 6 && mip6.ba.status == 0 && !
 expect "tshark: $refreshes Binding Refresh Requests to the $nodes mobile nodes, $accepted acknowledgements with 0 (at least $nodes + $answering + the deregistration; an answer slower than its timer is asked and acknowledged twice)" \
     test "$refreshes" -ge "$nodes" -a "$accepted" -ge "$((nodes + answering + 1))"
 brr_paced_and_shuffled "$TB_PCAP" '!icmpv6' "BRRs"
+# what the home agent and the MAP tunnelled (from their host: the mobile side's kernel answers each
+# with a Parameter Problem, which quotes it)
+tunnels="eth.src == $router_mac && ipv6.nxt == 41 && icmpv6.type == 128"
+tunnelled=$(tshark_count "$TB_PCAP" "$tunnels") || tunnelled=0
+least_tunnelled=$((2 * traffic_nodes - traffic_nodes / silent_every + map_nodes))
+tunnels_decoded() { ((tunnelled >= least_tunnelled)) && tshark_clean "$TB_PCAP" "$tunnels"; }
+expect "tshark decodes the tunnelled echo requests, IPv6 in IPv6 ($tunnelled, at least $least_tunnelled), without a warning" \
+    tunnels_decoded
 
 testbed_finish

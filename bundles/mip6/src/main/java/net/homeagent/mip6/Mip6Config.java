@@ -58,6 +58,15 @@ public @interface Mip6Config {
     @AttributeDefinition(description = "Name of the TUN device the node's addresses are routed into")
     String device() default "mip6ha0";
 
+    @AttributeDefinition(description = "Forward for the home agent and the MAP in user space: their prefixes"
+            + " (homePrefixes, mapPrefixes) routed into the signalling device, a packet for a bound address tunnelled"
+            + " IPv6 in IPv6 to its care-of address, reverse tunnels decapsulated (RFC 2473, RFC 6275 §10.4)")
+    boolean tunnelForwarding() default true;
+
+    @AttributeDefinition(description = "MTU of the path to the care-of addresses: a packet longer than it less the"
+            + " 40 octets of the tunnel header is answered with ICMPv6 Packet Too Big (at least 1320)")
+    int tunnelLinkMtu() default 1500;
+
     @AttributeDefinition(description = "Set the host up: device up, a /128 route per address of either role into it,"
             + " net.ipv6.conf.all.forwarding=1 (so that what the home agent writes is forwarded)")
     boolean setUpHost() default true;

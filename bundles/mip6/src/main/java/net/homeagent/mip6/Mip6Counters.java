@@ -18,9 +18,17 @@ public final class Mip6Counters {
     /** What is counted besides the acknowledgements. */
     public enum Counter {
         PACKETS_RECEIVED(Scope.SIGNALLING, "packets read from the signalling device"),
-        NOT_MOBILITY(Scope.SIGNALLING, "packets that are not a Mobility Header for one of our addresses (ignored)"),
+        NOT_MOBILITY(Scope.SIGNALLING, "packets for one of our addresses that are not a Mobility Header (ignored)"),
         MALFORMED(Scope.SIGNALLING, "malformed packets or Mobility Headers (discarded, RFC 6275 §9.2)"),
         SEND_FAILURES(Scope.SIGNALLING, "packets that could not be written to the device"),
+        TUNNELLED(Scope.SIGNALLING,
+                "packets for a bound address tunnelled to its care-of address (RFC 2473, RFC 6275 §10.4.1)"),
+        REVERSE_TUNNELLED(Scope.SIGNALLING, "reverse-tunnelled packets decapsulated and forwarded (RFC 6275 §10.4.5)"),
+        REVERSE_REFUSED(Scope.SIGNALLING,
+                "tunnelled packets dropped: not from the care-of address of the inner source's binding, or malformed"),
+        NOT_BOUND(Scope.SIGNALLING, "packets for an address of a routed prefix without a binding (dropped)"),
+        TOO_BIG(Scope.SIGNALLING, "packets too big for the tunnel (dropped, RFC 2473 §7.1)"),
+        TOO_BIG_ANSWERED(Scope.SIGNALLING, "ICMPv6 Packet Too Big sent for them (RFC 4443 §3.2)"),
         OTHER_MESSAGES(Scope.EVERY_ROLE, "Mobility Headers this role does not answer (ignored)"),
         BINDING_UPDATES(Scope.EVERY_ROLE, "Binding Updates received"),
         REGISTRATIONS(Scope.EVERY_ROLE, "registrations accepted (new or renewed)"),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import net.homeagent.mip6.Mip6Counters.Scope;
+import net.homeagent.mip6.forward.TunnelForwarder;
 import net.homeagent.mip6.correspondent.CorrespondentRegistration;
 import net.homeagent.mip6.correspondent.CorrespondentResponder;
 import net.homeagent.mip6.correspondent.KeygenTokens;
@@ -120,6 +122,7 @@ public final class Mip6NodeComponent implements Mip6View {
         // each role and the address its Binding Refresh Requests leave from (its first)
         Map<RecoverableBindingCache, Inet6Address> roles = new LinkedHashMap<>();
         SignallingTun tun = null;
+        TunnelForwarder forwarder = null;
         try {
             // both caches first: each role refuses with 139 a home address the other one holds (§9.5.1)
             RecoverableBindingCache homeAgent = null;
@@ -129,6 +132,7 @@ public final class Mip6NodeComponent implements Mip6View {
                 roles.put(homeAgent, homeAgentAddresses.get(0));
             }
             NonceTable nonces = new NonceTable(new SecureRandom());
+            RecoverableBindingCache map = null;
             RecoverableBindingCache correspondent = null;
             if (!correspondentAddresses.isEmpty()) {
                 correspondent = RecoverableBindingCache.open("correspondent node", Optional.of(Scope.CORRESPONDENT),
@@ -149,7 +153,7 @@ public final class Mip6NodeComponent implements Mip6View {
             if (!mapAddresses.isEmpty()) {
                 // RFC 5380: a local home agent for regional care-of addresses, with a cache, a backup and a
                 // recovery of its own; an RCoA is no home address, so the correspondent's 139 does not apply
-                RecoverableBindingCache map = RecoverableBindingCache.open("MAP", Optional.empty(), MAP_JOURNAL, config,
+                map = RecoverableBindingCache.open("MAP", Optional.empty(), MAP_JOURNAL, config,
                         clock.millis(), now -> List.of());
                 roles.put(map, mapAddresses.get(0));
                 HomeRegistration registration = new HomeRegistration(new HomeRegistrationSettings(RegistrationKind.MAP,
@@ -167,8 +171,16 @@ public final class Mip6NodeComponent implements Mip6View {
                 correspondentAddresses.forEach(address -> responders.put(address, responder));
             }
             tun = SignallingTun.open(config.device());
+            if (config.tunnelForwarding()) {
+                forwarder = new TunnelForwarder(anchors(homeAgent, homeAgentAddresses, map, mapAddresses), tun,
+                        signallingCounters, config.tunnelLinkMtu());
+            }
             if (config.setUpHost()) {
-                HostSetup.apply(tun.name(), List.copyOf(responders.keySet()));
+                List<Ipv6Prefix> routed = config.tunnelForwarding()
+                        ? concat(homeAgent == null ? List.of() : prefixes(config.homePrefixes()),
+                                map == null ? List.of() : prefixes(config.mapPrefixes()))
+                        : List.of();
+                HostSetup.apply(tun.name(), List.copyOf(responders.keySet()), routed);
             }
         } catch (IOException | RuntimeException e) {
             if (tun != null) {
@@ -179,7 +191,9 @@ public final class Mip6NodeComponent implements Mip6View {
             }
             throw e;
         }
-        Mip6Signalling signallingLogic = new Mip6Signalling(responders, signallingCounters, tun, clock);
+        TunnelForwarder dataPath = forwarder;
+        Mip6Signalling signallingLogic = new Mip6Signalling(responders,
+                dataPath == null ? packet -> false : dataPath::handle, signallingCounters, tun, clock);
         TunSignallingLoop signalling = new TunSignallingLoop(tun, signallingLogic::received);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "mip6-timer");
@@ -215,8 +229,22 @@ public final class Mip6NodeComponent implements Mip6View {
     }
 
     @SafeVarargs
-    private static List<Inet6Address> concat(List<Inet6Address>... lists) {
+    private static <T> List<T> concat(List<T>... lists) {
         return Arrays.stream(lists).flatMap(List::stream).toList();
+    }
+
+    /** The roles that tunnel (RFC 6275 §10.4.1, RFC 5380 §6.2): each from its first address. */
+    private static List<TunnelForwarder.Anchor> anchors(RecoverableBindingCache homeAgent,
+            List<Inet6Address> homeAgentAddresses, RecoverableBindingCache map, List<Inet6Address> mapAddresses) {
+        List<TunnelForwarder.Anchor> anchors = new ArrayList<>();
+        if (homeAgent != null) {
+            anchors.add(new TunnelForwarder.Anchor(homeAgent.cache(), homeAgentAddresses.get(0),
+                    Set.copyOf(homeAgentAddresses)));
+        }
+        if (map != null) {
+            anchors.add(new TunnelForwarder.Anchor(map.cache(), mapAddresses.get(0), Set.copyOf(mapAddresses)));
+        }
+        return anchors;
     }
 
     private static List<String> text(List<Inet6Address> addresses) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ public final class Mip6Signalling {
     private static final long LOG_INTERVAL_MILLIS = 10_000;
 
     private final Map<Inet6Address, MobilityResponder> responders;
+    private final Predicate<ByteBuf> dataPath;
     private final Mip6Counters counters;
     private final PacketSink sink;
     private final Clock clock;
@@ -47,11 +49,15 @@ public final class Mip6Signalling {
 
     /**
      * @param responders each of the node's addresses and the role that answers on it
+     * @param dataPath   takes the packets that are data, not signalling (the tunnels of
+     *                   {@link net.homeagent.mip6.forward.TunnelForwarder}), and says so; never
+     *                   takes one when forwarding is off
      * @param counters   the signalling path's counters (packets, malformed, send failures)
      */
-    public Mip6Signalling(Map<Inet6Address, MobilityResponder> responders, Mip6Counters counters, PacketSink sink,
-            Clock clock) {
+    public Mip6Signalling(Map<Inet6Address, MobilityResponder> responders, Predicate<ByteBuf> dataPath,
+            Mip6Counters counters, PacketSink sink, Clock clock) {
         this.responders = Map.copyOf(responders);
+        this.dataPath = dataPath;
         this.counters = counters;
         this.sink = sink;
         this.clock = clock;
@@ -60,6 +66,9 @@ public final class Mip6Signalling {
     /** One IPv6 packet routed to the node. Called on the signalling thread. */
     public void received(ByteBuf packet) {
         counters.count(Counter.PACKETS_RECEIVED);
+        if (dataPath.test(packet)) {
+            return;
+        }
         Optional<InboundMobilityHeader> inbound;
         try {
             inbound = reader.read(packet);

@@ -49,7 +49,7 @@ class Mip6SignallingTest {
             new HomeRegistration(new HomeRegistrationSettings(RegistrationKind.HOME,
                     List.of(Ipv6Prefix.parse("2001:db8:100::/64")), List.of(), 3600, 100, List.of(HA)), cache,
                     home -> false, counters, home -> { }), counters)),
-            signallingCounters, packet -> {
+            packet -> false, signallingCounters, packet -> {
                 byte[] octets = new byte[packet.readableBytes()];
                 packet.getBytes(packet.readerIndex(), octets);
                 return out.add(octets);

@@ -72,7 +72,7 @@ class CorrespondentRegistrationTest {
             new byte[8], new byte[20], CARE_OF_NONCE, KCN))));
     private final Mip6Signalling signalling = new Mip6Signalling(Map.of(CN, new CorrespondentResponder(tokens,
             new CorrespondentRegistration(tokens, cache, 2, home -> homeRegisteredHere, counters, validated::add),
-            counters)), new Mip6Counters(), packet -> {
+            counters)), packet -> false, new Mip6Counters(), packet -> {
                 byte[] octets = new byte[packet.readableBytes()];
                 packet.getBytes(packet.readerIndex(), octets);
                 return out.add(octets);

@@ -8,9 +8,10 @@
  * in a {@link net.homeagent.mip.codec.mip6.MalformedMobilityHeaderException}; nothing is sent
  * from here. Messages and options are records; their interfaces are sealed and
  * {@code @ProviderType}: only this bundle implements them, so a new message, option or method is a
- * minor bump. Pure Java on Netty buffers, no I/O.
+ * minor bump. Pure Java on Netty buffers, no I/O. 1.1.0 made
+ * {@link net.homeagent.mip.codec.mip6.InternetChecksum} public (the MIPv6 node's ICMPv6 errors).
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package net.homeagent.mip.codec.mip6;
 
 import org.osgi.annotation.versioning.Version;
