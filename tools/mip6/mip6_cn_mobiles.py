@@ -25,6 +25,10 @@ correspondent's namespace routes the home prefix to the mobile nodes' link).
       one Binding Update per node in the keys file with the old nonce indices of both tests, of the
       home test only (a new care-of test), or of the care-of test only: after the correspondent's
       restart it no longer knows them, and must refuse with 138, 136 or 137
+  echo --cn A --ledger F [--count N]
+      Echo Requests on the optimized route (care-of source, Home Address option) from N registered
+      nodes: each reply must come through a type 2 routing header, checksummed over the home address;
+      one request with an unbound home address must get a Binding Error, status 1 (§9.3.3)
   answer --cn A --ledger F --silent-every M --seconds T --log F
       listens for the correspondent's Binding Refresh Requests (§6.1.2) for T seconds at most (and 6 s
       after the last); each node whose number is not a multiple of M runs return routability again
@@ -43,9 +47,10 @@ import sys
 import time
 
 from scapy.all import AsyncSniffer, conf, raw
-from scapy.layers.inet6 import (HAO, IPv6, IPv6ExtHdrDestOpt, IPv6ExtHdrRouting, MIP6MH_BA, MIP6MH_BRR, MIP6MH_BU,
-                                MIP6MH_CoT, MIP6MH_CoTI, MIP6MH_HoT, MIP6MH_HoTI, MIP6OptBindingAuthData,
-                                MIP6OptNonceIndices)
+from scapy.layers.inet6 import (HAO, ICMPv6EchoReply, ICMPv6EchoRequest, IPv6, IPv6ExtHdrDestOpt, IPv6ExtHdrRouting,
+                                MIP6MH_BA, MIP6MH_BE, MIP6MH_BRR, MIP6MH_BU, MIP6MH_CoT, MIP6MH_CoTI, MIP6MH_HoT,
+                                MIP6MH_HoTI, MIP6OptBindingAuthData, MIP6OptNonceIndices)
+from scapy.utils import checksum
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mip6_mobiles import SILENT, Link, care_of, home_of, load_ledger, mh_checksum_ok, number_of, save_ledger  # noqa: E402
@@ -339,6 +344,67 @@ def answer(args):
     return 0 if not mobiles.problems and accepted == len(answered) else 1
 
 
+def icmpv6_checksum_ok(layer, source, final_destination):
+    """RFC 4443 §2.3: the checksum over the pseudo-header with the final destination (the home address)."""
+    octets = bytes(layer)
+    pseudo = (addr(source) + addr(final_destination) + struct.pack("!IxxxB", len(octets), 58))
+    return checksum(pseudo + octets) == 0
+
+
+def echo(args):
+    """Echo on the optimized route (RFC 6275 §9.3): each registered node of the ledger (the first
+    --count) sends an Echo Request from its care-of address with the Home Address option; the reply must
+    come to the care-of address through a type 2 routing header holding the home address, with the
+    request's identifier, sequence number and data and its checksum over the home address. Then one
+    request with the option of a home address the correspondent has no binding for: a Binding Error
+    with status 1 naming that address must come back to the source (§9.3.3)."""
+    link = Link(args.iface, args.next_hop_mac)
+    ledger = load_ledger(args.ledger)
+    chosen = [(home, coa) for home, (coa, _, status) in sorted(ledger.items(), key=lambda i: number_of(i[0]))
+              if status == 0][:args.count]
+    unbound_home = home_of(args.home_prefix, 0xfff0)
+    replies, errors, problems = set(), [], []
+    data = b"route optimized"
+
+    class Reader:
+        def on_packet(self, pkt):
+            if ICMPv6EchoReply in pkt:
+                routing = pkt.getlayer(IPv6ExtHdrRouting)
+                if routing is None or routing.type != 2 or len(routing.addresses) != 1:
+                    problems.append("echo reply to %s without a type 2 routing header" % pkt[IPv6].dst)
+                    return
+                home = routing.addresses[0]
+                reply = pkt[ICMPv6EchoReply]
+                if (ledger.get(home, [None])[0] != pkt[IPv6].dst or reply.id != number_of(home)
+                        or reply.seq != 1 or bytes(reply.data) != data):
+                    problems.append("echo reply for %s to %s id %d" % (home, pkt[IPv6].dst, reply.id))
+                elif not icmpv6_checksum_ok(reply, args.cn, home):
+                    problems.append("bad echo reply checksum for %s" % home)
+                else:
+                    replies.add(home)
+            elif MIP6MH_BE in pkt:
+                errors.append((pkt[IPv6].dst, pkt[MIP6MH_BE].status, pkt[MIP6MH_BE].ha))
+
+    sniffer = sniffing(args, Reader())
+    for home, coa in chosen:
+        link.send(IPv6(src=coa, dst=args.cn) / IPv6ExtHdrDestOpt(options=[HAO(hoa=home)])
+                  / ICMPv6EchoRequest(id=number_of(home), seq=1, data=data))
+        time.sleep(0.005)
+    stranger_coa = chosen[0][1] if chosen else care_of(1, 1)
+    link.send(IPv6(src=stranger_coa, dst=args.cn) / IPv6ExtHdrDestOpt(options=[HAO(hoa=unbound_home)])
+              / ICMPv6EchoRequest(id=1, seq=1, data=data))
+    deadline = time.time() + 10
+    while (len(replies) < len(chosen) or not errors) and time.time() < deadline:
+        time.sleep(0.1)
+    sniffer.stop()
+    right_error = sum(1 for to, status, home in errors if to == stranger_coa and status == 1 and home == unbound_home)
+    for problem in problems[:10]:
+        print("PROBLEM", problem)
+    print("answered %d of %d on the optimized route, binding error %d of 1, bad %d"
+          % (len(replies), len(chosen), right_error, len(problems)))
+    return 0 if len(replies) == len(chosen) and right_error == 1 and not problems else 1
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -365,8 +431,10 @@ def main():
     a.add_argument("--silent-every", type=int, default=4)
     a.add_argument("--seconds", type=float, default=60)
     a.add_argument("--log", required=True)
+    e = sub.add_parser("echo", parents=[common])
+    e.add_argument("--count", type=int, default=20)
     args = parser.parse_args()
-    return {"register": register, "stale": stale, "answer": answer}[args.command](args)
+    return {"register": register, "stale": stale, "answer": answer, "echo": echo}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -69,6 +69,9 @@ mn register --nodes "$nodes" --prefixes "$prefixes" --ledger "$work/ledger" --ke
 expect "return routability and every Binding Update acknowledged with 0, each acknowledgement's authenticator verified by scapy with its Kbm ($(tail -1 "$work/register.out"))" \
     grep -q "^acknowledged $nodes with 0, other 0, unanswered 0, bad 0 " "$work/register.out"
 expect "mip6:bindings holds every acknowledged home address at its care-of address" bindings_match registered
+mn echo --count 20 --ledger "$work/ledger" | tee "$work/echo.out" || true
+expect "echo on the optimized route: requests from the care-of addresses with the Home Address option answered through a type 2 routing header, an unbound home address answered with Binding Error 1 ($(tail -1 "$work/echo.out"))" \
+    grep -q "^answered 20 of 20 on the optimized route, binding error 1 of 1, bad 0" "$work/echo.out"
 mn register --nodes 1 --first "$((nodes + 1))" --prefixes "$prefixes" --corrupt --ledger "$work/corrupt" \
     --keys "$work/keys-corrupt" | tee "$work/corrupt.out" || true
 testbed_shell cn 'mip6:stats' >"$work/stats-1.txt"

@@ -44,7 +44,13 @@ public final class Mip6Counters {
         CARE_OF_TESTS(Scope.CORRESPONDENT, "Care-of Test Init answered with a Care-of Test (§9.4.2, §9.4.4)"),
         UNAUTHORIZED(Scope.CORRESPONDENT,
                 "Binding Updates without Nonce Indices or Binding Authorization Data (discarded, §9.5.1)"),
-        BAD_AUTHENTICATOR(Scope.CORRESPONDENT, "Binding Updates whose authenticator did not verify (discarded, §9.5.1)");
+        BAD_AUTHENTICATOR(Scope.CORRESPONDENT, "Binding Updates whose authenticator did not verify (discarded, §9.5.1)"),
+        ECHO_ROUTE_OPTIMIZED(Scope.CORRESPONDENT,
+                "Echo Replies on the optimized route: to the care-of address, type 2 routing header (§9.3.2)"),
+        ECHO_DIRECT(Scope.CORRESPONDENT, "Echo Replies straight to an address without a binding"),
+        UNKNOWN_HOME_ADDRESS(Scope.CORRESPONDENT,
+                "packets with a Home Address option not bound to their source (dropped, §9.3.1)"),
+        BINDING_ERRORS(Scope.CORRESPONDENT, "Binding Errors sent for them, status 1 (§9.3.3, rate-limited)");
 
         private final Scope scope;
         private final String text;

@@ -25,12 +25,15 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.netty.buffer.ByteBuf;
+
 import net.homeagent.mip6.Mip6Counters.Scope;
-import net.homeagent.mip6.forward.TunnelForwarder;
 import net.homeagent.mip6.correspondent.CorrespondentRegistration;
 import net.homeagent.mip6.correspondent.CorrespondentResponder;
 import net.homeagent.mip6.correspondent.KeygenTokens;
 import net.homeagent.mip6.correspondent.NonceTable;
+import net.homeagent.mip6.correspondent.RouteOptimizedEcho;
+import net.homeagent.mip6.forward.TunnelForwarder;
 import net.homeagent.mip6.linux.HostSetup;
 import net.homeagent.mip6.linux.SignallingTun;
 import net.homeagent.mip6.linux.TunSignallingLoop;
@@ -38,8 +41,8 @@ import net.homeagent.mip6.recovery.RecoverySettings;
 import net.homeagent.mip6.registration.HomeAgentResponder;
 import net.homeagent.mip6.registration.HomeRegistration;
 import net.homeagent.mip6.registration.HomeRegistrationSettings;
-import net.homeagent.mip6.registration.RegistrationKind;
 import net.homeagent.mip6.registration.Ipv6Prefix;
+import net.homeagent.mip6.registration.RegistrationKind;
 
 /**
  * The Mobile IPv6 node (PID {@value Mip6Config#PID}), off until {@code enabled=true}: a home agent
@@ -123,6 +126,7 @@ public final class Mip6NodeComponent implements Mip6View {
         Map<RecoverableBindingCache, Inet6Address> roles = new LinkedHashMap<>();
         SignallingTun tun = null;
         TunnelForwarder forwarder = null;
+        RecoverableBindingCache correspondentCache = null;
         try {
             // both caches first: each role refuses with 139 a home address the other one holds (§9.5.1)
             RecoverableBindingCache homeAgent = null;
@@ -141,6 +145,7 @@ public final class Mip6NodeComponent implements Mip6View {
                                 + NonceTable.ROTATION_MILLIS / 1000 + " s, each for "
                                 + NonceTable.MAX_NONCE_LIFETIME_MILLIS / 1000 + " s)"));
                 roles.put(correspondent, correspondentAddresses.get(0));
+                correspondentCache = correspondent;
             }
             if (homeAgent != null) {
                 HomeRegistration registration = new HomeRegistration(new HomeRegistrationSettings(RegistrationKind.HOME,
@@ -171,8 +176,8 @@ public final class Mip6NodeComponent implements Mip6View {
                 correspondentAddresses.forEach(address -> responders.put(address, responder));
             }
             tun = SignallingTun.open(config.device());
-            if (config.tunnelForwarding()) {
-                forwarder = new TunnelForwarder(anchors(homeAgent, homeAgentAddresses, map, mapAddresses), tun,
+            if (config.tunnelForwarding() && (homeAgent != null || map != null)) {
+                forwarder = new TunnelForwarder(anchors(config, homeAgent, homeAgentAddresses, map, mapAddresses), tun,
                         signallingCounters, config.tunnelLinkMtu());
             }
             if (config.setUpHost()) {
@@ -191,9 +196,16 @@ public final class Mip6NodeComponent implements Mip6View {
             }
             throw e;
         }
-        TunnelForwarder dataPath = forwarder;
-        Mip6Signalling signallingLogic = new Mip6Signalling(responders,
-                dataPath == null ? packet -> false : dataPath::handle, signallingCounters, tun, clock);
+        // the data each role takes before the signalling path looks: tunnels, the correspondent's echo
+        Predicate<ByteBuf> dataPath = packet -> false;
+        if (forwarder != null) {
+            dataPath = dataPath.or(forwarder::handle);
+        }
+        if (correspondentCache != null) {
+            dataPath = dataPath.or(new RouteOptimizedEcho(Set.copyOf(correspondentAddresses),
+                    correspondentCache.cache(), tun, correspondentCache.counters(), signallingCounters, clock));
+        }
+        Mip6Signalling signallingLogic = new Mip6Signalling(responders, dataPath, signallingCounters, tun, clock);
         TunSignallingLoop signalling = new TunSignallingLoop(tun, signallingLogic::received);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "mip6-timer");
@@ -234,15 +246,16 @@ public final class Mip6NodeComponent implements Mip6View {
     }
 
     /** The roles that tunnel (RFC 6275 §10.4.1, RFC 5380 §6.2): each from its first address. */
-    private static List<TunnelForwarder.Anchor> anchors(RecoverableBindingCache homeAgent,
+    private static List<TunnelForwarder.Anchor> anchors(Mip6Config config, RecoverableBindingCache homeAgent,
             List<Inet6Address> homeAgentAddresses, RecoverableBindingCache map, List<Inet6Address> mapAddresses) {
         List<TunnelForwarder.Anchor> anchors = new ArrayList<>();
         if (homeAgent != null) {
             anchors.add(new TunnelForwarder.Anchor(homeAgent.cache(), homeAgentAddresses.get(0),
-                    Set.copyOf(homeAgentAddresses)));
+                    Set.copyOf(homeAgentAddresses), prefixes(config.homePrefixes())));
         }
         if (map != null) {
-            anchors.add(new TunnelForwarder.Anchor(map.cache(), mapAddresses.get(0), Set.copyOf(mapAddresses)));
+            anchors.add(new TunnelForwarder.Anchor(map.cache(), mapAddresses.get(0), Set.copyOf(mapAddresses),
+                    prefixes(config.mapPrefixes())));
         }
         return anchors;
     }

@@ -14,6 +14,7 @@ import net.homeagent.mip6.Mip6Counters.Counter;
 import net.homeagent.mip6.PacketSink;
 import net.homeagent.mip6.cache.BindingCache;
 import net.homeagent.mip6.cache.Mip6Binding;
+import net.homeagent.mip6.registration.Ipv6Prefix;
 
 /**
  * The data path of the home agent and the MAP, in user space (docs/mip6.md, "Forwarding"): this
@@ -37,10 +38,16 @@ public final class TunnelForwarder {
     static final int MINIMUM_MTU = 1280;
 
     /**
-     * A role that tunnels: its binding cache, the address its tunnels leave from, and every address
-     * of it (reverse tunnels end there).
+     * A role that tunnels: its binding cache, the address its tunnels leave from, every address of it
+     * (reverse tunnels end there) and the prefixes routed to it (their addresses are its to tunnel).
      */
-    public record Anchor(BindingCache cache, Inet6Address tunnelSource, Set<Inet6Address> addresses) {
+    public record Anchor(BindingCache cache, Inet6Address tunnelSource, Set<Inet6Address> addresses,
+            List<Ipv6Prefix> prefixes) {
+
+        public Anchor {
+            addresses = Set.copyOf(addresses);
+            prefixes = List.copyOf(prefixes);
+        }
     }
 
     private final List<Anchor> anchors;
@@ -78,9 +85,11 @@ public final class TunnelForwarder {
                 return true;
             }
         }
-        // a routed prefix's address without a binding: nobody to tunnel to
-        counters.count(Counter.NOT_BOUND);
-        return true;
+        if (anchors.stream().anyMatch(anchor -> anchor.prefixes().stream().anyMatch(p -> p.contains(destination)))) {
+            counters.count(Counter.NOT_BOUND); // a routed prefix's address without a binding: nobody to tunnel to
+            return true;
+        }
+        return false; // another role's address (a correspondent's), or not ours at all
     }
 
     private void encapsulate(Anchor anchor, Mip6Binding binding, ByteBuf packet) {

@@ -24,6 +24,7 @@ import net.homeagent.mip6.Mip6Counters.Counter;
 import net.homeagent.mip6.cache.BindingCache;
 import net.homeagent.mip6.cache.CacheBackup;
 import net.homeagent.mip6.cache.Mip6Binding;
+import net.homeagent.mip6.registration.Ipv6Prefix;
 
 /** The home agent's and the MAP's tunnels (RFC 2473, RFC 6275 §10.4.1 and §10.4.5, RFC 5380). */
 class TunnelForwarderTest {
@@ -41,7 +42,8 @@ class TunnelForwarderTest {
     private final Mip6Counters counters = new Mip6Counters();
     private final List<byte[]> written = new ArrayList<>();
     private final TunnelForwarder forwarder = new TunnelForwarder(List.of(
-            new TunnelForwarder.Anchor(homeAgent, HA, Set.of(HA)), new TunnelForwarder.Anchor(map, MAP, Set.of(MAP))),
+            new TunnelForwarder.Anchor(homeAgent, HA, Set.of(HA), List.of(Ipv6Prefix.parse("2001:db8:100::/64"))),
+            new TunnelForwarder.Anchor(map, MAP, Set.of(MAP), List.of(Ipv6Prefix.parse("2001:db8:300::/64")))),
             packet -> {
                 byte[] octets = new byte[packet.readableBytes()];
                 packet.getBytes(packet.readerIndex(), octets);
@@ -133,8 +135,10 @@ class TunnelForwarderTest {
     }
 
     @Test
-    void anUnboundAddressOfARoutedPrefixIsDroppedAndCounted() {
+    void anUnboundAddressOfARoutedPrefixIsDroppedAndCountedAnotherRolesIsLeftAlone() {
         assertThat(forwarder.handle(packet(CORRESPONDENT, Addresses.v6("2001:db8:100::77"), 59, new byte[8]))).isTrue();
+        assertThat(forwarder.handle(packet(CARE_OF, Addresses.v6("2001:db8:500::1"), 135, new byte[8])))
+                .as("a correspondent's address: its Home Test Init is signalling").isFalse();
         assertThat(written).isEmpty();
         assertThat(counters.get(Counter.NOT_BOUND)).isEqualTo(1);
     }
