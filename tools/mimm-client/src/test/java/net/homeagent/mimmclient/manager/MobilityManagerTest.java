@@ -61,11 +61,12 @@ class MobilityManagerTest {
     private static final class RecordingRegistrar implements MobileIpRegistrar {
         final List<String> registered = new ArrayList<>();
         boolean accept = true;
+        Optional<Duration> grants = Optional.empty();
 
         @Override
         public RegistrationResult register(LinkProfile via) {
             registered.add(via.iface());
-            return new RegistrationResult(accept, accept ? "0" : "130");
+            return accept ? new RegistrationResult(true, "0", grants) : new RegistrationResult(false, "130");
         }
     }
 
@@ -280,5 +281,30 @@ class MobilityManagerTest {
         assertThat(registrar.registered).hasSize(3);
         // the advisor is not asked for a renewal
         assertThat(advisor.questions).hasSize(1);
+    }
+
+    @Test
+    void renewalsFollowTheLifetimeTheHomeAgentGranted() {
+        MobilityManager manager = manager(Averaging.RAW, WLAN, CELL);
+        // the merged-mode go granted 120 s of the 600 asked: renew at 60 s, not at the configured 300 s
+        advisor.then(1, new AdvisorAnswer.Advised(new HandoffAdvice(Verdict.GO, Reason.NONE, 300, 1, List.of(), true),
+                Optional.of(Duration.ofSeconds(120))));
+        manager.tick(at(0, "wlan0", -60, "wwan0", -70));
+        manager.tick(at(59, "wlan0", -60, "wwan0", -70));
+        assertThat(registrar.registered).isEmpty();
+        registrar.grants = Optional.of(Duration.ofSeconds(40));
+        manager.tick(at(60, "wlan0", -60, "wwan0", -70));
+        assertThat(registrar.registered).containsExactly("wlan0");
+        // that renewal was granted 40 s: the next one 20 s later
+        manager.tick(at(79, "wlan0", -60, "wwan0", -70));
+        assertThat(registrar.registered).hasSize(1);
+        registrar.grants = Optional.of(Duration.ofSeconds(3600));
+        manager.tick(at(80, "wlan0", -60, "wwan0", -70));
+        assertThat(registrar.registered).hasSize(2);
+        // more than the configured renewal time granted: the configured 300 s hold
+        manager.tick(at(379, "wlan0", -60, "wwan0", -70));
+        assertThat(registrar.registered).hasSize(2);
+        manager.tick(at(380, "wlan0", -60, "wwan0", -70));
+        assertThat(registrar.registered).hasSize(3);
     }
 }
