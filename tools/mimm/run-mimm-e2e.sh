@@ -23,8 +23,10 @@
 # 4. net-snmp's snmptrap raises a mimmAlert for wlan-a (expiry 8 s, alternative 2): the advice is
 #    pushed to the home address through the tunnel, the client moves to wwan0 within 1 s (trap to
 #    route change measured), stays while the alert holds, and returns to wlan0 after the expiry
-# 5. tshark (capture in the mobile's namespace) decodes the Request Handoff CVSE and the Handoff
-#    Advice NVSE (RFC 3115, our enterprise number 32473) and the 200 refusal
+# 5. SIGTERM stops the client: it deregisters (lifetime 0, RFC 5944 §3.6.1.2), the binding is gone
+# 6. tshark (capture in the mobile's namespace) decodes the Request Handoff CVSE and the Handoff
+#    Advice NVSE (RFC 3115, our enterprise number 32473) field by field, the 200 refusal, the
+#    deregistration
 #
 #   bash tools/mimm/run-mimm-e2e.sh     (root; the assembly and the client's jar built; about 2 min)
 # Environment as tools/testbed/testbed.sh (HOMEAGENT_TARBALL, BOOT_TIMEOUT, KEEP_WORKDIR=1).
@@ -121,7 +123,7 @@ testbed_exec_bg mn java -jar "$jar" run --links "$work/links.conf" --home-agent 
     --home "$home" --spi 300 --key "$key" --sessions 1 --kbps 64 --interval-ms 100 --averaging moving:2 \
     --failed-hold-s 2 --timeout-ms 1000 --attempts 3 --advice-port "$mobile_port" --advisor-port "$reactive_port" \
     --wireless "$work/wireless"
-client_out="$TB_WORK/mn-bg${#TB_PIDS[@]}.out"
+client=$TB_BG client_out="$TB_WORK/mn-bg${#TB_PIDS[@]}.out"
 
 default_dev() { testbed_exec mn ip route show default | awk '/^default/ { for (i = 1; i < NF; i++) if ($i == "dev") print $(i + 1) }'; }
 await_default() { # iface, seconds
@@ -135,10 +137,10 @@ pings() { # ping from the correspondent to the home address every 20 ms, in the 
     ping_pid=$!
     testbed_on_teardown "kill $ping_pid 2>/dev/null || true"
 }
-ping_stop() { # stops the ping of pings $1; prints "sent answered" (0 0 if it printed no summary)
+ping_stop() { # stops the ping of `pings $1`; sets sent and got (0 0 if it printed no summary)
     kill -INT "$ping_pid" 2>/dev/null || true
     wait "$ping_pid" 2>/dev/null || true
-    awk '/packets transmitted/ { sent = $1; got = $4 } END { print sent + 0, got + 0 }' "$work/$1.ping"
+    read -r sent got < <(awk '/packets transmitted/ { sent = $1; got = $4 } END { print sent + 0, got + 0 }' "$work/$1.ping")
 }
 at_ms() { date -d "$1" +%s%3N; }   # an ISO-8601 instant of the client's output, as epoch ms
 
@@ -151,7 +153,7 @@ sed 's/^/   | /' <<<"$stats"
 expect "mimm:stats: advice TARGET_FULL_BANDWIDTH given (network 3)" grep -qE '^ *TARGET_FULL_BANDWIDTH +[1-9]' <<<"$stats"
 pings settle
 sleep 2
-read -r sent got <<<"$(ping_stop settle)"
+ping_stop settle
 expect "the correspondent reaches the home address through the tunnel to wlan0 ($got of $sent)" \
     test "$sent" -ge 20 -a "$got" -ge $((sent - 1))
 
@@ -163,7 +165,7 @@ degraded=$(date +%s%3N)
 expect "the default route via wwan0 within 5 s" await_default wwan0 5
 moved=$(date +%s%3N)
 sleep 1
-read -r sent got <<<"$(ping_stop handoff)"
+ping_stop handoff
 log "handoff $((moved - degraded)) ms after the signal fell; pings: $sent sent, $got answered, $((sent - got)) lost"
 expect "ping loss during the handoff: $((sent - got)) of $sent (target 0, at most 1 allowed)" \
     test "$sent" -ge 40 -a $((sent - got)) -le 1
@@ -178,7 +180,7 @@ table inet mmcradio {
 NFT
 pings dead
 sleep 2
-read -r sent got <<<"$(ping_stop dead)"
+ping_stop dead
 expect "nftables drops all of wlan0: the pings still arrive ($got of $sent), the traffic is on wwan0" \
     test "$sent" -ge 20 -a "$got" -ge $((sent - 1))
 drops=$(testbed_exec mn nft list table inet mmcradio | grep -c 'drop')
@@ -219,13 +221,23 @@ if [[ -n "$avoid" && -n "$back" ]]; then
 else
     fail_step "the client's output lacks the avoid line ('$avoid') or the handoff back ('$back')"
 fi
-read -r sent got <<<"$(ping_stop alert)"
+ping_stop alert
 log "pings during the alert's two handoffs: $sent sent, $got answered, $((sent - got)) lost"
 expect "ping loss during the alert's two handoffs: $((sent - got)) of $sent (at most 2 allowed)" \
     test "$sent" -ge 100 -a $((sent - got)) -le 2
 
-log "5. tshark decodes the extensions"
+log "5. the client stops (SIGTERM): it deregisters from the link in use"
+kill -TERM "$client" 2>/dev/null || true
+await_exit "$client" || fail_step "the client did not exit within 30 s of SIGTERM"
+expect "the client's last line: deregistered via wlan0, accepted" grep -qE ' deregistered via wlan0: accepted 0 ' "$client_out"
+bindings=$(testbed_shell ha 'mip:bindings') || bindings="mip:bindings did not answer: $home unknown"
+expect "mip:bindings: no binding of $home left" test "$(grep -c '10\.81\.0\.10' <<<"$bindings")" -eq 0
+
+log "6. tshark decodes the extensions"
 testbed_capture_stop
+dereg=$(tshark -n -r "$pcap" -Y 'mip.type == 1 && mip.life == 0' -T fields -e ip.src -e mip.coa 2>/dev/null | sort -u | tr '\t\n' '  ')
+expect "the deregistration on the wire: from 10.81.1.2, lifetime 0, care-of = the home address ($dereg)" \
+    test "$dereg" = "10.81.1.2 10.81.0.10 "
 kill -TERM "$decap" 2>/dev/null || true
 # a line per registration message, its fields that are there: type, code (replies), care-of (requests),
 # IP destination, CVSE vendor / type / value, NVSE vendor / type / value
@@ -243,7 +255,7 @@ expect "Handoff Advice NVSE (134) 32473/2 in the 200: not now, bandwidth, hold 3
 expect "Handoff Advice in a 0: go, completed (C), hold 300, target 1" \
     grep -qx '3 0 10.81.1.2 32473 2 01000080012c00010000' <<<"$fields"
 expect "Request Handoff from 10.81.2.2: target 2, current 1, cellular" \
-    grep -qE '^1 10.81.2.2 10.81.0.1 32473 0x0001 0100000200010.02' <<<"$fields"
+    grep -qE '^1 10.81.2.2 10.81.0.1 32473 0x0001 010000020001..02' <<<"$fields"
 sleep 0.5
 sed 's/^/   | /' "$decap_out"
 expect "the decapsulator delivered through both care-of addresses" \
