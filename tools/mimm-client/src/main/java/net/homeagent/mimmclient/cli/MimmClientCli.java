@@ -382,7 +382,7 @@ public final class MimmClientCli {
                 }
                 manager.tick(monitor.observe()).ifPresent(h -> out.println(h.time() + " handoff "
                         + h.from().orElse("none") + " -> " + h.to() + " (" + h.reason()
-                        + (h.advised() ? ", advised)" : ", unadvised)")));
+                        + (h.sameAddress() ? ", same address)" : h.advised() ? ", advised)" : ", unadvised)")));
             }
             if (stopRequested.getCount() == 0) {
                 deregister(manager, links, registrar);

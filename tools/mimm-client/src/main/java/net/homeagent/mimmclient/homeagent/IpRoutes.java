@@ -11,7 +11,8 @@ import net.homeagent.mimmclient.manager.Routes;
 /**
  * The host's links and default route through iproute2: {@code ip link set dev <if> up} and
  * {@code ip route replace default [via <gateway>] dev <if>} (replace, not add: the default route
- * moves in one step, there is no moment without one). Needs CAP_NET_ADMIN.
+ * moves in one step, there is no moment without one); for a subnet group's member, {@link #useMember}.
+ * Needs CAP_NET_ADMIN.
  */
 public final class IpRoutes implements Routes {
 
@@ -43,6 +44,29 @@ public final class IpRoutes implements Routes {
         link.gateway().ifPresent(gateway -> command.addAll(List.of("via", gateway.getHostAddress())));
         command.addAll(List.of("dev", link.iface()));
         return run(command);
+    }
+
+    /**
+     * A subnet group's member that does not hold the shared address: the neighbour cache of the member
+     * is emptied, the default route goes through it with the shared address as source ({@code onlink}:
+     * the subnet's route belongs to the member holding the address), then one echo request to the
+     * gateway through it. That request needs the gateway's link-layer address, so the member sends an
+     * ARP request whose sender is the shared address and its own hardware address: the access router
+     * updates its neighbour entry for the care-of address (RFC 826, merge) and delivers it to this
+     * member from now on. The same effect as the gratuitous ARP of an active-backup bond, without the
+     * bonding driver this kernel lacks; the echo's outcome is only logged.
+     */
+    @Override
+    public boolean useMember(LinkProfile member) {
+        String gateway = member.gateway().orElseThrow(() -> new IllegalArgumentException(member.iface()
+                + ": a subnet group's member needs its gateway")).getHostAddress();
+        run(List.of("ip", "neigh", "flush", "dev", member.iface()));
+        if (!run(List.of("ip", "route", "replace", "default", "via", gateway, "dev", member.iface(), "onlink", "src",
+                member.careOf().getHostAddress()))) {
+            return false;
+        }
+        run(List.of("ping", "-n", "-q", "-c", "1", "-W", "1", "-I", member.iface(), gateway));
+        return true;
     }
 
     private boolean run(List<String> command) {

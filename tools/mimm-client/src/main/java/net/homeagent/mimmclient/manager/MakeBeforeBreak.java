@@ -92,6 +92,21 @@ final class MakeBeforeBreak {
         return new Attempt(Outcome.MOVED, advice, granted);
     }
 
+    /**
+     * A move inside a subnet group (the candidate shares the care-of address of the link in use): the
+     * binding names that address and stays as it is, so there is nobody to ask and nothing to
+     * register; the candidate is brought up, then the route and the access network's delivery move.
+     */
+    Attempt executeWithinGroup(LinkProfile target) {
+        if (!routes.bringUp(target)) {
+            return failed(Outcome.LINK_FAILED, target, "could not be brought up", Optional.empty());
+        }
+        if (!routes.useMember(target)) {
+            return failed(Outcome.ROUTE_FAILED, target, "the default route could not move to it", Optional.empty());
+        }
+        return new Attempt(Outcome.MOVED, Optional.empty(), Optional.empty());
+    }
+
     private Attempt failed(Outcome outcome, LinkProfile target, String why, Optional<HandoffAdvice> advice) {
         counters.increment("attempt " + outcome);
         LOG.log(Level.INFO, "{0}: handoff not made: {1}", target.iface(), why);

@@ -172,10 +172,13 @@ public final class MobilityManager {
         List<LinkProfile> candidates = new ArrayList<>(candidates(reason));
         while (!candidates.isEmpty()) {
             LinkProfile target = candidates.remove(0);
-            MakeBeforeBreak.Attempt attempt = plan.execute(question(target), reason.forced());
+            boolean sameAddress = current != null && current.careOf().equals(target.careOf());
+            MakeBeforeBreak.Attempt attempt = sameAddress ? plan.executeWithinGroup(target)
+                    : plan.execute(question(target), reason.forced());
             switch (attempt.outcome()) {
                 case MOVED -> {
-                    return Optional.of(moved(target, reason, now, attempt.advice().isPresent(), attempt.granted()));
+                    return Optional.of(sameAddress ? movedWithinGroup(target, reason, now)
+                            : moved(target, reason, now, attempt.advice().isPresent(), attempt.granted()));
                 }
                 case REFUSED -> {
                     HandoffAdvice advice = attempt.advice().orElseThrow();
@@ -265,6 +268,17 @@ public final class MobilityManager {
         LOG.log(Level.INFO, "handoff {0} -> {1} ({2}{3})", from.orElse("none"), target.iface(), reason,
                 advised ? ", advised" : ", unadvised");
         return new Handoff(now, from, target.iface(), reason, advised);
+    }
+
+    /** The binding is unchanged: the renewal stays due when it was; only the link in use changes. */
+    private Handoff movedWithinGroup(LinkProfile target, HandoffReason reason, Instant now) {
+        Optional<String> from = current();
+        current = target;
+        suggested = OptionalInt.empty();
+        counters.increment("handoff " + reason + " same address");
+        LOG.log(Level.INFO, "handoff {0} -> {1} ({2}, same address {3})", from.orElse("none"), target.iface(), reason,
+                target.careOf().getHostAddress());
+        return new Handoff(now, from, target.iface(), reason, false, true);
     }
 
     /**
