@@ -7,6 +7,7 @@
 #                                                   10.81.1.1 (ra0) --- radio a --- wlan0 10.81.1.2 \
 #                                                   10.81.2.1 (rb0) --- radio b --- wwan0 10.81.2.2  mn
 #                                                   10.81.3.1 (rc0) --- radio c --- wlan1 10.81.3.2 /
+#                                                             (radio a) --- wlan2 (no address of its own)
 #   mn: home address 10.81.0.10 on the TUN device mip0; mobile_tunnel.py decapsulates the home
 #   agent's IP-in-IP (this kernel has no ipip module) into mip0, so the mobile's own stack answers.
 #
@@ -23,8 +24,12 @@
 # 4. net-snmp's snmptrap raises a mimmAlert for wlan-a (expiry 8 s, alternative 2): the advice is
 #    pushed to the home address through the tunnel, the client moves to wwan0 within 1 s (trap to
 #    route change measured), stays while the alert holds, and returns to wlan0 after the expiry
-# 5. SIGTERM stops the client: it deregisters (lifetime 0, RFC 5944 §3.6.1.2), the binding is gone
-# 6. tshark (capture in the mobile's namespace) decodes the Request Handoff CVSE and the Handoff
+# 5. subnet group: wlan2 is a second radio on radio a's subnet sharing wlan0's care-of address; wlan0
+#    fades: the client moves to wlan2 without asking or registering (the default route with the shared
+#    address as source, the access router's neighbour entry moved by the ARP of an echo to the
+#    gateway); pings counted; nftables then drops all of wlan0 and the pings still arrive
+# 6. SIGTERM stops the client: it deregisters (lifetime 0, RFC 5944 §3.6.1.2), the binding is gone
+# 7. tshark (capture in the mobile's namespace) decodes the Request Handoff CVSE and the Handoff
 #    Advice NVSE (RFC 3115, our enterprise number 32473) field by field, the 200 refusal, the
 #    deregistration
 #
@@ -56,16 +61,26 @@ for link in home ra rb rc; do testbed_link "$link"; done
 testbed_node cn home=10.81.0.100/24
 testbed_node ha home0@home=$ha_addr/24 ra0@ra=10.81.1.1/24 rb0@rb=10.81.2.1/24 rc0@rc=10.81.3.1/24
 testbed_node mn wlan0@ra=10.81.1.2/24 wwan0@rb=10.81.2.2/24 wlan1@rc=10.81.3.2/24
+# wlan2: a second radio on radio a's subnet, without an address of its own: with wlan0 one subnet group
+# (the links file gives both the care-of address 10.81.1.2)
+testbed_exec mn ip link add wlan2 type veth peer name wlan2p
+testbed_exec mn ip link set wlan2p netns "$TB_SWITCH"
+ip -n "$TB_SWITCH" link set wlan2p master "${TB_LINK[ra]}" up
+testbed_exec mn ip link set wlan2 up
 # triangular routing: the mobile's replies come in on a radio with the home address as source
 testbed_exec ha sysctl -qw net.ipv4.ip_forward=1 net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0
 testbed_exec mn sysctl -qw net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0
+# the subnet group's host setting: only the member the route to the asking router names answers ARP
+# for the shared address (docs/mimm.md "Client: subnet groups")
+testbed_exec mn sysctl -qw net.ipv4.conf.all.arp_filter=1
 # a multihomed mobile: what leaves from a care-of address leaves by its own radio (the registration
-# through the candidate is sent before the default route moves: make-before-break)
-table=100
-for spec in wlan0:10.81.1 wwan0:10.81.2 wlan1:10.81.3; do
-    table=$((table + 1))
-    testbed_exec mn ip rule add from "${spec#*:}.2" table "$table"
-    testbed_exec mn ip route add default via "${spec#*:}.1" dev "${spec%%:*}" table "$table"
+# through the candidate is sent before the default route moves: make-before-break). Radio a's
+# 10.81.1.2 belongs to the subnet group wlan0 + wlan2, whose member in use the main default route
+# names: its rule comes after the main table, for the attach only (no default route yet)
+for spec in wlan0:10.81.1:40000 wwan0:10.81.2:100 wlan1:10.81.3:100; do
+    IFS=: read -r iface net priority <<<"$spec"
+    testbed_exec mn ip rule add from "$net.2" table "${net##*.}1" priority "$priority"
+    testbed_exec mn ip route add default via "$net.1" dev "$iface" table "${net##*.}1"
 done
 
 trap_port=$(free_port udp)
@@ -103,18 +118,20 @@ for _ in $(seq 50); do grep -qs ready "$decap_out" && break; sleep 0.2; done
 testbed_exec mn ip addr add "$home/32" dev mip0
 testbed_exec mn ip link set mip0 up
 
-signals() { # wlan0 wwan0 wlan1, dBm: the wireless file the monitor reads, replaced in one step
+signals() { # wlan0 wwan0 wlan1 wlan2, dBm: the wireless file the monitor reads, replaced in one step
     printf 'Inter-| sta-|   Quality        |   Discarded packets\n face | tus | link level noise |  nwid  crypt\n' >"$work/wireless.new"
     printf 'wlan0: 0000 50. %d. -95. 0 0\nwwan0: 0000 50. %d. -95. 0 0\nwlan1: 0000 50. %d. -95. 0 0\n' \
         "$1" "$2" "$3" >>"$work/wireless.new"
+    printf 'wlan2: 0000 50. %d. -95. 0 0\n' "$4" >>"$work/wireless.new"
     mv "$work/wireless.new" "$work/wireless"
 }
-signals -50 -50 -50
+signals -50 -50 -50 -95   # wlan2 out of range until step 5
 cat >"$work/links.conf" <<LINKS
 # <iface> <type> <network> <care-of> <gateway> <kbit/s> <mW> <cost/MB> <preference>
 wlan0 wlan     1 10.81.1.2 10.81.1.1 54000 800  0 3
 wwan0 cellular 2 10.81.2.2 10.81.2.1 10000 1200 5 1
 wlan1 wlan     3 10.81.3.2 10.81.3.1 54000 800  0 5
+wlan2 wlan     1 10.81.1.2 10.81.1.1 54000 800  0 3
 LINKS
 
 testbed_capture mn/any "udp port 434" || { testbed_finish; exit; }
@@ -125,6 +142,24 @@ testbed_exec_bg mn java -jar "$jar" run --links "$work/links.conf" --home-agent 
     --wireless "$work/wireless"
 client=$TB_BG client_out="$TB_WORK/mn-bg${#TB_PIDS[@]}.out"
 
+radio_dead() { # nftables drops everything in and out of $1, ARP too: a radio that is gone (a member of
+    # the subnet group still answering ARP for the shared address would pull its traffic back)
+    testbed_exec mn nft -f - <<NFT
+table inet mmcradio {
+    chain in { type filter hook input priority 0; iifname "$1" drop; }
+    chain out { type filter hook output priority 0; oifname "$1" drop; }
+}
+table arp mmcradio {
+    chain in { type filter hook input priority 0; iifname "$1" drop; }
+    chain out { type filter hook output priority 0; oifname "$1" drop; }
+}
+NFT
+}
+radio_back() { testbed_exec mn nft delete table inet mmcradio; testbed_exec mn nft delete table arp mmcradio; }
+await_line() { # ERE, seconds: until the client printed a line matching it (its handoff lines come after the route)
+    local deadline=$((SECONDS + $2))
+    until grep -qE "$1" "$client_out"; do ((SECONDS < deadline)) || return 1; sleep 0.2; done
+}
 default_dev() { testbed_exec mn ip route show default | awk '/^default/ { for (i = 1; i < NF; i++) if ($i == "dev") print $(i + 1) }'; }
 await_default() { # iface, seconds
     local deadline=$((SECONDS + $2))
@@ -146,7 +181,7 @@ at_ms() { date -d "$1" +%s%3N; }   # an ISO-8601 instant of the client's output,
 
 log "1. attach: wlan1 (network 3) refused for bandwidth, the alternative network 1 taken"
 expect "the default route via wlan0 within 30 s" await_default wlan0 30
-expect "the handoff line: none -> wlan0 (ATTACH, advised)" grep -qE ' handoff none -> wlan0 \(ATTACH, advised\)$' "$client_out"
+expect "the handoff line: none -> wlan0 (ATTACH, advised)" await_line ' handoff none -> wlan0 \(ATTACH, advised\)$' 3
 expect "mip:bindings: $home at 10.81.1.2" grep -qE "10\.81\.0\.10 .*10\.81\.1\.2" <<<"$(testbed_shell ha 'mip:bindings')"
 stats=$(testbed_shell ha 'mimm:stats')
 sed 's/^/   | /' <<<"$stats"
@@ -160,7 +195,7 @@ expect "the correspondent reaches the home address through the tunnel to wlan0 (
 log "2. wlan0 degrades: make-before-break to wwan0 under a ping every 20 ms"
 pings handoff
 sleep 1
-signals -83 -50 -50
+signals -83 -50 -50 -95
 degraded=$(date +%s%3N)
 expect "the default route via wwan0 within 5 s" await_default wwan0 5
 moved=$(date +%s%3N)
@@ -170,25 +205,20 @@ log "handoff $((moved - degraded)) ms after the signal fell; pings: $sent sent, 
 expect "ping loss during the handoff: $((sent - got)) of $sent (target 0, at most 1 allowed)" \
     test "$sent" -ge 40 -a $((sent - got)) -le 1
 expect "the handoff line: wlan0 -> wwan0 (DETERIORATING, advised)" \
-    grep -qE ' handoff wlan0 -> wwan0 \(DETERIORATING, advised\)$' "$client_out"
+    await_line ' handoff wlan0 -> wwan0 \(DETERIORATING, advised\)$' 3
 expect "mip:bindings: $home at 10.81.2.2" grep -qE "10\.81\.0\.10 .*10\.81\.2\.2" <<<"$(testbed_shell ha 'mip:bindings')"
-testbed_exec mn nft -f - <<'NFT'
-table inet mmcradio {
-    chain in { type filter hook input priority 0; iifname "wlan0" drop; }
-    chain out { type filter hook output priority 0; oifname "wlan0" drop; }
-}
-NFT
+radio_dead wlan0
 pings dead
 sleep 2
 ping_stop dead
 expect "nftables drops all of wlan0: the pings still arrive ($got of $sent), the traffic is on wwan0" \
     test "$sent" -ge 20 -a "$got" -ge $((sent - 1))
-drops=$(testbed_exec mn nft list table inet mmcradio | grep -c 'drop')
-expect "nftables rules in place ($drops)" test "$drops" -eq 2
+drops=$(testbed_exec mn nft list ruleset | grep -c 'wlan0" drop')
+expect "nftables rules in place ($drops)" test "$drops" -eq 4
 
 log "3. wlan0 recovers: back to the better link"
-testbed_exec mn nft delete table inet mmcradio
-signals -50 -50 -50
+radio_back
+signals -50 -50 -50 -95
 expect "the default route via wlan0 again within 10 s" await_default wlan0 10
 
 log "4. snmptrap: mimmAlert for wlan-a (outage, expiry $expiry s, alternative 2)"
@@ -203,7 +233,7 @@ elapsed=$((route_ms - trap_ms))
 log "trap to route change: $elapsed ms"
 expect "the alert moved the mobile to wwan0 within 1 s of the trap ($elapsed ms)" test "$elapsed" -le 1000
 expect "the handoff line: wlan0 -> wwan0 (REACTIVE_ADVICE, advised)" \
-    grep -qE ' handoff wlan0 -> wwan0 \(REACTIVE_ADVICE, advised\)$' "$client_out"
+    await_line ' handoff wlan0 -> wwan0 \(REACTIVE_ADVICE, advised\)$' 3
 sleep $((expiry - 3))
 expect "still on wwan0 $((expiry - 2)) s after the alert (wlan0 is the better link, but avoided)" \
     test "$(default_dev)" = wwan0
@@ -226,14 +256,43 @@ log "pings during the alert's two handoffs: $sent sent, $got answered, $((sent -
 expect "ping loss during the alert's two handoffs: $((sent - got)) of $sent (at most 2 allowed)" \
     test "$sent" -ge 100 -a $((sent - got)) -le 2
 
-log "5. the client stops (SIGTERM): it deregisters from the link in use"
+log "5. subnet group: wlan0 fades, wlan2 (same subnet, same care-of address) takes over at layer 2"
+pings group
+sleep 1
+signals -83 -50 -50 -50
+group_ms=$(date +%s%3N)
+expect "the default route via wlan2 within 5 s" await_default wlan2 5
+moved=$(date +%s%3N)
+sleep 1
+ping_stop group
+log "layer-2 move $((moved - group_ms)) ms after the signal fell; pings: $sent sent, $got answered, $((sent - got)) lost"
+expect "ping loss during the layer-2 move: $((sent - got)) of $sent (target 0, at most 1 allowed)" \
+    test "$sent" -ge 40 -a $((sent - got)) -le 1
+expect "the handoff line: wlan0 -> wlan2 (DETERIORATING, same address)" \
+    await_line '^[0-9][^ ]+ handoff wlan0 -> wlan2 \(DETERIORATING, same address\)$' 3
+wlan2_mac=$(testbed_exec mn cat /sys/class/net/wlan2/address)
+neighbour=$(testbed_exec ha ip neigh show 10.81.1.2 dev ra0)
+expect "the access router's neighbour entry for 10.81.1.2 is wlan2's address $wlan2_mac ($neighbour)" \
+    grep -qi "lladdr $wlan2_mac" <<<"$neighbour"
+expect "the default route names the shared care-of address as source" \
+    grep -qE 'default via 10.81.1.1 dev wlan2 .*src 10.81.1.2' <<<"$(testbed_exec mn ip route show default)"
+radio_dead wlan0
+pings group-dead
+sleep 2
+ping_stop group-dead
+expect "nftables drops all of wlan0: the pings still arrive ($got of $sent), through wlan2" \
+    test "$sent" -ge 20 -a "$got" -ge $((sent - 1))
+expect "mip:bindings: still at 10.81.1.2 (nothing registered for the move)" \
+    grep -qE "10\.81\.0\.10 .*10\.81\.1\.2" <<<"$(testbed_shell ha 'mip:bindings')"
+
+log "6. the client stops (SIGTERM): it deregisters from the link in use"
 kill -TERM "$client" 2>/dev/null || true
 await_exit "$client" || fail_step "the client did not exit within 30 s of SIGTERM"
-expect "the client's last line: deregistered via wlan0, accepted" grep -qE ' deregistered via wlan0: accepted 0 ' "$client_out"
+expect "the client's last line: deregistered via wlan2, accepted" grep -qE ' deregistered via wlan2: accepted 0 ' "$client_out"
 bindings=$(testbed_shell ha 'mip:bindings') || bindings="mip:bindings did not answer: $home unknown"
 expect "mip:bindings: no binding of $home left" test "$(grep -c '10\.81\.0\.10' <<<"$bindings")" -eq 0
 
-log "6. tshark decodes the extensions"
+log "7. tshark decodes the extensions"
 testbed_capture_stop
 dereg=$(tshark -n -r "$pcap" -Y 'mip.type == 1 && mip.life == 0' -T fields -e ip.src -e mip.coa 2>/dev/null | sort -u | tr '\t\n' '  ')
 expect "the deregistration on the wire: from 10.81.1.2, lifetime 0, care-of = the home address ($dereg)" \

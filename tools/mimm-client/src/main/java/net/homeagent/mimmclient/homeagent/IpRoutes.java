@@ -47,24 +47,31 @@ public final class IpRoutes implements Routes {
     }
 
     /**
-     * A subnet group's member that does not hold the shared address: the neighbour cache of the member
-     * is emptied, the default route goes through it with the shared address as source ({@code onlink}:
-     * the subnet's route belongs to the member holding the address), then one echo request to the
-     * gateway through it. That request needs the gateway's link-layer address, so the member sends an
-     * ARP request whose sender is the shared address and its own hardware address: the access router
-     * updates its neighbour entry for the care-of address (RFC 826, merge) and delivers it to this
-     * member from now on. The same effect as the gratuitous ARP of an active-backup bond, without the
-     * bonding driver this kernel lacks; the echo's outcome is only logged.
+     * A subnet group's member (the shared address may be held by another member): a host route to the
+     * gateway through the member and the default route through it, both with the shared address as
+     * source; with {@code arp_filter} on (the group's host setting, docs/mimm.md "Client: subnet
+     * groups") only the member the gateway's route names answers the access router's ARP for the
+     * shared address. Then the host's neighbour entries for the gateway are flushed, on every
+     * interface: the old member's entry, still in use a moment ago, would otherwise be revalidated by
+     * a unicast ARP probe from the old member with the shared address as sender, and the access router
+     * would move the address back to it (seen on this kernel about 2 s after a move). Last, one echo
+     * request to the gateway through the member: it needs the gateway's link-layer address, so the
+     * member sends an ARP request whose sender is the shared address and its own hardware address, and
+     * the access router updates its neighbour entry for the care-of address at once (RFC 826, merge).
+     * The same effect as the gratuitous ARP of an active-backup bond, without the bonding driver this
+     * kernel lacks; the echo's outcome is only logged.
      */
     @Override
     public boolean useMember(LinkProfile member) {
         String gateway = member.gateway().orElseThrow(() -> new IllegalArgumentException(member.iface()
                 + ": a subnet group's member needs its gateway")).getHostAddress();
-        run(List.of("ip", "neigh", "flush", "dev", member.iface()));
-        if (!run(List.of("ip", "route", "replace", "default", "via", gateway, "dev", member.iface(), "onlink", "src",
-                member.careOf().getHostAddress()))) {
+        String source = member.careOf().getHostAddress();
+        if (!run(List.of("ip", "route", "replace", gateway + "/32", "dev", member.iface(), "src", source))
+                || !run(List.of("ip", "route", "replace", "default", "via", gateway, "dev", member.iface(), "src",
+                        source))) {
             return false;
         }
+        run(List.of("ip", "neigh", "flush", "to", gateway));
         run(List.of("ping", "-n", "-q", "-c", "1", "-W", "1", "-I", member.iface(), gateway));
         return true;
     }

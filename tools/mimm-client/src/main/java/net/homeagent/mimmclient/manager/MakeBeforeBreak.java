@@ -49,7 +49,11 @@ final class MakeBeforeBreak {
         this.counters = counters;
     }
 
-    Attempt execute(HandoffQuestion question, boolean forced) {
+    /**
+     * @param groupMember the target belongs to a subnet group: its route is set with
+     *                    {@link Routes#useMember}, so that the group's address follows it
+     */
+    Attempt execute(HandoffQuestion question, boolean forced, boolean groupMember) {
         LinkProfile target = question.target();
         if (!routes.bringUp(target)) {
             return failed(Outcome.LINK_FAILED, target, "could not be brought up", Optional.empty());
@@ -86,7 +90,7 @@ final class MakeBeforeBreak {
             }
             granted = result.granted();
         }
-        if (!routes.useDefault(target)) {
+        if (!(groupMember ? routes.useMember(target) : routes.useDefault(target))) {
             return failed(Outcome.ROUTE_FAILED, target, "registered, but the default route could not move", advice);
         }
         return new Attempt(Outcome.MOVED, advice, granted);

@@ -174,7 +174,7 @@ public final class MobilityManager {
             LinkProfile target = candidates.remove(0);
             boolean sameAddress = current != null && current.careOf().equals(target.careOf());
             MakeBeforeBreak.Attempt attempt = sameAddress ? plan.executeWithinGroup(target)
-                    : plan.execute(question(target), reason.forced());
+                    : plan.execute(question(target), reason.forced(), inGroup(target));
             switch (attempt.outcome()) {
                 case MOVED -> {
                     return Optional.of(sameAddress ? movedWithinGroup(target, reason, now)
@@ -268,6 +268,11 @@ public final class MobilityManager {
         LOG.log(Level.INFO, "handoff {0} -> {1} ({2}{3})", from.orElse("none"), target.iface(), reason,
                 advised ? ", advised" : ", unadvised");
         return new Handoff(now, from, target.iface(), reason, advised);
+    }
+
+    /** Another link shares the care-of address of {@code link}: they are a subnet group. */
+    private boolean inGroup(LinkProfile link) {
+        return links.values().stream().anyMatch(other -> other != link && other.careOf().equals(link.careOf()));
     }
 
     /** The binding is unchanged: the renewal stays due when it was; only the link in use changes. */

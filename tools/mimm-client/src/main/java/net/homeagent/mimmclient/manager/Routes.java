@@ -14,9 +14,9 @@ public interface Routes {
     boolean useDefault(LinkProfile link);
 
     /**
-     * Makes {@code member}, a link of the same subnet group as the one in use (same care-of address),
-     * the default route with the shared address as source, and makes the access network deliver that
-     * address to it from now on; false if the route could not move.
+     * Makes {@code member}, a link of a subnet group (links sharing a care-of address), the default
+     * route with the shared address as source, and makes the access network deliver that address to
+     * it from now on; false if the route could not move.
      */
     boolean useMember(LinkProfile member);
 }

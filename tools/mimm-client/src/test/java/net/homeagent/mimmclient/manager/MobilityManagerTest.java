@@ -314,6 +314,8 @@ class MobilityManagerTest {
         LinkProfile member = Links.profile("wlan2", LinkType.WLAN, 1, 54_000, 500, 0, 2);
         MobilityManager manager = manager(Averaging.RAW, WLAN, member, CELL);
         manager.tick(at(0, "wlan0", -60, "wlan2", -95, "wwan0", -60));
+        // an ordinary move (asked, registered by the go) onto a group's link sets the group's route
+        assertThat(routes.calls()).containsExactly("up wlan0", "member wlan0");
         int attach = routes.calls().size();
 
         Optional<Handoff> handoff = manager.tick(at(1, "wlan0", -82, "wlan2", -60, "wwan0", -60));
