@@ -164,13 +164,13 @@ class HomeAgentAdvisorTest {
     void deregistrationGivesUpEveryCareOfAddressFromTheLinkInUse() throws Exception {
         start(1);
         homeAgent.then(request -> signed(0));
-        homeAgent.then(request -> signed(133));
+        homeAgent.then(request -> signed(130));
 
         assertThat(new HomeAgentRegistrar(exchange, 600).deregister(WWAN).accepted()).isTrue();
         RegistrationResult refused = new HomeAgentRegistrar(exchange, 600).deregister(WWAN);
 
         assertThat(refused.accepted()).isFalse();
-        assertThat(refused.detail()).startsWith("133 ");
+        assertThat(refused.detail()).startsWith("130 ");
         // RFC 5944 §3.6.1.2: lifetime 0 and the home address as care-of address = every binding
         RegistrationRequest sent = homeAgent.received().get(0).request();
         assertThat(homeAgent.received().get(0).authentic()).isTrue();
@@ -179,6 +179,31 @@ class HomeAgentAdvisorTest {
         assertThat(sent.homeAddress()).isEqualTo(HOME);
         assertThat(sent.flags() & RegistrationFlags.D).isEqualTo(RegistrationFlags.D);
         assertThat(sent.extensions()).singleElement().isInstanceOf(AuthenticationExtension.class);
+    }
+
+    @Test
+    void a133ResynchronisesTheIdentificationsWithTheHomeAgentsTimeAndAsksOnceMore() throws Exception {
+        start(1);
+        // RFC 5944 §5.7.1: the 133's Identification carries the home agent's time above; ours is an hour behind
+        long homeAgentSeconds = clock.instant().getEpochSecond() + 2_208_988_800L + 3600;
+        homeAgent.then(request -> new FakeHomeAgent.Answer(133, List.of(), KEY, SPI, (int) homeAgentSeconds));
+        homeAgent.then(request -> signed(0));
+        homeAgent.then(request -> new FakeHomeAgent.Answer(133, List.of(), KEY, SPI, (int) homeAgentSeconds));
+        homeAgent.then(request -> new FakeHomeAgent.Answer(133, List.of(), KEY, SPI, (int) homeAgentSeconds));
+        HomeAgentRegistrar registrar = new HomeAgentRegistrar(exchange, 600);
+
+        assertThat(registrar.register(WWAN).accepted()).isTrue();
+        List<FakeHomeAgent.Received> received = homeAgent.received();
+        assertThat(received).hasSize(2);
+        assertThat(received.get(0).request().identification() >>> 32).isEqualTo(homeAgentSeconds - 3600);
+        assertThat(received.get(1).request().identification() >>> 32).isEqualTo(homeAgentSeconds);
+        assertThat(counters.get("identification-resync")).isEqualTo(1);
+        // one resynchronisation per exchange: a second 133 in a row is the answer, no loop
+        RegistrationResult refused = registrar.register(WWAN);
+        assertThat(refused.accepted()).isFalse();
+        assertThat(refused.detail()).startsWith("133 ");
+        assertThat(homeAgent.received()).hasSize(4);
+        assertThat(counters.get("identification-resync")).isEqualTo(2);
     }
 
     private static Inet4Address address(String text) {
