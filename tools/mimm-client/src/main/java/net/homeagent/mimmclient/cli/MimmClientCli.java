@@ -110,10 +110,12 @@ public final class MimmClientCli {
                        [--port 434] [--lifetime 600] [--timeout-ms 1000] [--attempts 3]
                        [--thresholds available,active,stable,deteriorating,inactive] [--averaging moving:8]
                        [--margin 0.05] [--failed-hold-s 10] [--sessions 0] [--kbps 0]
+                       [--weights 3,1,1,0.5,1,2[:ethernet,wlan,cellular,satellite]]
                        [--interval-ms 1000] [--count 0] [--routes ip|print] [--sys /sys/class/net]
                        [--wireless /proc/net/wireless] [--advice-port <port>] [--advisor-port 10434]
               every interval: the links' state and signal -> the mobility manager -> make-before-break handoffs,
               each asked of the advisor (Request Handoff from the target's care-of address), printed one a line
+              --weights  the candidate choice: signal,type,bitrate,power,cost,preference[:type order]
               --links    one link a line: <iface> <type> <network> <care-of> <gateway|-> <kbit/s> <mW> <cost/MB> <preference>
               --count    samples to take, 0 = until stopped; stopped by SIGTERM / SIGINT, run deregisters
                          (lifetime 0, RFC 5944 §3.6.1.2) from the link in use; after --count samples it does not
@@ -315,7 +317,7 @@ public final class MimmClientCli {
     private int run(List<String> args) throws UsageException, IOException, InterruptedException {
         Options options = new Options(args, union(HOME_AGENT_OPTIONS, "links", "thresholds", "averaging", "margin",
                 "failed-hold-s", "sessions", "kbps", "interval-ms", "count", "routes", "sys", "wireless", "advice-port",
-                "advisor-port"));
+                "advisor-port", "weights"));
         if (options.help()) {
             out.print(RUN_HELP);
             return OK;
@@ -325,6 +327,7 @@ public final class MimmClientCli {
         Thresholds thresholds = options.parsed("thresholds", Thresholds::parse).orElse(HandoffComparison.THRESHOLDS);
         Averaging averaging = options.parsed("averaging", Averaging::parse).orElse(HandoffComparison.AVERAGING);
         double margin = options.parsed("margin", Double::parseDouble).orElse(HandoffComparison.BETTER_MARGIN);
+        CandidateWeights weights = options.parsed("weights", CandidateWeights::parse).orElse(CandidateWeights.DEFAULT);
         Duration failedHold = Duration.ofSeconds(options.number("failed-hold-s",
                 HandoffComparison.FAILED_LINK_HOLD.toSeconds(), 0, 86_400));
         int sessions = (int) options.number("sessions", 0, 0, 65535);
@@ -333,7 +336,7 @@ public final class MimmClientCli {
         ManagerConfig config;
         try {
             // renew at half the lifetime asked: room for the retransmissions of a lossy link
-            config = new ManagerConfig(thresholds, averaging, CandidateWeights.DEFAULT, margin, failedHold,
+            config = new ManagerConfig(thresholds, averaging, weights, margin, failedHold,
                     Duration.ofSeconds(Math.max(1, lifetime / 2)), sessions, kbps);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--margin: " + e.getMessage());
