@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import net.homeagent.mip.codec.mimm.HandoffAdvice;
 import net.homeagent.mip.codec.mimm.LinkType;
@@ -39,6 +41,7 @@ import net.homeagent.mimmclient.manager.CandidateWeights;
 import net.homeagent.mimmclient.manager.LinkProfile;
 import net.homeagent.mimmclient.manager.LinkProfileFile;
 import net.homeagent.mimmclient.manager.ManagerConfig;
+import net.homeagent.mimmclient.manager.MobileIpRegistrar;
 import net.homeagent.mimmclient.manager.MobilityManager;
 import net.homeagent.mimmclient.manager.Thresholds;
 import net.homeagent.mimmclient.monitor.LinkSample;
@@ -63,6 +66,8 @@ public final class MimmClientCli {
     static final int NO_ADVICE = 3;
     static final int USAGE = 64;
     static final int IO_ERROR = 74;
+    /** How long a signal waits for `run` to deregister before the JVM exits anyway (three timeouts of 1 s fit). */
+    private static final long STOP_GRACE_S = 10;
 
     private static final String USAGE_TEXT = """
             usage: java -jar homeagent-mimm-client.jar <command> [options]   (--help after a command for its options)
@@ -105,12 +110,15 @@ public final class MimmClientCli {
                        [--port 434] [--lifetime 600] [--timeout-ms 1000] [--attempts 3]
                        [--thresholds available,active,stable,deteriorating,inactive] [--averaging moving:8]
                        [--margin 0.05] [--failed-hold-s 10] [--sessions 0] [--kbps 0]
+                       [--weights 3,1,1,0.5,1,2[:ethernet,wlan,cellular,satellite]]
                        [--interval-ms 1000] [--count 0] [--routes ip|print] [--sys /sys/class/net]
                        [--wireless /proc/net/wireless] [--advice-port <port>] [--advisor-port 10434]
               every interval: the links' state and signal -> the mobility manager -> make-before-break handoffs,
               each asked of the advisor (Request Handoff from the target's care-of address), printed one a line
+              --weights  the candidate choice: signal,type,bitrate,power,cost,preference[:type order]
               --links    one link a line: <iface> <type> <network> <care-of> <gateway|-> <kbit/s> <mW> <cost/MB> <preference>
-              --count    samples to take, 0 = until stopped
+              --count    samples to take, 0 = until stopped; stopped by SIGTERM / SIGINT, run deregisters
+                         (lifetime 0, RFC 5944 §3.6.1.2) from the link in use; after --count samples it does not
               --routes   ip: run ip link / ip route replace (needs CAP_NET_ADMIN); print: print those commands instead
               --advice-port  receive reactive advice on this UDP port (every address): the manager avoids the network
             """;
@@ -309,7 +317,7 @@ public final class MimmClientCli {
     private int run(List<String> args) throws UsageException, IOException, InterruptedException {
         Options options = new Options(args, union(HOME_AGENT_OPTIONS, "links", "thresholds", "averaging", "margin",
                 "failed-hold-s", "sessions", "kbps", "interval-ms", "count", "routes", "sys", "wireless", "advice-port",
-                "advisor-port"));
+                "advisor-port", "weights"));
         if (options.help()) {
             out.print(RUN_HELP);
             return OK;
@@ -319,6 +327,7 @@ public final class MimmClientCli {
         Thresholds thresholds = options.parsed("thresholds", Thresholds::parse).orElse(HandoffComparison.THRESHOLDS);
         Averaging averaging = options.parsed("averaging", Averaging::parse).orElse(HandoffComparison.AVERAGING);
         double margin = options.parsed("margin", Double::parseDouble).orElse(HandoffComparison.BETTER_MARGIN);
+        CandidateWeights weights = options.parsed("weights", CandidateWeights::parse).orElse(CandidateWeights.DEFAULT);
         Duration failedHold = Duration.ofSeconds(options.number("failed-hold-s",
                 HandoffComparison.FAILED_LINK_HOLD.toSeconds(), 0, 86_400));
         int sessions = (int) options.number("sessions", 0, 0, 65535);
@@ -327,7 +336,7 @@ public final class MimmClientCli {
         ManagerConfig config;
         try {
             // renew at half the lifetime asked: room for the retransmissions of a lossy link
-            config = new ManagerConfig(thresholds, averaging, CandidateWeights.DEFAULT, margin, failedHold,
+            config = new ManagerConfig(thresholds, averaging, weights, margin, failedHold,
                     Duration.ofSeconds(Math.max(1, lifetime / 2)), sessions, kbps);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--margin: " + e.getMessage());
@@ -349,13 +358,26 @@ public final class MimmClientCli {
                 Path.of(options.text("wireless").orElse("/proc/net/wireless")),
                 links.stream().map(LinkProfile::iface).toList(), clock, counters, log);
         Queue<ReactiveAdvice> advised = new ConcurrentLinkedQueue<>();
+        // SIGTERM / SIGINT: the loop ends at its next wait, deregisters, and only then lets the JVM exit
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread stopper = new Thread(() -> {
+            stopRequested.countDown();
+            try {
+                finished.await(STOP_GRACE_S, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "mimm-client-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
         try (RegistrationExchange exchange = exchange(options, counters);
                 ReactiveAdviceListener listener = adviceListener(options, exchange.node(), advised, counters)) {
+            HomeAgentRegistrar registrar = new HomeAgentRegistrar(exchange, lifetime);
             MobilityManager manager = new MobilityManager(config, links, new HomeAgentAdvisor(exchange, lifetime,
-                    counters), new HomeAgentRegistrar(exchange, lifetime), routes, counters);
+                    counters), registrar, routes, counters);
             for (long i = 0; count == 0 || i < count; i++) {
-                if (i > 0) {
-                    Thread.sleep(interval);
+                if (i > 0 && stopRequested.await(interval, TimeUnit.MILLISECONDS)) {
+                    break;
                 }
                 // the listener's thread only queues: the manager is driven from this thread alone
                 for (ReactiveAdvice advice; (advice = advised.poll()) != null; ) {
@@ -363,12 +385,36 @@ public final class MimmClientCli {
                 }
                 manager.tick(monitor.observe()).ifPresent(h -> out.println(h.time() + " handoff "
                         + h.from().orElse("none") + " -> " + h.to() + " (" + h.reason()
-                        + (h.advised() ? ", advised)" : ", unadvised)")));
+                        + (h.sameAddress() ? ", same address)" : h.advised() ? ", advised)" : ", unadvised)")));
+            }
+            if (stopRequested.getCount() == 0) {
+                deregister(manager, links, registrar);
             }
         } finally {
             counters.snapshot().forEach((name, value) -> err.println("# " + name + " " + value));
+            out.flush();
+            finished.countDown();
+            if (stopRequested.getCount() > 0) {
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            }
         }
         return OK;
+    }
+
+    /**
+     * Stopped by a signal: the binding is given up from the link in use (RFC 5944 §3.6.1.2), one line
+     * printed. A run that ends after --count ticks keeps its binding: it is a probe, not a departure.
+     */
+    private void deregister(MobilityManager manager, List<LinkProfile> links, HomeAgentRegistrar registrar) {
+        Optional<LinkProfile> via = manager.current()
+                .flatMap(iface -> links.stream().filter(link -> link.iface().equals(iface)).findFirst());
+        if (via.isEmpty()) {
+            out.println(clock.instant() + " stopped, no binding to give up");
+            return;
+        }
+        MobileIpRegistrar.RegistrationResult result = registrar.deregister(via.get());
+        out.println(clock.instant() + " deregistered via " + via.get().iface() + ": "
+                + (result.accepted() ? "accepted " : "not accepted ") + result.detail());
     }
 
     /** With --advice-port, the listener whose advice the manager takes at its next tick; else null (nothing to close). */

@@ -1,5 +1,6 @@
 package net.homeagent.mimmclient.homeagent;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -73,12 +74,15 @@ public final class HomeAgentAdvisor implements Advisor {
             return new AdvisorAnswer.NoAdvice("the home agent has no advisor (140)");
         }
         Optional<HandoffAdvice> advice = advice(reply);
+        // an accepting reply granted a lifetime (RFC 5944 §3.4), perhaps less than asked: renewals follow it
+        Optional<Duration> granted = ReplyCode.isAccepted(reply.code())
+                ? Optional.of(Duration.ofSeconds(reply.lifetime())) : Optional.empty();
         if (advice.isPresent()) {
-            return new AdvisorAnswer.Advised(advice.get());
+            return new AdvisorAnswer.Advised(advice.get(), granted);
         }
         if (ReplyCode.isAccepted(reply.code())) {
             return new AdvisorAnswer.Advised(new HandoffAdvice(HandoffAdvice.Verdict.GO, HandoffAdvice.Reason.NONE, 0,
-                    target, List.of(), true));
+                    target, List.of(), true), granted);
         }
         if (reply.code() == MimmVendor.REPLY_HANDOFF_NOT_NOW || reply.code() == MimmVendor.REPLY_HANDOFF_REFUSED) {
             HandoffAdvice.Verdict verdict = reply.code() == MimmVendor.REPLY_HANDOFF_NOT_NOW ? HandoffAdvice.Verdict.NOT_NOW

@@ -1,5 +1,7 @@
 package net.homeagent.mimmclient.homeagent;
 
+import java.net.Inet4Address;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,8 +14,8 @@ import net.homeagent.mimmclient.manager.LinkProfile;
 import net.homeagent.mimmclient.manager.MobileIpRegistrar;
 
 /**
- * Registers a link's co-located care-of address (RFC 5944 §3.6.1: D flag, MN-HA extension) and
- * believes only an authentic reply ({@link RegistrationExchange}).
+ * Registers a link's co-located care-of address (RFC 5944 §3.6.1: D flag, MN-HA extension), or
+ * deregisters them all, and believes only an authentic reply ({@link RegistrationExchange}).
  */
 public final class HomeAgentRegistrar implements MobileIpRegistrar {
 
@@ -27,18 +29,34 @@ public final class HomeAgentRegistrar implements MobileIpRegistrar {
 
     @Override
     public RegistrationResult register(LinkProfile via) {
+        return send(via, lifetimeSeconds, via.careOf());
+    }
+
+    /**
+     * Deregisters every care-of address of the mobile (RFC 5944 §3.6.1.2: Lifetime 0, Care-of Address =
+     * the home address), sent from {@code via}'s care-of address: what the mobile does when its
+     * mobility service stops, so that the home agent stops tunnelling to a care-of address nobody
+     * decapsulates any more instead of waiting for the lifetime to run out.
+     */
+    public RegistrationResult deregister(LinkProfile via) {
+        return send(via, 0, exchange.node().homeAddress());
+    }
+
+    private RegistrationResult send(LinkProfile via, int lifetime, Inet4Address careOf) {
         MobileNodeKey node = exchange.node();
         Optional<RegistrationReply> reply;
         try {
-            reply = exchange.exchange(via.careOf(), id -> new RegistrationRequest(RegistrationFlags.D, lifetimeSeconds,
-                    node.homeAddress(), node.homeAgent(), via.careOf(), id,
+            reply = exchange.exchange(via.careOf(), id -> new RegistrationRequest(RegistrationFlags.D, lifetime,
+                    node.homeAddress(), node.homeAgent(), careOf, id,
                     List.of(AuthenticationExtension.mobileHome(node.spi()))));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new RegistrationResult(false, "interrupted");
         }
-        return reply.map(r -> new RegistrationResult(ReplyCode.isAccepted(r.code()),
-                        r.code() + " (" + ReplyCode.describe(r.code()) + ")"))
+        return reply.map(r -> ReplyCode.isAccepted(r.code())
+                        ? new RegistrationResult(true, r.code() + " (" + ReplyCode.describe(r.code()) + ")",
+                                Optional.of(Duration.ofSeconds(r.lifetime())))
+                        : new RegistrationResult(false, r.code() + " (" + ReplyCode.describe(r.code()) + ")"))
                 .orElse(new RegistrationResult(false, "no authentic reply"));
     }
 

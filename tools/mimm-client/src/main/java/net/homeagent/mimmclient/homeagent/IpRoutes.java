@@ -11,7 +11,8 @@ import net.homeagent.mimmclient.manager.Routes;
 /**
  * The host's links and default route through iproute2: {@code ip link set dev <if> up} and
  * {@code ip route replace default [via <gateway>] dev <if>} (replace, not add: the default route
- * moves in one step, there is no moment without one). Needs CAP_NET_ADMIN.
+ * moves in one step, there is no moment without one); for a subnet group's member, {@link #useMember}.
+ * Needs CAP_NET_ADMIN.
  */
 public final class IpRoutes implements Routes {
 
@@ -43,6 +44,36 @@ public final class IpRoutes implements Routes {
         link.gateway().ifPresent(gateway -> command.addAll(List.of("via", gateway.getHostAddress())));
         command.addAll(List.of("dev", link.iface()));
         return run(command);
+    }
+
+    /**
+     * A subnet group's member (the shared address may be held by another member): a host route to the
+     * gateway through the member and the default route through it, both with the shared address as
+     * source; with {@code arp_filter} on (the group's host setting, docs/mimm.md "Client: subnet
+     * groups") only the member the gateway's route names answers the access router's ARP for the
+     * shared address. Then the host's neighbour entries for the gateway are flushed, on every
+     * interface: the old member's entry, still in use a moment ago, would otherwise be revalidated by
+     * a unicast ARP probe from the old member with the shared address as sender, and the access router
+     * would move the address back to it (seen on this kernel about 2 s after a move). Last, one echo
+     * request to the gateway through the member: it needs the gateway's link-layer address, so the
+     * member sends an ARP request whose sender is the shared address and its own hardware address, and
+     * the access router updates its neighbour entry for the care-of address at once (RFC 826, merge).
+     * The same effect as the gratuitous ARP of an active-backup bond, without the bonding driver this
+     * kernel lacks; the echo's outcome is only logged.
+     */
+    @Override
+    public boolean useMember(LinkProfile member) {
+        String gateway = member.gateway().orElseThrow(() -> new IllegalArgumentException(member.iface()
+                + ": a subnet group's member needs its gateway")).getHostAddress();
+        String source = member.careOf().getHostAddress();
+        if (!run(List.of("ip", "route", "replace", gateway + "/32", "dev", member.iface(), "src", source))
+                || !run(List.of("ip", "route", "replace", "default", "via", gateway, "dev", member.iface(), "src",
+                        source))) {
+            return false;
+        }
+        run(List.of("ip", "neigh", "flush", "to", gateway));
+        run(List.of("ping", "-n", "-q", "-c", "1", "-W", "1", "-I", member.iface(), gateway));
+        return true;
     }
 
     private boolean run(List<String> command) {

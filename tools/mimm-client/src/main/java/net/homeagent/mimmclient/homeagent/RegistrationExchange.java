@@ -26,6 +26,7 @@ import net.homeagent.mip.codec.MalformedMessageException;
 import net.homeagent.mip.codec.MipCodec;
 import net.homeagent.mip.codec.MipMessage;
 import net.homeagent.mip.codec.RegistrationReply;
+import net.homeagent.mip.codec.ReplyCode;
 import net.homeagent.mip.codec.RegistrationRequest;
 import net.homeagent.mip.codec.auth.AuthenticationAlgorithm;
 import net.homeagent.mip.codec.ext.AuthenticationExtension;
@@ -80,6 +81,7 @@ public final class RegistrationExchange implements AutoCloseable {
      */
     public Optional<RegistrationReply> exchange(Inet4Address careOf, LongFunction<RegistrationRequest> build)
             throws InterruptedException {
+        boolean resynchronised = false;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             long identification = identifications.next();
             RegistrationRequest request = build.apply(identification);
@@ -93,7 +95,18 @@ public final class RegistrationExchange implements AutoCloseable {
                         AuthenticationAlgorithm.HMAC_MD5.compute(node.key(), data, offset, length));
                 channel.writeAndFlush(new DatagramPacket(out, homeAgent)).sync();
                 counters.increment("requests-sent");
-                return Optional.of(reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+                RegistrationReply answer = reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                if (answer.code() == ReplyCode.IDENTIFICATION_MISMATCH && !resynchronised) {
+                    // §5.7.1: our clock is off; take the home agent's time and ask once more at once
+                    identifications.resync(answer.identification());
+                    resynchronised = true;
+                    counters.increment("identification-resync");
+                    log.warn("identification-resync", "133 from " + homeAgent + ": identifications now follow the "
+                            + "home agent's time");
+                    attempt--;
+                    continue;
+                }
+                return Optional.of(answer);
             } catch (TimeoutException e) {
                 counters.increment("reply-timeouts");
             } catch (ExecutionException e) {

@@ -29,7 +29,9 @@ public final class LinkProfileFile {
                 continue;
             }
             try {
-                links.add(profile(content.split("\\s+")));
+                LinkProfile link = profile(content.split("\\s+"));
+                checkGroup(link, links);
+                links.add(link);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("line " + (i + 1) + ": " + e.getMessage());
             }
@@ -38,6 +40,25 @@ public final class LinkProfileFile {
             throw new IllegalArgumentException("no link");
         }
         return links;
+    }
+
+    /**
+     * Links that share a care-of address are one subnet group (docs/mimm.md "Client: subnet groups"):
+     * one network, one gateway, which they must name (the route through a member that does not hold
+     * the address needs it).
+     */
+    private static void checkGroup(LinkProfile link, List<LinkProfile> before) {
+        for (LinkProfile other : before) {
+            if (!other.careOf().equals(link.careOf())) {
+                continue;
+            }
+            if (other.networkId() != link.networkId() || link.gateway().isEmpty()
+                    || !other.gateway().equals(link.gateway())) {
+                throw new IllegalArgumentException(link.iface() + " shares care-of address "
+                        + link.careOf().getHostAddress() + " with " + other.iface()
+                        + ": a subnet group has one network and one gateway, named on each line");
+            }
+        }
     }
 
     private static LinkProfile profile(String[] f) {

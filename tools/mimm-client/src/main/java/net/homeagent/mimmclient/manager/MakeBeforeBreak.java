@@ -1,6 +1,7 @@
 package net.homeagent.mimmclient.manager;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.Optional;
 
 import net.homeagent.mip.codec.mimm.HandoffAdvice;
@@ -32,7 +33,8 @@ final class MakeBeforeBreak {
         ROUTE_FAILED
     }
 
-    record Attempt(Outcome outcome, Optional<HandoffAdvice> advice) {
+    /** @param granted the lifetime the registration of a move was granted, when the reply said it */
+    record Attempt(Outcome outcome, Optional<HandoffAdvice> advice, Optional<Duration> granted) {
     }
 
     private final Advisor advisor;
@@ -47,13 +49,18 @@ final class MakeBeforeBreak {
         this.counters = counters;
     }
 
-    Attempt execute(HandoffQuestion question, boolean forced) {
+    /**
+     * @param groupMember the target belongs to a subnet group: its route is set with
+     *                    {@link Routes#useMember}, so that the group's address follows it
+     */
+    Attempt execute(HandoffQuestion question, boolean forced, boolean groupMember) {
         LinkProfile target = question.target();
         if (!routes.bringUp(target)) {
             return failed(Outcome.LINK_FAILED, target, "could not be brought up", Optional.empty());
         }
         AdvisorAnswer answer = advisor.ask(question);
         Optional<HandoffAdvice> advice = Optional.empty();
+        Optional<Duration> granted = Optional.empty();
         boolean registered = false;
         if (answer instanceof AdvisorAnswer.Advised advised) {
             advice = Optional.of(advised.advice());
@@ -62,10 +69,11 @@ final class MakeBeforeBreak {
                 LOG.log(Level.INFO, "{0}: advisor says {1} ({2}, hold {3} s, alternatives {4})", target.iface(),
                         advised.advice().verdict(), advised.advice().reason(), advised.advice().holdSeconds(),
                         advised.advice().alternatives());
-                return new Attempt(Outcome.REFUSED, advice);
+                return new Attempt(Outcome.REFUSED, advice, granted);
             }
             counters.increment("advice GO");
             registered = advised.advice().completed();
+            granted = advised.granted();
         } else if (answer instanceof AdvisorAnswer.NoAdvice none) {
             counters.increment("advice none");
             if (!forced) {
@@ -80,16 +88,32 @@ final class MakeBeforeBreak {
                 return failed(Outcome.REGISTRATION_FAILED, target, "registration not accepted: " + result.detail(),
                         advice);
             }
+            granted = result.granted();
         }
-        if (!routes.useDefault(target)) {
+        if (!(groupMember ? routes.useMember(target) : routes.useDefault(target))) {
             return failed(Outcome.ROUTE_FAILED, target, "registered, but the default route could not move", advice);
         }
-        return new Attempt(Outcome.MOVED, advice);
+        return new Attempt(Outcome.MOVED, advice, granted);
+    }
+
+    /**
+     * A move inside a subnet group (the candidate shares the care-of address of the link in use): the
+     * binding names that address and stays as it is, so there is nobody to ask and nothing to
+     * register; the candidate is brought up, then the route and the access network's delivery move.
+     */
+    Attempt executeWithinGroup(LinkProfile target) {
+        if (!routes.bringUp(target)) {
+            return failed(Outcome.LINK_FAILED, target, "could not be brought up", Optional.empty());
+        }
+        if (!routes.useMember(target)) {
+            return failed(Outcome.ROUTE_FAILED, target, "the default route could not move to it", Optional.empty());
+        }
+        return new Attempt(Outcome.MOVED, Optional.empty(), Optional.empty());
     }
 
     private Attempt failed(Outcome outcome, LinkProfile target, String why, Optional<HandoffAdvice> advice) {
         counters.increment("attempt " + outcome);
         LOG.log(Level.INFO, "{0}: handoff not made: {1}", target.iface(), why);
-        return new Attempt(outcome, advice);
+        return new Attempt(outcome, advice, Optional.empty());
     }
 }

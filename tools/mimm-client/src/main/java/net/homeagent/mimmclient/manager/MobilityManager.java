@@ -1,6 +1,7 @@
 package net.homeagent.mimmclient.manager;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,8 +48,8 @@ public final class MobilityManager {
     private OptionalInt suggested = OptionalInt.empty();
     private final MobileIpRegistrar registrar;
     private LinkProfile current;
-    /** When the binding of the link in use was last registered. */
-    private Instant registeredAt;
+    /** When the binding of the link in use is to be registered again. */
+    private Instant renewAt;
 
     public MobilityManager(ManagerConfig config, List<LinkProfile> profiles, Advisor advisor,
             MobileIpRegistrar registrar, Routes routes, Counters counters) {
@@ -100,13 +101,13 @@ public final class MobilityManager {
      * again at the next tick; the binding holds until its lifetime runs out.
      */
     private void renewIfDue(Instant now) {
-        if (current == null || config.renewAfter().isZero() || now.isBefore(registeredAt.plus(config.renewAfter()))) {
+        if (current == null || config.renewAfter().isZero() || now.isBefore(renewAt)) {
             return;
         }
         MobileIpRegistrar.RegistrationResult result = registrar.register(current);
         counters.increment(result.accepted() ? "renewal accepted" : "renewal failed");
         if (result.accepted()) {
-            registeredAt = now;
+            renewAt = now.plus(renewAfter(result.granted()));
         } else {
             LOG.log(Level.WARNING, "{0}: renewal not accepted: {1}", current.iface(), result.detail());
         }
@@ -171,10 +172,13 @@ public final class MobilityManager {
         List<LinkProfile> candidates = new ArrayList<>(candidates(reason));
         while (!candidates.isEmpty()) {
             LinkProfile target = candidates.remove(0);
-            MakeBeforeBreak.Attempt attempt = plan.execute(question(target), reason.forced());
+            boolean sameAddress = current != null && current.careOf().equals(target.careOf());
+            MakeBeforeBreak.Attempt attempt = sameAddress ? plan.executeWithinGroup(target)
+                    : plan.execute(question(target), reason.forced(), inGroup(target));
             switch (attempt.outcome()) {
                 case MOVED -> {
-                    return Optional.of(moved(target, reason, now, attempt.advice().isPresent()));
+                    return Optional.of(sameAddress ? movedWithinGroup(target, reason, now)
+                            : moved(target, reason, now, attempt.advice().isPresent(), attempt.granted()));
                 }
                 case REFUSED -> {
                     HandoffAdvice advice = attempt.advice().orElseThrow();
@@ -254,15 +258,42 @@ public final class MobilityManager {
                 config.sessionKbps());
     }
 
-    private Handoff moved(LinkProfile target, HandoffReason reason, Instant now, boolean advised) {
+    private Handoff moved(LinkProfile target, HandoffReason reason, Instant now, boolean advised,
+            Optional<Duration> granted) {
         Optional<String> from = current();
         current = target;
-        registeredAt = now;
+        renewAt = now.plus(renewAfter(granted));
         suggested = OptionalInt.empty();
         counters.increment("handoff " + reason);
         LOG.log(Level.INFO, "handoff {0} -> {1} ({2}{3})", from.orElse("none"), target.iface(), reason,
                 advised ? ", advised" : ", unadvised");
         return new Handoff(now, from, target.iface(), reason, advised);
+    }
+
+    /** Another link shares the care-of address of {@code link}: they are a subnet group. */
+    private boolean inGroup(LinkProfile link) {
+        return links.values().stream().anyMatch(other -> other != link && other.careOf().equals(link.careOf()));
+    }
+
+    /** The binding is unchanged: the renewal stays due when it was; only the link in use changes. */
+    private Handoff movedWithinGroup(LinkProfile target, HandoffReason reason, Instant now) {
+        Optional<String> from = current();
+        current = target;
+        suggested = OptionalInt.empty();
+        counters.increment("handoff " + reason + " same address");
+        LOG.log(Level.INFO, "handoff {0} -> {1} ({2}, same address {3})", from.orElse("none"), target.iface(), reason,
+                target.careOf().getHostAddress());
+        return new Handoff(now, from, target.iface(), reason, false, true);
+    }
+
+    /**
+     * The configured {@code renewAfter}, or half the lifetime the home agent granted if that is sooner
+     * (RFC 5944 §3.6: the binding lasts what was granted, which may be less than asked; half leaves
+     * room for the retransmissions of a lossy link).
+     */
+    private Duration renewAfter(Optional<Duration> granted) {
+        return granted.map(g -> g.dividedBy(2)).filter(half -> !half.isZero() && half.compareTo(config.renewAfter()) < 0)
+                .orElse(config.renewAfter());
     }
 
     private double score(LinkProfile link) {

@@ -12,4 +12,11 @@ public interface Routes {
 
     /** Makes the link the default route: from now on traffic leaves through it; false if that failed. */
     boolean useDefault(LinkProfile link);
+
+    /**
+     * Makes {@code member}, a link of a subnet group (links sharing a care-of address), the default
+     * route with the shared address as source, and makes the access network deliver that address to
+     * it from now on; false if the route could not move.
+     */
+    boolean useMember(LinkProfile member);
 }

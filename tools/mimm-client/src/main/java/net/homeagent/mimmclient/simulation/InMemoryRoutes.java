@@ -42,6 +42,16 @@ public final class InMemoryRoutes implements Routes {
         return true;
     }
 
+    @Override
+    public boolean useMember(LinkProfile member) {
+        calls.add("member " + member.iface());
+        if (!up.contains(member.iface())) {
+            return false;
+        }
+        defaultRoute = member.iface();
+        return true;
+    }
+
     /** From now on bringing {@code iface} up fails (a radio that will not associate). */
     public void failBringingUp(String iface) {
         failing.add(iface);

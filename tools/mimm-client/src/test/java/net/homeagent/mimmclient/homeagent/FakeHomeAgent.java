@@ -35,8 +35,16 @@ public final class FakeHomeAgent implements AutoCloseable {
     public record Received(RegistrationRequest request, boolean authentic) {
     }
 
-    /** A reply to send: code and extensions before the MN-HA extension, signed with {@code key}. */
-    public record Answer(int code, List<Extension> extensions, byte[] key, long spi, int identificationHigh) {
+    /**
+     * A reply to send: code and extensions before the MN-HA extension, signed with {@code key}, granting
+     * {@code lifetime} seconds (-1: the lifetime asked).
+     */
+    public record Answer(int code, List<Extension> extensions, byte[] key, long spi, int identificationHigh,
+            int lifetime) {
+
+        public Answer(int code, List<Extension> extensions, byte[] key, long spi, int identificationHigh) {
+            this(code, extensions, key, spi, identificationHigh, -1);
+        }
     }
 
     private final MipCodec codec = MipCodec.standard();
@@ -86,7 +94,8 @@ public final class FakeHomeAgent implements AutoCloseable {
                 List<Extension> extensions = new ArrayList<>(answer.extensions());
                 extensions.add(AuthenticationExtension.mobileHome(answer.spi()));
                 long id = ((long) answer.identificationHigh() << 32) | (request.identification() & 0xffff_ffffL);
-                RegistrationReply reply = new RegistrationReply(answer.code(), request.lifetime(), request.homeAddress(),
+                RegistrationReply reply = new RegistrationReply(answer.code(),
+                        answer.lifetime() < 0 ? request.lifetime() : answer.lifetime(), request.homeAddress(),
                         request.homeAgent(), id, extensions);
                 ByteBuf out = Unpooled.buffer();
                 codec.encode(reply, out, (ext, data, offset, length) ->

@@ -78,10 +78,11 @@ class HomeAgentAdvisorTest {
     void sendsTheRequestHandoffSignedBeforeTheMobileHomeExtensionAndReadsTheAdvice() throws Exception {
         start(1);
         HandoffAdvice go = new HandoffAdvice(Verdict.GO, Reason.NONE, 300, 2, List.of(), true);
-        homeAgent.then(request -> signed(0, advice(go)));
+        // the home agent grants 120 s of the 600 asked (RFC 5944 §3.4): the answer says so
+        homeAgent.then(request -> new FakeHomeAgent.Answer(0, List.of(advice(go)), KEY, SPI, 0x7000_0000, 120));
         AdvisorAnswer answer = new HomeAgentAdvisor(exchange, 600, counters).ask(QUESTION);
 
-        assertThat(answer).isEqualTo(new AdvisorAnswer.Advised(go));
+        assertThat(answer).isEqualTo(new AdvisorAnswer.Advised(go, Optional.of(Duration.ofSeconds(120))));
         FakeHomeAgent.Received received = homeAgent.received().get(0);
         assertThat(received.authentic()).isTrue();
         RegistrationRequest request = received.request();
@@ -114,7 +115,7 @@ class HomeAgentAdvisorTest {
         assertThat(advisor.ask(QUESTION)).isEqualTo(new AdvisorAnswer.Advised(
                 new HandoffAdvice(Verdict.NO, Reason.NONE, 0, 2, List.of(), false)));
         assertThat(advisor.ask(QUESTION)).isEqualTo(new AdvisorAnswer.Advised(
-                new HandoffAdvice(Verdict.GO, Reason.NONE, 0, 2, List.of(), true)));
+                new HandoffAdvice(Verdict.GO, Reason.NONE, 0, 2, List.of(), true), Optional.of(Duration.ofSeconds(600))));
         assertThat(advisor.ask(QUESTION)).isInstanceOfSatisfying(AdvisorAnswer.NoAdvice.class,
                 none -> assertThat(none.why()).contains("no advisor (140)"));
         assertThat(advisor.ask(QUESTION)).isInstanceOf(AdvisorAnswer.NoAdvice.class);
@@ -152,11 +153,57 @@ class HomeAgentAdvisorTest {
     }
 
     @Test
-    void theRegistrarBelievesAnAuthenticAcceptance() throws Exception {
+    void theRegistrarBelievesAnAuthenticAcceptanceAndReadsTheLifetimeGranted() throws Exception {
+        start(1);
+        homeAgent.then(request -> new FakeHomeAgent.Answer(0, List.of(), KEY, SPI, 0x7000_0000, 45));
+        assertThat(new HomeAgentRegistrar(exchange, 600).register(WWAN)).isEqualTo(new RegistrationResult(true,
+                "0 (" + net.homeagent.mip.codec.ReplyCode.describe(0) + ")", Optional.of(Duration.ofSeconds(45))));
+    }
+
+    @Test
+    void deregistrationGivesUpEveryCareOfAddressFromTheLinkInUse() throws Exception {
         start(1);
         homeAgent.then(request -> signed(0));
-        assertThat(new HomeAgentRegistrar(exchange, 600).register(WWAN))
-                .isEqualTo(new RegistrationResult(true, "0 (" + net.homeagent.mip.codec.ReplyCode.describe(0) + ")"));
+        homeAgent.then(request -> signed(130));
+
+        assertThat(new HomeAgentRegistrar(exchange, 600).deregister(WWAN).accepted()).isTrue();
+        RegistrationResult refused = new HomeAgentRegistrar(exchange, 600).deregister(WWAN);
+
+        assertThat(refused.accepted()).isFalse();
+        assertThat(refused.detail()).startsWith("130 ");
+        // RFC 5944 §3.6.1.2: lifetime 0 and the home address as care-of address = every binding
+        RegistrationRequest sent = homeAgent.received().get(0).request();
+        assertThat(homeAgent.received().get(0).authentic()).isTrue();
+        assertThat(sent.lifetime()).isZero();
+        assertThat(sent.careOfAddress()).isEqualTo(HOME);
+        assertThat(sent.homeAddress()).isEqualTo(HOME);
+        assertThat(sent.flags() & RegistrationFlags.D).isEqualTo(RegistrationFlags.D);
+        assertThat(sent.extensions()).singleElement().isInstanceOf(AuthenticationExtension.class);
+    }
+
+    @Test
+    void a133ResynchronisesTheIdentificationsWithTheHomeAgentsTimeAndAsksOnceMore() throws Exception {
+        start(1);
+        // RFC 5944 §5.7.1: the 133's Identification carries the home agent's time above; ours is an hour behind
+        long homeAgentSeconds = clock.instant().getEpochSecond() + 2_208_988_800L + 3600;
+        homeAgent.then(request -> new FakeHomeAgent.Answer(133, List.of(), KEY, SPI, (int) homeAgentSeconds));
+        homeAgent.then(request -> signed(0));
+        homeAgent.then(request -> new FakeHomeAgent.Answer(133, List.of(), KEY, SPI, (int) homeAgentSeconds));
+        homeAgent.then(request -> new FakeHomeAgent.Answer(133, List.of(), KEY, SPI, (int) homeAgentSeconds));
+        HomeAgentRegistrar registrar = new HomeAgentRegistrar(exchange, 600);
+
+        assertThat(registrar.register(WWAN).accepted()).isTrue();
+        List<FakeHomeAgent.Received> received = homeAgent.received();
+        assertThat(received).hasSize(2);
+        assertThat(received.get(0).request().identification() >>> 32).isEqualTo(homeAgentSeconds - 3600);
+        assertThat(received.get(1).request().identification() >>> 32).isEqualTo(homeAgentSeconds);
+        assertThat(counters.get("identification-resync")).isEqualTo(1);
+        // one resynchronisation per exchange: a second 133 in a row is the answer, no loop
+        RegistrationResult refused = registrar.register(WWAN);
+        assertThat(refused.accepted()).isFalse();
+        assertThat(refused.detail()).startsWith("133 ");
+        assertThat(homeAgent.received()).hasSize(4);
+        assertThat(counters.get("identification-resync")).isEqualTo(2);
     }
 
     private static Inet4Address address(String text) {

@@ -1,6 +1,7 @@
 package net.homeagent.mimmclient.manager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -44,5 +45,18 @@ class CandidateRankingTest {
 
     private static CandidateRanking only(CandidateWeights weights, List<LinkProfile> links) {
         return new CandidateRanking(weights, THRESHOLDS, links);
+    }
+
+    @Test
+    void weightsAreReadFromTheirOptionText() {
+        assertThat(CandidateWeights.parse("3,1,1,0.5,1,2")).isEqualTo(CandidateWeights.DEFAULT);
+        assertThat(CandidateWeights.parse("1, 0, 0, 0, 4, 0:cellular,wlan")).isEqualTo(new CandidateWeights(1, 0, 0, 0,
+                4, 0, List.of(LinkType.CELLULAR, LinkType.WLAN)));
+        assertThatThrownBy(() -> CandidateWeights.parse("1,2,3")).hasMessageStartingWith("weights are signal,type");
+        assertThatThrownBy(() -> CandidateWeights.parse("1,2,3,4,5,x")).hasMessage("weight 'x' is not a number");
+        assertThatThrownBy(() -> CandidateWeights.parse("1,1,1,1,1,-1")).hasMessageContaining("not negative");
+        assertThatThrownBy(() -> CandidateWeights.parse("0,0,0,0,0,0")).hasMessageContaining("at least one");
+        assertThatThrownBy(() -> CandidateWeights.parse("1,1,1,1,1,1:wlan,radio")).hasMessageStartingWith("type 'radio'");
+        assertThatThrownBy(() -> CandidateWeights.parse("1,1,1,1,1,1:wlan,wlan")).hasMessageContaining("twice");
     }
 }

@@ -38,4 +38,17 @@ class LinkProfileFileTest {
                 .hasMessageContaining("are numbers");
         assertThatThrownBy(() -> LinkProfileFile.parse(List.of("# nothing"))).hasMessage("no link");
     }
+
+    @Test
+    void linksSharingACareOfAddressAreOneSubnetGroupWithOneNetworkAndGateway() {
+        assertThat(LinkProfileFile.parse(List.of("wlan0 wlan 1 192.0.2.1 192.0.2.254 54000 800 0 2",
+                "wlan2 wlan 1 192.0.2.1 192.0.2.254 54000 800 0 2"))).hasSize(2);
+        assertThatThrownBy(() -> LinkProfileFile.parse(List.of("wlan0 wlan 1 192.0.2.1 192.0.2.254 1 1 1 1",
+                "wlan2 wlan 2 192.0.2.1 192.0.2.254 1 1 1 1"))).hasMessageStartingWith(
+                "line 2: wlan2 shares care-of address 192.0.2.1 with wlan0");
+        assertThatThrownBy(() -> LinkProfileFile.parse(List.of("wlan0 wlan 1 192.0.2.1 192.0.2.254 1 1 1 1",
+                "wlan2 wlan 1 192.0.2.1 192.0.2.253 1 1 1 1"))).hasMessageContaining("one network and one gateway");
+        assertThatThrownBy(() -> LinkProfileFile.parse(List.of("wlan0 wlan 1 192.0.2.1 - 1 1 1 1",
+                "wlan2 wlan 1 192.0.2.1 - 1 1 1 1"))).hasMessageContaining("named on each line");
+    }
 }

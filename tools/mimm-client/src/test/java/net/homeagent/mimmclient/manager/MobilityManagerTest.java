@@ -61,11 +61,12 @@ class MobilityManagerTest {
     private static final class RecordingRegistrar implements MobileIpRegistrar {
         final List<String> registered = new ArrayList<>();
         boolean accept = true;
+        Optional<Duration> grants = Optional.empty();
 
         @Override
         public RegistrationResult register(LinkProfile via) {
             registered.add(via.iface());
-            return new RegistrationResult(accept, accept ? "0" : "130");
+            return accept ? new RegistrationResult(true, "0", grants) : new RegistrationResult(false, "130");
         }
     }
 
@@ -280,5 +281,62 @@ class MobilityManagerTest {
         assertThat(registrar.registered).hasSize(3);
         // the advisor is not asked for a renewal
         assertThat(advisor.questions).hasSize(1);
+    }
+
+    @Test
+    void renewalsFollowTheLifetimeTheHomeAgentGranted() {
+        MobilityManager manager = manager(Averaging.RAW, WLAN, CELL);
+        // the merged-mode go granted 120 s of the 600 asked: renew at 60 s, not at the configured 300 s
+        advisor.then(1, new AdvisorAnswer.Advised(new HandoffAdvice(Verdict.GO, Reason.NONE, 300, 1, List.of(), true),
+                Optional.of(Duration.ofSeconds(120))));
+        manager.tick(at(0, "wlan0", -60, "wwan0", -70));
+        manager.tick(at(59, "wlan0", -60, "wwan0", -70));
+        assertThat(registrar.registered).isEmpty();
+        registrar.grants = Optional.of(Duration.ofSeconds(40));
+        manager.tick(at(60, "wlan0", -60, "wwan0", -70));
+        assertThat(registrar.registered).containsExactly("wlan0");
+        // that renewal was granted 40 s: the next one 20 s later
+        manager.tick(at(79, "wlan0", -60, "wwan0", -70));
+        assertThat(registrar.registered).hasSize(1);
+        registrar.grants = Optional.of(Duration.ofSeconds(3600));
+        manager.tick(at(80, "wlan0", -60, "wwan0", -70));
+        assertThat(registrar.registered).hasSize(2);
+        // more than the configured renewal time granted: the configured 300 s hold
+        manager.tick(at(379, "wlan0", -60, "wwan0", -70));
+        assertThat(registrar.registered).hasSize(2);
+        manager.tick(at(380, "wlan0", -60, "wwan0", -70));
+        assertThat(registrar.registered).hasSize(3);
+    }
+
+    @Test
+    void withinASubnetGroupTheMoveIsMadeBeforeBreakWithoutAdvisorOrRegistration() {
+        // wlan2 shares wlan0's care-of address (Links: 192.0.2.<network>): one subnet group
+        LinkProfile member = Links.profile("wlan2", LinkType.WLAN, 1, 54_000, 500, 0, 2);
+        MobilityManager manager = manager(Averaging.RAW, WLAN, member, CELL);
+        manager.tick(at(0, "wlan0", -60, "wlan2", -95, "wwan0", -60));
+        // an ordinary move (asked, registered by the go) onto a group's link sets the group's route
+        assertThat(routes.calls()).containsExactly("up wlan0", "member wlan0");
+        int attach = routes.calls().size();
+
+        Optional<Handoff> handoff = manager.tick(at(1, "wlan0", -82, "wlan2", -60, "wwan0", -60));
+
+        // wlan2 ranks above wwan0 (the user's preference): the layer-2 move, nothing asked, nothing registered
+        assertThat(handoff).contains(new Handoff(T0.plusSeconds(1), Optional.of("wlan0"), "wlan2",
+                HandoffReason.DETERIORATING, false, true));
+        assertThat(routes.calls().subList(attach, routes.calls().size())).containsExactly("up wlan2", "member wlan2");
+        assertThat(advisor.questions).hasSize(1);
+        assertThat(registrar.registered).isEmpty();
+        assertThat(counters.get("handoff DETERIORATING same address")).isEqualTo(1);
+        // the binding is the attach's: its renewal stays due 300 s after it, through the member in use
+        manager.tick(at(299, "wlan0", -60, "wlan2", -60, "wwan0", -60));
+        assertThat(registrar.registered).isEmpty();
+        manager.tick(at(300, "wlan0", -60, "wlan2", -60, "wwan0", -60));
+        assertThat(registrar.registered).containsExactly("wlan2");
+        // a move out of the group is an ordinary one: asked, make-before-break
+        int inGroup = routes.calls().size();
+        Optional<Handoff> out = manager.tick(at(301, "wlan0", -95, "wlan2", -95, "wwan0", -60));
+        assertThat(out.map(Handoff::sameAddress)).contains(false);
+        assertThat(routes.calls().subList(inGroup, routes.calls().size())).containsExactly("up wwan0", "default wwan0");
+        assertThat(advisor.asked()).containsExactly("wlan0", "wwan0");
     }
 }
