@@ -24,6 +24,8 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import net.homeagent.mimm.AdvisorView;
 import net.homeagent.mimm.MimmConfig;
 import net.homeagent.mimm.network.NetworkPlan;
+import net.homeagent.mip.api.BindingEvent;
+import net.homeagent.mip.api.BindingListener;
 import net.homeagent.mip.api.BindingStore;
 import net.homeagent.mip.api.SecurityAssociations;
 import net.homeagent.mip.api.events.ApplianceEvent;
@@ -32,16 +34,17 @@ import net.homeagent.mip.codec.mimm.TimestampIdentifications;
 
 /**
  * Reactive advice as OSGi services (the advisor's PID {@value MimmConfig#PID}): the
- * {@link ApplianceEventListener} of NETWORK_ALERTs (whiteboard of the routes bundle) and the
+ * {@link ApplianceEventListener} of NETWORK_ALERTs (whiteboard of the routes bundle), the
+ * {@link BindingListener} that advises a mobile arriving in an alerted network, and the
  * {@link AlertsView} of {@code mimm:alerts}. Apart from the handoff advisor's component, so that a
  * port in use or a bad alert setting costs reactive advice only; it reads the networks from the
  * advisor ({@link AdvisorView}), so that both know the same plan. Threads: the endpoint's event loop
  * receives and paces ({@value ReactivePusher#TICK_MILLIS} ms ticks); one worker walks the binding
  * table for an alert and the periodic push, off the event route's thread.
  */
-@Component(service = {ApplianceEventListener.class, AlertsView.class}, configurationPid = MimmConfig.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
-public final class ReactiveAdviceComponent implements ApplianceEventListener, AlertsView {
+@Component(service = {ApplianceEventListener.class, BindingListener.class, AlertsView.class},
+        configurationPid = MimmConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public final class ReactiveAdviceComponent implements ApplianceEventListener, BindingListener, AlertsView {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReactiveAdviceComponent.class);
 
@@ -118,6 +121,17 @@ public final class ReactiveAdviceComponent implements ApplianceEventListener, Al
     @Override
     public void eventPublished(ApplianceEvent event) {
         worker.execute(() -> advisor.alertPublished(event));
+    }
+
+    /**
+     * Called on the registration's thread: an arrival (a new care-of address) goes to the worker,
+     * which looks for an alert on its network and the mobile's association.
+     */
+    @Override
+    public void bindingChanged(BindingEvent event) {
+        if (ReactiveAdvisor.isArrival(event)) {
+            worker.execute(() -> advisor.arrived(event.binding()));
+        }
     }
 
     @Override

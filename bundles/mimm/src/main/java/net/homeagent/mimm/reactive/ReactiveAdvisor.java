@@ -12,6 +12,9 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.api.BindingEvent;
+import net.homeagent.mip.api.ChangeOrigin;
 import net.homeagent.mip.api.SecurityAssociation;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.support.RateLimitedLog;
@@ -91,6 +94,41 @@ public final class ReactiveAdvisor {
             problems.log("no security association", () -> withoutKey + " mobiles in networks " + alert.networks()
                     + " have no MN-HA security association: not advised");
         }
+    }
+
+    /**
+     * Whether a binding change is a mobile arriving at a care-of address: a binding added here (a
+     * first registration or a move; a renewal is no arrival). Bindings replicated from a peer or
+     * restored at start are not: the node that took the registration advises the mobile.
+     */
+    static boolean isArrival(BindingEvent event) {
+        return event.type() == BindingEvent.Type.ADDED && event.origin() == ChangeOrigin.LOCAL;
+    }
+
+    /**
+     * A mobile registered (or moved) to {@code binding}'s care-of address: if an alert holds for
+     * that network it is told at once, paced like an event push, instead of at the next periodic
+     * push (issue 15). Part of the event delivery.
+     */
+    void arrived(Binding binding) {
+        if (!deliveries.event()) {
+            return;
+        }
+        Optional<Integer> network = directory.networkOfCareOf(binding.careOfAddress());
+        Optional<Alert> alert = network.flatMap(n -> book.newestFor(n, clock.instant()));
+        if (alert.isEmpty()) {
+            return;
+        }
+        Optional<MobileKey> mobile = directory.mobile(binding.homeAddress());
+        if (mobile.isEmpty()) {
+            counters.count(ReactiveCount.NO_SECURITY_ASSOCIATION);
+            problems.log("no security association", () -> binding.homeAddress().getHostAddress()
+                    + " registered into alerted network " + network.get() + " without an MN-HA security association:"
+                    + " not advised");
+            return;
+        }
+        counters.count(ReactiveCount.ADVICE_ON_ARRIVAL);
+        pusher.push(mobile.get(), alert.get(), network.get());
     }
 
     /** Every {@code periodicSeconds}: forgets expired alerts and, with the periodic delivery, pushes the rest again. */

@@ -1,5 +1,6 @@
 package net.homeagent.mimm.reactive;
 
+import static net.homeagent.mimm.Fixtures.binding;
 import static net.homeagent.mimm.Fixtures.ip;
 import static net.homeagent.mimm.reactive.ReactiveFixture.alertTrap;
 import static net.homeagent.mimm.reactive.ReactiveFixture.fromMobile;
@@ -12,6 +13,8 @@ import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 
+import net.homeagent.mip.api.BindingEvent;
+import net.homeagent.mip.api.ChangeOrigin;
 import net.homeagent.mip.codec.mimm.AlertReason;
 import net.homeagent.mip.codec.mimm.ReactiveMessage;
 import net.homeagent.mip.codec.mimm.TimestampIdentifications;
@@ -43,6 +46,50 @@ class ReactiveAdvisorTest {
             assertThat(a.networks()).containsExactly(1);
             assertThat(a.until()).contains(f.clock.instant().plusSeconds(120));
         });
+    }
+
+    @Test
+    void aMobileArrivingInAnAlertedNetworkIsToldAtOnceOthersAreNot() {
+        ReactiveFixture f = threeMobiles(ALL);
+        f.store.listen(event -> {
+            if (ReactiveAdvisor.isArrival(event)) {
+                f.advisor.arrived(event.binding());
+            }
+        });
+        f.advisor.alertPublished(alertTrap("wlan-a", 2, 120, 2));
+        assertThat(f.advisor.tick()).isEqualTo(2);
+
+        // 10.0.0.3 moves from network 2 into network 1: queued at once, paced like the rest
+        f.store.register(binding("10.0.0.3", "10.1.0.3"), false);
+        assertThat(f.counters.get(ReactiveCount.ADVICE_ON_ARRIVAL)).isEqualTo(1);
+        assertThat(f.advisor.tick()).isEqualTo(1);
+        assertThat(f.sent.get(2).home()).isEqualTo(ip("10.0.0.3"));
+        assertThat(((ReactiveMessage.Advice) f.sent.get(2).message()).network()).isEqualTo(1);
+
+        // a renewal is no arrival; a newcomer to a network without alert hears nothing
+        f.store.register(binding("10.0.0.3", "10.1.0.3"), false);
+        f.mobile("10.0.0.4", "10.2.0.4");
+        assertThat(f.counters.get(ReactiveCount.ADVICE_ON_ARRIVAL)).isEqualTo(1);
+        assertThat(f.advisor.tick()).isZero();
+
+        // one without an association is counted, not advised
+        f.store.register(binding("10.0.0.9", "10.1.0.9"), false);
+        assertThat(f.counters.get(ReactiveCount.NO_SECURITY_ASSOCIATION)).isEqualTo(1);
+        assertThat(f.advisor.tick()).isZero();
+    }
+
+    @Test
+    void arrivalsAreLeftToTheNodeThatTookTheRegistrationAndToTheEventDelivery() {
+        ReactiveFixture f = new ReactiveFixture(new Deliveries(false, true, true), 100, 10);
+        f.advisor.alertPublished(alertTrap("wlan-a", 2, 120, 0));
+        f.mobile("10.0.0.1", "10.1.0.1");
+        f.advisor.arrived(binding("10.0.0.1", "10.1.0.1"));
+        assertThat(f.advisor.tick()).isZero();
+        assertThat(ReactiveAdvisor.isArrival(BindingEvent.added(
+                binding("10.0.0.1", "10.1.0.1"), ChangeOrigin.REPLICATED)))
+                .isFalse();
+        assertThat(ReactiveAdvisor.isArrival(BindingEvent.added(
+                binding("10.0.0.1", "10.1.0.1")))).isTrue();
     }
 
     @Test

@@ -109,7 +109,7 @@ public final class KamailioSessionSource implements RealTimeSessionSource, AutoC
             refreshes.incrementAndGet();
             lastProblem = "";
         } catch (BadAnswer e) {
-            failed(e.problem(), e.getMessage(), e.getCause());
+            failed(e.problem(), e.getMessage(), null);   // the message says it all: no stack in the log
         } catch (HttpTimeoutException e) {
             failed("timeout", "no answer within " + settings.timeout().toMillis() + " ms", null);
         } catch (ConnectException e) {
