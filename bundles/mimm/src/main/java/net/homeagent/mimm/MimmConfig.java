@@ -91,6 +91,10 @@ public @interface MimmConfig {
             + " a subject may also be a network's name or id")
     String[] alertSubjects() default {};
 
+    @AttributeDefinition(description = "Seconds between two MIMM_ADVICE events summarising the advice given (0: none);"
+            + " MIMM_ALERT events (raised, expired, cleared) are sent one per change")
+    int adviceEventSeconds() default 60;
+
     @AttributeDefinition(description = "Seconds a pull's identification may be off the advisor's clock (RFC 5944 §5.7.1)")
     int replayToleranceSeconds() default 7;
 }

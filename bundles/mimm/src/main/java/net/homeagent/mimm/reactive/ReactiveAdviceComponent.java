@@ -17,6 +17,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,7 @@ import net.homeagent.mip.api.BindingStore;
 import net.homeagent.mip.api.SecurityAssociations;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.events.ApplianceEventListener;
+import net.homeagent.mip.api.events.ApplianceEvents;
 import net.homeagent.mip.codec.mimm.TimestampIdentifications;
 
 /**
@@ -47,6 +50,10 @@ import net.homeagent.mip.codec.mimm.TimestampIdentifications;
 public final class ReactiveAdviceComponent implements ApplianceEventListener, BindingListener, AlertsView {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReactiveAdviceComponent.class);
+
+    /** The event routes, while the routes bundle runs: MIMM_ALERT and MIMM_ADVICE events go there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ApplianceEvents events;
 
     private final ReactiveAdvisor advisor;
     private final ReactiveEndpoint endpoint;
@@ -73,7 +80,7 @@ public final class ReactiveAdviceComponent implements ApplianceEventListener, Bi
                         && book.active(clock.instant()).contains(alert), counters);
         advisor = new ReactiveAdvisor(clock, new AlertReader(AlertSubjects.parse(plan, list(config.alertSubjects()))),
                 book, new MobileDirectory(store, associations, plan), pusher, deliveries,
-                config.replayToleranceSeconds(), counters);
+                config.replayToleranceSeconds(), counters, this::publish);
         try {
             endpoint.bind(InetAddress.getByName(config.reactiveListenAddress().trim()), config.reactivePort(),
                     this::receivedSafely);
@@ -86,6 +93,12 @@ public final class ReactiveAdviceComponent implements ApplianceEventListener, Bi
                 TimeUnit.MILLISECONDS);
         endpoint.loop().scheduleAtFixedRate(() -> worker.execute(advisor::periodic), config.periodicSeconds(),
                 config.periodicSeconds(), TimeUnit.SECONDS);
+        if (config.adviceEventSeconds() > 0) {
+            AdviceSummary summary = new AdviceSummary(() -> AdviceSummary.counters(view.statistics(),
+                    counters.snapshot()), clock.instant());
+            endpoint.loop().scheduleAtFixedRate(() -> worker.execute(() -> summary.next(clock.instant())
+                    .ifPresent(this::publish)), config.adviceEventSeconds(), config.adviceEventSeconds(), TimeUnit.SECONDS);
+        }
         LOG.info("MIMM reactive advice on {}: deliveries {}, pace {}/s burst {}, {} sends from {} ms, {} alert subjects",
                 endpoint.listening(), deliveries, config.pushRate(), config.pushBurst(), config.retransmitAttempts(),
                 config.retransmitInitialMillis(), config.alertSubjects().length);
@@ -102,6 +115,13 @@ public final class ReactiveAdviceComponent implements ApplianceEventListener, Bi
         } catch (RuntimeException e) {
             // house rule 5: nothing a mobile sends escapes into the socket's pipeline
             LOG.warn("reactive datagram of {} octets failed: {}", datagram.length, e.toString());
+        }
+    }
+
+    private void publish(ApplianceEvent event) {
+        ApplianceEvents route = events;
+        if (route != null) {
+            route.publish(event);
         }
     }
 

@@ -46,9 +46,13 @@ public final class ReactiveAdvisor {
     private final ReactiveCounters counters;
     private final RateLimitedLog problems;
     private final Map<Inet4Address, Long> lastPull = new ConcurrentHashMap<>();
+    private final Consumer<ApplianceEvent> publish;
 
+    /** @param publish where MIMM_ALERT events go (the appliance's event routes); never blocks */
     ReactiveAdvisor(Clock clock, AlertReader reader, AlertBook book, MobileDirectory directory, ReactivePusher pusher,
-            Deliveries deliveries, long replayToleranceSeconds, ReactiveCounters counters) {
+            Deliveries deliveries, long replayToleranceSeconds, ReactiveCounters counters,
+            Consumer<ApplianceEvent> publish) {
+        this.publish = publish;
         this.clock = clock;
         this.reader = reader;
         this.book = book;
@@ -80,6 +84,7 @@ public final class ReactiveAdvisor {
         LOG.info("alert {} raised by {}: {} for networks {} ({}), expiry {}{}", alert.id(), alert.source(),
                 alert.reason(), alert.networks(), alert.subject(), alert.expirySeconds(),
                 alert.alternative().isPresent() ? ", alternative " + alert.alternative().getAsInt() : "");
+        publish.accept(AlertEvents.of(alert, AlertEvents.State.RAISED, clock.instant()));
         if (deliveries.event()) {
             pushAll(alert);
         }
@@ -137,6 +142,7 @@ public final class ReactiveAdvisor {
         for (Alert gone : book.expire(now)) {
             counters.count(ReactiveCount.ALERTS_EXPIRED);
             LOG.info("alert {} expired ({} for networks {})", gone.id(), gone.reason(), gone.networks());
+            publish.accept(AlertEvents.of(gone, AlertEvents.State.EXPIRED, now));
         }
         if (deliveries.periodic()) {
             book.active(now).forEach(this::pushAll);
@@ -228,6 +234,7 @@ public final class ReactiveAdvisor {
         cleared.ifPresent(a -> {
             counters.count(ReactiveCount.ALERTS_CLEARED);
             LOG.info("alert {} cleared by the operator ({} for networks {})", a.id(), a.reason(), a.networks());
+            publish.accept(AlertEvents.of(a, AlertEvents.State.CLEARED, clock.instant()));
         });
         return cleared;
     }

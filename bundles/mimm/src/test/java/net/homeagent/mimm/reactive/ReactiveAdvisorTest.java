@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import net.homeagent.mip.api.BindingEvent;
 import net.homeagent.mip.api.ChangeOrigin;
+import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.codec.mimm.AlertReason;
 import net.homeagent.mip.codec.mimm.ReactiveMessage;
 import net.homeagent.mip.codec.mimm.TimestampIdentifications;
@@ -90,6 +91,22 @@ class ReactiveAdvisorTest {
                 .isFalse();
         assertThat(ReactiveAdvisor.isArrival(BindingEvent.added(
                 binding("10.0.0.1", "10.1.0.1")))).isTrue();
+    }
+
+    @Test
+    void eachAlertsRaiseExpiryAndClearingIsAnEvent() {
+        ReactiveFixture f = threeMobiles(ALL);
+        f.advisor.alertPublished(alertTrap("wlan-a", 2, 45, 2));
+        f.advisor.alertPublished(alertTrap("cell-b", 1, -1, 0));
+        f.advance(Duration.ofSeconds(50));
+        f.advisor.periodic();
+        f.advisor.clear(2);
+        f.advisor.alertPublished(alertTrap("nowhere", 1, 10, 0)); // refused: no event
+        assertThat(f.published).extracting(ApplianceEvent::kind).containsOnly(ApplianceEvent.Kind.MIMM_ALERT);
+        assertThat(f.published).extracting(e -> e.details().get("alert") + " " + e.details().get("state"))
+                .containsExactly("1 raised", "2 raised", "1 expired", "2 cleared");
+        assertThat(f.published.get(0).details()).containsEntry("networks", "1").containsEntry("reason", "outage")
+                .containsEntry("expiry", "45").containsEntry("subject", "wlan-a").containsEntry("alternative", "2");
     }
 
     @Test
