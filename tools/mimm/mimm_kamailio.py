@@ -5,6 +5,7 @@ record-routes and tracks them with its dialog module) change the advisor's decis
 
   mimm_kamailio.py write-config --karaf-home DIR --kamailio-url URL
   mimm_kamailio.py run --karaf-home DIR --port P --ssh-port S --sip PORT --kamailio-pgid PGID --work DIR
+                       --snmp HOST:PORT --community C
 
 The networks and mobiles are tools/interop/mimm_interop.py's (network 3 wlan-c 203.0.113.0/24,
 2000 kbit/s); the advisor counts SESSION_KBPS a session leg. The caller's SIP Contact is the home
@@ -32,6 +33,11 @@ CALLS = 4                   # 4 legs x 400 = 1600 of network 3's 2000 kbit/s
 NEWCOMER_KBPS = 500         # 1600 + 500 > 2000: not now while the calls last
 STALE_SECONDS = 4
 CALLER = "10.0.0.12"
+# HOMEAGENT-MIMM-MIB (mibs/HOMEAGENT-MIMM-MIB.mib): mimmObjects and what is read of it
+MIMM = "1.3.6.1.4.1.32473.1.5.1"
+NETWORK_3 = {"sessions": MIMM + ".3.1.7.3", "kbps": MIMM + ".3.1.8.3", "load": MIMM + ".3.1.9.3",
+             "known": MIMM + ".3.1.10.3"}
+ADVICE_NOT_NOW = MIMM + ".2.3.0"
 
 
 def write_config(karaf_home: str, url: str) -> None:
@@ -47,8 +53,10 @@ def write_config(karaf_home: str, url: str) -> None:
 
 
 class KamailioScenarios(mi.Scenarios):
-    def __init__(self, port, shell, sip_port, kamailio_pgid, work):
+    def __init__(self, port, shell, sip_port, kamailio_pgid, work, snmp, community):
         super().__init__(port, shell)
+        self.snmp = snmp
+        self.community = community
         self.sip_port = sip_port
         self.kamailio_pgid = kamailio_pgid
         self.release = os.path.join(work, "release-calls")
@@ -72,6 +80,13 @@ class KamailioScenarios(mi.Scenarios):
             mi.expect(time.monotonic() < deadline, "%s: network 3 shows %s, not %s within 15 s: %s"
                       % (why, seen, wanted, out))
             time.sleep(1)
+
+    def snmp_values(self, *oids):
+        """The values net-snmp's snmpget reads for these OIDs (SNMPv2c), in order."""
+        done = subprocess.run(["snmpget", "-v2c", "-c", self.community, "-On", "-Oqv", "-t", "2", "-r", "1", self.snmp]
+                              + list(oids), capture_output=True, text=True, timeout=30)
+        mi.expect(done.returncode == 0, "snmpget: %s" % (done.stdout + done.stderr).strip())
+        return done.stdout.split()
 
     def newcomer(self):
         return self.handoff("10.0.0.11", "203.0.113.11", target=3, current=2, sessions=1, kbps=NEWCOMER_KBPS)
@@ -109,6 +124,17 @@ class KamailioScenarios(mi.Scenarios):
         return "a newcomer with %d kbit/s to network 3: code %d, not now, TARGET_FULL_BANDWIDTH" % (
             NEWCOMER_KBPS, mi.HANDOFF_NOT_NOW)
 
+    def the_mib_agrees(self):
+        values = self.snmp_values(NETWORK_3["sessions"], NETWORK_3["kbps"], NETWORK_3["load"], NETWORK_3["known"],
+                                  ADVICE_NOT_NOW)
+        mi.expect(values == [str(CALLS), str(CALLS * SESSION_KBPS), "80", "1", "1"], "snmpget: %s" % values)
+        walk = subprocess.run(["snmpwalk", "-v2c", "-c", self.community, "-On", "-Oq", "-t", "2", "-r", "1", self.snmp,
+                               MIMM + ".3.1.2"], capture_output=True, text=True, timeout=30)
+        names = [line.split(" ", 1)[1].strip('"') for line in walk.stdout.splitlines() if " " in line]
+        mi.expect(names == [n[1] for n in mi.NETWORKS], "snmpwalk mimmNetworkName: %s" % walk.stdout.strip())
+        return ("snmpget HOMEAGENT-MIMM-MIB: network 3 sessions %d, %d kbit/s, load 80 %%, known; mimmAdviceNotNow 1;"
+                " snmpwalk mimmNetworkName %s" % (CALLS, CALLS * SESSION_KBPS, names))
+
     def after_the_byes_the_newcomer_goes(self):
         open(self.release, "w").close()
         line = self.calls.stdout.readline().strip()
@@ -131,9 +157,11 @@ class KamailioScenarios(mi.Scenarios):
                       % (STALE_SECONDS + 15, out))
             time.sleep(1)
         mi.expect("sessions UNKNOWN" in out and "unreachable" in out, "mimm:networks: %s" % out)
+        known = self.snmp_values(NETWORK_3["known"])
+        mi.expect(known == ["2"], "mimmNetworkSessionsKnown.3 is %s, not false(2)" % known)
         reply = self.handoff("10.0.0.10", "203.0.113.10", target=3, current=2, kbps=100)
         self.expect_code(reply, 0, "unknown sessions: the decision weighs mobiles and the newcomer's kbit/s")
-        return "kamailio stopped: after %d s network 3 shows unknown, failures unreachable; Request Handoffs" \
+        return "kamailio stopped: after %d s network 3 shows unknown, failures unreachable, mimmNetworkSessionsKnown false; Request Handoffs" \
                " still answered (go)" % STALE_SECONDS
 
     def run_all(self):
@@ -141,7 +169,8 @@ class KamailioScenarios(mi.Scenarios):
         try:
             for scenario in (self.install_the_advisor, self.the_caller_attaches_to_network_3,
                              self.dialogs_through_kamailio_count_in_network_3,
-                             self.the_calls_push_a_newcomer_past_capacity, self.after_the_byes_the_newcomer_goes,
+                             self.the_calls_push_a_newcomer_past_capacity, self.the_mib_agrees,
+                             self.after_the_byes_the_newcomer_goes,
                              self.a_stopped_kamailio_is_unknown_after_the_stale_time):
                 try:
                     print("PASS %s: %s" % (scenario.__name__, scenario()), flush=True)
@@ -168,12 +197,14 @@ def main(argv=None) -> int:
     parser.add_argument("--sip", type=int)
     parser.add_argument("--kamailio-pgid", type=int)
     parser.add_argument("--work")
+    parser.add_argument("--snmp")
+    parser.add_argument("--community")
     args = parser.parse_args(argv)
     if args.action == "write-config":
         write_config(args.karaf_home, args.kamailio_url)
         return 0
     scenarios = KamailioScenarios(args.port, Shell(args.karaf_home, args.ssh_port), args.sip, args.kamailio_pgid,
-                                  args.work)
+                                  args.work, args.snmp, args.community)
     try:
         passed, failed = scenarios.run_all()
     finally:

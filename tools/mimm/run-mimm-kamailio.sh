@@ -11,9 +11,11 @@
 # 2. sip_calls.py places 4 real dialogs through kamailio (INVITE/100/200/ACK, Contact 10.0.0.12):
 #    mimm:networks shows 4 sessions, 1600 kbit/s in network 3 (400 kbit/s a session leg);
 # 3. a newcomer asking for network 3 with 500 kbit/s: 200 not now, TARGET_FULL_BANDWIDTH;
+#    snmpget/snmpwalk of HOMEAGENT-MIMM-MIB (the appliance's SNMP agent) agree: mimmNetworkTable
+#    row 3 sessions 4, 1600 kbit/s, load 80 %, sessions known; mimmAdviceNotNow 1;
 # 4. the BYEs: network 3 back to 0; the same Request Handoff: go, the binding moved;
 # 5. kamailio stopped: after kamailioStaleSeconds network 3's sessions are "unknown", the failures
-#    "unreachable", and Request Handoffs are still answered.
+#    "unreachable" (mimmNetworkSessionsKnown.3 false), and Request Handoffs are still answered.
 #
 #   bash tools/mimm/run-mimm-kamailio.sh   (root; the assembly built; apt-get install kamailio)
 # Environment as tools/testbed/testbed.sh (HOMEAGENT_TARBALL, BOOT_TIMEOUT, KEEP_WORKDIR=1).
@@ -95,15 +97,22 @@ done
 if ((up)); then echo "PASS kamailio answers dlg.list with no dialogs"; passed=$((passed + 1))
 else fail_step "kamailio did not answer dlg.list within 10 s: $(tail -n 5 "$work/kamailio/kamailio.log")"; testbed_finish; exit; fi
 
-testbed_appliance ha net.homeagent.ha.listenAddresses=127.0.0.1 net.homeagent.mimm.reactiveListenAddress=127.0.0.1 \
-    net.homeagent.mimm.reactivePort="$(free_port udp)" || { testbed_finish; exit; }
+snmp_port=$(free_port udp)
+community=mms-$$
+SNMP_PORT=$snmp_port testbed_appliance ha net.homeagent.ha.listenAddresses=127.0.0.1 \
+    net.homeagent.mimm.reactiveListenAddress=127.0.0.1 net.homeagent.mimm.reactivePort="$(free_port udp)" \
+    net.homeagent.snmp.listenAddress=127.0.0.1 || { testbed_finish; exit; }
+# HOMEAGENT-MIMM-MIB read with net-snmp's snmpget/snmpwalk (SNMPv2c, read-only community)
+echo "community lab $community read-only" >"$karaf_home/etc/snmp-access.conf"
+chmod 600 "$karaf_home/etc/snmp-access.conf"
 "$py" "$here/mimm_kamailio.py" write-config --karaf-home "$karaf_home" \
     --kamailio-url "http://127.0.0.1:$http_port/RPC"
 testbed_boot ha 'mip:stats' 'Registration requests received' || { testbed_finish; exit; }
 
 log "scenarios"
 timeout 300 "$py" "$here/mimm_kamailio.py" run --karaf-home "$karaf_home" --port "$port" --ssh-port "$ssh_port" \
-    --sip "$sip_port" --kamailio-pgid "$kamailio_pgid" --work "$work" | tee "$work/scenarios.out" || true
+    --sip "$sip_port" --kamailio-pgid "$kamailio_pgid" --work "$work" --snmp "127.0.0.1:$snmp_port" \
+    --community "$community" | tee "$work/scenarios.out" || true
 count "$work/scenarios.out"
 
 testbed_finish
