@@ -29,7 +29,9 @@ source "$here/../testbed/testbed.sh"
 testbed_init mimm-kamailio
 
 command -v kamailio >/dev/null || { fail_step "no kamailio: apt-get install kamailio"; testbed_finish; exit; }
-modules=$(dirname "$(dpkg -L kamailio 2>/dev/null | grep -m1 '/modules/dialog.so$' || echo /usr/lib/x86_64-linux-gnu/kamailio/modules/dialog.so)")
+# the module folder of Debian's multiarch layout (or a plain one); no pipe that pipefail could trip on
+modules=$(dirname "$(ls /usr/lib/*/kamailio/modules/dialog.so /usr/lib/kamailio/modules/dialog.so 2>/dev/null | head -n 1)")
+[[ -f "$modules/dialog.so" ]] || { fail_step "kamailio's dialog module not found"; testbed_finish; exit; }
 
 sip_port=$(free_port udp)
 http_port=$(free_port tcp)
