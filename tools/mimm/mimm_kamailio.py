@@ -49,12 +49,13 @@ def write_config(karaf_home: str, url: str) -> None:
         out.writelines(settings)
         out.write("# Written by tools/mimm/mimm_kamailio.py\nsessionSource = kamailio\nkamailioUrl = %s\n"
                   "kamailioRefreshSeconds = 1\nkamailioTimeoutMillis = 1000\nkamailioStaleSeconds = %d\n"
-                  "sessionKbps = %d\n" % (url, STALE_SECONDS, SESSION_KBPS))
+                  "sessionKbps = %d\nadviceEventSeconds = 2\n" % (url, STALE_SECONDS, SESSION_KBPS))
 
 
 class KamailioScenarios(mi.Scenarios):
-    def __init__(self, port, shell, sip_port, kamailio_pgid, work, snmp, community):
+    def __init__(self, port, shell, sip_port, kamailio_pgid, work, snmp, community, karaf_home):
         super().__init__(port, shell)
+        self.karaf_log = os.path.join(karaf_home, "data", "log", "karaf.log")
         self.snmp = snmp
         self.community = community
         self.sip_port = sip_port
@@ -164,6 +165,18 @@ class KamailioScenarios(mi.Scenarios):
         return "kamailio stopped: after %d s network 3 shows unknown, failures unreachable, mimmNetworkSessionsKnown false; Request Handoffs" \
                " still answered (go)" % STALE_SECONDS
 
+    def the_advice_is_summarised_on_the_routes(self):
+        """adviceEventSeconds = 2: MIMM_ADVICE events through the routes' audit leg into karaf.log."""
+        deadline = time.monotonic() + 10
+        while True:
+            with open(self.karaf_log, errors="replace") as log:
+                lines = [line.strip() for line in log if " MIMM_ADVICE mimm: " in line]
+            if any("not_now=1" in line for line in lines) and any("go=" in line for line in lines):
+                return "%d MIMM_ADVICE audit lines, e.g. %s" % (len(lines), lines[-1][lines[-1].index("MIMM_ADVICE"):])
+            mi.expect(time.monotonic() < deadline, "no MIMM_ADVICE audit lines with go and not_now=1 in karaf.log: %s"
+                      % lines[-3:])
+            time.sleep(1)
+
     def run_all(self):
         passed = failed = 0
         try:
@@ -171,7 +184,8 @@ class KamailioScenarios(mi.Scenarios):
                              self.dialogs_through_kamailio_count_in_network_3,
                              self.the_calls_push_a_newcomer_past_capacity, self.the_mib_agrees,
                              self.after_the_byes_the_newcomer_goes,
-                             self.a_stopped_kamailio_is_unknown_after_the_stale_time):
+                             self.a_stopped_kamailio_is_unknown_after_the_stale_time,
+                             self.the_advice_is_summarised_on_the_routes):
                 try:
                     print("PASS %s: %s" % (scenario.__name__, scenario()), flush=True)
                     passed += 1
@@ -204,7 +218,7 @@ def main(argv=None) -> int:
         write_config(args.karaf_home, args.kamailio_url)
         return 0
     scenarios = KamailioScenarios(args.port, Shell(args.karaf_home, args.ssh_port), args.sip, args.kamailio_pgid,
-                                  args.work, args.snmp, args.community)
+                                  args.work, args.snmp, args.community, args.karaf_home)
     try:
         passed, failed = scenarios.run_all()
     finally:

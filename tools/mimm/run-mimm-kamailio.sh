@@ -15,7 +15,9 @@
 #    row 3 sessions 4, 1600 kbit/s, load 80 %, sessions known; mimmAdviceNotNow 1;
 # 4. the BYEs: network 3 back to 0; the same Request Handoff: go, the binding moved;
 # 5. kamailio stopped: after kamailioStaleSeconds network 3's sessions are "unknown", the failures
-#    "unreachable" (mimmNetworkSessionsKnown.3 false), and Request Handoffs are still answered.
+#    "unreachable" (mimmNetworkSessionsKnown.3 false), and Request Handoffs are still answered;
+# 6. the advice given is summarised every 2 s (adviceEventSeconds) as MIMM_ADVICE events, which the
+#    routes' audit leg writes to karaf.log.
 #
 #   bash tools/mimm/run-mimm-kamailio.sh   (root; the assembly built; apt-get install kamailio)
 # Environment as tools/testbed/testbed.sh (HOMEAGENT_TARBALL, BOOT_TIMEOUT, KEEP_WORKDIR=1).

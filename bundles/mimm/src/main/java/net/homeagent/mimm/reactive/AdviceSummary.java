@@ -65,7 +65,8 @@ final class AdviceSummary {
                 moved.put(name, delta);
             }
         });
-        long seconds = Duration.between(lastAt, now).toSeconds();
+        // rounded: a schedule of N s runs a few ms early or late
+        long seconds = Math.round(Duration.between(lastAt, now).toMillis() / 1000.0);
         last = Map.copyOf(current);
         lastAt = now;
         if (moved.isEmpty()) {
