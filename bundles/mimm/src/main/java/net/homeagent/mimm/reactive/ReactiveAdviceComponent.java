@@ -149,7 +149,7 @@ public final class ReactiveAdviceComponent implements ApplianceEventListener, Bi
      */
     @Override
     public void bindingChanged(BindingEvent event) {
-        if (ReactiveAdvisor.isArrival(event)) {
+        if (ReactiveAdvisor.isArrival(event) && advisor.watchingArrivals()) {
             worker.execute(() -> advisor.arrived(event.binding()));
         }
     }

@@ -53,11 +53,13 @@ class ReactiveAdvisorTest {
     void aMobileArrivingInAnAlertedNetworkIsToldAtOnceOthersAreNot() {
         ReactiveFixture f = threeMobiles(ALL);
         f.store.listen(event -> {
-            if (ReactiveAdvisor.isArrival(event)) {
+            if (ReactiveAdvisor.isArrival(event) && f.advisor.watchingArrivals()) {
                 f.advisor.arrived(event.binding());
             }
         });
+        assertThat(f.advisor.watchingArrivals()).as("no alert: arrivals cost nothing").isFalse();
         f.advisor.alertPublished(alertTrap("wlan-a", 2, 120, 2));
+        assertThat(f.advisor.watchingArrivals()).isTrue();
         assertThat(f.advisor.tick()).isEqualTo(2);
 
         // 10.0.0.3 moves from network 2 into network 1: queued at once, paced like the rest
