@@ -14,7 +14,8 @@
 # ratio on/off of the medians. A measurement, not a test: it fails only if a round does not run.
 #
 #   bash tools/mimm/advisor-cpu.sh     (the assembly and tools/loadgen built; about 3 minutes)
-#   env: NODES (20000) DURATION (15) WARMUP (5) WINDOW (16) SOCKETS (4) ROUNDS (2)
+#   env: NODES (20000) DURATION (15) WARMUP (5) WINDOW (16) SOCKETS (4) ROUNDS (2), JFR=1 (record a
+#   profile of the appliance into the kept work folder: homeagent.jfr, the phases' times in phases.txt)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 LOADGEN="$here/../loadgen/target/homeagent-loadgen.jar"
@@ -32,8 +33,13 @@ testbed_appliance ha net.homeagent.ha.listenAddresses=127.0.0.1 net.homeagent.ha
 java -jar "$LOADGEN" --nodes "$NODES" --write-sa-file "$karaf_home/etc/mobility-security.conf"
 # the generator's care-of addresses are 198.18.0.0/15 (MobileNodes): one network with room for all
 echo "1 bench wlan 198.18.0.0/15 $((NODES * 2)) 100000000" >"$karaf_home/etc/mimm-networks.conf"
+if [[ -n "${JFR:-}" ]]; then
+    export EXTRA_JAVA_OPTS="-XX:StartFlightRecording=filename=$work/homeagent.jfr,settings=profile"
+    KEEP_WORKDIR=1
+fi
 testbed_boot ha || { testbed_finish; exit; }
 pid=$(testbed_pid ha)
+phase() { echo "$1 $(date -u +%FT%T.%3NZ)" >>"$work/phases.txt"; }
 
 load() {  # extra generator options...: the JSON line of one closed-loop run
     java -jar "$LOADGEN" --target "127.0.0.1:$port" --nodes "$NODES" --sockets "$SOCKETS" --mode closed \
@@ -56,11 +62,14 @@ log "warm-up (unmeasured, advisor off)"
 load --duration 15 --warmup 0 >/dev/null
 declare -a off_cpu=() on_cpu=()
 for round in $(seq "$ROUNDS"); do
+    phase "off-$round"
     json=$(load) || { fail_step "round $round off: the generator failed"; break; }
     off_cpu+=("$(field "$json" '["targetCpuMicrosPerRequest"]')")
     echo "round $round off: $(field "$json" '["acceptedPerSecond"]') accepted/s, target CPU ${off_cpu[-1]} us/request, replies $(field "$json" '["replies"]')"
     advisor install || break
+    phase "on-$round"
     json=$(load --request-handoff) || { fail_step "round $round on: the generator failed"; break; }
+    phase "on-end-$round"
     on_cpu+=("$(field "$json" '["targetCpuMicrosPerRequest"]')")
     echo "round $round on:  $(field "$json" '["acceptedPerSecond"]') accepted/s, target CPU ${on_cpu[-1]} us/request, replies $(field "$json" '["replies"]')"
     echo "  $(testbed_shell ha 'mimm:stats' | grep -E '^ *(Request Handoffs|GO|NOT_NOW|NO|NONE) ' | tr -s ' ' | tr '\n' ';')"
@@ -78,4 +87,8 @@ print("target CPU us/request, median: off %.2f, on %.2f, on/off %.3f (%+.1f %%)"
 PY
 fi
 log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [[ -n "${JFR:-}" ]]; then
+    log "profile: $work/homeagent.jfr (jcmd $pid JFR.dump), phases in $work/phases.txt"
+    jcmd "$pid" JFR.dump filename="$work/homeagent.jfr" >/dev/null 2>&1 || true
+fi
 testbed_finish

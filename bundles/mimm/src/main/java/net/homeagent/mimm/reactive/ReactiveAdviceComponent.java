@@ -50,6 +50,7 @@ import net.homeagent.mip.codec.mimm.TimestampIdentifications;
 public final class ReactiveAdviceComponent implements ApplianceEventListener, BindingListener, AlertsView {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReactiveAdviceComponent.class);
+    private static final Set<ApplianceEvent.Kind> KINDS = Set.of(ApplianceEvent.Kind.NETWORK_ALERT);
 
     /** The event routes, while the routes bundle runs: MIMM_ALERT and MIMM_ADVICE events go there. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -134,7 +135,7 @@ public final class ReactiveAdviceComponent implements ApplianceEventListener, Bi
 
     @Override
     public Set<ApplianceEvent.Kind> kinds() {
-        return Set.of(ApplianceEvent.Kind.NETWORK_ALERT);
+        return KINDS; // asked for every event the routes carry (a BINDING_ADDED per registration)
     }
 
     /** Called on the event route's thread: the walk of the binding table goes to the worker. */
