@@ -59,11 +59,13 @@ for mib in "$root"/mibs/*.mib; do
 done
 # stderr apart: on a fresh machine net-snmp's first tool prints "Created directory:
 # /var/lib/snmp/cert_indexes" there, which is not part of the translation
-translate() { MIBDIRS="$mibpath" snmptranslate -m HOMEAGENT-MIB "$@" 2>"$work/snmptranslate.err"; }
+translate() { MIBDIRS="$mibpath" snmptranslate -m HOMEAGENT-MIB:HOMEAGENT-MIMM-MIB "$@" 2>"$work/snmptranslate.err"; }
 for pair in hamStoreBindings:.1.3.6.1.4.1.32473.1.1.1.1.1 hamBackupWriteFailures:.1.3.6.1.4.1.32473.1.1.1.2.4 \
         hamAuthFailureBurst:.1.3.6.1.4.1.32473.1.1.0.3 hamBindingHighWater:.1.3.6.1.4.1.32473.1.1.0.1 \
         homeagentAppliance:.1.3.6.1.4.1.32473.2.1 hamGroupState:.1.3.6.1.4.1.32473.1.1.1.5.2 \
-        hamGroupMemberLagging:.1.3.6.1.4.1.32473.1.1.1.5.17.1.8 hamGroupStateChange:.1.3.6.1.4.1.32473.1.1.0.7; do
+        hamGroupMemberLagging:.1.3.6.1.4.1.32473.1.1.1.5.17.1.8 hamGroupStateChange:.1.3.6.1.4.1.32473.1.1.0.7 \
+        mimmAdviceNotNow:.1.3.6.1.4.1.32473.1.5.1.2.3 mimmNetworkSessions:.1.3.6.1.4.1.32473.1.5.1.3.1.7 \
+        mimmAlertUntil:.1.3.6.1.4.1.32473.1.5.1.4.1.8; do
     name=${pair%%:*} oid=${pair#*:}
     got=$(translate -IR -On "$name")
     expect "snmptranslate $name = $oid (what the agent serves)${got:+, got $got}$(sed 's/^/; /' "$work/snmptranslate.err" | tr -d '\n')" \

@@ -21,6 +21,12 @@ public interface AdvisorView {
 
     MimmStatistics statistics();
 
+    /** Where the real-time sessions come from and how fresh they are (one line). */
+    String sessionSource();
+
+    /** Whether the real-time session figures are current (false: unknown, counted as none). */
+    boolean sessionsKnown();
+
     /** A network and what it carries now. */
     record NetworkStatus(Network network, int mobiles, SessionLoad sessions) {
     }

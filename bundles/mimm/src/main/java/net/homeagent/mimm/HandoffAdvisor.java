@@ -139,4 +139,14 @@ final class HandoffAdvisor implements VendorExtensionHandler, AdvisorView {
     public MimmStatistics statistics() {
         return counters.snapshot();
     }
+
+    @Override
+    public String sessionSource() {
+        return sessions.describe();
+    }
+
+    @Override
+    public boolean sessionsKnown() {
+        return sessions.known();
+    }
 }

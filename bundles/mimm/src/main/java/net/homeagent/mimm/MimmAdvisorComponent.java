@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +17,7 @@ import java.util.concurrent.CompletionStage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -22,7 +25,10 @@ import org.slf4j.LoggerFactory;
 
 import net.homeagent.mimm.network.NetworkLoad;
 import net.homeagent.mimm.network.NetworkPlan;
+import net.homeagent.mimm.network.RealTimeSessionSource;
 import net.homeagent.mimm.network.StaticSessionSource;
+import net.homeagent.mimm.network.kamailio.KamailioSessionSource;
+import net.homeagent.mimm.network.kamailio.KamailioSettings;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.BindingEvent;
 import net.homeagent.mip.api.BindingListener;
@@ -46,26 +52,53 @@ public final class MimmAdvisorComponent implements VendorExtensionHandler, Bindi
     private static final Logger LOG = LoggerFactory.getLogger(MimmAdvisorComponent.class);
 
     private final NetworkLoad load;
+    private final RealTimeSessionSource sessions;
     private final HandoffAdvisor advisor;
 
     @Activate
     public MimmAdvisorComponent(@Reference BindingStore store, MimmConfig config) throws IOException {
         Path file = Path.of(config.networksFile().replace("${karaf.etc}", System.getProperty("karaf.etc", "etc")));
         NetworkPlan plan = NetworkPlan.parse(Files.readAllLines(file, StandardCharsets.UTF_8));
-        StaticSessionSource sessions = StaticSessionSource.parse(Arrays.stream(config.staticSessions())
-                .flatMap(entry -> Arrays.stream(entry.split(",")))
-                .map(String::trim)
-                .filter(entry -> !entry.isEmpty())
-                .toList());
         this.load = new NetworkLoad(plan);
         // the one walk of the table; from here on the binding events keep the counts
         store.forEachBinding(load::count);
+        this.sessions = sessionSource(config, plan, load);
         HandoffDecision decision = new HandoffDecision(plan, load, sessions, new HandoffDecision.HoldTimes(
                 config.goHoldSeconds(), config.notNowHoldSeconds(), config.noHoldSeconds()), config.maxAlternatives());
         this.advisor = new HandoffAdvisor(plan, load, sessions, decision, new AdviceMemory(config.adviceMemory()),
                 Clock.systemUTC());
-        LOG.info("MIMM handoff advisor up: {} networks from {}, {} static session entries", plan.networks().size(),
-                file, config.staticSessions().length);
+        LOG.info("MIMM handoff advisor up: {} networks from {}, real-time sessions: {}", plan.networks().size(),
+                file, sessions.describe());
+    }
+
+    /** The source {@code sessionSource} names; a kamailio source is started here and closed at deactivation. */
+    private static RealTimeSessionSource sessionSource(MimmConfig config, NetworkPlan plan, NetworkLoad load) {
+        switch (config.sessionSource().trim()) {
+            case "static":
+                return StaticSessionSource.parse(Arrays.stream(config.staticSessions())
+                        .flatMap(entry -> Arrays.stream(entry.split(",")))
+                        .map(String::trim)
+                        .filter(entry -> !entry.isEmpty())
+                        .toList());
+            case "kamailio":
+                KamailioSessionSource kamailio = KamailioSessionSource.create(new KamailioSettings(
+                        URI.create(config.kamailioUrl().trim()), Duration.ofSeconds(config.kamailioRefreshSeconds()),
+                        Duration.ofMillis(config.kamailioTimeoutMillis()),
+                        Duration.ofSeconds(config.kamailioStaleSeconds()), config.sessionKbps()),
+                        plan, load, Clock.systemUTC());
+                kamailio.start();
+                return kamailio;
+            default:
+                throw new IllegalArgumentException("sessionSource is static or kamailio, not '" + config.sessionSource()
+                        + "'");
+        }
+    }
+
+    @Deactivate
+    void deactivate() throws Exception {
+        if (sessions instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
     }
 
     @Override
@@ -97,5 +130,15 @@ public final class MimmAdvisorComponent implements VendorExtensionHandler, Bindi
     @Override
     public MimmStatistics statistics() {
         return advisor.statistics();
+    }
+
+    @Override
+    public String sessionSource() {
+        return advisor.sessionSource();
+    }
+
+    @Override
+    public boolean sessionsKnown() {
+        return advisor.sessionsKnown();
     }
 }

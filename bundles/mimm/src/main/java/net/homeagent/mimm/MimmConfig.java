@@ -14,9 +14,31 @@ public @interface MimmConfig {
             + " mobiles kbit/s (read at activation)")
     String networksFile() default "${karaf.etc}/mimm-networks.conf";
 
+    @AttributeDefinition(description = "Where the real-time sessions per network come from: static (staticSessions,"
+            + " for labs) or kamailio (a SIP server's active dialogs over JSON-RPC, kamailio* settings)")
+    String sessionSource() default "static";
+
     @AttributeDefinition(description = "Real-time sessions per network for labs, entries <network>=<sessions>/<kbit/s>"
-            + " separated by commas")
+            + " separated by commas (sessionSource = static)")
     String[] staticSessions() default {};
+
+    @AttributeDefinition(description = "kamailio's JSON-RPC endpoint (modules xhttp and jsonrpcs), asked dlg.list"
+            + " (sessionSource = kamailio)")
+    String kamailioUrl() default "http://127.0.0.1:5071/RPC";
+
+    @AttributeDefinition(description = "Seconds between two dlg.list requests to kamailio")
+    int kamailioRefreshSeconds() default 5;
+
+    @AttributeDefinition(description = "Milliseconds kamailio has to accept the connection, and again to answer")
+    int kamailioTimeoutMillis() default 2000;
+
+    @AttributeDefinition(description = "Seconds the last good kamailio figures are kept while it fails; then the"
+            + " sessions are unknown (not less than the refresh)")
+    int kamailioStaleSeconds() default 60;
+
+    @AttributeDefinition(description = "kbit/s of one real-time session leg counted from kamailio's dialogs (80 ="
+            + " G.711 at 20 ms with IP, UDP and RTP headers)")
+    int sessionKbps() default 80;
 
     @AttributeDefinition(description = "Seconds a go advice holds")
     int goHoldSeconds() default 300;
@@ -68,6 +90,10 @@ public @interface MimmConfig {
     @AttributeDefinition(description = "Alert subjects and their networks, entries <subject>=<network>[/<network>...];"
             + " a subject may also be a network's name or id")
     String[] alertSubjects() default {};
+
+    @AttributeDefinition(description = "Seconds between two MIMM_ADVICE events summarising the advice given (0: none);"
+            + " MIMM_ALERT events (raised, expired, cleared) are sent one per change")
+    int adviceEventSeconds() default 60;
 
     @AttributeDefinition(description = "Seconds a pull's identification may be off the advisor's clock (RFC 5944 §5.7.1)")
     int replayToleranceSeconds() default 7;

@@ -44,6 +44,28 @@ class MimmAdvisorComponentTest {
                 .hasMessageStartingWith("line 1:");
     }
 
+    @Test
+    void theSessionSourceIsChosenByConfiguration() throws Exception {
+        Path file = Files.write(etc.resolve("mimm-networks.conf"), Fixtures.PLAN_LINES);
+        assertThat(new MimmAdvisorComponent(new FakeBindingStore(), config(file.toString())).sessionSource())
+                .startsWith("static");
+        // nobody answers on port 9 of loopback (discard): the source starts, the figures are unknown, no exception
+        MimmAdvisorComponent kamailio = new MimmAdvisorComponent(new FakeBindingStore(), MimmConfigs.with(Map.of(
+                "networksFile", file.toString(), "sessionSource", "kamailio", "kamailioUrl", "http://127.0.0.1:9/RPC",
+                "adviceMemory", 10)));
+        assertThat(kamailio.sessionSource()).startsWith("kamailio http://127.0.0.1:9/RPC");
+        assertThat(kamailio.sessionsKnown()).isFalse();
+        kamailio.deactivate();
+
+        assertThatThrownBy(() -> new MimmAdvisorComponent(new FakeBindingStore(), MimmConfigs.with(Map.of(
+                "networksFile", file.toString(), "sessionSource", "sip", "adviceMemory", 10))))
+                .hasMessageContaining("static or kamailio");
+        assertThatThrownBy(() -> new MimmAdvisorComponent(new FakeBindingStore(), MimmConfigs.with(Map.of(
+                "networksFile", file.toString(), "sessionSource", "kamailio", "kamailioUrl", "udp://127.0.0.1:9",
+                "adviceMemory", 10))))
+                .hasMessageContaining("kamailioUrl");
+    }
+
     private static MimmConfig config(String networksFile, String... staticSessions) {
         return MimmConfigs.with(Map.of("networksFile", networksFile, "staticSessions", staticSessions,
                 "adviceMemory", 10));

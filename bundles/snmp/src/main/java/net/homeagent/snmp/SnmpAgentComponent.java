@@ -22,12 +22,14 @@ import net.homeagent.mip.api.RegistrationStatistics;
 import net.homeagent.mip.api.SecurityAssociations;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.management.ManagementNotifier;
+import net.homeagent.mip.api.management.MimmAdvisorView;
 import net.homeagent.mip.api.management.RedundancyGroupView;
 import net.homeagent.mip.api.management.SnmpAgentStatus;
 import net.homeagent.mip.api.support.KarafFolder;
 import net.homeagent.mip.api.support.RateLimitedLog;
 import net.homeagent.snmp.NotificationMapper.Notification;
 import net.homeagent.snmp.mib.GroupMib;
+import net.homeagent.snmp.mib.MimmMib;
 import net.homeagent.snmp.mib.HomeagentMib;
 import net.homeagent.snmp.mib.MipMib;
 
@@ -47,6 +49,10 @@ public final class SnmpAgentComponent implements SnmpAgentStatus, ManagementNoti
     /** The redundancy group member, while the appliance runs one (the group feature may come and go). */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile RedundancyGroupView group;
+
+    /** The MIMM advisor, while the appliance runs one (feature homeagent-mimm). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile MimmAdvisorView mimm;
 
     private final RequestCounters counters = new RequestCounters();
     private final RateLimitedLog sendFailures;
@@ -72,7 +78,8 @@ public final class SnmpAgentComponent implements SnmpAgentStatus, ManagementNoti
             NotificationLimiter limit = rate;
             started = new ApplianceAgent(settings, access, List.of(
                     new MipMib(store, statistics, associations, clock, settings.bindingIndexMaxAge()),
-                    new HomeagentMib(store, statistics, backup, limit::suppressed), new GroupMib(() -> group)),
+                    new HomeagentMib(store, statistics, backup, limit::suppressed), new GroupMib(() -> group),
+                    new MimmMib(() -> mimm)),
                     counters);
             started.start();
             LOG.info("SNMP agent listening on {} (engine {}; {} users, {} communities, {} notification targets)",

@@ -37,6 +37,8 @@ import org.snmp4j.security.SecurityProtocols;
 import org.snmp4j.security.USM;
 import org.snmp4j.security.UsmUser;
 import org.snmp4j.smi.Counter32;
+import org.snmp4j.smi.Counter64;
+import org.snmp4j.smi.Gauge32;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.Null;
 import org.snmp4j.smi.OID;
@@ -49,6 +51,9 @@ import org.snmp4j.transport.DefaultUdpTransportMapping;
 
 import net.homeagent.mip.api.RegistrationStatistics;
 import net.homeagent.mip.api.RegistrationStatistics.RegistrationCounters;
+import net.homeagent.mip.api.management.MimmAdvisorView;
+import net.homeagent.mip.api.management.MimmAdvisorView.AlertRow;
+import net.homeagent.mip.api.management.MimmAdvisorView.NetworkRow;
 import net.homeagent.mip.api.management.RedundancyGroupView;
 import net.homeagent.mip.api.management.RedundancyGroupView.Counters;
 import net.homeagent.mip.api.management.RedundancyGroupView.Group;
@@ -58,6 +63,7 @@ import net.homeagent.mip.api.management.RedundancyGroupView.State;
 import net.homeagent.mip.api.testing.FakeBindingStore;
 import net.homeagent.mip.api.testing.MutableClock;
 import net.homeagent.snmp.mib.GroupMib;
+import net.homeagent.snmp.mib.MimmMib;
 import net.homeagent.snmp.mib.MipMib;
 
 /** The agent on a real UDP socket on 127.0.0.1, asked by an SNMP4J manager over SNMPv3 authPriv. */
@@ -77,6 +83,12 @@ class ApplianceAgentTest {
     private final RequestCounters counters = new RequestCounters();
     /** The group member's view as the component's dynamic reference holds it: null while there is none. */
     private volatile RedundancyGroupView view;
+    /** HOMEAGENT-MIMM-MIB's mimmObjects, as mibs/HOMEAGENT-MIMM-MIB.mib numbers them. */
+    private static final OID MIMM_OBJECTS = new OID("1.3.6.1.4.1.32473.1.5.1");
+    private static final OID MIMM_NETWORK_ENTRY = new OID(MIMM_OBJECTS).append(3).append(1);
+    private static final OID MIMM_ALERT_ENTRY = new OID(MIMM_OBJECTS).append(4).append(1);
+    /** The MIMM advisor's view, null while the feature is not installed. */
+    private volatile MimmAdvisorView mimm;
     private ApplianceAgent agent;
     private Snmp manager;
     private USM managerUsm;
@@ -94,7 +106,7 @@ class ApplianceAgentTest {
                 Duration.ofSeconds(2), dir.resolve("boots"));
         SnmpAccess access = SnmpAccessParser.parse(List.of("user nms SHA-256 authpass123 AES-128 privpass123 read-only"));
         agent = new ApplianceAgent(settings, access, List.of(new MipMib(store, statistics, null,
-                MutableClock.at("2026-12-01T10:01:40Z"), Duration.ofSeconds(2)), new GroupMib(() -> view)), counters);
+                MutableClock.at("2026-12-01T10:01:40Z"), Duration.ofSeconds(2)), new GroupMib(() -> view), new MimmMib(() -> mimm)), counters);
         agent.start();
 
         SecurityProtocols protocols = new SecurityProtocols(SecurityProtocols.SecurityProtocolSet.defaultSecurity);
@@ -160,6 +172,55 @@ class ApplianceAgentTest {
         PDU gone = manager.send(request(PDU.GET, new OID(GroupMib.NODE_ID).append(0)), target("nms")).getResponse();
         assertThat(gone.get(0).getVariable()).isEqualTo(Null.noSuchObject);
         assertThat(walk(HAM_GROUP)).isEmpty();
+    }
+
+    @Test
+    void servesTheMimmAdvisorFromTheViewAndNothingWithoutIt() throws IOException {
+        user("nms", "authpass123");
+        mimm = new MimmAdvisorView() {
+            @Override
+            public List<NetworkRow> networks() {
+                return List.of(new NetworkRow(1, "wlan-a", "wlan", 10, 2000, 3, 4, 1600, true),
+                        new NetworkRow(3, "cell-b", "cellular", 100, 10000, 5, 0, 0, false));
+            }
+
+            @Override
+            public MimmAdvisorView.Counters counters() {
+                return new MimmAdvisorView.Counters(9, 5, 3, 1, 7, 6, 1, 2);
+            }
+
+            @Override
+            public List<AlertRow> alerts() {
+                return List.of(new AlertRow(4, "ap-7", List.of(1, 3), 2, 120, 2, Instant.parse("2026-12-07T03:00:00Z"),
+                        Optional.of(Instant.parse("2026-12-07T03:02:00Z"))));
+            }
+        };
+
+        PDU scalars = request(PDU.GET, new OID(MIMM_OBJECTS).append("2.1.0"));
+        scalars.add(new VariableBinding(new OID(MIMM_OBJECTS).append("2.3.0")));
+        scalars.add(new VariableBinding(new OID(MIMM_OBJECTS).append("2.7.0")));
+        PDU answer = manager.send(scalars, target("nms")).getResponse();
+        assertThat(answer.getVariableBindings()).extracting(VariableBinding::getVariable)
+                .containsExactly(new Counter64(9), new Counter64(3), new Counter64(1));
+
+        List<VariableBinding> networks = walk(MIMM_NETWORK_ENTRY);
+        assertThat(networks).hasSize(2 * 9);
+        assertThat(networks.get(0).getOid()).isEqualTo(new OID(MIMM_NETWORK_ENTRY).append(2).append(1));
+        assertThat(networks.get(0).toValueString()).isEqualTo("wlan-a");
+        // load: the scarcer of 3/10 mobiles and 1600/2000 kbit/s = 80 %; sessions unknown = false(2)
+        assertThat(networks).filteredOn(vb -> vb.getOid().equals(new OID(MIMM_NETWORK_ENTRY).append(9).append(1)))
+                .extracting(VariableBinding::getVariable).containsExactly(new Gauge32(80));
+        assertThat(networks).filteredOn(vb -> vb.getOid().equals(new OID(MIMM_NETWORK_ENTRY).append(10).append(3)))
+                .extracting(VariableBinding::getVariable).containsExactly(new Integer32(2));
+
+        List<VariableBinding> alerts = walk(MIMM_ALERT_ENTRY);
+        assertThat(alerts).extracting(VariableBinding::toValueString).containsExactly("ap-7", "1,3", "2", "120", "2",
+                "2026-12-07T03:00:00Z", "2026-12-07T03:02:00Z");
+
+        mimm = null; // the feature went away
+        PDU gone = manager.send(request(PDU.GET, new OID(MIMM_OBJECTS).append("2.1.0")), target("nms")).getResponse();
+        assertThat(gone.get(0).getVariable()).isEqualTo(Null.noSuchObject);
+        assertThat(walk(MIMM_OBJECTS)).isEmpty();
     }
 
     /** GETNEXT from {@code prefix} while the answers stay under it. */

@@ -14,7 +14,7 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
         Optional<InetSocketAddress> echoTarget, boolean json, boolean spinPacer, int sockets, long requests,
         int giveUpSeconds, boolean untilAccepted, Optional<Path> ledger, Optional<Path> fromLedger,
         Optional<Path> verifyLedger, Optional<Path> snapshot, int echoEventLoops, int echoBatch,
-        Optional<Long> appliancePid) {
+        Optional<Long> appliancePid, boolean requestHandoff) {
 
     static final String USAGE = """
             usage: java -jar homeagent-loadgen.jar [options]
@@ -53,6 +53,9 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
               --appliance-pid PID    the appliance's process: its cores are reported, its CPU time
                                      per request measured, and the echo baseline runs on its cores
               --json                 print only the JSON line
+              --request-handoff      each registration (not a deregistration) carries a MIMM
+                                     Request Handoff (docs/mimm.md), target by care-of address:
+                                     the advisor's cost per registration (merged mode)
             Closed loop only:
               --requests N           stop after N requests (0: no limit; --duration still bounds)
               --give-up-after S      stop when no reply at all came for S seconds while requests
@@ -116,12 +119,14 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
         int echoEventLoops = 0;
         int echoBatch = 16;
         Optional<Long> appliancePid = Optional.empty();
+        boolean requestHandoff = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
                 case "--echo-baseline" -> echo = true;
                 case "--json" -> json = true;
                 case "--until-accepted" -> untilAccepted = true;
+                case "--request-handoff" -> requestHandoff = true;
                 default -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException("unknown option or missing value: " + option);
@@ -191,7 +196,7 @@ record LoadOptions(Optional<InetSocketAddress> target, int nodes, long spiBase, 
         return new LoadOptions(target, nodes, spiBase, homeBase, keySeed, saFile, closed, window, rate, duration,
                 warmup, TrafficMix.parse(mix), mix, timeout, lifetime, echo, echoTarget, json, spin, sockets,
                 requests, giveUp, untilAccepted, ledger, fromLedger, verifyLedger, snapshot, echoEventLoops, echoBatch,
-                appliancePid);
+                appliancePid, requestHandoff);
     }
 
     /** Whether there is anything to send (else only the SA file is written). */

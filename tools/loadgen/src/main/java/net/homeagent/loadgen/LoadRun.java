@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.time.Clock;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,11 @@ import net.homeagent.mip.codec.RegistrationRequest;
 import net.homeagent.mip.codec.ReplyCode;
 import net.homeagent.mip.codec.auth.AuthenticationAlgorithm;
 import net.homeagent.mip.codec.ext.AuthenticationExtension;
+import net.homeagent.mip.codec.ext.VendorSpecificExtension;
+import net.homeagent.mip.codec.mimm.LinkType;
+import net.homeagent.mip.codec.mimm.MimmVendor;
+import net.homeagent.mip.codec.mimm.RequestHandoff;
+import net.homeagent.mip.codec.mimm.RequestHandoffCodec;
 import net.homeagent.mip.codec.wire.Ipv4;
 
 /**
@@ -75,6 +81,13 @@ final class LoadRun {
         }
     }
 
+    /**
+     * --request-handoff: the MIMM Request Handoff CVSE (critical, before the MN-HA extension),
+     * target by care-of address (T flag), no current network, -65 dBm WLAN, no sessions.
+     */
+    private static final VendorSpecificExtension REQUEST_HANDOFF = new VendorSpecificExtension(true,
+            MimmVendor.ENTERPRISE_NUMBER, MimmVendor.REQUEST_HANDOFF,
+            RequestHandoffCodec.encode(new RequestHandoff(OptionalInt.empty(), 0, -65, LinkType.WLAN, 0, 0)));
     private static final int SOCKET_BUFFER = 4 << 20;
     /** Whether the client reads and writes in batches (epoll: recvmmsg, sendmmsg) or one datagram a call (NIO). */
     static final boolean BATCHED = Epoll.isAvailable();
@@ -283,8 +296,10 @@ final class LoadRun {
         int lifetime = kind == RequestKind.DEREGISTER ? 0 : options.lifetime();
         int careOf = kind == RequestKind.DEREGISTER
                 ? ledger.deregistrationCareOf(node, nodes.homeAddressInt(node)) : nodes.careOfInt(node);
+        AuthenticationExtension mobileHome = AuthenticationExtension.mobileHome(nodes.spi(node));
         RegistrationRequest request = new RegistrationRequest(0, lifetime, nodes.homeAddress(node), homeAgent,
-                Ipv4.of(careOf), id, List.of(AuthenticationExtension.mobileHome(nodes.spi(node))));
+                Ipv4.of(careOf), id, options.requestHandoff() && lifetime > 0
+                        ? List.of(REQUEST_HANDOFF, mobileHome) : List.of(mobileHome));
         Channel channel = channels[node % channels.length];
         ByteBuf out = channel.alloc().directBuffer(128);
         byte[] key = nodes.key(node);

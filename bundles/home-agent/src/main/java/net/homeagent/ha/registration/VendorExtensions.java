@@ -28,7 +28,7 @@ final class VendorExtensions {
     private static final Logger LOG = LoggerFactory.getLogger(VendorExtensions.class);
 
     private final Supplier<List<VendorExtensionHandler>> handlers;
-    private volatile Index index = new Index(List.of(), Map.of());
+    private volatile Index index = new Index(List.of(), Map.of(), Map.of());
 
     VendorExtensions(Supplier<List<VendorExtensionHandler>> handlers) {
         this.handlers = handlers;
@@ -60,27 +60,36 @@ final class VendorExtensions {
             if (!(extensions.get(i) instanceof VendorSpecificExtension v)) {
                 continue;
             }
-            Optional<VendorExtensionHandler> handler = handlerOf(v);
-            if (handler.isPresent()) {
+            Index seen = current();
+            VendorExtensionType type = VendorExtensionType.of(v);
+            VendorExtensionHandler handler = seen.byType().get(type);
+            if (handler != null) {
                 boolean fromForeignAgent = i > mobileHomeIndex;
                 if (steps.isEmpty()) {
                     steps = new ArrayList<>(2);
                 }
-                steps.add(new PolicyStep(handler.get().getClass().getName() + " for " + VendorExtensionType.of(v),
-                        () -> handler.get().handle(registration, proposed, v, fromForeignAgent)));
+                steps.add(new PolicyStep(seen.stepNames().get(type),
+                        () -> handler.handle(registration, proposed, v, fromForeignAgent)));
             }
         }
         return steps;
     }
 
     private Optional<VendorExtensionHandler> handlerOf(VendorSpecificExtension extension) {
+        return Optional.ofNullable(current().byType().get(VendorExtensionType.of(extension)));
+    }
+
+    private Index current() {
         List<VendorExtensionHandler> current = handlers.get();
         Index seen = index;
         if (seen.from() != current) {
-            seen = new Index(current, byType(current));
+            Map<VendorExtensionType, VendorExtensionHandler> byType = byType(current);
+            Map<VendorExtensionType, String> names = new HashMap<>();
+            byType.forEach((type, handler) -> names.put(type, handler.getClass().getName() + " for " + type));
+            seen = new Index(current, byType, Map.copyOf(names));
             index = seen;
         }
-        return Optional.ofNullable(seen.byType().get(VendorExtensionType.of(extension)));
+        return seen;
     }
 
     /**
@@ -110,7 +119,13 @@ final class VendorExtensions {
         return Map.copyOf(byType);
     }
 
-    /** @param from the handlers it was built from, compared by identity */
-    private record Index(List<VendorExtensionHandler> from, Map<VendorExtensionType, VendorExtensionHandler> byType) {
+    /**
+     * @param from      the handlers it was built from, compared by identity
+     * @param stepNames each type's policy step name, made once: a record's toString formats with
+     *                  String.format, measured at several percent of a Request Handoff's CPU when
+     *                  made per request (docs/PERFORMANCE.md "MIMM")
+     */
+    private record Index(List<VendorExtensionHandler> from, Map<VendorExtensionType, VendorExtensionHandler> byType,
+            Map<VendorExtensionType, String> stepNames) {
     }
 }

@@ -1,6 +1,8 @@
 package net.homeagent.mimm.network;
 
+import java.net.Inet4Address;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,6 +22,8 @@ public final class NetworkLoad {
     private final NetworkPlan plan;
     private final Map<BindingKey, Integer> counted = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicInteger> mobiles = new ConcurrentHashMap<>();
+    /** The network of each home address's latest counted binding: where a mobile's real-time sessions run. */
+    private final Map<Inet4Address, Integer> homes = new ConcurrentHashMap<>();
 
     public NetworkLoad(NetworkPlan plan) {
         this.plan = plan;
@@ -32,6 +36,7 @@ public final class NetworkLoad {
             if (counted.putIfAbsent(binding.key(), network.id()) == null) {
                 mobiles.get(network.id()).incrementAndGet();
             }
+            homes.put(binding.homeAddress(), network.id());
         });
     }
 
@@ -43,6 +48,7 @@ public final class NetworkLoad {
                 Integer network = counted.remove(event.binding().key());
                 if (network != null) {
                     mobiles.get(network).decrementAndGet();
+                    homes.remove(event.binding().homeAddress(), network);
                 }
             }
         }
@@ -52,6 +58,15 @@ public final class NetworkLoad {
     public int mobiles(int networkId) {
         AtomicInteger count = mobiles.get(networkId);
         return count == null ? 0 : count.get();
+    }
+
+    /**
+     * The network where the mobile with this home address is attached (the care-of address of its
+     * latest counted binding), empty when it has no binding in a known network.
+     */
+    public OptionalInt networkOfHome(Inet4Address homeAddress) {
+        Integer network = homes.get(homeAddress);
+        return network == null ? OptionalInt.empty() : OptionalInt.of(network);
     }
 
     /** Whether this very binding (home and care-of address) is already counted in network {@code networkId}. */

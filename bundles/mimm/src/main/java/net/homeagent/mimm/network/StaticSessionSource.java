@@ -42,4 +42,9 @@ public final class StaticSessionSource implements RealTimeSessionSource {
     public SessionLoad sessions(int networkId) {
         return loads.getOrDefault(networkId, SessionLoad.NONE);
     }
+
+    @Override
+    public String describe() {
+        return "static (staticSessions, " + loads.size() + " networks configured)";
+    }
 }

@@ -15,6 +15,8 @@ import java.util.TreeMap;
 public final class AlertBook {
 
     private final Map<Integer, Alert> alerts = new TreeMap<>();
+    /** How many alerts are kept, readable without the lock: the registration thread asks it per arrival. */
+    private volatile int kept;
     private int lastId;
 
     /** Keeps a new alert under the next id and returns it. */
@@ -24,11 +26,14 @@ public final class AlertBook {
         Alert alert = new Alert(++lastId, request.subject(), request.networks(), request.reason(),
                 request.expirySeconds(), request.alternative(), now, until, request.source());
         alerts.put(alert.id(), alert);
+        kept = alerts.size();
         return alert;
     }
 
     synchronized Optional<Alert> clear(int id) {
-        return Optional.ofNullable(alerts.remove(id));
+        Optional<Alert> cleared = Optional.ofNullable(alerts.remove(id));
+        kept = alerts.size();
+        return cleared;
     }
 
     /** Forgets the alerts that ran out; returns them. */
@@ -41,7 +46,13 @@ public final class AlertBook {
             }
             return out;
         });
+        kept = alerts.size();
         return gone;
+    }
+
+    /** Whether any alert is kept (held or not yet expired by the periodic check); no lock. */
+    boolean any() {
+        return kept > 0;
     }
 
     synchronized List<Alert> active(Instant now) {

@@ -68,6 +68,22 @@ final class MobileDirectory {
         return spis;
     }
 
+    /** The mobile with this home address and its lowest-SPI association; empty without one. */
+    Optional<MobileKey> mobile(Inet4Address home) {
+        return associations.describeAll().stream()
+                .filter(info -> info.homeAddress().filter(home::equals).isPresent())
+                .mapToLong(SecurityAssociationInfo::spi)
+                .min()
+                .stream().boxed().findFirst()
+                .flatMap(spi -> associations.forHomeAddress(home, spi))
+                .map(sa -> new MobileKey(home, sa));
+    }
+
+    /** The network a care-of address is in. */
+    Optional<Integer> networkOfCareOf(Inet4Address careOf) {
+        return plan.byCareOf(careOf).map(Network::id);
+    }
+
     /** The network of the mobile's (first) binding. */
     Optional<Integer> networkOf(Inet4Address home) {
         List<Binding> bindings = store.find(home);

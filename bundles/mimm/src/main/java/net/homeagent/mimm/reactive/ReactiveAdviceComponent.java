@@ -17,6 +17,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,26 +26,35 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import net.homeagent.mimm.AdvisorView;
 import net.homeagent.mimm.MimmConfig;
 import net.homeagent.mimm.network.NetworkPlan;
+import net.homeagent.mip.api.BindingEvent;
+import net.homeagent.mip.api.BindingListener;
 import net.homeagent.mip.api.BindingStore;
 import net.homeagent.mip.api.SecurityAssociations;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.events.ApplianceEventListener;
+import net.homeagent.mip.api.events.ApplianceEvents;
 import net.homeagent.mip.codec.mimm.TimestampIdentifications;
 
 /**
  * Reactive advice as OSGi services (the advisor's PID {@value MimmConfig#PID}): the
- * {@link ApplianceEventListener} of NETWORK_ALERTs (whiteboard of the routes bundle) and the
+ * {@link ApplianceEventListener} of NETWORK_ALERTs (whiteboard of the routes bundle), the
+ * {@link BindingListener} that advises a mobile arriving in an alerted network, and the
  * {@link AlertsView} of {@code mimm:alerts}. Apart from the handoff advisor's component, so that a
  * port in use or a bad alert setting costs reactive advice only; it reads the networks from the
  * advisor ({@link AdvisorView}), so that both know the same plan. Threads: the endpoint's event loop
  * receives and paces ({@value ReactivePusher#TICK_MILLIS} ms ticks); one worker walks the binding
  * table for an alert and the periodic push, off the event route's thread.
  */
-@Component(service = {ApplianceEventListener.class, AlertsView.class}, configurationPid = MimmConfig.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
-public final class ReactiveAdviceComponent implements ApplianceEventListener, AlertsView {
+@Component(service = {ApplianceEventListener.class, BindingListener.class, AlertsView.class},
+        configurationPid = MimmConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public final class ReactiveAdviceComponent implements ApplianceEventListener, BindingListener, AlertsView {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReactiveAdviceComponent.class);
+    private static final Set<ApplianceEvent.Kind> KINDS = Set.of(ApplianceEvent.Kind.NETWORK_ALERT);
+
+    /** The event routes, while the routes bundle runs: MIMM_ALERT and MIMM_ADVICE events go there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ApplianceEvents events;
 
     private final ReactiveAdvisor advisor;
     private final ReactiveEndpoint endpoint;
@@ -70,7 +81,7 @@ public final class ReactiveAdviceComponent implements ApplianceEventListener, Al
                         && book.active(clock.instant()).contains(alert), counters);
         advisor = new ReactiveAdvisor(clock, new AlertReader(AlertSubjects.parse(plan, list(config.alertSubjects()))),
                 book, new MobileDirectory(store, associations, plan), pusher, deliveries,
-                config.replayToleranceSeconds(), counters);
+                config.replayToleranceSeconds(), counters, this::publish);
         try {
             endpoint.bind(InetAddress.getByName(config.reactiveListenAddress().trim()), config.reactivePort(),
                     this::receivedSafely);
@@ -83,6 +94,12 @@ public final class ReactiveAdviceComponent implements ApplianceEventListener, Al
                 TimeUnit.MILLISECONDS);
         endpoint.loop().scheduleAtFixedRate(() -> worker.execute(advisor::periodic), config.periodicSeconds(),
                 config.periodicSeconds(), TimeUnit.SECONDS);
+        if (config.adviceEventSeconds() > 0) {
+            AdviceSummary summary = new AdviceSummary(() -> AdviceSummary.counters(view.statistics(),
+                    counters.snapshot()), clock.instant());
+            endpoint.loop().scheduleAtFixedRate(() -> worker.execute(() -> summary.next(clock.instant())
+                    .ifPresent(this::publish)), config.adviceEventSeconds(), config.adviceEventSeconds(), TimeUnit.SECONDS);
+        }
         LOG.info("MIMM reactive advice on {}: deliveries {}, pace {}/s burst {}, {} sends from {} ms, {} alert subjects",
                 endpoint.listening(), deliveries, config.pushRate(), config.pushBurst(), config.retransmitAttempts(),
                 config.retransmitInitialMillis(), config.alertSubjects().length);
@@ -102,6 +119,13 @@ public final class ReactiveAdviceComponent implements ApplianceEventListener, Al
         }
     }
 
+    private void publish(ApplianceEvent event) {
+        ApplianceEvents route = events;
+        if (route != null) {
+            route.publish(event);
+        }
+    }
+
     @Deactivate
     void stop() {
         worker.shutdownNow();
@@ -111,13 +135,24 @@ public final class ReactiveAdviceComponent implements ApplianceEventListener, Al
 
     @Override
     public Set<ApplianceEvent.Kind> kinds() {
-        return Set.of(ApplianceEvent.Kind.NETWORK_ALERT);
+        return KINDS; // asked for every event the routes carry (a BINDING_ADDED per registration)
     }
 
     /** Called on the event route's thread: the walk of the binding table goes to the worker. */
     @Override
     public void eventPublished(ApplianceEvent event) {
         worker.execute(() -> advisor.alertPublished(event));
+    }
+
+    /**
+     * Called on the registration's thread: an arrival (a new care-of address) goes to the worker,
+     * which looks for an alert on its network and the mobile's association.
+     */
+    @Override
+    public void bindingChanged(BindingEvent event) {
+        if (ReactiveAdvisor.isArrival(event) && advisor.watchingArrivals()) {
+            worker.execute(() -> advisor.arrived(event.binding()));
+        }
     }
 
     @Override

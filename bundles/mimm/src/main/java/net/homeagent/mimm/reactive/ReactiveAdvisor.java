@@ -12,6 +12,9 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.api.BindingEvent;
+import net.homeagent.mip.api.ChangeOrigin;
 import net.homeagent.mip.api.SecurityAssociation;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.support.RateLimitedLog;
@@ -43,9 +46,13 @@ public final class ReactiveAdvisor {
     private final ReactiveCounters counters;
     private final RateLimitedLog problems;
     private final Map<Inet4Address, Long> lastPull = new ConcurrentHashMap<>();
+    private final Consumer<ApplianceEvent> publish;
 
+    /** @param publish where MIMM_ALERT events go (the appliance's event routes); never blocks */
     ReactiveAdvisor(Clock clock, AlertReader reader, AlertBook book, MobileDirectory directory, ReactivePusher pusher,
-            Deliveries deliveries, long replayToleranceSeconds, ReactiveCounters counters) {
+            Deliveries deliveries, long replayToleranceSeconds, ReactiveCounters counters,
+            Consumer<ApplianceEvent> publish) {
+        this.publish = publish;
         this.clock = clock;
         this.reader = reader;
         this.book = book;
@@ -77,6 +84,7 @@ public final class ReactiveAdvisor {
         LOG.info("alert {} raised by {}: {} for networks {} ({}), expiry {}{}", alert.id(), alert.source(),
                 alert.reason(), alert.networks(), alert.subject(), alert.expirySeconds(),
                 alert.alternative().isPresent() ? ", alternative " + alert.alternative().getAsInt() : "");
+        publish.accept(AlertEvents.of(alert, AlertEvents.State.RAISED, clock.instant()));
         if (deliveries.event()) {
             pushAll(alert);
         }
@@ -93,12 +101,57 @@ public final class ReactiveAdvisor {
         }
     }
 
+    /**
+     * Whether a binding change is a mobile arriving at a care-of address: a binding added here (a
+     * first registration or a move; a renewal is no arrival). Bindings replicated from a peer or
+     * restored at start are not: the node that took the registration advises the mobile.
+     */
+    static boolean isArrival(BindingEvent event) {
+        return event.type() == BindingEvent.Type.ADDED && event.origin() == ChangeOrigin.LOCAL;
+    }
+
+    /**
+     * Whether an arrival needs looking at: only while some alert is kept. Asked on the registration's
+     * thread before anything is handed to the worker, so that a box without alerts pays one volatile
+     * read per registration, not a thread hand-off (measured: docs/PERFORMANCE.md "MIMM").
+     */
+    boolean watchingArrivals() {
+        return deliveries.event() && book.any();
+    }
+
+    /**
+     * A mobile registered (or moved) to {@code binding}'s care-of address: if an alert holds for
+     * that network it is told at once, paced like an event push, instead of at the next periodic
+     * push (issue 15). Part of the event delivery.
+     */
+    void arrived(Binding binding) {
+        if (!deliveries.event()) {
+            return;
+        }
+        Optional<Integer> network = directory.networkOfCareOf(binding.careOfAddress());
+        Optional<Alert> alert = network.flatMap(n -> book.newestFor(n, clock.instant()));
+        if (alert.isEmpty()) {
+            return;
+        }
+        Optional<MobileKey> mobile = directory.mobile(binding.homeAddress());
+        if (mobile.isEmpty()) {
+            counters.count(ReactiveCount.NO_SECURITY_ASSOCIATION);
+            problems.log("no security association", () -> binding.homeAddress().getHostAddress()
+                    + " registered into alerted network " + network.get() + " without an MN-HA security association:"
+                    + " not advised");
+            return;
+        }
+        counters.count(ReactiveCount.ADVICE_ON_ARRIVAL);
+        pusher.push(mobile.get(), alert.get(), network.get());
+    }
+
     /** Every {@code periodicSeconds}: forgets expired alerts and, with the periodic delivery, pushes the rest again. */
     void periodic() {
         Instant now = clock.instant();
         for (Alert gone : book.expire(now)) {
             counters.count(ReactiveCount.ALERTS_EXPIRED);
             LOG.info("alert {} expired ({} for networks {})", gone.id(), gone.reason(), gone.networks());
+            publish.accept(AlertEvents.of(gone, AlertEvents.State.EXPIRED, now));
         }
         if (deliveries.periodic()) {
             book.active(now).forEach(this::pushAll);
@@ -190,6 +243,7 @@ public final class ReactiveAdvisor {
         cleared.ifPresent(a -> {
             counters.count(ReactiveCount.ALERTS_CLEARED);
             LOG.info("alert {} cleared by the operator ({} for networks {})", a.id(), a.reason(), a.networks());
+            publish.accept(AlertEvents.of(a, AlertEvents.State.CLEARED, clock.instant()));
         });
         return cleared;
     }

@@ -12,6 +12,8 @@ enum ReactiveCount {
     ALERTS_EXPIRED,
     /** Advice queued for a mobile (event or periodic push). */
     ADVICE_QUEUED,
+    /** Pushes for a mobile that registered or moved into a network under an alert (counted in ADVICE_QUEUED too once queued). */
+    ADVICE_ON_ARRIVAL,
     /** A push for a mobile that still had the same alert's advice queued or unacknowledged. */
     ADVICE_COALESCED,
     /** Advice datagrams sent the first time. */

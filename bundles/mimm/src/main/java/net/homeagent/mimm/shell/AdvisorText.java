@@ -24,13 +24,16 @@ final class AdvisorText {
     }
 
     static String networks(AdvisorView view) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-6s %-14s %-10s %-9s %-12s %-10s %s%n",
+        StringBuilder out = new StringBuilder("Real-time sessions: " + view.sessionSource() + NL);
+        out.append(String.format(Locale.ROOT, "%-6s %-14s %-10s %-9s %-12s %-10s %s%n",
                 "Id", "Name", "Type", "Mobiles", "Sessions", "kbit/s", "Care-of prefixes"));
+        boolean known = view.sessionsKnown();
         for (NetworkStatus s : view.networks()) {
-            out.append(String.format(Locale.ROOT, "%-6d %-14s %-10s %-9s %-12d %-10s %s%n", s.network().id(),
+            out.append(String.format(Locale.ROOT, "%-6d %-14s %-10s %-9s %-12s %-10s %s%n", s.network().id(),
                     s.network().name(), s.network().type().label(),
-                    s.mobiles() + "/" + s.network().capacityMobiles(), s.sessions().sessions(),
-                    s.sessions().kbps() + "/" + s.network().capacityKbps(),
+                    s.mobiles() + "/" + s.network().capacityMobiles(),
+                    known ? String.valueOf(s.sessions().sessions()) : "unknown",
+                    (known ? String.valueOf(s.sessions().kbps()) : "?") + "/" + s.network().capacityKbps(),
                     s.network().careOfPrefixes().stream().map(Object::toString).collect(Collectors.joining(","))));
         }
         return out.toString();

@@ -1,5 +1,6 @@
 package net.homeagent.mimm.reactive;
 
+import static net.homeagent.mimm.Fixtures.binding;
 import static net.homeagent.mimm.Fixtures.ip;
 import static net.homeagent.mimm.reactive.ReactiveFixture.alertTrap;
 import static net.homeagent.mimm.reactive.ReactiveFixture.fromMobile;
@@ -12,6 +13,9 @@ import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 
+import net.homeagent.mip.api.BindingEvent;
+import net.homeagent.mip.api.ChangeOrigin;
+import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.codec.mimm.AlertReason;
 import net.homeagent.mip.codec.mimm.ReactiveMessage;
 import net.homeagent.mip.codec.mimm.TimestampIdentifications;
@@ -43,6 +47,68 @@ class ReactiveAdvisorTest {
             assertThat(a.networks()).containsExactly(1);
             assertThat(a.until()).contains(f.clock.instant().plusSeconds(120));
         });
+    }
+
+    @Test
+    void aMobileArrivingInAnAlertedNetworkIsToldAtOnceOthersAreNot() {
+        ReactiveFixture f = threeMobiles(ALL);
+        f.store.listen(event -> {
+            if (ReactiveAdvisor.isArrival(event) && f.advisor.watchingArrivals()) {
+                f.advisor.arrived(event.binding());
+            }
+        });
+        assertThat(f.advisor.watchingArrivals()).as("no alert: arrivals cost nothing").isFalse();
+        f.advisor.alertPublished(alertTrap("wlan-a", 2, 120, 2));
+        assertThat(f.advisor.watchingArrivals()).isTrue();
+        assertThat(f.advisor.tick()).isEqualTo(2);
+
+        // 10.0.0.3 moves from network 2 into network 1: queued at once, paced like the rest
+        f.store.register(binding("10.0.0.3", "10.1.0.3"), false);
+        assertThat(f.counters.get(ReactiveCount.ADVICE_ON_ARRIVAL)).isEqualTo(1);
+        assertThat(f.advisor.tick()).isEqualTo(1);
+        assertThat(f.sent.get(2).home()).isEqualTo(ip("10.0.0.3"));
+        assertThat(((ReactiveMessage.Advice) f.sent.get(2).message()).network()).isEqualTo(1);
+
+        // a renewal is no arrival; a newcomer to a network without alert hears nothing
+        f.store.register(binding("10.0.0.3", "10.1.0.3"), false);
+        f.mobile("10.0.0.4", "10.2.0.4");
+        assertThat(f.counters.get(ReactiveCount.ADVICE_ON_ARRIVAL)).isEqualTo(1);
+        assertThat(f.advisor.tick()).isZero();
+
+        // one without an association is counted, not advised
+        f.store.register(binding("10.0.0.9", "10.1.0.9"), false);
+        assertThat(f.counters.get(ReactiveCount.NO_SECURITY_ASSOCIATION)).isEqualTo(1);
+        assertThat(f.advisor.tick()).isZero();
+    }
+
+    @Test
+    void arrivalsAreLeftToTheNodeThatTookTheRegistrationAndToTheEventDelivery() {
+        ReactiveFixture f = new ReactiveFixture(new Deliveries(false, true, true), 100, 10);
+        f.advisor.alertPublished(alertTrap("wlan-a", 2, 120, 0));
+        f.mobile("10.0.0.1", "10.1.0.1");
+        f.advisor.arrived(binding("10.0.0.1", "10.1.0.1"));
+        assertThat(f.advisor.tick()).isZero();
+        assertThat(ReactiveAdvisor.isArrival(BindingEvent.added(
+                binding("10.0.0.1", "10.1.0.1"), ChangeOrigin.REPLICATED)))
+                .isFalse();
+        assertThat(ReactiveAdvisor.isArrival(BindingEvent.added(
+                binding("10.0.0.1", "10.1.0.1")))).isTrue();
+    }
+
+    @Test
+    void eachAlertsRaiseExpiryAndClearingIsAnEvent() {
+        ReactiveFixture f = threeMobiles(ALL);
+        f.advisor.alertPublished(alertTrap("wlan-a", 2, 45, 2));
+        f.advisor.alertPublished(alertTrap("cell-b", 1, -1, 0));
+        f.advance(Duration.ofSeconds(50));
+        f.advisor.periodic();
+        f.advisor.clear(2);
+        f.advisor.alertPublished(alertTrap("nowhere", 1, 10, 0)); // refused: no event
+        assertThat(f.published).extracting(ApplianceEvent::kind).containsOnly(ApplianceEvent.Kind.MIMM_ALERT);
+        assertThat(f.published).extracting(e -> e.details().get("alert") + " " + e.details().get("state"))
+                .containsExactly("1 raised", "2 raised", "1 expired", "2 cleared");
+        assertThat(f.published.get(0).details()).containsEntry("networks", "1").containsEntry("reason", "outage")
+                .containsEntry("expiry", "45").containsEntry("subject", "wlan-a").containsEntry("alternative", "2");
     }
 
     @Test

@@ -35,6 +35,7 @@ final class ReactiveFixture {
     final List<Sent> sent = new ArrayList<>();
     final ReactiveCounters counters = new ReactiveCounters();
     final AlertBook book = new AlertBook();
+    final List<ApplianceEvent> published = new ArrayList<>();
     final ReactivePusher pusher;
     final ReactiveAdvisor advisor;
 
@@ -51,7 +52,8 @@ final class ReactiveFixture {
                 new ReactivePusher.Retransmission(Duration.ofSeconds(1), 3), new TimestampIdentifications(clock),
                 alert -> book.active(clock.instant()).contains(alert), counters);
         advisor = new ReactiveAdvisor(clock, new AlertReader(AlertSubjects.parse(Fixtures.plan(), List.of(subjects))),
-                book, new MobileDirectory(store, associations, Fixtures.plan()), pusher, deliveries, 7, counters);
+                book, new MobileDirectory(store, associations, Fixtures.plan()), pusher, deliveries, 7, counters,
+                published::add);
     }
 
     /** A mobile registered at {@code careOf} with an association under SPI 300 (and 301, the same key, for the lowest-SPI rule). */

@@ -29,6 +29,8 @@ import net.homeagent.mip.codec.mimm.RequestHandoff;
 
 class AdvisorTextTest {
 
+    private boolean sessionsKnown = true;
+
     private final AdvisorView view = new AdvisorView() {
         @Override
         public List<NetworkStatus> networks() {
@@ -49,12 +51,29 @@ class AdvisorTextTest {
             return new MimmStatistics(5, Map.of("Request Handoff length", 1L), Map.of(Verdict.GO, 4L),
                     Map.of(Reason.NONE, 4L));
         }
+
+        @Override
+        public String sessionSource() {
+            return "kamailio http://192.0.2.5:5071/RPC: 3 established dialogs";
+        }
+
+        @Override
+        public boolean sessionsKnown() {
+            return sessionsKnown;
+        }
     };
 
     @Test
     void networksShowsCapacityLoadAndPrefixes() {
         assertThat(AdvisorText.networks(view)).contains("cell-b").contains("cellular").contains("7/100")
-                .contains("192/10000").contains("10.2.0.0/16,172.16.0.0/12");
+                .contains("192/10000").contains("10.2.0.0/16,172.16.0.0/12")
+                .startsWith("Real-time sessions: kamailio http://192.0.2.5:5071/RPC: 3 established dialogs");
+    }
+
+    @Test
+    void unknownSessionsAreShownAsUnknownNotAsNone() {
+        sessionsKnown = false;
+        assertThat(AdvisorText.networks(view)).contains("unknown").contains("?/10000").doesNotContain("192/10000");
     }
 
     @Test

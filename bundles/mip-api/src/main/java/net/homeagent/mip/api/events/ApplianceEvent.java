@@ -49,7 +49,17 @@ public record ApplianceEvent(Kind kind, Instant at, String source, String text, 
          */
         ROLE_CHANGED,
         /** A notification received from outside (an SNMP trap of a monitoring entity). */
-        NETWORK_ALERT
+        NETWORK_ALERT,
+        /**
+         * The MIMM advisor raised, expired or cleared an alert (details: alert, state, networks,
+         * reason, expiry, subject, alternative); since 1.1.0.
+         */
+        MIMM_ALERT,
+        /**
+         * The MIMM advisor's advice over an interval, summarised: what changed in its counters
+         * (details: seconds, then one entry per counter that moved); since 1.1.0.
+         */
+        MIMM_ADVICE
     }
 
     public static ApplianceEvent of(Kind kind, Instant at, String source, String text, Map<String, String> details) {
