@@ -27,11 +27,15 @@ declare -A probes=(
     [keepalived]='command -v keepalived'
     # the group's loss scenario (tools/group/run-group-proof.sh loss) drops packets with nftables
     [nftables]='command -v nft'
+    # the MIMM advisor's real-time session source (tools/mimm/run-mimm-kamailio.sh): a real SIP server
+    # (its dialog, xhttp and jsonrpcs modules are in the main package)
+    [kamailio]='command -v kamailio || test -x /usr/sbin/kamailio'
 )
 snmp_packages=(snmp snmptrapd smitools python3-pysnmp4-mibs erlang-snmp)
 
 missing=()
-for package in openjdk-17-jdk-headless maven tshark python3-scapy iproute2 procps iputils-ping keepalived nftables; do
+for package in openjdk-17-jdk-headless maven tshark python3-scapy iproute2 procps iputils-ping keepalived nftables \
+    kamailio; do
     if dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
         continue
     fi

@@ -17,7 +17,7 @@ cd "$root"
 lanes=${LANES:-2}
 logs=$(mktemp -d "${TMPDIR:-/tmp}/homeagent-system-tests.XXXXXX")
 
-# name | command; the two lanes' lists are balanced by the suites' durations in CI (about 33 minutes each, CPU-bound on 2 cores)
+# name | command; the two lanes' lists are balanced by the suites' durations in CI (about 30 minutes each, CPU-bound on 2 cores)
 lane1=(
     "mip6-codec|bash tools/interop/run-mip6-codec.sh"
     "fuzz|FUZZ_SECONDS=${FUZZ_SECONDS:-10} bash tools/fuzz/run-fuzz.sh"
@@ -25,6 +25,7 @@ lane1=(
     "dissector|bash tools/wireshark/check-dissector.sh"
     "mimm-client-wire|bash tools/mimm-client/run-wire-check.sh"
     "mimm-client-e2e|bash tools/mimm-client/run-client-e2e.sh"
+    "mimm-e2e|bash tools/mimm/run-mimm-e2e.sh"
     "million|bash tools/recovery/run-million.sh"
     "delegation-dissector|bash tools/wireshark/check-delegation-dissector.sh"
     "delegation-after-ack|ORDER=after-ack bash tools/delegation/run-delegation.sh"
@@ -45,6 +46,7 @@ lane2=(
     "mimm|bash tools/interop/run-mimm.sh"
     "hacn|bash tools/hacn/run-hacn.sh"
     "mimm-alerts|bash tools/mimm/run-mimm-alerts.sh"
+    "mimm-kamailio|bash tools/mimm/run-mimm-kamailio.sh"
     "mip6-cn|bash tools/mip6/run-mip6-cn.sh"
     "delegation-restart|SCENARIO=restart bash tools/delegation/run-delegation-load.sh"
 )
