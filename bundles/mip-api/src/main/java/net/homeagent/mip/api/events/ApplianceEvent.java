@@ -49,7 +49,12 @@ public record ApplianceEvent(Kind kind, Instant at, String source, String text, 
          */
         ROLE_CHANGED,
         /** A notification received from outside (an SNMP trap of a monitoring entity). */
-        NETWORK_ALERT
+        NETWORK_ALERT,
+        /**
+         * A load-balancing policy moved mobiles between the nodes that forward them, at most one event
+         * per load interval (details: policy, moves, overBudget) (since 1.2.0).
+         */
+        LOAD_MOVES
     }
 
     public static ApplianceEvent of(Kind kind, Instant at, String source, String text, Map<String, String> details) {
