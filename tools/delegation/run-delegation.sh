@@ -25,12 +25,12 @@
 # sha2. Each wait is bounded; each check prints PASS or FAIL; last
 # line "N passed, N failed". Namespaces are named dlg-<pid>-*; the test bed removes them on exit.
 #
-# Environment: NODES (300), ORDER (at-once; after-ack), BOOT_TIMEOUT (s, 300), HEARTBEAT_MISSES (5),
+# Environment: NODES (1000, the proof of issue 13), ORDER (at-once; after-ack), BOOT_TIMEOUT (s, 300), HEARTBEAT_MISSES (5),
 # ACK_TIMEOUT_MILLIS (2000), HOMEAGENT_TARBALL, KEEP_WORKDIR=1.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-nodes=${NODES:-300}
+nodes=${NODES:-1000}
 boot_timeout=${BOOT_TIMEOUT:-300}
 pha_address=192.0.2.1
 # three appliances on a shared two-core box stall for longer than the defaults' 400 ms of silence
