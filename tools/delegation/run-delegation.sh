@@ -17,16 +17,20 @@
 # one of each other and each SHA's delegation:status lists as many entries; the correspondent's
 # datagrams to a delegated home address leave an SHA tunnelled with the PHA's address as outer
 # source (tshark); deregistrations remove the SHAs' entries; a new care-of address reaches the
-# SHAs' entries; kill -9 of sha1: the PHA declares it
-# failed and its mobiles move to sha2. Each wait is bounded; each check prints PASS or FAIL; last
+# SHAs' entries; a delegated mobile asking for reverse tunnelling has its care-of address's IP-in-IP
+# datagrams to the PHA's address unwrapped by the PHA and delivered to the correspondent (and those
+# from another address refused); snmpwalk of HOMEAGENT-MIB hamDelegation agrees with delegation:shas;
+# kill -9 of sha1: the PHA declares it
+# failed (snmptrapd in the PHA's namespace receives hamDelegationShaLost) and its mobiles move to
+# sha2. Each wait is bounded; each check prints PASS or FAIL; last
 # line "N passed, N failed". Namespaces are named dlg-<pid>-*; the test bed removes them on exit.
 #
-# Environment: NODES (300), ORDER (at-once; after-ack), BOOT_TIMEOUT (s, 300), HEARTBEAT_MISSES (5),
+# Environment: NODES (1000, the proof of issue 13), ORDER (at-once; after-ack), BOOT_TIMEOUT (s, 300), HEARTBEAT_MISSES (5),
 # ACK_TIMEOUT_MILLIS (2000), HOMEAGENT_TARBALL, KEEP_WORKDIR=1.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-nodes=${NODES:-300}
+nodes=${NODES:-1000}
 boot_timeout=${BOOT_TIMEOUT:-300}
 pha_address=192.0.2.1
 # three appliances on a shared two-core box stall for longer than the defaults' 400 ms of silence
@@ -34,6 +38,9 @@ pha_address=192.0.2.1
 misses=${HEARTBEAT_MISSES:-5}
 ack_timeout=${ACK_TIMEOUT_MILLIS:-2000}
 order=${ORDER:-at-once}            # or after-ack: each registration reply waits for its SHA's ack
+snmp_port=1161 trap_port=1162 community=dlg-community   # in the PHA's namespace, on its loopback
+engine=80001f88046864656c656761746532 auth=dlg-auth-pass priv=dlg-priv-pass   # engine: "hdelegate2"
+hamd=.1.3.6.1.4.1.32473.1.1.1.6                          # HOMEAGENT-MIB hamDelegation
 # shellcheck source=../testbed/testbed.sh
 source "$here/../testbed/testbed.sh"
 # shellcheck source=delegation-lib.sh
@@ -55,13 +62,23 @@ testbed_node cn home=192.0.2.200/24
 ip -n "${TB_NS[mn]}" addr add 198.51.100.1/32 dev lo
 ip -n "${TB_NS[cn]}" route add 10.200.0.0/16 dev home       # the home addresses are on the home link
 # the PHA's home agent on the standard port: the client sends there
-HA_PORT=434 node pha "$pha_address" 1 "2@192.0.2.11:7434,3@192.0.2.12:7434" "net.homeagent.ha.listenAddresses=$pha_address" \
+# its SNMP agent on its loopback (walked with v2c community lab), notifications as SNMPv3 traps to
+# snmptrapd beside it
+HA_PORT=434 SNMP_PORT=$snmp_port node pha "$pha_address" 1 "2@192.0.2.11:7434,3@192.0.2.12:7434" \
+    "net.homeagent.ha.listenAddresses=$pha_address" net.homeagent.snmp.listenAddress=127.0.0.1 \
+    "net.homeagent.snmp.engineId=$engine" "net.homeagent.snmp.notificationTargets=udp:127.0.0.1/$trap_port v3 nms" \
     net.homeagent.delegation.pha.enabled=true \
     "net.homeagent.delegation.pha.shas=2@192.0.2.11:7434,3@192.0.2.12:7434" \
     "net.homeagent.delegation.pha.heartbeatMisses=$misses" "net.homeagent.delegation.pha.ackTimeoutMillis=$ack_timeout" \
     "net.homeagent.delegation.pha.order=$order"
 cat "$work/sa.conf" >>"$karaf_home/etc/mobility-security.conf"
 chmod 600 "$karaf_home/etc/mobility-security.conf"
+printf 'user nms SHA-256 %s AES-128 %s read-only\ncommunity lab %s read-only\n' "$auth" "$priv" "$community" \
+    >"$karaf_home/etc/snmp-access.conf"
+chmod 600 "$karaf_home/etc/snmp-access.conf"
+printf 'createUser -e 0x%s nms SHA-256 %s AES %s\nauthUser log nms authPriv\n' "$engine" "$auth" "$priv" \
+    >"$work/snmptrapd.conf"
+testbed_exec_bg pha snmptrapd -f -n -On -C -c "$work/snmptrapd.conf" -Lf "$work/traps.log" "udp:127.0.0.1:$trap_port"
 sha sha1 192.0.2.11 2
 sha sha2 192.0.2.12 3
 
@@ -79,6 +96,18 @@ expect "equal split: sha1 $one, sha2 $two, within one, $((one + two)) in all" \
     test $((one + two)) -eq "$acknowledged" -a $((one - two)) -le 1 -a $((two - one)) -le 1
 expect "sha1's delegation:status lists the $one entries delegation:shas gives it" await 10 "sha1 entries" entries_are sha1 "$one"
 expect "sha2's delegation:status lists the $two entries delegation:shas gives it" await 10 "sha2 entries" entries_are sha2 "$two"
+walk_delegation() {  # FILE: the PHA's hamDelegation, numeric OIDs
+    testbed_exec pha snmpwalk -v2c -c "$community" -On -t 2 -r 1 "127.0.0.1:$snmp_port" "$hamd" >"$1" 2>&1 || true
+}
+walked() {  # FILE LINE...: every LINE is in the walk
+    local file=$1 line
+    shift
+    for line in "$@"; do grep -qxF -- "$line" "$file" || return 1; done
+}
+walk_delegation "$work/walk.before"
+expect "snmpwalk hamDelegation: policy equal-split, sha1 and sha2 up (2) with $one and $two mobiles" \
+    walked "$work/walk.before" "$hamd.1.0 = STRING: \"equal-split\"" "$hamd.10.1.3.2 = INTEGER: 2" \
+    "$hamd.10.1.3.3 = INTEGER: 2" "$hamd.10.1.4.2 = Gauge32: $one" "$hamd.10.1.4.3 = Gauge32: $two"
 
 log "the correspondent sends to 10.200.0.1 and 10.200.0.2 (one on each SHA)"
 testbed_exec cn ping -c 3 -i 0.2 -W 1 10.200.0.1 >/dev/null 2>&1 || true
@@ -107,12 +136,57 @@ moved_at_shas() {  # the SHAs' entries at the new care-of address number 20
 }
 expect "the care-of change reached the SHAs: 20 entries tunnel to 198.51.100.2" await 15 "moved entries" moved_at_shas
 
+log "mobile node 41 asks for reverse tunnelling (T); its care-of address tunnels datagrams to the PHA's address"
+sed -n 41p "$work/ledger" >"$work/ledger.reverse"
+reverse_home=$(awk '{print $1}' "$work/ledger.reverse")
+testbed_exec mn "$py" "$client" renew --server "$pha_address" --ledger "$work/ledger.reverse" --count 1 --reverse \
+    --key "$key" | tee "$work/reverse.out" || true
+delegated_reverse() {  # an SHA forwards the home address with the reverse flag: it is delegated
+    local status  # read whole first: grep -q ending the pipe early would fail it (pipefail)
+    status="$(testbed_shell sha1 'delegation:status'; testbed_shell sha2 'delegation:status')"
+    grep -Eq "^ +$reverse_home +-> 198\.51\.100\.1 .* reverse " <<<"$status"
+}
+expect "the renewal with T was acknowledged and $reverse_home is forwarded by an SHA with the reverse flag" \
+    await 10 "reverse flag at the SHA" delegated_reverse
+# RFC 3024 §5.2: the care-of address tunnels to the home agent address of the registration, the
+# PHA's; the PHA no longer routes or proxies the home address but unwraps what lands there
+testbed_exec_bg cn "$py" "$here/reverse_probe.py" listen --address 192.0.2.200 --port 9434 --duration 12 --count 5
+reverse_listen="$TB_WORK/cn-bg${#TB_PIDS[@]}.out"
+# first from an address that is not the binding's care-of address: refused (RFC 3024 §4.2.1), so
+# the first datagrams the correspondent gets are the 5 that follow, from the care-of address
+testbed_exec mn "$py" "$here/reverse_probe.py" send --care-of 198.51.100.9 --home-agent "$pha_address" \
+    --home "$reverse_home" --to 192.0.2.200 --port 9434 --count 3 || true
+testbed_exec mn "$py" "$here/reverse_probe.py" send --care-of 198.51.100.1 --home-agent "$pha_address" \
+    --home "$reverse_home" --to 192.0.2.200 --port 9434 --count 5 || true
+wait "$TB_BG" || true
+reverse_received=$(grep -c "^from $reverse_home: reverse 198.51.100.1 " "$reverse_listen" || true)
+reverse_stray=$(grep -c "^from $reverse_home: reverse 198.51.100.9 " "$reverse_listen" || true)
+testbed_shell pha 'mip:dataplane' | tee "$work/pha.dataplane"
+expect "the correspondent received the 5 datagrams reverse-tunnelled from the care-of address through the PHA ($reverse_received), none of the 3 from another address ($reverse_stray)" \
+    test "$reverse_received" -eq 5 -a "$reverse_stray" -eq 0
+unwrapped=$(grep -o 'other nodes forward: [0-9]* bindings admitted, [0-9]* datagrams unwrapped' "$work/pha.dataplane" || true)
+expect "the PHA's mip:dataplane counts them ($unwrapped)" \
+    grep -q 'other nodes forward: [0-9]* bindings admitted, 5 datagrams unwrapped' "$work/pha.dataplane"
+
 log "kill -9 of sha1"
 killed_at=$(date +%s%3N)
 testbed_kill9 sha1
 expect "the PHA declared sha1 failed ($(($(date +%s%3N) - killed_at)) ms after the kill)" await 15 "sha1 failed" sha_is 2 failed
 expect "sha1's mobiles moved to sha2: it forwards all $left" await 20 "sha2 entries" entries_are sha2 "$left"
 testbed_shell pha 'delegation:status' | tee "$work/pha.status"
+sha1_lost() {  # hamDelegationShaLost for node 2 with its mobiles, in snmptrapd's log (one line a trap)
+    grep -q -- "OID: .1.3.6.1.4.1.32473.1.1.0.8.*$hamd.11.0 = Gauge32: 2" "$work/traps.log" 2>/dev/null
+}
+await 10 "hamDelegationShaLost" sha1_lost || true
+expect "snmptrapd received hamDelegationShaLost for sha1 (node 2): $(grep -o -- "$hamd.1[23].0 = Gauge32: [0-9]*" "$work/traps.log" 2>/dev/null | tr '\n' ' ')" \
+    sha1_lost
+walk_delegation "$work/walk.after"
+failures=$(awk -v o="$hamd.9.0" '$1 == o {print $4}' "$work/walk.after")
+walked_after_kill() {
+    [[ "${failures:-0}" -ge 1 ]] && walked "$work/walk.after" "$hamd.10.1.3.2 = INTEGER: 3" "$hamd.10.1.4.3 = Gauge32: $left"
+}
+expect "snmpwalk hamDelegation after the kill: sha1 failed (3), ${failures:-no} SHA failures counted, sha2 with all $left mobiles" \
+    walked_after_kill
 testbed_shell pha 'delegation:shas' | tee "$work/shas.after"
 
 sleep 1

@@ -7,6 +7,7 @@ written from RFC 5944), not from the appliance's code.
   group_client.py write-sa --nodes N [--home-base A] [--spi-base S] --key K      (to stdout)
   group_client.py register --server VIP --nodes N --coa C --ledger FILE ...       (every node once)
   group_client.py renew --server VIP --ledger FILE --count M ...                  (M nodes of it again)
+  (register and renew: --reverse asks for reverse tunnelling, the T flag of RFC 3024)
   group_client.py check --ledger FILE --bindings FILE                             (mip:bindings output)
   group_client.py probe --server VIP --ledger FILE --timeout T --duration S        (failover figure)
 
@@ -36,6 +37,11 @@ def homes(base: str, count: int, spi_base: int):
     return [(str(ipaddress.IPv4Address(first + i)), spi_base + i) for i in range(count)]
 
 
+def request_flags(args) -> int:
+    """D (a co-located care-of address), and T (reverse tunnelling, RFC 3024 §3) with --reverse."""
+    return mip_client.FLAG_D | (mip_client.FLAG_T if args.reverse else 0)
+
+
 def register_all(args, nodes) -> int:
     key = mip_client.parse_key(args.key)
     client = mip_client.Client(args.port, args.server, timeout=args.timeout)
@@ -46,7 +52,7 @@ def register_all(args, nodes) -> int:
             for _ in range(args.attempts):
                 request = mip_client.Request(home_address=home, home_agent=args.server, care_of=args.coa,
                                              identification=client.next_identification(), lifetime=args.lifetime,
-                                             flags=mip_client.FLAG_D, extensions=[], spi=spi, key=key)
+                                             flags=request_flags(args), extensions=[], spi=spi, key=key)
                 reply = client.register(request)
                 if reply is not None:
                     outcome = reply
@@ -104,6 +110,7 @@ def main(argv=None) -> int:
     parser.add_argument("--duration", type=float, default=30.0)
     parser.add_argument("--ledger")
     parser.add_argument("--bindings")
+    parser.add_argument("--reverse", action="store_true", help="ask for reverse tunnelling (T flag)")
     args = parser.parse_args(argv)
 
     if args.command == "write-sa":

@@ -1,6 +1,7 @@
 package net.homeagent.dataplane;
 
 import java.net.Inet4Address;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,10 @@ import net.homeagent.mip.api.TunnelSpec;
  * neither routes nor proxies them. When it says a home address changed hands, the driver queues it
  * and, on its own thread, makes the host agree with the table for that address: delegated, its
  * tunnels are removed; taken back, they are installed, which announces it again (gratuitous ARP).
+ * A delegated home address's bindings are still this node's registrations, tunnelling back to this
+ * node's address: the data plane keeps admitting and unwrapping their reverse tunnels (RFC 3024
+ * §4.2.1) without routing or proxying the home address ({@link ReverseOnlyTunnels}), kept in step
+ * on the driver's thread after each of its binding changes and hand-overs.
  *
  * <p>The store is a dynamic reference, not a constructor argument: the store binds its listeners
  * (this component among them) while it activates, and a static reference back to it would be a
@@ -82,6 +87,7 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
     private static final Logger LOG = LoggerFactory.getLogger(BindingTunnelDriver.class);
 
     private final DataPlane dataPlane;
+    private final ReverseOnlyTunnels reverseOnly;
     private final boolean forwarding;
     private final ExecutorService worker;
     private final PendingTunnelChanges pending = new PendingTunnelChanges();
@@ -98,6 +104,8 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
     private final Consumer<Inet4Address> delegationWatcher = this::delegationChanged;
     /** Home addresses whose delegation changed, for the driver's thread to make the host agree with. */
     private final Set<Inet4Address> handedOver = ConcurrentHashMap.newKeySet();
+    /** Delegated home addresses (or ones just taken back) whose reverse-only bindings must follow the table. */
+    private final Set<Inet4Address> reverseOnlyDue = ConcurrentHashMap.newKeySet();
     private final LongAdder delegationChanges = new LongAdder();
     private volatile DelegatedForwarding delegation;
     private volatile BindingStore store;
@@ -131,7 +139,14 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
      * @param worker  runs the driver's drains, one at a time; a single thread in the appliance
      */
     BindingTunnelDriver(DataPlane dataPlane, boolean serving, ExecutorService worker) {
+        this(dataPlane, dataPlane instanceof ReverseOnlyTunnels tunnels ? tunnels : ReverseOnlyTunnels.NONE, serving,
+                worker);
+    }
+
+    /** @param reverseOnly where the reverse tunnels of delegated home addresses are admitted */
+    BindingTunnelDriver(DataPlane dataPlane, ReverseOnlyTunnels reverseOnly, boolean serving, ExecutorService worker) {
         this.dataPlane = dataPlane;
+        this.reverseOnly = reverseOnly;
         this.serving = serving;
         this.forwarding = dataPlane.status().forwarding();
         this.worker = worker;
@@ -198,6 +213,20 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
         for (TunnelSpec tunnel : inTable(home)) {
             changed(tunnel.key(), here ? null : tunnel, here ? tunnel : null, false);
         }
+        if (forwarding) {
+            reverseOnlyDue.add(home);
+        }
+    }
+
+    /** On the driver's thread: the reverse-only bindings of {@code home} made to agree with the table. */
+    private void applyReverseOnly(Inet4Address home) {
+        try {
+            reverseOnly.admitReverseOnly(home, forwardsHere(home) ? List.of() : inTable(home));
+        } catch (RuntimeException e) {
+            failed.increment();
+            LOG.warn("data plane could not admit the reverse tunnels of delegated {}: {}", home.getHostAddress(),
+                    e.toString());
+        }
     }
 
     /** On the authority's thread: the host follows on the driver's. */
@@ -232,7 +261,12 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
         try {
             Binding binding = event.binding();
             if (!forwardsHere(binding.homeAddress())) {
-                // another node forwards it: the host has nothing for it, and wants nothing
+                // another node forwards it: the host has nothing for it, and wants nothing; its care-of
+                // address still tunnels back to us, so the reverse direction follows the binding
+                if (forwarding) {
+                    reverseOnlyDue.add(binding.homeAddress());
+                    wake();
+                }
                 return;
             }
             switch (event.type()) {
@@ -294,7 +328,7 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
     private boolean hasWork() {
         HostSync wanted = hostSync.get();
         boolean syncable = wanted == HostSync.STAND_BY || wanted != null && store != null;
-        return syncable || !pending.isEmpty() || !handedOver.isEmpty();
+        return syncable || !pending.isEmpty() || !handedOver.isEmpty() || !reverseOnlyDue.isEmpty();
     }
 
     /** @return false when nothing was waiting */
@@ -303,6 +337,9 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
             return true;
         }
         if (takeHandOver()) {
+            return true;
+        }
+        if (takeReverseOnly()) {
             return true;
         }
         HomeAddressChanges changes = pending.take();
@@ -334,6 +371,20 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
         return true;
     }
 
+    /** @return false when no delegated home address's reverse direction was due */
+    private boolean takeReverseOnly() {
+        var next = reverseOnlyDue.iterator();
+        if (!next.hasNext()) {
+            return false;
+        }
+        Inet4Address home = next.next();
+        reverseOnlyDue.remove(home);
+        if (serving) {
+            applyReverseOnly(home);
+        }
+        return true;
+    }
+
     /** The home address's tunnels in the table now. */
     private List<TunnelSpec> inTable(Inet4Address home) {
         BindingStore table = store;
@@ -349,6 +400,7 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
         BindingStore from = store;
         if (wanted == HostSync.STAND_BY) {
             call(TunnelCall.standBy());
+            admitReverseOnly(List.of());
         } else if (from == null) {
             // no table yet: its arrival asks for a reconcile, which leaves a take-over asked for in place
             if (wanted == HostSync.TAKE_OVER) {
@@ -372,9 +424,12 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
         try {
             long start = System.nanoTime();
             Map<BindingKey, TunnelSpec> live = new LinkedHashMap<>();
+            List<TunnelSpec> delegated = new ArrayList<>();
             from.forEachBinding(b -> {
                 if (forwardsHere(b.homeAddress())) {
                     live.put(b.key(), TunnelSpec.of(b));
+                } else {
+                    delegated.add(TunnelSpec.of(b));
                 }
             });
             pending.hostReconciled(live);
@@ -386,9 +441,24 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
             } else {
                 dataPlane.reconcile(live.values());
             }
+            admitReverseOnly(delegated);
         } catch (RuntimeException e) {
             LOG.error("{} the data plane with the binding table failed; carrying on with the events",
                     takeOver ? "taking over" : "reconciling", e);
+        }
+    }
+
+    /** Every delegated home address's reverse-only bindings at once (a reconcile, a take-over, standing by). */
+    private void admitReverseOnly(List<TunnelSpec> delegated) {
+        if (!forwarding) {
+            return;
+        }
+        try {
+            reverseOnly.admitReverseOnly(delegated);
+        } catch (RuntimeException e) {
+            failed.increment();
+            LOG.warn("data plane could not admit the reverse tunnels of {} delegated bindings: {}", delegated.size(),
+                    e.toString());
         }
     }
 

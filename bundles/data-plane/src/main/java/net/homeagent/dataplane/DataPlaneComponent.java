@@ -1,5 +1,6 @@
 package net.homeagent.dataplane;
 
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.homeagent.dataplane.userspace.UserSpaceDataPlane;
 import net.homeagent.mip.api.BindingKey;
 import net.homeagent.mip.api.DataPlane;
 import net.homeagent.mip.api.DataPlaneStatus;
@@ -28,17 +30,22 @@ import net.homeagent.mip.codec.TunnelData;
  * or, when it cannot run here, one that forwards nothing and says why. The control plane runs
  * either way. Also the home agent's {@link UdpTunnelReceiver} for RFC 3519 Tunnel Data. Its status
  * carries the binding driver's counters too, so that {@code mip:dataplane} shows the whole path.
+ * The reverse tunnels of delegated home addresses go to the user-space forwarder in both
+ * implementations: its raw sockets see every tunnelled datagram, and the kernel has no tunnel device
+ * for a home address it does not forward.
  */
 @Component(service = {DataPlane.class, UdpTunnelReceiver.class}, immediate = true,
         configurationPid = DataPlaneConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = DataPlaneConfig.class)
-public final class DataPlaneComponent implements DataPlane, UdpTunnelReceiver, TunnelDriverStatus.Board {
+public final class DataPlaneComponent implements DataPlane, UdpTunnelReceiver, TunnelDriverStatus.Board,
+        ReverseOnlyTunnels {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataPlaneComponent.class);
 
     private final HostDataPlanes host;
     private final DataPlane delegate;
     private final Optional<UdpTunnelReceiver> udp;
+    private final Optional<UserSpaceDataPlane> decapsulating;
     /** The binding driver, once it has started: it needs this component first, so it comes after, and goes before. */
     private volatile TunnelDriverStatus driver;
 
@@ -48,6 +55,7 @@ public final class DataPlaneComponent implements DataPlane, UdpTunnelReceiver, T
         this.delegate = choose(config, host);
         this.udp = host.udpReceiver();
         DataPlaneStatus status = delegate.status();
+        this.decapsulating = status.forwarding() ? host.userSpace() : Optional.empty();
         if (status.forwarding()) {
             LOG.info("data plane {}: {}", status.implementation(), status.detail());
         } else if ("none".equals(config.implementation().trim())) {
@@ -135,6 +143,16 @@ public final class DataPlaneComponent implements DataPlane, UdpTunnelReceiver, T
         if (driver == stopped) {
             driver = null;
         }
+    }
+
+    @Override
+    public void admitReverseOnly(Inet4Address home, Collection<TunnelSpec> bindings) {
+        decapsulating.ifPresent(plane -> plane.admitReverseOnly(home, bindings));
+    }
+
+    @Override
+    public void admitReverseOnly(Collection<TunnelSpec> bindings) {
+        decapsulating.ifPresent(plane -> plane.admitReverseOnly(bindings));
     }
 
     @Override

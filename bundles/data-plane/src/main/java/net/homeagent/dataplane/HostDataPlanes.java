@@ -146,6 +146,11 @@ final class HostDataPlanes implements Closeable {
         return Optional.ofNullable(userSpace);
     }
 
+    /** The user-space forwarder, which decapsulates in both implementations, if it runs. */
+    Optional<UserSpaceDataPlane> userSpace() {
+        return Optional.ofNullable(userSpace);
+    }
+
     private static boolean proxyEntries(String mode) throws Unavailable {
         return switch (mode.trim()) {
             case "entries" -> true;

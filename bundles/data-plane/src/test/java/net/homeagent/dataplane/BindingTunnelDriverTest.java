@@ -280,6 +280,85 @@ class BindingTunnelDriverTest {
                 + " nodes");
     }
 
+    /** What the driver asked of the reverse-only bindings, one line a call. */
+    private static final class ReverseOnlyRecorder implements ReverseOnlyTunnels {
+        final List<String> calls = new ArrayList<>();
+
+        private static String text(java.util.Collection<net.homeagent.mip.api.TunnelSpec> bindings) {
+            return bindings.stream().map(t -> t.homeAddress().getHostAddress() + "@"
+                    + t.careOfAddress().getHostAddress()).sorted().toList().toString();
+        }
+
+        @Override
+        public void admitReverseOnly(java.net.Inet4Address home,
+                java.util.Collection<net.homeagent.mip.api.TunnelSpec> bindings) {
+            calls.add(home.getHostAddress() + " " + text(bindings));
+        }
+
+        @Override
+        public void admitReverseOnly(java.util.Collection<net.homeagent.mip.api.TunnelSpec> bindings) {
+            calls.add("all " + text(bindings));
+        }
+
+        List<String> take() {
+            List<String> taken = new ArrayList<>(calls);
+            calls.clear();
+            return taken;
+        }
+    }
+
+    @Test
+    void aDelegatedHomeAddressKeepsItsReverseTunnelsAdmittedAndFollowsItsBindings() throws InterruptedException {
+        store.register(binding("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP, 60), false);
+        store.register(binding("10.0.1.11", "192.0.2.2", Encapsulation.IP_IN_IP, 60), false);
+        ReverseOnlyRecorder reverse = new ReverseOnlyRecorder();
+        driver = new BindingTunnelDriver(plane, reverse, true, worker);
+        store.listen(driver);
+        driver.bindStore(store);
+        Authority authority = new Authority(true);
+        driver.bindAuthority(authority);
+        Delegations delegations = new Delegations();
+        driver.bindDelegation(delegations);
+        afterTheWorker();
+        assertThat(reverse.take()).as("nothing delegated at the start").containsExactly("all []");
+
+        delegations.set("10.0.1.10", true);
+        assertThat(reverse.calls).as("on the driver's thread only").isEmpty();
+        assertThat(afterTheWorker()).containsExactly("remove 10.0.1.10@192.0.2.2");
+        assertThat(reverse.take()).containsExactly("10.0.1.10 [10.0.1.10@192.0.2.2]");
+
+        // a care-of change while delegated: the host still gets nothing, the reverse direction follows
+        store.register(binding("10.0.1.10", "192.0.2.3", Encapsulation.IP_IN_IP, 60), false);
+        assertThat(afterTheWorker()).isEmpty();
+        assertThat(reverse.take()).containsExactly("10.0.1.10 [10.0.1.10@192.0.2.3]");
+
+        // a reconcile hands every delegated binding over at once
+        driver.bindStore(store);
+        assertThat(afterTheWorker()).containsExactly("reconcile [10.0.1.11@192.0.2.2/IP_IN_IP]");
+        assertThat(reverse.take()).containsExactly("all [10.0.1.10@192.0.2.3]");
+
+        // taken back: forwarded here again, nothing reverse-only left for it
+        delegations.set("10.0.1.10", false);
+        assertThat(afterTheWorker()).containsExactly("install 10.0.1.10@192.0.2.3/IP_IN_IP");
+        assertThat(reverse.take()).containsExactly("10.0.1.10 []");
+
+        // delegated again, then deregistered: nothing left to admit
+        delegations.set("10.0.1.10", true);
+        afterTheWorker();
+        reverse.take();
+        store.remove(ip("10.0.1.10"), ip("192.0.2.3"), RemovalReason.DEREGISTERED);
+        assertThat(afterTheWorker()).isEmpty();
+        assertThat(reverse.take()).containsExactly("10.0.1.10 []");
+
+        // standing by: this node answers for nothing, reverse tunnels included
+        delegations.set("10.0.1.11", true);
+        afterTheWorker();
+        reverse.take();
+        authority.set(false);
+        assertThat(afterTheWorker()).containsExactly("standBy");
+        assertThat(reverse.take()).containsExactly("all []");
+    }
+
     /** A role's serving state, set by the test. */
     private static final class Authority implements ServingAuthority {
         private final ServingWatchers watchers = new ServingWatchers((line, e) -> {

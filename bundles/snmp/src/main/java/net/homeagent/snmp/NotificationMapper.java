@@ -14,8 +14,10 @@ import org.snmp4j.smi.Variable;
 import org.snmp4j.smi.VariableBinding;
 
 import net.homeagent.mip.api.events.ApplianceEvent;
+import net.homeagent.mip.api.management.DelegationView;
 import net.homeagent.mip.api.management.RedundancyGroupView;
 import net.homeagent.mip.api.management.RedundancyGroupView.State;
+import net.homeagent.snmp.mib.DelegationMib;
 import net.homeagent.snmp.mib.GroupMib;
 import net.homeagent.snmp.mib.HomeagentMib;
 
@@ -66,8 +68,19 @@ final class NotificationMapper {
                 vbs.add(vb(HomeagentMib.EVENT_TEXT, text(event.text())));
             }
             case FAILURE -> {
+                Optional<Notification> shaLost = delegationShaLost(event);
+                if (shaLost.isPresent()) {
+                    return shaLost;
+                }
                 trap = HomeagentMib.COMPONENT_FAILURE;
                 vbs.add(vb(HomeagentMib.EVENT_SOURCE, text(event.source())));
+                vbs.add(vb(HomeagentMib.EVENT_TEXT, text(event.text())));
+            }
+            case LOAD_MOVES -> {
+                trap = HomeagentMib.DELEGATION_MOVES;
+                vbs.add(vb(DelegationMib.POLICY, text(d.getOrDefault("policy", ""))));
+                vbs.add(vb(DelegationMib.EVENT_MOVED, gauge(d.get("moves"))));
+                vbs.add(vb(HomeagentMib.EVENT_COUNT, gauge(d.get("overBudget"))));
                 vbs.add(vb(HomeagentMib.EVENT_TEXT, text(event.text())));
             }
             default -> {
@@ -95,6 +108,24 @@ final class NotificationMapper {
             vb(GroupMib.NODE_ID, new UnsignedInteger32(node)),
             vb(GroupMib.PREVIOUS_STATE, GroupMib.state(from.get())),
             vb(GroupMib.STATE, GroupMib.state(to.get())),
+            vb(HomeagentMib.EVENT_TEXT, text(event.text()))}));
+    }
+
+    /**
+     * A PHA's SHA declared failed as hamDelegationShaLost: its node id, how many mobiles it forwarded
+     * and how many of them went to another SHA (the rest the PHA forwards). A failure event of an SHA
+     * without its node id goes out as the generic hamComponentFailure rather than be lost.
+     */
+    private static Optional<Notification> delegationShaLost(ApplianceEvent event) {
+        Map<String, String> d = event.details();
+        long node = number(d.get("node"));
+        if (!event.source().startsWith(DelegationView.SHA_SOURCE_PREFIX) || node < 1 || node > Integer.MAX_VALUE) {
+            return Optional.empty();
+        }
+        return Optional.of(new Notification(HomeagentMib.DELEGATION_SHA_LOST, new VariableBinding[] {
+            vb(DelegationMib.EVENT_NODE, new UnsignedInteger32(node)),
+            vb(DelegationMib.EVENT_MOBILES, gauge(d.get("mobiles"))),
+            vb(DelegationMib.EVENT_MOVED, gauge(d.get("moved"))),
             vb(HomeagentMib.EVENT_TEXT, text(event.text()))}));
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +52,7 @@ import org.snmp4j.transport.DefaultUdpTransportMapping;
 
 import net.homeagent.mip.api.RegistrationStatistics;
 import net.homeagent.mip.api.RegistrationStatistics.RegistrationCounters;
+import net.homeagent.mip.api.management.DelegationView;
 import net.homeagent.mip.api.management.MimmAdvisorView;
 import net.homeagent.mip.api.management.MimmAdvisorView.AlertRow;
 import net.homeagent.mip.api.management.MimmAdvisorView.NetworkRow;
@@ -62,6 +64,7 @@ import net.homeagent.mip.api.management.RedundancyGroupView.Member;
 import net.homeagent.mip.api.management.RedundancyGroupView.State;
 import net.homeagent.mip.api.testing.FakeBindingStore;
 import net.homeagent.mip.api.testing.MutableClock;
+import net.homeagent.snmp.mib.DelegationMib;
 import net.homeagent.snmp.mib.GroupMib;
 import net.homeagent.snmp.mib.MimmMib;
 import net.homeagent.snmp.mib.MipMib;
@@ -89,6 +92,8 @@ class ApplianceAgentTest {
     private static final OID MIMM_ALERT_ENTRY = new OID(MIMM_OBJECTS).append(4).append(1);
     /** The MIMM advisor's view, null while the feature is not installed. */
     private volatile MimmAdvisorView mimm;
+    /** The PHA's view, the same way. */
+    private volatile DelegationView delegation;
     private ApplianceAgent agent;
     private Snmp manager;
     private USM managerUsm;
@@ -106,7 +111,8 @@ class ApplianceAgentTest {
                 Duration.ofSeconds(2), dir.resolve("boots"));
         SnmpAccess access = SnmpAccessParser.parse(List.of("user nms SHA-256 authpass123 AES-128 privpass123 read-only"));
         agent = new ApplianceAgent(settings, access, List.of(new MipMib(store, statistics, null,
-                MutableClock.at("2026-12-01T10:01:40Z"), Duration.ofSeconds(2)), new GroupMib(() -> view), new MimmMib(() -> mimm)), counters);
+                MutableClock.at("2026-12-01T10:01:40Z"), Duration.ofSeconds(2)), new GroupMib(() -> view),
+                new MimmMib(() -> mimm), new DelegationMib(() -> delegation)), counters);
         agent.start();
 
         SecurityProtocols protocols = new SecurityProtocols(SecurityProtocols.SecurityProtocolSet.defaultSecurity);
@@ -221,6 +227,39 @@ class ApplianceAgentTest {
         PDU gone = manager.send(request(PDU.GET, new OID(MIMM_OBJECTS).append("2.1.0")), target("nms")).getResponse();
         assertThat(gone.get(0).getVariable()).isEqualTo(Null.noSuchObject);
         assertThat(walk(MIMM_OBJECTS)).isEmpty();
+    }
+
+    @Test
+    void servesThePrimaryHomeAgentsDelegationFromTheViewAndNothingWithoutIt() throws IOException {
+        user("nms", "authpass123");
+        delegation = () -> new DelegationView.Primary("equal-split", 300, 296, 4, 20, 142, 140, 0, 1,
+                List.of(new DelegationView.Sha(2, "192.0.2.11:7434", DelegationView.ShaState.FAILED, 0, 0,
+                        OptionalLong.empty()),
+                        new DelegationView.Sha(3, "192.0.2.12:7434", DelegationView.ShaState.UP, 280, 2,
+                                OptionalLong.of(1234))));
+        OID hamDelegation = new OID("1.3.6.1.4.1.32473.1.1.1.6");
+
+        PDU scalars = request(PDU.GET, new OID(hamDelegation).append(1).append(0));
+        scalars.add(new VariableBinding(new OID(hamDelegation).append(4).append(0)));
+        scalars.add(new VariableBinding(new OID(hamDelegation).append(9).append(0)));
+        PDU answer = manager.send(scalars, target("nms")).getResponse();
+        assertThat(answer.getVariableBindings()).extracting(VariableBinding::getVariable)
+                .containsExactly(new OctetString("equal-split"), new Counter64(4), new Counter64(1));
+
+        OID entry = new OID(hamDelegation).append(10).append(1);
+        List<VariableBinding> table = walk(entry);
+        assertThat(table).hasSize(2 * 5);
+        assertThat(table).filteredOn(vb -> vb.getOid().getSuffix(entry).equals(new OID("3.2")))
+                .extracting(VariableBinding::getVariable).containsExactly(new Integer32(3)); // sha 2 failed
+        assertThat(table).filteredOn(vb -> vb.getOid().getSuffix(entry).equals(new OID("4.3")))
+                .extracting(VariableBinding::getVariable).containsExactly(new Gauge32(280));
+        assertThat(table).filteredOn(vb -> vb.getOid().getSuffix(entry).equals(new OID("6.2")))
+                .extracting(VariableBinding::getVariable).containsExactly(new Integer32(-1)); // not measured yet
+        assertThat(table).filteredOn(vb -> vb.getOid().getSuffix(entry).equals(new OID("6.3")))
+                .extracting(VariableBinding::getVariable).containsExactly(new Integer32(1234));
+
+        delegation = null; // no longer a PHA
+        assertThat(walk(hamDelegation)).isEmpty();
     }
 
     /** GETNEXT from {@code prefix} while the answers stay under it. */

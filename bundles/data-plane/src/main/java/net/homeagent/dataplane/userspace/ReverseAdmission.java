@@ -8,7 +8,8 @@ import net.homeagent.mip.api.Encapsulation;
  * Whether a decapsulated datagram may be forwarded (RFC 3024 §4.2.1, §4.3): its inner source is a
  * home address whose binding has the outer source as care-of address (or, for a UDP tunnel, the
  * NAT's address and port, RFC 3519 §5.1) and was granted reverse tunnelling; a GRE key, when there
- * is one, is the binding's.
+ * is one, is the binding's. A home address another node forwards for this one (delegated) is
+ * looked up among the table's reverse-only tunnels: its mobile still tunnels to this node's address.
  */
 final class ReverseAdmission {
 
@@ -23,12 +24,11 @@ final class ReverseAdmission {
     /** The binding the datagram belongs to (counted there), or null (counted as a drop). */
     TunnelEntry admit(java.nio.ByteBuffer buffer, Decapsulated d, int sourcePort) {
         int home = Ipv4Header.source(buffer, d.innerAt);
-        TunnelEntry from = null;
-        for (TunnelEntry entry : table.find(home)) {
-            if (entry.endpoint.isFarEnd(d.outerSource, sourcePort)) {
-                from = entry;
-                break;
-            }
+        TunnelEntry from = fromFarEnd(table.find(home), d, sourcePort);
+        boolean reverseOnly = false;
+        if (from == null) {
+            from = fromFarEnd(table.findReverseOnly(home), d, sourcePort);
+            reverseOnly = from != null;
         }
         if (from == null) {
             drops.count(Drops.Reason.NOT_FROM_CARE_OF);
@@ -46,6 +46,18 @@ final class ReverseAdmission {
         }
         from.packetsReverse.increment();
         from.bytesReverse.add(d.innerLength);
+        if (reverseOnly) {
+            table.reverseOnlyAdmitted.increment();
+        }
         return from;
+    }
+
+    private static TunnelEntry fromFarEnd(TunnelEntry[] entries, Decapsulated d, int sourcePort) {
+        for (TunnelEntry entry : entries) {
+            if (entry.endpoint.isFarEnd(d.outerSource, sourcePort)) {
+                return entry;
+            }
+        }
+        return null;
     }
 }

@@ -2,8 +2,12 @@ package net.homeagent.dataplane.userspace;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import net.homeagent.mip.api.BindingKey;
 import net.homeagent.mip.api.TunnelSpec;
@@ -14,12 +18,21 @@ import net.homeagent.mip.codec.wire.Ipv4;
  * (several with simultaneous bindings, RFC 5944 §3.6.1.3: each gets a copy). One writer (the
  * binding driver's thread), lock-free readers (the forwarding loops): each home address maps to an
  * array that is replaced, never changed.
+ *
+ * <p>Beside it, the reverse-only tunnels: bindings of home addresses another node forwards (a
+ * primary home agent that delegated them, docs/delegation.md). Their care-of addresses still tunnel
+ * to this node's address, the one in the registration reply, so their reverse tunnels land here and
+ * are admitted and unwrapped here (RFC 3024 §4.2.1, issue 13's "decapsulated where it lands"); they
+ * are never looked up by the forward direction, and nothing routes or proxies their home addresses.
  */
 final class TunnelTable {
 
     private static final TunnelEntry[] NONE = new TunnelEntry[0];
 
     private final ConcurrentHashMap<Integer, TunnelEntry[]> byHome = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, TunnelEntry[]> reverseOnly = new ConcurrentHashMap<>();
+    /** Datagrams of reverse-only tunnels admitted, over every entry that ever was. */
+    final LongAdder reverseOnlyAdmitted = new LongAdder();
     private final int udpLocalPort;
 
     TunnelTable(int udpLocalPort) {
@@ -30,6 +43,47 @@ final class TunnelTable {
     TunnelEntry[] find(int home) {
         TunnelEntry[] entries = byHome.get(home);
         return entries == null ? NONE : entries;
+    }
+
+    /** The reverse-only tunnels of a home address, never null; do not change the array. */
+    TunnelEntry[] findReverseOnly(int home) {
+        TunnelEntry[] entries = reverseOnly.get(home);
+        return entries == null ? NONE : entries;
+    }
+
+    /**
+     * The reverse-only tunnels of {@code home} are exactly {@code specs} from now on (none: empty);
+     * an entry of the same binding keeps its counters.
+     */
+    void admitReverseOnly(int home, Collection<TunnelSpec> specs) {
+        if (specs.isEmpty()) {
+            reverseOnly.remove(home);
+            return;
+        }
+        reverseOnly.put(home, specs.stream().map(spec -> reverseOnlyEntry(home, spec)).toArray(TunnelEntry[]::new));
+    }
+
+    /** The reverse-only tunnels are exactly {@code specs} from now on, whatever their home addresses. */
+    void admitReverseOnly(Collection<TunnelSpec> specs) {
+        Map<Integer, List<TunnelSpec>> byItsHome = new HashMap<>();
+        specs.forEach(spec -> byItsHome.computeIfAbsent(Ipv4.toInt(spec.homeAddress()), h -> new ArrayList<>())
+                .add(spec));
+        reverseOnly.keySet().removeIf(home -> !byItsHome.containsKey(home));
+        byItsHome.forEach(this::admitReverseOnly);
+    }
+
+    private TunnelEntry reverseOnlyEntry(int home, TunnelSpec spec) {
+        for (TunnelEntry existing : findReverseOnly(home)) {
+            if (existing.spec.equals(spec)) {
+                return existing;
+            }
+        }
+        return new TunnelEntry(spec, udpLocalPort);
+    }
+
+    /** Reverse-only tunnels, all home addresses together. */
+    int reverseOnlySize() {
+        return reverseOnly.values().stream().mapToInt(e -> e.length).sum();
     }
 
     TunnelEntry find(BindingKey key) {

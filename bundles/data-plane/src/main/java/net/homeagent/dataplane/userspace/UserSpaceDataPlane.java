@@ -1,5 +1,6 @@
 package net.homeagent.dataplane.userspace;
 
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -178,6 +179,21 @@ public final class UserSpaceDataPlane implements DataPlane, UdpTunnelReceiver, A
         return table.remove(key);
     }
 
+    /**
+     * The bindings of {@code home}, a home address another node forwards, whose reverse tunnels are
+     * still admitted and unwrapped here: exactly {@code bindings} from now on (empty: none). The host is
+     * asked nothing (no route, no proxy entry, no announcement) and the forward direction never sees
+     * them.
+     */
+    public synchronized void admitReverseOnly(Inet4Address home, Collection<TunnelSpec> bindings) {
+        table.admitReverseOnly(Ipv4.toInt(home), bindings);
+    }
+
+    /** The same for every home address at once: whatever was admitted and is not in {@code bindings} goes. */
+    public synchronized void admitReverseOnly(Collection<TunnelSpec> bindings) {
+        table.admitReverseOnly(bindings);
+    }
+
     /** Whether any tunnel of this home address is here. */
     public synchronized boolean serves(int home) {
         return table.find(home).length > 0;
@@ -197,6 +213,12 @@ public final class UserSpaceDataPlane implements DataPlane, UdpTunnelReceiver, A
     public DataPlaneStatus status() {
         List<String> lines = new ArrayList<>(facts.get());
         lines.addAll(drops.describe());
+        int reverseOnly = table.reverseOnlySize();
+        long admitted = table.reverseOnlyAdmitted.sum();
+        if (reverseOnly > 0 || admitted > 0) {
+            lines.add("reverse tunnels of home addresses other nodes forward: " + reverseOnly + " bindings admitted, "
+                    + admitted + " datagrams unwrapped");
+        }
         return new DataPlaneStatus(NAME, true, "forwarding through TUN " + device, table.size(), lines);
     }
 

@@ -146,6 +146,62 @@ class UserSpaceDataPlaneTest {
     }
 
     @Test
+    void theReverseTunnelsOfADelegatedHomeAddressAreAdmittedWithoutRoutingOrProxyingIt() {
+        TunnelSpec delegated = spec("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP);
+        plane.admitReverseOnly(delegated.homeAddress(), List.of(delegated));
+        ReverseAdmission admission = new ReverseAdmission(table, drops);
+        ByteBuffer fromHome = Packets.echo(Packets.HOME, Packets.CORRESPONDENT, 8, false);
+        Decapsulated d = new Decapsulated();
+        d.innerLength = fromHome.limit();
+
+        assertThat(host.take()).as("no route, no proxy entry").isEmpty();
+        assertThat(announced).isEmpty();
+        assertThat(plane.tunnels()).as("not forwarded here").isEmpty();
+        assertThat(table.find(Packets.HOME)).as("never tunnelled by the forward direction").isEmpty();
+
+        d.outerSource = Packets.CARE_OF;
+        assertThat(admission.admit(fromHome, d, 0)).isNotNull();
+        // RFC 3024 §4.2.1 still: only from the binding's care-of address
+        d.outerSource = Packets.CARE_OF + 1;
+        assertThat(admission.admit(fromHome, d, 0)).isNull();
+        assertThat(drops.get(Drops.Reason.NOT_FROM_CARE_OF)).isEqualTo(1);
+        assertThat(plane.status().facts()).contains("reverse tunnels of home addresses other nodes forward: 1 bindings"
+                + " admitted, 1 datagrams unwrapped");
+
+        // the binding moved while delegated: the new care-of address only
+        TunnelSpec moved = spec("10.0.1.10", "192.0.2.3", Encapsulation.IP_IN_IP);
+        plane.admitReverseOnly(delegated.homeAddress(), List.of(moved));
+        d.outerSource = Packets.CARE_OF;
+        assertThat(admission.admit(fromHome, d, 0)).isNull();
+        d.outerSource = Packets.CARE_OF + 1;
+        assertThat(admission.admit(fromHome, d, 0)).isNotNull();
+
+        // taken back or gone: nothing admitted from it any more
+        plane.admitReverseOnly(List.of());
+        assertThat(admission.admit(fromHome, d, 0)).isNull();
+        assertThat(drops.get(Drops.Reason.NOT_FROM_CARE_OF)).isEqualTo(3);
+        assertThat(plane.status().facts()).contains("reverse tunnels of home addresses other nodes forward: 0 bindings"
+                + " admitted, 2 datagrams unwrapped");
+        assertThat(host.take()).isEmpty();
+    }
+
+    @Test
+    void aDelegatedBindingWithoutTHasItsReverseTunnelsRefusedAndItsCountersCarryOver() {
+        TunnelSpec withoutT = new TunnelSpec(spec("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP).key(),
+                net.homeagent.dataplane.Specs.HA, Encapsulation.IP_IN_IP, false, java.util.Optional.empty());
+        plane.admitReverseOnly(List.of(withoutT));
+        Decapsulated d = new Decapsulated();
+        d.outerSource = Packets.CARE_OF;
+        ReverseAdmission admission = new ReverseAdmission(table, drops);
+
+        assertThat(admission.admit(Packets.echo(Packets.HOME, Packets.CORRESPONDENT, 8, false), d, 0)).isNull();
+        assertThat(drops.get(Drops.Reason.REVERSE_NOT_GRANTED)).isEqualTo(1);
+        // told the same binding again (a renewal): the same entry, its counters go on
+        plane.admitReverseOnly(withoutT.homeAddress(), List.of(withoutT));
+        assertThat(table.findReverseOnly(Packets.HOME)[0].refusedReverse.sum()).isEqualTo(1);
+    }
+
+    @Test
     void udpTunnelsAreAdmittedFromTheNatsAddressAndPortOnly() {
         plane.install(spec("10.0.1.10", "192.0.2.2", Encapsulation.UDP));
         Decapsulated d = new Decapsulated();

@@ -105,6 +105,8 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
     private final PacketMeter<Integer> shaRates;
     /** Mobiles moved recently, and until when no policy moves them again. */
     private final Map<Inet4Address, Instant> heldUntil = new HashMap<>();
+    /** The source of an SHA's appliance events, with its node id: mip-api's DelegationView.SHA_SOURCE_PREFIX. */
+    private static final String SHA_SOURCE = net.homeagent.mip.api.management.DelegationView.SHA_SOURCE_PREFIX;
     private final Tally<PhaCount> counts = new Tally<>(PhaCount.class);
     private final RateLimitedLog drops;
     private final Map<Integer, SecondaryPeer> peers = new LinkedHashMap<>();
@@ -550,15 +552,24 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         Map<Inet4Address, MobileLoad> byHome = new HashMap<>();
         movable.forEach(m -> byHome.put(m.home(), m));
         int made = 0;
+        int overBudget = 0;
         for (Move move : wanted) {
             if (made == budget) {
-                counts.add(PhaCount.MOVES_OVER_BUDGET, wanted.size() - made);
+                overBudget = wanted.size() - made;
+                counts.add(PhaCount.MOVES_OVER_BUDGET, overBudget);
                 break;
             }
             MobileLoad mobile = byHome.remove(move.home());
             if (mobile != null && movedByPolicy(policy, move, mobile, single.get(move.home()), now)) {
                 made++;
             }
+        }
+        if (made > 0) {
+            // one event per interval at most, however many moves: the routes and the SNMP limiter see a summary
+            events.accept(ApplianceEvent.of(ApplianceEvent.Kind.LOAD_MOVES, now, "delegation-pha", "policy "
+                    + policy.name() + " moved " + made + " mobiles" + (overBudget > 0 ? ", " + overBudget
+                    + " more over the budget of " + budget : ""), Map.of("policy", policy.name(), "moves",
+                    Integer.toString(made), "overBudget", Integer.toString(overBudget))));
         }
     }
 
@@ -655,20 +666,26 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         sha.stopsInFlight = 0;
         counts.increment(PhaCount.SHA_FAILURES);
         LOG.warn("SHA {} failed ({}): taking its mobiles back", sha.id(), why);
-        events.accept(ApplianceEvent.failure(clock.instant(), "delegation-sha-" + sha.id(), "SHA " + sha.id()
-                + " failed: " + why).withDetail("reason", why));
         transition(sha, ShaState.FAILED, why);
         List<Delegation> its = delegations.values().stream().filter(d -> d.sha == sha).toList();
         its.forEach(d -> sha.takenAway.add(d.home));
         its.forEach(this::forget);
+        int moved = 0;
         for (Delegation d : its) {
-            if (d.binding != null) {
-                chooseSha(d.home).ifPresent(other -> {
-                    counts.increment(PhaCount.MOVED);
-                    delegate(other, d.binding);
-                });
+            Optional<SecondaryPeer> other = d.binding == null ? Optional.empty() : chooseSha(d.home);
+            if (other.isPresent()) {
+                counts.increment(PhaCount.MOVED);
+                delegate(other.get(), d.binding);
+                moved++;
             }
         }
+        // the SHA lost and where its mobiles went, for the routes (SNMP hamDelegationShaLost, audit, endpoints)
+        events.accept(ApplianceEvent.failure(clock.instant(), SHA_SOURCE + sha.id(), "SHA "
+                + sha.id() + " failed: " + why + "; of its " + its.size() + " mobiles " + moved
+                + " moved to other SHAs, " + (its.size() - moved) + " forwarded by the PHA")
+                .withDetail("reason", why).withDetail("node", Integer.toString(sha.id()))
+                .withDetail("mobiles", Integer.toString(its.size())).withDetail("moved", Integer.toString(moved))
+                .withDetail("takenBack", Integer.toString(its.size() - moved)));
     }
 
     /** An SHA came up: the mobiles the PHA forwards itself are offered to the policy. */
@@ -686,7 +703,7 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         sha.state = to;
         counts.increment(PhaCount.SHA_TRANSITIONS);
         LOG.info("SHA {}: {} -> {} ({})", sha.id(), from.text(), to.text(), why);
-        events.accept(ApplianceEvent.roleChanged(clock.instant(), "delegation-sha-" + sha.id(), from.text(), to.text(),
+        events.accept(ApplianceEvent.roleChanged(clock.instant(), SHA_SOURCE + sha.id(), from.text(), to.text(),
                 why).withDetail("node", Integer.toString(sha.id())));
     }
 

@@ -33,6 +33,7 @@ import net.homeagent.mip.api.ReplyBarrier;
 import net.homeagent.mip.api.TunnelCounters;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.events.ApplianceEvents;
+import net.homeagent.mip.api.management.DelegationView;
 import net.homeagent.peer.PeerLink;
 
 /**
@@ -40,7 +41,8 @@ import net.homeagent.peer.PeerLink;
  * {@code enabled=true}. It then plugs the {@link PrimaryAgent} into the home agent through mip-api,
  * registered by hand so that an appliance that is not a PHA registers nothing: the
  * {@link BindingListener} and {@link ReplyBarrier}, and {@link LocalInterception} as the
- * {@link DelegatedForwarding} its data plane asks.
+ * {@link DelegatedForwarding} its data plane asks, and {@link PrimaryView} as the {@link DelegationView}
+ * the SNMP agent serves.
  */
 @Component(service = PrimaryRole.class, immediate = true, configurationPid = PhaConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -94,6 +96,7 @@ public final class PrimaryRole {
         ticker = Optional.of(thread);
         registrations = List.of(
                 context.registerService(DelegatedForwarding.class, interception, null),
+                context.registerService(DelegationView.class, new PrimaryView(started), null),
                 context.registerService(new String[] {BindingListener.class.getName(), ReplyBarrier.class.getName()},
                         started, null));
         publish(ApplianceEvent.roleChanged(Clock.systemUTC().instant(), "delegation-pha", "off", "primary",

@@ -23,6 +23,7 @@ import net.homeagent.mip.api.RemovalReason;
 import net.homeagent.mip.api.TunnelCounters;
 import net.homeagent.mip.api.TunnelSpec;
 import net.homeagent.mip.api.events.ApplianceEvent;
+import net.homeagent.mip.api.management.DelegationView;
 import net.homeagent.mip.api.testing.FakeBindingStore;
 import net.homeagent.mip.api.testing.FakeDataPlane;
 import net.homeagent.mip.api.testing.MutableClock;
@@ -251,13 +252,19 @@ class PrimaryAgentTest {
         assertThat(planeB.tunnels()).hasSize(4);
         assertThat(interception.size()).isEqualTo(4);
         assertThat(pha.counts().get(PhaCount.MOVED)).isEqualTo(2);
-        assertThat(events).extracting(ApplianceEvent::kind).contains(ApplianceEvent.Kind.FAILURE);
+        // the SHA lost, for the routes: its node, its mobiles and where they went
+        assertThat(events).filteredOn(e -> e.kind() == ApplianceEvent.Kind.FAILURE).singleElement()
+                .satisfies(e -> assertThat(e.details()).containsEntry("node", "2").containsEntry("mobiles", "2")
+                        .containsEntry("moved", "2").containsEntry("takenBack", "0"));
 
         passes(200); // a heartbeat to B, which the link then gives up on
         peers.giveUp(SHA_B);
         assertThat(pha.shas().get(1).state()).isEqualTo(ShaState.FAILED);
         assertThat(interception.size()).isZero();
         assertThat(pha.counts().get(PhaCount.TAKEN_BACK)).isEqualTo(6);
+        assertThat(events).filteredOn(e -> e.kind() == ApplianceEvent.Kind.FAILURE).last()
+                .satisfies(e -> assertThat(e.details()).containsEntry("node", "3").containsEntry("mobiles", "4")
+                        .containsEntry("moved", "0").containsEntry("takenBack", "4"));
     }
 
     @Test
@@ -456,6 +463,10 @@ class PrimaryAgentTest {
         runs(1000);
         assertThat(interception.size()).isEqualTo(1); // one move per interval (maxMovesPerInterval=1)
         assertThat(pha.counts().get(PhaCount.MOVES_OVER_BUDGET)).isEqualTo(1);
+        // one event for the interval's moves, saying what the budget left out
+        assertThat(events).filteredOn(e -> e.kind() == ApplianceEvent.Kind.LOAD_MOVES).singleElement()
+                .satisfies(e -> assertThat(e.details()).containsEntry("policy", PacketThreshold.NAME)
+                        .containsEntry("moves", "1").containsEntry("overBudget", "1"));
         count(phaPlane, two, 4000);
         runs(1000);
         assertThat(interception.size()).isEqualTo(2);
@@ -468,6 +479,13 @@ class PrimaryAgentTest {
         }
         assertThat(interception.size()).isEqualTo(2);
         assertThat(pha.counts().get(PhaCount.POLICY_MOVES)).isEqualTo(2);
+        assertThat(events).filteredOn(e -> e.kind() == ApplianceEvent.Kind.LOAD_MOVES).hasSize(2);
+        // what a manager reads (hamDelegation): the same figures
+        DelegationView.Primary view = new PrimaryView(pha).primary();
+        assertThat(view.policy()).isEqualTo(PacketThreshold.NAME);
+        assertThat(view.policyMoves()).isEqualTo(2);
+        assertThat(view.shas()).extracting(DelegationView.Sha::mobiles).containsExactly(1, 1);
+        assertThat(view.shas()).extracting(DelegationView.Sha::state).containsOnly(DelegationView.ShaState.UP);
     }
 
     @Test

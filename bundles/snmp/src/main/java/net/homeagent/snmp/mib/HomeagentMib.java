@@ -58,6 +58,8 @@ public final class HomeagentMib extends MibModule {
     public static final OID COMPONENT_FAILURE = new OID(NOTIFICATIONS).append(5);
     public static final OID ROLE_CHANGE = new OID(NOTIFICATIONS).append(6);
     public static final OID GROUP_STATE_CHANGE = new OID(NOTIFICATIONS).append(7);
+    public static final OID DELEGATION_SHA_LOST = new OID(NOTIFICATIONS).append(8);
+    public static final OID DELEGATION_MOVES = new OID(NOTIFICATIONS).append(9);
 
     /** TruthValue (RFC 2579): true(1), false(2). */
     static final int TRUE = 1;

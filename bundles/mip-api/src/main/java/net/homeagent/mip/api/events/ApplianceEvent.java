@@ -52,14 +52,19 @@ public record ApplianceEvent(Kind kind, Instant at, String source, String text, 
         NETWORK_ALERT,
         /**
          * The MIMM advisor raised, expired or cleared an alert (details: alert, state, networks,
-         * reason, expiry, subject, alternative); since 1.1.0.
+         * reason, expiry, subject, alternative); since 1.2.0.
          */
         MIMM_ALERT,
         /**
          * The MIMM advisor's advice over an interval, summarised: what changed in its counters
-         * (details: seconds, then one entry per counter that moved); since 1.1.0.
+         * (details: seconds, then one entry per counter that moved); since 1.2.0.
          */
-        MIMM_ADVICE
+        MIMM_ADVICE,
+        /**
+         * A load-balancing policy moved mobiles between the nodes that forward them, at most one event
+         * per load interval (details: policy, moves, overBudget) (since 1.2.0).
+         */
+        LOAD_MOVES
     }
 
     public static ApplianceEvent of(Kind kind, Instant at, String source, String text, Map<String, String> details) {
