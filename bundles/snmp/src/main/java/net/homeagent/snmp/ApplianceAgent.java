@@ -11,6 +11,8 @@ import org.snmp4j.agent.AgentConfigManager;
 import org.snmp4j.agent.DefaultMOServer;
 import org.snmp4j.agent.DuplicateRegistrationException;
 import org.snmp4j.agent.MOServer;
+import org.snmp4j.agent.NotificationOriginator;
+import org.snmp4j.agent.mo.snmp.NotificationOriginatorImpl;
 import org.snmp4j.agent.mo.snmp.SnmpNotificationMIB;
 import org.snmp4j.agent.mo.snmp.StorageType;
 import org.snmp4j.agent.mo.snmp.TransportDomains;
@@ -97,6 +99,18 @@ final class ApplianceAgent {
             @Override
             public OctetString getSysDescr() {
                 return new OctetString("homeagent Mobile IPv4 home agent appliance (RFC 5944)");
+            }
+
+            /**
+             * RFC 3584 §5.3: a v1/v2c notification carries the community string that
+             * snmpCommunityTable maps the target's securityName to. SNMP4J-Agent's default originator
+             * is given no community table and sent the securityName (our community's index) as the
+             * community, which every manager refused.
+             */
+            @Override
+            protected NotificationOriginator createNotificationOriginator() {
+                return new NotificationOriginatorImpl(session, vacm != null ? vacm : vacmMIB, snmpv2MIB.getSysUpTime(),
+                        targetMIB, notificationMIB, communityMIB);
             }
         };
         agent.setContext(new SecurityModels(),
