@@ -1,5 +1,6 @@
 package net.homeagent.mimm.reactive;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +30,11 @@ public record Alert(int id, String subject, List<Integer> networks, AlertReason 
         return until.map(now::isBefore).orElse(true);
     }
 
-    /** What a mobile is told now: the expiry left (at least 1 s), or -1. */
+    /**
+     * What a mobile is told now: the expiry left in whole seconds, rounded up so that a mobile never
+     * comes back before the alert ends (at least 1 s), or -1.
+     */
     long expiryLeft(Instant now) {
-        return until.map(u -> Math.max(1, u.getEpochSecond() - now.getEpochSecond())).orElse(expirySeconds);
+        return until.map(u -> Math.max(1, (Duration.between(now, u).toMillis() + 999) / 1000)).orElse(expirySeconds);
     }
 }
