@@ -1,7 +1,6 @@
 package net.homeagent.mip6.correspondent;
 
 import java.net.Inet6Address;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import net.homeagent.mip.codec.mip6.BindingError;
 import net.homeagent.mip.codec.mip6.DestinationOptionsCodec;
 import net.homeagent.mip.codec.mip6.DestinationOptionsHeader;
 import net.homeagent.mip.codec.mip6.InternetChecksum;
+import net.homeagent.mip.codec.mip6.Ipv6Fields;
 import net.homeagent.mip.codec.mip6.MalformedMobilityHeaderException;
 import net.homeagent.mip.codec.mip6.Type2RoutingHeader;
 import net.homeagent.mip.codec.mip6.Type2RoutingHeaderCodec;
@@ -85,12 +85,12 @@ public final class RouteOptimizedEcho implements Predicate<ByteBuf> {
         if (packet.readableBytes() < HEADER || (packet.getUnsignedByte(start) >>> 4) != 6) {
             return false;
         }
-        Inet6Address destination = address(packet, start + 24);
+        Inet6Address destination = Ipv6Fields.read(packet, start + 24);
         int payloadLength = packet.getUnsignedShort(start + 4);
         if (!addresses.contains(destination) || payloadLength > packet.readableBytes() - HEADER) {
             return false;
         }
-        Inet6Address source = address(packet, start + 8);
+        Inet6Address source = Ipv6Fields.read(packet, start + 8);
         ByteBuf payload = packet.slice(start + HEADER, payloadLength);
         int next = packet.getUnsignedByte(start + 6);
         Optional<Inet6Address> home = Optional.empty();
@@ -168,16 +168,6 @@ public final class RouteOptimizedEcho implements Predicate<ByteBuf> {
             }
         } finally {
             out.release();
-        }
-    }
-
-    private static Inet6Address address(ByteBuf packet, int at) {
-        byte[] octets = new byte[16];
-        packet.getBytes(at, octets);
-        try {
-            return Inet6Address.getByAddress(null, octets, -1);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("16 octets are always an IPv6 address", e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package net.homeagent.mip6.forward;
 
 import java.net.Inet6Address;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -9,6 +8,7 @@ import java.util.Set;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import net.homeagent.mip.codec.mip6.InternetChecksum;
+import net.homeagent.mip.codec.mip6.Ipv6Fields;
 import net.homeagent.mip6.Mip6Counters;
 import net.homeagent.mip6.Mip6Counters.Counter;
 import net.homeagent.mip6.PacketSink;
@@ -72,7 +72,7 @@ public final class TunnelForwarder {
         if (packet.readableBytes() < HEADER || (packet.getUnsignedByte(start) >>> 4) != 6) {
             return false; // the signalling path counts what is no IPv6 packet
         }
-        Inet6Address destination = address(packet, start + 24);
+        Inet6Address destination = Ipv6Fields.read(packet, start + 24);
         for (Anchor anchor : anchors) {
             if (anchor.addresses().contains(destination)) {
                 return packet.getUnsignedByte(start + 6) == IPV6_IN_IPV6 && decapsulate(anchor, packet);
@@ -119,8 +119,8 @@ public final class TunnelForwarder {
             counters.count(Counter.REVERSE_REFUSED);
             return true;
         }
-        Inet6Address careOf = address(packet, start + 8);
-        Optional<Mip6Binding> binding = anchor.cache().get(address(packet, inner + 8));
+        Inet6Address careOf = Ipv6Fields.read(packet, start + 8);
+        Optional<Mip6Binding> binding = anchor.cache().get(Ipv6Fields.read(packet, inner + 8));
         if (binding.isEmpty() || !binding.get().careOfAddress().equals(careOf)) {
             counters.count(Counter.REVERSE_REFUSED);
             return true;
@@ -136,7 +136,7 @@ public final class TunnelForwarder {
      */
     private void tooBig(Inet6Address from, ByteBuf packet) {
         int start = packet.readerIndex();
-        Inet6Address source = address(packet, start + 8);
+        Inet6Address source = Ipv6Fields.read(packet, start + 8);
         boolean icmpError = packet.getUnsignedByte(start + 6) == ICMPV6 && packet.getUnsignedByte(start + HEADER) < 128;
         if (icmpError || source.isMulticastAddress() || source.isAnyLocalAddress()) {
             return;
@@ -167,16 +167,6 @@ public final class TunnelForwarder {
             counters.count(counter);
         } else {
             counters.count(Counter.SEND_FAILURES);
-        }
-    }
-
-    private static Inet6Address address(ByteBuf packet, int at) {
-        byte[] octets = new byte[16];
-        packet.getBytes(at, octets);
-        try {
-            return Inet6Address.getByAddress(null, octets, -1);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("16 octets are always an IPv6 address", e);
         }
     }
 }

@@ -1,12 +1,12 @@
 package net.homeagent.mip6.wire;
 
 import java.net.Inet6Address;
-import java.net.UnknownHostException;
 import java.util.Optional;
 
 import io.netty.buffer.ByteBuf;
 import net.homeagent.mip.codec.mip6.DestinationOptionsCodec;
 import net.homeagent.mip.codec.mip6.DestinationOptionsHeader;
+import net.homeagent.mip.codec.mip6.Ipv6Fields;
 import net.homeagent.mip.codec.mip6.MalformedMobilityHeaderException;
 import net.homeagent.mip.codec.mip6.MobilityHeaderCodec;
 
@@ -47,8 +47,8 @@ public final class MobilityPacketReader {
                     + (packet.readableBytes() - HEADER) + " octets received");
         }
         int next = packet.getUnsignedByte(start + 6);
-        Inet6Address source = address(packet, start + 8);
-        Inet6Address destination = address(packet, start + 24);
+        Inet6Address source = Ipv6Fields.read(packet, start + 8);
+        Inet6Address destination = Ipv6Fields.read(packet, start + 24);
         ByteBuf payload = packet.slice(start + HEADER, payloadLength);
         Optional<Inet6Address> home = Optional.empty();
         while (next != MobilityHeaderCodec.NEXT_HEADER) {
@@ -81,15 +81,5 @@ public final class MobilityPacketReader {
         payload.getBytes(payload.readerIndex(), octets);
         return Optional.of(new InboundMobilityHeader(source, destination, home,
                 codec.decode(payload, pseudoSource, destination), octets));
-    }
-
-    private static Inet6Address address(ByteBuf packet, int at) {
-        byte[] octets = new byte[16];
-        packet.getBytes(at, octets);
-        try {
-            return Inet6Address.getByAddress(null, octets, -1);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("16 octets are always an IPv6 address", e);
-        }
     }
 }

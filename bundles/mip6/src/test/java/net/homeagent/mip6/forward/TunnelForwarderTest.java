@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import net.homeagent.mip.codec.mip6.InternetChecksum;
+import net.homeagent.mip.codec.mip6.Ipv6Fields;
 import net.homeagent.mip6.Addresses;
 import net.homeagent.mip6.Mip6Counters;
 import net.homeagent.mip6.Mip6Counters.Counter;
@@ -71,11 +70,7 @@ class TunnelForwarderTest {
     }
 
     private static Inet6Address addressAt(byte[] packet, int at) {
-        try {
-            return (Inet6Address) InetAddress.getByAddress(Arrays.copyOfRange(packet, at, at + 16));
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
+        return Ipv6Fields.read(Unpooled.wrappedBuffer(packet), at);
     }
 
     @Test

@@ -5,9 +5,9 @@ import java.net.UnknownHostException;
 
 import io.netty.buffer.ByteBuf;
 
-/** IPv6 address fields of this package's headers. */
-final class Ipv6Fields {
-    static final int ADDRESS_LENGTH = 16;
+/** IPv6 address fields of this package's headers, and of the IPv6 headers the MIPv6 node reads. */
+public final class Ipv6Fields {
+    public static final int ADDRESS_LENGTH = 16;
 
     private Ipv6Fields() {
     }
@@ -16,7 +16,7 @@ final class Ipv6Fields {
      * Sixteen octets as an {@link Inet6Address}, also for an IPv4-mapped address (which
      * {@code InetAddress.getByAddress} would turn into an IPv4 one).
      */
-    static Inet6Address read(ByteBuf buf, int index) {
+    public static Inet6Address read(ByteBuf buf, int index) {
         byte[] octets = new byte[ADDRESS_LENGTH];
         buf.getBytes(index, octets);
         try {

@@ -9,7 +9,8 @@
  * from here. Messages and options are records; their interfaces are sealed and
  * {@code @ProviderType}: only this bundle implements them, so a new message, option or method is a
  * minor bump. Pure Java on Netty buffers, no I/O. 1.1.0 made
- * {@link net.homeagent.mip.codec.mip6.InternetChecksum} public (the MIPv6 node's ICMPv6 errors).
+ * {@link net.homeagent.mip.codec.mip6.InternetChecksum} public (the MIPv6 node's ICMPv6 errors) and
+ * {@link net.homeagent.mip.codec.mip6.Ipv6Fields#read} (the addresses of the IPv6 headers it reads).
  */
 @Version("1.1.0")
 package net.homeagent.mip.codec.mip6;
