@@ -1,5 +1,6 @@
 package net.homeagent.snmp.mib;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -8,10 +9,12 @@ import org.snmp4j.smi.Counter64;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.SMIConstants;
 import org.snmp4j.smi.Variable;
 
 import net.homeagent.mip.api.management.DelegationView;
 import net.homeagent.mip.api.management.DelegationView.Primary;
+import net.homeagent.mip.api.management.DelegationView.Sha;
 
 /**
  * HOMEAGENT-MIB's hamDelegation (mibs/HOMEAGENT-MIB.mib): the primary home agent's delegation to its
@@ -49,7 +52,18 @@ public final class DelegationMib extends MibModule {
         scalar(primary, MOVED, p -> new Counter64(p.moved()));
         scalar(primary, POLICY_MOVES, p -> new Counter64(p.policyMoves()));
         scalar(primary, SHA_FAILURES, p -> new Counter64(p.shaFailures()));
-        serve(new DelegationShaTable(SHA_ENTRY, primary));
+        // hamDelegationShaTable, indexed by hamDelegationShaNodeId (column 1)
+        serve(new LiveTable<>(SHA_ENTRY, new int[] {SMIConstants.SYNTAX_OCTET_STRING, SMIConstants.SYNTAX_INTEGER32,
+            SMIConstants.SYNTAX_GAUGE32, SMIConstants.SYNTAX_GAUGE32, SMIConstants.SYNTAX_INTEGER32},
+                () -> primary.get().map(Primary::shas).orElse(List.of()), Sha::nodeId, DelegationMib::sha));
+    }
+
+    /** hamDelegationShaEntry columns 2..6; a rate not known yet (fewer than two Load Reports) is -1. */
+    static Variable[] sha(Sha s) {
+        long rate = s.packetsPerSecond().orElse(-1);
+        return new Variable[] {new OctetString(s.address()), state(s.state()),
+            HomeagentMib.gauge(s.mobiles()), HomeagentMib.gauge(s.starting()),
+            new Integer32((int) Math.min(rate, Integer.MAX_VALUE))};
     }
 
     private void scalar(Supplier<Optional<Primary>> primary, OID oid, Function<Primary, Variable> value) {

@@ -1,5 +1,6 @@
 package net.homeagent.snmp.mib;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -8,11 +9,14 @@ import org.snmp4j.smi.Counter64;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.SMIConstants;
+import org.snmp4j.smi.TimeTicks;
 import org.snmp4j.smi.UnsignedInteger32;
 import org.snmp4j.smi.Variable;
 
 import net.homeagent.mip.api.management.RedundancyGroupView;
 import net.homeagent.mip.api.management.RedundancyGroupView.Group;
+import net.homeagent.mip.api.management.RedundancyGroupView.Member;
 import net.homeagent.mip.api.management.RedundancyGroupView.State;
 
 /**
@@ -62,7 +66,19 @@ public final class GroupMib extends MibModule {
         scalar(group, LAST_LEARN_FROM,
                 g -> new UnsignedInteger32(g.lastLearn().map(l -> l.from().orElse(0)).orElse(0)));
         scalar(group, LAST_LEARN_BINDINGS, g -> HomeagentMib.gauge(g.lastLearn().map(l -> l.bindings()).orElse(0L)));
-        serve(new GroupMemberTable(MEMBER_ENTRY, group));
+        // hamGroupMemberTable, indexed by hamGroupMemberNodeId (column 1)
+        serve(new LiveTable<>(MEMBER_ENTRY, new int[] {SMIConstants.SYNTAX_OCTET_STRING, SMIConstants.SYNTAX_INTEGER32,
+            SMIConstants.SYNTAX_TIMETICKS, SMIConstants.SYNTAX_COUNTER64, SMIConstants.SYNTAX_GAUGE32,
+            SMIConstants.SYNTAX_COUNTER64, SMIConstants.SYNTAX_INTEGER32},
+                () -> group.get().map(Group::members).orElse(List.of()), Member::nodeId, GroupMib::member));
+    }
+
+    /** hamGroupMemberEntry columns 2..8. */
+    static Variable[] member(Member m) {
+        return new Variable[] {new OctetString(m.address()), state(m.state()),
+            new TimeTicks(Math.min(m.sinceHeard().toMillis() / 10, 0xFFFF_FFFFL)), new Counter64(m.sent()),
+            HomeagentMib.gauge(m.lag()), new Counter64(m.failed()),
+            new Integer32(m.lagging() ? HomeagentMib.TRUE : HomeagentMib.FALSE)};
     }
 
     private void scalar(Supplier<Optional<Group>> group, OID oid, Function<Group, Variable> value) {

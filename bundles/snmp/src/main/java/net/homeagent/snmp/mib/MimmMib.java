@@ -6,14 +6,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import org.snmp4j.agent.MOScope;
-import org.snmp4j.agent.mo.DefaultMOMutableTableModel;
-import org.snmp4j.agent.mo.DefaultMOTable;
-import org.snmp4j.agent.mo.DefaultMOTableRow;
-import org.snmp4j.agent.mo.MOAccessImpl;
-import org.snmp4j.agent.mo.MOColumn;
-import org.snmp4j.agent.mo.MOTableIndex;
-import org.snmp4j.agent.mo.MOTableSubIndex;
 import org.snmp4j.smi.Counter64;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.OID;
@@ -85,45 +77,5 @@ public final class MimmMib extends MibModule {
             new OctetString(a.networks().stream().map(String::valueOf).collect(Collectors.joining(","))),
             new Integer32(a.reason()), new Integer32((int) a.expiry()), new UnsignedInteger32(a.alternative()),
             new OctetString(a.raisedAt().toString()), new OctetString(a.until().map(Object::toString).orElse(""))};
-    }
-
-    /**
-     * A read-only table indexed by one unsigned number, rebuilt from its source at each request: a
-     * handful of networks and alerts, whose load must not be a second old.
-     */
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    static final class LiveTable<R> extends DefaultMOTable<DefaultMOTableRow, MOColumn,
-            DefaultMOMutableTableModel<DefaultMOTableRow>> {
-
-        private final Supplier<List<R>> rows;
-        private final Function<R, Integer> index;
-        private final Function<R, Variable[]> values;
-
-        LiveTable(OID entry, int[] syntax, Supplier<List<R>> rows, Function<R, Integer> index,
-                Function<R, Variable[]> values) {
-            super(entry, new MOTableIndex(new MOTableSubIndex[] {new MOTableSubIndex(SMIConstants.SYNTAX_GAUGE32)}),
-                    columns(syntax), new DefaultMOMutableTableModel<>());
-            this.rows = rows;
-            this.index = index;
-            this.values = values;
-        }
-
-        private static MOColumn[] columns(int[] syntax) {
-            MOColumn[] columns = new MOColumn[syntax.length];
-            for (int i = 0; i < syntax.length; i++) {
-                columns[i] = new MOColumn(i + 2, syntax[i], MOAccessImpl.ACCESS_READ_ONLY);
-            }
-            return columns;
-        }
-
-        @Override
-        public void update(MOScope scope) {
-            synchronized (model) {
-                model.clear();
-                for (R row : rows.get()) {
-                    model.addRow(new DefaultMOTableRow(new OID(new int[] {index.apply(row)}), values.apply(row)));
-                }
-            }
-        }
     }
 }
