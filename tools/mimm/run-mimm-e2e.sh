@@ -177,6 +177,25 @@ ping_stop() { # stops the ping of `pings $1`; sets sent and got (0 0 if it print
     wait "$ping_pid" 2>/dev/null || true
     read -r sent got < <(awk '/packets transmitted/ { sent = $1; got = $4 } END { print sent + 0, got + 0 }' "$work/$1.ping")
 }
+
+# move_under_pings NAME IFACE WHAT DBM...: pings the home address while the signals become DBM..., waits
+# (5 s at most) for the default route via IFACE, and counts the pings lost meanwhile (target 0, at
+# most 1 allowed: one in flight at the switch)
+move_under_pings() {
+    local name=$1 iface=$2 what=$3 fell moved
+    shift 3
+    pings "$name"
+    sleep 1
+    signals "$@"
+    fell=$(date +%s%3N)
+    expect "the default route via $iface within 5 s" await_default "$iface" 5
+    moved=$(date +%s%3N)
+    sleep 1
+    ping_stop "$name"
+    log "$what $((moved - fell)) ms after the signal fell; pings: $sent sent, $got answered, $((sent - got)) lost"
+    expect "ping loss during $what: $((sent - got)) of $sent (target 0, at most 1 allowed)" \
+        test "$sent" -ge 40 -a $((sent - got)) -le 1
+}
 at_ms() { date -d "$1" +%s%3N; }   # an ISO-8601 instant of the client's output, as epoch ms
 
 log "1. attach: wlan1 (network 3) refused for bandwidth, the alternative network 1 taken"
@@ -193,17 +212,7 @@ expect "the correspondent reaches the home address through the tunnel to wlan0 (
     test "$sent" -ge 20 -a "$got" -ge $((sent - 1))
 
 log "2. wlan0 degrades: make-before-break to wwan0 under a ping every 20 ms"
-pings handoff
-sleep 1
-signals -83 -50 -50 -95
-degraded=$(date +%s%3N)
-expect "the default route via wwan0 within 5 s" await_default wwan0 5
-moved=$(date +%s%3N)
-sleep 1
-ping_stop handoff
-log "handoff $((moved - degraded)) ms after the signal fell; pings: $sent sent, $got answered, $((sent - got)) lost"
-expect "ping loss during the handoff: $((sent - got)) of $sent (target 0, at most 1 allowed)" \
-    test "$sent" -ge 40 -a $((sent - got)) -le 1
+move_under_pings handoff wwan0 "the handoff" -83 -50 -50 -95
 expect "the handoff line: wlan0 -> wwan0 (DETERIORATING, advised)" \
     await_line ' handoff wlan0 -> wwan0 \(DETERIORATING, advised\)$' 3
 expect "mip:bindings: $home at 10.81.2.2" grep -qE "10\.81\.0\.10 .*10\.81\.2\.2" <<<"$(testbed_shell ha 'mip:bindings')"
@@ -257,17 +266,7 @@ expect "ping loss during the alert's two handoffs: $((sent - got)) of $sent (at 
     test "$sent" -ge 100 -a $((sent - got)) -le 2
 
 log "5. subnet group: wlan0 fades, wlan2 (same subnet, same care-of address) takes over at layer 2"
-pings group
-sleep 1
-signals -83 -50 -50 -50
-group_ms=$(date +%s%3N)
-expect "the default route via wlan2 within 5 s" await_default wlan2 5
-moved=$(date +%s%3N)
-sleep 1
-ping_stop group
-log "layer-2 move $((moved - group_ms)) ms after the signal fell; pings: $sent sent, $got answered, $((sent - got)) lost"
-expect "ping loss during the layer-2 move: $((sent - got)) of $sent (target 0, at most 1 allowed)" \
-    test "$sent" -ge 40 -a $((sent - got)) -le 1
+move_under_pings group wlan2 "the layer-2 move" -83 -50 -50 -50
 expect "the handoff line: wlan0 -> wlan2 (DETERIORATING, same address)" \
     await_line '^[0-9][^ ]+ handoff wlan0 -> wlan2 \(DETERIORATING, same address\)$' 3
 wlan2_mac=$(testbed_exec mn cat /sys/class/net/wlan2/address)
