@@ -47,32 +47,41 @@ public final class IpRoutes implements Routes {
     }
 
     /**
-     * A subnet group's member (the shared address may be held by another member): a host route to the
-     * gateway through the member and the default route through it, both with the shared address as
-     * source; with {@code arp_filter} on (the group's host setting, docs/mimm.md "Client: subnet
-     * groups") only the member the gateway's route names answers the access router's ARP for the
-     * shared address. Then the host's neighbour entries for the gateway are flushed, on every
-     * interface: the old member's entry, still in use a moment ago, would otherwise be revalidated by
-     * a unicast ARP probe from the old member with the shared address as sender, and the access router
-     * would move the address back to it (seen on this kernel about 2 s after a move). Last, one echo
-     * request to the gateway through the member: it needs the gateway's link-layer address, so the
+     * A subnet group's member (the shared address may be held by another member), make before break:
+     * first a host route to the gateway through the member with the shared address as source; with
+     * {@code arp_filter} on (the group's host setting, docs/mimm.md "Client: subnet groups") only the
+     * member the gateway's route names answers the access router's ARP for the shared address. Then
+     * the host's neighbour entries for the gateway are flushed, on every interface, and one echo
+     * request goes to the gateway through the member: it needs the gateway's link-layer address, so the
      * member sends an ARP request whose sender is the shared address and its own hardware address, and
-     * the access router updates its neighbour entry for the care-of address at once (RFC 826, merge).
-     * The same effect as the gratuitous ARP of an active-backup bond, without the bonding driver this
-     * kernel lacks; the echo's outcome is only logged.
+     * the access router updates its neighbour entry for the care-of address at once (RFC 826, merge;
+     * Linux overrides an entry for the sender of a request addressed to it). The same effect as the
+     * gratuitous ARP of an active-backup bond, without the bonding driver this kernel lacks. This comes
+     * before the default route moves: until then only the echo leaves by the member, so its ARP
+     * request is the one that carries the shared address. Were the default route moved first, a reply
+     * of the mobile's (home address as source) could reach the member's empty neighbour entry first:
+     * the ARP request would then name the home address, the echo would wait on it, and the router
+     * would keep sending to the old member (seen in CI). Only then the default route moves, and the
+     * gateway's entries are flushed once more: the old member's entry, in use a moment ago, would
+     * otherwise be revalidated by a unicast ARP probe from the old member with the shared address as
+     * sender, and the access router would move the address back to it (seen on this kernel about 2 s
+     * after a move). The echo's outcome is only logged.
      */
     @Override
     public boolean useMember(LinkProfile member) {
         String gateway = member.gateway().orElseThrow(() -> new IllegalArgumentException(member.iface()
                 + ": a subnet group's member needs its gateway")).getHostAddress();
         String source = member.careOf().getHostAddress();
-        if (!run(List.of("ip", "route", "replace", gateway + "/32", "dev", member.iface(), "src", source))
-                || !run(List.of("ip", "route", "replace", "default", "via", gateway, "dev", member.iface(), "src",
-                        source))) {
+        if (!run(List.of("ip", "route", "replace", gateway + "/32", "dev", member.iface(), "src", source))) {
             return false;
         }
         run(List.of("ip", "neigh", "flush", "to", gateway));
         run(List.of("ping", "-n", "-q", "-c", "1", "-W", "1", "-I", member.iface(), gateway));
+        if (!run(List.of("ip", "route", "replace", "default", "via", gateway, "dev", member.iface(), "src",
+                source))) {
+            return false;
+        }
+        run(List.of("ip", "neigh", "flush", "to", gateway));
         return true;
     }
 

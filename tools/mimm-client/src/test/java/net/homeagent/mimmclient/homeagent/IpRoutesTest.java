@@ -56,13 +56,14 @@ class IpRoutesTest {
         assertThat(routes.useMember(member)).isTrue();
         assertThat(commands).containsExactly(
                 List.of("ip", "route", "replace", "192.0.2.254/32", "dev", "wlan2", "src", "192.0.2.1"),
-                List.of("ip", "route", "replace", "default", "via", "192.0.2.254", "dev", "wlan2", "src", "192.0.2.1"),
                 List.of("ip", "neigh", "flush", "to", "192.0.2.254"),
-                List.of("ping", "-n", "-q", "-c", "1", "-W", "1", "-I", "wlan2", "192.0.2.254"));
+                List.of("ping", "-n", "-q", "-c", "1", "-W", "1", "-I", "wlan2", "192.0.2.254"),
+                List.of("ip", "route", "replace", "default", "via", "192.0.2.254", "dev", "wlan2", "src", "192.0.2.1"),
+                List.of("ip", "neigh", "flush", "to", "192.0.2.254"));
         commands.clear();
         routeFails[0] = true;
         assertThat(routes.useMember(member)).isFalse();
-        // nothing more when the route did not move: the echo would leave by the old member
+        // nothing more when the host route did not move: the echo would leave by the old member
         assertThat(commands).hasSize(1);
     }
 }
