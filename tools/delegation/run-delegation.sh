@@ -151,7 +151,7 @@ expect "the renewal with T was acknowledged and $reverse_home is forwarded by an
 # RFC 3024 §5.2: the care-of address tunnels to the home agent address of the registration, the
 # PHA's; the PHA no longer routes or proxies the home address but unwraps what lands there
 testbed_exec_bg cn "$py" "$here/reverse_probe.py" listen --address 192.0.2.200 --port 9434 --duration 12 --count 5
-reverse_listen="$TB_WORK/cn-bg${#TB_PIDS[@]}.out"
+reverse_listen=$TB_BG_OUT
 # first from an address that is not the binding's care-of address: refused (RFC 3024 §4.2.1), so
 # the first datagrams the correspondent gets are the 5 that follow, from the care-of address
 testbed_exec mn "$py" "$here/reverse_probe.py" send --care-of 198.51.100.9 --home-agent "$pha_address" \

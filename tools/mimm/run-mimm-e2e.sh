@@ -113,7 +113,7 @@ expect "advisor up: mimm:alerts answers" true
 log "the mobile: mip0 with the home address, the decapsulator, the client"
 testbed_exec_bg mn "$py" "$here/mobile_tunnel.py" --tun mip0 --home-agent "$ha_addr" \
     --care-of 10.81.1.2 --care-of 10.81.2.2 --care-of 10.81.3.2
-decap=$TB_BG decap_out="$TB_WORK/mn-bg${#TB_PIDS[@]}.out"
+decap=$TB_BG decap_out=$TB_BG_OUT
 for _ in $(seq 50); do grep -qs ready "$decap_out" && break; sleep 0.2; done
 testbed_exec mn ip addr add "$home/32" dev mip0
 testbed_exec mn ip link set mip0 up
@@ -140,7 +140,7 @@ testbed_exec_bg mn java -jar "$jar" run --links "$work/links.conf" --home-agent 
     --home "$home" --spi 300 --key "$key" --sessions 1 --kbps 64 --interval-ms 100 --averaging moving:2 \
     --failed-hold-s 2 --timeout-ms 1000 --attempts 3 --advice-port "$mobile_port" --advisor-port "$reactive_port" \
     --wireless "$work/wireless"
-client=$TB_BG client_out="$TB_WORK/mn-bg${#TB_PIDS[@]}.out"
+client=$TB_BG client_out=$TB_BG_OUT
 
 radio_dead() { # nftables drops everything in and out of $1, ARP too: a radio that is gone (a member of
     # the subnet group still answering ARP for the shared address would pull its traffic back)

@@ -80,8 +80,7 @@ mip6_restart_and_recover() {
     shift
     testbed_kill9 "$mip6_node"
     testbed_exec_bg mn "$@"
-    answerer=$TB_BG
-    answer_out=$(ls -t "$work"/mn-bg*.out | head -n 1)
+    answerer=$TB_BG answer_out=$TB_BG_OUT
     # the restart waits until the mobile nodes listen (scapy takes a while to load on a busy box)
     for _ in $(seq 120); do grep -q '^listening' "$answer_out" && break; sleep 0.5; done
     expect "the mobile nodes listen before the restart" grep -q '^listening' "$answer_out"

@@ -192,14 +192,16 @@ testbed_exec() {
 }
 
 # testbed_exec_bg NODE COMMAND...: the same in the background, stopped by the teardown; sets TB_BG
-# to its pid. Output goes to $TB_WORK/NODE-<pid>.out.
+# to its pid and TB_BG_OUT to the file of its output, $TB_WORK/NODE-bg<n>.out, which exists on
+# return (the redirection of a background command happens in the child, maybe after a caller
+# looked for the file: made here first)
 testbed_exec_bg() {
-    local out
-    out="$TB_WORK/${1:-root}-bg$((${#TB_PIDS[@]} + 1)).out"
+    TB_BG_OUT="$TB_WORK/${1:-root}-bg$((${#TB_PIDS[@]} + 1)).out"
     tb_in_ns "$1" || return 1
+    : >"$TB_BG_OUT"
     # exec, not a function in a subshell: $! must be the command itself, or the teardown's kill
     # would end the subshell and leave the command running
-    exec_in_ns "${@:2}" >"$out" 2>&1 &
+    exec_in_ns "${@:2}" >>"$TB_BG_OUT" 2>&1 &
     TB_BG=$!
     TB_PIDS+=("$TB_BG")
 }
