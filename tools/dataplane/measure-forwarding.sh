@@ -12,7 +12,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-TB_PRODUCTION_HEAP=1 # the appliance measured as it runs on a box of its own
+TB_PRODUCTION_JVM=1 # the appliance measured as it runs on a box of its own
 # shellcheck source=testbed.sh
 source "$here/testbed.sh"
 COUNT=${COUNT:-300000}

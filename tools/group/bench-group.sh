@@ -38,7 +38,7 @@ boot_timeout=${BOOT_TIMEOUT:-300}
 read -ra group_overrides <<<"${GROUP_OVERRIDES:-}"
 solo_address=192.0.2.50
 spi_base=100000
-TB_PRODUCTION_HEAP=1 # the appliance measured as it runs on a box of its own
+TB_PRODUCTION_JVM=1 # the appliance measured as it runs on a box of its own
 # shellcheck source=../testbed/testbed.sh
 source "$here/../testbed/testbed.sh"
 # shellcheck source=group-lib.sh

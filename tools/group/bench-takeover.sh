@@ -30,7 +30,7 @@ window=$((window < nodes ? window : nodes)) # one request in flight per node at 
 spi_base=100000
 group_overrides=(net.homeagent.dataplane.implementation=user-space net.homeagent.dataplane.homeInterface=home
     net.homeagent.dataplane.startStandingBy=true "net.homeagent.dataplane.proxyArp=$proxy_arp")
-TB_PRODUCTION_HEAP=1 # the appliance measured as it runs on a box of its own
+TB_PRODUCTION_JVM=1 # the appliance measured as it runs on a box of its own
 # shellcheck source=../testbed/testbed.sh
 source "$here/../testbed/testbed.sh"
 # shellcheck source=group-lib.sh

@@ -31,7 +31,7 @@ SOCKETS=${SOCKETS:-4}
 EVENT_LOOPS=${EVENT_LOOPS:-0}
 MODES=${MODES:-closed open}
 boot_timeout=${BOOT_TIMEOUT:-180}   # a busy machine has taken over a minute to boot it
-TB_PRODUCTION_HEAP=1 # the appliance measured as it runs on a box of its own
+TB_PRODUCTION_JVM=1 # the appliance measured as it runs on a box of its own
 # shellcheck source=../testbed/testbed.sh
 source "$ROOT/tools/testbed/testbed.sh"
 testbed_init perf   # the work folder, and the appliance stopped on any exit

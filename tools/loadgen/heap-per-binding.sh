@@ -15,7 +15,7 @@ nodes=${NODES:-1000000}
 backup=${BACKUP:-true}
 window=${WINDOW:-2048}
 [[ -f "$loadgen" ]] || { echo "no $loadgen: mvn -pl tools/loadgen package" >&2; exit 2; }
-TB_PRODUCTION_HEAP=1 # the appliance measured as it runs on a box of its own
+TB_PRODUCTION_JVM=1 # the appliance measured as it runs on a box of its own
 # shellcheck source=../testbed/testbed.sh
 source "$root/tools/testbed/testbed.sh"
 testbed_init heap

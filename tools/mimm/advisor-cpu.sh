@@ -22,6 +22,7 @@ LOADGEN="$here/../loadgen/target/homeagent-loadgen.jar"
 NODES=${NODES:-20000} DURATION=${DURATION:-15} WARMUP=${WARMUP:-5} WINDOW=${WINDOW:-16} SOCKETS=${SOCKETS:-4}
 ROUNDS=${ROUNDS:-2}
 TB_NAME_PREFIX=mms-
+TB_PRODUCTION_JVM=1 # the appliance measured as it runs on a box of its own
 # shellcheck source=../testbed/testbed.sh
 source "$here/../testbed/testbed.sh"
 testbed_init mimm-cpu
