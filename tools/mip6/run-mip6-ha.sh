@@ -7,6 +7,8 @@
 #                       |   2001:db8:100::/64) is routed into its TUN device mip6ha0
 #   mn  2001:db8:f::2 --+-- "access" link (a bridge; tshark captures it); care-of addresses
 #                           2001:db8:a1::i .. 2001:db8:a<PREFIXES>::i; tools/mip6/mip6_mobiles.py
+#   ha  2001:db8:100::fe -+-- "home" link, the home prefix on it (homeLinkInterface=home0)
+#   hn  2001:db8:100::ff -+   a neighbour on the home link (ndisc6, ping)
 #
 #   bash tools/mip6/run-mip6-ha.sh        (as root, after mvn install)
 #
@@ -29,6 +31,10 @@
 # prefix 132, and its tunnels carry the same traffic to the on-link care-of addresses.
 # The mobile nodes' kernel answers each message with a type 2 routing header with an ICMPv6 Parameter
 # Problem (it has no MIPv6); the tshark checks leave those ICMPv6 errors (and the messages they quote) out.
+# The home link (RFC 6275 §10.4.1): every bound home address is proxied there (ndisc6 from the
+# neighbour resolves it to the home agent; its pings are tunnelled to the care-of address), one
+# unsolicited Neighbor Advertisement with the Override flag per home address at least (tshark);
+# after the kill -9 and the recovery only the restored ones are proxied.
 #
 # Environment: NODES (200), PREFIXES (8), RATE (100 requests/s), SPACING (40 ms), SILENT_EVERY (4),
 # BOOT_TIMEOUT (s, 300), HOMEAGENT_TARBALL, KEEP_WORKDIR=1.
@@ -46,6 +52,8 @@ map_address=2001:db8:300::1   # the same appliance is a MAP too (HMIPv6, RFC 538
 map_prefix=2001:db8:300::/64
 map_nodes=20
 correspondent=2001:db8:c::9   # the echo requests' source: routed back to the mobile nodes' link
+home_link_ha=2001:db8:100::fe   # the home agent's own address on the home link
+neighbour=2001:db8:100::ff      # a node on the home link (hn)
 traffic_nodes=20
 # shellcheck source=../testbed/testbed.sh
 source "$here/../testbed/testbed.sh"
@@ -55,6 +63,16 @@ mobiles="$here/mip6_mobiles.py"
 
 mn() { testbed_exec mn "$py" "$mobiles" "$@"; }
 
+proxies() { ip -n "${TB_NS[ha]}" -6 neigh show proxy dev home0 | grep -c . || true; }
+await_proxies() {  # N: until the home agent proxies N home addresses on the home link (10 s at most)
+    for _ in $(seq 50); do [[ "$(proxies)" == "$1" ]] && return 0; sleep 0.2; done
+    return 1
+}
+resolves_to_ha() {  # HOME: a Neighbor Solicitation from hn is answered with the home agent's home0 address
+    testbed_exec hn ndisc6 -1 -r 3 -w 500 "$1" home0 >"$work/ndisc6.out" 2>&1 || true
+    grep -qi "Target link-layer address: *$ha_home_mac" "$work/ndisc6.out"
+}
+
 deregistered() {  # HOME: the deregistration was acknowledged and mip6:binding HOME finds nothing
     grep -q '^acknowledged 1, refused 0, unanswered 0, wrong 0, bad 0' "$work/deregister.out" &&
         testbed_shell ha "mip6:binding $1" | tee "$work/deregistered-binding.txt" | grep -qE '^(no binding for|binding cache +none)'
@@ -62,12 +80,22 @@ deregistered() {  # HOME: the deregistration was acknowledged and mip6:binding H
 
 testbed_init mip6
 mip6_bed ha 2001:db8:100::/64 "$nodes" "$correspondent/128" || { testbed_finish; exit; }
+# the home link (RFC 6275 §10.4.1): the home prefix is on it, shared with a neighbour hn; the home
+# agent proxies each bound home address there (homeLinkInterface)
+testbed_link home
+testbed_attach ha home0@home=$home_link_ha/64
+testbed_node hn home0@home=$neighbour/64
+tentative_gone ha && tentative_gone hn || log "duplicate address detection still running on the home link"
+ha_home_mac=$(ip -n "${TB_NS[ha]}" link show dev home0 | awk '/link\/ether/ {print $2}')
 mip6_appliance ha "net.homeagent.mip6.homeAgentAddresses=$ha_address" net.homeagent.mip6.homePrefixes=2001:db8:100::/64 \
+    net.homeagent.mip6.homeLinkInterface=home0 \
     "net.homeagent.mip6.mapAddresses=$map_address" "net.homeagent.mip6.mapPrefixes=$map_prefix" \
     net.homeagent.mip6.maxLifetimeSeconds=3600 net.homeagent.mip6.recoveryTimeoutMillis=1000 || { testbed_finish; exit; }
 
 log "booting the appliance with the homeagent-mip6 feature"
 testbed_boot ha 'mip6:stats' 'MIPv6 node: running' || { testbed_finish; exit; }
+testbed_capture home "icmp6" || { testbed_finish; exit; }
+home_pcap=$TB_PCAP
 testbed_capture access "ip6" || { testbed_finish; exit; }
 
 log "$nodes mobile nodes register from $prefixes care-of prefixes"
@@ -87,6 +115,14 @@ expect "traffic through the home agent's tunnels: echo requests tunnelled IPv6 i
 testbed_shell ha 'mip6:stats' >"$work/stats-1.txt"
 expect "mip6:stats counts $nodes registrations" grep -qE "^$nodes +registrations accepted" "$work/stats-1.txt"
 
+log "the home link: proxy Neighbor Discovery for the bound home addresses (RFC 6275 §10.4.1)"
+expect "every bound home address proxied on the home link ($(proxies) of $nodes)" await_proxies "$nodes"
+second_home=2001:db8:100::1:2
+expect "ndisc6 from the home link: $second_home resolves to the home agent's $ha_home_mac ($(tr '\n' ' ' <"$work/ndisc6.out" 2>/dev/null))" \
+    resolves_to_ha "$second_home"
+# the neighbour's echo requests reach the mobile node through the tunnel (counted from the capture below)
+testbed_exec hn ping -6 -n -q -c 3 -i 0.2 -W 1 "$second_home" >/dev/null 2>&1 || true
+
 log "kill -9 of the appliance; the mobile nodes listen for Binding Refresh Requests"
 mip6_restart_and_recover "the answering ones restored" "$py" "$mobiles" answer --ha "$ha_address" \
     --next-hop-mac "$router_mac" --ledger "$work/ledger" --silent-every "$silent_every" \
@@ -104,6 +140,12 @@ mn register --ha "$ha_address" --next-hop-mac "$router_mac" --nodes 1 --prefixes
     --ledger "$work/deregistered" >"$work/deregister.out" || true
 expect "a deregistration (lifetime 0) is acknowledged with 0 and removes the binding ($(tail -1 "$work/deregister.out"))" \
     deregistered "$first_home"
+# after the restart: the entries the kernel kept were taken over, the silent ones' withdrawn
+expect "the home link after the recovery and the deregistration: $((answering - 1)) proxied ($(proxies))" \
+    await_proxies "$((answering - 1))"
+silent_home=$(awk '$4 != 0 {print $1; exit}' "$work/ledger")
+expect "a deleted mobile's home address ($silent_home) no longer resolves on the home link" \
+    eval '! resolves_to_ha "$silent_home"'
 
 log "HMIPv6: $map_nodes mobile nodes bind a regional care-of address at the MAP $map_address (local Binding Updates, M and A)"
 mn register --ha "$map_address" --flags MA --next-hop-mac "$router_mac" --nodes "$map_nodes" --prefixes "$prefixes" \
@@ -142,5 +184,13 @@ least_tunnelled=$((2 * traffic_nodes - traffic_nodes / silent_every + map_nodes)
 tunnels_decoded() { ((tunnelled >= least_tunnelled)) && tshark_clean "$TB_PCAP" "$tunnels"; }
 expect "tshark decodes the tunnelled echo requests, IPv6 in IPv6 ($tunnelled, at least $least_tunnelled), without a warning" \
     tunnels_decoded
+from_neighbour=$(tshark_count "$TB_PCAP" "eth.src == $router_mac && ipv6.nxt == 41 && ipv6.src == $neighbour && icmpv6.type == 128") \
+    || from_neighbour=0
+expect "the home link neighbour's echo requests to $second_home tunnelled to its care-of address ($from_neighbour of 3)" \
+    test "$from_neighbour" -ge 2
+advertisements="ipv6.dst == ff02::1 && icmpv6.type == 136 && icmpv6.nd.na.flag.o == 1 && icmpv6.nd.na.flag.s == 0 && icmpv6.opt.linkaddr == $ha_home_mac"
+advertised=$(tshark -n -r "$home_pcap" -Y "$advertisements" -T fields -e icmpv6.nd.na.target_address 2>/dev/null | sort -u | grep -c . || true)
+expect "unsolicited Neighbor Advertisements on the home link (Override, not Solicited, the home agent's address) for $advertised distinct home addresses (all $nodes), decoded without a warning" \
+    eval 'test "$advertised" -eq "$nodes" && tshark_clean "$home_pcap" "icmpv6.type == 136"'
 
 testbed_finish

@@ -154,11 +154,18 @@ testbed_link() {
 # or IFNAME (an interface given twice gets the second address too).
 testbed_node() {
     tb_require_root || return 1
-    local node=$1 ns="$TB_PREFIX-$1" spec link address peer iface
-    shift
+    local node=$1 ns="$TB_PREFIX-$1"
     ip netns add "$ns"
     TB_NS[$node]=$ns
     ip -n "$ns" link set lo up
+    testbed_attach "$@"
+}
+
+# testbed_attach NODE [[IFNAME@]LINK=ADDRESS/LEN ...]: the interfaces of testbed_node, for a node
+# that exists already (e.g. a second link of an appliance's node)
+testbed_attach() {
+    local node=$1 ns=${TB_NS[$1]} spec link address peer iface
+    shift
     for spec in "$@"; do
         link=${spec%%=*} address=${spec#*=}
         iface=${link%@*} link=${link#*@}

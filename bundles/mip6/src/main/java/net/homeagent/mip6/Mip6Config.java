@@ -63,6 +63,13 @@ public @interface Mip6Config {
             + " IPv6 in IPv6 to its care-of address, reverse tunnels decapsulated (RFC 2473, RFC 6275 §10.4)")
     boolean tunnelForwarding() default true;
 
+    @AttributeDefinition(description = "The home link's interface, e.g. eth1, when the home prefixes are on a link"
+            + " shared with other nodes (RFC 6275 §10.4.1): every bound home address is proxied there (proxy Neighbor"
+            + " Discovery, an unsolicited Neighbor Advertisement) and routed into the signalling device, and the"
+            + " home prefixes are not; empty: the node is the home prefixes' router (they are routed into the"
+            + " device). Needs tunnelForwarding")
+    String homeLinkInterface() default "";
+
     @AttributeDefinition(description = "MTU of the path to the care-of addresses: a packet longer than it less the"
             + " 40 octets of the tunnel header is answered with ICMPv6 Packet Too Big (at least 1320)")
     int tunnelLinkMtu() default 1500;

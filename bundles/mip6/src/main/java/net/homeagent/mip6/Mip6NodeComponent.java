@@ -28,13 +28,16 @@ import org.slf4j.LoggerFactory;
 import io.netty.buffer.ByteBuf;
 
 import net.homeagent.mip6.Mip6Counters.Scope;
+import net.homeagent.mip6.cache.Mip6Binding;
 import net.homeagent.mip6.correspondent.CorrespondentRegistration;
 import net.homeagent.mip6.correspondent.CorrespondentResponder;
 import net.homeagent.mip6.correspondent.KeygenTokens;
 import net.homeagent.mip6.correspondent.NonceTable;
 import net.homeagent.mip6.correspondent.RouteOptimizedEcho;
 import net.homeagent.mip6.forward.TunnelForwarder;
+import net.homeagent.mip6.homelink.HomeLinkProxy;
 import net.homeagent.mip6.linux.HostSetup;
+import net.homeagent.mip6.linux.LinuxHomeLink;
 import net.homeagent.mip6.linux.SignallingTun;
 import net.homeagent.mip6.linux.TunSignallingLoop;
 import net.homeagent.mip6.recovery.RecoverySettings;
@@ -73,7 +76,8 @@ public final class Mip6NodeComponent implements Mip6View {
 
     /** The running node's parts, closed in reverse order by {@link #stop}. */
     private record Started(List<RecoverableBindingCache> roles, ScheduledExecutorService timer,
-            TunSignallingLoop signalling, String status) {
+            TunSignallingLoop signalling, Optional<HomeLinkProxy> homeLinkProxy, Optional<LinuxHomeLink> homeLink,
+            String status) {
     }
 
     /**
@@ -125,11 +129,12 @@ public final class Mip6NodeComponent implements Mip6View {
         // each role and the address its Binding Refresh Requests leave from (its first)
         Map<RecoverableBindingCache, Inet6Address> roles = new LinkedHashMap<>();
         SignallingTun tun = null;
+        LinuxHomeLink homeLink = null;
         TunnelForwarder forwarder = null;
         RecoverableBindingCache correspondentCache = null;
+        RecoverableBindingCache homeAgent = null;
         try {
             // both caches first: each role refuses with 139 a home address the other one holds (§9.5.1)
-            RecoverableBindingCache homeAgent = null;
             if (!homeAgentAddresses.isEmpty()) {
                 homeAgent = RecoverableBindingCache.open("home agent", Optional.empty(), HOME_AGENT_JOURNAL, config,
                         clock.millis(), now -> List.of());
@@ -180,14 +185,26 @@ public final class Mip6NodeComponent implements Mip6View {
                 forwarder = new TunnelForwarder(anchors(config, homeAgent, homeAgentAddresses, map, mapAddresses), tun,
                         signallingCounters, config.tunnelLinkMtu());
             }
+            boolean onHomeLink = !config.homeLinkInterface().isBlank();
+            if (onHomeLink && (homeAgent == null || !config.tunnelForwarding() || !config.setUpHost())) {
+                throw new IllegalArgumentException("homeLinkInterface needs homeAgentAddresses, tunnelForwarding=true"
+                        + " and setUpHost=true");
+            }
             if (config.setUpHost()) {
+                // on a shared home link the home prefixes stay on the link: only bound addresses come to the device
                 List<Ipv6Prefix> routed = config.tunnelForwarding()
-                        ? concat(homeAgent == null ? List.of() : prefixes(config.homePrefixes()),
+                        ? concat(homeAgent == null || onHomeLink ? List.of() : prefixes(config.homePrefixes()),
                                 map == null ? List.of() : prefixes(config.mapPrefixes()))
                         : List.of();
                 HostSetup.apply(tun.name(), List.copyOf(responders.keySet()), routed);
             }
+            if (onHomeLink) {
+                homeLink = LinuxHomeLink.open(config.homeLinkInterface().trim(), tun.name());
+            }
         } catch (IOException | RuntimeException e) {
+            if (homeLink != null) {
+                homeLink.close();
+            }
             if (tun != null) {
                 tun.close();
             }
@@ -212,6 +229,18 @@ public final class Mip6NodeComponent implements Mip6View {
             thread.setDaemon(true);
             return thread;
         });
+        HomeLinkProxy homeLinkProxy = null;
+        if (homeLink != null) {
+            homeLinkProxy = new HomeLinkProxy(holds(homeAgent), homeLink,
+                    Executors.newSingleThreadScheduledExecutor(runnable -> {
+                        Thread thread = new Thread(runnable, "mip6-home-link");
+                        thread.setDaemon(true);
+                        return thread;
+                    }), HomeLinkProxy.RETRANS_TIMER_MILLIS, signallingCounters);
+            // told of changes first, then the restored entries and the host's leftovers: nothing is missed
+            homeAgent.cache().observe(homeLinkProxy::changed);
+            homeLinkProxy.start(homeAgent.cache().list().stream().map(Mip6Binding::homeAddress).toList());
+        }
         roles.forEach((role, refreshSource) ->
                 role.startRecovery(config, recoverySettings, refreshSource, signallingLogic, timer, clock));
         timer.scheduleAtFixedRate(() -> roles.keySet().forEach(role -> role.expire(clock.millis())), 1, 1,
@@ -229,10 +258,15 @@ public final class Mip6NodeComponent implements Mip6View {
             description.append(", MAP addresses ").append(text(mapAddresses)).append(", MAP prefixes ")
                     .append(prefixes(config.mapPrefixes()));
         }
+        if (homeLink != null) {
+            description.append(", home link ").append(config.homeLinkInterface().trim())
+                    .append(" (proxy Neighbor Discovery for bound home addresses)");
+        }
         for (RecoverableBindingCache role : roles.keySet()) {
             description.append(", ").append(role.name()).append(" backup ").append(role.backupDescription());
         }
-        return new Started(List.copyOf(roles.keySet()), timer, signalling, description.toString());
+        return new Started(List.copyOf(roles.keySet()), timer, signalling, Optional.ofNullable(homeLinkProxy),
+                Optional.ofNullable(homeLink), description.toString());
     }
 
     /** Whether {@code role} (null: the role does not run) holds a binding for a home address. */
@@ -281,6 +315,8 @@ public final class Mip6NodeComponent implements Mip6View {
         started.timer().shutdownNow();
         started.timer().awaitTermination(2, TimeUnit.SECONDS);
         started.signalling().close();
+        started.homeLinkProxy().ifPresent(HomeLinkProxy::close);
+        started.homeLink().ifPresent(LinuxHomeLink::close);
         for (RecoverableBindingCache role : started.roles()) {
             role.close();
         }

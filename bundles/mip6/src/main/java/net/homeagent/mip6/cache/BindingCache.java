@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The home agent's binding cache of home registrations (RFC 6275 §9.1, §10.1), keyed by home
@@ -25,9 +26,19 @@ public final class BindingCache {
 
     private final ConcurrentHashMap<Inet6Address, Mip6Binding> entries = new ConcurrentHashMap<>();
     private final CacheBackup backup;
+    /** told the home address of every entry added, replaced or removed, after the change */
+    private volatile Consumer<Inet6Address> observer = home -> { };
 
     public BindingCache(CacheBackup backup) {
         this.backup = backup;
+    }
+
+    /**
+     * Who is told of every change from now on (one at a time: the home link's proxy, which looks
+     * the address up again when it acts); it must return at once.
+     */
+    public void observe(Consumer<Inet6Address> changed) {
+        observer = changed;
     }
 
     public Optional<Mip6Binding> get(Inet6Address homeAddress) {
@@ -49,6 +60,7 @@ public final class BindingCache {
     public synchronized void put(Mip6Binding binding) throws IOException {
         backup.put(binding);
         entries.put(binding.homeAddress(), binding);
+        observer.accept(binding.homeAddress());
     }
 
     /** Removes the entry of {@code homeAddress}, backup first; what was there, if anything. */
@@ -57,7 +69,9 @@ public final class BindingCache {
             return Optional.empty();
         }
         backup.remove(homeAddress);
-        return Optional.ofNullable(entries.remove(homeAddress));
+        Optional<Mip6Binding> removed = Optional.ofNullable(entries.remove(homeAddress));
+        observer.accept(homeAddress);
+        return removed;
     }
 
     /**
@@ -75,6 +89,7 @@ public final class BindingCache {
         }
         backup.remove(expected.homeAddress());
         entries.remove(expected.homeAddress());
+        observer.accept(expected.homeAddress());
         return true;
     }
 
@@ -82,6 +97,7 @@ public final class BindingCache {
     public synchronized void restore(Collection<Mip6Binding> restored) {
         for (Mip6Binding binding : restored) {
             entries.put(binding.homeAddress(), binding);
+            observer.accept(binding.homeAddress());
         }
     }
 
@@ -100,6 +116,7 @@ public final class BindingCache {
             }
             return false;
         });
+        expired.forEach(binding -> observer.accept(binding.homeAddress()));
         return expired;
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import net.homeagent.mip6.registration.Ipv6Prefix;
 
@@ -45,25 +44,7 @@ public final class HostSetup {
             throws IOException {
         Files.writeString(Path.of("/proc/sys/net/ipv6/conf/all/forwarding"), "1\n", StandardCharsets.US_ASCII);
         for (List<String> command : commands(device, addresses, prefixes)) {
-            run(command);
-        }
-    }
-
-    private static void run(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException(String.join(" ", command) + ": no answer in 10 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IOException(String.join(" ", command) + ": interrupted", e);
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (process.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed (" + process.exitValue() + "): " + output);
+            IpProcess.check(command);
         }
     }
 }
