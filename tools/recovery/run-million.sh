@@ -50,6 +50,9 @@ probe_seed=7
 case $kill_when in mix | idle | alternate) ;; *) echo "KILL_WHEN is mix, idle or alternate" >&2; exit 2 ;; esac
 [[ -f "$loadgen" ]] || { echo "no $loadgen: mvn -pl tools/loadgen package" >&2; exit 2; }
 
+# a million registrations and more: here the server compiler pays for itself (the test bed's
+# appliances run with the client compiler only, tools/testbed/README.md)
+export HOMEAGENT_JAVA_OPTS="${HOMEAGENT_JAVA_OPTS--Xms256m -Xmx2g -XX:+UseZGC}"
 # shellcheck source=../testbed/testbed.sh
 source "$root/tools/testbed/testbed.sh"
 testbed_init million
