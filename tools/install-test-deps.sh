@@ -30,14 +30,12 @@ declare -A probes=(
     # the MIMM advisor's real-time session source (tools/mimm/run-mimm-kamailio.sh): a real SIP server
     # (its dialog, xhttp and jsonrpcs modules are in the main package)
     [kamailio]='command -v kamailio || test -x /usr/sbin/kamailio'
-    # the MIPv6 home agent's home link (tools/mip6/run-mip6-ha.sh): a neighbour's Neighbor Solicitation
-    [ndisc6]='command -v ndisc6'
 )
 snmp_packages=(snmp snmptrapd smitools python3-pysnmp4-mibs erlang-snmp)
 
 missing=()
 for package in openjdk-17-jdk-headless maven tshark python3-scapy iproute2 procps iputils-ping keepalived nftables \
-    kamailio ndisc6; do
+    kamailio; do
     if dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
         continue
     fi
