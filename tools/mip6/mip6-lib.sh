@@ -8,6 +8,7 @@
 
 mip6_checker="$TB_ROOT/tools/mip6/mip6_mobiles.py"   # check-bindings and analyse, for both roles
 mip6_node=""
+mip6_role=""   # the role whose cache bindings_match compares (mip6:bindings' section name); "": every role's
 
 tentative_gone() {  # NODE: IPv6 duplicate address detection finished on NODE's addresses
     for _ in $(seq 50); do
@@ -54,13 +55,14 @@ mip6_appliance() {
     testbed_boot_feature "$node" homeagent-mip6 || { fail_step "could not add homeagent-mip6 to featuresBoot"; return 1; }
 }
 
-bindings_match() {  # LABEL: mip6:bindings holds exactly the ledger's acknowledged home addresses
+bindings_match() {  # LABEL: mip6:bindings (the part of role $mip6_role if set) holds exactly the ledger's acknowledged home addresses
     testbed_shell "$mip6_node" 'mip6:bindings' >"$work/bindings-$1.txt"
-    "$py" "$mip6_checker" check-bindings --ledger "$work/ledger" --bindings "$work/bindings-$1.txt" | tee "$work/check-$1.txt"
+    "$py" "$mip6_checker" check-bindings --ledger "$work/ledger" --bindings "$work/bindings-$1.txt" \
+        ${mip6_role:+--role "$mip6_role"} | tee "$work/check-$1.txt"
     [[ "${PIPESTATUS[0]}" == 0 ]]
 }
 
-recovery_field() { awk -v k="$1" '$1 == k {print $2}' "$work/recovery.txt"; }
+recovery_field() { awk -v k="$1" '$1 == k {print $2; exit}' "$work/recovery.txt"; }   # the first role's
 
 recovery_finished() {  # waits (60 s at most) until mip6:recovery says finished
     for _ in $(seq 60); do

@@ -25,10 +25,12 @@
 # Traffic: echo requests from a correspondent address behind the link to 20 home addresses arrive
 # at the care-of addresses tunnelled IPv6 in IPv6 from the home agent, and the mobiles' replies come
 # back through their reverse tunnels (before the kill, and after the recovery: the deleted mobiles
-# then get nothing). Last, the same appliance as a MAP (HMIPv6, RFC 5380, address 2001:db8:300::1): local Binding
+# then get nothing). The same appliance is a MAP too (HMIPv6, RFC 5380, address 2001:db8:300::1): local Binding
 # Updates (M and A, the regional care-of address in the Home Address option) from 20 mobiles are
-# acknowledged with 0 and held in the MAP's binding cache; H at the MAP is 129, an RCoA outside its
-# prefix 132, and its tunnels carry the same traffic to the on-link care-of addresses.
+# acknowledged with 0 and held in the MAP's binding cache, H at the MAP is 129, an RCoA outside its
+# prefix 132; they are in the MAP's backup at the kill -9, its own recovery asks them (their answers
+# are local Binding Updates), restores the answering ones and deletes the silent ones, and its
+# tunnels then carry traffic to the restored on-link care-of addresses only.
 # The mobile nodes' kernel answers each message with a type 2 routing header with an ICMPv6 Parameter
 # Problem (it has no MIPv6); the tshark checks leave those ICMPv6 errors (and the messages they quote) out.
 # The home link (RFC 6275 §10.4.1): every bound home address is proxied there (the neighbour's
@@ -36,7 +38,7 @@
 # unsolicited Neighbor Advertisement with the Override flag per home address at least (tshark);
 # after the kill -9 and the recovery only the restored ones are proxied.
 #
-# Environment: NODES (200), PREFIXES (8), RATE (100 requests/s), SPACING (40 ms), SILENT_EVERY (4),
+# Environment: NODES (200), MAP_NODES (20), PREFIXES (8), RATE (100 requests/s), SPACING (40 ms), SILENT_EVERY (4),
 # BOOT_TIMEOUT (s, 300), HOMEAGENT_TARBALL, KEEP_WORKDIR=1.
 set -euo pipefail
 
@@ -50,7 +52,7 @@ boot_timeout=${BOOT_TIMEOUT:-300}
 ha_address=2001:db8:100::1
 map_address=2001:db8:300::1   # the same appliance is a MAP too (HMIPv6, RFC 5380)
 map_prefix=2001:db8:300::/64
-map_nodes=20
+map_nodes=${MAP_NODES:-20}
 correspondent=2001:db8:c::9   # the echo requests' source: routed back to the mobile nodes' link
 home_link_ha=2001:db8:100::fe   # the home agent's own address on the home link
 neighbour=2001:db8:100::ff      # a node on the home link (hn)
@@ -81,6 +83,7 @@ deregistered() {  # HOME: the deregistration was acknowledged and mip6:binding H
 }
 
 testbed_init mip6
+mip6_role="home agent"   # the MAP's cache is checked on its own
 mip6_bed ha 2001:db8:100::/64 "$nodes" "$correspondent/128" || { testbed_finish; exit; }
 # the home link (RFC 6275 §10.4.1): the home prefix is on it, shared with a neighbour hn; the home
 # agent proxies each bound home address there (homeLinkInterface)
@@ -92,7 +95,7 @@ ha_home_mac=$(ip -n "${TB_NS[ha]}" link show dev home0 | awk '/link\/ether/ {pri
 mip6_appliance ha "net.homeagent.mip6.homeAgentAddresses=$ha_address" net.homeagent.mip6.homePrefixes=2001:db8:100::/64 \
     net.homeagent.mip6.homeLinkInterface=home0 \
     "net.homeagent.mip6.mapAddresses=$map_address" "net.homeagent.mip6.mapPrefixes=$map_prefix" \
-    net.homeagent.mip6.maxLifetimeSeconds=3600 net.homeagent.mip6.recoveryTimeoutMillis=1000 || { testbed_finish; exit; }
+    net.homeagent.mip6.maxLifetimeSeconds=3600 net.homeagent.mip6.recoveryTimeoutMillis=2000 || { testbed_finish; exit; }
 
 log "booting the appliance with the homeagent-mip6 feature"
 testbed_boot ha 'mip6:stats' 'MIPv6 node: running' || { testbed_finish; exit; }
@@ -125,11 +128,55 @@ expect "the neighbour's kernel resolves $second_home to the home agent's $ha_hom
 # the neighbour's echo requests reach the mobile node through the tunnel (counted from the capture below)
 testbed_exec hn ping -6 -n -q -c 3 -i 0.2 -W 1 "$second_home" >/dev/null 2>&1 || true
 
-log "kill -9 of the appliance; the mobile nodes listen for Binding Refresh Requests"
+log "HMIPv6: $map_nodes mobile nodes bind a regional care-of address at the MAP $map_address (local Binding Updates, M and A)"
+mn register --ha "$map_address" --flags MA --next-hop-mac "$router_mac" --nodes "$map_nodes" --prefixes "$prefixes" \
+    --home-prefix "$map_prefix" --ledger "$work/map-ledger" | tee "$work/map.out" || true
+expect "every local Binding Update acknowledged with 0 by the MAP through a type 2 routing header ($(tail -1 "$work/map.out"))" \
+    grep -q "^acknowledged $map_nodes, refused 0, unanswered 0, wrong 0, bad 0" "$work/map.out"
+testbed_shell ha 'mip6:bindings' >"$work/bindings-map.txt"
+expect "mip6:bindings: the MAP's binding cache holds every regional care-of address at its on-link care-of address ($("$py" "$mobiles" check-bindings --role MAP --ledger "$work/map-ledger" --bindings "$work/bindings-map.txt"))" \
+    "$py" "$mobiles" check-bindings --role MAP --ledger "$work/map-ledger" --bindings "$work/bindings-map.txt"
+mn register --ha "$map_address" --next-hop-mac "$router_mac" --nodes 1 --prefixes 1 --home-prefix "$map_prefix" --seq 9 \
+    --ledger "$work/map-home" >/dev/null || true
+expect "a home registration (H) at the MAP's address is refused with 129 ($(cat "$work/map-home"))" grep -q " 129$" "$work/map-home"
+mn register --ha "$map_address" --flags MA --next-hop-mac "$router_mac" --nodes 1 --prefixes 1 \
+    --home-prefix 2001:db8:301::/64 --ledger "$work/map-foreign" >/dev/null || true
+expect "a regional care-of address outside the MAP's prefix is refused with 132 ($(cat "$work/map-foreign"))" \
+    grep -q " 132$" "$work/map-foreign"
+
+log "kill -9 of the appliance; the mobile nodes of the home agent and of the MAP listen for Binding Refresh Requests"
+# the MAP's mobile nodes answer its requests with local Binding Updates (RFC 5380 §4.1; the MAP's
+# recovery is the home agent's code over its own cache and backup)
+testbed_exec_bg mn "$py" "$mobiles" answer --ha "$map_address" --flags MA --home-prefix "$map_prefix" \
+    --next-hop-mac "$router_mac" --ledger "$work/map-ledger" --silent-every "$silent_every" \
+    --seconds "$((boot_timeout + 60))" --log "$work/brr-map-scapy.log"
+map_answerer=$TB_BG map_answer_out=$TB_BG_OUT
+for _ in $(seq 120); do grep -q '^listening' "$map_answer_out" && break; sleep 0.5; done
 mip6_restart_and_recover "the answering ones restored" "$py" "$mobiles" answer --ha "$ha_address" \
     --next-hop-mac "$router_mac" --ledger "$work/ledger" --silent-every "$silent_every" \
     --seconds "$((boot_timeout + 60))" --log "$work/brr-scapy.log" || { testbed_finish; exit; }
 answering=$((nodes - nodes / silent_every))
+
+map_restored=$((map_nodes - map_nodes / silent_every)) map_silent=$((map_nodes / silent_every))
+for _ in $(seq 60); do kill -0 "$map_answerer" 2>/dev/null || break; sleep 1; done
+expect "the MAP's mobile nodes asked, the answering ones restored with local Binding Updates ($(tail -1 "$map_answer_out"))" \
+    grep -qE "^refresh requests [0-9]+ \(distinct $map_nodes\), answered $map_restored, acknowledged $map_restored, bad 0" "$map_answer_out"
+map_recovery() {  # the MAP's part of mip6:recovery, finished (20 s at most)
+    for _ in $(seq 20); do
+        testbed_shell ha 'mip6:recovery' | sed -n '/^MAP:$/,/^$/p' >"$work/map-recovery.txt" || true
+        grep -q '^state *finished' "$work/map-recovery.txt" && return 0
+        sleep 1
+    done
+    return 1
+}
+map_field() { awk -v k="$1" '$1 == k {print $2}' "$work/map-recovery.txt"; }
+map_recovery || true
+expect "mip6:recovery of the MAP: total $map_nodes, validated $map_restored, deleted $map_silent, pending 0 ($(map_field total) $(map_field validated) $(map_field deleted) $(map_field pending))" \
+    test "$(map_field state) $(map_field total) $(map_field validated) $(map_field deleted) $(map_field pending)" \
+    = "finished $map_nodes $map_restored $map_silent 0"
+testbed_shell ha 'mip6:bindings' >"$work/bindings-map-recovered.txt"
+expect "mip6:bindings: the MAP's cache holds the restored regional care-of addresses, not the deleted ones ($("$py" "$mobiles" check-bindings --role MAP --ledger "$work/map-ledger" --bindings "$work/bindings-map-recovered.txt"))" \
+    "$py" "$mobiles" check-bindings --role MAP --ledger "$work/map-ledger" --bindings "$work/bindings-map-recovered.txt"
 
 restored=$((traffic_nodes - traffic_nodes / silent_every))
 mn traffic --ha "$ha_address" --next-hop-mac "$router_mac" --ledger "$work/ledger" --correspondent "$correspondent" \
@@ -151,25 +198,10 @@ silent_home=$(awk '$4 != 0 {print $1; exit}' "$work/ledger")
 expect "a deleted mobile's home address ($silent_home) no longer resolves on the home link" \
     eval '! resolves_to_ha "$silent_home"'
 
-log "HMIPv6: $map_nodes mobile nodes bind a regional care-of address at the MAP $map_address (local Binding Updates, M and A)"
-mn register --ha "$map_address" --flags MA --next-hop-mac "$router_mac" --nodes "$map_nodes" --prefixes "$prefixes" \
-    --home-prefix "$map_prefix" --ledger "$work/map-ledger" | tee "$work/map.out" || true
-expect "every local Binding Update acknowledged with 0 by the MAP through a type 2 routing header ($(tail -1 "$work/map.out"))" \
-    grep -q "^acknowledged $map_nodes, refused 0, unanswered 0, wrong 0, bad 0" "$work/map.out"
-testbed_shell ha 'mip6:bindings' >"$work/bindings-map.txt"
-expect "mip6:bindings: the MAP's binding cache holds every regional care-of address at its on-link care-of address ($("$py" "$mobiles" check-bindings --role MAP --ledger "$work/map-ledger" --bindings "$work/bindings-map.txt"))" \
-    "$py" "$mobiles" check-bindings --role MAP --ledger "$work/map-ledger" --bindings "$work/bindings-map.txt"
-mn register --ha "$map_address" --next-hop-mac "$router_mac" --nodes 1 --prefixes 1 --home-prefix "$map_prefix" --seq 9 \
-    --ledger "$work/map-home" >/dev/null || true
-expect "a home registration (H) at the MAP's address is refused with 129 ($(cat "$work/map-home"))" grep -q " 129$" "$work/map-home"
-mn register --ha "$map_address" --flags MA --next-hop-mac "$router_mac" --nodes 1 --prefixes 1 \
-    --home-prefix 2001:db8:301::/64 --ledger "$work/map-foreign" >/dev/null || true
-expect "a regional care-of address outside the MAP's prefix is refused with 132 ($(cat "$work/map-foreign"))" \
-    grep -q " 132$" "$work/map-foreign"
 mn traffic --ha "$map_address" --next-hop-mac "$router_mac" --ledger "$work/map-ledger" --correspondent "$correspondent" \
-    --count "$map_nodes" | tee "$work/traffic-map.out" || true
-expect "traffic through the MAP's tunnels to the on-link care-of addresses and back ($(tail -1 "$work/traffic-map.out"))" \
-    grep -q "^tunnelled $map_nodes of $map_nodes, reverse $map_nodes of $map_nodes, unbound not forwarded 0 of 0, stray 0" "$work/traffic-map.out"
+    --count "$traffic_nodes" | tee "$work/traffic-map.out" || true
+expect "after the recovery, traffic through the MAP's tunnels to the restored on-link care-of addresses and back, none to the deleted ones ($(tail -1 "$work/traffic-map.out"))" \
+    grep -q "^tunnelled $restored of $restored, reverse $restored of $restored, unbound not forwarded $((traffic_nodes - restored)) of $((traffic_nodes - restored)), stray 0" "$work/traffic-map.out"
 sleep 1
 testbed_capture_stop
 mobility=$(tshark_count "$TB_PCAP" 'mipv6 && !icmpv6') || mobility=0
@@ -179,12 +211,12 @@ refreshes=$(tshark_count "$TB_PCAP" 'mip6.mhtype == 0 && !icmpv6') || refreshes=
 accepted=$(tshark_count "$TB_PCAP" 'mip6.mhtype == 6 && mip6.ba.status == 0 && !icmpv6') || accepted=0
 expect "tshark: $refreshes Binding Refresh Requests to the $nodes mobile nodes, $accepted acknowledgements with 0 (at least $nodes + $answering + the deregistration; an answer slower than its timer is asked and acknowledged twice)" \
     test "$refreshes" -ge "$nodes" -a "$accepted" -ge "$((nodes + answering + 1))"
-brr_paced_and_shuffled "$TB_PCAP" '!icmpv6' "BRRs"
+brr_paced_and_shuffled "$TB_PCAP" "!icmpv6 && ipv6.src == $ha_address" "the home agent's BRRs"
 # what the home agent and the MAP tunnelled (from their host: the mobile side's kernel answers each
 # with a Parameter Problem, which quotes it)
 tunnels="eth.src == $router_mac && ipv6.nxt == 41 && icmpv6.type == 128"
 tunnelled=$(tshark_count "$TB_PCAP" "$tunnels") || tunnelled=0
-least_tunnelled=$((2 * traffic_nodes - traffic_nodes / silent_every + map_nodes))
+least_tunnelled=$((2 * traffic_nodes - traffic_nodes / silent_every + restored))
 tunnels_decoded() { ((tunnelled >= least_tunnelled)) && tshark_clean "$TB_PCAP" "$tunnels"; }
 expect "tshark decodes the tunnelled echo requests, IPv6 in IPv6 ($tunnelled, at least $least_tunnelled), without a warning" \
     tunnels_decoded
