@@ -214,7 +214,6 @@ def only_from(sock, source):
 
 
 def sniffing(args, mobiles):
-    conf.bufsize = 1 << 22   # scapy's 64 KiB lose frames while Python is busy on a loaded box
     sock = conf.L2listen(iface=args.iface)
     only_from(sock, args.cn)
     sniffer = AsyncSniffer(opened_socket=sock, prn=mobiles.on_packet, store=False)

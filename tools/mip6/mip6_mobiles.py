@@ -51,6 +51,9 @@ from scapy.layers.l2 import Ether
 from scapy.utils import checksum
 
 conf.verb = 0
+# the packet sockets' receive buffer (capped by net.core.rmem_max): scapy's 64 KiB lose frames
+# while Python is busy on a loaded box (a refresh request or an acknowledgement missed)
+conf.bufsize = 1 << 22
 SILENT = 99     # ledger status of a mobile node that stays silent after the restart: its entry must go
 
 
