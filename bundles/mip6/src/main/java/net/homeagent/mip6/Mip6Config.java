@@ -70,6 +70,11 @@ public @interface Mip6Config {
             + " device). Needs tunnelForwarding")
     String homeLinkInterface() default "";
 
+    @AttributeDefinition(description = "Unsolicited Neighbor Advertisements a second at most on the home link, all"
+            + " home addresses together (three per address: after a restart with a large cache they are spread,"
+            + " not sent in one burst)")
+    double homeLinkAdvertisementRate() default 1000;
+
     @AttributeDefinition(description = "MTU of the path to the care-of addresses: a packet longer than it less the"
             + " 40 octets of the tunnel header is answered with ICMPv6 Packet Too Big (at least 1320)")
     int tunnelLinkMtu() default 1500;

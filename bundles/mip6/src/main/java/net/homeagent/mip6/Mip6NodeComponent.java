@@ -236,7 +236,7 @@ public final class Mip6NodeComponent implements Mip6View {
                         Thread thread = new Thread(runnable, "mip6-home-link");
                         thread.setDaemon(true);
                         return thread;
-                    }), HomeLinkProxy.RETRANS_TIMER_MILLIS, signallingCounters);
+                    }), HomeLinkProxy.RETRANS_TIMER_MILLIS, config.homeLinkAdvertisementRate(), signallingCounters);
             // told of changes first, then the restored entries and the host's leftovers: nothing is missed
             homeAgent.cache().observe(homeLinkProxy::changed);
             homeLinkProxy.start(homeAgent.cache().list().stream().map(Mip6Binding::homeAddress).toList());

@@ -29,8 +29,9 @@ import net.homeagent.mip6.Mip6Counters.Counter;
  * tunnel forwarder takes what arrives, and the home agent multicasts an unsolicited Neighbor
  * Advertisement with the Override flag, {@value #ADVERTISEMENTS} times {@value #RETRANS_TIMER_MILLIS}
  * ms apart (MAX_NEIGHBOR_ADVERTISEMENT and RetransTimer of RFC 4861 §10), so that the link's
- * neighbour caches forget the mobile node's own link-layer address. An address whose binding
- * ends is no longer proxied nor routed.
+ * neighbour caches forget the mobile node's own link-layer address; all of them paced at a
+ * configured rate ({@link AdvertisementPacer}). An address whose binding ends is no longer proxied
+ * nor routed.
  *
  * <p>The binding cache tells each change ({@link #changed}, on the signalling thread, O(1)); the
  * host is brought in line on this proxy's own thread, all changes since the last time in one batch
@@ -66,6 +67,7 @@ public final class HomeLinkProxy implements AutoCloseable {
     private final Host host;
     private final ScheduledExecutorService executor;
     private final long advertisementGapMillis;
+    private final AdvertisementPacer pacer;
     private final Mip6Counters counters;
     private final Set<Inet6Address> marked = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -78,13 +80,15 @@ public final class HomeLinkProxy implements AutoCloseable {
      * @param bound                  whether the home agent's binding cache holds the address now
      * @param executor               a single thread of the proxy's own
      * @param advertisementGapMillis between the advertisements of one address: {@link #RETRANS_TIMER_MILLIS}
+     * @param advertisementsPerSecond at most, all addresses together
      */
     public HomeLinkProxy(Predicate<Inet6Address> bound, Host host, ScheduledExecutorService executor,
-            long advertisementGapMillis, Mip6Counters counters) {
+            long advertisementGapMillis, double advertisementsPerSecond, Mip6Counters counters) {
         this.bound = bound;
         this.host = host;
         this.executor = executor;
         this.advertisementGapMillis = advertisementGapMillis;
+        this.pacer = new AdvertisementPacer(advertisementsPerSecond, System::nanoTime);
         this.counters = counters;
     }
 
@@ -154,12 +158,19 @@ public final class HomeLinkProxy implements AutoCloseable {
         counters.count(Counter.PROXY_ADDED, add.size());
         counters.count(Counter.PROXY_REMOVED, remove.size());
         for (Inet6Address address : add) {
-            advertise(address, ADVERTISEMENTS);
+            for (int sent = 0; sent < ADVERTISEMENTS; sent++) {
+                long delay = pacer.reserveMillis() + sent * advertisementGapMillis;
+                try {
+                    executor.schedule(() -> advertise(address), delay, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException e) {
+                    return; // closing
+                }
+            }
         }
     }
 
-    /** Sends the advertisement, and again after the gap while the address is still proxied. */
-    private void advertise(Inet6Address address, int left) {
+    /** Sends one advertisement for the address, if it is still proxied. */
+    private void advertise(Inet6Address address) {
         if (!proxied.contains(address)) {
             return;
         }
@@ -169,13 +180,6 @@ public final class HomeLinkProxy implements AutoCloseable {
         } catch (IOException e) {
             counters.count(Counter.ADVERTISEMENTS_FAILED);
             LOG.debug("home link: Neighbor Advertisement for {} not sent: {}", address.getHostAddress(), e.getMessage());
-        }
-        if (left > 1) {
-            try {
-                executor.schedule(() -> advertise(address, left - 1), advertisementGapMillis, TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException e) {
-                // closing
-            }
         }
     }
 

@@ -67,7 +67,7 @@ class HomeLinkProxyTest {
     private final FakeHost host = new FakeHost();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
     private final Mip6Counters counters = new Mip6Counters();
-    private final HomeLinkProxy proxy = new HomeLinkProxy(bound::contains, host, executor, 1, counters);
+    private final HomeLinkProxy proxy = new HomeLinkProxy(bound::contains, host, executor, 1, 1_000_000, counters);
 
     @AfterEach
     void stop() {
