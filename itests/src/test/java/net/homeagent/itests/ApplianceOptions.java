@@ -41,11 +41,8 @@ final class ApplianceOptions {
             keepRuntimeFolder(),
             configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
             logLevel(LogLevel.INFO),
-            // Pax Exam 4.14 does not pass the Java 9+ flags of bin/karaf (STACK.md trap 4); the
-            // client compiler only: these appliances boot and answer a few requests, and C2's
-            // compiles would double the CPU of each boot (tools/testbed/README.md)
+            // Pax Exam 4.14 does not pass the Java 9+ flags of bin/karaf (STACK.md trap 4)
             vmOptions(
-                "-XX:TieredStopAtLevel=1",
                 "--add-reads=java.xml=java.logging",
                 "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
                 "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karafVersion + ".jar",
