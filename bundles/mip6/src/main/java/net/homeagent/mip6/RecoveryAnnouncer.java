@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import net.homeagent.mip.api.events.ApplianceEvent;
+import net.homeagent.mip.api.management.Mip6NodeView;
 import net.homeagent.mip.api.management.Mip6NodeView.Owner;
 import net.homeagent.mip6.recovery.RecoveryProgress;
 
@@ -17,10 +18,6 @@ import net.homeagent.mip6.recovery.RecoveryProgress;
  * comes last: a Binding Update validating the last entry, or the timer deleting it.
  */
 final class RecoveryAnnouncer {
-
-    static final String RESTORED = "restored";
-    static final String RECOVERING = "recovering";
-    static final String RECOVERED = "recovered";
 
     private final Owner owner;
     private final String name;
@@ -36,7 +33,7 @@ final class RecoveryAnnouncer {
     }
 
     void started(RecoveryProgress progress) {
-        events.accept(ApplianceEvent.roleChanged(clock.instant(), owner.source(), RESTORED, RECOVERING,
+        events.accept(ApplianceEvent.roleChanged(clock.instant(), owner.source(), Mip6NodeView.RESTORED, Mip6NodeView.RECOVERING,
                 name + " binding recovery of " + progress.total() + " restored entries started")
                 .withDetail("total", Integer.toString(progress.total())));
     }
@@ -46,7 +43,7 @@ final class RecoveryAnnouncer {
         if (!progress.finished() || !finished.compareAndSet(false, true)) {
             return;
         }
-        events.accept(ApplianceEvent.roleChanged(clock.instant(), owner.source(), RECOVERING, RECOVERED,
+        events.accept(ApplianceEvent.roleChanged(clock.instant(), owner.source(), Mip6NodeView.RECOVERING, Mip6NodeView.RECOVERED,
                 name + " binding recovery finished: " + progress.validated() + " validated, " + progress.deleted()
                         + " deleted of " + progress.total())
                 .withDetail("total", Integer.toString(progress.total()))

@@ -24,6 +24,15 @@ public interface Mip6NodeView {
     /** The source of the roles' appliance events: this prefix and {@link Owner#label()} ({@code mip6-home-agent}). */
     String SOURCE_PREFIX = "mip6-";
 
+    /**
+     * The states a role's ROLE_CHANGED appliance events name around its binding recovery:
+     * {@value #RESTORED} -> {@value #RECOVERING} when it starts (details total), {@value #RECOVERING}
+     * -> {@value #RECOVERED} when nothing is pending any more (details total, validated, deleted).
+     */
+    String RESTORED = "restored";
+    String RECOVERING = "recovering";
+    String RECOVERED = "recovered";
+
     /** One line: addresses, device, backups; or why the node is off or did not start. */
     String status();
 
