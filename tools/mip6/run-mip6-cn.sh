@@ -22,8 +22,8 @@
 # Mobility Header the correspondent sent without a warning. Management (HOMEAGENT-MIP6-MIB, net-snmp over
 # v2c on the correspondent's loopback): after the recovery, snmpwalk of the correspondent node's row of
 # hm6RoleTable says finished with mip6:recovery's total, validated and deleted, hm6BindingTable holds as
-# many correspondent rows as mip6:bindings, and snmptrapd received hm6RecoveryStarted and
-# hm6RecoveryFinished with the same figures. Each wait is bounded; each check prints PASS or FAIL; last
+# many correspondent rows as mip6:bindings, snmptrapd received hm6RecoveryFinished with the same
+# figures, and the event routes' audit log has the recovery's start and end. Each wait is bounded; each check prints PASS or FAIL; last
 # line "N passed, N failed". Namespaces start with m6-.
 #
 # Environment: NODES (100), PREFIXES (8), RATE (10 requests/s: each answer is a whole return
@@ -111,10 +111,16 @@ walked_rows=$(grep -c "^$hm6.1.5.1.3.3\." "$work/walk.txt" || true)
 listed=$(awk '/^[0-9]+ bindings?\r?$/ {print $1}' "$work/bindings-recovered.txt")
 expect "snmpwalk hm6BindingTable: $walked_rows correspondent rows, mip6:bindings lists $listed, hm6RoleBindings $(role_row 3)" \
     test "$walked_rows" = "$listed" -a "$(role_row 3)" = "$listed"
-trap_has() { grep -q -- "$1" "$work/traps.log" 2>/dev/null; }
-expect "snmptrapd: hm6RecoveryStarted (total $nodes) and hm6RecoveryFinished (validated $answering, deleted $((nodes - answering)))" \
-    eval 'trap_has "OID: $hm6.0.1" && trap_has "$hm6.1.3.1.5.3 = Gauge32: $nodes" && trap_has "OID: $hm6.0.2" \
+# one line a trap; the start's notification is not looked for: at boot the recovery starts before the
+# SNMP agent is up, and the routes only log what they cannot notify yet (docs/mip6.md "Management")
+finished_trap=$(grep -F "OID: $hm6.0.2" "$work/traps.log" 2>/dev/null | tail -n 1)
+trap_has() { grep -qF -- "$1" <<<"$finished_trap"; }
+expect "snmptrapd: hm6RecoveryFinished, the correspondent node finished (3) with total $nodes, validated $answering, deleted $((nodes - answering))" \
+    eval 'trap_has "$hm6.1.3.1.4.3 = INTEGER: 3" && trap_has "$hm6.1.3.1.5.3 = Gauge32: $nodes" \
         && trap_has "$hm6.1.3.1.6.3 = Gauge32: $answering" && trap_has "$hm6.1.3.1.7.3 = Gauge32: $((nodes - answering))"'
+expect "the event routes' audit log: the correspondent's recovery started (total $nodes) and finished" \
+    eval 'grep -q "audit .*ROLE_CHANGED mip6-correspondent-node: .*restored -> recovering.* total=$nodes" "$(testbed_log cn)" \
+        && grep -q "audit .*ROLE_CHANGED mip6-correspondent-node: .*recovering -> recovered.* validated=$answering" "$(testbed_log cn)"'
 
 log "Binding Updates with the nonce indices from before the restart"
 expect "both nonce indices unknown: 138 expired nonces, no authenticator" stale_refused both 138

@@ -90,7 +90,7 @@ public final class SnmpAgentComponent implements SnmpAgentStatus, ManagementNoti
                     new MipMib(store, statistics, associations, clock, settings.bindingIndexMaxAge()),
                     new HomeagentMib(store, statistics, backup, limit::suppressed), new GroupMib(() -> group),
                     new MimmMib(() -> mimm), new DelegationMib(() -> delegation),
-                    new Mip6Mib(() -> mip6)),
+                    new Mip6Mib(() -> mip6, clock)),
                     counters);
             started.start();
             LOG.info("SNMP agent listening on {} (engine {}; {} users, {} communities, {} notification targets)",

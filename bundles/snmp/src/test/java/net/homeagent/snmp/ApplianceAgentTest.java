@@ -100,6 +100,7 @@ class ApplianceAgentTest {
     private volatile DelegationView delegation;
     /** The MIPv6 node's view, the same way. */
     private volatile Mip6NodeView mip6;
+    private final MutableClock mip6Clock = MutableClock.at("2026-12-07T06:00:00Z");
     private ApplianceAgent agent;
     private Snmp manager;
     private USM managerUsm;
@@ -119,7 +120,7 @@ class ApplianceAgentTest {
         agent = new ApplianceAgent(settings, access, List.of(new MipMib(store, statistics, null,
                 MutableClock.at("2026-12-01T10:01:40Z"), Duration.ofSeconds(2)), new GroupMib(() -> view),
                 new MimmMib(() -> mimm), new DelegationMib(() -> delegation),
-                new Mip6Mib(() -> mip6)), counters);
+                new Mip6Mib(() -> mip6, mip6Clock)), counters);
         agent.start();
 
         SecurityProtocols protocols = new SecurityProtocols(SecurityProtocols.SecurityProtocolSet.defaultSecurity);
@@ -325,7 +326,9 @@ class ApplianceAgentTest {
         assertThat(value(all, objects, binding.formatted(7))).isEqualTo(new Integer32(2));       // restored
         assertThat(value(all, objects, binding.formatted(8))).isEqualTo(new OctetString("validated"));
 
-        mip6 = null; // the feature went away
+        mip6 = null; // the feature went away: the binding table's rows answer until they are a second old
+        assertThat(walk(objects)).isNotEmpty().allMatch(vb -> vb.getOid().startsWith(new OID(objects).append(5)));
+        mip6Clock.advance(Mip6Mib.BINDING_TABLE_MAX_AGE);
         assertThat(walk(objects)).isEmpty();
     }
 

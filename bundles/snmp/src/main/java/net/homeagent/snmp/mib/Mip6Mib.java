@@ -2,6 +2,8 @@ package net.homeagent.snmp.mib;
 
 import java.net.Inet6Address;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +33,8 @@ import net.homeagent.mip.api.management.Mip6NodeView.Role;
  * with their binding recovery, acknowledgements by status and binding caches, read from
  * {@link Mip6NodeView} at each request (the same figures as mip6:stats, mip6:recovery and
  * mip6:bindings). Without the view (feature homeagent-mip6 not installed) the scalars answer
- * noSuchObject and the tables are empty, as hamGroup does.
+ * noSuchObject and the tables are empty, as hamGroup does. The binding table, which may hold
+ * thousands of rows per role, is rebuilt at most once per {@link #BINDING_TABLE_MAX_AGE}.
  */
 public final class Mip6Mib extends MibModule {
 
@@ -56,8 +59,14 @@ public final class Mip6Mib extends MibModule {
     /** DisplayString and SnmpAdminString hold at most 255 octets. */
     private static final int TEXT_MAX = 255;
 
-    /** @param view the node now; null while the mip6 feature is not installed */
-    public Mip6Mib(Supplier<Mip6NodeView> view) {
+    /** How long a rebuilt hm6BindingTable answers: a walk of n entries then costs n / (rows per second) rebuilds. */
+    public static final Duration BINDING_TABLE_MAX_AGE = Duration.ofSeconds(1);
+
+    /**
+     * @param view  the node now; null while the mip6 feature is not installed
+     * @param clock the age of the binding table's rows
+     */
+    public Mip6Mib(Supplier<Mip6NodeView> view, Clock clock) {
         Supplier<Optional<Mip6NodeView>> node = () -> Optional.ofNullable(view.get());
         serve(new LiveScalar<>(STATUS, () -> node.get().map(n -> text(n.status())).orElse(null)));
         serve(new LiveScalar<>(HOME_LINK_PROXIED, () -> node.get().map(Mip6NodeView::homeLinkProxied)
@@ -83,7 +92,7 @@ public final class Mip6Mib extends MibModule {
                 new int[] {SMIConstants.SYNTAX_OCTET_STRING, SMIConstants.SYNTAX_GAUGE32, SMIConstants.SYNTAX_GAUGE32,
                     SMIConstants.SYNTAX_GAUGE32, SMIConstants.SYNTAX_INTEGER32, SMIConstants.SYNTAX_OCTET_STRING},
                 () -> node.get().map(Mip6NodeView::bindings).orElse(List.of()), Mip6Mib::bindingIndex,
-                Mip6Mib::binding));
+                Mip6Mib::binding, clock, BINDING_TABLE_MAX_AGE));
     }
 
     /** Hm6Owner: node(1), homeAgent(2), correspondentNode(3), map(4). */
