@@ -102,6 +102,7 @@ mip6_restart_and_recover "the answering ones ran return routability and were res
 answering=$((nodes - nodes / silent_every))
 
 log "HOMEAGENT-MIP6-MIB after the recovery: snmpwalk and the notifications"
+mib_checks=$SECONDS
 testbed_exec cn snmpwalk -v2c -c "$community" -On -t 2 -r 1 "127.0.0.1:$snmp_port" "$hm6.1" >"$work/walk.txt" 2>&1 || true
 role_row() { awk -v oid="$hm6.1.3.1.$1.3" '$1 == oid {print $NF}' "$work/walk.txt"; }  # COLUMN: correspondentNode(3)'s
 expect "snmpwalk hm6RoleTable, the correspondent node: recovery finished (3), total $(role_row 5), validated $(role_row 6), deleted $(role_row 7) = mip6:recovery's" \
@@ -121,6 +122,7 @@ expect "snmptrapd: hm6RecoveryFinished, the correspondent node finished (3) with
 expect "the event routes' audit log: the correspondent's recovery started (total $nodes) and finished" \
     eval 'grep -q "audit .*ROLE_CHANGED mip6-correspondent-node: .*restored -> recovering.* total=$nodes" "$(testbed_log cn)" \
         && grep -q "audit .*ROLE_CHANGED mip6-correspondent-node: .*recovering -> recovered.* validated=$answering" "$(testbed_log cn)"'
+log "the HOMEAGENT-MIP6-MIB checks took $((SECONDS - mib_checks)) s"
 
 log "Binding Updates with the nonce indices from before the restart"
 expect "both nonce indices unknown: 138 expired nonces, no authenticator" stale_refused both 138
