@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,12 +22,17 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.netty.buffer.ByteBuf;
 
+import net.homeagent.mip.api.events.ApplianceEvents;
+import net.homeagent.mip.api.management.Mip6NodeView.Owner;
 import net.homeagent.mip6.Mip6Counters.Scope;
 import net.homeagent.mip6.cache.Mip6Binding;
 import net.homeagent.mip6.correspondent.CorrespondentRegistration;
@@ -55,7 +61,8 @@ import net.homeagent.mip6.registration.RegistrationKind;
  * expired while the node was down is dropped), the restored entries go into its binding cache at
  * once if {@code forwardDuringRecovery}, the signalling device is opened and every address routed
  * into it, and each role's binding recovery starts over its restored entries; a timer thread
- * expires entries once a second. A configuration change re-creates it (the backups are read
+ * expires entries once a second. Each recovery's start and end are appliance events (to the event
+ * routes, when installed). A configuration change re-creates it (the backups are read
  * again, and recoveries start over what they hold).
  */
 @Component(service = Mip6View.class, configurationPid = Mip6Config.PID,
@@ -70,6 +77,7 @@ public final class Mip6NodeComponent implements Mip6View {
 
     private final Clock clock = Clock.systemUTC();
     private final Mip6Counters signallingCounters = new Mip6Counters();
+    private final EventOutbox events = new EventOutbox();
     private final String status;
     /** what runs: null when off or when the start failed */
     private final Started started;
@@ -136,16 +144,16 @@ public final class Mip6NodeComponent implements Mip6View {
         try {
             // both caches first: each role refuses with 139 a home address the other one holds (§9.5.1)
             if (!homeAgentAddresses.isEmpty()) {
-                homeAgent = RecoverableBindingCache.open("home agent", Optional.empty(), HOME_AGENT_JOURNAL, config,
-                        clock.millis(), now -> List.of());
+                homeAgent = RecoverableBindingCache.open("home agent", Owner.HOME_AGENT, Optional.empty(),
+                        HOME_AGENT_JOURNAL, config, clock.millis(), now -> List.of());
                 roles.put(homeAgent, homeAgentAddresses.get(0));
             }
             NonceTable nonces = new NonceTable(new SecureRandom());
             RecoverableBindingCache map = null;
             RecoverableBindingCache correspondent = null;
             if (!correspondentAddresses.isEmpty()) {
-                correspondent = RecoverableBindingCache.open("correspondent node", Optional.of(Scope.CORRESPONDENT),
-                        CORRESPONDENT_JOURNAL, config, clock.millis(),
+                correspondent = RecoverableBindingCache.open("correspondent node", Owner.CORRESPONDENT_NODE,
+                        Optional.of(Scope.CORRESPONDENT), CORRESPONDENT_JOURNAL, config, clock.millis(),
                         now -> List.of(nonces.held(now) + " nonces acceptable (RFC 6275 §5.2.7: a new one every "
                                 + NonceTable.ROTATION_MILLIS / 1000 + " s, each for "
                                 + NonceTable.MAX_NONCE_LIFETIME_MILLIS / 1000 + " s)"));
@@ -163,7 +171,7 @@ public final class Mip6NodeComponent implements Mip6View {
             if (!mapAddresses.isEmpty()) {
                 // RFC 5380: a local home agent for regional care-of addresses, with a cache, a backup and a
                 // recovery of its own; an RCoA is no home address, so the correspondent's 139 does not apply
-                map = RecoverableBindingCache.open("MAP", Optional.empty(), MAP_JOURNAL, config,
+                map = RecoverableBindingCache.open("MAP", Owner.MAP, Optional.empty(), MAP_JOURNAL, config,
                         clock.millis(), now -> List.of());
                 roles.put(map, mapAddresses.get(0));
                 HomeRegistration registration = new HomeRegistration(new HomeRegistrationSettings(RegistrationKind.MAP,
@@ -242,7 +250,7 @@ public final class Mip6NodeComponent implements Mip6View {
             homeLinkProxy.start(homeAgent.cache().list().stream().map(Mip6Binding::homeAddress).toList());
         }
         roles.forEach((role, refreshSource) ->
-                role.startRecovery(config, recoverySettings, refreshSource, signallingLogic, timer, clock));
+                role.startRecovery(config, recoverySettings, refreshSource, signallingLogic, timer, clock, events));
         timer.scheduleAtFixedRate(() -> roles.keySet().forEach(role -> role.expire(clock.millis())), 1, 1,
                 TimeUnit.SECONDS);
         signalling.start();
@@ -320,6 +328,22 @@ public final class Mip6NodeComponent implements Mip6View {
         for (RecoverableBindingCache role : started.roles()) {
             role.close();
         }
+    }
+
+    /** The event routes (feature homeagent-routes), when installed: what the node published before is held till then. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindEvents(ApplianceEvents routes) {
+        events.bind(routes);
+    }
+
+    void unbindEvents(ApplianceEvents routes) {
+        events.unbind(routes);
+    }
+
+    @Override
+    public OptionalInt homeLinkProxied() {
+        return started == null || started.homeLinkProxy().isEmpty() ? OptionalInt.empty()
+                : OptionalInt.of(started.homeLinkProxy().get().proxied());
     }
 
     @Override

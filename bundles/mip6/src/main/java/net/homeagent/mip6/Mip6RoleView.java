@@ -4,6 +4,7 @@ import java.net.Inet6Address;
 import java.util.List;
 import java.util.Optional;
 
+import net.homeagent.mip.api.management.Mip6NodeView.Owner;
 import net.homeagent.mip6.Mip6Counters.Scope;
 import net.homeagent.mip6.cache.Mip6Binding;
 import net.homeagent.mip6.recovery.RecoveryProgress;
@@ -11,8 +12,11 @@ import net.homeagent.mip6.recovery.RecoveryProgress;
 /** One role's binding cache, counters and recovery as the mip6:* commands read them. */
 public interface Mip6RoleView {
 
-    /** "home agent", "correspondent node". */
+    /** "home agent", "correspondent node", "MAP". */
     String name();
+
+    /** Which role it is, as management names it. */
+    Owner owner();
 
     /** Its own counters besides {@link Scope#EVERY_ROLE}'s ({@link Scope#CORRESPONDENT} for a correspondent). */
     Optional<Scope> ownCounters();

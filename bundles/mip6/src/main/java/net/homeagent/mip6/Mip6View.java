@@ -1,6 +1,7 @@
 package net.homeagent.mip6;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 /** What the mip6:* commands read (a bundle-internal service of {@link Mip6NodeComponent}). */
 public interface Mip6View {
@@ -12,6 +13,9 @@ public interface Mip6View {
 
     /** The signalling path's counters (packets, malformed, send failures). */
     Mip6Counters signallingCounters();
+
+    /** Home addresses proxied on the home link now; empty without a home link (homeLinkInterface). */
+    OptionalInt homeLinkProxied();
 
     /** The roles running: the home agent's, then the correspondent node's; none when off. */
     List<Mip6RoleView> roles();

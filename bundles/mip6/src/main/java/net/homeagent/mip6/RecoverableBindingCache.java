@@ -8,11 +8,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.homeagent.mip.api.events.ApplianceEvent;
+import net.homeagent.mip.api.management.Mip6NodeView.Owner;
 import net.homeagent.mip6.Mip6Counters.Counter;
 import net.homeagent.mip6.Mip6Counters.Scope;
 import net.homeagent.mip6.cache.BindingCache;
@@ -31,13 +34,15 @@ import net.homeagent.mip6.recovery.RecoverySettings;
  * cache at once when {@code forwardDuringRecovery}; binding recovery over them (paced Binding
  * Refresh Requests from the role's address, shuffled by care-of prefix, a timer per node; a Binding
  * Update the role accepts validates, silence deletes, RFC 6275 §9.5.5 for a correspondent); the
- * once-a-second expiry; its counters.
+ * once-a-second expiry; its counters; its recovery's start and end as appliance events
+ * ({@link RecoveryAnnouncer}).
  */
 final class RecoverableBindingCache implements Mip6RoleView, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecoverableBindingCache.class);
 
     private final String name;
+    private final Owner owner;
     private final Optional<Scope> ownCounters;
     private final BindingCache cache;
     private final BindingCacheJournal journal;
@@ -45,10 +50,12 @@ final class RecoverableBindingCache implements Mip6RoleView, AutoCloseable {
     private final Mip6Counters counters = new Mip6Counters();
     private final LongFunction<List<String>> details;
     private volatile BindingRecovery recovery;
+    private volatile RecoveryAnnouncer announcer;
 
-    private RecoverableBindingCache(String name, Optional<Scope> ownCounters, BindingCacheJournal journal,
-            List<Mip6Binding> restored, LongFunction<List<String>> details) {
+    private RecoverableBindingCache(String name, Owner owner, Optional<Scope> ownCounters,
+            BindingCacheJournal journal, List<Mip6Binding> restored, LongFunction<List<String>> details) {
         this.name = name;
+        this.owner = owner;
         this.ownCounters = ownCounters;
         this.journal = journal;
         this.restored = restored;
@@ -62,15 +69,15 @@ final class RecoverableBindingCache implements Mip6RoleView, AutoCloseable {
      *
      * @param details lines about the role's own state for mip6:stats, at a time
      */
-    static RecoverableBindingCache open(String name, Optional<Scope> ownCounters, String journalFile,
+    static RecoverableBindingCache open(String name, Owner owner, Optional<Scope> ownCounters, String journalFile,
             Mip6Config config, long nowMillis, LongFunction<List<String>> details) throws IOException {
         if (!config.backupEnabled()) {
-            return new RecoverableBindingCache(name, ownCounters, null, List.of(), details);
+            return new RecoverableBindingCache(name, owner, ownCounters, null, List.of(), details);
         }
         Path folder = Path.of(config.backupFolder().replace("${karaf.data}", System.getProperty("karaf.data", "data")));
         BindingCacheJournal.Opened opened = BindingCacheJournal.open(folder, journalFile, nowMillis);
-        RecoverableBindingCache role = new RecoverableBindingCache(name, ownCounters, opened.journal(), opened.live(),
-                details);
+        RecoverableBindingCache role = new RecoverableBindingCache(name, owner, ownCounters, opened.journal(),
+                opened.live(), details);
         role.counters.count(Counter.RESTORED, opened.live().size());
         role.counters.count(Counter.RESTORE_EXPIRED, opened.expired());
         LOG.info("{} binding cache backup {}: {} entries restored, {} expired while down, {} damaged octets", name,
@@ -88,17 +95,20 @@ final class RecoverableBindingCache implements Mip6RoleView, AutoCloseable {
     /**
      * Starts binding recovery over the restored entries, if any and {@code recoveryEnabled}: its
      * Binding Refresh Requests leave from {@code refreshSource} through {@code signalling}, driven on
-     * {@code timer}.
+     * {@code timer}; its start and end go to {@code events}.
      */
     void startRecovery(Mip6Config config, RecoverySettings settings, Inet6Address refreshSource,
-            Mip6Signalling signalling, ScheduledExecutorService timer, Clock clock) {
+            Mip6Signalling signalling, ScheduledExecutorService timer, Clock clock, Consumer<ApplianceEvent> events) {
         if (!config.recoveryEnabled() || restored.isEmpty()) {
             return;
         }
         long seed = config.recoverySeed() != 0 ? config.recoverySeed() : new SecureRandom().nextLong();
         LOG.info("{}: binding recovery of {} restored entries, refresh requests from {}", name, restored.size(),
                 refreshSource.getHostAddress());
-        recovery = BindingRecovery.start(restored, clock.millis(), settings, new RecoveryActions() {
+        // the announcer before the recovery: accepted() uses it as soon as it sees the recovery
+        RecoveryAnnouncer announce = new RecoveryAnnouncer(owner, name, events, clock);
+        announcer = announce;
+        BindingRecovery running = BindingRecovery.start(restored, clock.millis(), settings, new RecoveryActions() {
             @Override
             public void sendRefreshRequest(Mip6Binding entry, int attempt) {
                 counters.count(Counter.REFRESH_REQUESTS);
@@ -110,7 +120,9 @@ final class RecoverableBindingCache implements Mip6RoleView, AutoCloseable {
                 return deleteSilentEntry(entry);
             }
         }, seed);
-        new RecoveryDriver(recovery, timer, clock).start();
+        recovery = running;
+        announce.started(running.progress());
+        new RecoveryDriver(running, timer, clock, () -> announce.progressed(running.progress())).start();
     }
 
     private boolean deleteSilentEntry(Mip6Binding entry) {
@@ -135,6 +147,7 @@ final class RecoverableBindingCache implements Mip6RoleView, AutoCloseable {
         BindingRecovery running = recovery;
         if (running != null && running.bindingUpdateAccepted(homeAddress)) {
             counters.count(Counter.VALIDATED);
+            announcer.progressed(running.progress());
         }
     }
 
@@ -163,6 +176,11 @@ final class RecoverableBindingCache implements Mip6RoleView, AutoCloseable {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public Owner owner() {
+        return owner;
     }
 
     @Override

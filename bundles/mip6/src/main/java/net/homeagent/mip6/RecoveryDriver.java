@@ -11,7 +11,8 @@ import net.homeagent.mip6.recovery.BindingRecovery;
 
 /**
  * Runs a {@link BindingRecovery} on the home agent's timer thread: calls it when it said it is
- * next due, until nothing is pending.
+ * next due, until nothing is pending; after each step {@code afterStep} (the recovery's end is
+ * announced from there).
  */
 final class RecoveryDriver implements Runnable {
 
@@ -20,11 +21,13 @@ final class RecoveryDriver implements Runnable {
     private final BindingRecovery recovery;
     private final ScheduledExecutorService timer;
     private final Clock clock;
+    private final Runnable afterStep;
 
-    RecoveryDriver(BindingRecovery recovery, ScheduledExecutorService timer, Clock clock) {
+    RecoveryDriver(BindingRecovery recovery, ScheduledExecutorService timer, Clock clock, Runnable afterStep) {
         this.recovery = recovery;
         this.timer = timer;
         this.clock = clock;
+        this.afterStep = afterStep;
     }
 
     void start() {
@@ -35,6 +38,7 @@ final class RecoveryDriver implements Runnable {
     public void run() {
         try {
             long next = recovery.runDue(clock.millis());
+            afterStep.run();
             if (next != Long.MAX_VALUE) {
                 timer.schedule(this, Math.max(0, next - clock.millis()), TimeUnit.MILLISECONDS);
             }

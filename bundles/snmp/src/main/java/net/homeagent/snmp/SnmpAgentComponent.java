@@ -24,6 +24,7 @@ import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.management.DelegationView;
 import net.homeagent.mip.api.management.ManagementNotifier;
 import net.homeagent.mip.api.management.MimmAdvisorView;
+import net.homeagent.mip.api.management.Mip6NodeView;
 import net.homeagent.mip.api.management.RedundancyGroupView;
 import net.homeagent.mip.api.management.SnmpAgentStatus;
 import net.homeagent.mip.api.support.KarafFolder;
@@ -32,6 +33,7 @@ import net.homeagent.snmp.NotificationMapper.Notification;
 import net.homeagent.snmp.mib.DelegationMib;
 import net.homeagent.snmp.mib.GroupMib;
 import net.homeagent.snmp.mib.MimmMib;
+import net.homeagent.snmp.mib.Mip6Mib;
 import net.homeagent.snmp.mib.HomeagentMib;
 import net.homeagent.snmp.mib.MipMib;
 
@@ -58,6 +60,9 @@ public final class SnmpAgentComponent implements SnmpAgentStatus, ManagementNoti
     /** The primary home agent's delegation, while the appliance is a PHA (homeagent-delegation, enabled). */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile DelegationView delegation;
+    /** The Mobile IPv6 node, while feature homeagent-mip6 is installed (HOMEAGENT-MIP6-MIB). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Mip6NodeView mip6;
 
     private final RequestCounters counters = new RequestCounters();
     private final RateLimitedLog sendFailures;
@@ -84,7 +89,8 @@ public final class SnmpAgentComponent implements SnmpAgentStatus, ManagementNoti
             started = new ApplianceAgent(settings, access, List.of(
                     new MipMib(store, statistics, associations, clock, settings.bindingIndexMaxAge()),
                     new HomeagentMib(store, statistics, backup, limit::suppressed), new GroupMib(() -> group),
-                    new MimmMib(() -> mimm), new DelegationMib(() -> delegation)),
+                    new MimmMib(() -> mimm), new DelegationMib(() -> delegation),
+                    new Mip6Mib(() -> mip6, clock)),
                     counters);
             started.start();
             LOG.info("SNMP agent listening on {} (engine {}; {} users, {} communities, {} notification targets)",

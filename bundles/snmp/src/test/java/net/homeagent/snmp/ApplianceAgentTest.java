@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +48,7 @@ import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.TimeTicks;
 import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.smi.UnsignedInteger32;
+import org.snmp4j.smi.Variable;
 import org.snmp4j.smi.VariableBinding;
 import org.snmp4j.transport.DefaultUdpTransportMapping;
 
@@ -56,6 +58,7 @@ import net.homeagent.mip.api.management.DelegationView;
 import net.homeagent.mip.api.management.MimmAdvisorView;
 import net.homeagent.mip.api.management.MimmAdvisorView.AlertRow;
 import net.homeagent.mip.api.management.MimmAdvisorView.NetworkRow;
+import net.homeagent.mip.api.management.Mip6NodeView;
 import net.homeagent.mip.api.management.RedundancyGroupView;
 import net.homeagent.mip.api.management.RedundancyGroupView.Counters;
 import net.homeagent.mip.api.management.RedundancyGroupView.Group;
@@ -67,6 +70,7 @@ import net.homeagent.mip.api.testing.MutableClock;
 import net.homeagent.snmp.mib.DelegationMib;
 import net.homeagent.snmp.mib.GroupMib;
 import net.homeagent.snmp.mib.MimmMib;
+import net.homeagent.snmp.mib.Mip6Mib;
 import net.homeagent.snmp.mib.MipMib;
 
 /** The agent on a real UDP socket on 127.0.0.1, asked by an SNMP4J manager over SNMPv3 authPriv. */
@@ -94,6 +98,9 @@ class ApplianceAgentTest {
     private volatile MimmAdvisorView mimm;
     /** The PHA's view, the same way. */
     private volatile DelegationView delegation;
+    /** The MIPv6 node's view, the same way. */
+    private volatile Mip6NodeView mip6;
+    private final MutableClock mip6Clock = MutableClock.at("2026-12-07T06:00:00Z");
     private ApplianceAgent agent;
     private Snmp manager;
     private USM managerUsm;
@@ -112,7 +119,8 @@ class ApplianceAgentTest {
         SnmpAccess access = SnmpAccessParser.parse(List.of("user nms SHA-256 authpass123 AES-128 privpass123 read-only"));
         agent = new ApplianceAgent(settings, access, List.of(new MipMib(store, statistics, null,
                 MutableClock.at("2026-12-01T10:01:40Z"), Duration.ofSeconds(2)), new GroupMib(() -> view),
-                new MimmMib(() -> mimm), new DelegationMib(() -> delegation)), counters);
+                new MimmMib(() -> mimm), new DelegationMib(() -> delegation),
+                new Mip6Mib(() -> mip6, mip6Clock)), counters);
         agent.start();
 
         SecurityProtocols protocols = new SecurityProtocols(SecurityProtocols.SecurityProtocolSet.defaultSecurity);
@@ -260,6 +268,74 @@ class ApplianceAgentTest {
 
         delegation = null; // no longer a PHA
         assertThat(walk(hamDelegation)).isEmpty();
+    }
+
+    @Test
+    void servesTheMip6NodeFromTheViewAndNothingWithoutIt() throws IOException {
+        user("nms", "authpass123");
+        Inet6Address home = (Inet6Address) InetAddress.getByName("2001:db8:100::10");
+        Inet6Address careOf = (Inet6Address) InetAddress.getByName("2001:db8:a1::7");
+        mip6 = new Mip6NodeView() {
+            @Override
+            public String status() {
+                return "running on mip6ha0";
+            }
+
+            @Override
+            public List<Mip6NodeView.Counter> counters() {
+                return List.of(new Mip6NodeView.Counter(1, "PACKETS_RECEIVED", "packets read", 1200));
+            }
+
+            @Override
+            public OptionalInt homeLinkProxied() {
+                return OptionalInt.empty();
+            }
+
+            @Override
+            public List<Mip6NodeView.Role> roles() {
+                return List.of(new Mip6NodeView.Role(Mip6NodeView.Owner.HOME_AGENT, "home agent", 1,
+                        List.of(new Mip6NodeView.Counter(23, "VALIDATED", "validated", 75)), Map.of(0, 80L, 135, 2L),
+                        new Mip6NodeView.Recovery(Mip6NodeView.RecoveryState.FINISHED, 100, 75, 25, 0, 0, 125, 25, 10,
+                                9.87)));
+            }
+
+            @Override
+            public List<Mip6NodeView.Binding> bindings() {
+                return List.of(new Mip6NodeView.Binding(Mip6NodeView.Owner.HOME_AGENT, home, careOf, 7, 600, 420,
+                        true, "validated"));
+            }
+        };
+        OID objects = new OID("1.3.6.1.4.1.32473.1.3.1");
+
+        List<VariableBinding> all = walk(objects);
+        assertThat(value(all, objects, "1.1.0")).isEqualTo(new OctetString("running on mip6ha0"));
+        assertThat(value(all, objects, "1.2.0")).as("no home link: noSuchObject, passed over").isNull();
+        assertThat(value(all, objects, "2.1.3.1.1")).isEqualTo(new OctetString("PACKETS_RECEIVED")); // node(1), 1
+        assertThat(value(all, objects, "2.1.5.2.23")).isEqualTo(new Counter64(75));              // homeAgent(2), 23
+        String role = "3.1.%d.2";
+        assertThat(value(all, objects, role.formatted(4))).isEqualTo(new Integer32(3));          // finished
+        assertThat(value(all, objects, role.formatted(5))).isEqualTo(new Gauge32(100));
+        assertThat(value(all, objects, role.formatted(6))).isEqualTo(new Gauge32(75));
+        assertThat(value(all, objects, role.formatted(7))).isEqualTo(new Gauge32(25));
+        assertThat(value(all, objects, role.formatted(13))).isEqualTo(new UnsignedInteger32(987)); // 9.87 /s
+        assertThat(value(all, objects, "4.1.3.2.135")).isEqualTo(new Counter64(2));
+        String binding = "5.1.%d.2.32.1.13.184.1.0.0.0.0.0.0.0.0.0.0.16";
+        assertThat(value(all, objects, binding.formatted(3))).isEqualTo(new OctetString(careOf.getAddress()));
+        assertThat(value(all, objects, binding.formatted(4))).isEqualTo(new UnsignedInteger32(7));
+        assertThat(value(all, objects, binding.formatted(6))).isEqualTo(new Gauge32(420));
+        assertThat(value(all, objects, binding.formatted(7))).isEqualTo(new Integer32(2));       // restored
+        assertThat(value(all, objects, binding.formatted(8))).isEqualTo(new OctetString("validated"));
+
+        mip6 = null; // the feature went away: the binding table's rows answer until they are a second old
+        assertThat(walk(objects)).isNotEmpty().allMatch(vb -> vb.getOid().startsWith(new OID(objects).append(5)));
+        mip6Clock.advance(Mip6Mib.BINDING_TABLE_MAX_AGE);
+        assertThat(walk(objects)).isEmpty();
+    }
+
+    private static Variable value(List<VariableBinding> walked, OID under, String suffix) {
+        OID oid = new OID(under).append(new OID(suffix));
+        return walked.stream().filter(vb -> vb.getOid().equals(oid)).map(VariableBinding::getVariable).findFirst()
+                .orElse(null);
     }
 
     /** GETNEXT from {@code prefix} while the answers stay under it. */

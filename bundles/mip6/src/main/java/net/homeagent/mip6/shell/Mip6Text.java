@@ -78,6 +78,8 @@ final class Mip6Text {
         StringBuilder out = new StringBuilder(status(view));
         out.append("signalling:\n");
         counters(out, view.signallingCounters(), Scope.SIGNALLING);
+        view.homeLinkProxied().ifPresent(proxied ->
+                out.append(String.format("%-12d home addresses proxied on the home link now%n", proxied)));
         int cached = 0;
         for (Mip6RoleView role : view.roles()) {
             out.append(role.name()).append(":\n");
