@@ -34,6 +34,11 @@ public @interface PhaConfig {
             + " the mobile")
     int ackTimeoutMillis() default 500;
 
+    @AttributeDefinition(description = "The most Start Forwarding messages awaiting their ack per SHA; the others"
+            + " wait at the PHA, which forwards those mobiles meanwhile (a burst of registrations must not overrun the"
+            + " SHA's socket and the peer link's replay window); 1..16384")
+    int startsInFlight() default PhaSettings.DEFAULT_STARTS_IN_FLIGHT;
+
     @AttributeDefinition(description = "Heartbeat interval to each SHA, ms (the SHAs' heartbeatMillis should match)")
     int heartbeatMillis() default 200;
 

@@ -142,7 +142,7 @@ public final class DelegationMeasurement {
                 new FakeDataPlane(), Clock.systemUTC(), shaThread, e -> { });
         PrimaryAgent pha = new PrimaryAgent(new PhaSettings(List.of(shaNode), EqualSplit.NAME, ReplyOrder.AT_ONCE,
                 Duration.ofSeconds(30), Duration.ofMillis(200), 50, load), phaLink.get(), store, Clock.systemUTC(),
-                Policies.standard(EqualSplit.NAME, load), new LocalInterception(), key -> Optional.empty(), e -> { });
+                phaTicks, Policies.standard(EqualSplit.NAME, load), new LocalInterception(), key -> Optional.empty(), e -> { });
         try {
             phaTicks.every(Duration.ofMillis(20), pha::tick);
             shaThread.every(Duration.ofMillis(200), sha::tick);
