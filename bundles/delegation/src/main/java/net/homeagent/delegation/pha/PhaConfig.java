@@ -39,6 +39,10 @@ public @interface PhaConfig {
             + " SHA's socket and the peer link's replay window); 1..16384")
     int startsInFlight() default PhaSettings.DEFAULT_STARTS_IN_FLIGHT;
 
+    @AttributeDefinition(description = "The most Start Forwarding messages sent together in one peer-link message (a"
+            + " Batch, docs/protocols.md); 1..40. 1: each alone, for SHAs of a version without Batch")
+    int startsPerMessage() default PhaSettings.DEFAULT_STARTS_PER_MESSAGE;
+
     @AttributeDefinition(description = "Heartbeat interval to each SHA, ms (the SHAs' heartbeatMillis should match)")
     int heartbeatMillis() default 200;
 

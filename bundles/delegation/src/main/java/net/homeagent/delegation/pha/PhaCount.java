@@ -11,6 +11,10 @@ public enum PhaCount {
      * Start leaves, and a Start never sent needs no Stop.
      */
     STARTS_COALESCED,
+    /** Batches of Starts sent (startsPerMessage Starts in one peer-link message; each Start counted in starts-sent too). */
+    BATCHES_SENT,
+    /** Batches of acks received from the SHAs (each ack counted as alone too). */
+    BATCHES_RECEIVED,
     /** A binding change folded into a newer one of the same home address before the PHA's thread looked at it. */
     CHANGES_FOLDED,
     STARTS_ACCEPTED,

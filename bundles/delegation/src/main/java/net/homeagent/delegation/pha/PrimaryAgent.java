@@ -34,6 +34,7 @@ import net.homeagent.delegation.pha.DelegationPolicy.Move;
 import net.homeagent.delegation.pha.DelegationPolicy.ShaLoad;
 import net.homeagent.delegation.wire.DelegationCodec;
 import net.homeagent.delegation.wire.DelegationMessage;
+import net.homeagent.delegation.wire.DelegationMessage.Batch;
 import net.homeagent.delegation.wire.DelegationMessage.EntryPackets;
 import net.homeagent.delegation.wire.DelegationMessage.Heartbeat;
 import net.homeagent.delegation.wire.DelegationMessage.LoadReport;
@@ -215,14 +216,18 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
 
     /** @return whether changes may be left */
     private synchronized boolean drainSlice() {
-        for (int i = 0; i < DRAIN_SLICE; i++) {
-            ChangeInbox.Change change = inbox.take();
-            if (change == null) {
-                return false;
+        try {
+            for (int i = 0; i < DRAIN_SLICE; i++) {
+                ChangeInbox.Change change = inbox.take();
+                if (change == null) {
+                    return false;
+                }
+                apply(change);
             }
-            apply(change);
+            return true;
+        } finally {
+            sendAllQueued();
         }
-        return true;
     }
 
     private void apply(ChangeInbox.Change change) {
@@ -309,7 +314,8 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
 
     /**
      * A Start Forwarding is due for {@code binding}: it joins its SHA's queue, or replaces the one
-     * queued there (coalesced), and leaves when the SHA's window has room.
+     * queued there (coalesced), and leaves when the SHA's window has room, at the end of this turn
+     * under the lock ({@link #sendAllQueued}) with the others due.
      *
      * @param replyBy order after-ack: when the registration's reply stops waiting for it (else null)
      */
@@ -328,23 +334,56 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
                 counts.increment(PhaCount.STARTS_QUEUED);
             }
         }
-        sendQueued(sha);
     }
 
-    /** Sends the SHA's queued Starts, oldest first, while fewer than {@code startsInFlight} await their ack. */
+    /**
+     * At the end of each turn under the lock (a slice of changes, a message, a tick, a move): the
+     * Starts queued meanwhile leave together, so that those due at once share Batches.
+     */
+    private void sendAllQueued() {
+        peers.values().forEach(this::sendQueued);
+    }
+
+    /**
+     * Sends the SHA's queued Starts, oldest first, while fewer than {@code startsInFlight} await their
+     * ack; {@code startsPerMessage} of them share one peer-link message (a Batch).
+     */
     private void sendQueued(SecondaryPeer sha) {
+        List<StartForwarding> starts = new ArrayList<>();
         while (!closed && sha.state == ShaState.UP && sha.awaiting < settings.startsInFlight()
                 && !sha.queue.isEmpty()) {
             Iterator<Delegation> oldest = sha.queue.iterator();
             Delegation next = oldest.next();
             oldest.remove();
             next.queued = false;
-            transmit(next);
+            transmit(next).ifPresent(starts::add);
+            if (starts.size() == settings.startsPerMessage()) {
+                sendStarts(sha, starts);
+                starts = new ArrayList<>();
+            }
+        }
+        if (!starts.isEmpty()) {
+            sendStarts(sha, starts);
         }
     }
 
-    /** Start Forwarding for the delegation's binding; an earlier Start of the same mobile still unanswered is superseded. */
-    private void transmit(Delegation delegation) {
+    private void sendStarts(SecondaryPeer sha, List<StartForwarding> starts) {
+        counts.add(PhaCount.STARTS_SENT, starts.size());
+        if (starts.size() == 1) {
+            send(sha, starts.get(0));
+        } else {
+            counts.increment(PhaCount.BATCHES_SENT);
+            send(sha, Batch.of(nextTransaction(), starts));
+        }
+    }
+
+    /**
+     * The Start Forwarding for the delegation's binding, now in flight; an earlier Start of the same
+     * mobile still unanswered is superseded.
+     *
+     * @return the Start to send; empty when the binding expires now
+     */
+    private Optional<StartForwarding> transmit(Delegation delegation) {
         Binding binding = delegation.binding;
         Instant now = clock.instant();
         long left = binding.grantedLifetime() == Binding.INFINITE_LIFETIME ? StartForwarding.NEVER
@@ -353,7 +392,7 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
             if (!delegation.waitingForAck()) {
                 delegation.settled();
             }
-            return; // expires now: its removal follows
+            return Optional.empty(); // expires now: its removal follows
         }
         if (delegation.waitingForAck()) {
             byTransaction.remove(delegation.transaction);
@@ -361,14 +400,12 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         long transaction = nextTransaction();
         delegation.sent(transaction, now.plus(settings.ackTimeout()));
         byTransaction.put(transaction, delegation);
-        StartForwarding start = new StartForwarding(transaction, binding.homeAddress(), binding.careOfAddress(),
+        return Optional.of(new StartForwarding(transaction, binding.homeAddress(), binding.careOfAddress(),
                 binding.homeAgent(), binding.encapsulation(), binding.innerEncapsulation(), binding.reverseTunnel(),
                 binding.encapsulation() == Encapsulation.UDP
                         ? Optional.of(new java.net.InetSocketAddress(binding.sourceAddress(), binding.sourcePort()))
                         : Optional.empty(),
-                left);
-        counts.increment(PhaCount.STARTS_SENT);
-        send(delegation.sha, start);
+                left));
     }
 
     /** The PHA forwards the mobile again and tells its SHA to stop (unless its SHA never heard of it). */
@@ -404,7 +441,6 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
             placementChanges++;
         }
         interception.takeBack(delegation.home);
-        sendQueued(delegation.sha);
     }
 
     // ---- the reply barrier: order (a) ----
@@ -449,20 +485,38 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
                 return;
             }
             heard(sha, message.senderEpoch());
-            if (decoded instanceof StartAck ack) {
-                startAnswered(sha, ack);
-            } else if (decoded instanceof StopAck ack) {
-                stopAnswered(sha, ack);
-            } else if (decoded instanceof Heartbeat heartbeat) {
-                counts.increment(PhaCount.HEARTBEATS_RECEIVED);
-                sha.capacity = heartbeat.capacity();
-                sha.reportedEntries = heartbeat.entries();
-                compareEntries(sha);
-            } else if (decoded instanceof LoadReport report) {
-                loadReported(sha, report);
+            if (decoded instanceof Batch batch) {
+                counts.increment(PhaCount.BATCHES_RECEIVED);
+                for (byte[] element : batch.elements()) {
+                    try {
+                        answered(sha, DelegationCodec.decode(element));
+                    } catch (MalformedDelegationMessage e) {
+                        drop("malformed", () -> "malformed element of a batch from SHA " + sha.id() + ": "
+                                + e.getMessage());
+                    }
+                }
             } else {
-                drop("request", () -> "a request sent to the PHA by SHA " + sha.id());
+                answered(sha, decoded);
             }
+            sendAllQueued();
+        }
+    }
+
+    /** One message of an SHA, alone or an element of its batch. */
+    private void answered(SecondaryPeer sha, DelegationMessage decoded) {
+        if (decoded instanceof StartAck ack) {
+            startAnswered(sha, ack);
+        } else if (decoded instanceof StopAck ack) {
+            stopAnswered(sha, ack);
+        } else if (decoded instanceof Heartbeat heartbeat) {
+            counts.increment(PhaCount.HEARTBEATS_RECEIVED);
+            sha.capacity = heartbeat.capacity();
+            sha.reportedEntries = heartbeat.entries();
+            compareEntries(sha);
+        } else if (decoded instanceof LoadReport report) {
+            loadReported(sha, report);
+        } else {
+            drop("request", () -> "a request sent to the PHA by SHA " + sha.id());
         }
     }
 
@@ -529,7 +583,6 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
             delegation.active = true;
             delegation.answered();
             interception.delegate(delegation.home);
-            sendQueued(sha);
             return;
         }
         counts.increment(switch (ack.result()) {
@@ -616,11 +669,13 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         synchronized (this) {
             adopt = tickLocked();
             measure = loadDue();
+            sendAllQueued();
         }
         if (adopt) {
             List<Binding> all = store.list(binding -> !interception.delegated(binding.homeAddress()));
             synchronized (this) {
                 adoptKept(all);
+                sendAllQueued();
             }
         }
         if (measure) {
@@ -632,6 +687,7 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
             }
             synchronized (this) {
                 rebalance(kept, packets);
+                sendAllQueued();
             }
         }
     }
@@ -815,6 +871,7 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
     private synchronized void unreachable(SecondaryPeer sha) {
         if (!closed && sha.state == ShaState.UP) {
             fail(sha, "the peer link gave up");
+            sendAllQueued();
         }
     }
 
@@ -918,6 +975,7 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
                     placed.size() - restored);
             // an SHA heard between the channel's opening and now was not told them when it came up
             peers.values().stream().filter(p -> p.state == ShaState.UP && p.assigned > 0).forEach(this::resync);
+            sendAllQueued();
             return restored;
         }
     }
@@ -950,7 +1008,11 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
     public String move(Inet4Address home, String target) {
         List<Binding> bindings = store.find(home);
         synchronized (this) {
-            return move(home, target, bindings);
+            try {
+                return move(home, target, bindings);
+            } finally {
+                sendAllQueued();
+            }
         }
     }
 

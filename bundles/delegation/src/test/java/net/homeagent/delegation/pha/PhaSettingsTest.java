@@ -30,6 +30,7 @@ class PhaSettingsTest {
             @Override public int heartbeatMillis() { return 200; }
             @Override public int heartbeatMisses() { return misses; }
             @Override public int startsInFlight() { return window; }
+            @Override public int startsPerMessage() { return 16; }
             @Override public int loadIntervalMillis() { return 500; }
             @Override public long moveAbovePackets() { return above; }
             @Override public long returnBelowPackets() { return below; }
@@ -53,6 +54,7 @@ class PhaSettingsTest {
         assertThat(one.load()).isEqualTo(new LoadSettings(java.time.Duration.ofMillis(500), 1000, 200, 4, 6, 25));
         assertThat(one.load().hold().toMillis()).isEqualTo(3000);
         assertThat(one.startsInFlight()).isEqualTo(64);
+        assertThat(one.startsPerMessage()).isEqualTo(16);
     }
 
     @Test

@@ -62,6 +62,7 @@ class PrimaryAgentTest {
     Executor phaThread = Runnable::run;
     final List<Runnable> handed = new ArrayList<>();
     int window = PhaSettings.DEFAULT_STARTS_IN_FLIGHT;
+    int perMessage = PhaSettings.DEFAULT_STARTS_PER_MESSAGE;
     PrimaryAgent pha;
     SecondaryAgent shaA;
     SecondaryAgent shaB;
@@ -72,7 +73,7 @@ class PrimaryAgentTest {
 
     void deploy(ReplyOrder order, int capacityA, String policy, LoadSettings load) {
         pha = new PrimaryAgent(new PhaSettings(List.of(SHA_A, SHA_B), policy, order, Duration.ofMillis(500),
-                Duration.ofMillis(200), 5, load, window), peers.link(PHA), store, clock, phaThread,
+                Duration.ofMillis(200), 5, load, window, perMessage), peers.link(PHA), store, clock, phaThread,
                 Policies.standard(policy, load), interception, phaPlane::counters, events::add);
         store.listen(pha);
         interception.addWatcher(told::add);
@@ -740,5 +741,29 @@ class PrimaryAgentTest {
         assertThat(pha.counts().get(PhaCount.LATE_ACCEPTANCES_STOPPED)).isEqualTo(1);
         assertThat(planeA.tunnels()).isEmpty();
         assertThat(interception.size()).isZero();
+    }
+
+    @Test
+    void startsDueTogetherShareBatchesAndTheShaAnswersEachElementInOneBatch() {
+        phaThread = handed::add;
+        perMessage = 2;
+        deploy(ReplyOrder.AT_ONCE, 0);
+        onlyAIsUp();
+        for (int i = 1; i <= 5; i++) {
+            register(home(i), "192.0.2." + i);
+        }
+        runHanded(); // one turn of the PHA's thread: five Starts due at once
+        assertThat(peers.waitingFor(SHA_A)).as("2 + 2 + 1").hasSize(3);
+        assertThat(pha.counts().get(PhaCount.BATCHES_SENT)).isEqualTo(2);
+        assertThat(pha.counts().get(PhaCount.STARTS_SENT)).isEqualTo(5);
+
+        peers.deliver();
+        runHanded();
+        assertThat(shaA.counts().get(net.homeagent.delegation.sha.ShaCount.BATCHES_RECEIVED)).isEqualTo(2);
+        assertThat(pha.counts().get(PhaCount.BATCHES_RECEIVED)).as("each batch answered by one").isEqualTo(2);
+        assertThat(planeA.tunnels()).hasSize(5);
+        assertThat(pha.counts().get(PhaCount.STARTS_ACCEPTED)).as("each element answered").isEqualTo(5);
+        assertThat(interception.size()).isEqualTo(5);
+        assertThat(pha.shas().get(0).inFlight()).isZero();
     }
 }
