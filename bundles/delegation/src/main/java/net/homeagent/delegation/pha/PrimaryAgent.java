@@ -421,7 +421,8 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
 
     /**
      * The delegation is over: the PHA's data plane has the mobile again, whatever waited goes on, a
-     * Start still queued is dropped, and the window's room goes to the next.
+     * Start still queued is dropped; the room it leaves in the window goes to the next queued Start at
+     * the end of this turn.
      */
     private void forget(Delegation delegation) {
         if (delegations.remove(delegation.home, delegation)) {
