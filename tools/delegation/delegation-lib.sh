@@ -33,7 +33,7 @@ sha() {  # NAME ADDRESS NODE-ID [PID.key=value ...]: an SHA of the PHA at pha_ad
 }
 
 # sha_field ID FIELD: a field of SHA ID's line of the PHA's delegation:shas
-# ("2 192.0.2.11:7434 up 150 0 150 - 12 0": 3 state, 4 mobiles, 5 starting)
+# ("2 192.0.2.11:7434 up 150 0 0 0 150 - 12 0 -": 3 state, 4 mobiles, 5 starting, 6 in flight, 7 queued)
 sha_field() { testbed_shell pha 'delegation:shas' | awk -v id="$1" -v f="$2" '$1 == id {print $f}' || true; }
 sha_is() { [[ "$(sha_field "$1" 3)" == "$2" ]]; }
 entries() { testbed_shell "$1" 'delegation:status' | awk '$1 == "entries:" {print $2}' || true; }

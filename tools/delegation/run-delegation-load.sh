@@ -111,7 +111,7 @@ load_scenario() {
     grep -h "policy packet-threshold" "$(testbed_log pha)" | tee "$work/moves.log" || true
     expect "it is $busy that moved, from the PHA" grep -q "$busy PHA -> SHA" "$work/moves.log"
     busy_reported() {  # an SHA's Load Reports give it more than the threshold per interval
-        testbed_shell pha 'delegation:shas' | tee "$work/shas.busy" | awk '($1 == 2 || $1 == 3) && $10 ~ /^[0-9]+$/ && $10 > 40' \
+        testbed_shell pha 'delegation:shas' | tee "$work/shas.busy" | awk '($1 == 2 || $1 == 3) && $12 ~ /^[0-9]+$/ && $12 > 40' \
             | grep -q .
     }
     expect "its SHA's Load Reports count the flow (packets column of delegation:shas)" await 6 "reported" busy_reported

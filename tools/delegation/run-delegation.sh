@@ -217,5 +217,14 @@ if [[ "$order" == after-ack ]]; then
 fi
 link=$(tshark -n -r "$TB_PCAP" -Y 'hadeleg' -X "lua_script:$TB_ROOT/tools/wireshark/homeagent-peer.lua" 2>/dev/null | wc -l)
 expect "tshark decodes the delegation messages ($link frames with hadeleg)" test "$link" -gt 0
+# the Starts due together left in Batches (type 7, as many as a burst of registrations made due at
+# once: how many depends on the box's pace), and what both sides sent decodes without a flaw
+batched=$(tshark -n -r "$TB_PCAP" -Y 'hadeleg.type == 7' -X "lua_script:$TB_ROOT/tools/wireshark/homeagent-peer.lua" \
+    2>/dev/null | wc -l)
+flawed=$(tshark -n -r "$TB_PCAP" -Y 'hadeleg.malformed' -X "lua_script:$TB_ROOT/tools/wireshark/homeagent-peer.lua" \
+    2>/dev/null | wc -l)
+log "PHA: $(testbed_shell pha 'delegation:status' | grep -E '^  (starts-sent|starts-queued|starts-coalesced|changes-folded|batches-sent|batches-received):' | tr -s ' \n' ' ')"
+expect "tshark: no delegation payload flagged malformed ($flawed of $link frames; $batched frames carry a Batch)" \
+    test "$flawed" -eq 0
 
 testbed_finish

@@ -43,6 +43,8 @@ def stop(t, home):
     return header(3, t) + ip(home)
 def heartbeat(t, entries, capacity):
     return header(5, t) + struct.pack(">II", entries, capacity)
+def batch(t, elements, count=None):
+    return header(7, t) + struct.pack(">H", len(elements) if count is None else count) + b"".join(elements)
 def load(t, total, uptime, flags, entries, count=None):
     body = b"".join(ip(home) + struct.pack(">Q", packets) for home, packets in entries)
     return header(6, t) + struct.pack(">QQBBH", total, uptime, flags, 0,
@@ -65,6 +67,10 @@ good = [  # (payload, expected fields)
      {"type": "6", "transaction": "13", "total_packets": "70000", "uptime": "3600000", "load_flags.truncated": "1",
       "count": "2", "home": "10.1.0.7|10.1.0.8", "packets": "65536|0"}),
     (load(14, 0, 0, 0, []), {"type": "6", "count": "0", "load_flags.truncated": "0", "total_packets": "0"}),
+    (batch(0x21, [stop(3, "10.1.0.7"), ack(2, 2, "10.1.0.8", 1)]),   # docs/protocols.md's example
+     {"type": "7|3|2", "transaction": "33|3|2", "elements": "2", "home": "10.1.0.7|10.1.0.8", "result": "1"}),
+    (batch(22, [start(23, "10.1.0.9", "192.0.2.9", "10.1.0.1", 0, 0, 0), ack(4, 24, "10.1.0.7", 0)]),
+     {"type": "7|1|4", "elements": "2", "home": "10.1.0.9|10.1.0.7", "care_of": "192.0.2.9", "duration": "1800"}),
 ]
 bad = [  # payloads the receiver refuses
     start(5, "10.1.0.7", "192.0.2.9", "10.1.0.1", 0, 0, 0, duration=0),
@@ -79,6 +85,11 @@ bad = [  # payloads the receiver refuses
     load(16, 5, 5, 0, [("0.0.0.0", 5)]),
     load(17, 5, 5, 0, [("10.1.0.7", 5)] * 101),                       # more than a report holds
     load(18, 1 << 63, 5, 0, []),                                      # a total beyond 2^63-1
+    batch(19, []),                                                    # a batch of nothing
+    batch(20, [heartbeat(21, 1, 0)]),                                 # only Starts, Stops and their acks
+    batch(22, [stop(23, "10.1.0.7")], count=2),                       # cut short
+    batch(24, [stop(25, "10.1.0.7")]) + b"\x00",                      # a byte after its elements
+    batch(26, [stop(27, "10.1.0.7"), start(28, "0.0.0.0", "192.0.2.9", "10.1.0.1", 0, 0, 0)]),  # an element refused
 ]
 frames = [datagram(1, i + 1, [data(i + 1, p)]) for i, (p, _) in enumerate(good)]
 frames += [datagram(2, i + 1, [data(100 + i, p)]) for i, p in enumerate(bad)]
@@ -102,7 +113,7 @@ with open(pcap, "wb") as out:
 
 names = ["type", "transaction", "home", "care_of", "tunnel_source", "encapsulation", "inner_encapsulation",
          "flags.reverse_tunnel", "udp_peer.address", "udp_peer.port", "duration", "result", "entries", "capacity",
-         "total_packets", "uptime", "load_flags.truncated", "count", "packets"]
+         "total_packets", "uptime", "load_flags.truncated", "count", "packets", "elements"]
 cmd = ["tshark", "-X", "lua_script:" + lua, "-r", pcap, "-T", "fields", "-E", "separator=\t",
        "-E", "aggregator=|", "-E", "occurrence=a", "-e", "frame.number", "-e", "hadeleg.malformed",
        "-e", "_ws.expert"] + [w for n in names for w in ("-e", "hadeleg." + n)]

@@ -2,7 +2,7 @@
 -- and of the payloads of its service 1, the group binding sync, version 2 (docs/protocols.md,
 -- "Group binding sync"; protocol "hagroup"), of its service 2, the HA control node, version 1
 -- ("Control node"; protocol "hacn"), and of service 3, the PHA/SHA delegation, version 1
--- ("Delegation"; protocol "hadeleg", Load Report type 6 included).
+-- ("Delegation"; protocol "hadeleg", Load Report type 6 and Batch type 7 included).
 --
 --   tshark -X lua_script:tools/wireshark/homeagent-peer.lua -r capture.pcap -V
 --   wireshark -X lua_script:tools/wireshark/homeagent-peer.lua
@@ -637,10 +637,13 @@ local hadeleg = Proto("hadeleg", "homeagent PHA/SHA delegation")
 
 local DELEG_VERSION = 1
 local deleg_types = { [1] = "Start Forwarding", [2] = "Start Forwarding Ack", [3] = "Stop Forwarding",
-    [4] = "Stop Forwarding Ack", [5] = "Heartbeat", [6] = "Load Report" }
+    [4] = "Stop Forwarding Ack", [5] = "Heartbeat", [6] = "Load Report", [7] = "Batch" }
 -- each type's one length; a Load Report's (type 6) follows from its count of entries
 local deleg_lengths = { [1] = 32, [2] = 11, [3] = 10, [4] = 11, [5] = 14 }
 local LOAD_FIXED, LOAD_ENTRY, LOAD_MAX_ENTRIES = 26, 12, 100
+-- a Batch (type 7): header, u16 count, then count whole payloads of types 1 to 4
+local BATCH_FIXED, BATCH_MAX = 8, 64
+local batch_element_lengths = { [1] = 32, [2] = 11, [3] = 10, [4] = 11 }
 local deleg_results = { [0] = "accepted", [1] = "capacity", [2] = "no route", [3] = "bad request",
     [4] = "not a PHA", [5] = "unknown home address" }
 local deleg_encapsulations = { [0] = "IP in IP", [1] = "minimal", [2] = "GRE", [3] = "UDP" }
@@ -671,6 +674,7 @@ local d = {
     count = ProtoField.uint16("hadeleg.count", "Entries listed", base.DEC),
     entry = ProtoField.bytes("hadeleg.entry", "Entry"),
     packets = ProtoField.uint64("hadeleg.packets", "Packets tunnelled (since its tunnel was installed)", base.DEC),
+    elements = ProtoField.uint16("hadeleg.elements", "Elements (each a payload of its own)", base.DEC),
 }
 hadeleg.fields = d
 
@@ -760,8 +764,35 @@ local function load_report(range, tree)
         (range(22, 1):uint() % 2 == 1) and " (truncated)" or "", tostring(range(6, 8):uint64()))
 end
 
+-- the length a Batch must have from its count and its elements' types; nil for a count or an element
+-- type it cannot carry
+local function batch_length(range)
+    if range:len() < BATCH_FIXED then
+        return BATCH_FIXED
+    end
+    local count = range(6, 2):uint()
+    if count == 0 or count > BATCH_MAX then
+        return nil
+    end
+    local at = BATCH_FIXED
+    for _ = 1, count do
+        if at + 2 > range:len() then
+            return at + 2 -- cut short
+        end
+        local length = batch_element_lengths[range(at + 1, 1):uint()]
+        if length == nil then
+            return nil
+        end
+        at = at + length
+    end
+    return at
+end
+
 -- the length a payload of type mtype must have, nil for an unknown type
 local function delegation_length(range, mtype)
+    if mtype == 7 then
+        return batch_length(range)
+    end
     if mtype ~= 6 then
         return deleg_lengths[mtype]
     end
@@ -775,8 +806,26 @@ local function delegation_length(range, mtype)
     return LOAD_FIXED + LOAD_ENTRY * count
 end
 
+local dissect_delegation
+
+-- a Batch (type 7), its framing already checked: each element is dissected as a payload of its own, in
+-- its own subtree (a malformed element is refused alone by its receiver, and flagged alone here)
+local function batch(range, tree)
+    tree:add(d.elements, range(6, 2))
+    local count, at, refused = range(6, 2):uint(), BATCH_FIXED, 0
+    for _ = 1, count do
+        local length = batch_element_lengths[range(at + 1, 1):uint()]
+        if dissect_delegation(range(at, length), tree) == "malformed" then
+            refused = refused + 1
+        end
+        at = at + length
+    end
+    return string.format("Batch %d: %d elements%s", range(2, 4):uint(), count,
+        refused > 0 and (", " .. refused .. " malformed") or "")
+end
+
 -- one service 3 payload; returns a short summary for the info column
-local function dissect_delegation(range, parent)
+dissect_delegation = function(range, parent)
     local tree = parent:add(hadeleg, range)
     if range:len() < 6 then
         tree:add_proto_expert_info(e_deleg, "truncated")
@@ -798,6 +847,8 @@ local function dissect_delegation(range, parent)
     local summary, why
     if mtype == 6 then
         summary, why = load_report(range, tree)
+    elseif mtype == 7 then
+        summary, why = batch(range, tree)
     else
         summary, why = delegation_body(range, tree, mtype)
     end

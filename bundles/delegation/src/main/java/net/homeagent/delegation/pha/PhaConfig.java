@@ -34,6 +34,15 @@ public @interface PhaConfig {
             + " the mobile")
     int ackTimeoutMillis() default 500;
 
+    @AttributeDefinition(description = "The most Start Forwarding messages awaiting their ack per SHA; the others"
+            + " wait at the PHA, which forwards those mobiles meanwhile (a burst of registrations must not overrun the"
+            + " SHA's socket and the peer link's replay window); 1..16384")
+    int startsInFlight() default PhaSettings.DEFAULT_STARTS_IN_FLIGHT;
+
+    @AttributeDefinition(description = "The most Start Forwarding messages sent together in one peer-link message (a"
+            + " Batch, docs/protocols.md); 1..40. 1: each alone, for SHAs of a version without Batch")
+    int startsPerMessage() default PhaSettings.DEFAULT_STARTS_PER_MESSAGE;
+
     @AttributeDefinition(description = "Heartbeat interval to each SHA, ms (the SHAs' heartbeatMillis should match)")
     int heartbeatMillis() default 200;
 

@@ -3,6 +3,20 @@ package net.homeagent.delegation.pha;
 /** What the PHA counts ({@code delegation:status}). */
 public enum PhaCount {
     STARTS_SENT,
+    /** A Start that had to wait in its SHA's queue: its window of Starts in flight was full. */
+    STARTS_QUEUED,
+    /**
+     * A queued Start replaced by a newer one of the same mobile (renewal, new care-of address), or
+     * dropped because the binding ended or the delegation was given up before it was sent: no stale
+     * Start leaves, and a Start never sent needs no Stop.
+     */
+    STARTS_COALESCED,
+    /** Batches of Starts sent (startsPerMessage Starts in one peer-link message; each Start counted in starts-sent too). */
+    BATCHES_SENT,
+    /** Batches of acks received from the SHAs (each ack counted as alone too). */
+    BATCHES_RECEIVED,
+    /** A binding change folded into a newer one of the same home address before the PHA's thread looked at it. */
+    CHANGES_FOLDED,
     STARTS_ACCEPTED,
     REFUSED_CAPACITY,
     REFUSED_NO_ROUTE,

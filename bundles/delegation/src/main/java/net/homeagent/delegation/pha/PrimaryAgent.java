@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -31,6 +34,7 @@ import net.homeagent.delegation.pha.DelegationPolicy.Move;
 import net.homeagent.delegation.pha.DelegationPolicy.ShaLoad;
 import net.homeagent.delegation.wire.DelegationCodec;
 import net.homeagent.delegation.wire.DelegationMessage;
+import net.homeagent.delegation.wire.DelegationMessage.Batch;
 import net.homeagent.delegation.wire.DelegationMessage.EntryPackets;
 import net.homeagent.delegation.wire.DelegationMessage.Heartbeat;
 import net.homeagent.delegation.wire.DelegationMessage.LoadReport;
@@ -81,18 +85,34 @@ import net.homeagent.peer.PeerNode;
  * at most {@code maxMovesPerInterval} per interval, and a mobile moved stays where it was put for
  * {@code holdIntervals} intervals.
  *
- * <p>Threads: binding events on the registering threads, messages on the link's I/O thread, the
- * tick on a timer, the shell's moves: each holds this object's lock, and does nothing but memory
- * work and non-blocking sends under it.
+ * <p>A window per SHA: at most {@code startsInFlight} Starts await their ack; the others wait in
+ * the SHA's queue, oldest first, while the PHA keeps forwarding those mobiles (a burst of 100,000
+ * registrations put on the link at once overran the SHA's socket, fell out of the link's replay
+ * window and had the SHA declared failed: docs/PERFORMANCE.md, "Delegation"). A queued Start whose
+ * binding changes is replaced, one whose binding ends is dropped: a Start never leaves stale, and one
+ * never sent needs no Stop.
+ *
+ * <p>Threads: the binding listener runs on the registering threads and only records the change
+ * ({@link ChangeInbox}); the deciding, encoding and sending happen on {@code work}, the PHA's own
+ * thread, which also takes the SHAs' messages from the link and runs the tick. The shell's moves and
+ * the reply barrier come from their own threads. Each holds this object's lock, and does nothing but
+ * memory work and non-blocking sends under it.
  */
 public final class PrimaryAgent implements BindingListener, ReplyBarrier {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrimaryAgent.class);
     /** Where a mobile the PHA forwards itself is measured (SHAs are measured at their node ids). */
     private static final int AT_PHA = -1;
+    /**
+     * Changes applied per hold of the lock: a reply barrier or the shell waiting for it waits for
+     * a slice, not for a whole burst.
+     */
+    private static final int DRAIN_SLICE = 256;
 
     private final PhaSettings settings;
     private final Clock clock;
+    private final Executor work;
+    private final ChangeInbox inbox;
     private final Policies policies;
     private final LocalInterception interception;
     private final BindingStore store;
@@ -112,6 +132,11 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
     private final Map<Integer, SecondaryPeer> peers = new LinkedHashMap<>();
     private final Map<Inet4Address, Delegation> delegations = new HashMap<>();
     private final Map<Long, Delegation> byTransaction = new HashMap<>();
+    /**
+     * Order after-ack: the replies of registrations whose change is still in the inbox, completed
+     * once the change was applied and its Start (if any) answered.
+     */
+    private final Map<Inet4Address, CompletableFuture<Void>> replyWaits = new HashMap<>();
     /** Moved to the PHA by an operator: no policy delegates them again. */
     private final Set<Inet4Address> pinnedAtPha = ConcurrentHashMap.newKeySet();
     private long nextTransaction;
@@ -125,16 +150,21 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
     private long placementChanges;
     /** An SHA came up: the next tick offers the mobiles kept at the PHA to the policy. */
     private boolean adoptDue;
-    private boolean closed;
+    /** Read without the lock by the binding listener. */
+    private volatile boolean closed;
 
     /**
+     * @param work          the PHA's own thread: applies the binding changes, sends the Starts and
+     *                      takes the SHAs' messages, one task at a time
      * @param localCounters the counters of a tunnel of this node's own data plane (empty when it has
      *                      none, or no data plane): the packets of the mobiles the PHA forwards itself
      */
-    public PrimaryAgent(PhaSettings settings, PeerLink link, BindingStore store, Clock clock, Policies policies,
-            LocalInterception interception, Function<BindingKey, Optional<TunnelCounters>> localCounters,
-            Consumer<ApplianceEvent> events) {
+    public PrimaryAgent(PhaSettings settings, PeerLink link, BindingStore store, Clock clock, Executor work,
+            Policies policies, LocalInterception interception,
+            Function<BindingKey, Optional<TunnelCounters>> localCounters, Consumer<ApplianceEvent> events) {
         this.settings = settings;
+        this.work = work;
+        this.inbox = new ChangeInbox(counts);
         this.localCounters = localCounters;
         this.mobileRates = new PacketMeter<>(settings.load().interval());
         this.shaRates = new PacketMeter<>(settings.load().interval());
@@ -146,30 +176,90 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         this.events = events;
         this.drops = new RateLimitedLog(clock, Duration.ofSeconds(10), LOG::info);
         settings.shas().forEach(node -> peers.put(node.nodeId(), new SecondaryPeer(node)));
-        this.channel = link.open(DelegationCodec.SERVICE, this::receive);
+        this.channel = link.open(DelegationCodec.SERVICE, message -> handOver(() -> receive(message)));
     }
 
     // ---- the binding table ----
 
+    /** On the registering thread: records the change for the PHA's thread, nothing more (no lock, no I/O). */
     @Override
-    public synchronized void bindingChanged(BindingEvent event) {
+    public void bindingChanged(BindingEvent event) {
         if (closed || event.origin() == ChangeOrigin.REPLICATED) {
             return; // stopping; or a redundancy group peer's change: the member that made it delegates it
         }
-        Binding binding = event.binding();
-        switch (event.type()) {
-            case ADDED, RENEWED -> bindingNow(binding);
-            case REMOVED -> {
-                // a binding replaced by one at another care-of address: the ADDED that follows moves it
-                if (event.reason().orElse(RemovalReason.CLEARED) != RemovalReason.REPLACED) {
-                    bindingGone(binding.homeAddress());
+        if (event.type() == BindingEvent.Type.REMOVED
+                && event.reason().orElse(RemovalReason.CLEARED) == RemovalReason.REPLACED) {
+            return; // a binding replaced by one at another care-of address: the ADDED that follows moves it
+        }
+        if (inbox.record(event, clock.instant())) {
+            handOver(this::drain);
+        }
+    }
+
+    /** Runs {@code task} on the PHA's thread; a stopping role's thread takes nothing more. */
+    private void handOver(Runnable task) {
+        try {
+            work.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("delegation thread stopped: {} not run", task);
+        }
+    }
+
+    /** On the PHA's thread: the recorded changes, a slice at a time under the lock. */
+    private void drain() {
+        do {
+            while (drainSlice()) {
+                // the next slice, after anyone waiting for the lock
+            }
+        } while (inbox.drained());
+    }
+
+    /** @return whether changes may be left */
+    private synchronized boolean drainSlice() {
+        try {
+            for (int i = 0; i < DRAIN_SLICE; i++) {
+                ChangeInbox.Change change = inbox.take();
+                if (change == null) {
+                    return false;
                 }
+                apply(change);
+            }
+            return true;
+        } finally {
+            sendAllQueued();
+        }
+    }
+
+    private void apply(ChangeInbox.Change change) {
+        Inet4Address home = change.home();
+        if (!closed) {
+            if (change.removedFirst()) {
+                mobileGone(home); // deregistered and registered again before the PHA looked
+            }
+            if (change.event().type() == BindingEvent.Type.REMOVED) {
+                bindingGone(home);
+            } else {
+                bindingNow(change.event().binding(), settings.order() == ReplyOrder.AFTER_ACK
+                        ? change.at().plus(settings.ackTimeout()) : null);
+            }
+        }
+        CompletableFuture<Void> reply = replyWaits.remove(home);
+        if (reply != null) {
+            Delegation delegation = delegations.get(home);
+            if (delegation != null && delegation.pending()) {
+                delegation.acked().whenComplete((done, failure) -> reply.complete(null));
+            } else {
+                reply.complete(null);
             }
         }
     }
 
-    /** The table holds {@code binding} now (new, renewed, moved, restored): its SHA hears of it. */
-    private void bindingNow(Binding binding) {
+    /**
+     * The table holds {@code binding} now (new, renewed, moved, restored): its SHA hears of it.
+     *
+     * @param replyBy order after-ack: when the registration's reply stops waiting (else null)
+     */
+    private void bindingNow(Binding binding, Instant replyBy) {
         Inet4Address home = binding.homeAddress();
         Delegation delegation = delegations.get(home);
         if (store.find(home).size() > 1) {
@@ -181,22 +271,27 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
             return;
         }
         if (delegation != null) {
-            sendStart(delegation, binding);
+            sendStart(delegation, binding, replyBy);
             return;
         }
         if (!pinnedAtPha.contains(home)) {
-            chooseSha(home).ifPresent(sha -> delegate(sha, binding));
+            chooseSha(home).ifPresent(sha -> delegate(sha, binding, replyBy));
         }
     }
 
     private void bindingGone(Inet4Address home) {
-        pinnedAtPha.remove(home);
-        heldUntil.remove(home);
-        mobileRates.forget(home);
+        mobileGone(home);
         Delegation delegation = delegations.get(home);
         if (delegation != null) {
             stopAndTakeBack(delegation);
         }
+    }
+
+    /** What the PHA kept of a mobile that deregistered or expired: an operator's pin, a hold, its rate. */
+    private void mobileGone(Inet4Address home) {
+        pinnedAtPha.remove(home);
+        heldUntil.remove(home);
+        mobileRates.forget(home);
     }
 
     private Optional<SecondaryPeer> chooseSha(Inet4Address home) {
@@ -210,53 +305,133 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         return chosen.isPresent() ? Optional.ofNullable(peers.get(chosen.getAsInt())) : Optional.empty();
     }
 
-    private void delegate(SecondaryPeer sha, Binding binding) {
+    private void delegate(SecondaryPeer sha, Binding binding, Instant replyBy) {
         Delegation delegation = new Delegation(binding.homeAddress(), sha);
         delegations.put(binding.homeAddress(), delegation);
         sha.assigned++;
-        sendStart(delegation, binding);
+        sendStart(delegation, binding, replyBy);
     }
 
-    /** Start Forwarding for {@code binding}; an earlier Start of the same mobile still unanswered is superseded. */
-    private void sendStart(Delegation delegation, Binding binding) {
+    /**
+     * A Start Forwarding is due for {@code binding}: it joins its SHA's queue, or replaces the one
+     * queued there (coalesced), and leaves when the SHA's window has room, at the end of this turn
+     * under the lock ({@link #sendAllQueued}) with the others due.
+     *
+     * @param replyBy order after-ack: when the registration's reply stops waiting for it (else null)
+     */
+    private void sendStart(Delegation delegation, Binding binding, Instant replyBy) {
+        delegation.binding = binding;
+        if (replyBy != null && (delegation.replyBy == null || replyBy.isBefore(delegation.replyBy))) {
+            delegation.replyBy = replyBy;
+        }
+        SecondaryPeer sha = delegation.sha;
+        if (delegation.queued) {
+            counts.increment(PhaCount.STARTS_COALESCED);
+        } else {
+            delegation.queued = true;
+            sha.queue.add(delegation);
+            if (sha.awaiting >= settings.startsInFlight()) {
+                counts.increment(PhaCount.STARTS_QUEUED);
+            }
+        }
+    }
+
+    /**
+     * At the end of each turn under the lock (a slice of changes, a message, a tick, a move): the
+     * Starts queued meanwhile leave together, so that those due at once share Batches.
+     */
+    private void sendAllQueued() {
+        peers.values().forEach(this::sendQueued);
+    }
+
+    /**
+     * Sends the SHA's queued Starts, oldest first, while fewer than {@code startsInFlight} await their
+     * ack; {@code startsPerMessage} of them share one peer-link message (a Batch).
+     */
+    private void sendQueued(SecondaryPeer sha) {
+        List<StartForwarding> starts = new ArrayList<>();
+        while (!closed && sha.state == ShaState.UP && sha.awaiting < settings.startsInFlight()
+                && !sha.queue.isEmpty()) {
+            Iterator<Delegation> oldest = sha.queue.iterator();
+            Delegation next = oldest.next();
+            oldest.remove();
+            next.queued = false;
+            transmit(next).ifPresent(starts::add);
+            if (starts.size() == settings.startsPerMessage()) {
+                sendStarts(sha, starts);
+                starts = new ArrayList<>();
+            }
+        }
+        if (!starts.isEmpty()) {
+            sendStarts(sha, starts);
+        }
+    }
+
+    private void sendStarts(SecondaryPeer sha, List<StartForwarding> starts) {
+        counts.add(PhaCount.STARTS_SENT, starts.size());
+        if (starts.size() == 1) {
+            send(sha, starts.get(0));
+        } else {
+            counts.increment(PhaCount.BATCHES_SENT);
+            send(sha, Batch.of(nextTransaction(), starts));
+        }
+    }
+
+    /**
+     * The Start Forwarding for the delegation's binding, now in flight; an earlier Start of the same
+     * mobile still unanswered is superseded.
+     *
+     * @return the Start to send; empty when the binding expires now
+     */
+    private Optional<StartForwarding> transmit(Delegation delegation) {
+        Binding binding = delegation.binding;
         Instant now = clock.instant();
         long left = binding.grantedLifetime() == Binding.INFINITE_LIFETIME ? StartForwarding.NEVER
                 : Math.min(binding.remainingSeconds(now), StartForwarding.NEVER - 1);
         if (left == 0) {
-            return; // expires now: its removal follows
+            if (!delegation.waitingForAck()) {
+                delegation.settled();
+            }
+            return Optional.empty(); // expires now: its removal follows
         }
         if (delegation.waitingForAck()) {
             byTransaction.remove(delegation.transaction);
         }
         long transaction = nextTransaction();
-        delegation.binding = binding;
         delegation.sent(transaction, now.plus(settings.ackTimeout()));
         byTransaction.put(transaction, delegation);
-        StartForwarding start = new StartForwarding(transaction, binding.homeAddress(), binding.careOfAddress(),
+        return Optional.of(new StartForwarding(transaction, binding.homeAddress(), binding.careOfAddress(),
                 binding.homeAgent(), binding.encapsulation(), binding.innerEncapsulation(), binding.reverseTunnel(),
                 binding.encapsulation() == Encapsulation.UDP
                         ? Optional.of(new java.net.InetSocketAddress(binding.sourceAddress(), binding.sourcePort()))
                         : Optional.empty(),
-                left);
-        counts.increment(PhaCount.STARTS_SENT);
-        send(delegation.sha, start);
+                left));
     }
 
-    /** The PHA forwards the mobile again and tells its SHA to stop. */
+    /** The PHA forwards the mobile again and tells its SHA to stop (unless its SHA never heard of it). */
     private void stopAndTakeBack(Delegation delegation) {
         forget(delegation);
         SecondaryPeer sha = delegation.sha;
-        if (sha.state != ShaState.FAILED) {
+        if (delegation.told && sha.state != ShaState.FAILED) {
             sha.stopsInFlight++;
             counts.increment(PhaCount.STOPS_SENT);
             send(sha, new StopForwarding(nextTransaction(), delegation.home));
         }
     }
 
-    /** The delegation is over: the PHA's data plane has the mobile again, whatever waited goes on. */
+    /**
+     * The delegation is over: the PHA's data plane has the mobile again, whatever waited goes on, a
+     * Start still queued is dropped; the room it leaves in the window goes to the next queued Start at
+     * the end of this turn.
+     */
     private void forget(Delegation delegation) {
         if (delegations.remove(delegation.home, delegation)) {
             delegation.sha.assigned--;
+        }
+        if (delegation.queued) {
+            delegation.sha.queue.remove(delegation);
+            delegation.queued = false;
+            counts.increment(PhaCount.STARTS_COALESCED);
         }
         if (delegation.waitingForAck()) {
             byTransaction.remove(delegation.transaction);
@@ -271,16 +446,25 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
 
     // ---- the reply barrier: order (a) ----
 
+    /**
+     * Order after-ack: the reply waits until the change just made was applied on the PHA's thread and
+     * its Start answered, refused or abandoned (at most {@code ackTimeoutMillis} after the change).
+     */
     @Override
-    public synchronized CompletionStage<Void> beforeReply(Inet4Address homeAddress) {
+    public CompletionStage<Void> beforeReply(Inet4Address homeAddress) {
         if (settings.order() != ReplyOrder.AFTER_ACK) {
             return Futures.NOTHING_TO_WAIT_FOR;
         }
-        Delegation delegation = delegations.get(homeAddress);
-        if (delegation == null || delegation.acked == null) {
-            return Futures.NOTHING_TO_WAIT_FOR;
+        synchronized (this) {
+            if (inbox.waiting(homeAddress)) {
+                return replyWaits.computeIfAbsent(homeAddress, home -> new CompletableFuture<>()).copy();
+            }
+            Delegation delegation = delegations.get(homeAddress);
+            if (delegation == null || !delegation.pending()) {
+                return Futures.NOTHING_TO_WAIT_FOR;
+            }
+            return delegation.acked().copy();
         }
-        return delegation.acked.copy();
     }
 
     // ---- messages from the SHAs ----
@@ -302,20 +486,38 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
                 return;
             }
             heard(sha, message.senderEpoch());
-            if (decoded instanceof StartAck ack) {
-                startAnswered(sha, ack);
-            } else if (decoded instanceof StopAck ack) {
-                stopAnswered(sha, ack);
-            } else if (decoded instanceof Heartbeat heartbeat) {
-                counts.increment(PhaCount.HEARTBEATS_RECEIVED);
-                sha.capacity = heartbeat.capacity();
-                sha.reportedEntries = heartbeat.entries();
-                compareEntries(sha);
-            } else if (decoded instanceof LoadReport report) {
-                loadReported(sha, report);
+            if (decoded instanceof Batch batch) {
+                counts.increment(PhaCount.BATCHES_RECEIVED);
+                for (byte[] element : batch.elements()) {
+                    try {
+                        answered(sha, DelegationCodec.decode(element));
+                    } catch (MalformedDelegationMessage e) {
+                        drop("malformed", () -> "malformed element of a batch from SHA " + sha.id() + ": "
+                                + e.getMessage());
+                    }
+                }
             } else {
-                drop("request", () -> "a request sent to the PHA by SHA " + sha.id());
+                answered(sha, decoded);
             }
+            sendAllQueued();
+        }
+    }
+
+    /** One message of an SHA, alone or an element of its batch. */
+    private void answered(SecondaryPeer sha, DelegationMessage decoded) {
+        if (decoded instanceof StartAck ack) {
+            startAnswered(sha, ack);
+        } else if (decoded instanceof StopAck ack) {
+            stopAnswered(sha, ack);
+        } else if (decoded instanceof Heartbeat heartbeat) {
+            counts.increment(PhaCount.HEARTBEATS_RECEIVED);
+            sha.capacity = heartbeat.capacity();
+            sha.reportedEntries = heartbeat.entries();
+            compareEntries(sha);
+        } else if (decoded instanceof LoadReport report) {
+            loadReported(sha, report);
+        } else {
+            drop("request", () -> "a request sent to the PHA by SHA " + sha.id());
         }
     }
 
@@ -435,7 +637,7 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
 
     /** With nothing in flight to it, the SHA must forward exactly the mobiles it accepted; else it is told again. */
     private void compareEntries(SecondaryPeer sha) {
-        if (sha.stopsInFlight > 0 || sha.awaiting > 0) {
+        if (sha.stopsInFlight > 0 || sha.awaiting > 0 || !sha.queue.isEmpty()) {
             return;
         }
         long accepted = sha.assigned;
@@ -450,7 +652,7 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         counts.increment(PhaCount.SHA_RESYNCS);
         for (Delegation d : List.copyOf(delegations.values())) {
             if (d.sha == sha && d.binding != null) {
-                sendStart(d, d.binding);
+                sendStart(d, d.binding, null);
             }
         }
     }
@@ -468,11 +670,13 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         synchronized (this) {
             adopt = tickLocked();
             measure = loadDue();
+            sendAllQueued();
         }
         if (adopt) {
             List<Binding> all = store.list(binding -> !interception.delegated(binding.homeAddress()));
             synchronized (this) {
                 adoptKept(all);
+                sendAllQueued();
             }
         }
         if (measure) {
@@ -484,6 +688,7 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
             }
             synchronized (this) {
                 rebalance(kept, packets);
+                sendAllQueued();
             }
         }
     }
@@ -535,7 +740,7 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
             }
         });
         for (Delegation d : delegations.values()) {
-            if (d.active && !d.waitingForAck() && !heldUntil.containsKey(d.home)) {
+            if (d.active && !d.pending() && !heldUntil.containsKey(d.home)) {
                 mobileRates.rate(d.home)
                         .ifPresent(r -> movable.add(new MobileLoad(d.home, OptionalInt.of(d.sha.id()), r)));
             }
@@ -594,7 +799,7 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
             if (current != null) {
                 stopAndTakeBack(current);
             }
-            delegate(to, binding);
+            delegate(to, binding, null);
             LOG.info("policy {}: {} {} -> SHA {} ({})", policy.name(), move.home().getHostAddress(),
                     current == null ? "PHA" : "SHA " + current.sha.id(), to.id(), rate);
         }
@@ -619,13 +824,23 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
             peers.values().forEach(p -> p.lastHeard = p.lastHeard.map(at -> later(at, now.minus(settings.silence())
                     .plus(settings.heartbeat()))));
         }
-        for (Delegation d : List.copyOf(byTransaction.values())) {
+        List<Delegation> due = new ArrayList<>();
+        if (settings.order() == ReplyOrder.AFTER_ACK) {
+            // a Start still queued when its registration's reply stops waiting: the PHA keeps the
+            // mobile; these go first, so that the room the others leave in the window is not given to them
+            peers.values().forEach(sha -> sha.queue.stream()
+                    .filter(d -> d.replyBy != null && !d.replyBy.isAfter(now)).forEach(due::add));
+        }
+        for (Delegation d : byTransaction.values()) {
             if (d.deadline != null && !d.deadline.isAfter(now)) {
-                counts.increment(PhaCount.START_TIMEOUTS);
-                LOG.info("SHA {} did not answer the Start of {} within {} ms: the PHA keeps it", d.sha.id(),
-                        d.home.getHostAddress(), settings.ackTimeout().toMillis());
-                forget(d);
+                due.add(d);
             }
+        }
+        for (Delegation d : due) {
+            counts.increment(PhaCount.START_TIMEOUTS);
+            LOG.info("SHA {} did not answer the Start of {} within {} ms{}: the PHA keeps it", d.sha.id(),
+                    d.home.getHostAddress(), settings.ackTimeout().toMillis(), d.queued ? " (still queued)" : "");
+            forget(d);
         }
         for (SecondaryPeer sha : peers.values()) {
             if (sha.state == ShaState.UP && sha.lastHeard.isPresent()
@@ -657,6 +872,7 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
     private synchronized void unreachable(SecondaryPeer sha) {
         if (!closed && sha.state == ShaState.UP) {
             fail(sha, "the peer link gave up");
+            sendAllQueued();
         }
     }
 
@@ -668,14 +884,14 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         LOG.warn("SHA {} failed ({}): taking its mobiles back", sha.id(), why);
         transition(sha, ShaState.FAILED, why);
         List<Delegation> its = delegations.values().stream().filter(d -> d.sha == sha).toList();
-        its.forEach(d -> sha.takenAway.add(d.home));
+        its.stream().filter(d -> d.told).forEach(d -> sha.takenAway.add(d.home));
         its.forEach(this::forget);
         int moved = 0;
         for (Delegation d : its) {
             Optional<SecondaryPeer> other = d.binding == null ? Optional.empty() : chooseSha(d.home);
             if (other.isPresent()) {
                 counts.increment(PhaCount.MOVED);
-                delegate(other.get(), d.binding);
+                delegate(other.get(), d.binding, null);
                 moved++;
             }
         }
@@ -693,7 +909,7 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         for (Binding binding : table) {
             Inet4Address home = binding.homeAddress();
             if (!delegations.containsKey(home) && !pinnedAtPha.contains(home)) {
-                bindingNow(binding);
+                bindingNow(binding, null);
             }
         }
     }
@@ -748,6 +964,7 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
                 Delegation delegation = new Delegation(entry.getKey(), sha);
                 delegation.binding = its.get(0);
                 delegation.active = true;
+                delegation.told = true;
                 delegations.put(entry.getKey(), delegation);
                 sha.assigned++;
                 interception.delegate(entry.getKey());
@@ -759,6 +976,7 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
                     placed.size() - restored);
             // an SHA heard between the channel's opening and now was not told them when it came up
             peers.values().stream().filter(p -> p.state == ShaState.UP && p.assigned > 0).forEach(this::resync);
+            sendAllQueued();
             return restored;
         }
     }
@@ -791,7 +1009,11 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
     public String move(Inet4Address home, String target) {
         List<Binding> bindings = store.find(home);
         synchronized (this) {
-            return move(home, target, bindings);
+            try {
+                return move(home, target, bindings);
+            } finally {
+                sendAllQueued();
+            }
         }
     }
 
@@ -827,7 +1049,7 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
             stopAndTakeBack(current);
         }
         counts.increment(PhaCount.MOVED);
-        delegate(to, bindings.get(0));
+        delegate(to, bindings.get(0), null);
         heldUntil.put(home, clock.instant().plus(settings.load().hold()));
         return home.getHostAddress() + ": " + from + " -> SHA " + to.id() + " (forwarded there once it accepts)";
     }
@@ -859,25 +1081,32 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         delegations.values().forEach(d -> (d.active ? mobiles : pending).merge(d.sha.id(), 1, Integer::sum));
         Instant now = clock.instant();
         return peers.values().stream().map(p -> new ShaView(p.node, p.state, mobiles.getOrDefault(p.id(), 0),
-                pending.getOrDefault(p.id(), 0), p.reportedEntries, p.capacity,
+                pending.getOrDefault(p.id(), 0), p.awaiting, p.queue.size(), p.reportedEntries, p.capacity,
                 p.lastHeard.map(at -> Duration.between(at, now)), p.failures, shaRates.rate(p.id()))).toList();
     }
 
     /**
      * @param mobiles  delegations the SHA accepted
-     * @param starting Starts on their way
+     * @param starting mobiles on their way to it (not accepted yet)
+     * @param inFlight Starts awaiting its ack (the window holds {@code startsInFlight})
+     * @param queued   Starts waiting at the PHA for room in the window
      * @param reported what its last heartbeat said it forwards
      * @param packets  packets per load interval its last two Load Reports gave
      */
-    public record ShaView(PeerNode node, ShaState state, int mobiles, int starting, long reported, long capacity,
-            Optional<Duration> sinceHeard, int failures, OptionalLong packets) {
+    public record ShaView(PeerNode node, ShaState state, int mobiles, int starting, int inFlight, int queued,
+            long reported, long capacity, Optional<Duration> sinceHeard, int failures, OptionalLong packets) {
+    }
+
+    /** Binding changes recorded by the listener and not yet applied on the PHA's thread. */
+    public int changesWaiting() {
+        return inbox.size();
     }
 
     /** Each delegated mobile: home address, care-of, SHA, accepted or on its way; by home address. */
     public synchronized List<DelegationView> delegations() {
         return delegations.values().stream()
                 .map(d -> new DelegationView(d.home, d.binding == null ? null : d.binding.careOfAddress(), d.sha.id(),
-                        d.active, d.waitingForAck(), mobileRates.rate(d.home)))
+                        d.active, d.pending(), mobileRates.rate(d.home)))
                 .sorted(Comparator.comparingLong(v -> net.homeagent.mip.codec.wire.Ipv4.toUnsigned(v.home()))).toList();
     }
 
@@ -894,10 +1123,12 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
      */
     public synchronized CompletableFuture<Void> takeAllBack() {
         closed = true;
+        replyWaits.values().forEach(reply -> reply.complete(null));
+        replyWaits.clear();
         List<CompletableFuture<Void>> stops = new ArrayList<>();
         for (Delegation d : List.copyOf(delegations.values())) {
             forget(d);
-            if (d.sha.state != ShaState.FAILED) {
+            if (d.told && d.sha.state != ShaState.FAILED) {
                 counts.increment(PhaCount.STOPS_SENT);
                 stops.add(send(d.sha, new StopForwarding(nextTransaction(), d.home)).toCompletableFuture()
                         .exceptionally(failure -> null));

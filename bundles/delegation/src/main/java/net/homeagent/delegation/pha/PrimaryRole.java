@@ -84,12 +84,13 @@ public final class PrimaryRole {
         }
         PhaSettings settings = PhaSettings.from(config);
         LocalInterception interception = new LocalInterception();
-        PrimaryAgent started = new PrimaryAgent(settings, link, store, Clock.systemUTC(),
+        // the PHA's own thread: binding changes, Starts, the SHAs' messages, the tick
+        Ticker thread = new Ticker("delegation-pha");
+        PrimaryAgent started = new PrimaryAgent(settings, link, store, Clock.systemUTC(), thread,
                 Policies.standard(settings.policy(), settings.load()), interception, this::localCounters,
                 this::publish);
         checkpoint = checkpointOf(config.checkpointFile());
         checkpoint.ifPresent(file -> restore(file, started));
-        Ticker thread = new Ticker("delegation-pha");
         thread.every(TICK, started::tick);
         thread.every(CHECKPOINT_EVERY, this::writeCheckpoint);
         agent = Optional.of(started);
@@ -172,7 +173,7 @@ public final class PrimaryRole {
      */
     @Deactivate
     void stop() {
-        ticker.ifPresent(Ticker::close);
+        ticker.ifPresent(Ticker::close); // from now on the listener's hand-overs are refused, and dropped
         agent.ifPresent(PrimaryRole::takeBackAndClose);
         writeCheckpoint(); // every mobile was taken back: a later start restores none
         registrations.forEach(ServiceRegistration::unregister);

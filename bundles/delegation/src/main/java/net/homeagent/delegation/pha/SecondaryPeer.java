@@ -3,6 +3,7 @@ package net.homeagent.delegation.pha;
 import java.net.Inet4Address;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,6 +28,11 @@ final class SecondaryPeer {
     /** Mobiles delegated to it (accepted or on their way), and of those the ones whose Start waits for its ack. */
     int assigned;
     int awaiting;
+    /**
+     * The delegations whose Start waits for room in its window ({@code startsInFlight} awaiting an
+     * ack at most), oldest first; each once, with its newest binding.
+     */
+    final Set<Delegation> queue = new LinkedHashSet<>();
     /**
      * The mobiles taken from it when it failed: if it is heard again it may still forward them (it
      * was only slow, or cut off), so it is told to stop those that went elsewhere.

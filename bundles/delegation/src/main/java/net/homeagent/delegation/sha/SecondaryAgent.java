@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import net.homeagent.delegation.Tally;
 import net.homeagent.delegation.wire.DelegationCodec;
 import net.homeagent.delegation.wire.DelegationMessage;
+import net.homeagent.delegation.wire.DelegationMessage.Batch;
 import net.homeagent.delegation.wire.DelegationMessage.EntryPackets;
 import net.homeagent.delegation.wire.DelegationMessage.Heartbeat;
 import net.homeagent.delegation.wire.DelegationMessage.LoadReport;
@@ -68,6 +69,8 @@ public final class SecondaryAgent {
     private final Tally<ShaCount> counts = new Tally<>(ShaCount.class);
     private final RateLimitedLog refusals;
     private final Map<Inet4Address, DelegatedEntry> entries = new HashMap<>();
+    /** While a batch is handled: the answers of its elements, sent back together. */
+    private List<DelegationMessage> batchAnswers;
     private long heartbeats;
     private long phaEpoch;
     /** After the PHA restarted: when the entries of its earlier life it did not tell again go. */
@@ -102,6 +105,34 @@ public final class SecondaryAgent {
             answerMalformed(message.sender(), e);
             return;
         }
+        if (!(decoded instanceof Batch batch)) {
+            handle(message, decoded);
+            return;
+        }
+        // each element as if it came alone; their answers go back together, as one batch
+        counts.increment(ShaCount.BATCHES_RECEIVED);
+        batchAnswers = new ArrayList<>();
+        try {
+            for (byte[] element : batch.elements()) {
+                try {
+                    handle(message, DelegationCodec.decode(element));
+                } catch (MalformedDelegationMessage e) {
+                    answerMalformed(message.sender(), e);
+                }
+            }
+        } finally {
+            List<DelegationMessage> answers = batchAnswers;
+            batchAnswers = null;
+            if (answers.size() == 1) {
+                send(message.sender(), answers.get(0));
+            } else if (!answers.isEmpty()) {
+                send(message.sender(), Batch.of(batch.transaction(), answers));
+            }
+        }
+    }
+
+    /** One Start, Stop, heartbeat (or a stray answer) from {@code message}'s sender: alone, or an element of its batch. */
+    private void handle(PeerMessage message, DelegationMessage decoded) {
         if (message.sender().nodeId() != settings.pha().nodeId()) {
             refuse(message.sender(), decoded, Result.NOT_A_PHA, ShaCount.REFUSED_NOT_A_PHA,
                     "node " + message.sender().nodeId() + " is not the configured PHA");
@@ -253,7 +284,16 @@ public final class SecondaryAgent {
         }
     }
 
+    /** Sends {@code answer}; while a batch is handled, keeps it for the batch of answers. */
     private void answer(PeerNode to, DelegationMessage answer) {
+        if (batchAnswers != null) {
+            batchAnswers.add(answer);
+        } else {
+            send(to, answer);
+        }
+    }
+
+    private void send(PeerNode to, DelegationMessage answer) {
         channel.send(to.address(), DelegationCodec.encode(answer)).whenComplete((ok, failure) -> {
             if (failure != null) {
                 counts.increment(ShaCount.SENDS_GIVEN_UP);
@@ -272,7 +312,7 @@ public final class SecondaryAgent {
         });
         heartbeats = (heartbeats + 1) & 0xFFFF_FFFFL;
         counts.increment(ShaCount.HEARTBEATS_SENT);
-        answer(settings.pha(), new Heartbeat(heartbeats, entries.size(), settings.capacity()));
+        send(settings.pha(), new Heartbeat(heartbeats, entries.size(), settings.capacity()));
         if (!settings.loadReport().isZero() && !now.isBefore(nextReport)) {
             nextReport = now.plus(settings.loadReport());
             reportLoad(now);
@@ -308,7 +348,7 @@ public final class SecondaryAgent {
         List<EntryPackets> listed = changed.stream().limit(LoadReport.MAX_ENTRIES).map(Changed::entry).toList();
         reports = (reports + 1) & 0xFFFF_FFFFL;
         counts.increment(ShaCount.LOAD_REPORTS_SENT);
-        answer(settings.pha(), new LoadReport(reports, totalPackets, Duration.between(started, now).toMillis(),
+        send(settings.pha(), new LoadReport(reports, totalPackets, Duration.between(started, now).toMillis(),
                 truncated, listed));
     }
 

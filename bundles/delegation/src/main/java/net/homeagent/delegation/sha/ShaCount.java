@@ -29,6 +29,8 @@ public enum ShaCount {
     DROPPED_MALFORMED,
     /** A data plane call that threw: the entry is not kept, the Start refused no-route. */
     DATA_PLANE_FAILURES,
+    /** Batches of Starts and Stops taken (each element is counted as alone, above); answered with one batch. */
+    BATCHES_RECEIVED,
     HEARTBEATS_SENT,
     HEARTBEATS_RECEIVED,
     LOAD_REPORTS_SENT,

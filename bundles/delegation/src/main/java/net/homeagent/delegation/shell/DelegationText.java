@@ -36,8 +36,12 @@ public final class DelegationText {
                 .append(" intervals, even band ").append(load.evenBandPercent()).append(" %\n");
         List<PrimaryAgent.DelegationView> delegations = pha.delegations();
         long accepted = delegations.stream().filter(PrimaryAgent.DelegationView::accepted).count();
+        int inFlight = pha.shas().stream().mapToInt(ShaView::inFlight).sum();
+        int queued = pha.shas().stream().mapToInt(ShaView::queued).sum();
         out.append("delegated: ").append(accepted).append(" accepted, ").append(delegations.size() - accepted)
-                .append(" waiting for an ack\n");
+                .append(" on their way (Starts: ").append(inFlight).append(" in flight, ").append(queued)
+                .append(" queued; window ").append(pha.settings().startsInFlight()).append(" per SHA); ")
+                .append(pha.changesWaiting()).append(" binding changes not applied yet\n");
         counters(out, pha.counts());
         return out.toString();
     }
@@ -66,18 +70,21 @@ public final class DelegationText {
     }
 
     public static String shas(PrimaryAgent pha) {
-        StringBuilder out = new StringBuilder(String.format("%-6s %-22s %-8s %8s %8s %8s %8s %10s %6s %10s%n", "sha",
-                "address", "state", "mobiles", "starting", "reported", "capacity", "heard(ms)", "fails", "packets"));
+        StringBuilder out = new StringBuilder(String.format("%-6s %-22s %-8s %8s %8s %8s %8s %8s %8s %10s %6s %10s%n",
+                "sha", "address", "state", "mobiles", "starting", "inflight", "queued", "reported", "capacity",
+                "heard(ms)", "fails", "packets"));
         for (ShaView v : pha.shas()) {
-            out.append(String.format("%-6d %-22s %-8s %8d %8d %8d %8s %10s %6d %10s%n", v.node().nodeId(),
+            out.append(String.format("%-6d %-22s %-8s %8d %8d %8d %8d %8d %8s %10s %6d %10s%n", v.node().nodeId(),
                     v.node().address().getAddress().getHostAddress() + ":" + v.node().address().getPort(),
-                    v.state().text(), v.mobiles(), v.starting(), v.reported(),
+                    v.state().text(), v.mobiles(), v.starting(), v.inFlight(), v.queued(), v.reported(),
                     v.capacity() == 0 ? "-" : Long.toString(v.capacity()),
                     v.sinceHeard().map(d -> Long.toString(d.toMillis())).orElse("never"), v.failures(),
                     v.packets().isPresent() ? Long.toString(v.packets().getAsLong()) : "-"));
         }
-        out.append("(packets: forwarded in the last load interval of ").append(pha.settings().load().interval().toMillis())
-                .append(" ms, from the SHA's Load Reports)\n");
+        out.append("(starting: mobiles on their way, not accepted yet; inflight: Starts awaiting the SHA's ack, at most ")
+                .append(pha.settings().startsInFlight()).append("; queued: Starts waiting at the PHA for room, the PHA"
+                        + " forwards those mobiles meanwhile; packets: forwarded in the last load interval of ")
+                .append(pha.settings().load().interval().toMillis()).append(" ms, from the SHA's Load Reports)\n");
         return out.toString();
     }
 

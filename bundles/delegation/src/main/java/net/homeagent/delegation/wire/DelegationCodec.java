@@ -6,7 +6,9 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
+import net.homeagent.delegation.wire.DelegationMessage.Batch;
 import net.homeagent.delegation.wire.DelegationMessage.EntryPackets;
 import net.homeagent.delegation.wire.DelegationMessage.Heartbeat;
 import net.homeagent.delegation.wire.DelegationMessage.LoadReport;
@@ -20,7 +22,7 @@ import net.homeagent.mip.codec.wire.Ipv4;
 /**
  * Encodes and decodes {@link DelegationMessage}s, big-endian (docs/protocols.md, "Delegation").
  * Every payload starts {@code u8 version (1) | u8 type | u32 transaction}; each type has one fixed
- * length, but for the Load Report whose length follows from its count of entries. Decoding reads exactly one whole message or refuses it with
+ * length, but for the Load Report and the Batch, whose lengths follow from their counts. Decoding reads exactly one whole message or refuses it with
  * {@link MalformedDelegationMessage}: another version, an unknown type, another length, a field out
  * of range. Reliability, authentication and replay protection are the peer link's.
  */
@@ -36,6 +38,7 @@ public final class DelegationCodec {
     static final int STOP_ACK = 4;
     static final int HEARTBEAT = 5;
     static final int LOAD_REPORT = 6;
+    static final int BATCH = 7;
 
     static final int HEADER_LENGTH = 6;
     static final int START_LENGTH = 32;
@@ -45,6 +48,8 @@ public final class DelegationCodec {
     /** A Load Report without entries; each entry adds {@link #LOAD_ENTRY_LENGTH}. */
     static final int LOAD_REPORT_FIXED_LENGTH = 26;
     static final int LOAD_ENTRY_LENGTH = 12;
+    /** A batch's header and count; its elements follow. */
+    static final int BATCH_FIXED_LENGTH = 8;
 
     /** Start Forwarding flags octet: reverse tunnelling granted (RFC 3024). */
     static final int REVERSE_TUNNEL = 0x01;
@@ -73,6 +78,11 @@ public final class DelegationCodec {
         } else if (message instanceof StopAck a) {
             out = header(ACK_LENGTH, STOP_ACK, a.transaction());
             out.putInt(Ipv4.toInt(a.home())).put((byte) a.result().code());
+        } else if (message instanceof Batch b) {
+            out = header(BATCH_FIXED_LENGTH + b.elements().stream().mapToInt(e -> e.length).sum(), BATCH,
+                    b.transaction());
+            out.putShort((short) b.elements().size());
+            b.elements().forEach(out::put);
         } else if (message instanceof LoadReport r) {
             out = header(LOAD_REPORT_FIXED_LENGTH + LOAD_ENTRY_LENGTH * r.entries().size(), LOAD_REPORT,
                     r.transaction());
@@ -114,6 +124,7 @@ public final class DelegationCodec {
             case STOP_ACK -> read.length(ACK_LENGTH, "Stop Forwarding Ack").stopAck();
             case HEARTBEAT -> read.length(HEARTBEAT_LENGTH, "Heartbeat").heartbeat();
             case LOAD_REPORT -> read.loadReport();
+            case BATCH -> read.batch();
             default -> throw new MalformedDelegationMessage("unknown type " + type, type, transaction, home);
         };
     }
@@ -241,9 +252,61 @@ public final class DelegationCodec {
             return new LoadReport(transaction, total, uptime, truncated, entries);
         }
 
+        /**
+         * The elements' framing only: a count of 1 to 64, each element's type 1 to 4 and the whole
+         * length; each element is decoded by its receiver as a payload of its own.
+         */
+        Batch batch() throws MalformedDelegationMessage {
+            if (in.limit() < BATCH_FIXED_LENGTH) {
+                throw bad("Batch of " + in.limit() + " bytes, shorter than " + BATCH_FIXED_LENGTH);
+            }
+            int count = in.getShort() & 0xffff;
+            if (count == 0 || count > Batch.MAX_ELEMENTS) {
+                throw bad("Batch of " + count + " elements, not 1.." + Batch.MAX_ELEMENTS);
+            }
+            List<byte[]> elements = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                if (in.remaining() < 2) {
+                    throw bad("Batch cut short in element " + (i + 1) + " of " + count);
+                }
+                int elementType = in.get(in.position() + 1) & 0xff;
+                int length = elementLength(elementType).orElseThrow(() -> bad("Batch element " + (elementType)
+                        + ": only Starts, Stops and their acks are batched"));
+                if (in.remaining() < length) {
+                    throw bad("Batch cut short in element " + (i + 1) + " of " + count);
+                }
+                byte[] element = new byte[length];
+                in.get(element);
+                elements.add(element);
+            }
+            if (in.hasRemaining()) {
+                throw bad("Batch with " + in.remaining() + " bytes after its " + count + " elements");
+            }
+            return new Batch(transaction, elements);
+        }
+
         Heartbeat heartbeat() {
             return new Heartbeat(transaction, in.getInt() & 0xFFFF_FFFFL, in.getInt() & 0xFFFF_FFFFL);
         }
+    }
+
+    /** The length of a batch element of this type: Starts, Stops and their acks only. */
+    static OptionalInt elementLength(int type) {
+        return switch (type) {
+            case START_FORWARDING -> OptionalInt.of(START_LENGTH);
+            case START_ACK, STOP_ACK -> OptionalInt.of(ACK_LENGTH);
+            case STOP_FORWARDING -> OptionalInt.of(STOP_LENGTH);
+            default -> OptionalInt.empty();
+        };
+    }
+
+    /** An element's length if it may be batched: a type 1 to 4 and that type's length (its fields are not checked here). */
+    static OptionalInt batchElementLength(byte[] element) {
+        if (element.length < 2) {
+            return OptionalInt.empty();
+        }
+        OptionalInt length = elementLength(element[1] & 0xff);
+        return length.isPresent() && length.getAsInt() == element.length ? length : OptionalInt.empty();
     }
 
     static void requireTransaction(long transaction) {

@@ -128,6 +128,42 @@ public sealed interface DelegationMessage {
         }
     }
 
+    /**
+     * Several Starts and Stops (PHA to SHA), or their acks (SHA to PHA), as one peer-link message:
+     * one acknowledgement, one retransmission timer and one hand-over per batch instead of per mobile,
+     * in a burst of registrations. Each element is a whole payload of type 1 to 4 (header included),
+     * decoded and answered as if it had come alone; the SHA answers a batch with a batch of the acks
+     * of its elements.
+     *
+     * @param transaction the sender's number of the batch (an answer: the request batch's); every
+     *                    element carries its own transaction
+     * @param elements    1 to {@link #MAX_ELEMENTS} encoded payloads of types 1 to 4, each of its
+     *                    type's length
+     */
+    record Batch(long transaction, List<byte[]> elements) implements DelegationMessage {
+
+        /** So that a batch of acks answering any batch stays small (64 x 11 bytes). */
+        public static final int MAX_ELEMENTS = 64;
+
+        public Batch {
+            DelegationCodec.requireTransaction(transaction);
+            elements = List.copyOf(elements);
+            if (elements.isEmpty() || elements.size() > MAX_ELEMENTS) {
+                throw new IllegalArgumentException(elements.size() + " elements, a batch holds 1.." + MAX_ELEMENTS);
+            }
+            for (byte[] element : elements) {
+                if (DelegationCodec.batchElementLength(element).isEmpty()) {
+                    throw new IllegalArgumentException("not a Start, Stop or their ack: " + element.length + " bytes");
+                }
+            }
+        }
+
+        /** A batch of these messages, each a Start, a Stop or one of their acks. */
+        public static Batch of(long transaction, List<? extends DelegationMessage> messages) {
+            return new Batch(transaction, messages.stream().map(DelegationCodec::encode).toList());
+        }
+    }
+
     /** One delegated home address and the packets its tunnel counted since it was installed. */
     record EntryPackets(Inet4Address home, long packets) {
         public EntryPackets {

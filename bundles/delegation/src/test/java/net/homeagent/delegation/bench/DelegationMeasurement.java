@@ -53,11 +53,15 @@ import net.homeagent.peer.link.PeerLinkConfig;
  * <li>delegating N bindings to one SHA: N first registrations into the table with the PHA listening
  *     (equal split, one SHA up), timed from the first registration (its Start goes at once) to the
  *     SHA's last acceptance seen by the PHA;
- * <li>registrations per second into the table with the PHA's listener (Start per registration) and
- *     without it, alternated in the same JVM, and the time the listener adds per registration on the
- *     registering thread; with the process's CPU time over the delegation (both links, both agents),
- *     the CPU per delegated binding.
+ * <li>registrations per second into the table with the PHA's listener and without it, alternated in
+ *     the same JVM, and what the listener adds per registration on the registering thread: in wall
+ *     time (which on a shared machine includes the PHA's own thread and the links taking the cores
+ *     meanwhile) and in the registering thread's own CPU time (the listener's work alone); with the
+ *     process's CPU time over the delegation (both links, both agents), the CPU per delegated
+ *     binding.
  * </ol>
+ * The PHA runs with its defaults: a window of {@code startsInFlight} Starts per SHA, those due
+ * together sent as Batches of {@code startsPerMessage}.
  * Prints one line per figure, then {@code RESULT key=value ...}. Arguments: N (100000), rounds (3).
  */
 public final class DelegationMeasurement {
@@ -78,23 +82,26 @@ public final class DelegationMeasurement {
             List<String> results = new ArrayList<>();
             warmUp(keys);
             for (int round = 1; round <= rounds; round++) {
-                long withoutNanos = registerAll(new HashedBindings(), bindings);
+                Registered without = registerAll(new HashedBindings(), bindings);
                 Delegated with = delegate(keys, bindings);
-                double offRate = n * 1e9 / withoutNanos;
-                double onRate = n * 1e9 / with.registeringNanos;
-                double addedMicros = (with.registeringNanos - withoutNanos) / 1e3 / n;
+                double offRate = n * 1e9 / without.wallNanos;
+                double onRate = n * 1e9 / with.registering.wallNanos;
+                double addedMicros = (with.registering.wallNanos - without.wallNanos) / 1e3 / n;
+                double offCpu = without.threadCpuNanos / 1e3 / n;
+                double onCpu = with.registering.threadCpuNanos / 1e3 / n;
                 double cpuMicros = with.cpuNanos / 1e3 / n;
                 String delegated = with.accepted >= n ? "first Start to last Ack " + with.allAckedMillis + " ms"
                         : "NOT all acknowledged within the wait of " + with.allAckedMillis + " ms";
                 System.out.printf("round %d: %,d delegated to one SHA, %s (%,d accepted), "
                         + "%.1f us of CPU per delegated binding (PHA + SHA + both links); registrations into the "
-                        + "table without the PHA's listener %.0f/s, with it %.0f/s: %.2f us added per registration on "
-                        + "the registering thread%n", round, n, delegated, with.accepted, cpuMicros, offRate,
-                        onRate, addedMicros);
+                        + "table without the PHA's listener %.0f/s, with it %.0f/s: %.2f us of wall time added per "
+                        + "registration; the registering thread's CPU %.2f us per registration without, %.2f us with "
+                        + "(%+.2f us: the listener's own work)%n", round, n, delegated, with.accepted, cpuMicros,
+                        offRate, onRate, addedMicros, offCpu, onCpu, onCpu - offCpu);
                 results.add(String.format("round%d_delegate_ms=%d round%d_accepted=%d round%d_cpu_us=%.1f "
-                        + "round%d_off_per_s=%.0f round%d_on_per_s=%.0f round%d_added_us=%.2f", round,
-                        with.allAckedMillis, round, with.accepted, round, cpuMicros, round, offRate, round, onRate, round,
-                        addedMicros));
+                        + "round%d_off_per_s=%.0f round%d_on_per_s=%.0f round%d_added_us=%.2f round%d_off_cpu_us=%.2f "
+                        + "round%d_on_cpu_us=%.2f", round, with.allAckedMillis, round, with.accepted, round, cpuMicros,
+                        round, offRate, round, onRate, round, addedMicros, round, offCpu, round, onCpu));
             }
             System.out.println("RESULT n=" + n + " " + String.join(" ", results));
         } finally {
@@ -102,7 +109,11 @@ public final class DelegationMeasurement {
         }
     }
 
-    private record Delegated(long registeringNanos, long allAckedMillis, long accepted, long cpuNanos) {
+    private record Delegated(Registered registering, long allAckedMillis, long accepted, long cpuNanos) {
+    }
+
+    /** N registrations: wall time, and the CPU time of the thread that made them. */
+    private record Registered(long wallNanos, long threadCpuNanos) {
     }
 
     /** CPU time of this JVM, every thread (both links, both agents, the collector). */
@@ -142,7 +153,7 @@ public final class DelegationMeasurement {
                 new FakeDataPlane(), Clock.systemUTC(), shaThread, e -> { });
         PrimaryAgent pha = new PrimaryAgent(new PhaSettings(List.of(shaNode), EqualSplit.NAME, ReplyOrder.AT_ONCE,
                 Duration.ofSeconds(30), Duration.ofMillis(200), 50, load), phaLink.get(), store, Clock.systemUTC(),
-                Policies.standard(EqualSplit.NAME, load), new LocalInterception(), key -> Optional.empty(), e -> { });
+                phaTicks, Policies.standard(EqualSplit.NAME, load), new LocalInterception(), key -> Optional.empty(), e -> { });
         try {
             phaTicks.every(Duration.ofMillis(20), pha::tick);
             shaThread.every(Duration.ofMillis(200), sha::tick);
@@ -153,7 +164,7 @@ public final class DelegationMeasurement {
             store.listen(pha);
             long cpuBefore = processCpuNanos();
             long start = System.nanoTime();
-            long registering = registerAll(store, bindings);
+            Registered registering = registerAll(store, bindings);
             deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (pha.counts().get(PhaCount.STARTS_ACCEPTED) < bindings.size() && System.nanoTime() < deadline) {
                 Thread.sleep(1);
@@ -182,12 +193,14 @@ public final class DelegationMeasurement {
         }
     }
 
-    private static long registerAll(HashedBindings store, List<Binding> bindings) {
+    private static Registered registerAll(HashedBindings store, List<Binding> bindings) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         for (Binding binding : bindings) {
             store.register(binding, false);
         }
-        return System.nanoTime() - start;
+        return new Registered(System.nanoTime() - start, threads.getCurrentThreadCpuTime() - cpu);
     }
 
     private static List<Binding> bindings(int n) {

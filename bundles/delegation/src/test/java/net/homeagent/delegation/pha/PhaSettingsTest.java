@@ -15,6 +15,11 @@ class PhaSettingsTest {
 
     static PhaConfig config(String[] shas, String policy, String order, int ackTimeout, int misses, long above,
             long below) {
+        return config(shas, policy, order, ackTimeout, misses, above, below, 64);
+    }
+
+    static PhaConfig config(String[] shas, String policy, String order, int ackTimeout, int misses, long above,
+            long below, int window) {
         return new PhaConfig() {
             @Override public Class<? extends Annotation> annotationType() { return PhaConfig.class; }
             @Override public boolean enabled() { return true; }
@@ -24,6 +29,8 @@ class PhaSettingsTest {
             @Override public int ackTimeoutMillis() { return ackTimeout; }
             @Override public int heartbeatMillis() { return 200; }
             @Override public int heartbeatMisses() { return misses; }
+            @Override public int startsInFlight() { return window; }
+            @Override public int startsPerMessage() { return 16; }
             @Override public int loadIntervalMillis() { return 500; }
             @Override public long moveAbovePackets() { return above; }
             @Override public long returnBelowPackets() { return below; }
@@ -46,6 +53,8 @@ class PhaSettingsTest {
         assertThat(one.silence().toMillis()).isEqualTo(400);
         assertThat(one.load()).isEqualTo(new LoadSettings(java.time.Duration.ofMillis(500), 1000, 200, 4, 6, 25));
         assertThat(one.load().hold().toMillis()).isEqualTo(3000);
+        assertThat(one.startsInFlight()).isEqualTo(64);
+        assertThat(one.startsPerMessage()).isEqualTo(16);
     }
 
     @Test
@@ -80,6 +89,10 @@ class PhaSettingsTest {
                 .hasMessageStartingWith("ackTimeoutMillis:");
         assertThatThrownBy(() -> PhaSettings.from(config(new String[0], "manual", "at-once", 500, 0)))
                 .hasMessageStartingWith("heartbeatMisses:");
+        assertThatThrownBy(() -> PhaSettings.from(config(new String[0], "manual", "at-once", 500, 2, 1000, 200, 0)))
+                .hasMessage("startsInFlight: 0 out of 1..16384");
+        assertThatThrownBy(() -> PhaSettings.from(config(new String[0], "manual", "at-once", 500, 2, 1000, 200,
+                65_536))).hasMessage("startsInFlight: 65536 out of 1..16384");
         assertThatThrownBy(() -> Policies.standard("round-robin", LoadSettings.DEFAULTS))
                 .hasMessageContaining("unknown policy 'round-robin'");
     }

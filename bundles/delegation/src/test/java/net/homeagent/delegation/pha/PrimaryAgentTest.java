@@ -11,12 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 import org.junit.jupiter.api.Test;
 
 import net.homeagent.delegation.FakePeers;
 import net.homeagent.delegation.sha.SecondaryAgent;
 import net.homeagent.delegation.sha.ShaSettings;
+import net.homeagent.delegation.wire.DelegationCodec;
+import net.homeagent.delegation.wire.DelegationMessage.StartForwarding;
+import net.homeagent.delegation.wire.MalformedDelegationMessage;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.Encapsulation;
 import net.homeagent.mip.api.RemovalReason;
@@ -54,6 +58,11 @@ class PrimaryAgentTest {
     final FakeDataPlane phaPlane = new FakeDataPlane();
     final FakeDataPlane planeA = new FakeDataPlane();
     final FakeDataPlane planeB = new FakeDataPlane();
+    /** The PHA's thread: the caller's own unless a test hands the work to {@link #handed}. */
+    Executor phaThread = Runnable::run;
+    final List<Runnable> handed = new ArrayList<>();
+    int window = PhaSettings.DEFAULT_STARTS_IN_FLIGHT;
+    int perMessage = PhaSettings.DEFAULT_STARTS_PER_MESSAGE;
     PrimaryAgent pha;
     SecondaryAgent shaA;
     SecondaryAgent shaB;
@@ -64,8 +73,8 @@ class PrimaryAgentTest {
 
     void deploy(ReplyOrder order, int capacityA, String policy, LoadSettings load) {
         pha = new PrimaryAgent(new PhaSettings(List.of(SHA_A, SHA_B), policy, order, Duration.ofMillis(500),
-                Duration.ofMillis(200), 5, load), peers.link(PHA), store, clock, Policies.standard(policy, load),
-                interception, phaPlane::counters, events::add);
+                Duration.ofMillis(200), 5, load, window, perMessage), peers.link(PHA), store, clock, phaThread,
+                Policies.standard(policy, load), interception, phaPlane::counters, events::add);
         store.listen(pha);
         interception.addWatcher(told::add);
         shaA = new SecondaryAgent(new ShaSettings(PHA, capacityA, Duration.ofMillis(200)), peers.link(SHA_A), planeA,
@@ -578,5 +587,183 @@ class PrimaryAgentTest {
         assertThat(pha.counts().get(PhaCount.STARTS_ACCEPTED)).isEqualTo(1);
         assertThat(pha.counts().get(PhaCount.CHECKPOINT_RESTORED)).isEqualTo(1);
         assertThat(interception.delegated(ip(home(1)))).isTrue();
+    }
+
+    // ---- the window of Starts in flight, and the listener off the registering thread ----
+
+    /** Only SHA A is heard: every mobile goes to it. */
+    void onlyAIsUp() {
+        shaA.tick();
+        peers.deliver();
+        runHanded();
+        pha.tick();
+        peers.deliver();
+        runHanded();
+    }
+
+    /** Runs what was handed to the PHA's thread, and what that hands over in turn. */
+    void runHanded() {
+        while (!handed.isEmpty()) {
+            List<Runnable> now = List.copyOf(handed);
+            handed.clear();
+            now.forEach(Runnable::run);
+        }
+    }
+
+    List<StartForwarding> startsWaitingFor(PeerNode sha) {
+        List<StartForwarding> starts = new ArrayList<>();
+        for (byte[] payload : peers.waitingFor(sha)) {
+            try {
+                if (DelegationCodec.decode(payload) instanceof StartForwarding start) {
+                    starts.add(start);
+                }
+            } catch (MalformedDelegationMessage e) {
+                throw new AssertionError(e);
+            }
+        }
+        return starts;
+    }
+
+    @Test
+    void aBurstBeyondTheWindowWaitsAtThePhaWhichForwardsThoseMobilesUntilTheirShaAccepts() {
+        window = 2;
+        deploy(ReplyOrder.AT_ONCE, 0);
+        onlyAIsUp();
+        for (int i = 1; i <= 5; i++) {
+            register(home(i), "192.0.2." + i);
+        }
+        assertThat(startsWaitingFor(SHA_A)).extracting(StartForwarding::home).containsExactly(ip(home(1)), ip(home(2)));
+        assertThat(pha.shas().get(0)).satisfies(a -> {
+            assertThat(a.starting()).isEqualTo(5);
+            assertThat(a.inFlight()).isEqualTo(2);
+            assertThat(a.queued()).isEqualTo(3);
+        });
+        assertThat(pha.counts().get(PhaCount.STARTS_QUEUED)).isEqualTo(3);
+
+        peers.unreachable(PHA, true); // the SHA accepts the first two; its acks wait
+        peers.deliver();
+        assertThat(planeA.tunnels()).hasSize(2);
+        assertThat(pha.counts().get(PhaCount.STARTS_SENT)).as("nothing more before an ack").isEqualTo(2);
+        assertThat(interception.size()).as("the PHA forwards every one of them meanwhile").isZero();
+
+        peers.unreachable(PHA, false);
+        peers.deliver(); // each ack makes room for the next queued Start, oldest first
+        assertThat(planeA.tunnels()).hasSize(5);
+        assertThat(interception.size()).isEqualTo(5);
+        assertThat(pha.counts().get(PhaCount.STARTS_SENT)).isEqualTo(5);
+        assertThat(pha.shas().get(0)).satisfies(a -> {
+            assertThat(a.mobiles()).isEqualTo(5);
+            assertThat(a.inFlight()).isZero();
+            assertThat(a.queued()).isZero();
+        });
+    }
+
+    @Test
+    void aQueuedStartIsReplacedByItsNewerBindingOrDroppedWhenTheBindingEndsAndThenNeedsNoStop() {
+        window = 1;
+        deploy(ReplyOrder.AT_ONCE, 0);
+        onlyAIsUp();
+        register(home(1), "192.0.2.1");
+        register(home(2), "192.0.2.2");
+        register(home(3), "192.0.2.3");
+        register(home(2), "198.51.100.2"); // a new care-of address before its Start left
+        store.removeAll(ip(home(3)), RemovalReason.DEREGISTERED, net.homeagent.mip.api.ChangeOrigin.LOCAL);
+        assertThat(pha.counts().get(PhaCount.STARTS_COALESCED)).isEqualTo(2);
+        assertThat(pha.shas().get(0).queued()).isEqualTo(1);
+
+        peers.deliver();
+        assertThat(planeA.tunnels()).extracting(TunnelSpec::homeAddress, TunnelSpec::careOfAddress)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(ip(home(1)), ip("192.0.2.1")),
+                        org.assertj.core.groups.Tuple.tuple(ip(home(2)), ip("198.51.100.2")));
+        assertThat(pha.counts().get(PhaCount.STARTS_SENT)).as("no stale Start left").isEqualTo(2);
+        assertThat(pha.counts().get(PhaCount.STOPS_SENT)).as("the SHA never heard of home 3").isZero();
+        assertThat(shaA.counts().get(net.homeagent.delegation.sha.ShaCount.STOP_UNKNOWN_HOME)).isZero();
+        assertThat(interception.delegated(ip(home(3)))).isFalse();
+    }
+
+    @Test
+    void theListenerOnlyRecordsAndThePhasThreadSendsTheNewestBindingOnce() {
+        phaThread = handed::add;
+        deploy(ReplyOrder.AT_ONCE, 0);
+        onlyAIsUp();
+        register(home(1), "192.0.2.1");
+        register(home(1), "198.51.100.1"); // moved before the PHA's thread looked
+        assertThat(pha.counts().get(PhaCount.STARTS_SENT)).as("nothing on the registering thread").isZero();
+        assertThat(startsWaitingFor(SHA_A)).isEmpty();
+        assertThat(pha.changesWaiting()).isEqualTo(1);
+        assertThat(handed).as("one hand-over for the two changes").hasSize(1);
+        assertThat(pha.counts().get(PhaCount.CHANGES_FOLDED)).isEqualTo(1);
+
+        runHanded();
+        assertThat(pha.changesWaiting()).isZero();
+        assertThat(startsWaitingFor(SHA_A)).singleElement()
+                .satisfies(start -> assertThat(start.careOf()).isEqualTo(ip("198.51.100.1")));
+        peers.deliver();
+        runHanded(); // the SHA's ack, taken on the PHA's thread
+        assertThat(interception.delegated(ip(home(1)))).isTrue();
+        assertThat(pha.counts().get(PhaCount.STARTS_SENT)).isEqualTo(1);
+    }
+
+    @Test
+    void afterAckTheReplyWaitsForAChangeTheListenerRecordedUntilItsShaAccepts() {
+        phaThread = handed::add;
+        deploy(ReplyOrder.AFTER_ACK, 0);
+        onlyAIsUp();
+        register(home(1), "192.0.2.1");
+        CompletionStage<Void> reply = pha.beforeReply(ip(home(1)));
+        runHanded();
+        assertThat(reply.toCompletableFuture()).as("the Start is on its way").isNotDone();
+        peers.deliver();
+        runHanded();
+        assertThat(reply.toCompletableFuture()).isCompleted();
+        assertThat(interception.delegated(ip(home(1)))).isTrue();
+    }
+
+    @Test
+    void afterAckAQueuedStartHoldsItsReplyAtMostTheAckTimeoutAndIsNeverSentAfterIt() {
+        window = 1;
+        deploy(ReplyOrder.AFTER_ACK, 0);
+        onlyAIsUp();
+        peers.unreachable(SHA_A, true);
+        register(home(1), "192.0.2.1");
+        register(home(2), "192.0.2.2");
+        CompletionStage<Void> first = pha.beforeReply(ip(home(1)));
+        CompletionStage<Void> queued = pha.beforeReply(ip(home(2)));
+        passes(499);
+        assertThat(queued.toCompletableFuture()).isNotDone();
+        passes(1);
+        assertThat(first.toCompletableFuture()).isCompleted();
+        assertThat(queued.toCompletableFuture()).isCompleted();
+        assertThat(pha.counts().get(PhaCount.START_TIMEOUTS)).isEqualTo(2);
+        assertThat(pha.counts().get(PhaCount.STARTS_SENT)).as("the queued one never left").isEqualTo(1);
+        peers.unreachable(SHA_A, false);
+        peers.deliver();
+        assertThat(pha.counts().get(PhaCount.LATE_ACCEPTANCES_STOPPED)).isEqualTo(1);
+        assertThat(planeA.tunnels()).isEmpty();
+        assertThat(interception.size()).isZero();
+    }
+
+    @Test
+    void startsDueTogetherShareBatchesAndTheShaAnswersEachElementInOneBatch() {
+        phaThread = handed::add;
+        perMessage = 2;
+        deploy(ReplyOrder.AT_ONCE, 0);
+        onlyAIsUp();
+        for (int i = 1; i <= 5; i++) {
+            register(home(i), "192.0.2." + i);
+        }
+        runHanded(); // one turn of the PHA's thread: five Starts due at once
+        assertThat(peers.waitingFor(SHA_A)).as("2 + 2 + 1").hasSize(3);
+        assertThat(pha.counts().get(PhaCount.BATCHES_SENT)).isEqualTo(2);
+        assertThat(pha.counts().get(PhaCount.STARTS_SENT)).isEqualTo(5);
+
+        peers.deliver();
+        runHanded();
+        assertThat(shaA.counts().get(net.homeagent.delegation.sha.ShaCount.BATCHES_RECEIVED)).isEqualTo(2);
+        assertThat(pha.counts().get(PhaCount.BATCHES_RECEIVED)).as("each batch answered by one").isEqualTo(2);
+        assertThat(planeA.tunnels()).hasSize(5);
+        assertThat(pha.counts().get(PhaCount.STARTS_ACCEPTED)).as("each element answered").isEqualTo(5);
+        assertThat(interception.size()).isEqualTo(5);
+        assertThat(pha.shas().get(0).inFlight()).isZero();
     }
 }

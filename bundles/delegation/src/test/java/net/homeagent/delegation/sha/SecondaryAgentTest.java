@@ -295,4 +295,34 @@ class SecondaryAgentTest {
                 peers.link(new PeerNode(4, new InetSocketAddress(ip("10.9.0.4"), 7434))), plane, clock, Runnable::run,
                 e -> { }), 2000)).isEmpty();
     }
+
+    @Test
+    void aBatchIsHandledElementByElementAndAnsweredWithOneBatch() throws Exception {
+        byte[] badStart = DelegationCodec.encode(start(7, "10.1.0.9", "192.0.2.9", 60));
+        badStart[28] = badStart[29] = badStart[30] = badStart[31] = 0; // duration 0: refused alone
+        DelegationMessage.Batch request = new DelegationMessage.Batch(40, List.of(
+                DelegationCodec.encode(start(5, "10.1.0.7", "192.0.2.9", 60)),
+                DelegationCodec.encode(new StopForwarding(6, ip("10.1.0.8"))), badStart,
+                DelegationCodec.encode(start(8, "10.1.0.10", "192.0.2.9", 60)),
+                DelegationCodec.encode(start(9, "10.1.0.11", "192.0.2.9", 60))));
+        DelegationMessage answer = exchange(pha, request);
+        assertThat(answer).isInstanceOf(DelegationMessage.Batch.class);
+        DelegationMessage.Batch batch = (DelegationMessage.Batch) answer;
+        assertThat(batch.transaction()).isEqualTo(40);
+        assertThat(batch.elements().stream().map(SecondaryAgentTest::decode).toList()).containsExactly(
+                new StartAck(5, ip("10.1.0.7"), Result.ACCEPTED), new StopAck(6, ip("10.1.0.8"), Result.UNKNOWN_HOME),
+                new StartAck(7, ip("10.1.0.9"), Result.BAD_REQUEST), new StartAck(8, ip("10.1.0.10"), Result.ACCEPTED),
+                new StartAck(9, ip("10.1.0.11"), Result.CAPACITY));
+        assertThat(dataPlane.tunnels()).hasSize(2);
+        assertThat(sha.counts().get(ShaCount.BATCHES_RECEIVED)).isEqualTo(1);
+        assertThat(sha.counts().get(ShaCount.REFUSED_CAPACITY)).isEqualTo(1);
+
+        // a batch from a node that is not the PHA: every element refused, answered together
+        DelegationMessage refused = exchange(stranger, DelegationMessage.Batch.of(41,
+                List.of(start(10, "10.1.0.12", "192.0.2.9", 60), new StopForwarding(11, ip("10.1.0.7")))));
+        assertThat(((DelegationMessage.Batch) refused).elements().stream().map(SecondaryAgentTest::decode).toList())
+                .containsExactly(new StartAck(10, ip("10.1.0.12"), Result.NOT_A_PHA),
+                        new StopAck(11, ip("10.1.0.7"), Result.NOT_A_PHA));
+        assertThat(dataPlane.tunnels()).hasSize(2);
+    }
 }

@@ -62,14 +62,17 @@ class DelegationTextTest {
     void thePhaListsItsShasAndCounters() {
         PrimaryAgent pha = new PrimaryAgent(new PhaSettings(List.of(shaNode), EqualSplit.NAME, ReplyOrder.AFTER_ACK,
                 Duration.ofMillis(500), Duration.ofMillis(200), 2), peers.link(phaNode), new FakeBindingStore(), clock,
-                Policies.standard(EqualSplit.NAME, LoadSettings.DEFAULTS), new LocalInterception(), key -> Optional.empty(),
+                Runnable::run, Policies.standard(EqualSplit.NAME, LoadSettings.DEFAULTS), new LocalInterception(), key -> Optional.empty(),
                 e -> { });
-        assertThat(DelegationText.shas(pha)).contains("sha").containsPattern("2 +10\\.9\\.0\\.2:7434 +unknown +0 +0 +0"
+        assertThat(DelegationText.shas(pha)).contains("sha").containsPattern("2 +10\\.9\\.0\\.2:7434 +unknown +0 +0 +0 +0 +0"
                 + " +- +never +0 +-\n");
         assertThat(DelegationText.primaryStatus(pha)).contains("policy: equal-split (known: equal-split, packet-threshold, even-load, manual)")
                 .contains("load: every 1000 ms, move above 1000 and return below 200 packets per interval, at most 10"
                         + " moves per interval, hold 3 intervals, even band 20 %")
                 .contains("order: after-ack, ack timeout 500 ms, heartbeat 200 ms x 2")
-                .contains("  starts-sent: 0\n");
+                .contains("delegated: 0 accepted, 0 on their way (Starts: 0 in flight, 0 queued; window 1024 per SHA);"
+                        + " 0 binding changes not applied yet\n")
+                .contains("  starts-sent: 0\n").contains("  starts-queued: 0\n").contains("  starts-coalesced: 0\n")
+                .contains("  changes-folded: 0\n");
     }
 }

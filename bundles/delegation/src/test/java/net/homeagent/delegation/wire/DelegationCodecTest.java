@@ -12,6 +12,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import net.homeagent.delegation.wire.DelegationMessage.Batch;
 import net.homeagent.delegation.wire.DelegationMessage.EntryPackets;
 import net.homeagent.delegation.wire.DelegationMessage.Heartbeat;
 import net.homeagent.delegation.wire.DelegationMessage.LoadReport;
@@ -229,5 +230,55 @@ class DelegationCodecTest {
             }
         }
         assertThat(decoded).isGreaterThan(1000);
+    }
+
+    // ---- Batch (type 7) ----
+
+    static final Batch BATCH = Batch.of(0x21, List.of(new StopForwarding(3, ip("10.1.0.7")),
+            new StartAck(2, ip("10.1.0.8"), Result.CAPACITY)));
+
+    @Test
+    void aBatchHasTheDocumentedLayoutAndItsElementsDecodeAsAlone() throws Exception {
+        assertThat(HexFormat.of().formatHex(DelegationCodec.encode(BATCH))).isEqualTo(
+                "01" + "07" + "00000021" + "0002" + "0103000000030a010007" + "0102000000020a01000801");
+        Batch decoded = (Batch) DelegationCodec.decode(DelegationCodec.encode(BATCH));
+        assertThat(decoded.transaction()).isEqualTo(0x21);
+        assertThat(decoded.elements()).hasSize(2);
+        assertThat(DelegationCodec.decode(decoded.elements().get(0))).isEqualTo(new StopForwarding(3, ip("10.1.0.7")));
+        assertThat(DelegationCodec.decode(decoded.elements().get(1)))
+                .isEqualTo(new StartAck(2, ip("10.1.0.8"), Result.CAPACITY));
+        Batch starts = Batch.of(7, java.util.Collections.nCopies(Batch.MAX_ELEMENTS, START));
+        assertThat(DelegationCodec.encode(starts)).hasSize(8 + 64 * 32);
+        assertThat(((Batch) DelegationCodec.decode(DelegationCodec.encode(starts))).elements()).hasSize(64)
+                .allSatisfy(e -> assertThat(DelegationCodec.decode(e)).isEqualTo(START));
+    }
+
+    @Test
+    void aBatchIsMalformedWhenItsFramingIsWrongButAnElementIsJudgedAlone() throws Exception {
+        byte[] batch = DelegationCodec.encode(BATCH);
+        assertThat(refused(java.util.Arrays.copyOf(batch, batch.length - 1)).getMessage())
+                .isEqualTo("Batch cut short in element 2 of 2");
+        assertThat(refused(java.util.Arrays.copyOf(batch, batch.length + 1)).getMessage())
+                .isEqualTo("Batch with 1 bytes after its 2 elements");
+        byte[] none = HexFormat.of().parseHex("0107000000210000");
+        assertThat(refused(none).getMessage()).isEqualTo("Batch of 0 elements, not 1..64");
+        byte[] tooMany = HexFormat.of().parseHex("0107000000210041");
+        assertThat(refused(tooMany).getMessage()).isEqualTo("Batch of 65 elements, not 1..64");
+        byte[] heartbeat = HexFormat.of().parseHex("01070000002100010105000000090000000100000000");
+        assertThat(refused(heartbeat).getMessage())
+                .isEqualTo("Batch element 5: only Starts, Stops and their acks are batched");
+        assertThat(refused(HexFormat.of().parseHex("01070000002100")).getMessage())
+                .isEqualTo("Batch of 7 bytes, shorter than 8");
+        // a Start with a duration of 0 is framed right: the batch decodes, the element alone is refused
+        byte[] badStart = start();
+        badStart[31] = 0;
+        badStart[30] = 0;
+        badStart[29] = 0;
+        badStart[28] = 0;
+        Batch carrying = (Batch) DelegationCodec.decode(DelegationCodec.encode(new Batch(1, List.of(badStart))));
+        assertThat(refused(carrying.elements().get(0)).getMessage()).isEqualTo("duration 0");
+        assertThatThrownBy(() -> new Batch(1, List.of(DelegationCodec.encode(new Heartbeat(1, 1, 1)))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Batch(1, List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 }
