@@ -31,7 +31,9 @@ public record HandoffAdvice(Verdict verdict, Reason reason, int holdSeconds, int
         if (alternatives.size() > MAX_ALTERNATIVES) {
             throw new IllegalArgumentException("at most " + MAX_ALTERNATIVES + " alternatives: " + alternatives);
         }
-        alternatives.forEach(id -> RequestHandoff.requireNetworkId(id, "alternative network"));
+        for (Integer id : alternatives) { // not Iterable.forEach: see HandoffAdviceCodec.encode
+            RequestHandoff.requireNetworkId(id, "alternative network");
+        }
         if (completed && verdict != Verdict.GO) {
             throw new IllegalArgumentException("only a go completes the registration");
         }
