@@ -17,7 +17,8 @@ final class AdviceMemory {
     AdviceMemory(int capacity) {
         // access order: a put for a mobile it holds replaces the value and moves the entry to the
         // young end in place. Removing and putting it again, as before, made a new entry per
-        // Request Handoff (the larger part of the advisor's own cost, docs/PERFORMANCE.md "MIMM")
+        // Request Handoff (with the clock read, a quarter of the advisor's own CPU samples,
+        // docs/PERFORMANCE.md "MIMM")
         this.last = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Inet4Address, GivenAdvice> eldest) {

@@ -14,7 +14,7 @@ import net.homeagent.mip.codec.mimm.HandoffAdvice.Verdict;
  * Counts what the advisor saw and said. One increment per Request Handoff: the decision rule that
  * matched (which fixes the verdict and the reason), or the problem that refused it; the requests,
  * verdicts and reasons are sums of those, made when read. Three adders per request, as before, were
- * measured at a tenth of the advisor's own CPU (docs/PERFORMANCE.md "MIMM").
+ * about a fifth of the advisor's own CPU samples (docs/PERFORMANCE.md "MIMM").
  */
 final class MimmCounters {
 
