@@ -5,7 +5,9 @@ the appliance's shell and tshark (run by tools/interop/run-mimm.sh).
 The Request Handoff and the Handoff Advice are built and read here from docs/protocols.md
 ("MIMM handoff extensions"), not from the Java code, so that the two can disagree.
 
-  mimm_interop.py write-config --karaf-home DIR              networks, sessions, the keys
+  mimm_interop.py write-config --karaf-home DIR              networks, sessions, the keys, added to
+                                                              what etc/ holds (other settings kept)
+  mimm_interop.py check-write-config                         write-config over an operator's etc/
   mimm_interop.py run --karaf-home DIR --port P --ssh-port S --record FILE
   mimm_interop.py tshark --pcap FILE --port P --record FILE
 
@@ -15,6 +17,7 @@ Each action prints one line per check and, last, exactly one line "N passed, N f
 import argparse
 import json
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -50,18 +53,113 @@ MOBILES = {  # home address: (SPI, key)
 
 
 def write_config(karaf_home: str) -> None:
+    """Adds the test's settings to the appliance's etc/ and keeps everything else in it: the
+    advisor's .cfg gets staticSessions set in place (the other keys, e.g. the reactive port
+    testbed_appliance set, survive), the networks file and the security associations get the test's
+    lines in place of lines with the same network id or home address + SPI, and keep the others."""
     etc = os.path.join(karaf_home, "etc")
-    with open(os.path.join(etc, "mimm-networks.conf"), "w") as out:
-        out.write("# Written by tools/interop/mimm_interop.py\n")
-        for network in NETWORKS:
-            out.write("%d %s %s %s %d %d\n" % network)
-    with open(os.path.join(etc, "net.homeagent.mimm.cfg"), "w") as out:
-        out.write("# Written by tools/interop/mimm_interop.py\nstaticSessions = %s\n" % STATIC_SESSIONS)
-    path = os.path.join(etc, "mobility-security.conf")
-    with open(path, "w") as out:
-        os.chmod(path, 0o600)
-        for home, (spi, key) in MOBILES.items():
-            out.write("%s %d hmac-md5 0x%s timestamp\n" % (home, spi, key.hex()))
+    merge_lines(os.path.join(etc, "mimm-networks.conf"), ["%d %s %s %s %d %d" % network for network in NETWORKS],
+                key_fields=1)
+    set_cfg_property(os.path.join(etc, "net.homeagent.mimm.cfg"), "staticSessions", STATIC_SESSIONS)
+    merge_lines(os.path.join(etc, "mobility-security.conf"),
+                ["%s %d hmac-md5 0x%s timestamp" % (home, spi, key.hex()) for home, (spi, key) in MOBILES.items()],
+                key_fields=2, mode=0o600)
+
+
+def set_cfg_property(path: str, key: str, value: str) -> None:
+    """Sets key = value in a Karaf .cfg (Felix ConfigAdmin's properties file): the line that sets
+    the key, or else the commented-out default "#key = ...", is replaced; without either the line is
+    appended. Every other line stays as it was."""
+    lines = read_lines(path)
+    setting = re.compile(r"^\s*%s\s*[=:]" % re.escape(key))
+    default = re.compile(r"^\s*#\s*%s\s*[=:]" % re.escape(key))
+    for pattern in (setting, default):
+        found = [i for i, line in enumerate(lines) if pattern.match(line)]
+        if found:
+            lines[found[0]] = "%s = %s" % (key, value)
+            lines = [line for i, line in enumerate(lines) if i not in found[1:]]
+            break
+    else:
+        lines.append("%s = %s" % (key, value))
+    write_lines(path, lines)
+
+
+def merge_lines(path: str, ours, key_fields: int, mode: int = None) -> None:
+    """Puts our lines in a file of one entry a line ('#' comments), each in place of the entry with
+    the same first key_fields fields (a network id; a home address and SPI), the others appended;
+    the file's other lines stay as they were."""
+    def key(line):
+        fields = line.split("#", 1)[0].split()
+        return tuple(fields[:key_fields]) if len(fields) >= key_fields else None
+    by_key = {key(line): line for line in ours}
+    lines = []
+    for line in read_lines(path):
+        lines.append(by_key.pop(key(line), line) if key(line) in by_key else line)
+    lines.extend(line for line in ours if key(line) in by_key)
+    write_lines(path, lines, mode)
+
+
+def read_lines(path: str):
+    if not os.path.exists(path):
+        return []
+    with open(path) as lines:
+        return lines.read().splitlines()
+
+
+def write_lines(path: str, lines, mode: int = None) -> None:
+    """Writes through a new file renamed over the old one: a reader never sees half of it; a file
+    of keys is created with its mode before anything is written to it; another file keeps its mode."""
+    if mode is None:
+        mode = os.stat(path).st_mode & 0o777 if os.path.exists(path) else 0o644
+    temporary = path + ".new"
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+    os.fchmod(descriptor, mode)
+    with os.fdopen(descriptor, "w") as out:
+        out.write("".join(line + "\n" for line in lines))
+    os.replace(temporary, path)
+
+
+def check_write_config() -> tuple:
+    """write-config against an etc/ that already holds an operator's settings: they survive, ours
+    are added or replace the same entries, and a second run changes nothing."""
+    import tempfile
+    checks = []
+    with tempfile.TemporaryDirectory(prefix="mimm-write-config.") as home:
+        etc = os.path.join(home, "etc")
+        os.mkdir(etc)
+        cfg, networks, keys = (os.path.join(etc, name) for name in
+                               ("net.homeagent.mimm.cfg", "mimm-networks.conf", "mobility-security.conf"))
+        with open(cfg, "w") as out:
+            out.write("# operator\nreactivePort = 20434\n#staticSessions =\nstaticSessions = 9=1/64\n"
+                      "goHoldSeconds = 120\n")
+        with open(networks, "w") as out:
+            out.write("# operator's networks\n1 old wlan 10.9.0.0/16 5 500\n7 core cellular 10.7.0.0/16 9 900\n")
+        with open(keys, "w") as out:
+            out.write("10.0.0.10 256 hmac-md5 0x00 timestamp\n10.9.9.9 300 hmac-md5 0x11 timestamp\n")
+        write_config(home)
+        first = [read_lines(path) for path in (cfg, networks, keys)]
+        write_config(home)
+        second = [read_lines(path) for path in (cfg, networks, keys)]
+        cfg_lines, network_lines, key_lines = first
+        checks.append((cfg_lines == ["# operator", "reactivePort = 20434", "#staticSessions =",
+                                     "staticSessions = %s" % STATIC_SESSIONS, "goHoldSeconds = 120"],
+                       "write-config: the advisor's .cfg keeps the operator's keys, staticSessions set in place: %s"
+                       % cfg_lines))
+        checks.append((network_lines[:3] == ["# operator's networks", "%d %s %s %s %d %d" % NETWORKS[0],
+                                              "7 core cellular 10.7.0.0/16 9 900"]
+                       and len(network_lines) == 2 + len(NETWORKS),
+                       "write-config: network 1 replaced, the operator's network 7 kept, 2 and 3 added: %s"
+                       % network_lines))
+        checks.append((key_lines[1] == "10.9.9.9 300 hmac-md5 0x11 timestamp" and len(key_lines) == 1 + len(MOBILES)
+                       and key_lines[0].startswith("10.0.0.10 256 hmac-md5 0x0011")
+                       and os.stat(keys).st_mode & 0o777 == 0o600,
+                       "write-config: the operator's association kept, 10.0.0.10 SPI 256 replaced, mode 600"))
+        checks.append((first == second, "write-config: a second run changes nothing"))
+    passed = 0
+    for ok, text in checks:
+        print(("PASS " if ok else "FAIL ") + text)
+        passed += ok
+    return passed, len(checks) - passed
 
 
 def request_handoff(target=None, current=2, signal=-65, link=LINK_WLAN, sessions=0, kbps=0) -> bytes:
@@ -274,7 +372,7 @@ def tshark_check(pcap: str, port: int, record: dict):
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("action", choices=["write-config", "run", "tshark"])
+    parser.add_argument("action", choices=["write-config", "check-write-config", "run", "tshark"])
     parser.add_argument("--karaf-home")
     parser.add_argument("--port", type=int)
     parser.add_argument("--ssh-port", type=int)
@@ -284,7 +382,9 @@ def main(argv=None) -> int:
     if args.action == "write-config":
         write_config(args.karaf_home)
         return 0
-    if args.action == "run":
+    if args.action == "check-write-config":
+        passed, failed = check_write_config()
+    elif args.action == "run":
         scenarios = Scenarios(args.port, Shell(args.karaf_home, args.ssh_port))
         try:
             passed, failed = scenarios.run_all()

@@ -27,7 +27,12 @@ testbed_init mimm
 # reactive advice on a port of its own: another suite's advisor may hold the default 10434
 testbed_appliance ha net.homeagent.ha.listenAddresses=127.0.0.1 net.homeagent.mimm.reactiveListenAddress=127.0.0.1 \
     net.homeagent.mimm.reactivePort="$(free_port udp)" || { testbed_finish; exit; }
+"$py" "$here/mimm_interop.py" check-write-config | tee "$work/write-config.out" || true
+count "$work/write-config.out"
+reactive_port=$(grep -E '^reactivePort = ' "$karaf_home/etc/net.homeagent.mimm.cfg")
 "$py" "$here/mimm_interop.py" write-config --karaf-home "$karaf_home"
+expect "write-config kept the test bed's $reactive_port in net.homeagent.mimm.cfg" \
+    grep -qx "$reactive_port" "$karaf_home/etc/net.homeagent.mimm.cfg"
 testbed_boot ha 'mip:stats' 'Registration requests received' || { testbed_finish; exit; }
 
 testbed_capture lo "udp port $port" || { testbed_finish; exit; }

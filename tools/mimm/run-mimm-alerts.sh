@@ -16,6 +16,9 @@
 #    (pulled), the network-2 one "nothing to advise";
 # 4. bad alerts: a trap with an unknown subject and one without expiry are counted, none raised;
 # 5. mimm:alert-clear 1: the alert is gone;
+# 1-5 with net-snmp's snmptrapd as the appliance's notification target (SNMPv2c): the advisor's
+#    mimmAlertStateChange for the raised alert (alert 1, raised, networks "1", wlan-a, outage,
+#    expiry 120, alternative 2) and for the cleared one (cleared); none for the refused alerts;
 # 6. tshark on lo: the advice datagrams (46 octets, type 1) to the five network-1 home addresses and
 #    their acks (38 octets, type 2) back to the advisor's port, none to network 2. There is no MIMM
 #    dissector in tools/wireshark (homeagent-peer.lua reads the peer link only): tshark shows UDP with
@@ -48,7 +51,9 @@ trap_port=$(free_port udp)
 reactive_port=$(free_port udp)
 mobile_port=$(free_port udp)
 community=mimm-$$
+notify_port=$(free_port udp)
 testbed_appliance ha net.homeagent.ha.listenAddresses=127.0.0.1 \
+    net.homeagent.snmp.listenAddress=127.0.0.1 net.homeagent.snmp.notificationTargets="udp:127.0.0.1/$notify_port v2c nms" \
     net.homeagent.routes.trapReceiverEnabled=true net.homeagent.routes.trapPort="$trap_port" \
     net.homeagent.routes.trapCommunity="$community" \
     net.homeagent.mimm.reactiveListenAddress=127.0.0.1 net.homeagent.mimm.reactivePort="$reactive_port" \
@@ -69,6 +74,13 @@ for i in 1 2 3 4 5 6 7 8; do
     testbed_sa ha "$home" $((300 + i)) "0x$key"
     echo "$home $((300 + i)) $key" >>"$work/mobiles.conf"
 done
+# the community the agent's v2c notifications carry (RFC 3584), and snmptrapd logging them
+printf 'community nms %s read-only\n' "$community" >"$karaf_home/etc/snmp-access.conf"
+chmod 600 "$karaf_home/etc/snmp-access.conf"
+printf 'authCommunity log %s\n' "$community" >"$work/snmptrapd.conf"
+testbed_exec_bg "" snmptrapd -f -n -On -C -c "$work/snmptrapd.conf" -Lf "$work/traps.log" "udp:127.0.0.1:$notify_port"
+for _ in $(seq 50); do udp_bound "$notify_port" && break; sleep 0.2; done
+udp_bound "$notify_port" || fail_step "snmptrapd not listening on udp/$notify_port"
 testbed_boot ha || { testbed_finish; exit; }
 
 advise() { # home spi key care-of network
@@ -139,6 +151,18 @@ took_ms=$(( ${last_ms:-999999999999999} - sent_ms ))
 expect "the five within the pacing budget: ${took_ms} ms <= ${budget_ms} ms ($((5 - burst)) after the burst at $rate/s, + 3 s)" \
     test "$took_ms" -le "$budget_ms"
 
+# mimmAlertStateChange (HOMEAGENT-MIMM-MIB, 1.3.6.1.4.1.32473.1.5.0.2) as snmptrapd logs it (-On):
+# the trap OID, then each object's instance and value
+state_change() {  # STATE(1 raised, 3 cleared) SECONDS: that notification of alert 1 reached snmptrapd
+    local objects="$mib.1.1.5.0 = Gauge32: 1.*$mib.1.1.6.0 = INTEGER: $1.*$mib.1.1.7.0 = STRING: \"1\".*$mib.1.1.1.0 = STRING: \"wlan-a\".*$mib.1.1.2.0 = INTEGER: 2.*$mib.1.1.3.0 = INTEGER: 120.*$mib.1.1.4.0 = Gauge32: 2"
+    for _ in $(seq $(($2 * 5))); do
+        tr '\n\t' '  ' <"$work/traps.log" 2>/dev/null | grep -q -- "$mib.0.2 .*$objects" && return 0
+        sleep 0.2
+    done
+    return 1
+}
+expect "snmptrapd: mimmAlertStateChange alert 1 raised, networks 1, wlan-a, outage, 120 s, alternative 2" state_change 1 10
+
 log "2. mimm:alerts"
 sleep 1   # the last ack on its way
 alerts=$(testbed_shell ha 'mimm:alerts')
@@ -170,6 +194,9 @@ expect "alerts_bad 2 (subject unknown 1, value missing 1), still one alert" \
 log "5. mimm:alert-clear 1"
 expect "alert-clear answers" grep -q 'alert 1 cleared' <<<"$(testbed_shell ha 'mimm:alert-clear 1')"
 expect "no alert holds" grep -q 'No alert holds' <<<"$(testbed_shell ha 'mimm:alerts')"
+expect "snmptrapd: mimmAlertStateChange alert 1 cleared" state_change 3 10
+expect "snmptrapd: 2 mimmAlertStateChange in all (none for the refused alerts)" \
+    test "$(grep -c -- "$mib.0.2" "$work/traps.log")" -eq 2
 
 log "6. tshark"
 testbed_capture_stop

@@ -74,7 +74,6 @@ final class HandoffAdvisor implements VendorExtensionHandler, AdvisorView {
     @Override
     public CompletionStage<RegistrationVerdict> handle(InboundRegistration registration, Binding proposed,
             VendorSpecificExtension extension, boolean fromForeignAgent) {
-        counters.request();
         if (fromForeignAgent) {
             // the mobile's own question must be covered by its MN-HA authenticator (RFC 5944 §3.5)
             return refuseProblem(UNAUTHENTICATED, UNAUTHENTICATED + " (appended by " + registration.source() + ")");
@@ -86,7 +85,7 @@ final class HandoffAdvisor implements VendorExtensionHandler, AdvisorView {
         RequestHandoff request = ((Decoded.Valid<RequestHandoff>) decoded).message();
         Outcome outcome = decision.decide(request, proposed);
         HandoffAdvice advice = outcome.advice().verdict() == Verdict.GO ? completed(outcome.advice()) : outcome.advice();
-        counters.advice(advice);
+        counters.advice(outcome.rule());
         // the advice goes into the reply either way, under the MN-HA authenticator: a refusal's
         // reason, hold time and alternatives are what the mobile needs to choose its next network
         List<Extension> reply = List.of(adviceExtension(advice));
@@ -98,10 +97,10 @@ final class HandoffAdvisor implements VendorExtensionHandler, AdvisorView {
                     reply);
         };
         int replyCode = verdict instanceof RegistrationVerdict.Refuse refuse ? refuse.replyCode() : ReplyCode.ACCEPTED;
+        // no log line per advice: mimm:advice shows the last one of each mobile, and even a debug
+        // line asks the logging backend for its level on every request
         memory.remember(proposed.homeAddress(), new GivenAdvice(clock.instant(), request, advice,
                 outcome.rule().name(), replyCode));
-        LOG.debug("Request Handoff of {} to {}: {} by rule {}", proposed.homeAddress(), advice.targetNetwork(),
-                advice.verdict(), outcome.rule());
         return CompletableFuture.completedFuture(verdict);
     }
 

@@ -46,6 +46,9 @@ final class HandoffDecision {
         }
     }
 
+    /** The rules in order, once: {@code Rule.values()} copies the array on every call. */
+    private static final Rule[] RULES = Rule.values();
+
     /** How long each verdict holds, seconds (net.homeagent.mimm: goHoldSeconds, ...). */
     record HoldTimes(int go, int notNow, int no) {
         HoldTimes {
@@ -112,7 +115,7 @@ final class HandoffDecision {
     }
 
     private static Rule firstMatch(Situation situation) {
-        for (Rule rule : Rule.values()) {
+        for (Rule rule : RULES) {
             if (rule.matches.test(situation)) {
                 return rule;
             }

@@ -59,7 +59,8 @@ public final class MimmAdvisorComponent implements VendorExtensionHandler, Bindi
     public MimmAdvisorComponent(@Reference BindingStore store, MimmConfig config) throws IOException {
         Path file = Path.of(config.networksFile().replace("${karaf.etc}", System.getProperty("karaf.etc", "etc")));
         NetworkPlan plan = NetworkPlan.parse(Files.readAllLines(file, StandardCharsets.UTF_8));
-        this.load = new NetworkLoad(plan);
+        // only the kamailio source maps a SIP contact (a home address) to the network it is in
+        this.load = new NetworkLoad(plan, "kamailio".equals(config.sessionSource().trim()));
         // the one walk of the table; from here on the binding events keep the counts
         store.forEachBinding(load::count);
         this.sessions = sessionSource(config, plan, load);

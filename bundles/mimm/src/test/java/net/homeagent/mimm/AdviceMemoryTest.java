@@ -34,4 +34,16 @@ class AdviceMemoryTest {
         assertThat(memory.last(ip("10.0.0.2"))).isEmpty();
         assertThat(memory.last(ip("10.0.0.3"))).isPresent();
     }
+
+    @Test
+    void aLookUpCountsAsRecentLikeAnAdvice() {
+        AdviceMemory memory = new AdviceMemory(2);
+        memory.remember(ip("10.0.0.1"), given(1));
+        memory.remember(ip("10.0.0.2"), given(2));
+        memory.last(ip("10.0.0.1"));
+        memory.remember(ip("10.0.0.3"), given(3));
+
+        assertThat(memory.last(ip("10.0.0.1"))).isPresent();
+        assertThat(memory.last(ip("10.0.0.2"))).isEmpty();
+    }
 }

@@ -22,7 +22,7 @@ import net.homeagent.snmp.mib.GroupMib;
 import net.homeagent.snmp.mib.HomeagentMib;
 
 /**
- * Which appliance events become which HOMEAGENT-MIB notification, with the objects the MIB's
+ * Which appliance events become which HOMEAGENT-MIB (or HOMEAGENT-MIMM-MIB) notification, with the objects the MIB's
  * NOTIFICATION-TYPE lists (instance {@code .0} of each scalar or accessible-for-notify object).
  * Binding added/removed and received network alerts are not notified (they are too many, or came
  * from a manager in the first place); the agent's start is the standard coldStart SNMP4J-Agent sends.
@@ -83,6 +83,9 @@ final class NotificationMapper {
                 vbs.add(vb(DelegationMib.EVENT_MOVED, gauge(d.get("moves"))));
                 vbs.add(vb(HomeagentMib.EVENT_COUNT, gauge(d.get("overBudget"))));
                 vbs.add(vb(HomeagentMib.EVENT_TEXT, text(event.text())));
+            }
+            case MIMM_ALERT -> {
+                return MimmAlertNotification.of(event);
             }
             default -> {
                 return Optional.empty();

@@ -31,7 +31,12 @@ public record Ipv4Prefix(int network, int length) {
     }
 
     public boolean contains(Inet4Address address) {
-        return (toInt(address) & mask(length)) == network;
+        return contains(toInt(address));
+    }
+
+    /** @param address an IPv4 address as a 32-bit number ({@link #toInt}) */
+    boolean contains(int address) {
+        return (address & mask(length)) == network;
     }
 
     static int toInt(Inet4Address address) {

@@ -1,6 +1,5 @@
 package net.homeagent.mimm.network;
 
-import java.net.Inet4Address;
 import java.util.List;
 
 import net.homeagent.mip.codec.mimm.LinkType;
@@ -29,16 +28,5 @@ public record Network(int id, String name, LinkType type, List<Ipv4Prefix> careO
         if (capacityMobiles < 0 || capacityKbps < 0) {
             throw new IllegalArgumentException("network " + id + " has a negative capacity");
         }
-    }
-
-    /** The length of the longest of its prefixes that holds {@code careOf}, or -1. */
-    int longestMatch(Inet4Address careOf) {
-        int best = -1;
-        for (Ipv4Prefix prefix : careOfPrefixes) {
-            if (prefix.length() > best && prefix.contains(careOf)) {
-                best = prefix.length();
-            }
-        }
-        return best;
     }
 }

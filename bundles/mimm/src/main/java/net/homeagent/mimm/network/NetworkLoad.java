@@ -22,11 +22,22 @@ public final class NetworkLoad {
     private final NetworkPlan plan;
     private final Map<BindingKey, Integer> counted = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicInteger> mobiles = new ConcurrentHashMap<>();
-    /** The network of each home address's latest counted binding: where a mobile's real-time sessions run. */
-    private final Map<Inet4Address, Integer> homes = new ConcurrentHashMap<>();
+    /**
+     * The network of each home address's latest counted binding: where a mobile's real-time sessions
+     * run; null when nobody asks ({@link #networkOfHome}): kept, it is one more map update per
+     * binding event (docs/PERFORMANCE.md "MIMM").
+     */
+    private final Map<Inet4Address, Integer> homes;
 
+    /** Keeps the network of each home address too, for {@link #networkOfHome}. */
     public NetworkLoad(NetworkPlan plan) {
+        this(plan, true);
+    }
+
+    /** @param homesAsked whether {@link #networkOfHome} will be asked (the kamailio session source does) */
+    public NetworkLoad(NetworkPlan plan, boolean homesAsked) {
         this.plan = plan;
+        this.homes = homesAsked ? new ConcurrentHashMap<>() : null;
         plan.networks().forEach(network -> mobiles.put(network.id(), new AtomicInteger()));
     }
 
@@ -36,7 +47,9 @@ public final class NetworkLoad {
             if (counted.putIfAbsent(binding.key(), network.id()) == null) {
                 mobiles.get(network.id()).incrementAndGet();
             }
-            homes.put(binding.homeAddress(), network.id());
+            if (homes != null) {
+                homes.put(binding.homeAddress(), network.id());
+            }
         });
     }
 
@@ -48,7 +61,9 @@ public final class NetworkLoad {
                 Integer network = counted.remove(event.binding().key());
                 if (network != null) {
                     mobiles.get(network).decrementAndGet();
-                    homes.remove(event.binding().homeAddress(), network);
+                    if (homes != null) {
+                        homes.remove(event.binding().homeAddress(), network);
+                    }
                 }
             }
         }
@@ -65,6 +80,9 @@ public final class NetworkLoad {
      * latest counted binding), empty when it has no binding in a known network.
      */
     public OptionalInt networkOfHome(Inet4Address homeAddress) {
+        if (homes == null) {
+            throw new IllegalStateException("made without the home addresses' networks (homesAsked false)");
+        }
         Integer network = homes.get(homeAddress);
         return network == null ? OptionalInt.empty() : OptionalInt.of(network);
     }

@@ -18,6 +18,13 @@ import net.homeagent.mip.codec.mimm.LinkType;
 public final class NetworkPlan {
 
     private final Map<Integer, Network> byId;
+    private final List<Network> sorted;
+    /**
+     * Every network's prefixes, longest first (ties by network id): the first that holds a care-of
+     * address is its longest match. Made once: a care-of address is looked up on every binding
+     * event and every Request Handoff by care-of address (docs/PERFORMANCE.md "MIMM").
+     */
+    private final PrefixOf[] longestFirst;
 
     public NetworkPlan(List<Network> networks) {
         Map<Integer, Network> ids = new LinkedHashMap<>();
@@ -27,6 +34,14 @@ public final class NetworkPlan {
             }
         }
         this.byId = Map.copyOf(ids);
+        this.sorted = byId.values().stream().sorted(Comparator.comparingInt(Network::id)).toList();
+        this.longestFirst = sorted.stream()
+                .flatMap(network -> network.careOfPrefixes().stream().map(prefix -> new PrefixOf(prefix, network)))
+                .sorted(Comparator.comparingInt((PrefixOf p) -> p.prefix().length()).reversed())
+                .toArray(PrefixOf[]::new);
+    }
+
+    private record PrefixOf(Ipv4Prefix prefix, Network network) {
     }
 
     /**
@@ -67,22 +82,22 @@ public final class NetworkPlan {
         return Optional.ofNullable(byId.get(id));
     }
 
-    /** The network whose prefix holds {@code careOf} most narrowly, if any. */
+    /**
+     * The network whose prefix holds {@code careOf} most narrowly, if any; of two networks with the
+     * same prefix, the lower id.
+     */
     public Optional<Network> byCareOf(Inet4Address careOf) {
-        Network best = null;
-        int bestLength = -1;
-        for (Network network : byId.values()) {
-            int length = network.longestMatch(careOf);
-            if (length > bestLength) {
-                best = network;
-                bestLength = length;
+        int address = Ipv4Prefix.toInt(careOf);
+        for (PrefixOf candidate : longestFirst) {
+            if (candidate.prefix().contains(address)) {
+                return Optional.of(candidate.network());
             }
         }
-        return Optional.ofNullable(best);
+        return Optional.empty();
     }
 
     /** Every network, by id. */
     public List<Network> networks() {
-        return byId.values().stream().sorted(Comparator.comparingInt(Network::id)).toList();
+        return sorted;
     }
 }

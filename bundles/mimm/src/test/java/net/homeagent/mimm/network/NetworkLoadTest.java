@@ -3,6 +3,7 @@ package net.homeagent.mimm.network;
 import static net.homeagent.mimm.Fixtures.binding;
 import static net.homeagent.mimm.Fixtures.ip;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +63,20 @@ class NetworkLoadTest {
         before.remove(ip("10.0.0.1"), ip("10.1.0.5"), RemovalReason.EXPIRED);
         before.remove(ip("10.0.0.1"), ip("10.1.0.5"), RemovalReason.EXPIRED);
         assertThat(fresh.mobiles(1)).isZero();
+    }
+
+    @Test
+    void withoutTheHomesIndexItCountsAlikeAndSaysThatItCannotTellAHomesNetwork() {
+        NetworkLoad lean = new NetworkLoad(Fixtures.plan(), false);
+        FakeBindingStore leanStore = new FakeBindingStore().listen(lean::bindingChanged);
+        leanStore.register(binding("10.0.0.1", "10.1.0.5"), false);
+        leanStore.register(binding("10.0.0.1", "10.2.0.5"), false);
+        store.register(binding("10.0.0.1", "10.1.0.5"), false);
+        store.register(binding("10.0.0.1", "10.2.0.5"), false);
+
+        assertThat(lean.mobiles(1)).isZero();
+        assertThat(lean.mobiles(2)).isEqualTo(1);
+        assertThat(load.networkOfHome(ip("10.0.0.1"))).hasValue(2);
+        assertThatThrownBy(() -> lean.networkOfHome(ip("10.0.0.1"))).isInstanceOf(IllegalStateException.class);
     }
 }

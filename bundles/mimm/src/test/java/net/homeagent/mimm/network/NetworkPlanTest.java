@@ -36,6 +36,17 @@ class NetworkPlanTest {
     }
 
     @Test
+    void ofTwoNetworksWithTheSamePrefixTheLowerIdHoldsTheAddressWhateverTheFilesOrder() {
+        NetworkPlan twins = NetworkPlan.parse(List.of("9 b wlan 10.0.0.0/8 1 1", "5 a wlan 10.0.0.0/8,11.0.0.0/8 1 1",
+                "7 c wlan 10.1.0.0/16 1 1"));
+
+        assertThat(twins.byCareOf(ip("10.2.0.1"))).map(Network::id).contains(5);
+        assertThat(twins.byCareOf(ip("10.1.0.1"))).map(Network::id).contains(7);
+        assertThat(twins.byCareOf(ip("11.0.0.1"))).map(Network::id).contains(5);
+        assertThat(twins.networks()).extracting(Network::id).containsExactly(5, 7, 9);
+    }
+
+    @Test
     void namesTheLineThatIsWrong() {
         assertThatThrownBy(() -> NetworkPlan.parse(List.of("# x", "1 a wlan 10.0.0.0/8 1")))
                 .hasMessageStartingWith("line 2: 6 fields expected");

@@ -33,6 +33,17 @@ public final class MimmMib extends MibModule {
     static final OID ADVISOR = new OID(OBJECTS).append(2);
     static final OID NETWORK_ENTRY = new OID(OBJECTS).append(3).append(1);
     static final OID ALERT_ENTRY = new OID(OBJECTS).append(4).append(1);
+    /** mimmAlertObjects: the objects of the notifications (accessible-for-notify). */
+    static final OID ALERT_OBJECTS = new OID(OBJECTS).append(1);
+    public static final OID ALERT_SUBJECT = new OID(ALERT_OBJECTS).append(1);
+    public static final OID ALERT_REASON = new OID(ALERT_OBJECTS).append(2);
+    public static final OID ALERT_EXPIRY = new OID(ALERT_OBJECTS).append(3);
+    public static final OID ALERT_ALTERNATIVE = new OID(ALERT_OBJECTS).append(4);
+    public static final OID ALERT_NOTIFY_ID = new OID(ALERT_OBJECTS).append(5);
+    public static final OID ALERT_NOTIFY_STATE = new OID(ALERT_OBJECTS).append(6);
+    public static final OID ALERT_NOTIFY_NETWORKS = new OID(ALERT_OBJECTS).append(7);
+    /** mimmNotifications.2: the advisor raised, expired or cleared an alert. */
+    public static final OID ALERT_STATE_CHANGE = new OID(MIB).append(0).append(2);
 
     /** @param view the advisor now; null while it does not run */
     public MimmMib(Supplier<MimmAdvisorView> view) {

@@ -31,7 +31,9 @@ public record HandoffAdvice(Verdict verdict, Reason reason, int holdSeconds, int
         if (alternatives.size() > MAX_ALTERNATIVES) {
             throw new IllegalArgumentException("at most " + MAX_ALTERNATIVES + " alternatives: " + alternatives);
         }
-        alternatives.forEach(id -> RequestHandoff.requireNetworkId(id, "alternative network"));
+        for (int i = 0; i < alternatives.size(); i++) { // by index: see HandoffAdviceCodec.encode
+            RequestHandoff.requireNetworkId(alternatives.get(i), "alternative network");
+        }
         if (completed && verdict != Verdict.GO) {
             throw new IllegalArgumentException("only a go completes the registration");
         }
