@@ -26,7 +26,8 @@ final class Takeover {
 
     private static final Logger LOG = LoggerFactory.getLogger(Takeover.class);
 
-    private record Transfer(int id, TrackedAgent failed, TrackedAgent target, int chunks, int[] acknowledged) {
+    private record Transfer(int id, TrackedAgent failed, TrackedAgent target, int bindings, int chunks,
+            int[] acknowledged) {
     }
 
     private final ControlSettings settings;
@@ -61,7 +62,8 @@ final class Takeover {
         }
         TrackedAgent target = best.get();
         List<byte[]> chunks = SnapshotChunks.encode(++nextTransferId, 0, failed.mbr().all(), settings.chunkBytes(), now);
-        Transfer transfer = new Transfer(nextTransferId, failed, target, chunks.size(), new int[1]);
+        Transfer transfer = new Transfer(nextTransferId, failed, target, failed.mbr().bindings(), chunks.size(),
+                new int[1]);
         byTarget.put(target.nodeId(), transfer);
         target.moveTo(AgentState.RECEIVING, "taking over HA " + failed.nodeId() + "'s " + failed.mbr().bindings()
                 + " bindings in " + chunks.size() + " chunks");
@@ -146,9 +148,13 @@ final class Takeover {
         byTarget.remove(transfer.target().nodeId());
         transfer.failed().successor(transfer.target().nodeId());
         core.counters().increment("takeovers-completed");
+        core.counters().add("bindings-downloaded", transfer.bindings());
+        boolean switchover = transfer.failed().state() == AgentState.SWITCHING_OVER;
+        // the details name the takeover for machines: the SNMP agent's hacnTakeoverDone
         transfer.target().moveTo(AgentState.ACTIVE, "activated with HA " + transfer.failed().nodeId() + "'s "
-                + transfer.failed().mbr().bindings() + " bindings");
-        if (transfer.failed().state() == AgentState.SWITCHING_OVER) {
+                + transfer.bindings() + " bindings", Map.of("takenFrom", Integer.toString(transfer.failed().nodeId()),
+                        "bindings", Integer.toString(transfer.bindings()), "cause", switchover ? "switchover" : "failure"));
+        if (switchover) {
             core.switchedOver(transfer.failed());
         }
     }
