@@ -59,18 +59,19 @@ final class NotificationMapper {
                 vbs.add(vb(HomeagentMib.EVENT_TEXT, text(event.text())));
             }
             case ROLE_CHANGED -> {
-                Optional<Notification> member = groupStateChange(event);
-                if (member.isPresent()) {
-                    return member;
+                // a role's own notification where it has one (group member, control node), else the generic one
+                Optional<Notification> specific = groupStateChange(event).or(() -> HacnNotifications.roleChange(event));
+                if (specific.isPresent()) {
+                    return specific;
                 }
                 trap = HomeagentMib.ROLE_CHANGE;
                 vbs.add(vb(HomeagentMib.EVENT_SOURCE, text(event.source())));
                 vbs.add(vb(HomeagentMib.EVENT_TEXT, text(event.text())));
             }
             case FAILURE -> {
-                Optional<Notification> shaLost = delegationShaLost(event);
-                if (shaLost.isPresent()) {
-                    return shaLost;
+                Optional<Notification> specific = delegationShaLost(event).or(() -> HacnNotifications.agentFailure(event));
+                if (specific.isPresent()) {
+                    return specific;
                 }
                 trap = HomeagentMib.COMPONENT_FAILURE;
                 vbs.add(vb(HomeagentMib.EVENT_SOURCE, text(event.source())));
@@ -129,21 +130,21 @@ final class NotificationMapper {
             vb(HomeagentMib.EVENT_TEXT, text(event.text()))}));
     }
 
-    private static VariableBinding vb(OID object, Variable value) {
+    static VariableBinding vb(OID object, Variable value) {
         return new VariableBinding(new OID(object).append(0), value);
     }
 
     /** SnmpAdminString is at most 255 octets (RFC 3411). */
-    private static OctetString text(String s) {
+    static OctetString text(String s) {
         byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return new OctetString(java.util.Arrays.copyOf(utf8, Math.min(utf8.length, 255)));
     }
 
-    private static Gauge32 gauge(String value) {
+    static Gauge32 gauge(String value) {
         return new Gauge32(Math.min(Math.max(number(value), 0), 0xFFFF_FFFFL));
     }
 
-    private static long number(String value) {
+    static long number(String value) {
         try {
             return value == null ? 0 : Long.parseLong(value);
         } catch (NumberFormatException e) {
