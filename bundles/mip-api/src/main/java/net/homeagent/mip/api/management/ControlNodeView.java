@@ -19,9 +19,18 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface ControlNodeView {
 
-    /** The source of the control node's own appliance events: an HA's failure, the pair's switch. */
+    /**
+     * The source of the control node's own appliance events: an HA's FAILURE (details {@code ha},
+     * {@code detection} as {@link Detection#label()}, {@code reason}, {@code bindings} in its MBR), and the
+     * ROLE_CHANGED standby -> active of a control node that resumes (details {@code node}, its node id,
+     * {@code agents}, {@code bindings}).
+     */
     String SOURCE = "hacn";
-    /** The source of an HA's ROLE_CHANGED events: this prefix and its node id ({@code hacn-ha-2}). */
+    /**
+     * The source of an HA's ROLE_CHANGED events: this prefix and its node id ({@code hacn-ha-2}); their
+     * details add {@code ha}, and a redundant HA's activation (receiving -> active) {@code takenFrom},
+     * {@code bindings} downloaded and {@code cause} ({@code failure} or {@code switchover}).
+     */
     String AGENT_SOURCE_PREFIX = "hacn-ha-";
 
     /** The control node now. */
