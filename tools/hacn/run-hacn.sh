@@ -18,7 +18,10 @@
 # (hacn:agents) and holds no binding of its old mobiles. hacn:failover 2 (manual switchover): ha1
 # takes every binding over, ha2 stands by holding none, renewals at the public address accepted;
 # the operator's bad input refused. kill -9 of the control node and a restart: it comes back from
-# its checkpoint and renewals are still accepted. tshark with tools/wireshark/homeagent-peer.lua
+# its checkpoint and renewals are still accepted. The control node's SNMP agent (HOMEAGENT-HACN-MIB):
+# snmpwalk of hacnAgentTable agrees with hacn:agents before and after the kill, and snmptrapd beside
+# it receives hacnAgentFailure (ha1, detected by poll) and hacnTakeoverDone (ha2 took ha1's bindings)
+# after the kill. tshark with tools/wireshark/homeagent-peer.lua
 # decodes every control node message of the run without a malformed one. Each wait is bounded;
 # each check prints PASS or FAIL; last line "N passed, N failed".
 #
@@ -30,6 +33,9 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 nodes=${NODES:-300}
 boot_timeout=${BOOT_TIMEOUT:-300}
 public=192.0.2.1
+snmp_port=1161 trap_port=1162 community=hcn-community   # in the control node's namespace, on its loopback
+engine=80001f8804686861636e6d6962 auth=hcn-auth-pass priv=hcn-priv-pass   # engine: "hhacnmib"
+hacnmib=.1.3.6.1.4.1.32473.1.2                          # HOMEAGENT-HACN-MIB
 # shellcheck source=../testbed/testbed.sh
 source "$here/../testbed/testbed.sh"
 # shellcheck source=hacn-lib.sh
@@ -75,6 +81,30 @@ renew_at_public() {  # LABEL: 50 renewals of acknowledged mobiles at the public 
     grep -q '^acknowledged 50, refused 0, unanswered 0' "$work/renew-$1.out"
 }
 
+walk_hacn() {  # FILE: the control node's HOMEAGENT-HACN-MIB objects, numeric OIDs
+    testbed_exec hacn snmpwalk -v2c -c "$community" -On -t 2 -r 1 "127.0.0.1:$snmp_port" "$hacnmib.1" >"$1" 2>&1 || true
+}
+
+walked() {  # FILE LINE...: every LINE is in the walk
+    local file=$1 line
+    shift
+    for line in "$@"; do grep -qxF -- "$line" "$file" || return 1; done
+}
+
+trapped() {  # PATTERN: a notification in snmptrapd's log (one line a trap) matches PATTERN
+    grep -q -- "$1" "$work/traps.log" 2>/dev/null
+}
+
+# await_trap SECONDS PATTERN: polls snmptrapd's log until a trap matches
+await_trap() {
+    local deadline=$((SECONDS + $1))
+    while ((SECONDS < deadline)); do
+        trapped "$2" && return 0
+        sleep 1
+    done
+    return 1
+}
+
 refused() {  # COMMAND EXPECTED: the control node's shell answers COMMAND with the % line EXPECTED
     testbed_shell hacn "$1" | tee -a "$work/refusals" | grep -qF "% $2"
 }
@@ -86,10 +116,22 @@ testbed_link home
 testbed_node mn home=192.0.2.100/24
 # the control node's own home agent listens on loopback only: the control node binds the public address
 # ha1 takes part in takeovers with priority 5 once it rejoined as a redundant HA
-node hacn "$public" 100 "1@192.0.2.11:7434,2@192.0.2.12:7434" net.homeagent.ha.listenAddresses=127.0.0.1 \
+# its SNMP agent on its loopback (walked with a v2c community), notifications as SNMPv3 traps to snmptrapd
+# beside it; 20 per minute of one event kind: an HA's failure brings 3 ROLE_CHANGED events before the
+# takeover's, each HA's first contact one more (docs/snmp.md, "The HA control node")
+SNMP_PORT=$snmp_port node hacn "$public" 100 "1@192.0.2.11:7434,2@192.0.2.12:7434" \
+    net.homeagent.ha.listenAddresses=127.0.0.1 \
     net.homeagent.hacn.enabled=true "net.homeagent.hacn.publicAddress=$public" \
     "net.homeagent.hacn.agents=1@192.0.2.11:7434 5 0" "net.homeagent.hacn.redundantAgents=2@192.0.2.12:7434 10 0" \
-    net.homeagent.hacn.checkpointMillis=1000
+    net.homeagent.hacn.checkpointMillis=1000 net.homeagent.snmp.listenAddress=127.0.0.1 \
+    "net.homeagent.snmp.engineId=$engine" "net.homeagent.snmp.notificationTargets=udp:127.0.0.1/$trap_port v3 nms" \
+    net.homeagent.snmp.notificationsPerInterval=20
+printf 'user nms SHA-256 %s AES-128 %s read-only\ncommunity lab %s read-only\n' "$auth" "$priv" "$community" \
+    >"$karaf_home/etc/snmp-access.conf"
+chmod 600 "$karaf_home/etc/snmp-access.conf"
+printf 'createUser -e 0x%s nms SHA-256 %s AES %s\nauthUser log nms authPriv\n' "$engine" "$auth" "$priv" \
+    >"$work/snmptrapd.conf"
+testbed_exec_bg hacn snmptrapd -f -n -On -C -c "$work/snmptrapd.conf" -Lf "$work/traps.log" "udp:127.0.0.1:$trap_port"
 ha ha1 192.0.2.11 1 false
 ha ha2 192.0.2.12 2 true
 
@@ -117,6 +159,11 @@ sleep 2   # the last change reports
 mbr=$(agent_line 1 | awk '{print $6}')
 expect "the control node's MBR snapshot of ha1 holds $acknowledged bindings (hacn:agents: $mbr)" \
     test "$mbr" = "$acknowledged"
+walk_hacn "$work/walk.before"
+expect "snmpwalk hacnAgentTable: ha1 active (2) by role and state with $acknowledged bindings, ha2 redundant (2) standing by (4)" \
+    walked "$work/walk.before" "$hacnmib.1.3.1.2.1 = STRING: \"192.0.2.11:7434\"" "$hacnmib.1.3.1.3.1 = INTEGER: 1" \
+    "$hacnmib.1.3.1.4.1 = INTEGER: 2" "$hacnmib.1.3.1.8.1 = Gauge32: $acknowledged" \
+    "$hacnmib.1.3.1.3.2 = INTEGER: 2" "$hacnmib.1.3.1.4.2 = INTEGER: 4" "$hacnmib.1.2.1.0 = INTEGER: 1"
 
 log "kill -9 of ha1"
 killed_at=$(date +%s%3N)
@@ -129,6 +176,17 @@ expect "ha2 holds every acknowledged binding (lost: $(holds_every_binding ha2 >/
 expect "renewals at the public address are accepted by ha2" renew_at_public takeover
 testbed_shell hacn 'hacn:stats' | tee "$work/hacn.stats" || true
 expect "the failure was detected by polling a silent HA" grep -qE '^detections-poll +1$' "$work/hacn.stats"
+# hacnAgentFailure: hacnEventAgent 1, hacnEventDetection poll(2); hacnTakeoverDone: ha2 took ha1's
+failure_trap="OID: $hacnmib.0.1.*$hacnmib.1.4.1.0 = Gauge32: 1.*$hacnmib.1.4.2.0 = INTEGER: 2"
+takeover_trap="OID: $hacnmib.0.2.*$hacnmib.1.4.1.0 = Gauge32: 2.*$hacnmib.1.4.4.0 = Gauge32: 1.*$hacnmib.1.4.3.0 = Gauge32: $acknowledged"
+await_trap 10 "$takeover_trap" || true
+expect "snmptrapd received hacnAgentFailure for ha1, detected by poll" trapped "$failure_trap"
+expect "snmptrapd received hacnTakeoverDone: ha2 took ha1's $acknowledged bindings" trapped "$takeover_trap"
+walk_hacn "$work/walk.after"
+expect "snmpwalk after the kill: ha1 failed (7) with successor 2, ha2 active (2), 1 takeover of $acknowledged bindings, 1 poll detection" \
+    walked "$work/walk.after" "$hacnmib.1.3.1.4.1 = INTEGER: 7" "$hacnmib.1.3.1.15.1 = Gauge32: 2" \
+    "$hacnmib.1.3.1.4.2 = INTEGER: 2" "$hacnmib.1.1.14.0 = Counter64: 1" "$hacnmib.1.1.16.0 = Counter64: $acknowledged" \
+    "$hacnmib.1.1.8.0 = Counter64: 1"
 
 log "ha1 restarts: it rejoins as a redundant HA"
 testbed_start ha1

@@ -15,6 +15,11 @@ public final class Counters {
         counts.computeIfAbsent(name, n -> new LongAdder()).increment();
     }
 
+    /** Adds {@code amount} (a count of things, e.g. the bindings of a download) to counter {@code name}. */
+    public void add(String name, long amount) {
+        counts.computeIfAbsent(name, n -> new LongAdder()).add(amount);
+    }
+
     public long get(String name) {
         LongAdder count = counts.get(name);
         return count == null ? 0 : count.sum();

@@ -59,8 +59,10 @@ final class NotificationMapper {
                 vbs.add(vb(HomeagentMib.EVENT_TEXT, text(event.text())));
             }
             case ROLE_CHANGED -> {
-                // a role's own notification where it has one (group member, MIPv6 recovery), else the generic one
-                Optional<Notification> specific = groupStateChange(event).or(() -> Mip6Notifications.recovery(event));
+                // a role's own notification where it has one (group member, control node, MIPv6 recovery),
+                // else the generic one
+                Optional<Notification> specific = groupStateChange(event).or(() -> HacnNotifications.roleChange(event))
+                        .or(() -> Mip6Notifications.recovery(event));
                 if (specific.isPresent()) {
                     return specific;
                 }
@@ -69,9 +71,9 @@ final class NotificationMapper {
                 vbs.add(vb(HomeagentMib.EVENT_TEXT, text(event.text())));
             }
             case FAILURE -> {
-                Optional<Notification> shaLost = delegationShaLost(event);
-                if (shaLost.isPresent()) {
-                    return shaLost;
+                Optional<Notification> specific = delegationShaLost(event).or(() -> HacnNotifications.agentFailure(event));
+                if (specific.isPresent()) {
+                    return specific;
                 }
                 trap = HomeagentMib.COMPONENT_FAILURE;
                 vbs.add(vb(HomeagentMib.EVENT_SOURCE, text(event.source())));

@@ -21,6 +21,7 @@ import net.homeagent.mip.api.BindingStore;
 import net.homeagent.mip.api.RegistrationStatistics;
 import net.homeagent.mip.api.SecurityAssociations;
 import net.homeagent.mip.api.events.ApplianceEvent;
+import net.homeagent.mip.api.management.ControlNodeView;
 import net.homeagent.mip.api.management.DelegationView;
 import net.homeagent.mip.api.management.ManagementNotifier;
 import net.homeagent.mip.api.management.MimmAdvisorView;
@@ -32,6 +33,7 @@ import net.homeagent.mip.api.support.RateLimitedLog;
 import net.homeagent.snmp.NotificationMapper.Notification;
 import net.homeagent.snmp.mib.DelegationMib;
 import net.homeagent.snmp.mib.GroupMib;
+import net.homeagent.snmp.mib.HacnMib;
 import net.homeagent.snmp.mib.MimmMib;
 import net.homeagent.snmp.mib.Mip6Mib;
 import net.homeagent.snmp.mib.HomeagentMib;
@@ -39,7 +41,8 @@ import net.homeagent.snmp.mib.MipMib;
 
 /**
  * The appliance's SNMP agent (PID {@value SnmpConfig#PID}): MIP-MIB and HOMEAGENT-MIB over the live
- * mip-api services (the redundancy group member's objects while there is one, the PHA's delegation while it is one), and the notifier the event routes hand notifiable events to. A configuration it
+ * mip-api services (the redundancy group member's objects while there is one, the PHA's delegation while it is one,
+ * HOMEAGENT-HACN-MIB while it is an HA control node), and the notifier the event routes hand notifiable events to. A configuration it
  * cannot use (bad key, bad access file, port taken) leaves the agent stopped, says why in the log
  * and in {@code snmp:status}, and keeps the rest of the appliance running.
  */
@@ -63,6 +66,10 @@ public final class SnmpAgentComponent implements SnmpAgentStatus, ManagementNoti
     /** The Mobile IPv6 node, while feature homeagent-mip6 is installed (HOMEAGENT-MIP6-MIB). */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Mip6NodeView mip6;
+
+    /** The HA control node, while the appliance is one (homeagent-hacn, enabled). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ControlNodeView controlNode;
 
     private final RequestCounters counters = new RequestCounters();
     private final RateLimitedLog sendFailures;
@@ -89,7 +96,7 @@ public final class SnmpAgentComponent implements SnmpAgentStatus, ManagementNoti
             started = new ApplianceAgent(settings, access, List.of(
                     new MipMib(store, statistics, associations, clock, settings.bindingIndexMaxAge()),
                     new HomeagentMib(store, statistics, backup, limit::suppressed), new GroupMib(() -> group),
-                    new MimmMib(() -> mimm), new DelegationMib(() -> delegation),
+                    new MimmMib(() -> mimm), new DelegationMib(() -> delegation), new HacnMib(() -> controlNode),
                     new Mip6Mib(() -> mip6, clock)),
                     counters);
             started.start();

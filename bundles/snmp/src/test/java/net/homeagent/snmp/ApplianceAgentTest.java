@@ -54,6 +54,7 @@ import org.snmp4j.transport.DefaultUdpTransportMapping;
 
 import net.homeagent.mip.api.RegistrationStatistics;
 import net.homeagent.mip.api.RegistrationStatistics.RegistrationCounters;
+import net.homeagent.mip.api.management.ControlNodeView;
 import net.homeagent.mip.api.management.DelegationView;
 import net.homeagent.mip.api.management.MimmAdvisorView;
 import net.homeagent.mip.api.management.MimmAdvisorView.AlertRow;
@@ -68,6 +69,7 @@ import net.homeagent.mip.api.management.RedundancyGroupView.State;
 import net.homeagent.mip.api.testing.FakeBindingStore;
 import net.homeagent.mip.api.testing.MutableClock;
 import net.homeagent.snmp.mib.DelegationMib;
+import net.homeagent.snmp.mib.HacnMib;
 import net.homeagent.snmp.mib.GroupMib;
 import net.homeagent.snmp.mib.MimmMib;
 import net.homeagent.snmp.mib.Mip6Mib;
@@ -101,6 +103,8 @@ class ApplianceAgentTest {
     /** The MIPv6 node's view, the same way. */
     private volatile Mip6NodeView mip6;
     private final MutableClock mip6Clock = MutableClock.at("2026-12-07T06:00:00Z");
+    /** The HA control node's view, the same way. */
+    private volatile ControlNodeView controlNode;
     private ApplianceAgent agent;
     private Snmp manager;
     private USM managerUsm;
@@ -120,7 +124,7 @@ class ApplianceAgentTest {
         agent = new ApplianceAgent(settings, access, List.of(new MipMib(store, statistics, null,
                 MutableClock.at("2026-12-01T10:01:40Z"), Duration.ofSeconds(2)), new GroupMib(() -> view),
                 new MimmMib(() -> mimm), new DelegationMib(() -> delegation),
-                new Mip6Mib(() -> mip6, mip6Clock)), counters);
+                new Mip6Mib(() -> mip6, mip6Clock), new HacnMib(() -> controlNode)), counters);
         agent.start();
 
         SecurityProtocols protocols = new SecurityProtocols(SecurityProtocols.SecurityProtocolSet.defaultSecurity);
@@ -336,6 +340,56 @@ class ApplianceAgentTest {
         OID oid = new OID(under).append(new OID(suffix));
         return walked.stream().filter(vb -> vb.getOid().equals(oid)).map(VariableBinding::getVariable).findFirst()
                 .orElse(null);
+    }
+
+    @Test
+        void servesTheControlNodesCountersPairAndHasFromTheViewAndNothingWithoutIt() throws IOException {
+        user("nms", "authpass123");
+        ControlNodeView.Counts counts = new ControlNodeView.Counts(1000, 990, 985, 3, 7, 2, 1, 0, 1, 0, 0, 0, 2, 2, 0,
+                300, 1, 0, 1);
+        ControlNodeView.Pair pair = new ControlNodeView.Pair(ControlNodeView.PairRole.STANDBY, OptionalInt.of(9),
+                OptionalInt.of(9), 0, 412, 1, 0, 0);
+        controlNode = () -> new ControlNodeView.ControlNode(counts, pair, List.of(
+                new ControlNodeView.Agent(1, "192.0.2.21:7434", false, ControlNodeView.AgentState.FAILED, 0, 0, 150,
+                        150, 150, OptionalLong.of(4200), OptionalInt.empty(), 600, 0, 1, OptionalInt.of(3), false),
+                new ControlNodeView.Agent(3, "192.0.2.23:7434", true, ControlNodeView.AgentState.ACTIVE, 10, 1000, 150,
+                        150, 149, OptionalLong.empty(), OptionalInt.of(15), 12, 2, 0, OptionalInt.empty(), false)));
+        OID hacn = new OID("1.3.6.1.4.1.32473.1.2.1");
+
+        PDU scalars = request(PDU.GET, new OID(hacn).append("1.1.0")); // hacnRequestsReceived
+        scalars.add(new VariableBinding(new OID(hacn).append("1.16.0"))); // hacnBindingsDownloaded
+        scalars.add(new VariableBinding(new OID(hacn).append("1.19.0"))); // hacnRejoins
+        scalars.add(new VariableBinding(new OID(hacn).append("2.1.0"))); // hacnPairRole
+        scalars.add(new VariableBinding(new OID(hacn).append("2.3.0"))); // hacnPairActiveNode
+        scalars.add(new VariableBinding(new OID(hacn).append("2.5.0"))); // hacnPairReplicasReceived
+        PDU answer = manager.send(scalars, target("nms")).getResponse();
+        assertThat(answer.getVariableBindings()).extracting(VariableBinding::getVariable).containsExactly(
+                new Counter64(1000), new Counter64(300), new Counter64(1), new Integer32(3), new UnsignedInteger32(9),
+                new Counter64(412));
+
+        OID entry = new OID(hacn).append(3).append(1);
+        List<VariableBinding> table = walk(entry);
+        assertThat(table).hasSize(2 * 15);
+        assertThat(cell(table, entry, "3.1")).isEqualTo(new Integer32(1)); // HA 1 active by role
+        assertThat(cell(table, entry, "4.1")).isEqualTo(new Integer32(7)); // failed
+        assertThat(cell(table, entry, "3.3")).isEqualTo(new Integer32(2)); // HA 3 redundant
+        assertThat(cell(table, entry, "4.3")).isEqualTo(new Integer32(2)); // active
+        assertThat(cell(table, entry, "10.1")).isEqualTo(new Integer32(4200)); // heard 4.2 s ago
+        assertThat(cell(table, entry, "10.3")).isEqualTo(new Integer32(-1)); // never heard
+        assertThat(cell(table, entry, "11.1")).isEqualTo(new Integer32(-1)); // no capacity
+        assertThat(cell(table, entry, "11.3")).isEqualTo(new Integer32(15));
+        assertThat(cell(table, entry, "15.1")).isEqualTo(new UnsignedInteger32(3)); // taken over by HA 3
+        assertThat(cell(table, entry, "16.3")).isEqualTo(new Integer32(2)); // not awaiting a takeover
+
+        controlNode = null; // no longer a control node
+        PDU gone = manager.send(request(PDU.GET, new OID(hacn).append("1.1.0")), target("nms")).getResponse();
+        assertThat(gone.get(0).getVariable()).isEqualTo(Null.noSuchObject);
+        assertThat(walk(hacn)).isEmpty();
+    }
+
+    private static Variable cell(List<VariableBinding> table, OID entry, String columnAndIndex) {
+        return table.stream().filter(vb -> vb.getOid().getSuffix(entry).equals(new OID(columnAndIndex)))
+                .map(VariableBinding::getVariable).findFirst().orElseThrow();
     }
 
     /** GETNEXT from {@code prefix} while the answers stay under it. */

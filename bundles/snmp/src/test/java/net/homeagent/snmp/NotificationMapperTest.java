@@ -51,10 +51,9 @@ class NotificationMapperTest {
 
     @Test
     void anotherRolesChangeIsARoleChangeWithItsSourceAndText() {
-        ApplianceEvent hacn = ApplianceEvent.roleChanged(AT, "hacn", "standby", "active", "peer silent")
-                .withDetail("node", "2");
+        ApplianceEvent pha = ApplianceEvent.roleChanged(AT, "delegation-pha", "off", "primary", "2 SHAs");
 
-        Notification n = NotificationMapper.map(hacn).orElseThrow();
+        Notification n = NotificationMapper.map(pha).orElseThrow();
 
         assertThat(n.trapOid()).isEqualTo(HomeagentMib.ROLE_CHANGE);
         assertThat(n.bindings()).extracting(VariableBinding::getOid).containsExactly(

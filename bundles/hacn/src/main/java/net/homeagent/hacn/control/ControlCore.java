@@ -17,6 +17,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ import net.homeagent.hacn.wire.HacnMessage.SnapshotRequest;
 import net.homeagent.hacn.wire.MalformedHacnMessage;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.events.ApplianceEvent;
+import net.homeagent.mip.api.management.ControlNodeView;
 import net.homeagent.mip.codec.MalformedMessageException;
 import net.homeagent.mip.codec.MipCodec;
 import net.homeagent.mip.codec.MipMessage;
@@ -90,6 +92,7 @@ public final class ControlCore {
     private volatile Runnable stateChanged = () -> { };
     private volatile Consumer<Boolean> roleChanged = active -> { };
     private final Optional<StandbyPair> pair;
+    private final int nodeId;
     /** Whether this control node serves: always without a peer control node, else when keepalived made it master. */
     private boolean active;
     private long nextRequestId;
@@ -118,6 +121,7 @@ public final class ControlCore {
         this.settings = settings;
         this.clock = clock;
         this.events = events;
+        this.nodeId = link.nodeId();
         this.drops = new Drops(counters, clock, LOG);
         for (AgentSpec spec : settings.agents()) {
             agents.put(spec.nodeId(), new TrackedAgent(spec, (home, holds) -> holds(spec.nodeId(), home, holds),
@@ -470,9 +474,10 @@ public final class ControlCore {
         agent.detected();
         counters.increment("detections-" + how);
         LOG.warn("HA {} failed, detected by {}: {}", agent.nodeId(), how, why);
-        events.accept(ApplianceEvent.of(ApplianceEvent.Kind.FAILURE, now, "hacn", "HA " + agent.nodeId()
-                + " failed (" + how + "): " + why, Map.of("component", "hacn", "ha", Integer.toString(agent.nodeId()),
-                        "detection", how, "reason", why)));
+        events.accept(ApplianceEvent.of(ApplianceEvent.Kind.FAILURE, now, ControlNodeView.SOURCE, "HA "
+                + agent.nodeId() + " failed (" + how + "): " + why, Map.of("component", ControlNodeView.SOURCE,
+                        "ha", Integer.toString(agent.nodeId()), "detection", how, "reason", why,
+                        "bindings", Integer.toString(agent.mbr().bindings()))));
         agent.moveTo(AgentState.FAILED, how + ": " + why);
         if (was == AgentState.RECEIVING) {
             takeover.targetFailed(agent, now);
@@ -482,13 +487,19 @@ public final class ControlCore {
         }
     }
 
-    private void moved(TrackedAgent agent, AgentState from, AgentState to, String why) {
+    private void moved(TrackedAgent agent, AgentState from, AgentState to, String why, Map<String, String> details) {
         changes++;
         stateChanged.run();
         counters.increment("transitions");
         LOG.info("HA {}: {} -> {} ({}; docs/hacn.md, \"States of an HA\")", agent.nodeId(), from.text(), to.text(), why);
-        events.accept(ApplianceEvent.roleChanged(clock.instant(), "hacn-ha-" + agent.nodeId(), from.text(), to.text(),
-                why));
+        // the HA's node id for machines (the SNMP agent's hacnTakeoverDone), with what the change adds
+        ApplianceEvent event = ApplianceEvent.roleChanged(clock.instant(),
+                ControlNodeView.AGENT_SOURCE_PREFIX + agent.nodeId(), from.text(), to.text(), why)
+                .withDetail("ha", Integer.toString(agent.nodeId()));
+        for (Map.Entry<String, String> detail : details.entrySet()) {
+            event = event.withDetail(detail.getKey(), detail.getValue());
+        }
+        events.accept(event);
     }
 
     // ---- for the collaborators and the operator
@@ -558,7 +569,10 @@ public final class ControlCore {
         counters.increment("resumes-as-active");
         LOG.info("active control node now: resumed with {} HAs and {} bindings; polling every HA so that it follows",
                 learned.agents().size(), agents.values().stream().mapToInt(a -> a.mbr().bindings()).sum());
-        events.accept(ApplianceEvent.roleChanged(now, "hacn", "standby", "active", "keepalived MASTER"));
+        events.accept(ApplianceEvent.roleChanged(now, ControlNodeView.SOURCE, "standby", "active", "keepalived MASTER")
+                .withDetail("node", Integer.toString(nodeId)).withDetail("agents", Integer.toString(agents.size()))
+                .withDetail("bindings", Integer.toString(agents.values().stream().mapToInt(a -> a.mbr().bindings())
+                        .sum())));
         for (TrackedAgent agent : agents.values()) {
             detector.poll(agent, now);
         }
@@ -593,6 +607,21 @@ public final class ControlCore {
     /** Runs {@code step} under the control node's lock (an acknowledgement coming back from the link). */
     synchronized void locked(Runnable step) {
         step.run();
+    }
+
+    /** What {@code reading} reads under the control node's lock: one consistent picture (the management view). */
+    synchronized <T> T read(Supplier<T> reading) {
+        return reading.get();
+    }
+
+    /** This control node's node id on the peer link. */
+    int nodeId() {
+        return nodeId;
+    }
+
+    /** Which of a pair this control node is; empty without a peer. */
+    Optional<StandbyPair> pair() {
+        return pair;
     }
 
     Collection<TrackedAgent> agents() {

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -21,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import net.homeagent.hacn.PeriodicTask;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.events.ApplianceEvents;
+import net.homeagent.mip.api.management.ControlNodeView;
 import net.homeagent.mip.api.support.KarafFolder;
 import net.homeagent.peer.PeerLink;
 import net.homeagent.peer.vrrp.KeepalivedFifoReader;
@@ -47,9 +50,10 @@ public final class ControlNode {
     private final Optional<Checkpoints> checkpoints;
     private final Optional<KeepalivedFifoReader> keepalived;
     private final InetSocketAddress publicAddress;
+    private final Optional<ServiceRegistration<ControlNodeView>> management;
 
     @Activate
-    public ControlNode(@Reference(name = "link") PeerLink link, HacnConfig config) {
+    public ControlNode(@Reference(name = "link") PeerLink link, HacnConfig config, BundleContext context) {
         if (!config.enabled()) {
             LOG.info("not the HA control node (enabled=false in etc/{}.cfg)", HacnConfig.PID);
             this.core = Optional.empty();
@@ -57,6 +61,7 @@ public final class ControlNode {
             this.checkpoints = Optional.empty();
             this.keepalived = Optional.empty();
             this.publicAddress = null;
+            this.management = Optional.empty();
             return;
         }
         ControlSettings settings = ControlSettings.from(config);
@@ -113,6 +118,8 @@ public final class ControlNode {
         this.keepalived = peer.map(p -> new KeepalivedFifoReader(Path.of(config.notifyFifo()), config.vrrpInstance(),
                 notice -> started.keepalived(notice.master()), started.counters()::increment, clock, "hacn"));
         keepalived.ifPresent(KeepalivedFifoReader::start);
+        // by hand, only on an enabled control node: no service, no HOMEAGENT-HACN-MIB objects (docs/snmp.md)
+        this.management = Optional.of(context.registerService(ControlNodeView.class, new ManagementView(started), null));
     }
 
     /**
@@ -162,6 +169,7 @@ public final class ControlNode {
 
     @Deactivate
     void stop() {
+        management.ifPresent(ServiceRegistration::unregister);
         keepalived.ifPresent(KeepalivedFifoReader::close);
         ticker.ifPresent(PeriodicTask::close);
         closeFront();

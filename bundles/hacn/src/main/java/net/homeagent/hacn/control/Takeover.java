@@ -26,7 +26,40 @@ final class Takeover {
 
     private static final Logger LOG = LoggerFactory.getLogger(Takeover.class);
 
-    private record Transfer(int id, TrackedAgent failed, TrackedAgent target, int chunks, int[] acknowledged) {
+    /**
+     * Chunks of a download unacknowledged at once: 64 of at most {@code chunkBytes} (1,200 by default,
+     * ~77 KB), far inside a socket buffer and the peer link's windows, as group-sync's learn paces
+     * its chunks. Sending a whole MBR at once (3,652 chunks for 98,593 bindings) overflowed the
+     * redundant HA's socket on the shared test box, the link gave up on chunks after its bound and
+     * the redundant HA was declared failed, again at every retry (bench-hacn.sh, 2026-12-07).
+     */
+    static final int CHUNKS_IN_FLIGHT = 64;
+
+    /** One download: its chunks, how many were sent and how many acknowledged. */
+    private static final class Transfer {
+        final int id;
+        final TrackedAgent failed;
+        final TrackedAgent target;
+        final int bindings;
+        final List<byte[]> chunks;
+        int sent;
+        int acknowledged;
+
+        Transfer(int id, TrackedAgent failed, TrackedAgent target, int bindings, List<byte[]> chunks) {
+            this.id = id;
+            this.failed = failed;
+            this.target = target;
+            this.bindings = bindings;
+            this.chunks = chunks;
+        }
+
+        TrackedAgent failed() {
+            return failed;
+        }
+
+        TrackedAgent target() {
+            return target;
+        }
     }
 
     private final ControlSettings settings;
@@ -61,14 +94,22 @@ final class Takeover {
         }
         TrackedAgent target = best.get();
         List<byte[]> chunks = SnapshotChunks.encode(++nextTransferId, 0, failed.mbr().all(), settings.chunkBytes(), now);
-        Transfer transfer = new Transfer(nextTransferId, failed, target, chunks.size(), new int[1]);
+        Transfer transfer = new Transfer(nextTransferId, failed, target, failed.mbr().bindings(), chunks);
         byTarget.put(target.nodeId(), transfer);
         target.moveTo(AgentState.RECEIVING, "taking over HA " + failed.nodeId() + "'s " + failed.mbr().bindings()
                 + " bindings in " + chunks.size() + " chunks");
         core.counters().increment("takeovers-started");
-        for (byte[] chunk : chunks) {
+        sendMore(transfer);
+    }
+
+    /** Sends the transfer's next chunks while fewer than {@link #CHUNKS_IN_FLIGHT} are unacknowledged. */
+    private void sendMore(Transfer transfer) {
+        while (current(transfer) && transfer.sent < transfer.chunks.size()
+                && transfer.sent - transfer.acknowledged < CHUNKS_IN_FLIGHT) {
+            byte[] chunk = transfer.chunks.get(transfer.sent++);
             core.counters().increment("download-chunks-sent");
-            core.sendBytes(target, chunk).whenComplete((ok, failure) -> core.locked(() -> chunkDone(transfer, failure)));
+            core.sendBytes(transfer.target, chunk)
+                    .whenComplete((ok, failure) -> core.locked(() -> chunkDone(transfer, failure)));
         }
     }
 
@@ -128,10 +169,11 @@ final class Takeover {
                     + "'s bindings");
             return;
         }
-        if (++transfer.acknowledged()[0] < transfer.chunks()) {
+        if (++transfer.acknowledged < transfer.chunks.size()) {
+            sendMore(transfer);
             return;
         }
-        core.send(transfer.target(), new Activate(transfer.id(), transfer.chunks()))
+        core.send(transfer.target(), new Activate(transfer.id, transfer.chunks.size()))
                 .whenComplete((ok, error) -> core.locked(() -> activated(transfer, error)));
     }
 
@@ -146,9 +188,13 @@ final class Takeover {
         byTarget.remove(transfer.target().nodeId());
         transfer.failed().successor(transfer.target().nodeId());
         core.counters().increment("takeovers-completed");
+        core.counters().add("bindings-downloaded", transfer.bindings);
+        boolean switchover = transfer.failed().state() == AgentState.SWITCHING_OVER;
+        // the details name the takeover for machines: the SNMP agent's hacnTakeoverDone
         transfer.target().moveTo(AgentState.ACTIVE, "activated with HA " + transfer.failed().nodeId() + "'s "
-                + transfer.failed().mbr().bindings() + " bindings");
-        if (transfer.failed().state() == AgentState.SWITCHING_OVER) {
+                + transfer.bindings + " bindings", Map.of("takenFrom", Integer.toString(transfer.failed().nodeId()),
+                        "bindings", Integer.toString(transfer.bindings), "cause", switchover ? "switchover" : "failure"));
+        if (switchover) {
             core.switchedOver(transfer.failed());
         }
     }

@@ -3,6 +3,7 @@ package net.homeagent.hacn.control;
 import java.net.Inet4Address;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.BiConsumer;
@@ -17,9 +18,9 @@ import net.homeagent.mip.api.Binding;
  */
 final class TrackedAgent {
 
-    /** Where each state change goes: logged, counted, published. */
+    /** Where each state change goes: logged, counted, published (with {@code details} for machines). */
     interface Transitions {
-        void moved(TrackedAgent agent, AgentState from, AgentState to, String why);
+        void moved(TrackedAgent agent, AgentState from, AgentState to, String why, Map<String, String> details);
     }
 
     private final AgentSpec spec;
@@ -69,10 +70,15 @@ final class TrackedAgent {
     }
 
     void moveTo(AgentState to, String why) {
+        moveTo(to, why, Map.of());
+    }
+
+    /** @param details named values the change's ROLE_CHANGED event carries besides the HA's own */
+    void moveTo(AgentState to, String why, Map<String, String> details) {
         AgentState from = state;
         if (from != to) {
             state = to;
-            transitions.moved(this, from, to, why);
+            transitions.moved(this, from, to, why, details);
         }
     }
 

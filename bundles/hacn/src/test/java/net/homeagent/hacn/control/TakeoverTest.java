@@ -63,6 +63,35 @@ class TakeoverTest {
     }
 
     @Test
+    void aLargeMbrGoesDownAWindowOfChunksAtATimeAndWhollyArrives() {
+        d.ha(1, false);
+        d.ha(3, true);
+        d.start(specs -> Deployment.settings(specs, 3, true, Duration.ZERO));
+        int mobiles = 3000; // 112 chunks of 1,200 bytes
+        for (int i = 0; i < mobiles; i++) {
+            d.register("10.1." + (i / 250) + "." + (i % 250 + 1), "203.0.113." + (i % 250 + 1), i + 1);
+        }
+        d.run(Duration.ofSeconds(1));
+        assertThat(d.view(1).bindings()).isEqualTo(mobiles);
+
+        d.kill(1);
+        int mostQueued = 0;
+        for (int tick = 0; tick < 100 && d.view(3).state() != AgentState.ACTIVE; tick++) {
+            d.clock.advance(Deployment.TICK);
+            d.heartbeats();
+            d.core.tick(); // the takeover starts on a tick: its first chunks wait in the queue until delivered
+            mostQueued = Math.max(mostQueued, d.network.queuedTo(d.has.get(3).address).size());
+            d.network.deliverAll();
+        }
+
+        assertThat(d.view(3).state()).isEqualTo(AgentState.ACTIVE);
+        assertThat(d.core.counters().get("download-chunks-sent")).isGreaterThan((long) Takeover.CHUNKS_IN_FLIGHT); // the window was refilled
+        // the window, and at most the poll or stand-by traffic of the same tick beside it
+        assertThat(mostQueued).isBetween(Takeover.CHUNKS_IN_FLIGHT, Takeover.CHUNKS_IN_FLIGHT + 2);
+        assertThat(d.has.get(3).store.size()).isEqualTo(mobiles);
+    }
+
+    @Test
     void aRedundantHaThatDoesNotAcknowledgeTheDownloadFailsAndTheNextOneTakesOver() {
         d.ha(1, false);
         d.ha(2, true);
