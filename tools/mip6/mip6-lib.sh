@@ -62,6 +62,8 @@ bindings_match() {  # LABEL: mip6:bindings (the part of role $mip6_role if set) 
     [[ "${PIPESTATUS[0]}" == 0 ]]
 }
 
+asking_bound() { echo $((2 * $1 / rate)); }   # N: twice the seconds the recovery's requests to N entries take at rate
+
 recovery_field() { awk -v k="$1" '$1 == k {print $2; exit}' "$work/recovery.txt"; }   # the first role's
 
 recovery_finished() {  # waits (60 s at most) until mip6:recovery says finished
@@ -88,7 +90,7 @@ mip6_restart_and_recover() {
     expect "the mobile nodes listen before the restart" grep -q '^listening' "$answer_out"
     restarted=$SECONDS
     testbed_boot "$mip6_node" 'mip6:stats' 'MIPv6 node: running' || return 1
-    for _ in $(seq 120); do kill -0 "$answerer" 2>/dev/null || break; sleep 1; done
+    for _ in $(seq "$((120 + $(asking_bound "$nodes")))"); do kill -0 "$answerer" 2>/dev/null || break; sleep 1; done
     cat "$answer_out"
     silent=$((nodes / silent_every))
     answering=$((nodes - silent))

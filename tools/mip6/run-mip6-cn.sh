@@ -98,7 +98,7 @@ head -n 2 "$work/keys" >"$work/keys-stale"
 log "kill -9 of the correspondent; the mobile nodes listen for Binding Refresh Requests"
 mip6_restart_and_recover "the answering ones ran return routability and were restored" "$py" "$cn_mobiles" answer \
     --cn "$cn_address" --next-hop-mac "$router_mac" --ledger "$work/ledger" --silent-every "$silent_every" \
-    --seconds "$((boot_timeout + 60))" --log "$work/brr-scapy.log" || { testbed_finish; exit; }
+    --seconds "$((boot_timeout + 60 + $(asking_bound "$nodes")))" --log "$work/brr-scapy.log" || { testbed_finish; exit; }
 answering=$((nodes - nodes / silent_every))
 
 log "HOMEAGENT-MIP6-MIB after the recovery: snmpwalk and the notifications"

@@ -66,8 +66,8 @@ mobiles="$here/mip6_mobiles.py"
 mn() { testbed_exec mn "$py" "$mobiles" "$@"; }
 
 proxies() { ip -n "${TB_NS[ha]}" -6 neigh show proxy dev home0 | grep -c . || true; }
-await_proxies() {  # N: until the home agent proxies N home addresses on the home link (10 s at most)
-    for _ in $(seq 50); do [[ "$(proxies)" == "$1" ]] && return 0; sleep 0.2; done
+await_proxies() {  # N: until the home agent proxies N home addresses on the home link (10 s at most, 1 s more per 100 nodes)
+    for _ in $(seq "$((50 + nodes / 20))"); do [[ "$(proxies)" == "$1" ]] && return 0; sleep 0.2; done
     return 1
 }
 resolves_to_ha() {  # HOME: hn's kernel resolves HOME (its Neighbor Solicitation, the proxy's answer) to the home agent's home0
@@ -149,16 +149,16 @@ log "kill -9 of the appliance; the mobile nodes of the home agent and of the MAP
 # recovery is the home agent's code over its own cache and backup)
 testbed_exec_bg mn "$py" "$mobiles" answer --ha "$map_address" --flags MA --home-prefix "$map_prefix" \
     --next-hop-mac "$router_mac" --ledger "$work/map-ledger" --silent-every "$silent_every" \
-    --seconds "$((boot_timeout + 60))" --log "$work/brr-map-scapy.log"
+    --seconds "$((boot_timeout + 60 + $(asking_bound "$map_nodes")))" --log "$work/brr-map-scapy.log"
 map_answerer=$TB_BG map_answer_out=$TB_BG_OUT
 for _ in $(seq 120); do grep -q '^listening' "$map_answer_out" && break; sleep 0.5; done
 mip6_restart_and_recover "the answering ones restored" "$py" "$mobiles" answer --ha "$ha_address" \
     --next-hop-mac "$router_mac" --ledger "$work/ledger" --silent-every "$silent_every" \
-    --seconds "$((boot_timeout + 60))" --log "$work/brr-scapy.log" || { testbed_finish; exit; }
+    --seconds "$((boot_timeout + 60 + $(asking_bound "$nodes")))" --log "$work/brr-scapy.log" || { testbed_finish; exit; }
 answering=$((nodes - nodes / silent_every))
 
 map_restored=$((map_nodes - map_nodes / silent_every)) map_silent=$((map_nodes / silent_every))
-for _ in $(seq 60); do kill -0 "$map_answerer" 2>/dev/null || break; sleep 1; done
+for _ in $(seq "$((60 + $(asking_bound "$map_nodes")))"); do kill -0 "$map_answerer" 2>/dev/null || break; sleep 1; done
 expect "the MAP's mobile nodes asked, the answering ones restored with local Binding Updates ($(tail -1 "$map_answer_out"))" \
     grep -qE "^refresh requests [0-9]+ \(distinct $map_nodes\), answered $map_restored, acknowledged $map_restored, bad 0" "$map_answer_out"
 map_recovery() {  # the MAP's part of mip6:recovery, finished (20 s at most)
