@@ -1,10 +1,10 @@
 # The Mobile IPv6 test bed shared by the home agent's and the correspondent node's system tests
 # (run-mip6-ha.sh, run-mip6-cn.sh): one appliance NODE (ha or cn) and the scapy mobile nodes' host mn
-# on one "access" link, the appliance's service prefix routed to it, the care-of addresses on mn;
-# the checks both make of the binding cache, its recovery and the capture. Source it after
-# testbed.sh with nodes, prefixes, rate, spacing, silent_every set, then mip6_bed NODE SERVICE-PREFIX
-# MOBILE-ADDRESSES [ROUTE...], mip6_appliance NODE SETTING..., and the checks. Sets mip6_node,
-# router_mac.
+# on one "access" link, the appliance's service prefix routed to it, the care-of addresses routed to
+# mn (scapy's, not on its interface); the checks both make of the binding cache, its recovery and the
+# capture. Source it after testbed.sh with nodes, prefixes, rate, spacing, silent_every set, then
+# mip6_bed NODE SERVICE-PREFIX [ROUTE...], mip6_appliance NODE SETTING..., and the checks. Sets
+# mip6_node, router_mac.
 
 mip6_checker="$TB_ROOT/tools/mip6/mip6_mobiles.py"   # check-bindings and analyse, for both roles
 mip6_node=""
@@ -18,25 +18,23 @@ tentative_gone() {  # NODE: IPv6 duplicate address detection finished on NODE's 
     return 1
 }
 
-# mip6_bed NODE SERVICE-PREFIX MOBILE-ADDRESSES [PREFIX...]: the access link, mn with
-# MOBILE-ADDRESSES care-of addresses over `prefixes` /64s (2001:db8:a<p>::<i>) and a route to
-# SERVICE-PREFIX through NODE, NODE routing the care-of prefixes and every PREFIX back to mn;
-# sets router_mac (NODE's, the mobile nodes' next hop). Namespaces start with m6-.
+# mip6_bed NODE SERVICE-PREFIX [PREFIX...]: the access link, mn with a route to SERVICE-PREFIX
+# through NODE, NODE routing the care-of prefixes (2001:db8:a<p>::<i>, `prefixes` /64s) and every
+# PREFIX back to mn; sets router_mac (NODE's, the mobile nodes' next hop). Namespaces start with m6-.
+# The care-of addresses are the scapy mobiles' alone, not on mn's interface: scapy builds its IPv6
+# routing table at import in time quadratic in the host's addresses (10,000 of them: over 5 minutes
+# for each process), and mn's kernel, without MIPv6, could only drop or refuse what is sent to them;
+# without them it drops every such frame (not forwarding), and the mobiles read them from a packet socket.
 mip6_bed() {
-    local node=$1 service=$2 addresses=$3 i prefix
-    shift 3
+    local node=$1 service=$2 prefix
+    shift 2
     mip6_node=$node
     TB_PREFIX="m6-$(printf '%x' "$$")" # the shell's pid keeps parallel runs apart
     tb_require_root || return 1
     testbed_link access
     testbed_node mn access=2001:db8:f::2/64
     testbed_node "$node" access=2001:db8:f::1/64
-    {
-        for ((i = 1; i <= addresses; i++)); do
-            printf 'addr add 2001:db8:a%x::%x/64 dev access nodad\n' $((1 + (i - 1) % prefixes)) "$i"
-        done
-        echo "route add $service via 2001:db8:f::1"
-    } | ip -n "${TB_NS[mn]}" -batch -
+    ip -n "${TB_NS[mn]}" -6 route add "$service" via 2001:db8:f::1
     for prefix in 2001:db8:a0::/44 "$@"; do ip -n "${TB_NS[$node]}" -6 route add "$prefix" via 2001:db8:f::2; done
     router_mac=$(ip -n "${TB_NS[$node]}" link show dev access | awk '/link\/ether/ {print $2}')
     expect "duplicate address detection finished on the access link" tentative_gone mn
@@ -114,8 +112,7 @@ tshark_count() {
 }
 
 # tshark_clean PCAP FILTER: none of the Mobility Headers FILTER takes malformed or with expert info
-# of warning or above (the mobile nodes' kernel answers what it cannot take with ICMPv6 errors
-# quoting it: FILTER leaves them out)
+# of warning or above (FILTER leaves ICMPv6 errors out: one quoting a Mobility Header is not one sent)
 tshark_clean() {
     local bad suspect="$2 && (_ws.malformed || _ws.expert.severity >= 0x00600000)"
     bad=$(tshark_count "$1" "$suspect") || return 1

@@ -33,9 +33,9 @@ address as final destination, the routing header's home address, the status, the
       no two requests in a row to one /64 before the first retry (the shuffle's order), and how
       shuffled the home addresses are (rising steps between 0.25 and 0.75)
 
-The kernel of the mobile nodes' namespace does not know type 2 routing headers (CONFIG_IPV6_MIP6
-off) and answers each acknowledgement with an ICMPv6 Parameter Problem; the frames are read here
-from a packet socket before that, as a mobile node's own MIPv6 stack would.
+The care-of addresses are not on the mobile nodes' host (its kernel has no MIPv6, CONFIG_IPV6_MIP6
+off, and drops what is sent to them); the frames are read here from a packet socket, as a mobile
+node's own MIPv6 stack would.
 """
 
 import argparse
