@@ -7,6 +7,9 @@
 # mip6_node, router_mac.
 
 mip6_checker="$TB_ROOT/tools/mip6/mip6_mobiles.py"   # check-bindings and analyse, for both roles
+# a listing of the caches goes through the Karaf client line by line: 15,000 rows took over 60 s at
+# load average 16, so the shell's time limit grows with the entries
+TB_SHELL_TIMEOUT=${TB_SHELL_TIMEOUT:-$((60 + (nodes + ${map_nodes:-0}) / 50))}
 mip6_node=""
 mip6_role=""   # the role whose cache bindings_match compares (mip6:bindings' section name); "": every role's
 

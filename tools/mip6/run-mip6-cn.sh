@@ -22,7 +22,8 @@
 # Mobility Header the correspondent sent without a warning. Management (HOMEAGENT-MIP6-MIB, net-snmp over
 # v2c on the correspondent's loopback): after the recovery, snmpwalk of the correspondent node's row of
 # hm6RoleTable says finished with mip6:recovery's total, validated and deleted, hm6BindingTable holds as
-# many correspondent rows as mip6:bindings, snmptrapd received hm6RecoveryFinished with the same
+# many correspondent rows as mip6:bindings, snmptrapd received hm6RecoveryStarted (the routes held it
+# until the agent was up) and hm6RecoveryFinished with the same
 # figures, and the event routes' audit log has the recovery's start and end. Each wait is bounded; each check prints PASS or FAIL; last
 # line "N passed, N failed". Namespaces start with m6-.
 #
@@ -110,10 +111,17 @@ walked_rows=$(grep -c "^$hm6.1.5.1.3.3\." "$work/walk.txt" || true)
 listed=$(awk '/^[0-9]+ bindings?\r?$/ {print $1}' "$work/bindings-recovered.txt")
 expect "snmpwalk hm6BindingTable: $walked_rows correspondent rows, mip6:bindings lists $listed, hm6RoleBindings $(role_row 3)" \
     test "$walked_rows" = "$listed" -a "$(role_row 3)" = "$listed"
-# one line a trap; the start's notification is not looked for: at boot the recovery starts before the
-# SNMP agent is up, and the routes only log what they cannot notify yet (docs/mip6.md "Management")
+# one line a trap; at boot the recovery starts before the SNMP agent is up: the routes hold the start's
+# event and hand it to the agent when it comes (docs/mip6.md "Management")
+started_trap=$(grep -F "OID: $hm6.0.1" "$work/traps.log" 2>/dev/null | tail -n 1)
 finished_trap=$(grep -F "OID: $hm6.0.2" "$work/traps.log" 2>/dev/null | tail -n 1)
 trap_has() { grep -qF -- "$1" <<<"$finished_trap"; }
+started_first() {  # hm6RecoveryStarted, running (2) with the total, came before hm6RecoveryFinished
+    grep -qF -- "$hm6.1.3.1.4.3 = INTEGER: 2" <<<"$started_trap" && grep -qF -- "$hm6.1.3.1.5.3 = Gauge32: $nodes" <<<"$started_trap" \
+        && (($(grep -nF "OID: $hm6.0.1" "$work/traps.log" | tail -n 1 | cut -d: -f1) < $(grep -nF "OID: $hm6.0.2" "$work/traps.log" | tail -n 1 | cut -d: -f1)))
+}
+expect "snmptrapd: hm6RecoveryStarted after the restart (held by the routes until the agent was up), running (2) with total $nodes, before the finish" \
+    started_first
 expect "snmptrapd: hm6RecoveryFinished, the correspondent node finished (3) with total $nodes, validated $answering, deleted $((nodes - answering))" \
     eval 'trap_has "$hm6.1.3.1.4.3 = INTEGER: 3" && trap_has "$hm6.1.3.1.5.3 = Gauge32: $nodes" \
         && trap_has "$hm6.1.3.1.6.3 = Gauge32: $answering" && trap_has "$hm6.1.3.1.7.3 = Gauge32: $((nodes - answering))"'

@@ -432,7 +432,7 @@ testbed_log() { echo "${TB_HOME[$1]}/data/log/karaf.log"; }   # NAME: its karaf.
 # (bin/client over SSH on 127.0.0.1 of NAME's namespace).
 testbed_shell() {
     tb_in_ns "$1"
-    echo "$2" | timeout 60 "${TB_IN[@]}" "${TB_HOME[$1]}/bin/client" -u karaf -p karaf \
+    echo "$2" | timeout "${TB_SHELL_TIMEOUT:-60}" "${TB_IN[@]}" "${TB_HOME[$1]}/bin/client" -u karaf -p karaf \
         -a "${TB_SSH[$1]}" -r 3 -d 2 -b 2>/dev/null
 }
 

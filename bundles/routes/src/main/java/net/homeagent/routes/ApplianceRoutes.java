@@ -4,14 +4,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
-import java.util.function.Supplier;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.events.ApplianceEvent.Kind;
-import net.homeagent.mip.api.management.ManagementNotifier;
 
 /**
  * The appliance's routes (docs/snmp.md has the picture). Every event enters once, at
@@ -27,7 +25,7 @@ final class ApplianceRoutes extends RouteBuilder {
     static final List<String> ROUTE_IDS = List.of("appliance-events", "snmp-notifications", "audit-log",
             "event-listeners", "operator-endpoints", "binding-summary", "appliance-watch", "snmp-traps-in");
 
-    private final Supplier<ManagementNotifier> notifier;
+    private final Consumer<ApplianceEvent> notifications;
     private final AuditLog audit;
     private final Consumer<ApplianceEvent> listeners;
     private final ApplianceWatch watch;
@@ -38,14 +36,14 @@ final class ApplianceRoutes extends RouteBuilder {
     private final int summarySeconds;
 
     /**
-     * @param notifier          supplies null while the SNMP agent is not there: notifiable events are then only logged
+     * @param notifications     the SNMP notifier's side ({@link HeldNotifications}: it holds events while there is no agent)
      * @param publish           where the watch and the trap route put their events (the hub)
      * @param operatorKinds     empty = every kind
      */
-    ApplianceRoutes(Supplier<ManagementNotifier> notifier, AuditLog audit, Consumer<ApplianceEvent> listeners,
+    ApplianceRoutes(Consumer<ApplianceEvent> notifications, AuditLog audit, Consumer<ApplianceEvent> listeners,
             ApplianceWatch watch, Consumer<ApplianceEvent> publish, IntSupplier tableSize,
             List<String> operatorEndpoints, Set<Kind> operatorKinds, int summarySeconds) {
-        this.notifier = notifier;
+        this.notifications = notifications;
         this.audit = audit;
         this.listeners = listeners;
         this.watch = watch;
@@ -63,12 +61,7 @@ final class ApplianceRoutes extends RouteBuilder {
                         "direct:operator-endpoints");
 
         from("direct:snmp-notifications").routeId("snmp-notifications")
-                .process(exchange -> {
-                    ManagementNotifier snmp = notifier.get();
-                    if (snmp != null) {
-                        snmp.raise(event(exchange));
-                    }
-                });
+                .process(exchange -> notifications.accept(event(exchange)));
 
         from("direct:audit-log").routeId("audit-log")
                 .process(exchange -> audit.record(event(exchange)));

@@ -3,6 +3,7 @@ package net.homeagent.routes;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Hashtable;
 import java.util.List;
@@ -72,9 +73,11 @@ public final class RoutesComponent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile SnmpAgentStatus snmp;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile ManagementNotifier notifier;
+    /*
+     * Events published before the SNMP agent is there (at boot it starts after the routes) are held
+     * for it: the last 64, handed over if at most a minute old.
+     */
+    private final HeldNotifications notifications = new HeldNotifications(64, Duration.ofMinutes(1), Clock.systemUTC());
 
     @Activate
     public RoutesComponent(BundleContext bundle, RoutesConfig config, @Reference EventHub hub,
@@ -88,7 +91,7 @@ public final class RoutesComponent {
         camel.setName(CONTEXT_NAME);
         // STACK.md trap 3: the OSGi context is initialised by its constructor; start it before adding routes
         camel.start();
-        camel.addRoutes(new ApplianceRoutes(() -> notifier, new AuditLog(hub.bindings()), this::deliverToListeners, watch, hub::publish,
+        camel.addRoutes(new ApplianceRoutes(notifications, new AuditLog(hub.bindings()), this::deliverToListeners, watch, hub::publish,
                 store::size, settings.operatorEndpoints(), settings.operatorKinds(), settings.bindingSummarySeconds()));
         producer = camel.createProducerTemplate();
         hub.start(event -> producer.sendBody(ApplianceRoutes.EVENTS, event));
@@ -123,8 +126,21 @@ public final class RoutesComponent {
         hub.stop();
         registration.unregister();
         camel.stop();
-        LOG.info("Camel context {} stopped ({} events delivered, {} dropped, {} failed in the routes)", CONTEXT_NAME,
-                hub.delivered(), hub.dropped(), hub.failed());
+        LOG.info("Camel context {} stopped ({} events delivered, {} dropped, {} failed in the routes, {} never handed to "
+                + "an SNMP agent)", CONTEXT_NAME, hub.delivered(), hub.dropped(), hub.failed(), notifications.discarded());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindNotifier(ManagementNotifier notifier) {
+        int handed = notifications.attach(notifier);
+        if (handed > 0) {
+            LOG.info("{} events published before the SNMP agent was there handed to it", handed);
+        }
+    }
+
+    void unbindNotifier(ManagementNotifier notifier) {
+        notifications.detach(notifier);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

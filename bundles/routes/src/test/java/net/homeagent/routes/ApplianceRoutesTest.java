@@ -36,7 +36,7 @@ class ApplianceRoutesTest {
     private MockEndpoint start(Set<Kind> operatorKinds) throws Exception {
         FakeBindingStore store = new FakeBindingStore();
         ApplianceWatch watch = new ApplianceWatch(() -> store, () -> null, () -> null, () -> null, clock, 0, 0, 20, 10);
-        camel.addRoutes(new ApplianceRoutes(() -> e -> notified.add(e), new AuditLog(new BindingTally()), heard::add, watch, e -> { },
+        camel.addRoutes(new ApplianceRoutes(notified::add, new AuditLog(new BindingTally()), heard::add, watch, e -> { },
                 store::size, List.of("mock:operator"), operatorKinds, 10));
         camel.start();
         return camel.getEndpoint("mock:operator", MockEndpoint.class);
