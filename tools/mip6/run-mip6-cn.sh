@@ -29,7 +29,10 @@
 #
 # Environment: NODES (100), PREFIXES (8), RATE (10 requests/s: each answer is a whole return
 # routability in Python, about 20 a second at most on a loaded box; faster, answers come after the
-# timers), SPACING (40 ms), SILENT_EVERY (4), BOOT_TIMEOUT (s, 300), HOMEAGENT_TARBALL, KEEP_WORKDIR=1.
+# timers), SPACING (40 ms), SILENT_EVERY (4), TIMEOUT_MS (4000: the recovery's timer per node, doubled per
+# retry), BOOT_TIMEOUT (s, 300), HOMEAGENT_TARBALL, KEEP_WORKDIR=1. A correspondent caches a binding for
+# 420 s at most (RFC 6275 §12, MAX_RR_BINDING_LIFETIME) and the scapy mobiles do not renew: a recovery
+# longer than that (NODES / RATE) sees its first validated entries expire before the last checks.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -38,6 +41,7 @@ prefixes=${PREFIXES:-8}
 rate=${RATE:-10}
 spacing=${SPACING:-40}
 silent_every=${SILENT_EVERY:-4}
+timeout_ms=${TIMEOUT_MS:-4000}   # the recovery's timer per node: a late answer after the last one is a lost mobile
 boot_timeout=${BOOT_TIMEOUT:-300}
 cn_address=2001:db8:300::1
 snmp_port=1161 trap_port=1162 community=m6-community   # in the correspondent's namespace, on its loopback
@@ -62,7 +66,7 @@ testbed_init mip6
 # the home prefix routed back to the link (the correspondent answers Home Tests to the home addresses)
 mip6_bed cn 2001:db8:300::/64 2001:db8:100::/64 || { testbed_finish; exit; }
 SNMP_PORT=$snmp_port mip6_appliance cn "net.homeagent.mip6.correspondentAddresses=$cn_address" \
-    net.homeagent.mip6.recoveryTimeoutMillis=4000 net.homeagent.snmp.listenAddress=127.0.0.1 \
+    "net.homeagent.mip6.recoveryTimeoutMillis=$timeout_ms" net.homeagent.snmp.listenAddress=127.0.0.1 \
     "net.homeagent.snmp.notificationTargets=udp:127.0.0.1/$trap_port v2c lab" || { testbed_finish; exit; }
 printf 'community lab %s read-only\n' "$community" >"$karaf_home/etc/snmp-access.conf"
 chmod 600 "$karaf_home/etc/snmp-access.conf"

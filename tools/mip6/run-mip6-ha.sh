@@ -29,8 +29,9 @@
 # Updates (M and A, the regional care-of address in the Home Address option) from 20 mobiles are
 # acknowledged with 0 and held in the MAP's binding cache, H at the MAP is 129, an RCoA outside its
 # prefix 132; they are in the MAP's backup at the kill -9, its own recovery asks them (their answers
-# are local Binding Updates), restores the answering ones and deletes the silent ones, and its
-# tunnels then carry traffic to the restored on-link care-of addresses only.
+# are local Binding Updates; paced and shuffled, from the capture, as the home agent's), restores the
+# answering ones and deletes the silent ones, and its tunnels then carry traffic to the restored
+# on-link care-of addresses only.
 # The care-of addresses are not on the mobile nodes' host (mip6-lib.sh, mip6_bed): its kernel drops what
 # is sent to them; the tshark checks leave any ICMPv6 error (and the message it quotes) out all the same.
 # The home link (RFC 6275 §10.4.1): every bound home address is proxied there (the neighbour's
@@ -212,6 +213,7 @@ accepted=$(tshark_count "$TB_PCAP" 'mip6.mhtype == 6 && mip6.ba.status == 0 && !
 expect "tshark: $refreshes Binding Refresh Requests to the $nodes mobile nodes, $accepted acknowledgements with 0 (at least $nodes + $answering + the deregistration; an answer slower than its timer is asked and acknowledged twice)" \
     test "$refreshes" -ge "$nodes" -a "$accepted" -ge "$((nodes + answering + 1))"
 brr_paced_and_shuffled "$TB_PCAP" "!icmpv6 && ipv6.src == $ha_address" "the home agent's BRRs"
+brr_paced_and_shuffled "$TB_PCAP" "!icmpv6 && ipv6.src == $map_address" "the MAP's BRRs"
 # what the home agent and the MAP tunnelled (sent from their host's MAC)
 tunnels="eth.src == $router_mac && ipv6.nxt == 41 && icmpv6.type == 128"
 tunnelled=$(tshark_count "$TB_PCAP" "$tunnels") || tunnelled=0
