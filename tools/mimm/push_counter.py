@@ -50,6 +50,7 @@ import struct
 import sys
 import time
 
+SO_RCVBUFFORCE = 33
 SO_TIMESTAMPNS = 35
 IP_PKTINFO = 8
 NTP_TO_UNIX = 2_208_988_800
@@ -240,7 +241,7 @@ def main():
     registered = read_ledger(args.ledger)
     check = Check(args, keys, registered)
     raw = socket.socket(socket.AF_INET, socket.SOCK_RAW, 4)
-    raw.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUFFORCE, 32 << 20)
+    raw.setsockopt(socket.SOL_SOCKET, SO_RCVBUFFORCE, 32 << 20)
     raw.setsockopt(socket.SOL_SOCKET, SO_TIMESTAMPNS, 1)
     out = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     drops_before = raw_drops()
