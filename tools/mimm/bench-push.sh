@@ -149,6 +149,10 @@ load_at_trap=$(cut -d' ' -f1-3 /proc/loadavg)
 trap_ns=$(date +%s%N)
 testbed_exec ha snmptrap -v 2c -c "$community" 127.0.0.1:10162 '' "$mib.0.1" \
     "$mib.1.1.1.0" s bench-a "$mib.1.1.2.0" i "$reason" "$mib.1.1.3.0" i "$expiry" "$mib.1.1.4.0" u "$alternative"
+# the walk: the advisor logs it when the last mobile is queued; its worker thread's CPU until then
+deadline=$((SECONDS + 120))
+until grep -q 'alert 1: walked' "$(testbed_log ha)" || ((SECONDS >= deadline)); do sleep 0.1; done
+cpu_by_thread >"$work/cpu.walk"
 wait "$counter" || true
 cpu_by_thread >"$work/cpu.after"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -162,7 +166,9 @@ sed 's/^/   | /' <<<"$alerts"
 stats=$(testbed_shell ha 'mimm:stats')
 sed 's/^/   | /' <<<"$stats"
 walk=$(grep -oE 'alert 1: walked .*' "$(testbed_log ha)" | head -n 1 || true)
-log "the walk: ${walk:-no walk line in karaf.log}"
+walk_cpu=$(awk 'NR == FNR { before[$1] = $3; next } $2 ~ /^mimm-alerts/ { used += $3 - before[$1] } END { printf "%.2f", used / 100 }' \
+    "$work/cpu.before" "$work/cpu.walk")
+log "the walk: ${walk:-no walk line in karaf.log}; the worker's CPU until then $walk_cpu s"
 counter_of() { awk -v k="$1" '$1 == k { print $2; exit }' <<<"$alerts"; }
 cpu=$(awk 'NR == FNR { before[$1] = $3; next }
            { used = $3 - before[$1]; name = $2; sub(/-[0-9]+(-[0-9]+)?$/, "", name); sum[name] += used; all += used }
