@@ -317,6 +317,9 @@ def main():
         "last_arrival_epoch": arrivals[-1] if arrivals else 0,
         "send_span_s": round(span, 3),
         "send_rate_mean": round((len(sends) - 1) / span, 1) if span else 0,
+        # first sends and retransmissions share the pace: every good datagram over the arrivals' span
+        "datagram_rate_mean": round((len(first) + retransmitted + again - 1) / (arrivals[-1] - arrivals[0]), 1)
+        if len(arrivals) > 1 and arrivals[-1] > arrivals[0] else 0,
         "send_span_minimum_s": round(max(0, len(sends) - args.burst) / args.rate, 3),
         "send_max_in_1s": windows(sends, 1.0),
         "send_max_in_100ms": windows(sends, 0.1),
