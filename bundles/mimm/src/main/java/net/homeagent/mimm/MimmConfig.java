@@ -69,7 +69,7 @@ public @interface MimmConfig {
     int mobilePort() default 10434;
 
     @AttributeDefinition(description = "How advice reaches mobiles: event (when the alert comes), periodic (again"
-            + " while it holds), pull (a mobile asks); comma separated")
+            + " while it holds, to the mobiles that have not acknowledged it), pull (a mobile asks); comma separated")
     String[] deliveries() default {"event", "periodic", "pull"};
 
     @AttributeDefinition(description = "Seconds between periodic pushes (and expiry checks) while an alert holds")

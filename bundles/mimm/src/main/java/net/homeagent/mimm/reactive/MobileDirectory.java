@@ -35,11 +35,15 @@ final class MobileDirectory {
         this.plan = plan;
     }
 
+    /** What a walk of the table found: mobiles in the networks, and how many of them had no association. */
+    record Walk(int mobiles, int withoutKey) {
+    }
+
     /**
      * Shows {@code visitor} each mobile with a binding in one of {@code networks}, once, with the
-     * network it is in; returns how many had no security association (not shown).
+     * network it is in; a mobile without a security association is counted, not shown.
      */
-    int forEachIn(List<Integer> networks, BiConsumer<MobileKey, Integer> visitor) {
+    Walk forEachIn(List<Integer> networks, BiConsumer<MobileKey, Integer> visitor) {
         Map<Inet4Address, Long> spis = lowestSpis();
         Set<Inet4Address> seen = new HashSet<>();
         int[] withoutKey = {0};
@@ -57,7 +61,7 @@ final class MobileDirectory {
                 visitor.accept(new MobileKey(binding.homeAddress(), sa.get()), network.get().id());
             }
         });
-        return withoutKey[0];
+        return new Walk(seen.size(), withoutKey[0]);
     }
 
     private Map<Inet4Address, Long> lowestSpis() {

@@ -2,6 +2,7 @@ package net.homeagent.mimm.reactive;
 
 import java.net.Inet4Address;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,9 @@ import net.homeagent.mip.codec.mimm.TimestampIdentifications;
  * Reactive advice (issue 15): alerts in, advice out. An alert (a {@code mimmAlert} trap through the
  * routes, or an event with the same values) is kept in the {@link AlertBook} and, with the event
  * delivery, every mobile of its networks is queued on the paced {@link ReactivePusher}; the periodic
- * delivery queues them again while it holds; a pull is answered at once. Acks and pulls are
- * authenticated with the mobile's MN-HA association, pulls checked against replay (RFC 5944 §5.7.1
- * timestamps). Nothing a sender does throws out of here: a bad alert or datagram is counted and
+ * delivery queues again, while it holds, those that have not acknowledged it; a pull is answered at
+ * once. Acks and pulls are authenticated with the mobile's MN-HA association, pulls checked against
+ * replay (RFC 5944 §5.7.1 timestamps). Nothing a sender does throws out of here: a bad alert or datagram is counted and
  * logged at most once a minute per kind.
  */
 public final class ReactiveAdvisor {
@@ -61,7 +62,7 @@ public final class ReactiveAdvisor {
         this.deliveries = deliveries;
         this.replayToleranceSeconds = replayToleranceSeconds;
         this.counters = counters;
-        this.problems = new RateLimitedLog(clock, java.time.Duration.ofMinutes(1), LOG::warn);
+        this.problems = new RateLimitedLog(clock, Duration.ofMinutes(1), LOG::warn);
     }
 
     /** A NETWORK_ALERT from the routes. */
@@ -86,18 +87,39 @@ public final class ReactiveAdvisor {
                 alert.alternative().isPresent() ? ", alternative " + alert.alternative().getAsInt() : "");
         publish.accept(AlertEvents.of(alert, AlertEvents.State.RAISED, clock.instant()));
         if (deliveries.event()) {
-            pushAll(alert);
+            pushAll(alert, false);
         }
     }
 
-    private void pushAll(Alert alert) {
-        int withoutKey = directory.forEachIn(alert.networks(), (mobile, network) -> pusher.push(mobile, alert, network));
-        for (int i = 0; i < withoutKey; i++) {
+    /**
+     * Queues the alert's advice for every mobile in its networks: the event push ({@code reminder}
+     * false) or the periodic one, which skips the mobiles that acknowledged it. The walk's length is
+     * logged: at 100,000 bindings it is what a trap waits for before the last mobile is queued.
+     */
+    private void pushAll(Alert alert, boolean reminder) {
+        Instant start = clock.instant();
+        MobileDirectory.Walk walk = directory.forEachIn(alert.networks(), (mobile, network) -> {
+            if (reminder) {
+                pusher.remind(mobile, alert, network);
+            } else {
+                pusher.push(mobile, alert, network);
+            }
+        });
+        long millis = Duration.between(start, clock.instant()).toMillis();
+        if (reminder) {
+            LOG.debug("alert {}, periodic push: walked the binding table in {} ms: {} mobiles in networks {}",
+                    alert.id(), millis, walk.mobiles(), alert.networks());
+        } else {
+            LOG.info("alert {}: walked the binding table in {} ms: {} mobiles in networks {}, {} of them without an"
+                    + " MN-HA security association", alert.id(), millis, walk.mobiles(), alert.networks(),
+                    walk.withoutKey());
+        }
+        for (int i = 0; i < walk.withoutKey(); i++) {
             counters.count(ReactiveCount.NO_SECURITY_ASSOCIATION);
         }
-        if (withoutKey > 0) {
-            problems.log("no security association", () -> withoutKey + " mobiles in networks " + alert.networks()
-                    + " have no MN-HA security association: not advised");
+        if (walk.withoutKey() > 0) {
+            problems.log("no security association", () -> walk.withoutKey() + " mobiles in networks "
+                    + alert.networks() + " have no MN-HA security association: not advised");
         }
     }
 
@@ -145,16 +167,20 @@ public final class ReactiveAdvisor {
         pusher.push(mobile.get(), alert.get(), network.get());
     }
 
-    /** Every {@code periodicSeconds}: forgets expired alerts and, with the periodic delivery, pushes the rest again. */
+    /**
+     * Every {@code periodicSeconds}: forgets expired alerts and, with the periodic delivery, pushes the
+     * rest again to the mobiles in their networks that have not acknowledged them.
+     */
     void periodic() {
         Instant now = clock.instant();
         for (Alert gone : book.expire(now)) {
             counters.count(ReactiveCount.ALERTS_EXPIRED);
             LOG.info("alert {} expired ({} for networks {})", gone.id(), gone.reason(), gone.networks());
+            pusher.forget(gone.id());
             publish.accept(AlertEvents.of(gone, AlertEvents.State.EXPIRED, now));
         }
         if (deliveries.periodic()) {
-            book.active(now).forEach(this::pushAll);
+            book.active(now).forEach(alert -> pushAll(alert, true));
         }
     }
 
@@ -242,6 +268,7 @@ public final class ReactiveAdvisor {
         Optional<Alert> cleared = book.clear(id);
         cleared.ifPresent(a -> {
             counters.count(ReactiveCount.ALERTS_CLEARED);
+            pusher.forget(a.id());
             LOG.info("alert {} cleared by the operator ({} for networks {})", a.id(), a.reason(), a.networks());
             publish.accept(AlertEvents.of(a, AlertEvents.State.CLEARED, clock.instant()));
         });

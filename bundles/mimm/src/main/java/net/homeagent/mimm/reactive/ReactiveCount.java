@@ -16,6 +16,8 @@ enum ReactiveCount {
     ADVICE_ON_ARRIVAL,
     /** A push for a mobile that still had the same alert's advice queued or unacknowledged. */
     ADVICE_COALESCED,
+    /** Periodic pushes not made: the mobile acknowledged that alert's advice already. */
+    REMINDER_NOT_NEEDED,
     /** Advice datagrams sent the first time. */
     ADVICE_SENT,
     ADVICE_RETRANSMITTED,

@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import net.homeagent.mip.codec.mimm.ReactiveMessage;
@@ -24,7 +26,11 @@ import net.homeagent.mip.codec.mimm.TimestampIdentifications;
  *
  * <p>One advice per mobile and alert: a push for a mobile whose advice for the same alert is still
  * queued or unacknowledged is coalesced (periodic pushes do not pile up behind a slow pace); a newer
- * alert's advice supersedes an older one the mobile has not acknowledged. A retransmission is the
+ * alert's advice supersedes an older one the mobile has not acknowledged. A periodic reminder
+ * ({@link #remind}) is not sent to a mobile that acknowledged the same alert's advice already: at
+ * 100,000 mobiles and the default pace a push takes 100 s, longer than the periodic interval, and
+ * reminding every mobile that knows would keep the pace full for as long as the alert holds, with a
+ * mobile arriving in the network queued behind them all. A retransmission is the
  * same datagram, the same identification: a mobile that acknowledged and lost the ack sees a
  * duplicate, acknowledges again and does not act twice. The identification is taken when the advice
  * is first sent, not when queued, so that a mobile far down a paced queue still finds it near its
@@ -57,6 +63,8 @@ final class ReactivePusher {
     private final Map<Inet4Address, Integer> queuedAlert = new HashMap<>();
     private final Map<Inet4Address, Outstanding> outstanding = new HashMap<>();
     private final PriorityQueue<Outstanding> retries = new PriorityQueue<>(Comparator.comparing(o -> o.nextAt));
+    /** Per alert id, the home addresses that acknowledged its advice; forgotten with the alert ({@link #forget}). */
+    private final Map<Integer, Set<Inet4Address>> acknowledgedBy = new HashMap<>();
 
     ReactivePusher(Clock clock, AdviceSink sink, TokenBucket bucket, Retransmission retransmission,
             TimestampIdentifications identifications, Predicate<Alert> stillHolds, ReactiveCounters counters) {
@@ -105,6 +113,24 @@ final class ReactivePusher {
         queuedAlert.put(home, alert.id());
         queue.add(new Queued(mobile, alert, network));
         counters.count(ReactiveCount.ADVICE_QUEUED);
+    }
+
+    /**
+     * A periodic push: as {@link #push}, unless the mobile acknowledged this alert's advice already
+     * (it knows; a mobile that did not, or whose advice was given up, is told again).
+     */
+    synchronized void remind(MobileKey mobile, Alert alert, int network) {
+        Set<Inet4Address> acknowledged = acknowledgedBy.get(alert.id());
+        if (acknowledged != null && acknowledged.contains(mobile.home())) {
+            counters.count(ReactiveCount.REMINDER_NOT_NEEDED);
+            return;
+        }
+        push(mobile, alert, network);
+    }
+
+    /** The alert expired or was cleared: its acknowledgements are no longer needed. */
+    synchronized void forget(int alertId) {
+        acknowledgedBy.remove(alertId);
     }
 
     /** Sends what the pace allows now; returns how many datagrams left. */
@@ -192,6 +218,7 @@ final class ReactivePusher {
         }
         o.done = true;
         outstanding.remove(home);
+        acknowledgedBy.computeIfAbsent(o.alertId, id -> new HashSet<>()).add(home);
         counters.count(ReactiveCount.ADVICE_ACKED);
         return true;
     }

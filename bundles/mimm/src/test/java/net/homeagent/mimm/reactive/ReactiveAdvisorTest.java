@@ -180,6 +180,41 @@ class ReactiveAdvisorTest {
     }
 
     @Test
+    void thePeriodicPushRemindsOnlyTheMobilesThatHaveNotAcknowledged() {
+        ReactiveFixture f = threeMobiles(ALL);
+        f.advisor.alertPublished(alertTrap("wlan-a", 2, -1, 0));
+        assertThat(f.advisor.tick()).isEqualTo(2);
+        ReactiveMessage.Advice toFirst = f.sent.stream().filter(s -> s.home().equals(ip("10.0.0.1")))
+                .map(s -> (ReactiveMessage.Advice) s.message()).findFirst().orElseThrow();
+        f.receive(fromMobile(new ReactiveMessage.Ack(toFirst.homeAddress(), toFirst.identification()), ReactiveFixture.KEY));
+        f.sent.clear();
+        // 10.0.0.1 acknowledged: not reminded; 10.0.0.2's advice is still outstanding: coalesced
+        f.advisor.periodic();
+        assertThat(f.advisor.tick()).isZero();
+        assertThat(f.counters.get(ReactiveCount.REMINDER_NOT_NEEDED)).isEqualTo(1);
+        assertThat(f.counters.get(ReactiveCount.ADVICE_COALESCED)).isEqualTo(1);
+        // 10.0.0.2 never acknowledges: 3 sends (0, 1, 3 s), given up at 7 s, then reminded with a new advice
+        for (int second = 1; second <= 7; second++) {
+            f.advance(Duration.ofSeconds(1));
+            f.advisor.tick();
+        }
+        assertThat(f.counters.get(ReactiveCount.ADVICE_GAVE_UP)).isEqualTo(1);
+        f.sent.clear();
+        f.advisor.periodic();
+        assertThat(f.advisor.tick()).isEqualTo(1);
+        assertThat(f.sent).extracting(ReactiveFixture.Sent::home).containsExactly(ip("10.0.0.2"));
+        assertThat(f.counters.get(ReactiveCount.REMINDER_NOT_NEEDED)).isEqualTo(2);
+        // an arrival is told again even if it acknowledged before (it came back despite the advice)
+        f.advisor.arrived(binding("10.0.0.1", "10.1.0.9"));
+        assertThat(f.advisor.tick()).isEqualTo(1);
+        // the alert cleared (its acknowledgements forgotten), a new one is new advice for both
+        f.advisor.clear(1);
+        f.sent.clear();
+        f.advisor.alertPublished(alertTrap("wlan-a", 1, -1, 0));
+        assertThat(f.advisor.tick()).isEqualTo(2);
+    }
+
+    @Test
     void aClearedAlertsQueuedAdviceIsNotSent() {
         ReactiveFixture f = threeMobiles(ALL);
         f.advisor.alertPublished(alertTrap("wlan-a", 1, -1, 0));
