@@ -436,6 +436,15 @@ testbed_shell() {
         -a "${TB_SSH[$1]}" -r 3 -d 2 -b 2>/dev/null
 }
 
+# testbed_shell_file NAME 'LINE' FILE: LINE's output written into FILE by the appliance itself (the
+# shell's redirection, FILE absolute): a long listing through bin/client's ssh channel came back cut
+# short on a loaded box (13,723 of 20,007 lines, in mid-line), a file does not; false if nothing was written
+testbed_shell_file() {
+    rm -f "$3"
+    testbed_shell "$1" "$2 > $3" >/dev/null || true
+    [[ -s "$3" ]]
+}
+
 udp_bound() {  # PORT [NODE]: a UDP socket bound to PORT (in NODE's namespace), on any address
     local sockets
     sockets=$(testbed_exec "${2:-}" ss -lunH "sport = :$1" 2>/dev/null || true)
