@@ -18,12 +18,23 @@ ping is answered only through a tunnel whose outer source is the public address.
 
 import argparse
 import socket
+import struct
 import sys
 import time
 
-from scapy.all import ICMP, IP, Ether, Raw, sniff, conf  # noqa: E402
+from scapy.all import IP, Ether, sniff, conf  # noqa: E402
 
 conf.verb = 0
+
+
+def checksum(data: bytes) -> int:
+    """The Internet checksum (RFC 1071)."""
+    if len(data) % 2:
+        data += b"\0"
+    total = sum(struct.unpack("!%dH" % (len(data) // 2), data))
+    while total >> 16:
+        total = (total & 0xFFFF) + (total >> 16)
+    return ~total & 0xFFFF
 
 
 def main(argv=None) -> int:
@@ -43,19 +54,28 @@ def main(argv=None) -> int:
 
     def handle(frame):
         outer = frame[IP]
-        try:
-            inner = IP(bytes(outer.payload))
-        except Exception:  # noqa: BLE001 - a datagram scapy cannot read is logged as such
+        inner = bytes(outer.payload)
+        if len(inner) < 20 or inner[0] >> 4 != 4:
             log.write("%d %s %s - - malformed\n" % (time.time() * 1000, frame[Ether].src, outer.src))
             return
-        icmp = inner[ICMP] if inner.haslayer(ICMP) else None
-        log.write("%d %s %s %s %s %s\n" % (time.time() * 1000, frame[Ether].src, outer.src, inner.src, inner.dst,
-                                           icmp.type if icmp is not None else "-"))
-        if outer.src != args.home_agent or icmp is None or icmp.type != 8:
+        header = (inner[0] & 0x0F) * 4
+        source, destination = socket.inet_ntoa(inner[12:16]), socket.inet_ntoa(inner[16:20])
+        icmp = inner[9] == 1 and len(inner) >= header + 8
+        log.write("%d %s %s %s %s %s\n" % (time.time() * 1000, frame[Ether].src, outer.src, source, destination,
+                                           inner[header] if icmp else "-"))
+        if outer.src != args.home_agent or not icmp or inner[header] != 8:
             return
-        payload = bytes(icmp.payload)
-        reply = IP(src=inner.dst, dst=inner.src) / ICMP(type=0, id=icmp.id, seq=icmp.seq) / Raw(payload)
-        out.sendto(bytes(reply), (inner.src, 0))
+        # the echo reply, made from the request's bytes (RFC 792): addresses swapped, type 0, both
+        # checksums again; built by hand, as scapy's objects cost too much per datagram here
+        reply = bytearray(inner)
+        reply[12:16], reply[16:20] = inner[16:20], inner[12:16]
+        reply[8] = 64
+        reply[10:12] = b"\0\0"
+        reply[10:12] = checksum(bytes(reply[:header])).to_bytes(2, "big")
+        reply[header] = 0
+        reply[header + 2:header + 4] = b"\0\0"
+        reply[header + 2:header + 4] = checksum(bytes(reply[header:])).to_bytes(2, "big")
+        out.sendto(bytes(reply), (source, 0))
 
     try:
         sniff(iface=args.interface, filter="ip proto 4 and dst host %s" % args.care_of, prn=handle, store=False)

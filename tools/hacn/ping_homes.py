@@ -2,7 +2,7 @@
 """The correspondent of the control node's system test (tools/hacn/run-hacn.sh): one ICMP echo
 request (RFC 792) to each home address of a ledger, then the replies counted.
 
-  ping_homes.py --ledger FILE [--timeout 5] [--gap 0.002]
+  ping_homes.py --ledger FILE [--timeout 10] [--gap 0.005]
 
 The ledger is group_client.py's ("home care-of lifetime" a line). Each request has this process's
 identifier and the home address's line as sequence number; a reply counts when it comes from the
@@ -37,8 +37,8 @@ def echo_request(ident: int, seq: int) -> bytes:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--ledger", required=True)
-    parser.add_argument("--timeout", type=float, default=5.0)
-    parser.add_argument("--gap", type=float, default=0.002, help="seconds between two requests")
+    parser.add_argument("--timeout", type=float, default=10.0, help="seconds to wait after the last request")
+    parser.add_argument("--gap", type=float, default=0.005, help="seconds between two requests")
     args = parser.parse_args(argv)
 
     with open(args.ledger) as ledger:

@@ -199,6 +199,7 @@ fail_under_load() {
     expect "switchover of $victim: the correspondent's datagrams tunnelled by $successor and a renewal accepted after the failure" \
         test -n "$forwarded_at" -a -n "$accepted_at"
     echo "$victim $detection $count $((${forwarded_at:-0} - killed_at)) $((${accepted_at:-0} - killed_at))" >>"$work/switchovers"
+    echo "$victim $successor $successor_mac $killed_at $ping_home" >>"$work/takeovers"   # judged on the capture at the end
     expect "$successor holds every acknowledged binding of $victim (lost: $(holds_every_binding "$successor" "$mine" >/dev/null; lost "$successor"))" \
         holds_every_binding "$successor" "$mine"
     expect "a renewal of each of $victim's $count mobiles at the public address is accepted by $successor" \
@@ -250,7 +251,7 @@ tb_await_boot hacn 'hacn:status' 'public address' || { testbed_finish; exit; }
 for name in ha1 ha2 ha3 ha4; do tb_await_boot "$name" || { testbed_finish; exit; }; done
 for id in 1 2 3; do expect "the control node sees ha$id active" await_agent "$id" active 60; done
 expect "the control node sees ha4 standing by" await_agent 4 standing-by 60
-testbed_capture home "udp port 434 or udp port 7434 or ip proto 4" || { testbed_finish; exit; }
+testbed_capture home "udp port 434 or udp port 7434 or ip proto 4 or arp" || { testbed_finish; exit; }
 care_of_host
 
 log "the client registers $nodes mobile nodes at the public address $public"
@@ -363,6 +364,21 @@ expect "tshark: every reply left from the public address ($replies)" test "$repl
 tunnelled_from_has "$(mac ha1)" "$(mac ha2)" "$(mac ha3)" "$(mac ha4)" || true
 expect "tshark: every one of the $tunnelled IP-in-IP datagrams on the link left an HA with outer source $public ($stray others)" \
     test "$tunnelled" -gt 0 -a "$stray" -eq 0
+# RFC 5944 §4.6: a redundant HA taking over announces each home address it now serves (a gratuitous
+# ARP: sender and target address the home address, sender hardware address its own)
+tshark -n -r "$TB_PCAP" -Y 'arp.opcode == 1 && arp.src.proto_ipv4 == arp.dst.proto_ipv4' -T fields \
+    -e frame.time_epoch -e arp.src.hw_mac -e arp.src.proto_ipv4 2>/dev/null >"$work/announced" || true
+# announced_by MAC SINCE-MS HOMES-FILE: how many home addresses of HOMES-FILE MAC announced after SINCE-MS
+announced_by() {
+    awk -v mac="$1" -v since="$2" 'NR == FNR {want[$1] = 1; next} $1 * 1000 >= since && $2 == mac && ($3 in want) {print $3}' \
+        "$3" "$work/announced" | sort -u | wc -l
+}
+while read -r victim successor successor_mac killed_at ping_home; do
+    first=$(awk -v mac="$successor_mac" -v since="$killed_at" -v home="$ping_home" \
+        '$1 * 1000 >= since && $2 == mac && $3 == home {printf "%d", $1 * 1000 - since; exit}' "$work/announced")
+    expect "tshark: $successor announced each of $victim's $(wc -l <"$work/$victim.mine") home addresses by gratuitous ARP after the failure ($(announced_by "$successor_mac" "$killed_at" "$work/$victim.mine"); $ping_home ${first:-never} ms after it)" \
+        test "$(announced_by "$successor_mac" "$killed_at" "$work/$victim.mine")" -eq "$(wc -l <"$work/$victim.mine")"
+done <"$work/takeovers"
 decode=(tshark -n -X "lua_script:$TB_ROOT/tools/wireshark/homeagent-peer.lua" -r "$TB_PCAP")
 link=$("${decode[@]}" -Y 'udp.port == 7434' 2>/dev/null | wc -l)
 hacn_frames=$("${decode[@]}" -Y 'hacn' 2>/dev/null | wc -l)
