@@ -45,21 +45,28 @@ def main(argv=None) -> int:
         homes = [line.split()[0] for line in ledger if line.strip()]
     ident = os.getpid() & 0xFFFF
     sock = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_ICMP)
-    waiting = {}
+    # every ICMP datagram of the host lands on a raw ICMP socket, and the default buffer (rmem_default)
+    # held the replies of about 260 requests only: room for all of them (root may force it past rmem_max)
+    sock.setsockopt(socket.SOL_SOCKET, getattr(socket, "SO_RCVBUFFORCE", 33), 8 * 1024 * 1024)
+    waiting = set()
+
+    def receive(until: float) -> None:
+        """Counts the replies that come before the monotonic time until."""
+        while waiting:
+            ready, _, _ = select.select([sock], [], [], max(0.0, until - time.monotonic()))
+            if not ready:
+                return
+            data, (source, _) = sock.recvfrom(2048)
+            header = (data[0] & 0x0F) * 4
+            kind, _, _, rid, rseq = struct.unpack("!BBHHH", data[header:header + 8])
+            if kind == 0 and rid == ident:
+                waiting.discard((source, rseq))
+
     for seq, home in enumerate(homes):
-        sock.sendto(echo_request(ident, seq), (home, 0))
-        waiting[(home, seq)] = True
-        time.sleep(args.gap)
-    deadline = time.monotonic() + args.timeout
-    while waiting and time.monotonic() < deadline:
-        ready, _, _ = select.select([sock], [], [], max(0.0, deadline - time.monotonic()))
-        if not ready:
-            break
-        data, (source, _) = sock.recvfrom(2048)
-        header = (data[0] & 0x0F) * 4
-        kind, _, _, rid, rseq = struct.unpack("!BBHHH", data[header:header + 8])
-        if kind == 0 and rid == ident:
-            waiting.pop((source, rseq), None)
+        sock.sendto(echo_request(ident, seq & 0xFFFF), (home, 0))
+        waiting.add((home, seq & 0xFFFF))
+        receive(time.monotonic() + args.gap)   # read while sending: the replies of the first come meanwhile
+    receive(time.monotonic() + args.timeout)
     lost = sorted(home for home, _ in waiting)
     print("answered %d of %d, lost %d%s" % (len(homes) - len(lost), len(homes), len(lost),
                                             (": " + " ".join(lost[:10])) if lost else ""))
