@@ -19,3 +19,66 @@ node() {
     testbed_boot_feature "$name" homeagent-hacn \
         || { fail_step "$name: could not add homeagent-hacn to featuresBoot"; return 1; }
 }
+
+# The data plane of the proof: each HA forwards with its user-space data plane on the home link, the
+# care-of address 198.51.100.1 is on mn (reached through it), and the correspondent cn pings the home
+# addresses (on the home link: answered by proxy ARP of the HA serving each).
+care_of=198.51.100.1
+
+# ha_forwarding NAME: NAME (an HA's appliance, made by node) forwards with its user-space data plane
+ha_forwarding() {
+    set_property "${TB_HOME[$1]}/etc/net.homeagent.dataplane.cfg" implementation user-space
+    set_property "${TB_HOME[$1]}/etc/net.homeagent.dataplane.cfg" homeInterface home
+    ip -n "${TB_NS[$1]}" route add 198.51.100.0/24 via 192.0.2.100
+}
+
+# mobiles_and_correspondent: the nodes mn (192.0.2.100, the client and the care-of address) and cn
+# (192.0.2.200, the correspondent) on the home link
+mobiles_and_correspondent() {
+    testbed_node mn home=192.0.2.100/24
+    ip -n "${TB_NS[mn]}" addr add "$care_of/32" dev lo
+    testbed_node cn home=192.0.2.200/24
+    ip -n "${TB_NS[cn]}" route add 10.200.0.0/16 dev home       # the home addresses are on the home link
+}
+
+# care_of_host: care_of_host.py on mn, logging every tunnelled datagram to $work/care-of.log and
+# answering the correspondent's pings that came with the public address as outer source
+care_of_host() {
+    testbed_exec_bg mn "$py" "$TB_ROOT/tools/hacn/care_of_host.py" --interface home --care-of "$care_of" \
+        --home-agent "$public" --log "$work/care-of.log"
+}
+
+holds_every_binding() {  # NAME [LEDGER]: mip:bindings of NAME holds every home address of LEDGER (default: every acknowledged one)
+    testbed_shell "$1" 'mip:bindings' >"$work/$1.bindings"
+    "$py" "$client" check --ledger "${2:-$work/ledger}" --bindings "$work/$1.bindings" | tee "$work/$1.check"
+    [[ "${PIPESTATUS[0]}" == 0 ]]
+}
+
+lost() { grep -oE '^missing [0-9]+' "$work/$1.check" || echo "no check"; }   # NAME: holds_every_binding's count
+
+pings_answered() {  # LABEL LEDGER: a ping of every home address of LEDGER from the correspondent, each answered
+    testbed_exec cn "$py" "$TB_ROOT/tools/hacn/ping_homes.py" --ledger "$2" | tee "$work/ping-$1.out" || true
+    grep -q ', lost 0$' "$work/ping-$1.out"
+}
+
+mac() { ip -n "${TB_NS[$1]}" link show home | awk '/link\/ether/ {print $2}'; }   # NAME: its home interface's
+
+# tunnelled_by MAC SINCE-MS HOMES-FILE: how many home addresses of HOMES-FILE the care-of host
+# received an ICMP echo request for after SINCE-MS through MAC with the public address as outer source
+tunnelled_by() {
+    awk -v mac="$1" -v since="$2" -v pub="$public" 'NR == FNR {want[$1] = 1; next}
+        $1 >= since && $2 == mac && $3 == pub && ($5 in want) && $6 == 8 {print $5}' \
+        "$3" "$work/care-of.log" | sort -u | wc -l
+}
+
+# tunnelled_from_has MAC...: every IP-in-IP datagram of the capture $TB_PCAP left one of these
+# Ethernet addresses with the public address as outer source (ip.src is "outer,inner"), and there
+# were some; sets tunnelled (how many) and stray (how many did not)
+tunnelled_from_has() {
+    local macs=" $* "
+    tshark -n -r "$TB_PCAP" -Y 'ip.proto == 4' -T fields -e eth.src -e ip.src 2>/dev/null >"$work/tunnelled" || true
+    tunnelled=$(wc -l <"$work/tunnelled")
+    stray=$(awk -v pub="$public" -v macs="$macs" \
+        '{split($2, s, ","); if (s[1] != pub || index(macs, " " $1 " ") == 0) n++} END {print n + 0}' "$work/tunnelled")
+    ((tunnelled > 0 && stray == 0))
+}

@@ -7,8 +7,9 @@
 #   hacn2 192.0.2.3 --+   control node, peer link node 200; keepalived priority 90
 #                     |   public address 192.0.2.1:434: keepalived's VIP (VRRP instance VI_HACN)
 #   ha1  192.0.2.11 --+-- "home" link (a bridge; tshark captures it from the start); HA, node 1
-#   ha2  192.0.2.12 --+   redundant HA (priority 10), node 2
-#   mn   192.0.2.100 -+   group_client.py (scapy + hmac)
+#   ha2  192.0.2.12 --+   redundant HA (priority 10), node 2; both with the user-space data plane
+#   mn   192.0.2.100 -+   group_client.py (scapy + hmac) and the care-of host 198.51.100.1 (care_of_host.py)
+#   cn   192.0.2.200 -+   the correspondent (ping_homes.py)
 #
 #   bash tools/hacn/run-hacn-standby.sh        (as root)
 #
@@ -19,17 +20,20 @@
 # hacn1's JVM: its keepalived's check fails, hacn2's keepalived takes the public address, hacn2
 # resumes with every HA's state and polls them; the HAs follow it. Every acknowledged mobile's
 # renewal at the public address is accepted (through hacn2), ha1 holds every acknowledged binding
-# (lost: 0). kill -9 of ha1 after the switch: hacn2 detects it and ha2 takes over every binding;
-# renewals accepted. tshark with tools/wireshark/homeagent-peer.lua decodes every control node
+# (lost: 0); NEW_NODES more mobile nodes register through hacn2 and ha1 holds them too. kill -9 of
+# ha1 after the switch: hacn2 detects it and ha2 takes over every binding, old and new; renewals
+# accepted, and a ping of every home address from the correspondent reaches the care-of host through
+# ha2's tunnel with the public address as outer source. tshark with tools/wireshark/homeagent-peer.lua decodes every control node
 # message of the run (the new types 12-15 among them) without a malformed one. Each wait is bounded;
 # each check prints PASS or FAIL; last line "N passed, N failed".
 #
-# Environment: NODES (200), BOOT_TIMEOUT (s, 300), HOMEAGENT_TARBALL, KEEP_WORKDIR=1,
+# Environment: NODES (200), NEW_NODES (50), BOOT_TIMEOUT (s, 300), HOMEAGENT_TARBALL, KEEP_WORKDIR=1,
 # TB_NAME_PREFIX (namespace prefix, default hcn-).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 nodes=${NODES:-200}
+new_nodes=${NEW_NODES:-50}
 boot_timeout=${BOOT_TIMEOUT:-300}
 public=192.0.2.1
 export TB_NAME_PREFIX=${TB_NAME_PREFIX:-hcn-}
@@ -62,7 +66,8 @@ ha() {
         net.homeagent.hacn.agent.controlNodeId=100 net.homeagent.hacn.agent.controlNode=192.0.2.2:7434 \
         net.homeagent.hacn.agent.standbyControlNodeId=200 net.homeagent.hacn.agent.standbyControlNode=192.0.2.3:7434 \
         "net.homeagent.hacn.agent.redundant=$4"
-    cat "$work/sa.conf" >>"$karaf_home/etc/mobility-security.conf"
+    ha_forwarding "$1"
+    cat "$work/sa.conf" "$work/sa-new.conf" >>"$karaf_home/etc/mobility-security.conf"
     chmod 600 "$karaf_home/etc/mobility-security.conf"
 }
 
@@ -92,12 +97,6 @@ await_agent() {
     return 1
 }
 
-holds_every_binding() {  # NAME: mip:bindings of NAME holds every acknowledged home address
-    testbed_shell "$1" 'mip:bindings' >"$work/$1.bindings"
-    "$py" "$client" check --ledger "$work/ledger" --bindings "$work/$1.bindings" | tee "$work/$1.check"
-    [[ "${PIPESTATUS[0]}" == 0 ]]
-}
-
 renew_every_mobile() {  # LABEL: a renewal of every acknowledged mobile at the public address, all accepted
     local count
     count=$(wc -l <"$work/ledger")
@@ -113,13 +112,19 @@ testbed_init hacn-standby
 tb_require_root || { testbed_finish; exit; }
 command -v keepalived >/dev/null || { fail_step "keepalived not installed"; testbed_finish; exit; }
 "$py" "$client" write-sa --nodes "$nodes" --key "$key" >"$work/sa.conf"
+# the mobiles that register after the switch: home addresses further on, each with the SPI
+# group_client.py's renew gives it (256 + its distance from 10.200.0.0)
+new_third=$((nodes / 256 + 1))
+new_base=10.200.$new_third.0 new_spi=$((256 + 256 * new_third))
+"$py" "$client" write-sa --nodes "$new_nodes" --key "$key" --home-base "$new_base" --spi-base "$new_spi" >"$work/sa-new.conf"
 testbed_link home
-testbed_node mn home=192.0.2.100/24
+mobiles_and_correspondent
 control hacn1 192.0.2.2 100 200@192.0.2.3:7434 100
 control hacn2 192.0.2.3 200 100@192.0.2.2:7434 90
 ha ha1 192.0.2.11 1 false
 ha ha2 192.0.2.12 2 true
-testbed_capture home "udp port 434 or udp port 7434" || { testbed_finish; exit; }
+testbed_capture home "udp port 434 or udp port 7434 or ip proto 4" || { testbed_finish; exit; }
+care_of_host
 
 log "booting hacn1 (and its keepalived), ha1 and ha2"
 testbed_keepalived hacn1 "$work/hacn1.keepalived.conf" || { testbed_finish; exit; }
@@ -172,13 +177,28 @@ expect "ha1 holds every acknowledged binding: none lost" holds_every_binding ha1
 grep -q 'HA follows control node 200' "$(testbed_log ha1)" && followed=yes || followed=no
 expect "ha1 follows hacn2 (its log: $followed)" test "$followed" = yes
 
+log "$new_nodes new mobile nodes register at the public address through hacn2"
+testbed_exec mn "$py" "$client" register --server "$public" --nodes "$new_nodes" --key "$key" --home-base "$new_base" \
+    --spi-base "$new_spi" --ledger "$work/ledger.new" | tee "$work/register-new.out" || true
+expect "every new registration through hacn2 was acknowledged ($(wc -l <"$work/ledger.new") of $new_nodes)" \
+    test "$(wc -l <"$work/ledger.new")" -eq "$new_nodes"
+expect "ha1 holds every new binding" holds_every_binding ha1 "$work/ledger.new"
+cat "$work/ledger.new" >>"$work/ledger"
+acknowledged=$(wc -l <"$work/ledger")
+
 log "kill -9 of ha1 after the switch"
 testbed_kill9 ha1
 expect "hacn2 declared ha1 failed" await_agent hacn2 1 failed 30
 expect "ha2 took over and is active" await_agent hacn2 2 active 30
-expect "ha2 holds every acknowledged binding (lost: $(holds_every_binding ha2 >/dev/null; grep -oE '^missing [0-9]+' "$work/ha2.check"))" \
+expect "ha2 holds every acknowledged binding, the $new_nodes registered through hacn2 among them (lost: $(holds_every_binding ha2 >/dev/null; lost ha2))" \
     holds_every_binding ha2
 expect "a renewal of every acknowledged mobile is accepted by ha2 through hacn2" renew_every_mobile takeover
+since=$(date +%s%3N)
+expect "a ping of every home address from the correspondent is answered by the care-of host ($(pings_answered all "$work/ledger" >/dev/null; tail -n 1 "$work/ping-all.out"))" \
+    grep -q ', lost 0$' "$work/ping-all.out"
+awk '{print $1}' "$work/ledger" >"$work/all.homes"
+expect "the care-of host received each of them through ha2's tunnel with outer source $public ($(tunnelled_by "$(mac ha2)" "$since" "$work/all.homes") of $acknowledged)" \
+    test "$(tunnelled_by "$(mac ha2)" "$since" "$work/all.homes")" -eq "$acknowledged"
 testbed_shell hacn2 'hacn:stats' | tee "$work/hacn2.stats" || true
 expect "hacn2 resumed once as the active control node" grep -qE '^resumes-as-active +1$' "$work/hacn2.stats"
 
@@ -186,7 +206,10 @@ sleep 1
 testbed_capture_stop
 decode=(tshark -n -X "lua_script:$TB_ROOT/tools/wireshark/homeagent-peer.lua" -r "$TB_PCAP")
 replies=$(tshark -n -r "$TB_PCAP" -Y "mip.type == 3 && ip.src == $public" 2>/dev/null | wc -l)
-expect "tshark: every reply left from the public address ($replies)" test "$replies" -ge "$((3 * acknowledged))"
+expect "tshark: every reply left from the public address ($replies)" test "$replies" -ge "$((3 * acknowledged - 2 * new_nodes))"
+tunnelled_from_has "$(mac ha1)" "$(mac ha2)" || true
+expect "tshark: every one of the $tunnelled IP-in-IP datagrams on the link left an HA with outer source $public ($stray others)" \
+    test "$tunnelled" -gt 0 -a "$stray" -eq 0
 bad=$("${decode[@]}" -Y 'udp.port == 7434 && (_ws.malformed || _ws.expert)' 2>/dev/null | wc -l)
 expect "the dissector decodes every peer-link datagram without a malformed or expert mark ($bad marked)" test "$bad" -eq 0
 "${decode[@]}" -Y hacn -T fields -e hacn.type 2>/dev/null | tr ',' '\n' | sort -n | uniq -c >"$work/hacn.types"

@@ -135,8 +135,12 @@ public final class ControlCore {
         this.pair = peer.map(p -> new StandbyPair(this, p, new ReplicaFeed(this, p, settings.chunkBytes(),
                 settings.gapTimeout(), counters), counters, drops, mayTakeAddress));
         this.active = pair.isEmpty();
-        this.channel = link.open(HacnCodec.SERVICE, this::receive);
+        // The link delivers on its own thread from the moment the service is open, an HA's message
+        // possibly before open() returned: receive() waits for this lock, so it never finds the
+        // channel unset (seen in run-hacn.sh: an HA's first heartbeat, arriving then, failed on the
+        // null channel with its snapshot request marked as sent, and that HA's MBR never completed)
         synchronized (this) {
+            this.channel = link.open(HacnCodec.SERVICE, this::receive);
             pair.ifPresent(p -> p.start(capture(), clock.instant()));
         }
     }
