@@ -30,7 +30,8 @@
 # Environment: NODES (100), PREFIXES (8), RATE (10 requests/s: each answer is a whole return
 # routability in Python, about 20 a second at most on a loaded box; faster, answers come after the
 # timers), SPACING (40 ms), SILENT_EVERY (4), TIMEOUT_MS (4000: the recovery's timer per node, doubled per
-# retry), BOOT_TIMEOUT (s, 300), HOMEAGENT_TARBALL, KEEP_WORKDIR=1. A correspondent caches a binding for
+# retry), SHARDS (1: the processes answering the refresh requests, a power of two; one does about 30 return
+# routabilities a second), BOOT_TIMEOUT (s, 300), HOMEAGENT_TARBALL, KEEP_WORKDIR=1. A correspondent caches a binding for
 # 420 s at most (RFC 6275 §12, MAX_RR_BINDING_LIFETIME) and the scapy mobiles do not renew: a recovery
 # longer than that (NODES / RATE) sees its first validated entries expire before the last checks.
 set -euo pipefail
@@ -41,6 +42,7 @@ prefixes=${PREFIXES:-8}
 rate=${RATE:-10}
 spacing=${SPACING:-40}
 silent_every=${SILENT_EVERY:-4}
+shards=${SHARDS:-1}   # processes answering the refresh requests (a power of two)
 timeout_ms=${TIMEOUT_MS:-4000}   # the recovery's timer per node: a late answer after the last one is a lost mobile
 boot_timeout=${BOOT_TIMEOUT:-300}
 cn_address=2001:db8:300::1
@@ -101,7 +103,8 @@ head -n 2 "$work/keys" >"$work/keys-stale"
 log "kill -9 of the correspondent; the mobile nodes listen for Binding Refresh Requests"
 mip6_restart_and_recover "the answering ones ran return routability and were restored" "$py" "$cn_mobiles" answer \
     --cn "$cn_address" --next-hop-mac "$router_mac" --ledger "$work/ledger" --silent-every "$silent_every" \
-    --seconds "$((boot_timeout + 60 + $(asking_bound "$nodes")))" --log "$work/brr-scapy.log" || { testbed_finish; exit; }
+    --seconds "$((boot_timeout + 60 + $(asking_bound "$nodes")))" --log "$work/brr-scapy.log" --shards "$shards" \
+    || { testbed_finish; exit; }
 answering=$((nodes - nodes / silent_every))
 
 log "HOMEAGENT-MIP6-MIB after the recovery: snmpwalk and the notifications"
