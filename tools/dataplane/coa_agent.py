@@ -35,6 +35,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 
 import mip_client as mip  # noqa: E402
 from scapy.all import AsyncSniffer, GRE, IP, UDP, ICMP, Raw, conf  # noqa: E402
+from scapy.utils import checksum  # noqa: E402  (the Internet checksum, RFC 1071)
 
 conf.verb = 0
 
@@ -55,15 +56,6 @@ raw_out = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)
 # Raw sockets for the tunnel protocols, never read: their only job is that this host's kernel,
 # which has no ipip/gre modules, does not answer each tunnelled datagram with an ICMP error.
 quiet = [socket.socket(socket.AF_INET, socket.SOCK_RAW, p) for p in (4, 47, 55)]
-
-
-def checksum(data: bytes) -> int:
-    if len(data) % 2:
-        data += b"\0"
-    total = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while total >> 16:
-        total = (total & 0xFFFF) + (total >> 16)
-    return ~total & 0xFFFF
 
 
 def udp_socket(coa: str) -> socket.socket:

@@ -23,18 +23,9 @@ import sys
 import time
 
 from scapy.all import IP, Ether, sniff, conf  # noqa: E402
+from scapy.utils import checksum  # noqa: E402  (the Internet checksum, RFC 1071)
 
 conf.verb = 0
-
-
-def checksum(data: bytes) -> int:
-    """The Internet checksum (RFC 1071)."""
-    if len(data) % 2:
-        data += b"\0"
-    total = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while total >> 16:
-        total = (total & 0xFFFF) + (total >> 16)
-    return ~total & 0xFFFF
 
 
 def main(argv=None) -> int:

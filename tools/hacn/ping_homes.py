@@ -18,14 +18,7 @@ import struct
 import sys
 import time
 
-
-def checksum(data: bytes) -> int:
-    if len(data) % 2:
-        data += b"\0"
-    total = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while total >> 16:
-        total = (total & 0xFFFF) + (total >> 16)
-    return ~total & 0xFFFF
+from scapy.utils import checksum  # the Internet checksum, RFC 1071
 
 
 def echo_request(ident: int, seq: int) -> bytes:
