@@ -3,6 +3,7 @@ package net.homeagent.mimm;
 import java.net.Inet4Address;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import net.homeagent.mimm.network.Network;
 import net.homeagent.mimm.network.RealTimeSessionSource.SessionLoad;
@@ -27,7 +28,11 @@ public interface AdvisorView {
     /** Whether the real-time session figures are current (false: unknown, counted as none). */
     boolean sessionsKnown();
 
-    /** A network and what it carries now. */
-    record NetworkStatus(Network network, int mobiles, SessionLoad sessions) {
+    /**
+     * A network and what it carries now.
+     *
+     * @param forwardedKbps kbit/s the data plane forwarded for its mobiles over the last interval; empty while unknown
+     */
+    record NetworkStatus(Network network, int mobiles, SessionLoad sessions, OptionalLong forwardedKbps) {
     }
 }

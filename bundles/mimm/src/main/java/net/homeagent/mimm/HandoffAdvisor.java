@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import net.homeagent.mimm.HandoffDecision.Outcome;
+import net.homeagent.mimm.network.ForwardedTraffic;
 import net.homeagent.mimm.network.NetworkLoad;
 import net.homeagent.mimm.network.NetworkPlan;
 import net.homeagent.mimm.network.RealTimeSessionSource;
@@ -49,17 +50,19 @@ final class HandoffAdvisor implements VendorExtensionHandler, AdvisorView {
     private final NetworkPlan plan;
     private final NetworkLoad load;
     private final RealTimeSessionSource sessions;
+    private final ForwardedTraffic traffic;
     private final HandoffDecision decision;
     private final AdviceMemory memory;
     private final MimmCounters counters = new MimmCounters();
     private final Clock clock;
     private final RateLimitedLog problems;
 
-    HandoffAdvisor(NetworkPlan plan, NetworkLoad load, RealTimeSessionSource sessions, HandoffDecision decision,
-            AdviceMemory memory, Clock clock) {
+    HandoffAdvisor(NetworkPlan plan, NetworkLoad load, RealTimeSessionSource sessions, ForwardedTraffic traffic,
+            HandoffDecision decision, AdviceMemory memory, Clock clock) {
         this.plan = plan;
         this.load = load;
         this.sessions = sessions;
+        this.traffic = traffic;
         this.decision = decision;
         this.memory = memory;
         this.clock = clock;
@@ -125,7 +128,7 @@ final class HandoffAdvisor implements VendorExtensionHandler, AdvisorView {
     @Override
     public List<NetworkStatus> networks() {
         return plan.networks().stream()
-                .map(n -> new NetworkStatus(n, load.mobiles(n.id()), sessions.sessions(n.id())))
+                .map(n -> new NetworkStatus(n, load.mobiles(n.id()), sessions.sessions(n.id()), traffic.kbps(n.id())))
                 .toList();
     }
 

@@ -3,8 +3,10 @@ package net.homeagent.mimm;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Predicate;
 
+import net.homeagent.mimm.network.ForwardedTraffic;
 import net.homeagent.mimm.network.Network;
 import net.homeagent.mimm.network.NetworkLoad;
 import net.homeagent.mimm.network.NetworkPlan;
@@ -32,6 +34,16 @@ final class HandoffDecision {
         /** The target's real-time sessions and the newcomer's would pass its kbit/s. */
         TARGET_FULL_BANDWIDTH(Verdict.NOT_NOW, Reason.TARGET_FULL_BANDWIDTH,
                 s -> s.kbpsWithNewcomer() > s.target().orElseThrow().capacityKbps()),
+        /**
+         * The traffic the home agent forwards for the target's mobiles (data-plane counters, last
+         * interval) and the newcomer's kbit/s would pass the target's forwarded kbit/s. Not judged when
+         * the network has no such capacity or the traffic is unknown (no data plane, or not sampled
+         * twice yet): an unknown figure must not keep mobiles on a failing link. On the wire it is the
+         * bandwidth reason: the mobile's choice is the same.
+         */
+        TARGET_BUSY_TRAFFIC(Verdict.NOT_NOW, Reason.TARGET_FULL_BANDWIDTH,
+                s -> s.forwardedWithNewcomer().isPresent() && s.target().orElseThrow().forwardedKbps().isPresent()
+                        && s.forwardedWithNewcomer().getAsLong() > s.target().orElseThrow().forwardedKbps().getAsLong()),
         /** Nothing above: the target has room. */
         ROOM_IN_TARGET(Verdict.GO, Reason.NONE, s -> true);
 
@@ -73,20 +85,23 @@ final class HandoffDecision {
     }
 
     /** What the rules look at. */
-    private record Situation(Optional<Network> target, int mobilesWithNewcomer, long kbpsWithNewcomer) {
+    private record Situation(Optional<Network> target, int mobilesWithNewcomer, long kbpsWithNewcomer,
+            OptionalLong forwardedWithNewcomer) {
     }
 
     private final NetworkPlan plan;
     private final NetworkLoad load;
     private final RealTimeSessionSource sessions;
+    private final ForwardedTraffic traffic;
     private final HoldTimes holds;
     private final int maxAlternatives;
 
-    HandoffDecision(NetworkPlan plan, NetworkLoad load, RealTimeSessionSource sessions, HoldTimes holds,
-            int maxAlternatives) {
+    HandoffDecision(NetworkPlan plan, NetworkLoad load, RealTimeSessionSource sessions, ForwardedTraffic traffic,
+            HoldTimes holds, int maxAlternatives) {
         this.plan = plan;
         this.load = load;
         this.sessions = sessions;
+        this.traffic = traffic;
         this.holds = holds;
         this.maxAlternatives = Math.max(0, Math.min(maxAlternatives, HandoffAdvice.MAX_ALTERNATIVES));
     }
@@ -103,9 +118,12 @@ final class HandoffDecision {
         Situation situation = target.map(network -> {
             // a mobile renewing the binding it already has there is no newcomer: it adds no load
             boolean there = load.isCountedIn(proposed.key(), network.id());
+            long newcomerKbps = there ? 0 : request.sessionKbps();
+            OptionalLong forwarded = traffic.kbps(network.id());
             return new Situation(target, load.mobiles(network.id()) + (there ? 0 : 1),
-                    sessions.sessions(network.id()).kbps() + (there ? 0 : request.sessionKbps()));
-        }).orElse(new Situation(target, 0, 0));
+                    sessions.sessions(network.id()).kbps() + newcomerKbps,
+                    forwarded.isPresent() ? OptionalLong.of(forwarded.getAsLong() + newcomerKbps) : OptionalLong.empty());
+        }).orElse(new Situation(target, 0, 0, OptionalLong.empty()));
         Rule rule = firstMatch(situation);
         List<Integer> alternatives = rule.verdict == Verdict.NOT_NOW
                 ? alternatives(target.orElseThrow().id(), request)
@@ -136,8 +154,8 @@ final class HandoffDecision {
     }
 
     /**
-     * The share of the network's capacity left once the newcomer is in, the scarcer of mobiles and
-     * kbit/s (0..1); negative when it would not fit.
+     * The share of the network's capacity left once the newcomer is in, the scarcest of mobiles,
+     * real-time kbit/s and forwarded kbit/s where those are judged (0..1); negative when it would not fit.
      */
     private double spare(Network network, RequestHandoff request) {
         if (network.capacityMobiles() == 0 || network.capacityKbps() == 0) {
@@ -145,6 +163,13 @@ final class HandoffDecision {
         }
         double mobiles = network.capacityMobiles() - load.mobiles(network.id()) - 1.0;
         double kbps = network.capacityKbps() - sessions.sessions(network.id()).kbps() - (double) request.sessionKbps();
-        return Math.min(mobiles / network.capacityMobiles(), kbps / network.capacityKbps());
+        double spare = Math.min(mobiles / network.capacityMobiles(), kbps / network.capacityKbps());
+        OptionalLong forwarded = traffic.kbps(network.id());
+        if (network.forwardedKbps().isPresent() && forwarded.isPresent()) {
+            long capacity = network.forwardedKbps().getAsLong();
+            double left = capacity - forwarded.getAsLong() - (double) request.sessionKbps();
+            spare = Math.min(spare, capacity == 0 ? -1 : left / capacity);
+        }
+        return spare;
     }
 }

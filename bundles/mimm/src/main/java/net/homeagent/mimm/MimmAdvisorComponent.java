@@ -19,10 +19,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.homeagent.mimm.network.ForwardedTraffic;
 import net.homeagent.mimm.network.NetworkLoad;
 import net.homeagent.mimm.network.NetworkPlan;
 import net.homeagent.mimm.network.RealTimeSessionSource;
@@ -33,6 +36,7 @@ import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.BindingEvent;
 import net.homeagent.mip.api.BindingListener;
 import net.homeagent.mip.api.BindingStore;
+import net.homeagent.mip.api.DataPlane;
 import net.homeagent.mip.api.InboundRegistration;
 import net.homeagent.mip.api.RegistrationVerdict;
 import net.homeagent.mip.api.VendorExtensionHandler;
@@ -43,6 +47,7 @@ import net.homeagent.mip.codec.ext.VendorSpecificExtension;
  * {@link VendorExtensionHandler} of the Request Handoff, the {@link BindingListener} that keeps the
  * networks' load, and the {@link AdvisorView} of the shell commands. A configuration change
  * re-creates it: the network file is read, and the load counted from the table once, at activation.
+ * The data plane is optional and may come and go: while there is none, forwarded traffic is unknown.
  */
 @Component(service = {VendorExtensionHandler.class, BindingListener.class, AdvisorView.class},
         configurationPid = MimmConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -54,6 +59,10 @@ public final class MimmAdvisorComponent implements VendorExtensionHandler, Bindi
     private final NetworkLoad load;
     private final RealTimeSessionSource sessions;
     private final HandoffAdvisor advisor;
+    private final TrafficSampler trafficSampler;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DataPlane dataPlane;
 
     @Activate
     public MimmAdvisorComponent(@Reference BindingStore store, MimmConfig config) throws IOException {
@@ -64,10 +73,14 @@ public final class MimmAdvisorComponent implements VendorExtensionHandler, Bindi
         // the one walk of the table; from here on the binding events keep the counts
         store.forEachBinding(load::count);
         this.sessions = sessionSource(config, plan, load);
-        HandoffDecision decision = new HandoffDecision(plan, load, sessions, new HandoffDecision.HoldTimes(
+        ForwardedTraffic traffic = new ForwardedTraffic(plan);
+        this.trafficSampler = config.trafficSampleSeconds() > 0
+                ? new TrafficSampler(traffic, () -> dataPlane, Duration.ofSeconds(config.trafficSampleSeconds()))
+                : null;
+        HandoffDecision decision = new HandoffDecision(plan, load, sessions, traffic, new HandoffDecision.HoldTimes(
                 config.goHoldSeconds(), config.notNowHoldSeconds(), config.noHoldSeconds()), config.maxAlternatives());
-        this.advisor = new HandoffAdvisor(plan, load, sessions, decision, new AdviceMemory(config.adviceMemory()),
-                Clock.systemUTC());
+        this.advisor = new HandoffAdvisor(plan, load, sessions, traffic, decision,
+                new AdviceMemory(config.adviceMemory()), Clock.systemUTC());
         LOG.info("MIMM handoff advisor up: {} networks from {}, real-time sessions: {}", plan.networks().size(),
                 file, sessions.describe());
     }
@@ -97,6 +110,9 @@ public final class MimmAdvisorComponent implements VendorExtensionHandler, Bindi
 
     @Deactivate
     void deactivate() throws Exception {
+        if (trafficSampler != null) {
+            trafficSampler.close();
+        }
         if (sessions instanceof AutoCloseable closeable) {
             closeable.close();
         }

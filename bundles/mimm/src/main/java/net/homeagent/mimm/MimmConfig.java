@@ -40,6 +40,10 @@ public @interface MimmConfig {
             + " G.711 at 20 ms with IP, UDP and RTP headers)")
     int sessionKbps() default 80;
 
+    @AttributeDefinition(description = "Seconds between two readings of the data plane's tunnel counters, the forwarded"
+            + " kbit/s per network a network's forwarded capacity is judged by (0: not read, never judged)")
+    int trafficSampleSeconds() default 5;
+
     @AttributeDefinition(description = "Seconds a go advice holds")
     int goHoldSeconds() default 300;
 

@@ -16,14 +16,15 @@ public final class Fixtures {
 
     /**
      * 1 wlan-a 10.1.0.0/16 (2 mobiles, 1000 kbit/s), 2 cell-b 10.2.0.0/16 (100 mobiles, 10000 kbit/s),
-     * 3 wlan-c 10.3.0.0/16 with the smaller cell 10.3.9.0/24 being network 4 (50 mobiles, 5000 kbit/s).
+     * 3 wlan-c 10.3.0.0/16 (10 mobiles, 2000 kbit/s, 8000 kbit/s forwarded) with the smaller cell
+     * 10.3.9.0/24 being network 4 (50 mobiles, 5000 kbit/s).
      */
     public static final List<String> PLAN_LINES = List.of(
-            "# id name type prefixes mobiles kbit/s",
+            "# id name type prefixes mobiles kbit/s [forwarded kbit/s]",
             "1 wlan-a   wlan     10.1.0.0/16 2 1000",
             "2 cell-b   cellular 10.2.0.0/16,172.16.0.0/12 100 10000   # two blocks",
             "",
-            "3 wlan-c   wlan     10.3.0.0/16 10 2000",
+            "3 wlan-c   wlan     10.3.0.0/16 10 2000 8000",
             "4 hotspot  wlan     10.3.9.0/24 50 5000");
 
     private Fixtures() {

@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 import net.homeagent.mimm.HandoffDecision.HoldTimes;
+import net.homeagent.mimm.network.ForwardedTraffic;
 import net.homeagent.mimm.network.NetworkLoad;
 import net.homeagent.mimm.network.NetworkPlan;
 import net.homeagent.mimm.network.StaticSessionSource;
@@ -44,8 +45,10 @@ class HandoffAdvisorTest {
     private final NetworkLoad load = new NetworkLoad(plan);
     private final FakeBindingStore store = new FakeBindingStore().listen(load::bindingChanged);
     private final StaticSessionSource sessions = StaticSessionSource.parse(List.of("1=1/600"));
-    private final HandoffAdvisor advisor = new HandoffAdvisor(plan, load, sessions,
-            new HandoffDecision(plan, load, sessions, new HoldTimes(300, 30, 600), 3), new AdviceMemory(100), clock);
+    private final ForwardedTraffic traffic = new ForwardedTraffic(plan);
+    private final HandoffAdvisor advisor = new HandoffAdvisor(plan, load, sessions, traffic,
+            new HandoffDecision(plan, load, sessions, traffic, new HoldTimes(300, 30, 600), 3), new AdviceMemory(100),
+            clock);
 
     @Test
     void interpretsOnlyTheRequestHandoffCvse() {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class MimmManagementComponentTest {
     private final AdvisorView advisor = new AdvisorView() {
         @Override
         public List<NetworkStatus> networks() {
-            return List.of(new NetworkStatus(Fixtures.plan().byId(1).orElseThrow(), 1, new SessionLoad(2, 160)));
+            return List.of(new NetworkStatus(Fixtures.plan().byId(1).orElseThrow(), 1, new SessionLoad(2, 160), OptionalLong.empty()));
         }
 
         @Override

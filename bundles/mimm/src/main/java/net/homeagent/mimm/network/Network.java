@@ -1,6 +1,7 @@
 package net.homeagent.mimm.network;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 import net.homeagent.mip.codec.mimm.LinkType;
 
@@ -13,9 +14,17 @@ import net.homeagent.mip.codec.mimm.LinkType;
  * @param careOfPrefixes  the care-of addresses a mobile attached to it registers from
  * @param capacityMobiles mobiles it carries at most
  * @param capacityKbps    real-time kbit/s it carries at most
+ * @param forwardedKbps   kbit/s the home agent may forward for its mobiles (the data plane's tunnels
+ *                        to and from its care-of addresses) before it takes no newcomer; empty: not judged
  */
 public record Network(int id, String name, LinkType type, List<Ipv4Prefix> careOfPrefixes, int capacityMobiles,
-        long capacityKbps) {
+        long capacityKbps, OptionalLong forwardedKbps) {
+
+    /** A network whose forwarded traffic is not judged. */
+    public Network(int id, String name, LinkType type, List<Ipv4Prefix> careOfPrefixes, int capacityMobiles,
+            long capacityKbps) {
+        this(id, name, type, careOfPrefixes, capacityMobiles, capacityKbps, OptionalLong.empty());
+    }
 
     public Network {
         careOfPrefixes = List.copyOf(careOfPrefixes);
@@ -25,7 +34,7 @@ public record Network(int id, String name, LinkType type, List<Ipv4Prefix> careO
         if (careOfPrefixes.isEmpty()) {
             throw new IllegalArgumentException("network " + id + " has no care-of prefix");
         }
-        if (capacityMobiles < 0 || capacityKbps < 0) {
+        if (capacityMobiles < 0 || capacityKbps < 0 || forwardedKbps.orElse(0) < 0) {
             throw new IllegalArgumentException("network " + id + " has a negative capacity");
         }
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import net.homeagent.mip.codec.mimm.LinkType;
 
@@ -45,8 +46,8 @@ public final class NetworkPlan {
     }
 
     /**
-     * Parses the file's lines: {@code <id> <name> <type> <prefix>[,<prefix>...] <mobiles> <kbit/s>},
-     * fields separated by blanks, '#' starts a comment.
+     * Parses the file's lines: {@code <id> <name> <type> <prefix>[,<prefix>...] <mobiles> <kbit/s>
+     * [<forwarded kbit/s>]}, fields separated by blanks, '#' starts a comment.
      *
      * @throws IllegalArgumentException naming the line that is wrong
      */
@@ -67,15 +68,16 @@ public final class NetworkPlan {
     }
 
     private static Network parseLine(String[] fields) {
-        if (fields.length != 6) {
-            throw new IllegalArgumentException("6 fields expected (id name type prefixes mobiles kbit/s), found "
-                    + fields.length);
+        if (fields.length != 6 && fields.length != 7) {
+            throw new IllegalArgumentException("6 or 7 fields expected (id name type prefixes mobiles kbit/s"
+                    + " [forwarded-kbit/s]), found " + fields.length);
         }
         LinkType type = LinkType.ofLabel(fields[2]).orElseThrow(() -> new IllegalArgumentException(
                 "unknown type " + fields[2] + ", one of " + Arrays.stream(LinkType.values()).map(LinkType::label).toList()));
         List<Ipv4Prefix> prefixes = Arrays.stream(fields[3].split(",")).map(Ipv4Prefix::parse).toList();
+        OptionalLong forwarded = fields.length == 7 ? OptionalLong.of(Long.parseLong(fields[6])) : OptionalLong.empty();
         return new Network(Integer.parseInt(fields[0]), fields[1], type, prefixes, Integer.parseInt(fields[4]),
-                Long.parseLong(fields[5]));
+                Long.parseLong(fields[5]), forwarded);
     }
 
     public Optional<Network> byId(int id) {

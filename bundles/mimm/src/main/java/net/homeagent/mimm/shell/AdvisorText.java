@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 import net.homeagent.mimm.AdvisorView;
@@ -25,18 +26,26 @@ final class AdvisorText {
 
     static String networks(AdvisorView view) {
         StringBuilder out = new StringBuilder("Real-time sessions: " + view.sessionSource() + NL);
-        out.append(String.format(Locale.ROOT, "%-6s %-14s %-10s %-9s %-12s %-10s %s%n",
-                "Id", "Name", "Type", "Mobiles", "Sessions", "kbit/s", "Care-of prefixes"));
+        out.append(String.format(Locale.ROOT, "%-6s %-14s %-10s %-9s %-12s %-10s %-16s %s%n",
+                "Id", "Name", "Type", "Mobiles", "Sessions", "kbit/s", "Forwarded kbit/s", "Care-of prefixes"));
         boolean known = view.sessionsKnown();
         for (NetworkStatus s : view.networks()) {
-            out.append(String.format(Locale.ROOT, "%-6d %-14s %-10s %-9s %-12s %-10s %s%n", s.network().id(),
+            out.append(String.format(Locale.ROOT, "%-6d %-14s %-10s %-9s %-12s %-10s %-16s %s%n", s.network().id(),
                     s.network().name(), s.network().type().label(),
                     s.mobiles() + "/" + s.network().capacityMobiles(),
                     known ? String.valueOf(s.sessions().sessions()) : "unknown",
                     (known ? String.valueOf(s.sessions().kbps()) : "?") + "/" + s.network().capacityKbps(),
+                    forwarded(s),
                     s.network().careOfPrefixes().stream().map(Object::toString).collect(Collectors.joining(","))));
         }
         return out.toString();
+    }
+
+    /** Forwarded kbit/s over the last interval / the network's forwarded capacity; "?" unknown, "-" not judged. */
+    private static String forwarded(NetworkStatus s) {
+        String now = s.forwardedKbps().isPresent() ? String.valueOf(s.forwardedKbps().getAsLong()) : "?";
+        OptionalLong capacity = s.network().forwardedKbps();
+        return now + "/" + (capacity.isPresent() ? String.valueOf(capacity.getAsLong()) : "-");
     }
 
     static String advice(AdvisorView view, String homeAddress) {

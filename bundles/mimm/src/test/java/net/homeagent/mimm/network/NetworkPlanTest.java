@@ -24,6 +24,8 @@ class NetworkPlanTest {
         assertThat(cell.careOfPrefixes()).hasToString("[10.2.0.0/16, 172.16.0.0/12]");
         assertThat(cell.capacityMobiles()).isEqualTo(100);
         assertThat(cell.capacityKbps()).isEqualTo(10000);
+        assertThat(cell.forwardedKbps()).isEmpty();
+        assertThat(plan.byId(3).orElseThrow().forwardedKbps()).hasValue(8000);
     }
 
     @Test
@@ -49,7 +51,11 @@ class NetworkPlanTest {
     @Test
     void namesTheLineThatIsWrong() {
         assertThatThrownBy(() -> NetworkPlan.parse(List.of("# x", "1 a wlan 10.0.0.0/8 1")))
-                .hasMessageStartingWith("line 2: 6 fields expected");
+                .hasMessageStartingWith("line 2: 6 or 7 fields expected");
+        assertThatThrownBy(() -> NetworkPlan.parse(List.of("1 a wlan 10.0.0.0/8 1 1 5 6")))
+                .hasMessageStartingWith("line 1: 6 or 7 fields expected");
+        assertThatThrownBy(() -> NetworkPlan.parse(List.of("1 a wlan 10.0.0.0/8 1 1 -5")))
+                .hasMessageContaining("negative capacity");
         assertThatThrownBy(() -> NetworkPlan.parse(List.of("1 a wifi 10.0.0.0/8 1 1")))
                 .hasMessageContaining("unknown type wifi");
         assertThatThrownBy(() -> NetworkPlan.parse(List.of("1 a wlan 10.0.0.1/8 1 1")))

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class AdvisorTextTest {
     private final AdvisorView view = new AdvisorView() {
         @Override
         public List<NetworkStatus> networks() {
-            return List.of(new NetworkStatus(Fixtures.plan().byId(2).orElseThrow(), 7, new SessionLoad(3, 192)));
+            return List.of(new NetworkStatus(Fixtures.plan().byId(2).orElseThrow(), 7, new SessionLoad(3, 192), OptionalLong.of(640)));
         }
 
         @Override
@@ -66,7 +67,7 @@ class AdvisorTextTest {
     @Test
     void networksShowsCapacityLoadAndPrefixes() {
         assertThat(AdvisorText.networks(view)).contains("cell-b").contains("cellular").contains("7/100")
-                .contains("192/10000").contains("10.2.0.0/16,172.16.0.0/12")
+                .contains("192/10000").contains("640/-").contains("10.2.0.0/16,172.16.0.0/12")
                 .startsWith("Real-time sessions: kamailio http://192.0.2.5:5071/RPC: 3 established dialogs");
     }
 
