@@ -93,10 +93,10 @@ HA_PORT=434 testbed_appliance ha net.homeagent.ha.homeAgentAddresses=$ha_addr ne
     net.homeagent.routes.trapReceiverEnabled=true net.homeagent.routes.trapPort="$trap_port" \
     net.homeagent.routes.trapCommunity="$community" \
     net.homeagent.mimm.reactivePort="$reactive_port" net.homeagent.mimm.mobilePort="$mobile_port" \
-    net.homeagent.mimm.periodicSeconds=600 || { testbed_finish; exit; }
+    net.homeagent.mimm.periodicSeconds=600 net.homeagent.mimm.trafficSampleSeconds=1 || { testbed_finish; exit; }
 cat >"$karaf_home/etc/mimm-networks.conf" <<NETWORKS
 # written by tools/mimm/run-mimm-e2e.sh
-1 wlan-a wlan 10.81.1.0/24 100 100000
+1 wlan-a wlan 10.81.1.0/24 100 100000 100000
 2 cell-b cellular 10.81.2.0/24 100 100000
 3 wlan-c wlan 10.81.3.0/24 100 50
 NETWORKS
@@ -205,9 +205,17 @@ expect "mip:bindings: $home at 10.81.1.2" grep -qE "10\.81\.0\.10 .*10\.81\.1\.2
 stats=$(testbed_shell ha 'mimm:stats')
 sed 's/^/   | /' <<<"$stats"
 expect "mimm:stats: advice TARGET_FULL_BANDWIDTH given (network 3)" grep -qE '^ *TARGET_FULL_BANDWIDTH +[1-9]' <<<"$stats"
+forwarded_kbps() { # network name: its "Forwarded kbit/s" column of mimm:networks (now/capacity)
+    testbed_shell ha 'mimm:networks' | awk -v name="$1" '$2 == name { print $7 }'
+}
 pings settle
 sleep 2
+deadline=$((SECONDS + 10))
+until [[ "$(forwarded_kbps wlan-a)" =~ ^[1-9][0-9]*/100000$ ]] || ((SECONDS >= deadline)); do sleep 0.5; done
+forwarded=$(forwarded_kbps wlan-a)
 ping_stop settle
+expect "mimm:networks: the data plane's tunnel counters as load, wlan-a forwarded $forwarded kbit/s (non-zero, capacity 100000) while the pings run" \
+    grep -qE '^[1-9][0-9]*/100000$' <<<"$forwarded"
 expect "the correspondent reaches the home address through the tunnel to wlan0 ($got of $sent)" \
     test "$sent" -ge 20 -a "$got" -ge $((sent - 1))
 
