@@ -46,13 +46,5 @@ if [[ "${WRITE_DOC:-0}" == 1 ]]; then
         echo '```'
         echo "<!-- bench-delegation: end -->"
     } >"$work/section.md"
-    if grep -q '<!-- bench-delegation: begin' "$doc"; then
-        awk -v section="$work/section.md" '
-            /<!-- bench-delegation: begin/ { while ((getline line < section) > 0) print line; skip = 1; next }
-            /<!-- bench-delegation: end -->/ { skip = 0; next }
-            !skip' "$doc" >"$work/doc.md" && cp "$work/doc.md" "$doc"
-    else
-        echo "docs/PERFORMANCE.md has no bench-delegation markers: the section is in $work/section.md" >&2
-        cat "$work/section.md"
-    fi
+    python3 "$root/tools/perf/write_section.py" "$doc" bench-delegation "$work/section.md" || cat "$work/section.md"
 fi

@@ -179,15 +179,7 @@ $( ((busy == 0)) || echo "**The box was busy (other builds and tests ran): the f
 MD
 cat "$section"
 if [[ "${WRITE_DOC:-0}" == 1 ]]; then
-    doc=$TB_ROOT/docs/PERFORMANCE.md
-    "$py" - "$doc" "$section" <<'PY'
-import re, sys
-doc, section = open(sys.argv[1]).read(), open(sys.argv[2]).read()
-pattern = re.compile(r"<!-- bench-group: begin.*?<!-- bench-group: end -->\n", re.S)
-doc = pattern.sub(lambda _: section, doc) if pattern.search(doc) else doc.replace(
-    "### Other figures on this machine", section + "\n### Other figures on this machine", 1)
-open(sys.argv[1], "w").write(doc)
-PY
+    "$py" "$TB_ROOT/tools/perf/write_section.py" "$TB_ROOT/docs/PERFORMANCE.md" bench-group "$section" "### Other figures on this machine"
     log "docs/PERFORMANCE.md: group section replaced"
 fi
 testbed_finish

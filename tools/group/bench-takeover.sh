@@ -126,14 +126,7 @@ namespace, all on this box's 2 cores; load average $load_before at the start, $l
 MD
 cat "$section"
 if [[ "${WRITE_DOC:-0}" == 1 ]]; then
-    "$py" - "$TB_ROOT/docs/PERFORMANCE.md" "$section" <<'PY'
-import re, sys
-doc, section = open(sys.argv[1]).read(), open(sys.argv[2]).read()
-pattern = re.compile(r"<!-- bench-takeover: begin.*?<!-- bench-takeover: end -->\n", re.S)
-doc = pattern.sub(lambda _: section, doc) if pattern.search(doc) else doc.replace(
-    "### Mobile IPv6 binding recovery", section + "\n### Mobile IPv6 binding recovery", 1)
-open(sys.argv[1], "w").write(doc)
-PY
+    "$py" "$TB_ROOT/tools/perf/write_section.py" "$TB_ROOT/docs/PERFORMANCE.md" bench-takeover "$section" "### Mobile IPv6 binding recovery"
     log "docs/PERFORMANCE.md: take-over section written"
 fi
 testbed_finish

@@ -194,15 +194,7 @@ $load_after at the end. Runs: $runs.
 MD
 cat "$section"
 if [[ "${WRITE_DOC:-0}" == 1 ]]; then
-    doc=$TB_ROOT/docs/PERFORMANCE.md
-    "$py" - "$doc" "$section" <<'PY'
-import re, sys
-doc, section = open(sys.argv[1]).read(), open(sys.argv[2]).read()
-pattern = re.compile(r"<!-- bench-hacn: begin.*?<!-- bench-hacn: end -->\n", re.S)
-doc = pattern.sub(lambda _: section, doc) if pattern.search(doc) else doc.replace(
-    "## Targets (issue 17)", section + "\n## Targets (issue 17)", 1)
-open(sys.argv[1], "w").write(doc)
-PY
+    "$py" "$TB_ROOT/tools/perf/write_section.py" "$TB_ROOT/docs/PERFORMANCE.md" bench-hacn "$section" "## Targets (issue 17)"
     log "docs/PERFORMANCE.md: HACN section replaced"
 fi
 testbed_finish
