@@ -23,6 +23,13 @@ address as final destination, the routing header's home address, the status, the
       inner packet whole) and never an unregistered one's (status not 0); each registered one
       answers through its reverse tunnel (outer care-of -> A, inner home -> C) and the inner reply
       must come back to C; "tunnelled X of Y, reverse X of Y, unbound not forwarded K of K, stray 0"
+  esp-register --ha A --iface I --ledger F --sas F --esp-seq Q [--seq S] [--lifetime-units U] [--forge clear|icv]
+      the mobile nodes of the home agent's etc/mip6-ipsec.conf F (RFC 4877, manual keys, AES-CBC with
+      HMAC-SHA1-96): each sends its Binding Update under ESP (scapy's SecurityAssociation, ESP after
+      the Home Address option, ESP sequence number Q) and decrypts its acknowledgement with the home
+      agent's outbound SA (SPI, ICV, then the checks of register); the ledger as register's. --forge
+      clear sends the update without ESP, icv with the ICV's last octet flipped: neither may be
+      answered. Sending a sequence number Q again is a replay: not answered either
   check-bindings --ledger F --bindings F [--role R]
       mip6:bindings (or role R's part of it) holds exactly the ledger's acknowledged home addresses at
       their care-of addresses
@@ -47,6 +54,8 @@ import time
 from scapy.all import AsyncSniffer, conf, get_if_hwaddr
 from scapy.layers.inet6 import (HAO, ICMPv6EchoReply, ICMPv6EchoRequest, IPv6, IPv6ExtHdrDestOpt, IPv6ExtHdrRouting,
                                  MIP6MH_BA, MIP6MH_BRR, MIP6MH_BU)
+from scapy.compat import raw
+from scapy.layers.ipsec import ESP, SecurityAssociation
 from scapy.layers.l2 import Ether
 from scapy.utils import checksum
 
@@ -102,6 +111,23 @@ def read_home_agent_message(pkt, ha, kind):
     return home, pkt[IPv6].dst, pkt[kind]
 
 
+def esp_open(sa, pkt):
+    """The packet with its ESP checked (SPI, ICV) and decrypted by scapy's SecurityAssociation, rebuilt
+    as RFC 4303 §3.4.4.1 says: scapy's own decrypt() cannot be used when a routing header comes before
+    ESP (it parses the payload by the IPv6 header's next header, here the routing header's)."""
+    pkt = pkt[IPv6].copy()   # without the link header, and the sniffed frame left as it was
+    esp = pkt[ESP]
+    sa.check_spi(pkt)
+    sa.auth_algo.verify(esp, sa.auth_key)
+    plain = sa.crypt_algo.decrypt(sa, esp, sa.crypt_key, sa.crypt_algo.icv_size or sa.auth_algo.icv_size,
+                                  esn_en=False, esn=0)
+    esp.underlayer.nh = plain.nh
+    esp.underlayer.remove_payload()
+    whole = bytearray(raw(pkt) + plain.data)
+    struct.pack_into("!H", whole, 4, len(whole) - 40)
+    return IPv6(bytes(whole))
+
+
 class Link:
     """The mobile nodes' side of the link: frames to the home agent's next hop, acknowledgements read raw."""
 
@@ -144,23 +170,8 @@ def ack_reader(ha, expected, acks, problems):
     return on_packet
 
 
-def register(args):
-    link = Link(args.iface, args.next_hop_mac)
-    nodes = {home_of(args.home_prefix, i): (care_of(i, args.prefixes), args.seq) for i in range(1, args.nodes + 1)}
-    problems = []
-    acks = {}
-    # one packet socket for the whole exchange, open before the first update leaves
-    sniffer = AsyncSniffer(iface=args.iface, prn=ack_reader(args.ha, set(nodes), acks, problems), store=False,
-                           filter="ip6 src %s" % args.ha)
-    sniffer.start()
-    time.sleep(0.5)
-    for home, (coa, seq) in nodes.items():
-        link.send(binding_update(args.ha, home, coa, seq, args.lifetime_units, args.flags))
-        time.sleep(args.gap)
-    deadline = time.time() + 30
-    while len(acks) < len(nodes) and time.time() < deadline:
-        time.sleep(0.1)
-    sniffer.stop()
+def summarise(args, nodes, acks, problems):
+    """Checks each acknowledgement against its update, writes the ledger, prints the summary line."""
     ledger = {}
     refused = wrong = 0
     for home, (coa, seq) in nodes.items():
@@ -179,6 +190,88 @@ def register(args):
     print("acknowledged %d, refused %d, unanswered %d, wrong %d, bad %d"
           % (len(acks) - refused, refused, len(nodes) - len(acks), wrong, len(problems)))
     return 0 if len(acks) == len(nodes) and refused == 0 and not problems else 1
+
+
+def register(args):
+    link = Link(args.iface, args.next_hop_mac)
+    nodes = {home_of(args.home_prefix, i): (care_of(i, args.prefixes), args.seq) for i in range(1, args.nodes + 1)}
+    problems = []
+    acks = {}
+    # one packet socket for the whole exchange, open before the first update leaves
+    sniffer = AsyncSniffer(iface=args.iface, prn=ack_reader(args.ha, set(nodes), acks, problems), store=False,
+                           filter="ip6 src %s" % args.ha)
+    sniffer.start()
+    time.sleep(0.5)
+    for home, (coa, seq) in nodes.items():
+        link.send(binding_update(args.ha, home, coa, seq, args.lifetime_units, args.flags))
+        time.sleep(args.gap)
+    deadline = time.time() + 30
+    while len(acks) < len(nodes) and time.time() < deadline:
+        time.sleep(0.1)
+    sniffer.stop()
+    return summarise(args, nodes, acks, problems)
+
+
+def esp_associations(path):
+    """home -> (SA the mobile node sends on, SA it receives on), from the home agent's file (its inbound is ours out)."""
+    sas = {}
+    with open(path) as f:
+        for line in f:
+            fields = line.split("#")[0].split()
+            if not fields:
+                continue
+            home, spi_in, spi_out, suite, in_cipher, in_auth, out_cipher, out_auth = fields
+            assert suite == "aes-cbc/hmac-sha1-96", suite
+
+            def sa(spi, cipher, auth):
+                return SecurityAssociation(ESP, spi=int(spi, 0), crypt_algo="AES-CBC", crypt_key=bytes.fromhex(cipher),
+                                           auth_algo="HMAC-SHA1-96", auth_key=bytes.fromhex(auth))
+            sas[str(ipaddress.IPv6Address(home))] = (sa(spi_in, in_cipher, in_auth), sa(spi_out, out_cipher, out_auth))
+    return sas
+
+
+def esp_register(args):
+    link = Link(args.iface, args.next_hop_mac)
+    sas = esp_associations(args.sas)
+    by_spi = {receive.spi: home for home, (_, receive) in sas.items()}
+    nodes = {home: (care_of(number_of(home), args.prefixes), args.seq) for home in sas}
+    problems = []
+    acks = {}
+
+    def on_packet(pkt):
+        if ESP not in pkt or pkt[IPv6].src != args.ha:
+            return
+        home = by_spi.get(pkt[ESP].spi)
+        if home is None:
+            problems.append("ESP with SPI %#x to %s: not ours" % (pkt[ESP].spi, pkt[IPv6].dst))
+            return
+        try:
+            got = read_home_agent_message(esp_open(sas[home][1], pkt), args.ha, MIP6MH_BA)
+        except Exception as e:   # scapy raises IPSecIntegrityError for a bad ICV
+            problems.append("%s: %s" % (home, e))
+            return
+        if got is None or got[0] != home:
+            problems.append("%s: the ESP held no acknowledgement for it" % home)
+            return
+        acks[home] = (got[1], got[2].status, got[2].seq, got[2].mhtime)
+
+    sniffer = AsyncSniffer(iface=args.iface, prn=on_packet, store=False, filter="ip6 src %s" % args.ha)
+    sniffer.start()
+    time.sleep(0.5)
+    for home, (coa, seq) in nodes.items():
+        update = IPv6(raw(binding_update(args.ha, home, coa, seq, args.lifetime_units)))   # checksum on the plain packet
+        if args.forge == "clear":
+            link.send(update)
+            continue
+        protected = bytearray(raw(sas[home][0].encrypt(update, seq_num=args.esp_seq)))
+        if args.forge == "icv":
+            protected[-1] ^= 0x01
+        link.send(IPv6(bytes(protected)))
+    deadline = time.time() + (3 if args.forge or args.expect_silence else 30)
+    while len(acks) < len(nodes) and time.time() < deadline:
+        time.sleep(0.1)
+    sniffer.stop()
+    return summarise(args, nodes, acks, problems)
 
 
 def answer(args):
@@ -412,6 +505,14 @@ def main():
     t.add_argument("--correspondent", required=True, help="the echo requests' source, routed to this link")
     t.add_argument("--count", type=int, default=20, help="the first N mobile nodes of the ledger")
     t.add_argument("--gap", type=float, default=0.005)
+    e = sub.add_parser("esp-register", parents=[common])
+    e.add_argument("--sas", required=True, help="the home agent's etc/mip6-ipsec.conf")
+    e.add_argument("--esp-seq", type=int, required=True, help="the ESP sequence number of every update")
+    e.add_argument("--seq", type=int, default=1)
+    e.add_argument("--prefixes", type=int, default=8)
+    e.add_argument("--max-units", type=int, default=900, help="the home agent's maximum lifetime, 4 s units")
+    e.add_argument("--forge", choices=["clear", "icv"], help="send the update in the clear, or with a broken ICV")
+    e.add_argument("--expect-silence", action="store_true", help="wait 3 s only: no answer is expected (a replay)")
     c = sub.add_parser("check-bindings")
     c.add_argument("--ledger", required=True)
     c.add_argument("--bindings", required=True)
@@ -422,7 +523,7 @@ def main():
     y.add_argument("--spacing", type=int, required=True)
     args = parser.parse_args()
     return {"register": register, "answer": answer, "traffic": traffic, "analyse": analyse,
-            "check-bindings": check_bindings}[args.command](args)
+            "check-bindings": check_bindings, "esp-register": esp_register}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -39,7 +39,14 @@
 # unsolicited Neighbor Advertisement with the Override flag per home address at least (tshark);
 # after the kill -9 and the recovery only the restored ones are proxied.
 #
-# Environment: NODES (200), MAP_NODES (20), PREFIXES (8), RATE (100 requests/s), SPACING (40 ms), SILENT_EVERY (4),
+# ESP (RFC 4877, docs/mip6.md "Security"; ipsecPolicy=when-keyed so that the other mobiles register in
+# the clear): ESP_NODES mobiles with manually keyed SAs in the appliance's etc/mip6-ipsec.conf (keys
+# new each run) register under ESP (scapy's SecurityAssociation) and decrypt their acknowledgements
+# with scapy (SPI, ICV, then the checks of the others); a replay of their updates, the updates with a
+# flipped ICV octet and the updates in the clear are each discarded (no answer) and counted in
+# mip6:stats; they deregister under ESP before the kill; tshark decodes the ESP headers (it cannot
+# decrypt them: it is not given the keys).
+# Environment: NODES (200), ESP_NODES (4), MAP_NODES (20), PREFIXES (8), RATE (100 requests/s), SPACING (40 ms), SILENT_EVERY (4),
 # TIMEOUT_MS (2000: the recovery's timer per node, doubled per retry; an answer the scapy mobiles send after
 # the last one, on a box too loaded for them, is a deleted entry that their Binding Update then registers
 # again), BOOT_TIMEOUT (s, 300), HOMEAGENT_TARBALL, KEEP_WORKDIR=1.
@@ -47,6 +54,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 nodes=${NODES:-200}
+esp_nodes=${ESP_NODES:-4}
 prefixes=${PREFIXES:-8}
 rate=${RATE:-100}
 spacing=${SPACING:-40}
@@ -99,7 +107,19 @@ ha_home_mac=$(ip -n "${TB_NS[ha]}" link show dev home0 | awk '/link\/ether/ {pri
 mip6_appliance ha "net.homeagent.mip6.homeAgentAddresses=$ha_address" net.homeagent.mip6.homePrefixes=2001:db8:100::/64 \
     net.homeagent.mip6.homeLinkInterface=home0 \
     "net.homeagent.mip6.mapAddresses=$map_address" "net.homeagent.mip6.mapPrefixes=$map_prefix" \
-    net.homeagent.mip6.maxLifetimeSeconds=3600 "net.homeagent.mip6.recoveryTimeoutMillis=$timeout_ms" || { testbed_finish; exit; }
+    net.homeagent.mip6.maxLifetimeSeconds=3600 "net.homeagent.mip6.recoveryTimeoutMillis=$timeout_ms" \
+    net.homeagent.mip6.ipsecPolicy=when-keyed || { testbed_finish; exit; }
+# the ESP mobiles' security associations: home addresses after the other mobiles', keys new each run
+sas="${TB_HOME[ha]}/etc/mip6-ipsec.conf"
+"$py" - "$nodes" "$esp_nodes" >"$sas" <<'PY'
+import ipaddress, secrets, sys
+first, count = int(sys.argv[1]), int(sys.argv[2])
+for i in range(first + 1, first + count + 1):
+    home = ipaddress.IPv6Network("2001:db8:100::/64")[0x10000 + i]
+    print(home, hex(0x1000 + i), hex(0x2000 + i), "aes-cbc/hmac-sha1-96",
+          *(secrets.token_hex(n) for n in (16, 20, 16, 20)))
+PY
+chmod 600 "$sas"
 
 log "booting the appliance with the homeagent-mip6 feature"
 testbed_boot ha 'mip6:stats' 'MIPv6 node: running' || { testbed_finish; exit; }
@@ -131,6 +151,31 @@ expect "the neighbour's kernel resolves $second_home to the home agent's $ha_hom
     resolves_to_ha "$second_home"
 # the neighbour's echo requests reach the mobile node through the tunnel (counted from the capture below)
 testbed_exec hn ping -6 -n -q -c 3 -i 0.2 -W 1 "$second_home" >/dev/null 2>&1 || true
+
+log "ESP (RFC 4877): $esp_nodes mobile nodes register under manually keyed security associations"
+esp() { mn esp-register --ha "$ha_address" --next-hop-mac "$router_mac" --prefixes "$prefixes" --sas "$sas" "$@"; }
+esp_stat() { awk -v text="$1" 'index($0, text) {print $1; exit}' "$work/stats-esp.txt"; }
+esp --esp-seq 1 --ledger "$work/esp-ledger" | tee "$work/esp.out" || true
+expect "every Binding Update under ESP acknowledged with 0 under ESP, decrypted by scapy with the home agent's SA, fields and checksum right ($(tail -1 "$work/esp.out"))" \
+    grep -q "^acknowledged $esp_nodes, refused 0, unanswered 0, wrong 0, bad 0" "$work/esp.out"
+cat "$work/ledger" "$work/esp-ledger" >"$work/ledger-with-esp"
+testbed_shell_file ha 'mip6:bindings' "$work/bindings-esp.txt" || true
+expect "mip6:bindings holds the ESP mobiles too ($("$py" "$mobiles" check-bindings --role "$mip6_role" --ledger "$work/ledger-with-esp" --bindings "$work/bindings-esp.txt"))" \
+    "$py" "$mobiles" check-bindings --role "$mip6_role" --ledger "$work/ledger-with-esp" --bindings "$work/bindings-esp.txt"
+esp --esp-seq 1 --seq 1 --expect-silence --ledger "$work/esp-replay" >"$work/esp-replay.out" || true
+esp --esp-seq 2 --seq 2 --forge icv --ledger "$work/esp-forged" >"$work/esp-forged.out" || true
+esp --seq 2 --forge clear --esp-seq 0 --ledger "$work/esp-clear" >"$work/esp-clear.out" || true
+for kind in replay forged clear; do
+    expect "ESP mobiles' updates $kind: none answered ($(tail -1 "$work/esp-$kind.out"))" \
+        grep -q "^acknowledged 0, refused 0, unanswered $esp_nodes, wrong 0, bad 0" "$work/esp-$kind.out"
+done
+testbed_shell ha 'mip6:stats' >"$work/stats-esp.txt"
+esp_counts="$(esp_stat 'ESP packets to the home agent that passed') $(esp_stat 'Binding Acknowledgements sent under ESP') $(esp_stat 'ESP packets replayed') $(esp_stat 'ESP packets whose ICV') $(esp_stat 'home registrations not under ESP')"
+expect "mip6:stats: ESP accepted, acknowledgements under ESP, replayed, ICV failed, not protected ($esp_counts)" \
+    test "$esp_counts" = "$esp_nodes $esp_nodes $esp_nodes $esp_nodes $esp_nodes"
+esp --esp-seq 3 --seq 3 --lifetime-units 0 --ledger "$work/esp-deregistered" >"$work/esp-deregister.out" || true
+expect "the ESP mobiles deregister under ESP, acknowledged with 0 ($(tail -1 "$work/esp-deregister.out"))" \
+    grep -q "^acknowledged $esp_nodes, refused 0, unanswered 0, wrong 0, bad 0" "$work/esp-deregister.out"
 
 log "HMIPv6: $map_nodes mobile nodes bind a regional care-of address at the MAP $map_address (local Binding Updates, M and A)"
 mn register --ha "$map_address" --flags MA --next-hop-mac "$router_mac" --nodes "$map_nodes" --prefixes "$prefixes" \
@@ -211,6 +256,15 @@ testbed_capture_stop
 mobility=$(tshark_count "$TB_PCAP" 'mipv6 && !icmpv6') || mobility=0
 expect "tshark decodes every Mobility Header ($mobility) without a warning or a malformed packet" \
     tshark_clean "$TB_PCAP" 'mipv6 && !icmpv6'
+esp_frames=$(tshark_count "$TB_PCAP" "esp && !icmpv6") || esp_frames=0
+esp_acks=$(tshark_count "$TB_PCAP" "esp && !icmpv6 && ipv6.src == $ha_address && ipv6.routing.type == 2") || esp_acks=0
+expect "tshark decodes the ESP headers ($esp_frames; $esp_acks from the home agent after a type 2 routing header, $((2 * esp_nodes)) expected) without a warning" \
+    eval 'test "$esp_acks" -eq "$((2 * esp_nodes))" && tshark_clean "$TB_PCAP" "esp && !icmpv6 && ipv6.src == $ha_address"'
+# tshark follows each SA's sequence numbers itself: the replayed updates must be what it flags, and only they
+esp_flagged=$(tshark_count "$TB_PCAP" "esp && !icmpv6 && (_ws.malformed || _ws.expert.severity >= 0x00600000)") || esp_flagged=0
+esp_repeated=$(tshark_count "$TB_PCAP" "esp && !icmpv6 && ipv6.src != $ha_address && _ws.expert.message contains \"repeated\"") || esp_repeated=0
+expect "tshark flags the $esp_nodes replayed updates (Wrong Sequence Number, repeated) and nothing else in ESP ($esp_repeated of $esp_flagged flagged)" \
+    test "$esp_repeated $esp_flagged" = "$esp_nodes $esp_nodes"
 refreshes=$(tshark_count "$TB_PCAP" 'mip6.mhtype == 0 && !icmpv6') || refreshes=0
 accepted=$(tshark_count "$TB_PCAP" 'mip6.mhtype == 6 && mip6.ba.status == 0 && !icmpv6') || accepted=0
 expect "tshark: $refreshes Binding Refresh Requests to the $nodes mobile nodes, $accepted acknowledgements with 0 (at least $nodes + $answering + the deregistration; an answer slower than its timer is asked and acknowledged twice)" \
@@ -230,7 +284,7 @@ expect "the home link neighbour's echo requests to $second_home tunnelled to its
     test "$from_neighbour" -ge 3
 advertisements="ipv6.dst == ff02::1 && icmpv6.type == 136 && icmpv6.nd.na.flag.o == 1 && icmpv6.nd.na.flag.s == 0 && icmpv6.opt.linkaddr == $ha_home_mac"
 advertised=$(tshark -n -r "$home_pcap" -Y "$advertisements" -T fields -e icmpv6.nd.na.target_address 2>/dev/null | sort -u | grep -c . || true)
-expect "unsolicited Neighbor Advertisements on the home link (Override, not Solicited, the home agent's address) for $advertised distinct home addresses (all $nodes), decoded without a warning" \
-    eval 'test "$advertised" -eq "$nodes" && tshark_clean "$home_pcap" "icmpv6.type == 136"'
+expect "unsolicited Neighbor Advertisements on the home link (Override, not Solicited, the home agent's address) for $advertised distinct home addresses (all $nodes and the $esp_nodes ESP mobiles'), decoded without a warning" \
+    eval 'test "$advertised" -eq "$((nodes + esp_nodes))" && tshark_clean "$home_pcap" "icmpv6.type == 136"'
 
 testbed_finish

@@ -42,6 +42,17 @@ public @interface Mip6Config {
             + " empty: the home prefixes")
     String[] servedRanges() default {};
 
+    @AttributeDefinition(description = "ESP protection of home registrations (RFC 4877 §4.3): 'required' - every home"
+            + " registration must arrive under ESP with a security association of ipsecAssociationsFile, a home address"
+            + " without one cannot register (RFC 6275 §5.1's MUST); 'when-keyed' - a home address with an association"
+            + " must, one without may register in the clear (a lab, or while keys are handed out). The MAP and the"
+            + " correspondent node are never protected")
+    String ipsecPolicy() default "required";
+
+    @AttributeDefinition(description = "The home agent's manually keyed ESP security associations, one mobile node"
+            + " a line (etc/mip6-ipsec.conf describes the format); relative to etc/; re-read when it changes")
+    String ipsecAssociationsFile() default "mip6-ipsec.conf";
+
     @AttributeDefinition(description = "Longest lifetime granted, seconds (4..262140)")
     long maxLifetimeSeconds() default 3600;
 

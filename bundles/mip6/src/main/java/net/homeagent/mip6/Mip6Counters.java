@@ -60,7 +60,20 @@ public final class Mip6Counters {
         ECHO_DIRECT(32, Scope.CORRESPONDENT, "Echo Replies straight to an address without a binding"),
         UNKNOWN_HOME_ADDRESS(33, Scope.CORRESPONDENT,
                 "packets with a Home Address option not bound to their source (dropped, §9.3.1)"),
-        BINDING_ERRORS(34, Scope.CORRESPONDENT, "Binding Errors sent for them, status 1 (§9.3.3, rate-limited)");
+        BINDING_ERRORS(34, Scope.CORRESPONDENT, "Binding Errors sent for them, status 1 (§9.3.3, rate-limited)"),
+        ESP_ACCEPTED(35, Scope.SIGNALLING, "ESP packets to the home agent that passed every check (RFC 4303 §3.4)"),
+        ESP_UNKNOWN_SPI(36, Scope.SIGNALLING, "ESP packets with an SPI of no security association (discarded, RFC 4303 §3.4.2)"),
+        ESP_ICV_FAILED(37, Scope.SIGNALLING, "ESP packets whose ICV did not verify (discarded, RFC 4303 §3.4.4)"),
+        ESP_REPLAYED(38, Scope.SIGNALLING,
+                "ESP packets replayed or left of the 64-packet window (discarded, RFC 4303 §3.4.3)"),
+        ESP_MALFORMED(39, Scope.SIGNALLING, "malformed ESP packets: length, padding (discarded)"),
+        ESP_HOME_ADDRESS_MISMATCH(40, Scope.SIGNALLING,
+                "ESP-protected Binding Updates for another home address than their SA's (discarded, RFC 4877 §4.3)"),
+        ESP_NOT_PROTECTED(41, Scope.SIGNALLING,
+                "home registrations not under ESP where the policy asks for it (discarded, RFC 4877 §4.3)"),
+        ESP_SENT(42, Scope.SIGNALLING, "Binding Acknowledgements sent under ESP (RFC 4877 §4.1)"),
+        ESP_SEQUENCE_EXHAUSTED(43, Scope.SIGNALLING,
+                "acknowledgements not sent: the SA's sequence number counter is spent, rekey (RFC 4303 §3.3.3)");
 
         private final int number;
         private final Scope scope;

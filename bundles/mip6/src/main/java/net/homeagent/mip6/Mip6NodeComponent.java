@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import io.netty.buffer.ByteBuf;
 
 import net.homeagent.mip.api.events.ApplianceEvents;
+import net.homeagent.mip.api.support.KarafFolder;
 import net.homeagent.mip.api.management.Mip6NodeView.Owner;
 import net.homeagent.mip6.Mip6Counters.Scope;
 import net.homeagent.mip6.cache.Mip6Binding;
@@ -42,6 +43,11 @@ import net.homeagent.mip6.correspondent.NonceTable;
 import net.homeagent.mip6.correspondent.RouteOptimizedEcho;
 import net.homeagent.mip6.forward.TunnelForwarder;
 import net.homeagent.mip6.homelink.HomeLinkProxy;
+import net.homeagent.mip6.ipsec.EspInbound;
+import net.homeagent.mip6.ipsec.EspTransform;
+import net.homeagent.mip6.ipsec.HomeRegistrationProtection;
+import net.homeagent.mip6.ipsec.IpsecPolicy;
+import net.homeagent.mip6.ipsec.SecurityAssociationFile;
 import net.homeagent.mip6.linux.HostSetup;
 import net.homeagent.mip6.linux.LinuxHomeLink;
 import net.homeagent.mip6.linux.SignallingTun;
@@ -136,6 +142,14 @@ public final class Mip6NodeComponent implements Mip6View {
         Map<Inet6Address, MobilityResponder> responders = new LinkedHashMap<>();
         // each role and the address its Binding Refresh Requests leave from (its first)
         Map<RecoverableBindingCache, Inet6Address> roles = new LinkedHashMap<>();
+        IpsecPolicy ipsecPolicy = IpsecPolicy.named(config.ipsecPolicy());
+        Optional<SecurityAssociationFile> associations = homeAgentAddresses.isEmpty() ? Optional.empty()
+                : Optional.of(new SecurityAssociationFile(KarafFolder.ETC.resolve(config.ipsecAssociationsFile())));
+        if (ipsecPolicy == IpsecPolicy.REQUIRED && associations.map(file -> file.get().size() == 0).orElse(false)) {
+            LOG.warn("ipsecPolicy=required and no ESP security association in {}: every home registration will be"
+                    + " discarded until one is added", associations.get().file());
+        }
+        EspTransform esp = new EspTransform(new SecureRandom());
         SignallingTun tun = null;
         LinuxHomeLink homeLink = null;
         TunnelForwarder forwarder = null;
@@ -165,7 +179,8 @@ public final class Mip6NodeComponent implements Mip6View {
                         prefixes(config.homePrefixes()), prefixes(config.servedRanges()), config.maxLifetimeSeconds(),
                         config.capacity(), homeAgentAddresses), homeAgent.cache(), holds(correspondent),
                         homeAgent.counters(), homeAgent::accepted);
-                HomeAgentResponder responder = new HomeAgentResponder(registration, homeAgent.counters());
+                HomeAgentResponder responder = new HomeAgentResponder(registration, homeAgent.counters(),
+                        Optional.of(new HomeRegistrationProtection(ipsecPolicy, associations.get(), signallingCounters)));
                 homeAgentAddresses.forEach(address -> responders.put(address, responder));
             }
             if (!mapAddresses.isEmpty()) {
@@ -230,7 +245,9 @@ public final class Mip6NodeComponent implements Mip6View {
             dataPath = dataPath.or(new RouteOptimizedEcho(Set.copyOf(correspondentAddresses),
                     correspondentCache.cache(), tun, correspondentCache.counters(), signallingCounters, clock));
         }
-        Mip6Signalling signallingLogic = new Mip6Signalling(responders, dataPath, signallingCounters, tun, clock);
+        Mip6Signalling signallingLogic = new Mip6Signalling(responders, dataPath, signallingCounters, tun, clock,
+                associations.map(file -> new EspInbound(Set.copyOf(homeAgentAddresses), file, esp, signallingCounters,
+                        clock)), Optional.of(esp));
         TunSignallingLoop signalling = new TunSignallingLoop(tun, signallingLogic::received);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "mip6-timer");
@@ -253,11 +270,14 @@ public final class Mip6NodeComponent implements Mip6View {
                 role.startRecovery(config, recoverySettings, refreshSource, signallingLogic, timer, clock, events));
         timer.scheduleAtFixedRate(() -> roles.keySet().forEach(role -> role.expire(clock.millis())), 1, 1,
                 TimeUnit.SECONDS);
+        associations.ifPresent(file -> timer.scheduleWithFixedDelay(() -> reloadSafely(file), 1, 1, TimeUnit.SECONDS));
         signalling.start();
         StringBuilder description = new StringBuilder("running on ").append(tun.name());
         if (!homeAgentAddresses.isEmpty()) {
             description.append(", home agent addresses ").append(text(homeAgentAddresses)).append(", home prefixes ")
-                    .append(prefixes(config.homePrefixes()));
+                    .append(prefixes(config.homePrefixes())).append(", ESP ").append(ipsecPolicy.configName())
+                    .append(" (").append(associations.get().get().size()).append(" security associations in ")
+                    .append(associations.get().file()).append(')');
         }
         if (!correspondentAddresses.isEmpty()) {
             description.append(", correspondent addresses ").append(text(correspondentAddresses));
@@ -278,6 +298,15 @@ public final class Mip6NodeComponent implements Mip6View {
     }
 
     /** Whether {@code role} (null: the role does not run) holds a binding for a home address. */
+    private static void reloadSafely(SecurityAssociationFile file) {
+        try {
+            file.reloadIfChanged();
+        } catch (RuntimeException e) {
+            // an exception would cancel the periodic task: keep watching
+            LOG.error("checking {} for changes failed", file.file(), e);
+        }
+    }
+
     private static Predicate<Inet6Address> holds(RecoverableBindingCache role) {
         return role == null ? home -> false : home -> role.cache().get(home).isPresent();
     }

@@ -16,6 +16,8 @@ import net.homeagent.mip.codec.mip6.BindingRefreshRequest;
 import net.homeagent.mip.codec.mip6.MalformedMobilityHeaderException;
 import net.homeagent.mip6.Mip6Counters.Counter;
 import net.homeagent.mip6.cache.Mip6Binding;
+import net.homeagent.mip6.ipsec.EspInbound;
+import net.homeagent.mip6.ipsec.EspTransform;
 import net.homeagent.mip6.wire.InboundMobilityHeader;
 import net.homeagent.mip6.wire.MalformedPacketException;
 import net.homeagent.mip6.wire.MobilityPacketReader;
@@ -28,7 +30,9 @@ import net.homeagent.mip6.wire.OutboundMobilityMessage;
  * (the home agent's {@link net.homeagent.mip6.registration.HomeAgentResponder}, the correspondent's
  * {@link net.homeagent.mip6.correspondent.CorrespondentResponder}); what the role answers is written
  * back (RFC 6275 §6.4, §9.6); binding recovery's Binding Refresh Requests (§6.1.2) leave the same
- * way. Nothing a packet holds makes {@link #received} throw: malformed input is counted and logged
+ * way. ESP to the home agent's addresses (RFC 4877) is checked and decrypted by {@link EspInbound}
+ * before the packet is read, and an answer that carries a protection is sealed on the way out.
+ * Nothing a packet holds makes {@link #received} throw: malformed input is counted and logged
  * at most once per ten seconds (RFC 6275 §9.2: discarded; the ICMP Parameter Problem and Binding
  * Error answers the codec names are not sent, docs/mip6.md).
  */
@@ -43,7 +47,8 @@ public final class Mip6Signalling {
     private final PacketSink sink;
     private final Clock clock;
     private final MobilityPacketReader reader = new MobilityPacketReader();
-    private final MobilityPacketWriter writer = new MobilityPacketWriter();
+    private final MobilityPacketWriter writer;
+    private final Optional<EspInbound> esp;
     private long lastMalformedLog = Long.MIN_VALUE;
     private long malformedSinceLog;
 
@@ -56,6 +61,19 @@ public final class Mip6Signalling {
      */
     public Mip6Signalling(Map<Inet6Address, MobilityResponder> responders, Predicate<ByteBuf> dataPath,
             Mip6Counters counters, PacketSink sink, Clock clock) {
+        this(responders, dataPath, counters, sink, clock, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * @param esp     terminates ESP to the home agent's addresses; empty: no ESP is terminated (no
+     *                home agent), such packets are not Mobility Headers to this node
+     * @param sealing seals the home agent's protected acknowledgements
+     */
+    public Mip6Signalling(Map<Inet6Address, MobilityResponder> responders, Predicate<ByteBuf> dataPath,
+            Mip6Counters counters, PacketSink sink, Clock clock, Optional<EspInbound> esp,
+            Optional<EspTransform> sealing) {
+        this.esp = esp;
+        this.writer = new MobilityPacketWriter(sealing);
         this.responders = Map.copyOf(responders);
         this.dataPath = dataPath;
         this.counters = counters;
@@ -69,9 +87,16 @@ public final class Mip6Signalling {
         if (dataPath.test(packet)) {
             return;
         }
+        Optional<EspInbound.Unprotected> unprotected = esp.isEmpty()
+                ? Optional.of(new EspInbound.Unprotected(packet, Optional.empty()))
+                : esp.get().unprotect(packet);
+        if (unprotected.isEmpty()) {
+            return;   // ESP that failed a check: counted by its reason
+        }
         Optional<InboundMobilityHeader> inbound;
         try {
-            inbound = reader.read(packet);
+            inbound = reader.read(unprotected.get().packet())
+                    .map(in -> in.protectedBy(unprotected.get().association()));
         } catch (MalformedMobilityHeaderException e) {
             malformed(e.getMessage(), "RFC 6275 §9.2 answer: " + e.answer());
             return;
@@ -106,7 +131,15 @@ public final class Mip6Signalling {
     private void send(OutboundMobilityMessage outbound) {
         ByteBuf packet = Unpooled.buffer(128);
         try {
-            writer.write(outbound, packet);
+            if (!writer.write(outbound, packet)) {
+                counters.count(Counter.ESP_SEQUENCE_EXHAUSTED);
+                LOG.error("acknowledgement to {} not sent: its ESP security association sent 2^32 - 1 packets;"
+                        + " give it new keys and SPIs (RFC 4303 §3.3.3)", outbound.homeAddress().getHostAddress());
+                return;
+            }
+            if (outbound.protection().isPresent()) {
+                counters.count(Counter.ESP_SENT);
+            }
             if (!sink.send(packet)) {
                 counters.count(Counter.SEND_FAILURES);
             }

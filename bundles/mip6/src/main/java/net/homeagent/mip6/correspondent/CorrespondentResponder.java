@@ -1,6 +1,7 @@
 package net.homeagent.mip6.correspondent;
 
 import java.util.List;
+import java.util.Optional;
 
 import net.homeagent.mip.codec.mip6.BindingUpdate;
 import net.homeagent.mip.codec.mip6.CareOfTestInit;
@@ -57,7 +58,7 @@ public final class CorrespondentResponder implements MobilityResponder {
                     in.homeAddressOption(), update), in.mobilityHeader(), nowMillis)
                     .filter(RegistrationResult::sendAck)
                     .map(result -> List.of(new OutboundMobilityMessage(result.acknowledgement(), in.destination(),
-                            in.source(), result.homeAddress(), result.authorizer())))
+                            in.source(), result.homeAddress(), result.authorizer(), Optional.empty())))
                     .orElse(List.of());
         }
         counters.count(Counter.OTHER_MESSAGES);

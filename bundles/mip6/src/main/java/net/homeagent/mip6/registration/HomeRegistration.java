@@ -50,8 +50,9 @@ import net.homeagent.mip6.cache.Mip6Binding;
  * carry (§6.2.6: Nonce Indices only in a Binding Update to a correspondent).
  *
  * <p>Security: RFC 6275 §10.3.1 asks that the Binding Update be protected by IPsec ESP (RFC 4877).
- * This slice does not check that (docs/mip6.md, "Security"): it is for a lab or a trusted access
- * network until the xfrm policies are in place.
+ * That is checked before an update gets here, by {@link HomeAgentResponder}'s
+ * {@link net.homeagent.mip6.ipsec.HomeRegistrationProtection} (a home agent's, not a MAP's:
+ * docs/mip6.md, "Security").
  */
 public final class HomeRegistration {
 

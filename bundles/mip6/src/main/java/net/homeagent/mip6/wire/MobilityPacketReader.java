@@ -80,6 +80,6 @@ public final class MobilityPacketReader {
         byte[] octets = new byte[payload.readableBytes()];
         payload.getBytes(payload.readerIndex(), octets);
         return Optional.of(new InboundMobilityHeader(source, destination, home,
-                codec.decode(payload, pseudoSource, destination), octets));
+                codec.decode(payload, pseudoSource, destination), octets, Optional.empty()));
     }
 }

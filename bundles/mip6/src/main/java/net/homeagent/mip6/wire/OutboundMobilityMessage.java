@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import net.homeagent.mip.codec.mip6.BindingAuthorizer;
 import net.homeagent.mip.codec.mip6.MobilityMessage;
+import net.homeagent.mip6.ipsec.EspSecurityAssociation;
 
 /**
  * A Mobility Header message this node sends, with its addressing (RFC 6275 §6.4, §9.6).
@@ -20,9 +21,12 @@ import net.homeagent.mip.codec.mip6.MobilityMessage;
  *                    no home address (§9.4.4), gives the care-of address here
  * @param authorizer  Kbm, care-of address and correspondent of a Binding Acknowledgement a
  *                    correspondent authenticates (§6.2.7, §9.5.4); empty for everything else
+ * @param protection  the ESP security association a home agent's acknowledgement leaves under (RFC
+ *                    4877 §4.1), empty for everything else
  */
 public record OutboundMobilityMessage(MobilityMessage message, Inet6Address source, Inet6Address destination,
-        Inet6Address homeAddress, Optional<BindingAuthorizer> authorizer) {
+        Inet6Address homeAddress, Optional<BindingAuthorizer> authorizer,
+        Optional<EspSecurityAssociation> protection) {
 
     public OutboundMobilityMessage {
         Objects.requireNonNull(message, "message");
@@ -30,11 +34,18 @@ public record OutboundMobilityMessage(MobilityMessage message, Inet6Address sour
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(homeAddress, "homeAddress");
         Objects.requireNonNull(authorizer, "authorizer");
+        Objects.requireNonNull(protection, "protection");
+    }
+
+    /** This message under {@code association}'s ESP when there is one. */
+    public OutboundMobilityMessage protectedBy(Optional<EspSecurityAssociation> association) {
+        return new OutboundMobilityMessage(message, source, destination, homeAddress, authorizer, association);
     }
 
     /** A message without Binding Authorization Data. */
     public static OutboundMobilityMessage plain(MobilityMessage message, Inet6Address source, Inet6Address destination,
             Inet6Address homeAddress) {
-        return new OutboundMobilityMessage(message, source, destination, homeAddress, Optional.empty());
+        return new OutboundMobilityMessage(message, source, destination, homeAddress, Optional.empty(),
+                Optional.empty());
     }
 }
