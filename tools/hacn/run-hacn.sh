@@ -311,6 +311,8 @@ log "hacn:failover 4: manual switchover of ha4 to ha1"
 testbed_shell hacn 'hacn:failover 4' | tee "$work/failover.out" || true
 expect "hacn:failover 4 starts the switchover ($(grep -o '^HA 4 switching over: its [0-9]* bindings' "$work/failover.out"))" \
     grep -q '^HA 4 switching over: its [0-9]* bindings go to HA 1' "$work/failover.out"
+expect "hacn:failover 4 returns once ha4's MBR is downloading ($(grep -o "^HA 4's MBR is its whole table: its [0-9]* bindings" "$work/failover.out"))" \
+    grep -q "^HA 4's MBR is its whole table: its [0-9]* bindings are downloading to a redundant HA" "$work/failover.out"
 expect "ha1 took the switchover: active" await_agent 1 active 30
 expect "ha4 switched over: standing by" await_agent 4 standing-by 30
 expect "ha1 holds every acknowledged binding of its old mobiles after the switchover (lost: $(holds_every_binding ha1 "$work/ledger.ha1" >/dev/null; lost ha1))" \

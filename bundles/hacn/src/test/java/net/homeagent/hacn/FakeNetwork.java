@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
 
 import net.homeagent.peer.GroupDelivery;
 import net.homeagent.peer.PeerChannel;
@@ -35,6 +36,7 @@ public final class FakeNetwork {
     private final Map<InetSocketAddress, Node> nodes = new HashMap<>();
     private final Deque<Queued> queue = new ArrayDeque<>();
     private final Set<InetSocketAddress> down = new HashSet<>();
+    private Predicate<byte[]> lost = payload -> false;
 
     public PeerLink node(int nodeId, InetSocketAddress address) {
         return node(nodeId, address, 1);
@@ -54,6 +56,9 @@ public final class FakeNetwork {
         while (!queue.isEmpty()) {
             Queued q = queue.poll();
             Node to = nodes.get(q.to());
+            if (lost.test(q.payload())) {
+                continue; // never acknowledged: as far as the test goes, the link gave up on it
+            }
             if (to == null || down.contains(q.to()) || to.receiver == null) {
                 held.add(q);
                 continue;
@@ -69,6 +74,18 @@ public final class FakeNetwork {
     /** The messages waiting for delivery, oldest first. */
     public List<byte[]> queuedTo(InetSocketAddress to) {
         return queue.stream().filter(q -> q.to().equals(to)).map(Queued::payload).toList();
+    }
+
+    /** From now on every message whose payload {@code matches} is lost when it would be delivered; {@code p -> false} ends it. */
+    public void loseWhere(Predicate<byte[]> matches) {
+        this.lost = matches;
+    }
+
+    /** Takes the messages queued to {@code address} out of the queue, unacknowledged, for the test to deliver late. */
+    public List<byte[]> take(InetSocketAddress address) {
+        List<byte[]> taken = queuedTo(address);
+        lose(address);
+        return taken;
     }
 
     public void takeDown(InetSocketAddress address) {

@@ -365,10 +365,28 @@ public final class ControlCore {
         } else if (message instanceof FailingInterrupt i) {
             fail(agent, "interrupt", i.reason());
         } else if (message instanceof SnapshotChunk c) {
-            counters.increment(agent.mbr().chunk(c, now) ? "snapshot-chunks-received" : "dropped-unexpected");
+            snapshotChunk(agent, c, now);
         } else {
             drops.drop("dropped-unexpected", () -> "unexpected " + message.getClass().getSimpleName() + " from HA "
                     + agent.nodeId());
+        }
+    }
+
+    private void snapshotChunk(TrackedAgent agent, SnapshotChunk chunk, Instant now) {
+        if (!agent.mbr().chunk(chunk, now)) {
+            // a chunk of a transfer asked again under another id (or of none): its HA sent it before
+            // the new request, or the link delivered it late; mixed into the new one it could bring
+            // back records of another moment of the table
+            drops.drop("dropped-snapshot-chunk-not-asked", () -> "chunk " + chunk.index() + " of snapshot transfer "
+                    + chunk.transferId() + " from HA " + agent.nodeId() + ": "
+                    + (agent.mbr().awaitingSnapshot() ? "transfer " + agent.mbr().transferId() + " is the one asked"
+                            : "no snapshot asked"));
+            return;
+        }
+        counters.increment("snapshot-chunks-received");
+        if (!agent.mbr().awaitingSnapshot() && agent.mbr().reasks() > 0) {
+            LOG.info("snapshot of HA {} complete after it was asked again {} times: {} bindings", agent.nodeId(),
+                    agent.mbr().reasks(), agent.mbr().bindings());
         }
     }
 
@@ -431,7 +449,7 @@ public final class ControlCore {
 
     private void requestSnapshot(TrackedAgent agent) {
         int id = ++nextTransferId;
-        agent.mbr().snapshotRequested(id);
+        agent.mbr().snapshotRequested(id, clock.instant());
         counters.increment("snapshot-requests");
         send(agent, new SnapshotRequest(id));
     }
@@ -462,8 +480,29 @@ public final class ControlCore {
                 LOG.info("change reports of HA {} missing for {} ms after sequence {}: asking for its whole table",
                         agent.nodeId(), settings.gapTimeout().toMillis(), agent.mbr().appliedSequence());
                 requestSnapshot(agent);
+            } else if (agent.state() != AgentState.FAILED && agent.state() != AgentState.REJOINING
+                    && agent.mbr().transferStalled(settings.snapshotStall(), now)) {
+                askSnapshotAgain(agent);
             }
         }
+    }
+
+    /**
+     * The snapshot asked of {@code agent} brought no new chunk for the stall time (with backoff): the
+     * request or chunks were given up by the link (lost beyond its give-up, the HA unreachable or too
+     * busy for longer). Asked again whole under a new transfer id: a snapshot is the HA's table at the
+     * moment it lists it, so the chunks of two listings do not make one table. Logged once per episode.
+     */
+    private void askSnapshotAgain(TrackedAgent agent) {
+        MbrSnapshot mbr = agent.mbr();
+        counters.increment("snapshot-reasks");
+        if (mbr.reasks() == 0) {
+            LOG.warn("HA {}: {}, nothing new for {} ms: asking for its whole table again, then after twice as long"
+                    + " each time up to {} ms until it arrives (logged once per snapshot)", agent.nodeId(),
+                    mbr.whyIncomplete().orElse(""), settings.snapshotStall().toMillis(),
+                    settings.snapshotStall().multipliedBy(MbrSnapshot.BACKOFF_LIMIT).toMillis());
+        }
+        requestSnapshot(agent);
     }
 
     // ---- failures and state changes
@@ -635,11 +674,19 @@ public final class ControlCore {
     /**
      * The operator's manual switchover of HA {@code nodeId} (hacn:failover).
      *
-     * @return what happens next
+     * @return what happens next, and what its preparation led to
      * @throws OperatorRefusal for an unknown HA, one that is not active, or no redundant HA standing by
      */
-    public synchronized String failover(int nodeId) {
-        return switchover.start(agent(nodeId));
+    public synchronized SwitchoverOrder failover(int nodeId) {
+        return switchover.start(agent(nodeId), clock.instant());
+    }
+
+    /**
+     * A switchover started: {@code started} says what happens next; {@code prepared} completes once its
+     * MBR is downloading (or the HA failed meanwhile) with a line for the operator, or exceptionally with
+     * an {@link OperatorRefusal} once it is refused (within {@code switchoverWait}; the HA serves on).
+     */
+    public record SwitchoverOrder(String started, CompletionStage<String> prepared) {
     }
 
     private TrackedAgent agent(int nodeId) {

@@ -15,10 +15,13 @@ import net.homeagent.hacn.agent.AgentSettings;
  *
  * @param heartbeatMisses 0: heartbeats detect nothing (polling may)
  * @param pollEvery       zero: no polling in turn
+ * @param snapshotStall   a snapshot asked of an HA that brings no new chunk for this long is asked again
+ * @param switchoverWait  how long a switchover waits for the HA's MBR to be its whole table before it is refused
  */
 public record ControlSettings(Inet4Address publicAddress, int port, List<AgentSpec> agents, HaChoice choice,
         Duration requestTimeout, Duration heartbeat, int heartbeatMisses, boolean pollSilent, Duration pollEvery,
-        Duration pollTimeout, Duration gapTimeout, int chunkBytes, Duration tick) {
+        Duration pollTimeout, Duration gapTimeout, Duration snapshotStall, Duration switchoverWait, int chunkBytes,
+        Duration tick) {
 
     public ControlSettings {
         agents = List.copyOf(agents);
@@ -34,7 +37,8 @@ public record ControlSettings(Inet4Address publicAddress, int port, List<AgentSp
         if (chunkBytes < 200 || chunkBytes > AgentSettings.LARGEST_PAYLOAD) {
             throw new IllegalArgumentException("chunkBytes must be 200 to " + AgentSettings.LARGEST_PAYLOAD);
         }
-        for (Duration d : List.of(requestTimeout, heartbeat, pollTimeout, gapTimeout, tick)) {
+        for (Duration d : List.of(requestTimeout, heartbeat, pollTimeout, gapTimeout, snapshotStall, switchoverWait,
+                tick)) {
             if (d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("every interval and timeout must be positive");
             }
@@ -51,6 +55,7 @@ public record ControlSettings(Inet4Address publicAddress, int port, List<AgentSp
                 Duration.ofMillis(config.requestTimeoutMillis()), Duration.ofMillis(config.heartbeatMillis()),
                 config.heartbeatMisses(), config.pollSilent(), Duration.ofMillis(config.pollEveryMillis()),
                 Duration.ofMillis(config.pollTimeoutMillis()), Duration.ofMillis(config.gapTimeoutMillis()),
+                Duration.ofMillis(config.snapshotStallMillis()), Duration.ofMillis(config.switchoverWaitMillis()),
                 config.chunkBytes(), Duration.ofMillis(config.tickMillis()));
     }
 }

@@ -59,6 +59,15 @@ public @interface HacnConfig {
             + " snapshot")
     int gapTimeoutMillis() default 2000;
 
+    @AttributeDefinition(description = "A full snapshot asked of an HA that brings no new chunk for this many ms is"
+            + " asked again (whole, under a new transfer id), then after twice as long each time up to 8 times this")
+    int snapshotStallMillis() default 10000;
+
+    @AttributeDefinition(description = "hacn:failover waits at most this many ms for the HA's MBR to be its whole"
+            + " table (its requests answered, its poll answered, its snapshot and reports in), else it is refused and"
+            + " the HA serves on")
+    int switchoverWaitMillis() default 30000;
+
     @AttributeDefinition(description = "Largest snapshot chunk downloaded to a redundant HA, bytes")
     int chunkBytes() default 1200;
 

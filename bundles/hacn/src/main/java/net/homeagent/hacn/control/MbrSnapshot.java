@@ -23,7 +23,9 @@ import net.homeagent.mip.codec.wire.Ipv4;
  * order of their sequence numbers. The peer link does not order deliveries, so a report that
  * arrives before its predecessors waits for them; a gap that stays open longer than the gap
  * timeout (a report the link gave up on, reports lost with a restart) is closed by a full snapshot
- * of the HA, after which the reports newer than the snapshot's sequence apply again.
+ * of the HA, after which the reports newer than the snapshot's sequence apply again. A snapshot
+ * whose chunks stop coming (the request or chunks given up by the link) is asked again with a new transfer id, so that a late chunk of the one abandoned is not
+ * mixed into the new one (docs/hacn.md, "MBR snapshots").
  */
 final class MbrSnapshot {
 
@@ -35,13 +37,26 @@ final class MbrSnapshot {
     private Instant gapSince;
     private Download download;
     private int bindings;
+    /** Times the snapshot on its way was asked again since it was first asked for (one episode). */
+    private int reasks;
+
+    /**
+     * A stalled snapshot waits twice as long before each further re-ask, up to this many times the
+     * stall time: an HA that cannot deliver its table (a link that loses much, a table far larger
+     * than the stall time allows) is not asked for the whole of it again and again every stall time.
+     */
+    static final int BACKOFF_LIMIT = 8;
 
     private static final class Download {
         final int transferId;
         final Map<Integer, SnapshotChunk> chunks = new HashMap<>();
+        /** When it was asked for, or when its last new chunk came. */
+        Instant progress;
+        int count;
 
-        Download(int transferId) {
+        Download(int transferId, Instant asked) {
             this.transferId = transferId;
+            this.progress = asked;
         }
     }
 
@@ -99,8 +114,49 @@ final class MbrSnapshot {
         download = null;
     }
 
-    void snapshotRequested(int transferId) {
-        download = new Download(transferId);
+    /**
+     * A snapshot was asked for as transfer {@code transferId}; asked while another is on its way, it
+     * is that one asked again (the same episode: its chunks are dropped from now on).
+     */
+    void snapshotRequested(int transferId, Instant now) {
+        reasks = download == null ? 0 : reasks + 1;
+        download = new Download(transferId, now);
+    }
+
+    /**
+     * Whether the snapshot on its way has brought no new chunk for {@code stall}, doubled for each
+     * time it was asked again already, up to {@link #BACKOFF_LIMIT} times {@code stall}.
+     */
+    boolean transferStalled(Duration stall, Instant now) {
+        if (download == null) {
+            return false;
+        }
+        Duration wait = stall.multipliedBy(Math.min(BACKOFF_LIMIT, 1L << Math.min(reasks, 30)));
+        return !now.isBefore(download.progress.plus(wait));
+    }
+
+    /** Times the snapshot on its way (or the last one) was asked again. */
+    int reasks() {
+        return reasks;
+    }
+
+    /** The transfer id of the snapshot on its way; meaningful while {@link #awaitingSnapshot()}. */
+    int transferId() {
+        return download.transferId;
+    }
+
+    /** Why the MBR is not the HA's table now, for the operator; empty when it is. */
+    Optional<String> whyIncomplete() {
+        if (download != null) {
+            return Optional.of("its snapshot (transfer " + download.transferId + ") has " + download.chunks.size()
+                    + (download.count == 0 ? "" : " of " + download.count) + " chunks, asked again " + reasks
+                    + " times");
+        }
+        if (!complete()) {
+            return Optional.of("change reports after sequence " + applied + " missing (announced "
+                    + Math.max(announced, ahead.isEmpty() ? 0 : ahead.lastKey()) + ")");
+        }
+        return Optional.empty();
     }
 
     boolean awaitingSnapshot() {
@@ -117,7 +173,10 @@ final class MbrSnapshot {
         if (download == null || download.transferId != chunk.transferId()) {
             return false;
         }
-        download.chunks.put(chunk.index(), chunk);
+        if (download.chunks.put(chunk.index(), chunk) == null) {
+            download.progress = now;
+            download.count = chunk.count();
+        }
         if (download.chunks.size() < chunk.count()) {
             return true;
         }

@@ -33,6 +33,8 @@ class ControlSettingsTest {
         assertThat(settings.choice().name()).isEqualTo("ranges");
         assertThat(settings.port()).isEqualTo(434);
         assertThat(settings.heartbeatMisses()).isEqualTo(3);
+        assertThat(settings.snapshotStall()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(settings.switchoverWait()).isEqualTo(java.time.Duration.ofSeconds(30));
     }
 
     @Test

@@ -45,6 +45,8 @@ final class Deployment {
     static final InetSocketAddress PUBLIC = new InetSocketAddress(ip("192.0.2.1"), 434);
     static final Duration TICK = Duration.ofMillis(100);
     static final Duration HEARTBEAT = Duration.ofSeconds(1);
+    static final Duration SNAPSHOT_STALL = Duration.ofSeconds(10);
+    static final Duration SWITCHOVER_WAIT = Duration.ofSeconds(30);
 
     record Reply(RegistrationReply reply, InetSocketAddress to) {
     }
@@ -53,6 +55,7 @@ final class Deployment {
         final int nodeId;
         final boolean redundant;
         final InetSocketAddress address;
+        final long epoch;
         final FakeBindingStore store;
         final List<RegistrationRequest> decided = new ArrayList<>();
         final List<ApplianceEvent> published = new ArrayList<>();
@@ -63,6 +66,7 @@ final class Deployment {
             this.nodeId = nodeId;
             this.redundant = redundant;
             this.store = store;
+            this.epoch = epoch;
             this.address = new InetSocketAddress(ip("10.0.0." + (10 + nodeId)), 7434);
             RegistrationService service = registration -> {
                 RegistrationRequest r = registration.request();
@@ -214,7 +218,7 @@ final class Deployment {
             Duration pollEvery) {
         return new ControlSettings(ip("192.0.2.1"), 434, agents,
                 new HaChoice.HashOfHome(), Duration.ofSeconds(2), HEARTBEAT, heartbeatMisses, pollSilent, pollEvery,
-                Duration.ofMillis(500), Duration.ofSeconds(2), 1200, TICK);
+                Duration.ofMillis(500), Duration.ofSeconds(2), SNAPSHOT_STALL, SWITCHOVER_WAIT, 1200, TICK);
     }
 
     void heartbeats() {

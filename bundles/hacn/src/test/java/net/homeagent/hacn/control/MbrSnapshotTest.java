@@ -66,7 +66,7 @@ class MbrSnapshotTest {
         assertThat(mbr.gapOpenFor(GAP, NOW.plusMillis(1999))).isFalse();
         assertThat(mbr.gapOpenFor(GAP, NOW.plus(GAP))).isTrue();
 
-        mbr.snapshotRequested(7);
+        mbr.snapshotRequested(7, NOW);
         assertThat(mbr.gapOpenFor(GAP, NOW.plus(GAP))).as("a snapshot is on its way").isFalse();
         mbr.report(report(5, "10.1.0.1"), NOW); // newer than the snapshot: applies after it
         assertThat(mbr.chunk(new SnapshotChunk(8, 0, 1, 4, List.of()), NOW)).as("not the transfer asked for").isFalse();
@@ -93,9 +93,42 @@ class MbrSnapshotTest {
         mbr.restarted();
         assertThat(mbr.report(report(1, "10.1.0.5", "203.0.113.1"), NOW)).isTrue();
         assertThat(mbr.bindings()).as("the old table stays until the new snapshot").isEqualTo(3);
-        mbr.snapshotRequested(1);
+        mbr.snapshotRequested(1, NOW);
         mbr.chunk(new SnapshotChunk(1, 0, 1, 1, List.of(binding("10.1.0.5", "203.0.113.1"))), NOW);
         assertThat(mbr.all()).extracting(Binding::homeAddress).containsExactly(ip("10.1.0.5"));
         assertThat(holds).containsEntry(ip("10.1.0.1"), false);
+    }
+
+    @Test
+    void aSnapshotWithoutNewChunksIsStalledAfterTheStallTimeDoubledForEachReaskUpToEightTimes() {
+        mbr.snapshotRequested(1, NOW);
+        Duration stall = Duration.ofSeconds(10);
+        assertThat(mbr.transferStalled(stall, NOW.plusMillis(9999))).isFalse();
+        assertThat(mbr.transferStalled(stall, NOW.plusSeconds(10))).isTrue();
+        assertThat(mbr.whyIncomplete()).contains("its snapshot (transfer 1) has 0 chunks, asked again 0 times");
+
+        mbr.snapshotRequested(2, NOW.plusSeconds(10)); // asked again: the same episode
+        mbr.chunk(new SnapshotChunk(2, 0, 3, 0, List.of(binding("10.1.0.1", "203.0.113.1"))), NOW.plusSeconds(25));
+        assertThat(mbr.transferStalled(stall, NOW.plusSeconds(44))).as("20 s after its last new chunk").isFalse();
+        mbr.chunk(new SnapshotChunk(2, 0, 3, 0, List.of(binding("10.1.0.1", "203.0.113.1"))), NOW.plusSeconds(40));
+        assertThat(mbr.transferStalled(stall, NOW.plusSeconds(45))).as("a chunk again is no progress").isTrue();
+        assertThat(mbr.whyIncomplete()).contains("its snapshot (transfer 2) has 1 of 3 chunks, asked again 1 times");
+
+        mbr.snapshotRequested(3, NOW.plusSeconds(45));
+        mbr.snapshotRequested(4, NOW.plusSeconds(85));
+        assertThat(mbr.reasks()).isEqualTo(3);
+        assertThat(mbr.transferStalled(stall, NOW.plusSeconds(85 + 79))).isFalse();
+        assertThat(mbr.transferStalled(stall, NOW.plusSeconds(85 + 80))).isTrue();
+        mbr.snapshotRequested(5, NOW.plusSeconds(165));
+        assertThat(mbr.transferStalled(stall, NOW.plusSeconds(165 + 80))).as("8 x at most").isTrue();
+
+        assertThat(mbr.chunk(new SnapshotChunk(4, 0, 1, 0, List.of()), NOW)).as("a transfer asked before").isFalse();
+        mbr.chunk(new SnapshotChunk(5, 0, 1, 0, List.of(binding("10.1.0.2", "203.0.113.2"))), NOW.plusSeconds(170));
+        assertThat(mbr.complete()).isTrue();
+        assertThat(mbr.whyIncomplete()).isEmpty();
+        assertThat(mbr.transferStalled(stall, NOW.plusSeconds(1000))).isFalse();
+
+        mbr.snapshotRequested(6, NOW.plusSeconds(200)); // a new episode
+        assertThat(mbr.reasks()).isZero();
     }
 }

@@ -39,7 +39,8 @@ class HacnTextTest {
             List.of(new AgentSpec(1, HA1, false, 0, 0), new AgentSpec(2, HA2, true, 10, 50_000),
                     new AgentSpec(3, HA3, true, 20, 0)),
             new HaChoice.LeastLoaded(), Duration.ofSeconds(2), Duration.ofSeconds(1), 3, true, Duration.ZERO,
-            Duration.ofMillis(500), Duration.ofSeconds(2), 1200, Duration.ofMillis(100)), network.node(100, HACN),
+            Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(30), 1200,
+            Duration.ofMillis(100)), network.node(100, HACN),
             clock, e -> { });
     final PeerChannel one = network.node(1, HA1).open(2, m -> { });
 
