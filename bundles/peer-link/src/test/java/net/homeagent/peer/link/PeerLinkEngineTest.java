@@ -175,6 +175,9 @@ class PeerLinkEngineTest {
         timer.runNext();
         settle(a);
         await(acknowledged);
+        // B counts a datagram after writing it: A may hold the ack before B's counter moves
+        LinkFixture.awaitCount(() -> b.status().datagramsSent(), 2);
+        settle(b);
 
         assertThat(deliveries).hasValue(1);
         assertThat(b.status().datagramsSent()).isEqualTo(2);
