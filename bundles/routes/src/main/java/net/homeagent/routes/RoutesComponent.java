@@ -34,6 +34,7 @@ import net.homeagent.mip.api.RegistrationStatistics;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.events.ApplianceEvent.Kind;
 import net.homeagent.mip.api.events.ApplianceEventListener;
+import net.homeagent.mip.api.events.NetworkAlertCheck;
 import net.homeagent.mip.api.management.ManagementNotifier;
 import net.homeagent.mip.api.management.SnmpAgentStatus;
 
@@ -58,6 +59,7 @@ public final class RoutesComponent {
     private final ProducerTemplate producer;
     private final ServiceRegistration<CamelContext> registration;
     private final TrapReceiver traps;
+    private final AlertIntake alerts;
 
     /*
      * The services the routes watch are dynamic references, not constructor parameters: they come
@@ -73,6 +75,10 @@ public final class RoutesComponent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile SnmpAgentStatus snmp;
+    /** The MIMM advisor's reading of an alert, for the HTTP alert endpoint; none while it is not installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile NetworkAlertCheck alertCheck;
     /*
      * Events published before the SNMP agent is there (at boot it starts after the routes) are held
      * for it: the last 64, handed over if at most a minute old.
@@ -98,8 +104,10 @@ public final class RoutesComponent {
         registration = bundle.registerService(CamelContext.class, camel,
                 new Hashtable<>(Map.of("camel.context.name", CONTEXT_NAME)));
         traps = settings.trapReceiverEnabled() ? startTraps(settings, clock) : null;
+        alerts = settings.alertEndpoint().isEmpty() ? null : startAlertEndpoint(settings, clock);
         hub.publish(ApplianceEvent.of(Kind.APPLIANCE_STARTED, clock.instant(), "routes",
-                "appliance event routes started" + (traps == null ? "" : ", traps received on " + traps.listening()),
+                "appliance event routes started" + (traps == null ? "" : ", traps received on " + traps.listening())
+                        + (alerts == null ? "" : ", alerts received on " + settings.alertEndpoint()),
                 Map.of()));
         LOG.info("Camel context {} started with routes {}", CONTEXT_NAME, ApplianceRoutes.ROUTE_IDS);
     }
@@ -118,6 +126,30 @@ public final class RoutesComponent {
         }
     }
 
+    /**
+     * The HTTP alert endpoint's route, apart from the others: an endpoint that cannot start (its
+     * component not installed, the port taken) costs the alerts over HTTP only, as a trap port in use
+     * costs the traps.
+     */
+    private AlertIntake startAlertEndpoint(RoutesSettings settings, Clock clock) {
+        AlertIntake intake = new AlertIntake(settings.alertToken(), () -> alertCheck, hub::publish, clock);
+        try {
+            camel.addRoutes(new AlertEndpointRoute(settings.alertEndpoint(), intake));
+            LOG.info("alert endpoint listening on {}{}", settings.alertEndpoint(),
+                    settings.alertToken().isEmpty() ? " (no alertToken: every request is refused)" : "");
+            return intake;
+        } catch (Exception e) {
+            LOG.error("alert endpoint {} not started (is its Camel component's feature installed? docs/snmp.md): {}",
+                    settings.alertEndpoint(), e.getMessage());
+            try {
+                camel.removeRoute(AlertEndpointRoute.ROUTE_ID);
+            } catch (Exception notThere) {
+                // the route was never added
+            }
+            return null;
+        }
+    }
+
     @Deactivate
     void stop() {
         if (traps != null) {
@@ -127,7 +159,8 @@ public final class RoutesComponent {
         registration.unregister();
         camel.stop();
         LOG.info("Camel context {} stopped ({} events delivered, {} dropped, {} failed in the routes, {} never handed to "
-                + "an SNMP agent)", CONTEXT_NAME, hub.delivered(), hub.dropped(), hub.failed(), notifications.discarded());
+                + "an SNMP agent{})", CONTEXT_NAME, hub.delivered(), hub.dropped(), hub.failed(), notifications.discarded(),
+                alerts == null ? "" : "; alerts over HTTP " + alerts.counters());
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -164,7 +197,7 @@ public final class RoutesComponent {
     record RoutesSettings(int queueCapacity, List<String> operatorEndpoints, Set<Kind> operatorKinds,
             int bindingSummarySeconds, int highWater, int highWaterClear, int authFailureBurst,
             int authFailureWindowSeconds, boolean trapReceiverEnabled, String trapListenAddress, int trapPort,
-            String trapCommunity) {
+            String trapCommunity, String alertEndpoint, String alertToken) {
 
         static RoutesSettings from(RoutesConfig c) {
             positive("eventQueueCapacity", c.eventQueueCapacity());
@@ -192,7 +225,8 @@ public final class RoutesComponent {
             List<String> endpoints = commaSeparated(c.operatorEndpoints());
             return new RoutesSettings(c.eventQueueCapacity(), endpoints, kinds, c.bindingSummarySeconds(),
                     c.bindingHighWater(), c.bindingHighWaterClear(), c.authFailureBurst(), c.authFailureWindowSeconds(),
-                    c.trapReceiverEnabled(), c.trapListenAddress().trim(), c.trapPort(), c.trapCommunity());
+                    c.trapReceiverEnabled(), c.trapListenAddress().trim(), c.trapPort(), c.trapCommunity(),
+                    c.alertEndpoint().trim(), c.alertToken().trim());
         }
 
         /** Whether an operator endpoint wants binding events one by one (else they are only counted). */
