@@ -1,5 +1,7 @@
 package net.homeagent.routes;
 
+import java.net.InetSocketAddress;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
@@ -31,12 +33,18 @@ final class AlertEndpointRoute extends RouteBuilder {
         from(uri).routeId(ROUTE_ID).process(this::answer);
     }
 
+    /** As the advisor shows an alert's source ({@code mimm:alerts}): "http 192.0.2.7:41000". */
+    private static String sender(Object remote) {
+        if (remote instanceof InetSocketAddress a) {
+            return "http " + a.getHostString() + ":" + a.getPort();
+        }
+        return "http " + (remote == null ? "unknown" : remote);
+    }
+
     private void answer(Exchange exchange) {
         Message in = exchange.getIn();
-        Object remote = in.getHeader(REMOTE_ADDRESS);
         AlertIntake.Answer answer = intake.take(in.getHeader(Exchange.HTTP_METHOD, String.class),
-                in.getHeader("Authorization", String.class), in.getBody(byte[].class),
-                remote == null ? "unknown" : remote.toString());
+                in.getHeader("Authorization", String.class), in.getBody(byte[].class), sender(in.getHeader(REMOTE_ADDRESS)));
         Message out = exchange.getMessage();
         out.removeHeaders("*");
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, answer.status());

@@ -14,7 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.core.osgi.OsgiDefaultCamelContext;
+import org.apache.camel.spi.ComponentResolver;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -60,6 +62,10 @@ public final class RoutesComponent {
     private final ServiceRegistration<CamelContext> registration;
     private final TrapReceiver traps;
     private final AlertIntake alerts;
+    private final String alertEndpoint;
+    private final boolean alertTokenMissing;
+    private boolean alertRouteStarted;
+    private boolean stopped;
 
     /*
      * The services the routes watch are dynamic references, not constructor parameters: they come
@@ -104,10 +110,14 @@ public final class RoutesComponent {
         registration = bundle.registerService(CamelContext.class, camel,
                 new Hashtable<>(Map.of("camel.context.name", CONTEXT_NAME)));
         traps = settings.trapReceiverEnabled() ? startTraps(settings, clock) : null;
-        alerts = settings.alertEndpoint().isEmpty() ? null : startAlertEndpoint(settings, clock);
+        alertEndpoint = settings.alertEndpoint();
+        alertTokenMissing = settings.alertToken().isEmpty();
+        alerts = alertEndpoint.isEmpty() ? null
+                : new AlertIntake(settings.alertToken(), () -> alertCheck, hub::publish, clock);
+        startAlertRoute();
         hub.publish(ApplianceEvent.of(Kind.APPLIANCE_STARTED, clock.instant(), "routes",
                 "appliance event routes started" + (traps == null ? "" : ", traps received on " + traps.listening())
-                        + (alerts == null ? "" : ", alerts received on " + settings.alertEndpoint()),
+                        + (alertRouteStarted ? ", alerts received on " + alertEndpoint : ""),
                 Map.of()));
         LOG.info("Camel context {} started with routes {}", CONTEXT_NAME, ApplianceRoutes.ROUTE_IDS);
     }
@@ -127,31 +137,55 @@ public final class RoutesComponent {
     }
 
     /**
-     * The HTTP alert endpoint's route, apart from the others: an endpoint that cannot start (its
-     * component not installed, the port taken) costs the alerts over HTTP only, as a trap port in use
-     * costs the traps.
+     * The HTTP alert endpoint's route, apart from the others: an endpoint that cannot start (the port
+     * taken) costs the alerts over HTTP only, as a trap port in use costs the traps. Its component
+     * (netty-http) is a feature of its own that an operator may install after the routes run: then
+     * the route waits, and {@link #addComponent} starts it when the component comes.
      */
-    private AlertIntake startAlertEndpoint(RoutesSettings settings, Clock clock) {
-        AlertIntake intake = new AlertIntake(settings.alertToken(), () -> alertCheck, hub::publish, clock);
+    private synchronized void startAlertRoute() {
+        if (alerts == null || alertRouteStarted || stopped) {
+            return;
+        }
+        String uri = alertEndpoint;
+        String scheme = uri.substring(0, uri.indexOf(':'));
+        if (camel.getComponent(scheme) == null) {
+            LOG.warn("alert endpoint {} waits for the Camel component '{}' (feature:install homeagent-alerts-http)", uri,
+                    scheme);
+            return;
+        }
         try {
-            camel.addRoutes(new AlertEndpointRoute(settings.alertEndpoint(), intake));
-            LOG.info("alert endpoint listening on {}{}", settings.alertEndpoint(),
-                    settings.alertToken().isEmpty() ? " (no alertToken: every request is refused)" : "");
-            return intake;
+            camel.addRoutes(new AlertEndpointRoute(uri, alerts));
+            alertRouteStarted = true;
+            LOG.info("alert endpoint listening on {}{}", uri,
+                    alertTokenMissing ? " (no alertToken: every request is refused)" : "");
         } catch (Exception e) {
-            LOG.error("alert endpoint {} not started (is its Camel component's feature installed? docs/snmp.md): {}",
-                    settings.alertEndpoint(), e.getMessage());
+            LOG.error("alert endpoint {} not started: {}", uri, e.getMessage());
             try {
                 camel.removeRoute(AlertEndpointRoute.ROUTE_ID);
             } catch (Exception notThere) {
                 // the route was never added
             }
-            return null;
         }
+    }
+
+    /** Camel's OSGi extender registers a resolver per component (property {@code component}) as its bundle starts. */
+    @Reference(service = ComponentResolver.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC)
+    void addComponent(ServiceReference<ComponentResolver> resolver) {
+        if (alerts != null && alertEndpoint.startsWith(resolver.getProperty("component") + ":")) {
+            startAlertRoute();
+        }
+    }
+
+    void removeComponent(ServiceReference<ComponentResolver> resolver) {
+        // a route keeps the component instance it was built with; nothing to do
     }
 
     @Deactivate
     void stop() {
+        synchronized (this) {
+            stopped = true;
+        }
         if (traps != null) {
             traps.stop();
         }
@@ -222,11 +256,15 @@ public final class RoutesComponent {
                     }
                 }
             }
+            String alertEndpoint = c.alertEndpoint().trim();
+            if (!alertEndpoint.isEmpty() && alertEndpoint.indexOf(':') < 1) {
+                throw new IllegalArgumentException("alertEndpoint: '" + alertEndpoint + "' is no Camel URI (<component>:...)");
+            }
             List<String> endpoints = commaSeparated(c.operatorEndpoints());
             return new RoutesSettings(c.eventQueueCapacity(), endpoints, kinds, c.bindingSummarySeconds(),
                     c.bindingHighWater(), c.bindingHighWaterClear(), c.authFailureBurst(), c.authFailureWindowSeconds(),
                     c.trapReceiverEnabled(), c.trapListenAddress().trim(), c.trapPort(), c.trapCommunity(),
-                    c.alertEndpoint().trim(), c.alertToken().trim());
+                    alertEndpoint, c.alertToken().trim());
         }
 
         /** Whether an operator endpoint wants binding events one by one (else they are only counted). */

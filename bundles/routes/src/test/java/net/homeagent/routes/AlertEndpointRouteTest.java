@@ -64,7 +64,7 @@ class AlertEndpointRouteTest {
         assertThat(answer.body()).isEqualTo("accepted: read wlan-a\n");
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
         assertThat(published).hasSize(1);
-        assertThat(published.get(0).details().get("peer")).startsWith("/127.0.0.1:");
+        assertThat(published.get(0).details().get("peer")).startsWith("http 127.0.0.1:");
     }
 
     @Test
