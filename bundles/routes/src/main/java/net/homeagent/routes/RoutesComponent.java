@@ -148,7 +148,7 @@ public final class RoutesComponent {
         }
         String uri = alertEndpoint;
         String scheme = uri.substring(0, uri.indexOf(':'));
-        if (camel.getComponent(scheme) == null) {
+        if (!hasComponent(scheme)) {
             LOG.warn("alert endpoint {} waits for the Camel component '{}' (feature:install homeagent-alerts-http)", uri,
                     scheme);
             return;
@@ -165,6 +165,14 @@ public final class RoutesComponent {
             } catch (Exception notThere) {
                 // the route was never added
             }
+        }
+    }
+
+    private boolean hasComponent(String scheme) {
+        try {
+            return camel.getComponent(scheme) != null;
+        } catch (RuntimeException e) {
+            return false; // a resolver that fails is a component not there (yet)
         }
     }
 
@@ -257,7 +265,7 @@ public final class RoutesComponent {
                 }
             }
             String alertEndpoint = c.alertEndpoint().trim();
-            if (!alertEndpoint.isEmpty() && alertEndpoint.indexOf(':') < 1) {
+            if (!alertEndpoint.isEmpty() && !alertEndpoint.matches("[A-Za-z][A-Za-z0-9+.-]*:.+")) {
                 throw new IllegalArgumentException("alertEndpoint: '" + alertEndpoint + "' is no Camel URI (<component>:...)");
             }
             List<String> endpoints = commaSeparated(c.operatorEndpoints());
