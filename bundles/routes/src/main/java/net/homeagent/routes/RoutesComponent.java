@@ -176,11 +176,16 @@ public final class RoutesComponent {
         }
     }
 
-    /** Camel's OSGi extender registers a resolver per component (property {@code component}) as its bundle starts. */
+    /**
+     * Camel's OSGi extender registers a resolver per component bundle as it starts, property
+     * {@code component} the names of its components (a String[]; a single String is taken too).
+     */
     @Reference(service = ComponentResolver.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC)
     void addComponent(ServiceReference<ComponentResolver> resolver) {
-        if (alerts != null && alertEndpoint.startsWith(resolver.getProperty("component") + ":")) {
+        Object names = resolver.getProperty("component");
+        List<?> components = names instanceof Object[] array ? List.of(array) : List.of(String.valueOf(names));
+        if (alerts != null && components.stream().anyMatch(name -> alertEndpoint.startsWith(name + ":"))) {
             startAlertRoute();
         }
     }
