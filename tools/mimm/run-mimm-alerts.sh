@@ -22,7 +22,14 @@
 # 6. tshark on lo: the advice datagrams (46 octets, type 1) to the five network-1 home addresses and
 #    their acks (38 octets, type 2) back to the advisor's port, none to network 2. There is no MIMM
 #    dissector in tools/wireshark (homeagent-peer.lua reads the peer link only): tshark shows UDP with
-#    the payload as data, checked field by field here.
+#    the payload as data, checked field by field here;
+# 7. the routes' HTTP alert endpoint (docs/mimm.md "Alerts over HTTP"), configured before the boot and
+#    started when `feature:install homeagent-alerts-http` brings its component: curl (the independent
+#    client) is refused for a wrong method (405), no token (401), a body that is not JSON (400) and an
+#    unknown network (422), each with its line, counted by the endpoint, none reaching the advisor;
+#    then curl POSTs the same alert as the trap of 1 (wlan-a, outage, 120 s, alternative 2): 202, and
+#    every mobile of network 1 takes one more advice with the same fields, none of network 2;
+#    mimm:alerts shows alert 2 from "http 127.0.0.1:<port>", alerts_bad still 2.
 #
 #   bash tools/mimm/run-mimm-alerts.sh   (root; the client jar and the assembly built; about a minute)
 # Environment as tools/testbed/testbed.sh (HOMEAGENT_TARBALL, BOOT_TIMEOUT, KEEP_WORKDIR=1).
@@ -30,7 +37,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-TB_NAME_PREFIX=mm-
+TB_NAME_PREFIX=${TB_NAME_PREFIX:-mm-}
 # shellcheck source=../testbed/testbed.sh
 source "$here/../testbed/testbed.sh"
 testbed_init mimm-alerts
@@ -52,10 +59,14 @@ reactive_port=$(free_port udp)
 mobile_port=$(free_port udp)
 community=mimm-$$
 notify_port=$(free_port udp)
+http_port=$(free_port tcp)
+alert_url="http://127.0.0.1:$http_port/alerts"
+alert_token=token-$$
 testbed_appliance ha net.homeagent.ha.listenAddresses=127.0.0.1 \
     net.homeagent.snmp.listenAddress=127.0.0.1 net.homeagent.snmp.notificationTargets="udp:127.0.0.1/$notify_port v2c nms" \
     net.homeagent.routes.trapReceiverEnabled=true net.homeagent.routes.trapPort="$trap_port" \
     net.homeagent.routes.trapCommunity="$community" \
+    net.homeagent.routes.alertEndpoint="netty-http:$alert_url" net.homeagent.routes.alertToken="$alert_token" \
     net.homeagent.mimm.reactiveListenAddress=127.0.0.1 net.homeagent.mimm.reactivePort="$reactive_port" \
     net.homeagent.mimm.mobilePort="$mobile_port" net.homeagent.mimm.pushRate="$rate" \
     net.homeagent.mimm.pushBurst="$burst" net.homeagent.mimm.periodicSeconds=600 \
@@ -217,5 +228,50 @@ expect "to the five network-1 home addresses, each named inside ($named)" \
 expect "5 acks (38 octets, type 2) back to the advisor" test "$(wc -l <<<"$acks")" -eq 5
 expect "nothing sent to network 2's mobiles on the advice port" \
     test "$(awk -v p="$mobile_port" '$4 == p && $2 ~ /^127\.1\.0\.(16|17|18)$/' <<<"$fields" | wc -l)" -eq 0
+
+log "7. the HTTP alert endpoint: feature:install homeagent-alerts-http, curl"
+testbed_shell ha 'feature:install homeagent-alerts-http' >/dev/null || true
+http() {  # METHOD AUTHORIZATION BODY: "status body" of curl's request
+    local out
+    out=$(curl -s -m 10 -X "$1" ${2:+-H "Authorization: $2"} -H 'Content-Type: application/json' \
+        ${3:+--data "$3"} -w ' %{http_code}' "$alert_url") || true
+    echo "${out##* } ${out% *}"
+}
+deadline=$((SECONDS + 60))
+until [[ $(http GET "Bearer $alert_token") == 200\ * ]]; do
+    ((SECONDS < deadline)) || { fail_step "the alert endpoint did not answer within 60 s"; break; }
+    sleep 1
+done
+expect "PUT: 405 method" grep -q '^405 method PUT not allowed' <<<"$(http PUT "Bearer $alert_token" '{}')"
+expect "no token: 401" grep -q "^401 missing or wrong 'Authorization: Bearer" <<<"$(http POST '' '{}')"
+expect "a body that is not JSON: 400" grep -q '^400 not JSON: ' <<<"$(http POST "Bearer $alert_token" 'subject=wlan-a')"
+unknown=$(http POST "Bearer $alert_token" '{"subject":"nowhere","reason":"outage","expiry":60}')
+echo "   | $unknown"
+expect "an unknown network: 422 with the advisor's reason" grep -q "^422 alert subject unknown: 'nowhere'" <<<"$unknown"
+counted=$(http GET "Bearer $alert_token")
+echo "   | $counted"
+expect "the endpoint counted them" \
+    test "$counted" = "200 {accepted=0, method=1, not_json=1, refused_by_advisor=1, unauthorized=1}"
+good=$(http POST "Bearer $alert_token" '{"subject":"wlan-a","reason":"outage","expiry":120,"alternative":2}')
+echo "   | $good"
+expect "the trap's alert as JSON: 202 and what it raises" test "$good" \
+    = "202 accepted: alert for 'wlan-a': networks [1], reason OUTAGE, expiry 120 s, alternative 2"
+deadline=$((SECONDS + 30))
+until [[ $(grep -c ' advice ' "$work/listen.out" || true) -ge 10 ]] || ((SECONDS >= deadline)); do sleep 1; done
+for home in "${!network_of[@]}"; do
+    lines=$(grep " advice $home " "$work/listen.out" || true)
+    if [[ ${network_of[$home]} == 1 ]]; then
+        expect "$home (network 1) took the HTTP alert's advice as the trap's: network 1 OUTAGE expiry 120 alternative 2" \
+            test "$(grep -cE "^[0-9]+ advice $home network 1 reason OUTAGE expiry 1(19|20) alternative 2 pushed$" <<<"$lines")" -eq 2
+    else
+        expect "$home (network 2) took nothing" test -z "$lines"
+    fi
+done
+alerts=$(testbed_shell ha 'mimm:alerts')
+sed 's/^/   | /' <<<"$alerts"
+expect "mimm:alerts: alert 2 OUTAGE wlan-a [1] alternative 2 from http 127.0.0.1" \
+    grep -qE '^2 +OUTAGE +wlan-a +\[1\] +2 .*http 127\.0\.0\.1:[0-9]+' <<<"$alerts"
+expect "the refused requests never reached the advisor: alerts_bad still 2" \
+    grep -qE '^ +alerts_bad +2([^0-9]|$)' <<<"$alerts"
 
 testbed_finish

@@ -14,7 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.core.osgi.OsgiDefaultCamelContext;
+import org.apache.camel.spi.ComponentResolver;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -34,6 +36,7 @@ import net.homeagent.mip.api.RegistrationStatistics;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.events.ApplianceEvent.Kind;
 import net.homeagent.mip.api.events.ApplianceEventListener;
+import net.homeagent.mip.api.events.NetworkAlertCheck;
 import net.homeagent.mip.api.management.ManagementNotifier;
 import net.homeagent.mip.api.management.SnmpAgentStatus;
 
@@ -58,6 +61,11 @@ public final class RoutesComponent {
     private final ProducerTemplate producer;
     private final ServiceRegistration<CamelContext> registration;
     private final TrapReceiver traps;
+    private final AlertIntake alerts;
+    private final String alertEndpoint;
+    private final boolean alertTokenMissing;
+    private boolean alertRouteStarted;
+    private boolean stopped;
 
     /*
      * The services the routes watch are dynamic references, not constructor parameters: they come
@@ -73,6 +81,10 @@ public final class RoutesComponent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile SnmpAgentStatus snmp;
+    /** The MIMM advisor's reading of an alert, for the HTTP alert endpoint; none while it is not installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile NetworkAlertCheck alertCheck;
     /*
      * Events published before the SNMP agent is there (at boot it starts after the routes) are held
      * for it: the last 64, handed over if at most a minute old.
@@ -98,8 +110,14 @@ public final class RoutesComponent {
         registration = bundle.registerService(CamelContext.class, camel,
                 new Hashtable<>(Map.of("camel.context.name", CONTEXT_NAME)));
         traps = settings.trapReceiverEnabled() ? startTraps(settings, clock) : null;
+        alertEndpoint = settings.alertEndpoint();
+        alertTokenMissing = settings.alertToken().isEmpty();
+        alerts = alertEndpoint.isEmpty() ? null
+                : new AlertIntake(settings.alertToken(), () -> alertCheck, hub::publish, clock);
+        startAlertRoute();
         hub.publish(ApplianceEvent.of(Kind.APPLIANCE_STARTED, clock.instant(), "routes",
-                "appliance event routes started" + (traps == null ? "" : ", traps received on " + traps.listening()),
+                "appliance event routes started" + (traps == null ? "" : ", traps received on " + traps.listening())
+                        + (alertRouteStarted ? ", alerts received on " + alertEndpoint : ""),
                 Map.of()));
         LOG.info("Camel context {} started with routes {}", CONTEXT_NAME, ApplianceRoutes.ROUTE_IDS);
     }
@@ -118,8 +136,69 @@ public final class RoutesComponent {
         }
     }
 
+    /**
+     * The HTTP alert endpoint's route, apart from the others: an endpoint that cannot start (the port
+     * taken) costs the alerts over HTTP only, as a trap port in use costs the traps. Its component
+     * (netty-http) is a feature of its own that an operator may install after the routes run: then
+     * the route waits, and {@link #addComponent} starts it when the component comes.
+     */
+    private synchronized void startAlertRoute() {
+        if (alerts == null || alertRouteStarted || stopped) {
+            return;
+        }
+        String uri = alertEndpoint;
+        String scheme = uri.substring(0, uri.indexOf(':'));
+        if (!hasComponent(scheme)) {
+            LOG.warn("alert endpoint {} waits for the Camel component '{}' (feature:install homeagent-alerts-http)", uri,
+                    scheme);
+            return;
+        }
+        try {
+            camel.addRoutes(new AlertEndpointRoute(uri, alerts));
+            alertRouteStarted = true;
+            LOG.info("alert endpoint listening on {}{}", uri,
+                    alertTokenMissing ? " (no alertToken: every request is refused)" : "");
+        } catch (Exception e) {
+            LOG.error("alert endpoint {} not started: {}", uri, e.getMessage());
+            try {
+                camel.removeRoute(AlertEndpointRoute.ROUTE_ID);
+            } catch (Exception notThere) {
+                // the route was never added
+            }
+        }
+    }
+
+    private boolean hasComponent(String scheme) {
+        try {
+            return camel.getComponent(scheme) != null;
+        } catch (RuntimeException e) {
+            return false; // a resolver that fails is a component not there (yet)
+        }
+    }
+
+    /**
+     * Camel's OSGi extender registers a resolver per component bundle as it starts, property
+     * {@code component} the names of its components (a String[]; a single String is taken too).
+     */
+    @Reference(service = ComponentResolver.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC)
+    void addComponent(ServiceReference<ComponentResolver> resolver) {
+        Object names = resolver.getProperty("component");
+        List<?> components = names instanceof Object[] array ? List.of(array) : List.of(String.valueOf(names));
+        if (alerts != null && components.stream().anyMatch(name -> alertEndpoint.startsWith(name + ":"))) {
+            startAlertRoute();
+        }
+    }
+
+    void removeComponent(ServiceReference<ComponentResolver> resolver) {
+        // a route keeps the component instance it was built with; nothing to do
+    }
+
     @Deactivate
     void stop() {
+        synchronized (this) {
+            stopped = true;
+        }
         if (traps != null) {
             traps.stop();
         }
@@ -127,7 +206,8 @@ public final class RoutesComponent {
         registration.unregister();
         camel.stop();
         LOG.info("Camel context {} stopped ({} events delivered, {} dropped, {} failed in the routes, {} never handed to "
-                + "an SNMP agent)", CONTEXT_NAME, hub.delivered(), hub.dropped(), hub.failed(), notifications.discarded());
+                + "an SNMP agent{})", CONTEXT_NAME, hub.delivered(), hub.dropped(), hub.failed(), notifications.discarded(),
+                alerts == null ? "" : "; alerts over HTTP " + alerts.counters());
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -164,7 +244,7 @@ public final class RoutesComponent {
     record RoutesSettings(int queueCapacity, List<String> operatorEndpoints, Set<Kind> operatorKinds,
             int bindingSummarySeconds, int highWater, int highWaterClear, int authFailureBurst,
             int authFailureWindowSeconds, boolean trapReceiverEnabled, String trapListenAddress, int trapPort,
-            String trapCommunity) {
+            String trapCommunity, String alertEndpoint, String alertToken) {
 
         static RoutesSettings from(RoutesConfig c) {
             positive("eventQueueCapacity", c.eventQueueCapacity());
@@ -189,10 +269,15 @@ public final class RoutesComponent {
                     }
                 }
             }
+            String alertEndpoint = c.alertEndpoint().trim();
+            if (!alertEndpoint.isEmpty() && !alertEndpoint.matches("[A-Za-z][A-Za-z0-9+.-]*:.+")) {
+                throw new IllegalArgumentException("alertEndpoint: '" + alertEndpoint + "' is no Camel URI (<component>:...)");
+            }
             List<String> endpoints = commaSeparated(c.operatorEndpoints());
             return new RoutesSettings(c.eventQueueCapacity(), endpoints, kinds, c.bindingSummarySeconds(),
                     c.bindingHighWater(), c.bindingHighWaterClear(), c.authFailureBurst(), c.authFailureWindowSeconds(),
-                    c.trapReceiverEnabled(), c.trapListenAddress().trim(), c.trapPort(), c.trapCommunity());
+                    c.trapReceiverEnabled(), c.trapListenAddress().trim(), c.trapPort(), c.trapCommunity(),
+                    alertEndpoint, c.alertToken().trim());
         }
 
         /** Whether an operator endpoint wants binding events one by one (else they are only counted). */

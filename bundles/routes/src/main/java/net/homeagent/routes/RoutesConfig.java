@@ -50,4 +50,12 @@ public @interface RoutesConfig {
     @AttributeDefinition(description = "The v1/v2c community traps must carry; empty = the receiver refuses all"
             + " (it never accepts any community)")
     String trapCommunity() default "";
+
+    @AttributeDefinition(description = "Camel URI of the HTTP alert endpoint monitoring systems POST alerts to (JSON:"
+            + " subject, reason, expiry, alternative), e.g. netty-http:http://127.0.0.1:10180/alerts; empty = none")
+    String alertEndpoint() default "";
+
+    @AttributeDefinition(description = "The bearer token every request to the alert endpoint must carry"
+            + " (Authorization: Bearer <token>); empty = the endpoint refuses all")
+    String alertToken() default "";
 }

@@ -33,21 +33,24 @@ import net.homeagent.mip.api.SecurityAssociations;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.events.ApplianceEventListener;
 import net.homeagent.mip.api.events.ApplianceEvents;
+import net.homeagent.mip.api.events.NetworkAlertCheck;
 import net.homeagent.mip.codec.mimm.TimestampIdentifications;
 
 /**
  * Reactive advice as OSGi services (the advisor's PID {@value MimmConfig#PID}): the
  * {@link ApplianceEventListener} of NETWORK_ALERTs (whiteboard of the routes bundle), the
- * {@link BindingListener} that advises a mobile arriving in an alerted network, and the
- * {@link AlertsView} of {@code mimm:alerts}. Apart from the handoff advisor's component, so that a
+ * {@link BindingListener} that advises a mobile arriving in an alerted network, the
+ * {@link AlertsView} of {@code mimm:alerts}, and the {@link NetworkAlertCheck} the routes' HTTP
+ * alert endpoint asks before it publishes (the same {@link AlertReader} reads both). Apart from the handoff advisor's component, so that a
  * port in use or a bad alert setting costs reactive advice only; it reads the networks from the
  * advisor ({@link AdvisorView}), so that both know the same plan. Threads: the endpoint's event loop
  * receives and paces ({@value ReactivePusher#TICK_MILLIS} ms ticks); one worker walks the binding
  * table for an alert and the periodic push, off the event route's thread.
  */
-@Component(service = {ApplianceEventListener.class, BindingListener.class, AlertsView.class},
+@Component(service = {ApplianceEventListener.class, BindingListener.class, AlertsView.class, NetworkAlertCheck.class},
         configurationPid = MimmConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
-public final class ReactiveAdviceComponent implements ApplianceEventListener, BindingListener, AlertsView {
+public final class ReactiveAdviceComponent implements ApplianceEventListener, BindingListener, AlertsView,
+        NetworkAlertCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReactiveAdviceComponent.class);
     private static final Set<ApplianceEvent.Kind> KINDS = Set.of(ApplianceEvent.Kind.NETWORK_ALERT);
@@ -153,6 +156,12 @@ public final class ReactiveAdviceComponent implements ApplianceEventListener, Bi
         if (ReactiveAdvisor.isArrival(event) && advisor.watchingArrivals()) {
             worker.execute(() -> advisor.arrived(event.binding()));
         }
+    }
+
+    /** Called on the alert endpoint's thread; reads only the immutable network plan and subjects. */
+    @Override
+    public Verdict check(ApplianceEvent alert) {
+        return advisor.check(alert);
     }
 
     @Override

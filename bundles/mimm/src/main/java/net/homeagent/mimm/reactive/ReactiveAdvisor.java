@@ -18,6 +18,7 @@ import net.homeagent.mip.api.BindingEvent;
 import net.homeagent.mip.api.ChangeOrigin;
 import net.homeagent.mip.api.SecurityAssociation;
 import net.homeagent.mip.api.events.ApplianceEvent;
+import net.homeagent.mip.api.events.NetworkAlertCheck;
 import net.homeagent.mip.api.support.RateLimitedLog;
 import net.homeagent.mip.codec.mimm.Decoded;
 import net.homeagent.mip.codec.mimm.ReactiveMessage;
@@ -77,6 +78,25 @@ public final class ReactiveAdvisor {
         } else {
             counters.count(ReactiveCount.TRAPS_NOT_OURS);
         }
+    }
+
+    /**
+     * The same reading as {@link #alertPublished}, without raising or counting anything: for a source
+     * that asks before it publishes (the routes' HTTP alert endpoint), which counts its own refusals.
+     */
+    NetworkAlertCheck.Verdict check(ApplianceEvent event) {
+        AlertReader.Read read = reader.read(event);
+        if (read instanceof AlertReader.Read.Valid v) {
+            AlertRequest a = v.alert();
+            return new NetworkAlertCheck.Verdict(true, "alert for '" + a.subject() + "': networks " + a.networks()
+                    + ", reason " + a.reason() + ", expiry " + (a.expirySeconds() == -1 ? "-1 (rest of the session)"
+                            : a.expirySeconds() + " s")
+                    + (a.alternative().isPresent() ? ", alternative " + a.alternative().getAsInt() : ", no alternative"));
+        }
+        if (read instanceof AlertReader.Read.Bad b) {
+            return new NetworkAlertCheck.Verdict(false, b.detail());
+        }
+        return new NetworkAlertCheck.Verdict(false, "not a mimmAlert: trap " + ((AlertReader.Read.NotOurs) read).trap());
     }
 
     private void raise(AlertRequest request) {

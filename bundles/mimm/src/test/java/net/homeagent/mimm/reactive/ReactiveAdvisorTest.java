@@ -256,6 +256,27 @@ class ReactiveAdvisorTest {
     }
 
     @Test
+    void aCheckReadsLikeThePublishedAlertButRaisesAndCountsNothing() {
+        ReactiveFixture f = threeMobiles(ALL);
+        ApplianceEvent good = ApplianceEvent.of(ApplianceEvent.Kind.NETWORK_ALERT, f.clock.instant(), "http-alerts",
+                "alert", Map.of("subject", "1", "reason", "outage", "expiry", "-1", "alternative", "2"));
+        assertThat(f.advisor.check(good).accepted()).isTrue();
+        assertThat(f.advisor.check(good).text()).isEqualTo(
+                "alert for '1': networks [1], reason OUTAGE, expiry -1 (rest of the session), alternative 2");
+        assertThat(f.advisor.check(alertTrap("nowhere", 1, 10, 0)))
+                .satisfies(v -> assertThat(v.accepted()).isFalse())
+                .satisfies(v -> assertThat(v.text()).startsWith("alert subject unknown: 'nowhere'"));
+        assertThat(f.advisor.check(alertTrap("1", 1, 0, 0)).text()).startsWith("alert expiry: 0");
+        assertThat(f.advisor.check(ReactiveFixture.trap(Map.of("trap", "1.3.6.1.6.3.1.1.5.3"))).text())
+                .isEqualTo("not a mimmAlert: trap 1.3.6.1.6.3.1.1.5.3");
+        assertThat(f.advisor.alerts()).isEmpty();
+        assertThat(f.counters.get(ReactiveCount.ALERTS_BAD)).isZero();
+        assertThat(f.counters.get(ReactiveCount.ALERTS_RAISED)).isZero();
+        f.advisor.alertPublished(good);
+        assertThat(f.advisor.alerts()).hasSize(1);
+    }
+
+    @Test
     void malformedAndMisdirectedDatagramsAreCounted() {
         ReactiveFixture f = threeMobiles(ALL);
         f.advisor.received(new byte[5], reply -> f.sent.add(null));
