@@ -30,6 +30,8 @@ declare -A probes=(
     # the MIMM advisor's real-time session source (tools/mimm/run-mimm-kamailio.sh): a real SIP server
     # (its dialog, xhttp and jsonrpcs modules are in the main package)
     [kamailio]='command -v kamailio || test -x /usr/sbin/kamailio'
+    # the HTTP clients of run-mimm-alerts.sh (the alert endpoint) and run-mimm-kamailio.sh (JSON-RPC)
+    [curl]='command -v curl'
 )
 snmp_packages=(snmp snmptrapd smitools python3-pysnmp4-mibs erlang-snmp)
 
