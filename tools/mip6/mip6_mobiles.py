@@ -37,7 +37,8 @@ address as final destination, the routing header's home address, the status, the
       from "time home care-of" lines (tshark's capture): the rate (median gap), the gaps between two
       requests to one /64 (5th percentile at least 0.8 x the spacing, at most 2 % of them closer: on a
       loaded box the host's forwarding path holds packets now and then and releases them together),
-      no two requests in a row to one /64 before the first retry (the shuffle's order), and how
+      no two requests in a row to one /64 before the first retry while another /64 is still to be asked
+      (the shuffle's order), and how
       shuffled the home addresses are (rising steps between 0.25 and 0.75)
 
 The care-of addresses are not on the mobile nodes' host (its kernel has no MIPv6, CONFIG_IPV6_MIP6
@@ -428,7 +429,14 @@ def analyse(args):
             break
         seen.add(home)
         wave.append((t, home, coa))
-    first_neighbours = sum(1 for a, b in zip(wave, wave[1:]) if prefix64(a[2]) == prefix64(b[2]))
+    # two in a row to one /64 are the pacer's choice only while another prefix is still to be asked (the
+    # look-ahead can leave the last few of one prefix side by side at the end)
+    firsts = sorted(first.values())
+    others_left = [False] * len(firsts)   # others_left[k]: firsts[k:] go to more than one /64
+    for k in range(len(firsts) - 2, -1, -1):
+        others_left[k] = others_left[k + 1] or prefix64(firsts[k][1]) != prefix64(firsts[k + 1][1])
+    first_neighbours = sum(1 for k, (a, b) in enumerate(zip(wave, wave[1:]))
+                           if prefix64(a[2]) == prefix64(b[2]) and others_left[k + 1])
     # how shuffled: of the first requests in time order, the share of steps that go up in home address order
     order = [int(ipaddress.IPv6Address(home)) for home in sorted(first, key=lambda h: first[h][0])]
     rising = sum(1 for a, b in zip(order, order[1:]) if b > a) / max(1, len(order) - 1)

@@ -31,7 +31,10 @@ import net.homeagent.mip6.cache.Mip6Binding;
  * Pacing: one request per slot; slots are 1 / rate apart, each gap jittered; a request is never
  * sent to a care-of prefix less than the prefix spacing after the previous one to that prefix: the
  * pacer then looks further down the order (up to the look-ahead) for an entry of another prefix,
- * and if there is none it waits. A request sent more than one interval after its slot restarts the
+ * and if there is none it waits. Nor does it send two requests in a row to one prefix while the
+ * look-ahead holds an eligible entry of another: after a wait longer than the spacing every prefix
+ * is eligible again, and the look-ahead's earlier picks may have left two of one prefix side by side
+ * in the order. A request sent more than one interval after its slot restarts the
  * schedule from itself, so neither a late timer nor a wait for a prefix's spacing turns into a burst.
  *
  * <p>Pure logic: time is the caller's ({@code nowMillis} arguments), chance is the injected
@@ -69,6 +72,8 @@ public final class BindingRecovery {
     private final IntFifo[] timers;
 
     private int cursor;
+    /** the prefix group of the request sent last, -1 before the first */
+    private int lastGroup = -1;
     private long nextSlot;
     private long firstSentAt = -1;
     private long lastSentAt = -1;
@@ -224,6 +229,7 @@ public final class BindingRecovery {
             deadline[entry] = now + settings.timeoutMillis(attempts[entry]);
             timers[attempts[entry] - 1].add(entry);
             groupLastSent[groupOf[entry]] = now;
+            lastGroup = groupOf[entry];
             sent++;
             if (attempts[entry] > 1) {
                 retried++;
@@ -241,20 +247,28 @@ public final class BindingRecovery {
         }
     }
 
-    /** The next entry to ask whose prefix is past its spacing: the retry queue first, then the order's look-ahead window. */
+    /**
+     * The next entry to ask whose prefix is past its spacing: the retry queue first, then the order's
+     * look-ahead window; one of the prefix asked last only when neither holds an eligible other.
+     */
     private int nextEligible(long now) {
         while (!retries.isEmpty() && state[retries.peek()] != WAITING) {
             retries.poll();
         }
-        if (!retries.isEmpty() && eligible(retries.peek(), now)) {
+        int entry = take(now, false);
+        return entry >= 0 ? entry : take(now, true);
+    }
+
+    private int take(long now, boolean lastGroupToo) {
+        if (!retries.isEmpty() && eligible(retries.peek(), now, lastGroupToo)) {
             return retries.poll();
         }
         skipSettled();
         int end = Math.min(order.length, cursor + settings.lookAhead());
         for (int position = cursor; position < end; position++) {
             int entry = order[position];
-            if (state[entry] == WAITING && eligible(entry, now)) {
-                // the skipped one keeps its place in the order, one slot later
+            if (state[entry] == WAITING && eligible(entry, now, lastGroupToo)) {
+                // the skipped one takes the taken one's place in the order
                 order[position] = order[cursor];
                 order[cursor] = entry;
                 cursor++;
@@ -270,8 +284,9 @@ public final class BindingRecovery {
         }
     }
 
-    private boolean eligible(int entry, long now) {
-        return now - groupLastSent[groupOf[entry]] >= settings.prefixSpacingMillis();
+    private boolean eligible(int entry, long now, boolean lastGroupToo) {
+        int group = groupOf[entry];
+        return (lastGroupToo || group != lastGroup) && now - groupLastSent[group] >= settings.prefixSpacingMillis();
     }
 
     private long nextDue() {
