@@ -189,8 +189,28 @@ expect "snmpwalk hamDelegation after the kill: sha1 failed (3), ${failures:-no} 
     walked_after_kill
 testbed_shell pha 'delegation:shas' | tee "$work/shas.after"
 
+# a new binding table makes sha2's data plane reconcile its host with the table, which holds none of
+# the delegated home addresses: the SHA role's tunnels are kept (mip-api TunnelHolder), not removed
+log "sha2's binding store restarts: its data plane reconciles with the new table"
+reconciles() { grep -c "data plane reconciled with" "$(testbed_log sha2)" || true; }
+before=$(reconciles)
+restarted_at=$(date +%s)
+testbed_shell sha2 'bundle:restart net.homeagent.binding-store' >/dev/null
+reconciled_again() { (($(reconciles) > before)); }
+await 20 "sha2's reconcile" reconciled_again || true
+sha2_tunnels() { testbed_shell sha2 'mip:dataplane --limit 0' | awk '$1 == "Tunnels:" {print $2}' || true; }
+kept="$(grep "data plane reconciled with" "$(testbed_log sha2)" | tail -1 | sed 's/.*| //'); mip:dataplane: $(sha2_tunnels) tunnels"
+tunnels_kept() { reconciled_again && [[ "$(sha2_tunnels)" == "$left" ]] && entries_are sha2 "$left"; }
+expect "after a reconcile sha2 still tunnels all $left delegated home addresses ($kept)" tunnels_kept
+# mobile node 100 (registered, not moved, sha1's or sha2's before the kill): sha2's now
+testbed_exec cn ping -c 3 -i 0.2 -W 1 10.200.0.100 >/dev/null 2>&1 || true
+
 sleep 1
 testbed_capture_stop
+after_reconcile=$(tshark -n -r "$TB_PCAP" -Y "ip.proto == 4 && ip.src == $pha_address && ip.dst == 10.200.0.100 \
+    && eth.src == $(mac sha2) && frame.time_epoch >= $restarted_at" -T fields -e frame.number 2>/dev/null | grep -c . || true)
+expect "tshark: after the reconcile sha2 tunnels the correspondent's datagrams to 10.200.0.100 ($after_reconcile of 3)" \
+    test "$after_reconcile" -ge 3
 tunnelled=$(tshark -n -r "$TB_PCAP" \
     -Y "ip.proto == 4 && ip.src == $pha_address && (ip.dst == 10.200.0.1 || ip.dst == 10.200.0.2)" \
     -T fields -e eth.src 2>/dev/null | sort -u | tr '\n' ' ')

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -34,6 +35,7 @@ import net.homeagent.mip.api.DataPlane;
 import net.homeagent.mip.api.DelegatedForwarding;
 import net.homeagent.mip.api.RemovalReason;
 import net.homeagent.mip.api.ServingAuthority;
+import net.homeagent.mip.api.TunnelHolder;
 import net.homeagent.mip.api.TunnelSpec;
 
 /**
@@ -77,6 +79,11 @@ import net.homeagent.mip.api.TunnelSpec;
  * §4.2.1) without routing or proxying the home address ({@link ReverseOnlyTunnels}), kept in step
  * on the driver's thread after each of its binding changes and hand-overs.
  *
+ * <p>A {@link TunnelHolder} (a secondary home agent) installs tunnels for home addresses this table
+ * does not hold; a reconcile or take-over keeps them, made while each holder holds still, so that
+ * neither a reconcile removes them nor a Start or Stop of the holder's slips between the list and
+ * the host.
+ *
  * <p>The store is a dynamic reference, not a constructor argument: the store binds its listeners
  * (this component among them) while it activates, and a static reference back to it would be a
  * circle Declarative Services cannot close.
@@ -108,6 +115,7 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
     private final Set<Inet4Address> reverseOnlyDue = ConcurrentHashMap.newKeySet();
     private final LongAdder delegationChanges = new LongAdder();
     private volatile DelegatedForwarding delegation;
+    private final List<TunnelHolder> holders = new CopyOnWriteArrayList<>();
     private volatile BindingStore store;
     private volatile boolean serving;
     private volatile boolean stopping;
@@ -188,6 +196,16 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
         if (delegation == unbound) {
             delegation = null;
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unbindHolder")
+    void bindHolder(TunnelHolder bound) {
+        holders.add(bound);
+    }
+
+    void unbindHolder(TunnelHolder unbound) {
+        holders.remove(unbound);
     }
 
     /** Whether this node forwards {@code home} (it is not delegated to another node). */
@@ -433,19 +451,35 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
                 }
             });
             pending.hostReconciled(live);
-            if (takeOver) {
-                dataPlane.takeOver(live.values());
-                takeOvers.increment();
-                LOG.info("data plane took over {} bindings in {} ms", live.size(),
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-            } else {
-                dataPlane.reconcile(live.values());
-            }
+            withHolders(List.copyOf(holders), new ArrayList<>(live.values()), tunnels -> {
+                if (takeOver) {
+                    dataPlane.takeOver(tunnels);
+                    takeOvers.increment();
+                    LOG.info("data plane took over {} bindings and {} held tunnels in {} ms", live.size(),
+                            tunnels.size() - live.size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                } else {
+                    dataPlane.reconcile(tunnels);
+                    LOG.info("data plane reconciled with {} bindings and {} held tunnels in {} ms", live.size(),
+                            tunnels.size() - live.size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                }
+            });
             admitReverseOnly(delegated);
         } catch (RuntimeException e) {
             LOG.error("{} the data plane with the binding table failed; carrying on with the events",
                     takeOver ? "taking over" : "reconciling", e);
         }
+    }
+
+    /** Runs {@code host} with the table's tunnels and every holder's, while each holder holds still. */
+    private static void withHolders(List<TunnelHolder> left, List<TunnelSpec> tunnels, Consumer<List<TunnelSpec>> host) {
+        if (left.isEmpty()) {
+            host.accept(tunnels);
+            return;
+        }
+        left.get(0).whileHeld(held -> {
+            tunnels.addAll(held);
+            withHolders(left.subList(1, left.size()), tunnels, host);
+        });
     }
 
     /** Every delegated home address's reverse-only bindings at once (a reconcile, a take-over, standing by). */

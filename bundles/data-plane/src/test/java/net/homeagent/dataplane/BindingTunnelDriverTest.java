@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -20,6 +21,8 @@ import net.homeagent.mip.api.DelegatedForwarding;
 import net.homeagent.mip.api.Encapsulation;
 import net.homeagent.mip.api.RemovalReason;
 import net.homeagent.mip.api.ServingAuthority;
+import net.homeagent.mip.api.TunnelHolder;
+import net.homeagent.mip.api.TunnelSpec;
 import net.homeagent.mip.api.support.ServingWatchers;
 import net.homeagent.mip.api.testing.FakeBindingStore;
 import net.homeagent.mip.api.testing.FakeDataPlane;
@@ -412,6 +415,50 @@ class BindingTunnelDriverTest {
         assertThat(afterTheWorker()).containsExactly("install 10.0.1.12@192.0.2.2/GRE");
         assertThat(counters()).isEqualTo("binding driver: serving, 2 data plane calls, 0 failed, 0 binding changes"
                 + " coalesced, 0 home addresses waiting, 1 take-overs, 2 changes ignored standing by");
+    }
+
+    /** A secondary home agent's tunnels: what it holds, and the data plane calls made while it held still. */
+    private final class Holder implements TunnelHolder {
+        final List<TunnelSpec> held = new ArrayList<>();
+        final List<String> callsWhileHeld = new ArrayList<>();
+
+        @Override
+        public void whileHeld(Consumer<Collection<TunnelSpec>> reconcile) {
+            reconcile.accept(List.copyOf(held));
+            try {
+                for (String call = plane.nextCall(0); call != null; call = plane.nextCall(0)) {
+                    callsWhileHeld.add(call);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
+    void aReconcileOrTakeOverKeepsTheHoldersTunnelsMadeWhileTheyHoldStill() throws InterruptedException {
+        store.register(binding("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP, 60), false);
+        driver = new BindingTunnelDriver(plane, true, worker);
+        Holder sha = new Holder();
+        sha.held.add(TunnelSpec.of(binding("10.0.1.99", "192.0.2.9", Encapsulation.GRE, 60)));
+        driver.bindHolder(sha);
+        store.listen(driver);
+        driver.bindStore(store);
+        assertThat(afterTheWorker()).as("every call made inside whileHeld").isEmpty();
+        assertThat(sha.callsWhileHeld).containsExactly("reconcile [10.0.1.10@192.0.2.2/IP_IN_IP, 10.0.1.99@192.0.2.9/GRE]");
+
+        Authority authority = new Authority(true);
+        driver.bindAuthority(authority);
+        authority.set(false);
+        assertThat(afterTheWorker()).containsExactly("standBy");
+        authority.set(true);
+        afterTheWorker();
+        assertThat(sha.callsWhileHeld).last().isEqualTo("takeOver [10.0.1.10@192.0.2.2/IP_IN_IP, 10.0.1.99@192.0.2.9/GRE]");
+
+        driver.unbindHolder(sha);
+        driver.bindStore(store);
+        assertThat(afterTheWorker()).containsExactly("reconcile [10.0.1.10@192.0.2.2/IP_IN_IP]");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -368,6 +369,14 @@ public final class SecondaryAgent {
         }
         views.sort(Comparator.comparing(v -> v.entry().tunnel(), TunnelSpec.BY_ADDRESSES));
         return views;
+    }
+
+    /**
+     * Calls {@code reconcile} with the tunnels of every entry, holding this object's lock: no Start,
+     * Stop or expiry changes the data plane meanwhile ({@link net.homeagent.mip.api.TunnelHolder}).
+     */
+    public synchronized void whileHeld(Consumer<Collection<TunnelSpec>> reconcile) {
+        reconcile.accept(entries.values().stream().map(DelegatedEntry::tunnel).toList());
     }
 
     /** One entry as the shell shows it: seconds left (empty: never expires) and its traffic. */

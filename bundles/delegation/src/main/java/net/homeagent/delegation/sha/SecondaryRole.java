@@ -1,7 +1,10 @@
 package net.homeagent.delegation.sha;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -16,6 +19,8 @@ import org.slf4j.LoggerFactory;
 
 import net.homeagent.delegation.Ticker;
 import net.homeagent.mip.api.DataPlane;
+import net.homeagent.mip.api.TunnelHolder;
+import net.homeagent.mip.api.TunnelSpec;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.events.ApplianceEvents;
 import net.homeagent.peer.PeerLink;
@@ -23,12 +28,13 @@ import net.homeagent.peer.PeerLink;
 /**
  * This appliance as a secondary home agent (PID {@value ShaConfig#PID}) when that configuration says
  * {@code enabled=true}: opens service 3 on the peer link and runs the {@link SecondaryAgent} on one
- * thread of its own ({@link Ticker}: messages, heartbeats, expiry).
+ * thread of its own ({@link Ticker}: messages, heartbeats, expiry). Its tunnels are the
+ * {@link TunnelHolder}'s, so that the data plane's reconcile keeps them.
  */
-@Component(service = SecondaryRole.class, immediate = true, configurationPid = ShaConfig.PID,
+@Component(service = {SecondaryRole.class, TunnelHolder.class}, immediate = true, configurationPid = ShaConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = ShaConfig.class)
-public final class SecondaryRole {
+public final class SecondaryRole implements TunnelHolder {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecondaryRole.class);
 
@@ -62,6 +68,11 @@ public final class SecondaryRole {
         if (route != null) {
             route.publish(event);
         }
+    }
+
+    @Override
+    public void whileHeld(Consumer<Collection<TunnelSpec>> reconcile) {
+        agent.ifPresentOrElse(started -> started.whileHeld(reconcile), () -> reconcile.accept(List.of()));
     }
 
     public Optional<SecondaryAgent> agent() {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import net.homeagent.mip.api.BindingKey;
 import net.homeagent.mip.api.DataPlaneStatus;
 import net.homeagent.mip.api.Encapsulation;
 import net.homeagent.mip.api.TunnelCounters;
+import net.homeagent.mip.api.TunnelSpec;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.testing.FakeDataPlane;
 import net.homeagent.mip.api.testing.MutableClock;
@@ -116,6 +118,28 @@ class SecondaryAgentTest {
         assertThat(sha.counts().get(ShaCount.UPDATED)).isEqualTo(1);
         assertThat(sha.counts().get(ShaCount.RENEWED)).isEqualTo(1);
         assertThat(sha.entries()).singleElement().satisfies(e -> assertThat(e.secondsLeft()).contains(60L));
+    }
+
+    @Test
+    void theDataPlanesReconcileGetsEveryEntrysTunnelWhileNothingChangesThem() throws Exception {
+        exchange(pha, start(1, "10.1.0.7", "192.0.2.9", 60));
+        exchange(pha, start(2, "10.1.0.8", "192.0.2.9", 60));
+        exchange(pha, start(3, "10.1.0.7", "198.51.100.4", 60));
+        List<TunnelSpec> installed = dataPlane.tunnels();
+        List<TunnelSpec> held = new ArrayList<>();
+        Thread expiry = new Thread(sha::tick, "expiry");
+        sha.whileHeld(tunnels -> {
+            expiry.start();
+            // the tick waits for the lock until the reconcile is done
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (expiry.getState() != Thread.State.BLOCKED && System.nanoTime() < giveUp) {
+                Thread.onSpinWait();
+            }
+            assertThat(expiry.getState()).isEqualTo(Thread.State.BLOCKED);
+            held.addAll(tunnels);
+        });
+        expiry.join();
+        assertThat(held).containsExactlyInAnyOrderElementsOf(installed).hasSize(2);
     }
 
     @Test

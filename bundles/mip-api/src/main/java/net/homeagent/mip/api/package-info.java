@@ -16,7 +16,8 @@
  * {@link net.homeagent.mip.api.BindingListener}, {@link net.homeagent.mip.api.RegistrationPolicy} and
  * {@link net.homeagent.mip.api.ServingAuthority},
  * {@link net.homeagent.mip.api.ReplyBarrier} (1.1.0: a reply waits for a redundancy group's acknowledgements),
- * {@link net.homeagent.mip.api.DelegatedForwarding} (1.2.0: the home addresses a primary home agent delegated).
+ * {@link net.homeagent.mip.api.DelegatedForwarding} (1.2.0: the home addresses a primary home agent delegated),
+ * {@link net.homeagent.mip.api.TunnelHolder} (1.3.0: tunnels a secondary home agent installed, which a reconcile keeps).
  * An abstract method added to one of them is a major bump: every role that implements it breaks
  * (bnd counts a default method as minor; add one only if its default suits every implementer).</li>
  * </ul>
@@ -29,8 +30,11 @@
  *
  * <p>1.2.0: {@code DelegatedForwarding}, the home addresses another node forwards for this one (a
  * primary home agent's delegations to secondary home agents), which this node's data plane leaves alone.
+ *
+ * <p>1.3.0: {@code TunnelHolder}, the tunnels a role installed for home addresses the binding table
+ * does not hold (a secondary home agent's delegated ones), which the data plane's reconcile keeps.
  */
-@Version("1.2.0")
+@Version("1.3.0")
 package net.homeagent.mip.api;
 
 import org.osgi.annotation.versioning.Version;
