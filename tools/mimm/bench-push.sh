@@ -27,7 +27,7 @@
 # rounds run while the first push is still going, and no mobile may be told twice.
 #
 # Pass: every registered mobile reached, 0 bad, no mobile advised twice but those whose advice the
-# advisor gave up (4 sends without an ack: the periodic push reminds them, as it should), no second
+# advisor gave up (retransmitAttempts sends without an ack: the periodic push reminds them), no second
 # with more than PUSH_RATE + PUSH_BURST sends, the advisor's counters agreeing (acked = MOBILES,
 # sent = MOBILES + given up, nothing queued, nothing failed). Also printed: the mean rate (the pace is a ceiling: a starved or cold JVM
 # falls below it, the first seconds of any push are the JIT's), the walk of the binding table (the

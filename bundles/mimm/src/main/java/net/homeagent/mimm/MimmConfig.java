@@ -88,8 +88,9 @@ public @interface MimmConfig {
     @AttributeDefinition(description = "Milliseconds to wait for an ack before the first retransmission; doubled each time")
     int retransmitInitialMillis() default 1000;
 
-    @AttributeDefinition(description = "Sends of one advice in all, the first included, before giving up")
-    int retransmitAttempts() default 4;
+    @AttributeDefinition(description = "Sends of one advice in all, the first included, before giving up; the last"
+            + " must leave within replayToleranceSeconds of the first (each carries the first one's identification)")
+    int retransmitAttempts() default 3;
 
     @AttributeDefinition(description = "Alert subjects and their networks, entries <subject>=<network>[/<network>...];"
             + " a subject may also be a network's name or id")

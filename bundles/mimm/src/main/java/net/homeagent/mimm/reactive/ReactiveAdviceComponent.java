@@ -79,7 +79,7 @@ public final class ReactiveAdviceComponent implements ApplianceEventListener, Bi
         ReactivePusher pusher = new ReactivePusher(clock, endpoint,
                 new TokenBucket(config.pushRate(), config.pushBurst(), clock.instant()),
                 new ReactivePusher.Retransmission(Duration.ofMillis(config.retransmitInitialMillis()),
-                        config.retransmitAttempts()),
+                        config.retransmitAttempts()).within(Duration.ofSeconds(config.replayToleranceSeconds())),
                 new TimestampIdentifications(clock), alert -> alert.holdsAt(clock.instant())
                         && book.active(clock.instant()).contains(alert), counters);
         advisor = new ReactiveAdvisor(clock, new AlertReader(AlertSubjects.parse(plan, list(config.alertSubjects()))),

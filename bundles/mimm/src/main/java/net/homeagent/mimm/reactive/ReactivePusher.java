@@ -46,9 +46,32 @@ final class ReactivePusher {
      */
     record Retransmission(Duration initial, int attempts) {
         Retransmission {
-            if (initial.isNegative() || initial.isZero() || attempts < 1) {
-                throw new IllegalArgumentException("retransmitInitialMillis must be > 0 and retransmitAttempts >= 1");
+            if (initial.isNegative() || initial.isZero() || attempts < 1 || attempts > 16) {
+                throw new IllegalArgumentException("retransmitInitialMillis must be > 0 and retransmitAttempts 1 to 16");
             }
+        }
+
+        /** When the last send leaves, after the first: initial x (2^(attempts - 1) - 1). */
+        Duration lastSendAfter() {
+            return initial.multipliedBy((1L << (attempts - 1)) - 1);
+        }
+
+        /**
+         * Every send carries the first one's identification (a mobile that lost its ack must see a
+         * duplicate), and a mobile refuses an identification farther from its clock than its replay
+         * tolerance (RFC 5944 §5.7.1 timestamps): a send that leaves that late reaches only a mobile
+         * that took an earlier copy, so a schedule whose last send leaves at or past the tolerance is
+         * refused.
+         */
+        Retransmission within(Duration replayTolerance) {
+            if (lastSendAfter().compareTo(replayTolerance) >= 0) {
+                throw new IllegalArgumentException("retransmitAttempts " + attempts + " with retransmitInitialMillis "
+                        + initial.toMillis() + " sends the last copy " + lastSendAfter().toMillis()
+                        + " ms after the first, not within the mobiles' replay tolerance of " + replayTolerance.toSeconds()
+                        + " s (replayToleranceSeconds, RFC 5944 §5.7.1): it carries the first copy's identification,"
+                        + " which a mobile that missed the others refuses as a replay; fewer attempts or a shorter wait");
+            }
+            return this;
         }
     }
 

@@ -2,6 +2,7 @@ package net.homeagent.mimm.reactive;
 
 import static net.homeagent.mimm.reactive.ReactiveFixture.alertTrap;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 
@@ -67,5 +68,22 @@ class ReactivePusherTest {
         f.receive(ReactiveFixture.fromMobile(new ReactiveMessage.Ack(first.homeAddress(), first.identification()),
                 ReactiveFixture.KEY));
         assertThat(f.counters.get(ReactiveCount.ACKS_UNMATCHED)).isEqualTo(1);
+    }
+
+    @Test
+    void aScheduleWhoseLastSendLeavesPastTheMobilesReplayToleranceIsRefused() {
+        Duration tolerance = Duration.ofSeconds(7);
+        ReactivePusher.Retransmission defaults = new ReactivePusher.Retransmission(Duration.ofSeconds(1), 3);
+        assertThat(defaults.lastSendAfter()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(defaults.within(tolerance)).isSameAs(defaults);
+        // sends at 0, 1, 3 and 7 s: the 4th carries an identification 7 s old when it leaves
+        assertThatThrownBy(() -> new ReactivePusher.Retransmission(Duration.ofSeconds(1), 4).within(tolerance))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sends the last copy 7000 ms after the first")
+                .hasMessageContaining("RFC 5944 §5.7.1");
+        assertThat(new ReactivePusher.Retransmission(Duration.ofMillis(500), 4).lastSendAfter())
+                .isEqualTo(Duration.ofMillis(3500));
+        assertThatThrownBy(() -> new ReactivePusher.Retransmission(Duration.ofSeconds(1), 17))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
