@@ -22,12 +22,19 @@ import net.homeagent.mip.api.SecurityAssociations;
  * a mobile is in the network of its binding's care-of address (the longest matching prefix, as for
  * Request Handoffs). The binding table does not keep the SPI a mobile registered with, so the
  * association is the home address's with the lowest SPI (docs/mimm.md "Reactive advice").
+ *
+ * <p>Which SPI that is comes from a list of every association, which takes a walk of them all (a
+ * hundred thousand at a carrier's scale): each walk of the table for an alert reads it once and keeps
+ * each home address's lowest SPI, and a mobile arriving in an alerted network is looked up there. A
+ * home address the list did not have, or whose association went since, reads the list again.
  */
 final class MobileDirectory {
 
     private final BindingStore store;
     private final SecurityAssociations associations;
     private final NetworkPlan plan;
+    /** Each home address's lowest SPI, as the associations were at the last read of them all. */
+    private volatile Map<Inet4Address, Long> lowestSpis = Map.of();
 
     MobileDirectory(BindingStore store, SecurityAssociations associations, NetworkPlan plan) {
         this.store = store;
@@ -44,7 +51,7 @@ final class MobileDirectory {
      * network it is in; a mobile without a security association is counted, not shown.
      */
     Walk forEachIn(List<Integer> networks, BiConsumer<MobileKey, Integer> visitor) {
-        Map<Inet4Address, Long> spis = lowestSpis();
+        Map<Inet4Address, Long> spis = readLowestSpis();
         Set<Inet4Address> seen = new HashSet<>();
         int[] withoutKey = {0};
         store.forEachBinding(binding -> {
@@ -64,23 +71,26 @@ final class MobileDirectory {
         return new Walk(seen.size(), withoutKey[0]);
     }
 
-    private Map<Inet4Address, Long> lowestSpis() {
+    /** Every association read: each home address's lowest SPI, kept for the arrivals that follow. */
+    private Map<Inet4Address, Long> readLowestSpis() {
         Map<Inet4Address, Long> spis = new HashMap<>();
         for (SecurityAssociationInfo info : associations.describeAll()) {
             info.homeAddress().ifPresent(home -> spis.merge(home, info.spi(), Math::min));
         }
+        lowestSpis = spis;
         return spis;
     }
 
     /** The mobile with this home address and its lowest-SPI association; empty without one. */
     Optional<MobileKey> mobile(Inet4Address home) {
-        return associations.describeAll().stream()
-                .filter(info -> info.homeAddress().filter(home::equals).isPresent())
-                .mapToLong(SecurityAssociationInfo::spi)
-                .min()
-                .stream().boxed().findFirst()
-                .flatMap(spi -> associations.forHomeAddress(home, spi))
-                .map(sa -> new MobileKey(home, sa));
+        Optional<SecurityAssociation> known = lowestSpiAssociation(lowestSpis, home);
+        Optional<SecurityAssociation> sa = known.isPresent() ? known : lowestSpiAssociation(readLowestSpis(), home);
+        return sa.map(association -> new MobileKey(home, association));
+    }
+
+    private Optional<SecurityAssociation> lowestSpiAssociation(Map<Inet4Address, Long> spis, Inet4Address home) {
+        Long spi = spis.get(home);
+        return spi == null ? Optional.empty() : associations.forHomeAddress(home, spi);
     }
 
     /** The network a care-of address is in. */
