@@ -72,6 +72,10 @@ public @interface MimmConfig {
     @AttributeDefinition(description = "UDP port mobiles receive reactive advice on, at their home address")
     int mobilePort() default 10434;
 
+    @AttributeDefinition(description = "Receive buffer of the reactive socket, bytes (SO_RCVBUF; the kernel caps it"
+            + " at net.core.rmem_max): the acks of a push wait here while the advisor's event loop is busy")
+    int reactiveReceiveBufferBytes() default 4 * 1024 * 1024;
+
     @AttributeDefinition(description = "How advice reaches mobiles: event (when the alert comes), periodic (again"
             + " while it holds, to the mobiles that have not acknowledged it), pull (a mobile asks); comma separated")
     String[] deliveries() default {"event", "periodic", "pull"};

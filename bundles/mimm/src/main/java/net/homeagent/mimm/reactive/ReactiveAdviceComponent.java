@@ -86,8 +86,14 @@ public final class ReactiveAdviceComponent implements ApplianceEventListener, Bi
                 book, new MobileDirectory(store, associations, plan), pusher, deliveries,
                 config.replayToleranceSeconds(), counters, this::publish);
         try {
-            endpoint.bind(InetAddress.getByName(config.reactiveListenAddress().trim()), config.reactivePort(),
-                    this::receivedSafely);
+            int granted = endpoint.bind(InetAddress.getByName(config.reactiveListenAddress().trim()),
+                    config.reactivePort(), config.reactiveReceiveBufferBytes(), this::receivedSafely);
+            if (granted < config.reactiveReceiveBufferBytes()) {
+                LOG.warn("MIMM reactive socket got a receive buffer of {} bytes, not the {} of"
+                        + " `reactiveReceiveBufferBytes`: the kernel caps it at net.core.rmem_max (sysctl -w"
+                        + " net.core.rmem_max={})", granted, config.reactiveReceiveBufferBytes(),
+                        config.reactiveReceiveBufferBytes());
+            }
         } catch (RuntimeException | InterruptedException e) {
             endpoint.close();
             worker.shutdownNow();
