@@ -346,7 +346,7 @@ class ApplianceAgentTest {
         void servesTheControlNodesCountersPairAndHasFromTheViewAndNothingWithoutIt() throws IOException {
         user("nms", "authpass123");
         ControlNodeView.Counts counts = new ControlNodeView.Counts(1000, 990, 985, 3, 7, 2, 1, 0, 1, 0, 0, 0, 2, 2, 0,
-                300, 1, 0, 1);
+                300, 1, 0, 1, 4, 2);
         ControlNodeView.Pair pair = new ControlNodeView.Pair(ControlNodeView.PairRole.STANDBY, OptionalInt.of(9),
                 OptionalInt.of(9), 0, 412, 1, 0, 0);
         controlNode = () -> new ControlNodeView.ControlNode(counts, pair, List.of(
@@ -359,13 +359,15 @@ class ApplianceAgentTest {
         PDU scalars = request(PDU.GET, new OID(hacn).append("1.1.0")); // hacnRequestsReceived
         scalars.add(new VariableBinding(new OID(hacn).append("1.16.0"))); // hacnBindingsDownloaded
         scalars.add(new VariableBinding(new OID(hacn).append("1.19.0"))); // hacnRejoins
+        scalars.add(new VariableBinding(new OID(hacn).append("1.20.0"))); // hacnSnapshotReasks
+        scalars.add(new VariableBinding(new OID(hacn).append("1.21.0"))); // hacnSwitchoversRefused
         scalars.add(new VariableBinding(new OID(hacn).append("2.1.0"))); // hacnPairRole
         scalars.add(new VariableBinding(new OID(hacn).append("2.3.0"))); // hacnPairActiveNode
         scalars.add(new VariableBinding(new OID(hacn).append("2.5.0"))); // hacnPairReplicasReceived
         PDU answer = manager.send(scalars, target("nms")).getResponse();
         assertThat(answer.getVariableBindings()).extracting(VariableBinding::getVariable).containsExactly(
-                new Counter64(1000), new Counter64(300), new Counter64(1), new Integer32(3), new UnsignedInteger32(9),
-                new Counter64(412));
+                new Counter64(1000), new Counter64(300), new Counter64(1), new Counter64(4), new Counter64(2),
+                new Integer32(3), new UnsignedInteger32(9), new Counter64(412));
 
         OID entry = new OID(hacn).append(3).append(1);
         List<VariableBinding> table = walk(entry);

@@ -46,7 +46,8 @@ public final class ManagementView implements ControlNodeView {
                 get(c, "detections-interrupt"), get(c, "detections-download"), get(c, "detections-restart"),
                 get(c, "detections-rejoin"), get(c, "takeovers-started"), get(c, "takeovers-completed"),
                 get(c, "takeovers-without-redundant"), get(c, "bindings-downloaded"), get(c, "switchovers-completed"),
-                get(c, "switchovers-abandoned"), get(c, "rejoins"));
+                get(c, "switchovers-abandoned"), get(c, "rejoins"), get(c, "snapshot-reasks"),
+                get(c, "switchovers-refused"));
     }
 
     private Pair pair(SortedMap<String, Long> c) {

@@ -47,13 +47,13 @@ public final class HacnMib extends MibModule {
     public static final OID TAKEOVER_DONE = new OID(NOTIFICATIONS).append(2);
     public static final OID CONTROL_NODE_ACTIVE = new OID(NOTIFICATIONS).append(3);
 
-    /** hacnCounters.1..19, in the order of the MIB (and of {@link Counts}'s components). */
+    /** hacnCounters.1..21, in the order of the MIB (and of {@link Counts}'s components). */
     private static final List<ToLongFunction<Counts>> COUNTS = List.of(Counts::requestsReceived,
             Counts::requestsForwarded, Counts::repliesSent, Counts::requestsTimedOut, Counts::requestsDropped,
             Counts::peerDropped, Counts::detectionsHeartbeat, Counts::detectionsPoll, Counts::detectionsInterrupt,
             Counts::detectionsDownload, Counts::detectionsRestart, Counts::detectionsRejoin, Counts::downloads,
             Counts::takeovers, Counts::takeoversWithoutRedundant, Counts::bindingsDownloaded, Counts::switchovers,
-            Counts::switchoversAbandoned, Counts::rejoins);
+            Counts::switchoversAbandoned, Counts::rejoins, Counts::snapshotReasks, Counts::switchoversRefused);
 
     /** hacnPair.4..8. */
     private static final List<ToLongFunction<Pair>> PAIR_COUNTS = List.of(Pair::replicasSent, Pair::replicasReceived,

@@ -121,12 +121,14 @@ public interface ControlNodeView {
      * @param switchovers         operator switchovers completed
      * @param switchoversAbandoned operator switchovers abandoned (no redundant HA left)
      * @param rejoins             failed or switched-over HAs that stand by again as redundant HAs
+     * @param snapshotReasks      snapshots asked again of an HA after no chunk came for the stall time
+     * @param switchoversRefused  operator switchovers refused: the HA's MBR was not whole within the wait
      */
     record Counts(long requestsReceived, long requestsForwarded, long repliesSent, long requestsTimedOut,
             long requestsDropped, long peerDropped, long detectionsHeartbeat, long detectionsPoll,
             long detectionsInterrupt, long detectionsDownload, long detectionsRestart, long detectionsRejoin,
             long downloads, long takeovers, long takeoversWithoutRedundant, long bindingsDownloaded, long switchovers,
-            long switchoversAbandoned, long rejoins) {
+            long switchoversAbandoned, long rejoins, long snapshotReasks, long switchoversRefused) {
     }
 
     /**
