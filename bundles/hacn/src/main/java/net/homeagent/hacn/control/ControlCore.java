@@ -38,6 +38,7 @@ import net.homeagent.hacn.wire.HacnMessage.SnapshotChunk;
 import net.homeagent.hacn.wire.HacnMessage.SnapshotRequest;
 import net.homeagent.hacn.wire.MalformedHacnMessage;
 import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.api.TunnelSpec;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.management.ControlNodeView;
 import net.homeagent.mip.codec.MalformedMessageException;
@@ -92,6 +93,8 @@ public final class ControlCore {
     private volatile Runnable stateChanged = () -> { };
     private volatile Consumer<Boolean> roleChanged = active -> { };
     private final Optional<StandbyPair> pair;
+    /** This box's data plane, told the MBRs' reverse tunnels; none until {@link #feedReverseTunnels}. */
+    private Optional<ReverseTunnelFeed> reverseTunnels = Optional.empty();
     private final int nodeId;
     /** Whether this control node serves: always without a peer control node, else when keepalived made it master. */
     private boolean active;
@@ -251,6 +254,34 @@ public final class ControlCore {
         } else {
             owners.remove(home, nodeId);
         }
+        reverseTunnels.ifPresent(feed -> feed.home(home, reverseTunnelsOf(home)));
+    }
+
+    /**
+     * The bindings of {@code home} granted reverse tunnelling (RFC 3024 §4.2.1), as the MBR of the HA
+     * whose report of it was applied last holds them (the one serving it): after a takeover the
+     * failed HA's MBR keeps its last records until it rejoins, and a mobile that moved since must be
+     * admitted from its new care-of address only.
+     */
+    private List<TunnelSpec> reverseTunnelsOf(Inet4Address home) {
+        Integer owner = owners.get(home);
+        if (owner == null) {
+            return List.of();
+        }
+        return agents.get(owner).mbr().find(home).orElse(List.of()).stream().filter(Binding::reverseTunnel)
+                .map(TunnelSpec::of).toList();
+    }
+
+    /**
+     * From now on {@code feed} is told every change of the MBRs' reverse tunnels and whether this
+     * control node serves; it is told the whole set now (docs/hacn.md, "Tunnels").
+     */
+    synchronized void feedReverseTunnels(ReverseTunnelFeed feed) {
+        reverseTunnels = Optional.of(feed);
+        Set<Inet4Address> homes = new HashSet<>();
+        agents.values().forEach(agent -> homes.addAll(agent.mbr().homes()));
+        homes.forEach(home -> feed.home(home, reverseTunnelsOf(home)));
+        feed.serving(active);
     }
 
     // ---- the peer link
@@ -579,6 +610,7 @@ public final class ControlCore {
                 resume();
             } else {
                 active = false;
+                reverseTunnels.ifPresent(feed -> feed.serving(false));
                 pending.clear();
                 inFlight.clear();
                 pair.get().becomeStandby(capture(), clock.instant());
@@ -609,6 +641,7 @@ public final class ControlCore {
         owners.clear();
         restoreAgents(learned, now);
         active = true;
+        reverseTunnels.ifPresent(feed -> feed.serving(true));
         counters.increment("resumes-as-active");
         LOG.info("active control node now: resumed with {} HAs and {} bindings; polling every HA so that it follows",
                 learned.agents().size(), agents.values().stream().mapToInt(a -> a.mbr().bindings()).sum());
