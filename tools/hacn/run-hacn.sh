@@ -233,6 +233,7 @@ SNMP_PORT=$snmp_port node hacn "$public" 100 "1@192.0.2.11:7434,2@192.0.2.12:743
     net.homeagent.hacn.pollSilent=false net.homeagent.hacn.heartbeatMisses=5 net.homeagent.hacn.checkpointMillis=1000 net.homeagent.snmp.listenAddress=127.0.0.1 \
     "net.homeagent.snmp.engineId=$engine" "net.homeagent.snmp.notificationTargets=udp:127.0.0.1/$trap_port v3 nms" \
     net.homeagent.snmp.notificationsPerInterval=20
+ha_forwarding hacn   # its data plane unwraps the reverse tunnels that reach the public address
 hacn_cfg=$karaf_home/etc/net.homeagent.hacn.cfg
 printf 'user nms SHA-256 %s AES-128 %s read-only\ncommunity lab %s read-only\n' "$auth" "$priv" "$community" \
     >"$karaf_home/etc/snmp-access.conf"
@@ -278,6 +279,45 @@ for id in 1 2 3; do
     expect "the care-of host received ha$id's home addresses' pings through ha$id's tunnel with outer source $public ($(tunnelled_by "$(mac "ha$id")" "$since" "$work/ha$id.homes") of $(wc -l <"$work/ha$id.homes"))" \
         test "$(tunnelled_by "$(mac "ha$id")" "$since" "$work/ha$id.homes")" -eq "$(wc -l <"$work/ha$id.homes")"
 done
+
+# The reverse direction (RFC 3024 §5.2): a mobile granted T tunnels to the public address, the
+# control node's box, whose data plane admits it by the MBR (§4.2.1) and routes the inner datagram on
+log "mobile node 41 asks for reverse tunnelling (T) at the public address; its care-of address tunnels datagrams to $public"
+sed -n 41p "$work/ledger" >"$work/ledger.reverse"
+reverse_home=$(awk '{print $1}' "$work/ledger.reverse")
+testbed_exec mn "$py" "$client" renew --server "$public" --ledger "$work/ledger.reverse" --count 1 --reverse \
+    --key "$key" | tee "$work/reverse.out" || true
+hacn_dataplane() { testbed_shell hacn 'mip:dataplane --limit 0' >"$work/hacn.dataplane" || true; }
+admitted_here() {  # COUNT DATAGRAMS: the control node's mip:dataplane admits COUNT bindings and unwrapped DATAGRAMS
+    hacn_dataplane
+    grep -q "control node's home agents' mobiles): $1 bindings admitted, $2 datagrams unwrapped" "$work/hacn.dataplane"
+}
+await_admitted() {  # bounded: the change report reaches the control node, which tells its data plane
+    local deadline=$((SECONDS + 15))
+    until admitted_here 1 0; do ((SECONDS < deadline)) || return 1; sleep 0.5; done
+}
+expect "the renewal with T was acknowledged and the control node's data plane admits $reverse_home's reverse tunnel" \
+    await_admitted
+testbed_exec_bg cn "$py" "$TB_ROOT/tools/delegation/reverse_probe.py" listen --address 192.0.2.200 --port 9434 \
+    --duration 12 --count 5
+reverse_listen=$TB_BG_OUT
+sleep 1
+# 3 from an address that is not the binding's care-of address (refused), then 5 from the care-of address
+testbed_exec mn "$py" "$TB_ROOT/tools/delegation/reverse_probe.py" send --care-of 198.51.100.9 --home-agent "$public" \
+    --home "$reverse_home" --to 192.0.2.200 --port 9434 --count 3 || true
+testbed_exec mn "$py" "$TB_ROOT/tools/delegation/reverse_probe.py" send --care-of "$care_of" --home-agent "$public" \
+    --home "$reverse_home" --to 192.0.2.200 --port 9434 --count 5 || true
+wait "$TB_BG" || true
+reverse_received=$(grep -c "^from $reverse_home: reverse $care_of " "$reverse_listen" || true)
+reverse_stray=$(grep -c "^from $reverse_home: reverse 198.51.100.9 " "$reverse_listen" || true)
+expect "the correspondent received the 5 datagrams reverse-tunnelled from the care-of address through the control node ($reverse_received), none of the 3 from another address ($reverse_stray)" \
+    test "$reverse_received" -eq 5 -a "$reverse_stray" -eq 0
+hacn_dataplane
+expect "the control node's mip:dataplane counts them: $(grep -o "mobiles): [0-9]* bindings admitted, [0-9]* datagrams unwrapped" "$work/hacn.dataplane" || true); $(grep -o "reverse tunnel not from the binding's care-of address.*" "$work/hacn.dataplane" || true)" \
+    admitted_here 1 5
+expect "and counts the 3 from another address as refused" \
+    grep -qE "reverse tunnel not from the binding's care-of address:? +3\$" "$work/hacn.dataplane"
+
 ha1_count=$(wc -l <"$work/ha1.homes")
 walk_hacn "$work/walk.before"
 expect "snmpwalk hacnAgentTable: ha1 active (2) by role and state with $ha1_count bindings, ha4 redundant (2) standing by (4)" \
