@@ -71,12 +71,15 @@ tunnelled_by() {
         "$3" "$work/care-of.log" | sort -u | wc -l
 }
 
-# tunnelled_from_has MAC...: every IP-in-IP datagram of the capture $TB_PCAP left one of these
-# Ethernet addresses with the public address as outer source (ip.src is "outer,inner"), and there
-# were some; sets tunnelled (how many) and stray (how many did not)
+# tunnelled_from_has MAC...: every IP-in-IP datagram of the capture $TB_PCAP to a care-of address
+# left one of these Ethernet addresses with the public address as outer source (ip.src and ip.dst
+# are "outer,inner"), and there were some; the mobiles' reverse tunnels (outer destination the
+# public address, RFC 3024 §5.2) are not the HAs' and are left out; sets tunnelled (how many) and
+# stray (how many did not)
 tunnelled_from_has() {
     local macs=" $* "
-    tshark -n -r "$TB_PCAP" -Y 'ip.proto == 4' -T fields -e eth.src -e ip.src 2>/dev/null >"$work/tunnelled" || true
+    tshark -n -r "$TB_PCAP" -Y "ip.proto == 4" -T fields -e eth.src -e ip.src -e ip.dst 2>/dev/null \
+        | awk -v pub="$public" '{split($3, d, ","); if (d[1] != pub) print}' >"$work/tunnelled" || true
     tunnelled=$(wc -l <"$work/tunnelled")
     stray=$(awk -v pub="$public" -v macs="$macs" \
         '{split($2, s, ","); if (s[1] != pub || index(macs, " " $1 " ") == 0) n++} END {print n + 0}' "$work/tunnelled")

@@ -2,7 +2,8 @@
 # System test of the HA control node (issue 12; docs/hacn.md): a control node owning the public
 # home agent address, three active HAs and a redundant HA, on one bridged link:
 #
-#   hacn 192.0.2.1  --+   public address 192.0.2.1:434, peer link node 100 on 192.0.2.1:7434
+#   hacn 192.0.2.1  --+   public address 192.0.2.1:434, peer link node 100 on 192.0.2.1:7434;
+#                     |   its user-space data plane unwraps the mobiles' reverse tunnels
 #   ha1  192.0.2.11 --+   HA, peer link node 1  \
 #   ha2  192.0.2.12 --+   HA, peer link node 2   } each with the user-space data plane on "home"
 #   ha3  192.0.2.13 --+   HA, peer link node 3   }
@@ -19,7 +20,11 @@
 # holds exactly the home addresses of the control node's MBR snapshot of it (hacn:snapshot), as
 # many as hacn:agents counts, and together every acknowledged one. A ping of every home address
 # from the correspondent reaches the care-of host through the tunnel of the HA serving it, whose
-# outer source is the public address (the care-of host answers only those).
+# outer source is the public address (the care-of host answers only those). The reverse direction
+# (RFC 3024): mobile 41 renews with T at the public address; tools/delegation/reverse_probe.py sends
+# IP-in-IP to the public address from its care-of address (5) and from another address (3); the
+# control node's own user-space data plane admits them by the MBR, so the correspondent receives
+# the 5 and none of the 3, and the control node's mip:dataplane counts both.
 # Three failures under load (renewals of every mobile and a ping every 50 ms running), each
 # detected its own way and taken over by a redundant HA; each time the redundant HA holds every
 # acknowledged binding of the failed HA (lost: 0), the failed HA's mobiles' renewals are accepted,
