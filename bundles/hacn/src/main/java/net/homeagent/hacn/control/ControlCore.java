@@ -39,12 +39,14 @@ import net.homeagent.hacn.wire.HacnMessage.SnapshotRequest;
 import net.homeagent.hacn.wire.MalformedHacnMessage;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.TunnelSpec;
+import net.homeagent.mip.api.UdpTunnelReceiver;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.management.ControlNodeView;
 import net.homeagent.mip.codec.MalformedMessageException;
 import net.homeagent.mip.codec.MipCodec;
 import net.homeagent.mip.codec.MipMessage;
 import net.homeagent.mip.codec.RegistrationRequest;
+import net.homeagent.mip.codec.TunnelData;
 import net.homeagent.peer.PeerChannel;
 import net.homeagent.peer.PeerLink;
 import net.homeagent.peer.PeerMessage;
@@ -89,6 +91,7 @@ public final class ControlCore {
     private final Switchover switchover;
     private final Drops drops;
     private final PeerChannel channel;
+    private volatile UdpTunnelReceiver tunnelDataReceiver;
     private volatile ReplySink replies = (reply, to) -> counters.increment("replies-without-socket");
     private volatile Runnable stateChanged = () -> { };
     private volatile Consumer<Boolean> roleChanged = active -> { };
@@ -155,8 +158,56 @@ public final class ControlCore {
 
     // ---- registrations at the public address
 
-    /** A datagram that reached the public address from {@code origin}. */
-    public synchronized void request(byte[] datagram, InetSocketAddress origin, InetSocketAddress arrivedOn) {
+    /**
+     * A datagram that reached the public address from {@code origin}: RFC 3519 Tunnel Data goes to
+     * this box's data plane (off the lock: the receiver never blocks), anything else is a request.
+     */
+    public void request(byte[] datagram, InetSocketAddress origin, InetSocketAddress arrivedOn) {
+        if (datagram.length > 0 && (datagram[0] & 0xff) == TunnelData.TYPE) {
+            tunnelData(datagram, origin, arrivedOn);
+        } else {
+            registrationRequest(datagram, origin, arrivedOn);
+        }
+    }
+
+    /**
+     * Tunnel Data (RFC 3519 §3.3) from a mobile node behind a NAT, reverse tunnelled to its home agent
+     * address, the public one: the data plane admits it by the MBR's record (the NAT's address and
+     * port, RFC 3519 §5.1; the records' reverse tunnels are fed to it as the IP-in-IP ones are) and
+     * unwraps it, as the home agent's socket hands it Tunnel Data.
+     */
+    private void tunnelData(byte[] datagram, InetSocketAddress origin, InetSocketAddress arrivedOn) {
+        counters.increment("tunnel-data-received");
+        MipMessage message;
+        try {
+            message = codec.decode(Unpooled.wrappedBuffer(datagram));
+        } catch (MalformedMessageException e) {
+            drops.drop("tunnel-data-malformed", () -> "malformed Tunnel Data from " + origin + ": " + e.getMessage());
+            return;
+        }
+        UdpTunnelReceiver receiver = tunnelDataReceiver;
+        if (receiver == null) {
+            drops.drop("tunnel-data-without-data-plane", () -> "Tunnel Data from " + origin + ": no data plane"
+                    + " (UdpTunnelReceiver) on this box unwraps it");
+            return;
+        }
+        receiver.tunnelData((TunnelData) message, origin, arrivedOn);
+    }
+
+    /** This box's data plane takes the Tunnel Data that reaches the public address. */
+    public synchronized void tunnelDataTo(UdpTunnelReceiver receiver) {
+        tunnelDataReceiver = receiver;
+    }
+
+    /** {@code receiver} went: none takes Tunnel Data unless another came meanwhile. */
+    public synchronized void tunnelDataGone(UdpTunnelReceiver receiver) {
+        if (tunnelDataReceiver == receiver) {
+            tunnelDataReceiver = null;
+        }
+    }
+
+    private synchronized void registrationRequest(byte[] datagram, InetSocketAddress origin,
+            InetSocketAddress arrivedOn) {
         counters.increment("requests-received");
         if (!active) {
             drops.drop("requests-while-standby", () -> "a request from " + origin + " reached the standby control node");

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import net.homeagent.hacn.PeriodicTask;
 import net.homeagent.mip.api.ReverseTunnelAdmission;
+import net.homeagent.mip.api.UdpTunnelReceiver;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.events.ApplianceEvents;
 import net.homeagent.mip.api.management.ControlNodeView;
@@ -173,6 +174,17 @@ public final class ControlNode {
 
     void withoutAdmission(ReverseTunnelAdmission admission) {
         reverseTunnels.ifPresent(feed -> feed.admissionGone(admission));
+    }
+
+    /** The data plane's RFC 3519 receiver: Tunnel Data reaching the public address goes to it (dynamic, optional). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "withoutTunnelData")
+    void tunnelData(UdpTunnelReceiver receiver) {
+        core.ifPresent(c -> c.tunnelDataTo(receiver));
+    }
+
+    void withoutTunnelData(UdpTunnelReceiver receiver) {
+        core.ifPresent(c -> c.tunnelDataGone(receiver));
     }
 
     private void publish(ApplianceEvent event) {

@@ -208,4 +208,25 @@ class ReverseTunnelFeedTest {
         d.run(Duration.ofMillis(200));
         assertThat(admitted.size()).as("the one that failed too").isEqualTo(2);
     }
+
+    @Test
+    void tunnelDataAtThePublicAddressGoesToTheDataPlaneAndIsCountedWithoutOne() {
+        twoHasAndARedundantOne();
+        java.net.InetSocketAddress nat = new java.net.InetSocketAddress(ip("198.51.100.7"), 40000);
+        byte[] tunnelData = {4, 4, 0, 0, 0x45, 0, 0, 20, 0, 0, 0, 0, 64, 17, 0, 0, 10, 1, 0, 1, (byte) 192, 0, 2, (byte) 200};
+        List<String> handed = new ArrayList<>();
+
+        d.core.request(tunnelData, nat, Deployment.PUBLIC); // RFC 3519 §3.3, no data plane here
+        d.core.tunnelDataTo((message, sender, recipient) -> handed.add(message.nextHeader() + " from " + sender
+                + " to " + recipient + ", " + message.payloadLength() + " octets"));
+        d.core.request(tunnelData, nat, Deployment.PUBLIC);
+        d.core.request(new byte[] {4, 4, 0, 0}, nat, Deployment.PUBLIC); // carries no datagram
+
+        assertThat(handed).containsExactly("4 from " + nat + " to " + Deployment.PUBLIC + ", 20 octets");
+        assertThat(d.core.counters().get("tunnel-data-received")).isEqualTo(3);
+        assertThat(d.core.counters().get("tunnel-data-without-data-plane")).isEqualTo(1);
+        assertThat(d.core.counters().get("tunnel-data-malformed")).isEqualTo(1);
+        assertThat(d.core.counters().get("requests-received")).as("none taken for a request").isZero();
+        assertThat(d.has.values()).allSatisfy(ha -> assertThat(ha.decided).isEmpty());
+    }
 }
