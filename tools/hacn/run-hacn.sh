@@ -288,40 +288,15 @@ done
 # The reverse direction (RFC 3024 §5.2): a mobile granted T tunnels to the public address, the
 # control node's box, whose data plane admits it by the MBR (§4.2.1) and routes the inner datagram on
 log "mobile node 41 asks for reverse tunnelling (T) at the public address; its care-of address tunnels datagrams to $public"
-sed -n 41p "$work/ledger" >"$work/ledger.reverse"
-reverse_home=$(awk '{print $1}' "$work/ledger.reverse")
-testbed_exec mn "$py" "$client" renew --server "$public" --ledger "$work/ledger.reverse" --count 1 --reverse \
-    --key "$key" | tee "$work/reverse.out" || true
-hacn_dataplane() { testbed_shell hacn 'mip:dataplane --limit 0' >"$work/hacn.dataplane" || true; }
-admitted_here() {  # COUNT DATAGRAMS: the control node's mip:dataplane admits COUNT bindings and unwrapped DATAGRAMS
-    hacn_dataplane
-    grep -q "control node's home agents' mobiles): $1 bindings admitted, $2 datagrams unwrapped" "$work/hacn.dataplane"
-}
-await_admitted() {  # bounded: the change report reaches the control node, which tells its data plane
-    local deadline=$((SECONDS + 15))
-    until admitted_here 1 0; do ((SECONDS < deadline)) || return 1; sleep 0.5; done
-}
+asks_reverse 41
 expect "the renewal with T was acknowledged and the control node's data plane admits $reverse_home's reverse tunnel" \
-    await_admitted
-testbed_exec_bg cn "$py" "$TB_ROOT/tools/delegation/reverse_probe.py" listen --address 192.0.2.200 --port 9434 \
-    --duration 12 --count 5
-reverse_listen=$TB_BG_OUT
-sleep 1
-# 3 from an address that is not the binding's care-of address (refused), then 5 from the care-of address
-testbed_exec mn "$py" "$TB_ROOT/tools/delegation/reverse_probe.py" send --care-of 198.51.100.9 --home-agent "$public" \
-    --home "$reverse_home" --to 192.0.2.200 --port 9434 --count 3 || true
-testbed_exec mn "$py" "$TB_ROOT/tools/delegation/reverse_probe.py" send --care-of "$care_of" --home-agent "$public" \
-    --home "$reverse_home" --to 192.0.2.200 --port 9434 --count 5 || true
-wait "$TB_BG" || true
-reverse_received=$(grep -c "^from $reverse_home: reverse $care_of " "$reverse_listen" || true)
-reverse_stray=$(grep -c "^from $reverse_home: reverse 198.51.100.9 " "$reverse_listen" || true)
+    await_admits hacn 1 0
+reverse_tunnels "$reverse_home"
 expect "the correspondent received the 5 datagrams reverse-tunnelled from the care-of address through the control node ($reverse_received), none of the 3 from another address ($reverse_stray)" \
     test "$reverse_received" -eq 5 -a "$reverse_stray" -eq 0
-hacn_dataplane
-expect "the control node's mip:dataplane counts them: $(grep -o "mobiles): [0-9]* bindings admitted, [0-9]* datagrams unwrapped" "$work/hacn.dataplane" || true); $(grep -o "reverse tunnel not from the binding's care-of address.*" "$work/hacn.dataplane" || true)" \
-    admitted_here 1 5
-expect "and counts the 3 from another address as refused" \
-    grep -qE "reverse tunnel not from the binding's care-of address:? +3\$" "$work/hacn.dataplane"
+expect "the control node's mip:dataplane counts them: $(admits hacn 1 5; grep -o "mobiles): [0-9]* bindings admitted, [0-9]* datagrams unwrapped" "$work/hacn.dataplane" || true); $(grep -o "reverse tunnel not from the binding's care-of address.*" "$work/hacn.dataplane" || true)" \
+    admits hacn 1 5
+expect "and counts the 3 from another address as refused" refused_from_elsewhere hacn 3
 
 ha1_count=$(wc -l <"$work/ha1.homes")
 walk_hacn "$work/walk.before"
