@@ -369,6 +369,11 @@ public final class BindingTunnelDriver implements BindingListener, TunnelDriverS
             ignoredStandingBy.add(changes.changes());
             return true;
         }
+        if (!forwardsHere(changes.home())) {
+            // delegated since a change was queued (its forwardsHere answer is stale): the hand-over's
+            // removal and this change may have come in either order, and only nothing is right now
+            changes.handedAway();
+        }
         List<TunnelCall> needed = changes.calls(this::inTable);
         needed.forEach(this::call);
         coalesced.add(changes.changes() - needed.size());

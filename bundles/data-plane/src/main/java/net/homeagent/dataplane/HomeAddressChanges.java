@@ -83,6 +83,17 @@ final class HomeAddressChanges {
     }
 
     /**
+     * Another node forwards the home address now (it was delegated after these changes were queued):
+     * whatever they wanted, the host must keep nothing for it, and a replaced binding is no move.
+     */
+    void handedAway() {
+        byBinding.values().forEach(change -> {
+            change.wanted = null;
+            change.replaced = false;
+        });
+    }
+
+    /**
      * The data plane calls that make the host have the wanted tunnels, in an order that never
      * unroutes the home address while a binding still wants it: changed tunnels first, then a
      * removed binding with a new one as a move ({@link DataPlane#update}), then new ones, then

@@ -283,6 +283,45 @@ class BindingTunnelDriverTest {
                 + " nodes");
     }
 
+    @Test
+    void aBindingChangeQueuedJustBeforeItsHomeAddressWasDelegatedIsNotInstalledAfterTheHandOver()
+            throws InterruptedException {
+        store.register(binding("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP, 60), false);
+        start();
+        Delegations delegations = new Delegations();
+        // the registering thread reads "forwarded here"; before its change is queued, the PHA delegates
+        // the home address and the driver's thread makes the host agree (the interleaving, made by hand)
+        DelegatedForwarding racing = new DelegatedForwarding() {
+            boolean armed = true;
+
+            @Override
+            public boolean delegated(java.net.Inet4Address homeAddress) {
+                boolean before = delegations.delegated(homeAddress);
+                if (armed && homeAddress.equals(ip("10.0.1.10"))) {
+                    armed = false;
+                    delegations.set("10.0.1.10", true);
+                    worker.runAll();
+                }
+                return before;
+            }
+
+            @Override
+            public void addWatcher(Consumer<java.net.Inet4Address> watcher) {
+                delegations.addWatcher(watcher);
+            }
+
+            @Override
+            public void removeWatcher(Consumer<java.net.Inet4Address> watcher) {
+                delegations.removeWatcher(watcher);
+            }
+        };
+        afterTheWorker();
+        driver.bindDelegation(racing);
+        store.register(binding("10.0.1.10", "192.0.2.3", Encapsulation.IP_IN_IP, 60), false);
+        List<String> calls = afterTheWorker();
+        assertThat(plane.tunnels()).as("another node forwards it now: nothing here (calls %s)", calls).isEmpty();
+    }
+
     /** What the driver asked of the reverse-only bindings, one line a call. */
     private static final class ReverseOnlyRecorder implements ReverseOnlyTunnels {
         final List<String> calls = new ArrayList<>();

@@ -297,16 +297,16 @@ public final class Mip6NodeComponent implements Mip6View {
                 Optional.ofNullable(homeLink), description.toString());
     }
 
-    /** Whether {@code role} (null: the role does not run) holds a binding for a home address. */
+    /** A check of the ESP associations file on the node's timer: an exception would cancel the periodic task. */
     private static void reloadSafely(SecurityAssociationFile file) {
         try {
             file.reloadIfChanged();
         } catch (RuntimeException e) {
-            // an exception would cancel the periodic task: keep watching
             LOG.error("checking {} for changes failed", file.file(), e);
         }
     }
 
+    /** Whether {@code role} (null: the role does not run) holds a binding for a home address. */
     private static Predicate<Inet6Address> holds(RecoverableBindingCache role) {
         return role == null ? home -> false : home -> role.cache().get(home).isPresent();
     }

@@ -23,7 +23,9 @@ import net.homeagent.mip.codec.wire.Ipv4;
  * order of their sequence numbers. The peer link does not order deliveries, so a report that
  * arrives before its predecessors waits for them; a gap that stays open longer than the gap
  * timeout (a report the link gave up on, reports lost with a restart) is closed by a full snapshot
- * of the HA, after which the reports newer than the snapshot's sequence apply again. A snapshot
+ * of the HA, after which the reports newer than the snapshot's sequence apply again: those still
+ * waiting, and those applied while it was on its way (the HA lists its table when the request
+ * reaches it, so a report sent meanwhile can be newer than the listing and arrive before it). A snapshot
  * whose chunks stop coming (the request or chunks given up by the link) is asked again with a new transfer id, so that a late chunk of the one abandoned is not
  * mixed into the new one (docs/hacn.md, "MBR snapshots").
  */
@@ -50,6 +52,12 @@ final class MbrSnapshot {
     private static final class Download {
         final int transferId;
         final Map<Integer, SnapshotChunk> chunks = new HashMap<>();
+        /**
+         * The reports applied since it was asked for, in sequence order: the HA lists its table when
+         * the request reaches it, so reports sent meanwhile may be newer than the listing and must
+         * apply again on top of it.
+         */
+        final List<ChangeReport> appliedMeanwhile = new ArrayList<>();
         /** When it was asked for, or when its last new chunk came. */
         Instant progress;
         int count;
@@ -86,6 +94,9 @@ final class MbrSnapshot {
             ChangeReport next = ahead.pollFirstEntry().getValue();
             put(next.homeAddress(), next.bindings());
             applied = next.sequence();
+            if (download != null) {
+                download.appliedMeanwhile.add(next);
+            }
         }
         boolean missing = !ahead.isEmpty() || announced > applied;
         if (!missing) {
@@ -188,6 +199,7 @@ final class MbrSnapshot {
                 table.computeIfAbsent(b.homeAddress(), h -> new ArrayList<>()).add(b);
             }
         }
+        List<ChangeReport> newer = newerThan(download.appliedMeanwhile, sequence);
         download = null;
         for (Inet4Address home : List.copyOf(homes.keySet())) {
             if (!table.containsKey(home)) {
@@ -196,10 +208,18 @@ final class MbrSnapshot {
         }
         table.forEach(this::put);
         applied = sequence;
-        ahead.headMap(sequence, true).clear();
+        for (ChangeReport report : newer) {
+            put(report.homeAddress(), report.bindings());
+            applied = report.sequence();
+        }
+        ahead.headMap(applied, true).clear();
         gapSince = null;
         drain(now);
         return true;
+    }
+
+    private static List<ChangeReport> newerThan(List<ChangeReport> reports, long sequence) {
+        return reports.stream().filter(report -> report.sequence() > sequence).toList();
     }
 
     private void put(Inet4Address home, List<Binding> state) {

@@ -83,6 +83,25 @@ class MbrSnapshotTest {
     }
 
     @Test
+    void reportsAppliedWhileASnapshotOlderThanThemWasOnItsWayApplyAgainOnTopOfIt() {
+        mbr.report(report(1, "10.1.0.1", "203.0.113.1"), NOW);
+        mbr.snapshotRequested(3, NOW);
+        // the HA listed its table at sequence 2; reports 2 and 3 reach the control node before the chunk
+        mbr.report(report(2, "10.1.0.1", "203.0.113.2"), NOW);
+        mbr.report(report(3, "10.1.0.2", "203.0.113.3"), NOW);
+        mbr.announced(3, NOW);
+        mbr.chunk(new SnapshotChunk(3, 0, 1, 2, List.of(binding("10.1.0.1", "203.0.113.2"))), NOW);
+
+        assertThat(mbr.find(ip("10.1.0.2")).orElseThrow()).as("report 3, newer than the snapshot")
+                .extracting(Binding::careOfAddress).containsExactly(ip("203.0.113.3"));
+        assertThat(mbr.find(ip("10.1.0.1")).orElseThrow()).extracting(Binding::careOfAddress)
+                .containsExactly(ip("203.0.113.2"));
+        assertThat(mbr.appliedSequence()).isEqualTo(3);
+        assertThat(mbr.complete()).as("exact: nothing missing, nothing stale").isTrue();
+        assertThat(holds).containsEntry(ip("10.1.0.2"), true);
+    }
+
+    @Test
     void aHeartbeatNamingReportsNotYetSeenOpensAGapAndARestartStartsTheSequenceAgain() {
         mbr.report(report(1, "10.1.0.1", "203.0.113.1"), NOW);
         mbr.announced(2, NOW);

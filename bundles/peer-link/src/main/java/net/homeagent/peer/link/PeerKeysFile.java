@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * size or inode changes (the caller polls {@link #reloadIfChanged}), as the home agent reads
  * etc/mobility-security.conf. A load swaps the whole key set at once. A load that gives no key at
  * all (file missing, unreadable, or every line bad) keeps the keys loaded before: a running link
- * that lost its keys could neither sign nor accept anything. Keys are never logged.
+ * that lost its keys could neither sign nor accept anything. Keys are never logged. The version
+ * and permissions checks are those of mip-api's {@code SecretFile}, which the home agent and the
+ * MIPv6 node share; the peer link depends on Netty only (bundles/README.md), so it keeps its own.
  */
 final class PeerKeysFile implements Supplier<PeerKeys> {
 
