@@ -48,6 +48,50 @@ care_of_host() {
         --home-agent "$public" --log "$work/care-of.log"
 }
 
+# admits NAME COUNT DATAGRAMS: control node NAME's data plane admits COUNT bindings of its HAs'
+# mobiles' reverse tunnels and unwrapped DATAGRAMS of them ($work/NAME.dataplane: its mip:dataplane)
+admits() {
+    testbed_shell "$1" 'mip:dataplane --limit 0' >"$work/$1.dataplane" || true
+    grep -q "control node's home agents' mobiles): $2 bindings admitted, $3 datagrams unwrapped" "$work/$1.dataplane"
+}
+
+await_admits() {  # NAME COUNT DATAGRAMS: admits, polled for at most 15 s (a report on its way, the feed's thread)
+    local deadline=$((SECONDS + 15))
+    until admits "$@"; do ((SECONDS < deadline)) || return 1; sleep 0.5; done
+}
+
+# asks_reverse N: the Nth mobile node of the ledger renews at the public address asking for reverse
+# tunnelling (T, RFC 3024 §3); sets reverse_home
+asks_reverse() {
+    sed -n "$1p" "$work/ledger" >"$work/ledger.reverse"
+    reverse_home=$(awk '{print $1}' "$work/ledger.reverse")
+    testbed_exec mn "$py" "$client" renew --server "$public" --ledger "$work/ledger.reverse" --count 1 --reverse \
+        --key "$key" | tee "$work/reverse.out" || true
+}
+
+# reverse_tunnels HOME: the mobile HOME's care-of host tunnels (IP in IP, RFC 3024 §5.2) 5 datagrams
+# to the public address, and a host that is not its care-of address 3, each to the correspondent's
+# UDP port 9434 (tools/delegation/reverse_probe.py); sets reverse_received (of the 5, at the
+# correspondent) and reverse_stray (of the 3)
+reverse_tunnels() {
+    local probe=$TB_ROOT/tools/delegation/reverse_probe.py
+    local listen_out
+    testbed_exec_bg cn "$py" "$probe" listen --address 192.0.2.200 --port 9434 --duration 12 --count 5
+    listen_out=$TB_BG_OUT
+    sleep 1
+    testbed_exec mn "$py" "$probe" send --care-of 198.51.100.9 --home-agent "$public" --home "$1" \
+        --to 192.0.2.200 --port 9434 --count 3 || true
+    testbed_exec mn "$py" "$probe" send --care-of "$care_of" --home-agent "$public" --home "$1" \
+        --to 192.0.2.200 --port 9434 --count 5 || true
+    wait "$TB_BG" || true
+    reverse_received=$(grep -c "^from $1: reverse $care_of " "$listen_out" || true)
+    reverse_stray=$(grep -c "^from $1: reverse 198.51.100.9 " "$listen_out" || true)
+}
+
+refused_from_elsewhere() {  # NAME COUNT: NAME's last mip:dataplane (admits) counts COUNT reverse tunnels not from the care-of address
+    grep -qE "reverse tunnel not from the binding's care-of address:? +$2\$" "$work/$1.dataplane"
+}
+
 holds_every_binding() {  # NAME [LEDGER]: mip:bindings of NAME holds every home address of LEDGER (default: every acknowledged one)
     testbed_shell "$1" 'mip:bindings' >"$work/$1.bindings"
     "$py" "$client" check --ledger "${2:-$work/ledger}" --bindings "$work/$1.bindings" | tee "$work/$1.check"
@@ -71,12 +115,15 @@ tunnelled_by() {
         "$3" "$work/care-of.log" | sort -u | wc -l
 }
 
-# tunnelled_from_has MAC...: every IP-in-IP datagram of the capture $TB_PCAP left one of these
-# Ethernet addresses with the public address as outer source (ip.src is "outer,inner"), and there
-# were some; sets tunnelled (how many) and stray (how many did not)
+# tunnelled_from_has MAC...: every IP-in-IP datagram of the capture $TB_PCAP to a care-of address
+# left one of these Ethernet addresses with the public address as outer source (ip.src and ip.dst
+# are "outer,inner"), and there were some; the mobiles' reverse tunnels (outer destination the
+# public address, RFC 3024 §5.2) are not the HAs' and are left out; sets tunnelled (how many) and
+# stray (how many did not)
 tunnelled_from_has() {
     local macs=" $* "
-    tshark -n -r "$TB_PCAP" -Y 'ip.proto == 4' -T fields -e eth.src -e ip.src 2>/dev/null >"$work/tunnelled" || true
+    tshark -n -r "$TB_PCAP" -Y "ip.proto == 4" -T fields -e eth.src -e ip.src -e ip.dst 2>/dev/null \
+        | awk -v pub="$public" '{split($3, d, ","); if (d[1] != pub) print}' >"$work/tunnelled" || true
     tunnelled=$(wc -l <"$work/tunnelled")
     stray=$(awk -v pub="$public" -v macs="$macs" \
         '{split($2, s, ","); if (s[1] != pub || index(macs, " " $1 " ") == 0) n++} END {print n + 0}' "$work/tunnelled")

@@ -3,8 +3,9 @@
 # control nodes with keepalived moving the public home agent address between them, an active HA and
 # a redundant HA, on one bridged link:
 #
-#   hacn1 192.0.2.2 --+   control node, peer link node 100; keepalived priority 100
-#   hacn2 192.0.2.3 --+   control node, peer link node 200; keepalived priority 90
+#   hacn1 192.0.2.2 --+   control node, peer link node 100; keepalived priority 100 } each with the user-space
+#                     |                                                             } data plane (reverse
+#   hacn2 192.0.2.3 --+   control node, peer link node 200; keepalived priority 90  } tunnels)
 #                     |   public address 192.0.2.1:434: keepalived's VIP (VRRP instance VI_HACN)
 #   ha1  192.0.2.11 --+-- "home" link (a bridge; tshark captures it from the start); HA, node 1
 #   ha2  192.0.2.12 --+   redundant HA (priority 10), node 2; both with the user-space data plane
@@ -16,9 +17,12 @@
 # hacn1 starts with ha1 and ha2 and its keepalived (nobody to learn from: it keeps its own state,
 # keepalived makes it master, it binds the public address); hacn2 and its keepalived start next:
 # hacn2 learns hacn1's whole state and stands by. The client registers NODES mobile nodes at the
-# public address (through hacn1); hacn2's hacn:status holds every binding (the replicas). kill -9 of
+# public address (through hacn1); hacn2's hacn:status holds every binding (the replicas). Mobile 41
+# renews with T: hacn1's data plane admits its reverse tunnel, hacn2's (standing by) none. kill -9 of
 # hacn1's JVM: its keepalived's check fails, hacn2's keepalived takes the public address, hacn2
-# resumes with every HA's state and polls them; the HAs follow it. Every acknowledged mobile's
+# resumes with every HA's state and polls them; the HAs follow it. hacn2's data plane admits mobile
+# 41's reverse tunnel: of IP-in-IP from its care-of address (5) and from another address (3) to the
+# public address, the correspondent receives the 5 through hacn2. Every acknowledged mobile's
 # renewal at the public address is accepted (through hacn2), ha1 holds every acknowledged binding
 # (lost: 0); NEW_NODES more mobile nodes register through hacn2 and ha1 holds them too. kill -9 of
 # ha1 after the switch: hacn2 detects it and ha2 takes over every binding, old and new; renewals
@@ -54,6 +58,7 @@ control() {
         "net.homeagent.hacn.agents=1@192.0.2.11:7434" "net.homeagent.hacn.redundantAgents=2@192.0.2.12:7434 10 0" \
         "net.homeagent.hacn.peerControlNode=$peer" "net.homeagent.hacn.notifyFifo=$work/$name.fifo" \
         "net.homeagent.hacn.trackFile=$work/$name.learning" net.homeagent.hacn.checkpointMillis=1000
+    ha_forwarding "$name"   # its data plane unwraps the mobiles' reverse tunnels while it holds the public address
     testbed_exec "$name" sysctl -qw net.ipv4.ip_nonlocal_bind=1
     # two failures of its JVM check: a check timing out on a loaded box must not move the address
     testbed_vrrp_conf "$name" VI_HACN 52 "$priority" 1 "$public" 2
@@ -160,6 +165,12 @@ expect "ha1 holds every acknowledged binding" holds_every_binding ha1
 expect "hacn2's replica holds every binding ($(await_pair hacn2 "holds 2 HAs, $acknowledged bindings" 30; pair_line hacn2))" \
     await_pair hacn2 "holds 2 HAs, $acknowledged bindings" 5
 
+asks_reverse 41   # T: its reverse tunnels go to the public address (RFC 3024 §5.2)
+expect "hacn1's data plane admits $reverse_home's reverse tunnel" await_admits hacn1 1 0
+admits hacn2 1 0 || true
+expect "hacn2, standing by without the public address, admits none ($(grep -o "mobiles): .*" "$work/hacn2.dataplane" || echo "no line"))" \
+    test -s "$work/hacn2.dataplane" -a "$(grep -c "mobiles): [1-9]" "$work/hacn2.dataplane")" -eq 0
+
 log "kill -9 of hacn1, the active control node"
 killed_at=$(date +%s%3N)
 testbed_kill9 hacn1
@@ -170,6 +181,11 @@ expect "hacn2 sees ha1 active with its MBR" await_agent hacn2 1 active 30
 testbed_shell hacn2 'hacn:agents' | tee "$work/agents.switched" || true
 mbr=$(agent_line hacn2 1 | awk '{print $6}')
 expect "hacn2's MBR of ha1 holds $acknowledged bindings (hacn:agents: $mbr)" test "$mbr" = "$acknowledged"
+expect "hacn2, active, admits $reverse_home's reverse tunnel from its MBR" await_admits hacn2 1 0
+reverse_tunnels "$reverse_home"
+expect "the correspondent received the 5 datagrams reverse-tunnelled through hacn2 ($reverse_received), none of the 3 from another address ($reverse_stray)" \
+    test "$reverse_received" -eq 5 -a "$reverse_stray" -eq 0
+expect "hacn2's mip:dataplane counts 5 unwrapped and 3 refused" eval 'admits hacn2 1 5 && refused_from_elsewhere hacn2 3'
 started=$(date +%s%3N)
 expect "a renewal of every acknowledged mobile at the public address is accepted through hacn2" renew_every_mobile switched
 log "the renewals started $((started - killed_at)) ms after the kill (after the checks above); all $acknowledged accepted $(($(date +%s%3N) - started)) ms later"

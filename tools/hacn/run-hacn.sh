@@ -2,7 +2,8 @@
 # System test of the HA control node (issue 12; docs/hacn.md): a control node owning the public
 # home agent address, three active HAs and a redundant HA, on one bridged link:
 #
-#   hacn 192.0.2.1  --+   public address 192.0.2.1:434, peer link node 100 on 192.0.2.1:7434
+#   hacn 192.0.2.1  --+   public address 192.0.2.1:434, peer link node 100 on 192.0.2.1:7434;
+#                     |   its user-space data plane unwraps the mobiles' reverse tunnels
 #   ha1  192.0.2.11 --+   HA, peer link node 1  \
 #   ha2  192.0.2.12 --+   HA, peer link node 2   } each with the user-space data plane on "home"
 #   ha3  192.0.2.13 --+   HA, peer link node 3   }
@@ -19,7 +20,11 @@
 # holds exactly the home addresses of the control node's MBR snapshot of it (hacn:snapshot), as
 # many as hacn:agents counts, and together every acknowledged one. A ping of every home address
 # from the correspondent reaches the care-of host through the tunnel of the HA serving it, whose
-# outer source is the public address (the care-of host answers only those).
+# outer source is the public address (the care-of host answers only those). The reverse direction
+# (RFC 3024): mobile 41 renews with T at the public address; tools/delegation/reverse_probe.py sends
+# IP-in-IP to the public address from its care-of address (5) and from another address (3); the
+# control node's own user-space data plane admits them by the MBR, so the correspondent receives
+# the 5 and none of the 3, and the control node's mip:dataplane counts both.
 # Three failures under load (renewals of every mobile and a ping every 50 ms running), each
 # detected its own way and taken over by a redundant HA; each time the redundant HA holds every
 # acknowledged binding of the failed HA (lost: 0), the failed HA's mobiles' renewals are accepted,
@@ -233,6 +238,7 @@ SNMP_PORT=$snmp_port node hacn "$public" 100 "1@192.0.2.11:7434,2@192.0.2.12:743
     net.homeagent.hacn.pollSilent=false net.homeagent.hacn.heartbeatMisses=5 net.homeagent.hacn.checkpointMillis=1000 net.homeagent.snmp.listenAddress=127.0.0.1 \
     "net.homeagent.snmp.engineId=$engine" "net.homeagent.snmp.notificationTargets=udp:127.0.0.1/$trap_port v3 nms" \
     net.homeagent.snmp.notificationsPerInterval=20
+ha_forwarding hacn   # its data plane unwraps the reverse tunnels that reach the public address
 hacn_cfg=$karaf_home/etc/net.homeagent.hacn.cfg
 printf 'user nms SHA-256 %s AES-128 %s read-only\ncommunity lab %s read-only\n' "$auth" "$priv" "$community" \
     >"$karaf_home/etc/snmp-access.conf"
@@ -278,6 +284,20 @@ for id in 1 2 3; do
     expect "the care-of host received ha$id's home addresses' pings through ha$id's tunnel with outer source $public ($(tunnelled_by "$(mac "ha$id")" "$since" "$work/ha$id.homes") of $(wc -l <"$work/ha$id.homes"))" \
         test "$(tunnelled_by "$(mac "ha$id")" "$since" "$work/ha$id.homes")" -eq "$(wc -l <"$work/ha$id.homes")"
 done
+
+# The reverse direction (RFC 3024 §5.2): a mobile granted T tunnels to the public address, the
+# control node's box, whose data plane admits it by the MBR (§4.2.1) and routes the inner datagram on
+log "mobile node 41 asks for reverse tunnelling (T) at the public address; its care-of address tunnels datagrams to $public"
+asks_reverse 41
+expect "the renewal with T was acknowledged and the control node's data plane admits $reverse_home's reverse tunnel" \
+    await_admits hacn 1 0
+reverse_tunnels "$reverse_home"
+expect "the correspondent received the 5 datagrams reverse-tunnelled from the care-of address through the control node ($reverse_received), none of the 3 from another address ($reverse_stray)" \
+    test "$reverse_received" -eq 5 -a "$reverse_stray" -eq 0
+expect "the control node's mip:dataplane counts them: $(admits hacn 1 5; grep -o "mobiles): [0-9]* bindings admitted, [0-9]* datagrams unwrapped" "$work/hacn.dataplane" || true); $(grep -o "reverse tunnel not from the binding's care-of address.*" "$work/hacn.dataplane" || true)" \
+    admits hacn 1 5
+expect "and counts the 3 from another address as refused" refused_from_elsewhere hacn 3
+
 ha1_count=$(wc -l <"$work/ha1.homes")
 walk_hacn "$work/walk.before"
 expect "snmpwalk hacnAgentTable: ha1 active (2) by role and state with $ha1_count bindings, ha4 redundant (2) standing by (4)" \

@@ -16,10 +16,12 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.homeagent.dataplane.userspace.ReverseOnlyOwner;
 import net.homeagent.dataplane.userspace.UserSpaceDataPlane;
 import net.homeagent.mip.api.BindingKey;
 import net.homeagent.mip.api.DataPlane;
 import net.homeagent.mip.api.DataPlaneStatus;
+import net.homeagent.mip.api.ReverseTunnelAdmission;
 import net.homeagent.mip.api.TunnelCounters;
 import net.homeagent.mip.api.TunnelSpec;
 import net.homeagent.mip.api.UdpTunnelReceiver;
@@ -30,15 +32,16 @@ import net.homeagent.mip.codec.TunnelData;
  * or, when it cannot run here, one that forwards nothing and says why. The control plane runs
  * either way. Also the home agent's {@link UdpTunnelReceiver} for RFC 3519 Tunnel Data. Its status
  * carries the binding driver's counters too, so that {@code mip:dataplane} shows the whole path.
- * The reverse tunnels of delegated home addresses go to the user-space forwarder in both
- * implementations: its raw sockets see every tunnelled datagram, and the kernel has no tunnel device
- * for a home address it does not forward.
+ * The reverse tunnels of delegated home addresses, and those a role admits as mip-api's
+ * {@link ReverseTunnelAdmission} (the HA control node's), go to the user-space forwarder in both
+ * implementations, each set apart ({@link ReverseOnlyOwner}): its raw sockets see every tunnelled
+ * datagram, and the kernel has no tunnel device for a home address it does not forward.
  */
-@Component(service = {DataPlane.class, UdpTunnelReceiver.class}, immediate = true,
+@Component(service = {DataPlane.class, UdpTunnelReceiver.class, ReverseTunnelAdmission.class}, immediate = true,
         configurationPid = DataPlaneConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = DataPlaneConfig.class)
 public final class DataPlaneComponent implements DataPlane, UdpTunnelReceiver, TunnelDriverStatus.Board,
-        ReverseOnlyTunnels {
+        ReverseOnlyTunnels, ReverseTunnelAdmission {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataPlaneComponent.class);
 
@@ -147,12 +150,29 @@ public final class DataPlaneComponent implements DataPlane, UdpTunnelReceiver, T
 
     @Override
     public void admitReverseOnly(Inet4Address home, Collection<TunnelSpec> bindings) {
-        decapsulating.ifPresent(plane -> plane.admitReverseOnly(home, bindings));
+        decapsulating.ifPresent(plane -> plane.admitReverseOnly(ReverseOnlyOwner.DELEGATED, home, bindings));
     }
 
     @Override
     public void admitReverseOnly(Collection<TunnelSpec> bindings) {
-        decapsulating.ifPresent(plane -> plane.admitReverseOnly(bindings));
+        decapsulating.ifPresent(plane -> plane.admitReverseOnly(ReverseOnlyOwner.DELEGATED, bindings));
+    }
+
+    @Override
+    public void admit(Inet4Address home, Collection<TunnelSpec> bindings) {
+        for (TunnelSpec binding : bindings) {
+            if (!binding.homeAddress().equals(home)) {
+                throw new IllegalArgumentException("binding " + binding.key() + " admitted as one of "
+                        + home.getHostAddress() + ", another home address");
+            }
+        }
+        // without a forwarder (forwarding off, said by mip:dataplane) nothing is decapsulated here
+        decapsulating.ifPresent(plane -> plane.admitReverseOnly(ReverseOnlyOwner.ADMITTED, home, bindings));
+    }
+
+    @Override
+    public void admitOnly(Collection<TunnelSpec> bindings) {
+        decapsulating.ifPresent(plane -> plane.admitReverseOnly(ReverseOnlyOwner.ADMITTED, bindings));
     }
 
     @Override

@@ -8,8 +8,9 @@ import net.homeagent.mip.api.Encapsulation;
  * Whether a decapsulated datagram may be forwarded (RFC 3024 §4.2.1, §4.3): its inner source is a
  * home address whose binding has the outer source as care-of address (or, for a UDP tunnel, the
  * NAT's address and port, RFC 3519 §5.1) and was granted reverse tunnelling; a GRE key, when there
- * is one, is the binding's. A home address another node forwards for this one (delegated) is
- * looked up among the table's reverse-only tunnels: its mobile still tunnels to this node's address.
+ * is one, is the binding's. A home address another node forwards for this one (delegated, or served
+ * by a home agent behind this control node) is looked up among the table's reverse-only tunnels, every
+ * owner's: its mobile still tunnels to this node's address.
  */
 final class ReverseAdmission {
 
@@ -25,10 +26,10 @@ final class ReverseAdmission {
     TunnelEntry admit(java.nio.ByteBuffer buffer, Decapsulated d, int sourcePort) {
         int home = Ipv4Header.source(buffer, d.innerAt);
         TunnelEntry from = fromFarEnd(table.find(home), d, sourcePort);
-        boolean reverseOnly = false;
-        if (from == null) {
-            from = fromFarEnd(table.findReverseOnly(home), d, sourcePort);
-            reverseOnly = from != null;
+        ReverseOnlyOwner reverseOnly = null;
+        for (int i = 0; from == null && i < ReverseOnlyOwner.ALL.length; i++) {
+            from = fromFarEnd(table.findReverseOnly(ReverseOnlyOwner.ALL[i], home), d, sourcePort);
+            reverseOnly = from != null ? ReverseOnlyOwner.ALL[i] : null;
         }
         if (from == null) {
             drops.count(Drops.Reason.NOT_FROM_CARE_OF);
@@ -46,8 +47,8 @@ final class ReverseAdmission {
         }
         from.packetsReverse.increment();
         from.bytesReverse.add(d.innerLength);
-        if (reverseOnly) {
-            table.reverseOnlyAdmitted.increment();
+        if (reverseOnly != null) {
+            table.reverseOnlyAdmitted(reverseOnly);
         }
         return from;
     }

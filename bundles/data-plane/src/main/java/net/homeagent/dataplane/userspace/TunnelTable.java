@@ -3,6 +3,7 @@ package net.homeagent.dataplane.userspace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,23 +21,31 @@ import net.homeagent.mip.codec.wire.Ipv4;
  * array that is replaced, never changed.
  *
  * <p>Beside it, the reverse-only tunnels: bindings of home addresses another node forwards (a
- * primary home agent that delegated them, docs/delegation.md). Their care-of addresses still tunnel
- * to this node's address, the one in the registration reply, so their reverse tunnels land here and
- * are admitted and unwrapped here (RFC 3024 §4.2.1, issue 13's "decapsulated where it lands"); they
- * are never looked up by the forward direction, and nothing routes or proxies their home addresses.
+ * primary home agent that delegated them, docs/delegation.md; the home agents behind an HA control
+ * node, docs/hacn.md). Their care-of addresses still tunnel to this node's address, the one in the
+ * registration reply, so their reverse tunnels land here and are admitted and unwrapped here (RFC 3024
+ * §4.2.1, issue 13's "decapsulated where it lands"); they are never looked up by the forward
+ * direction, and nothing routes or proxies their home addresses. They are kept per
+ * {@link ReverseOnlyOwner}: each owner replaces its own set only.
  */
 final class TunnelTable {
 
     private static final TunnelEntry[] NONE = new TunnelEntry[0];
 
     private final ConcurrentHashMap<Integer, TunnelEntry[]> byHome = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Integer, TunnelEntry[]> reverseOnly = new ConcurrentHashMap<>();
-    /** Datagrams of reverse-only tunnels admitted, over every entry that ever was. */
-    final LongAdder reverseOnlyAdmitted = new LongAdder();
+    /** Filled for every owner here and never changed after: readers need no lock to look an owner up. */
+    private final EnumMap<ReverseOnlyOwner, ConcurrentHashMap<Integer, TunnelEntry[]>> reverseOnly =
+            new EnumMap<>(ReverseOnlyOwner.class);
+    /** Datagrams of each owner's reverse-only tunnels admitted, over every entry that ever was. */
+    private final EnumMap<ReverseOnlyOwner, LongAdder> reverseOnlyAdmitted = new EnumMap<>(ReverseOnlyOwner.class);
     private final int udpLocalPort;
 
     TunnelTable(int udpLocalPort) {
         this.udpLocalPort = udpLocalPort;
+        for (ReverseOnlyOwner owner : ReverseOnlyOwner.ALL) {
+            reverseOnly.put(owner, new ConcurrentHashMap<>());
+            reverseOnlyAdmitted.put(owner, new LongAdder());
+        }
     }
 
     /** The tunnels of a home address, never null; do not change the array. */
@@ -45,35 +54,39 @@ final class TunnelTable {
         return entries == null ? NONE : entries;
     }
 
-    /** The reverse-only tunnels of a home address, never null; do not change the array. */
-    TunnelEntry[] findReverseOnly(int home) {
-        TunnelEntry[] entries = reverseOnly.get(home);
+    /** {@code owner}'s reverse-only tunnels of a home address, never null; do not change the array. */
+    TunnelEntry[] findReverseOnly(ReverseOnlyOwner owner, int home) {
+        TunnelEntry[] entries = reverseOnly.get(owner).get(home);
         return entries == null ? NONE : entries;
     }
 
     /**
-     * The reverse-only tunnels of {@code home} are exactly {@code specs} from now on (none: empty);
-     * an entry of the same binding keeps its counters.
+     * {@code owner}'s reverse-only tunnels of {@code home} are exactly {@code specs} from now on (none:
+     * empty); an entry of the same binding keeps its counters. Other owners' entries stay.
      */
-    void admitReverseOnly(int home, Collection<TunnelSpec> specs) {
+    void admitReverseOnly(ReverseOnlyOwner owner, int home, Collection<TunnelSpec> specs) {
         if (specs.isEmpty()) {
-            reverseOnly.remove(home);
+            reverseOnly.get(owner).remove(home);
             return;
         }
-        reverseOnly.put(home, specs.stream().map(spec -> reverseOnlyEntry(home, spec)).toArray(TunnelEntry[]::new));
+        reverseOnly.get(owner).put(home, specs.stream().map(spec -> reverseOnlyEntry(owner, home, spec))
+                .toArray(TunnelEntry[]::new));
     }
 
-    /** The reverse-only tunnels are exactly {@code specs} from now on, whatever their home addresses. */
-    void admitReverseOnly(Collection<TunnelSpec> specs) {
+    /**
+     * {@code owner}'s reverse-only tunnels are exactly {@code specs} from now on, whatever their home
+     * addresses; other owners' entries stay.
+     */
+    void admitReverseOnly(ReverseOnlyOwner owner, Collection<TunnelSpec> specs) {
         Map<Integer, List<TunnelSpec>> byItsHome = new HashMap<>();
         specs.forEach(spec -> byItsHome.computeIfAbsent(Ipv4.toInt(spec.homeAddress()), h -> new ArrayList<>())
                 .add(spec));
-        reverseOnly.keySet().removeIf(home -> !byItsHome.containsKey(home));
-        byItsHome.forEach(this::admitReverseOnly);
+        reverseOnly.get(owner).keySet().removeIf(home -> !byItsHome.containsKey(home));
+        byItsHome.forEach((home, its) -> admitReverseOnly(owner, home, its));
     }
 
-    private TunnelEntry reverseOnlyEntry(int home, TunnelSpec spec) {
-        for (TunnelEntry existing : findReverseOnly(home)) {
+    private TunnelEntry reverseOnlyEntry(ReverseOnlyOwner owner, int home, TunnelSpec spec) {
+        for (TunnelEntry existing : findReverseOnly(owner, home)) {
             if (existing.spec.equals(spec)) {
                 return existing;
             }
@@ -81,9 +94,19 @@ final class TunnelTable {
         return new TunnelEntry(spec, udpLocalPort);
     }
 
-    /** Reverse-only tunnels, all home addresses together. */
-    int reverseOnlySize() {
-        return reverseOnly.values().stream().mapToInt(e -> e.length).sum();
+    /** {@code owner}'s reverse-only tunnels, all home addresses together. */
+    int reverseOnlySize(ReverseOnlyOwner owner) {
+        return reverseOnly.get(owner).values().stream().mapToInt(e -> e.length).sum();
+    }
+
+    /** Counts a datagram admitted by one of {@code owner}'s reverse-only tunnels. */
+    void reverseOnlyAdmitted(ReverseOnlyOwner owner) {
+        reverseOnlyAdmitted.get(owner).increment();
+    }
+
+    /** Datagrams {@code owner}'s reverse-only tunnels admitted, over every entry that ever was. */
+    long reverseOnlyAdmittedCount(ReverseOnlyOwner owner) {
+        return reverseOnlyAdmitted.get(owner).sum();
     }
 
     TunnelEntry find(BindingKey key) {

@@ -180,18 +180,19 @@ public final class UserSpaceDataPlane implements DataPlane, UdpTunnelReceiver, A
     }
 
     /**
-     * The bindings of {@code home}, a home address another node forwards, whose reverse tunnels are
-     * still admitted and unwrapped here: exactly {@code bindings} from now on (empty: none). The host is
-     * asked nothing (no route, no proxy entry, no announcement) and the forward direction never sees
-     * them.
+     * {@code owner}'s bindings of {@code home}, a home address another node forwards, whose reverse
+     * tunnels are still admitted and unwrapped here: exactly {@code bindings} from now on (empty: none).
+     * The host is asked nothing (no route, no proxy entry, no announcement) and the forward direction
+     * never sees them; other owners' entries stay.
      */
-    public synchronized void admitReverseOnly(Inet4Address home, Collection<TunnelSpec> bindings) {
-        table.admitReverseOnly(Ipv4.toInt(home), bindings);
+    public synchronized void admitReverseOnly(ReverseOnlyOwner owner, Inet4Address home,
+            Collection<TunnelSpec> bindings) {
+        table.admitReverseOnly(owner, Ipv4.toInt(home), bindings);
     }
 
-    /** The same for every home address at once: whatever was admitted and is not in {@code bindings} goes. */
-    public synchronized void admitReverseOnly(Collection<TunnelSpec> bindings) {
-        table.admitReverseOnly(bindings);
+    /** The same for every home address at once: whatever {@code owner} admitted and is not in {@code bindings} goes. */
+    public synchronized void admitReverseOnly(ReverseOnlyOwner owner, Collection<TunnelSpec> bindings) {
+        table.admitReverseOnly(owner, bindings);
     }
 
     /** Whether any tunnel of this home address is here. */
@@ -213,11 +214,13 @@ public final class UserSpaceDataPlane implements DataPlane, UdpTunnelReceiver, A
     public DataPlaneStatus status() {
         List<String> lines = new ArrayList<>(facts.get());
         lines.addAll(drops.describe());
-        int reverseOnly = table.reverseOnlySize();
-        long admitted = table.reverseOnlyAdmitted.sum();
-        if (reverseOnly > 0 || admitted > 0) {
-            lines.add("reverse tunnels of home addresses other nodes forward: " + reverseOnly + " bindings admitted, "
-                    + admitted + " datagrams unwrapped");
+        for (ReverseOnlyOwner owner : ReverseOnlyOwner.ALL) {
+            int reverseOnly = table.reverseOnlySize(owner);
+            long admitted = table.reverseOnlyAdmittedCount(owner);
+            if (reverseOnly > 0 || admitted > 0) {
+                lines.add(owner.description() + ": " + reverseOnly + " bindings admitted, " + admitted
+                        + " datagrams unwrapped");
+            }
         }
         return new DataPlaneStatus(NAME, true, "forwarding through TUN " + device, table.size(), lines);
     }

@@ -148,7 +148,7 @@ class UserSpaceDataPlaneTest {
     @Test
     void theReverseTunnelsOfADelegatedHomeAddressAreAdmittedWithoutRoutingOrProxyingIt() {
         TunnelSpec delegated = spec("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP);
-        plane.admitReverseOnly(delegated.homeAddress(), List.of(delegated));
+        plane.admitReverseOnly(ReverseOnlyOwner.DELEGATED, delegated.homeAddress(), List.of(delegated));
         ReverseAdmission admission = new ReverseAdmission(table, drops);
         ByteBuffer fromHome = Packets.echo(Packets.HOME, Packets.CORRESPONDENT, 8, false);
         Decapsulated d = new Decapsulated();
@@ -170,14 +170,14 @@ class UserSpaceDataPlaneTest {
 
         // the binding moved while delegated: the new care-of address only
         TunnelSpec moved = spec("10.0.1.10", "192.0.2.3", Encapsulation.IP_IN_IP);
-        plane.admitReverseOnly(delegated.homeAddress(), List.of(moved));
+        plane.admitReverseOnly(ReverseOnlyOwner.DELEGATED, delegated.homeAddress(), List.of(moved));
         d.outerSource = Packets.CARE_OF;
         assertThat(admission.admit(fromHome, d, 0)).isNull();
         d.outerSource = Packets.CARE_OF + 1;
         assertThat(admission.admit(fromHome, d, 0)).isNotNull();
 
         // taken back or gone: nothing admitted from it any more
-        plane.admitReverseOnly(List.of());
+        plane.admitReverseOnly(ReverseOnlyOwner.DELEGATED, List.of());
         assertThat(admission.admit(fromHome, d, 0)).isNull();
         assertThat(drops.get(Drops.Reason.NOT_FROM_CARE_OF)).isEqualTo(3);
         assertThat(plane.status().facts()).contains("reverse tunnels of home addresses other nodes forward: 0 bindings"
@@ -186,10 +186,48 @@ class UserSpaceDataPlaneTest {
     }
 
     @Test
+    void eachOwnerReplacesOnlyItsOwnReverseOnlyTunnelsAndTheReverseDirectionAdmitsTheirUnion() {
+        // the binding driver's delegated home address, and a control node's mobile at another care-of address
+        TunnelSpec delegated = spec("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP);
+        TunnelSpec controlNodes = spec("10.0.1.10", "192.0.2.3", Encapsulation.IP_IN_IP);
+        plane.admitReverseOnly(ReverseOnlyOwner.DELEGATED, List.of(delegated));
+        plane.admitReverseOnly(ReverseOnlyOwner.ADMITTED, controlNodes.homeAddress(), List.of(controlNodes));
+        ReverseAdmission admission = new ReverseAdmission(table, drops);
+        ByteBuffer fromHome = Packets.echo(Packets.HOME, Packets.CORRESPONDENT, 8, false);
+        Decapsulated d = new Decapsulated();
+
+        d.outerSource = Packets.CARE_OF;
+        assertThat(admission.admit(fromHome, d, 0)).isNotNull();
+        d.outerSource = Packets.CARE_OF + 1;
+        assertThat(admission.admit(fromHome, d, 0)).isNotNull();
+
+        // the driver's reconcile (whole set, none delegated now) leaves the role's entry alone
+        plane.admitReverseOnly(ReverseOnlyOwner.DELEGATED, List.of());
+        assertThat(admission.admit(fromHome, d, 0)).as("the role's entry stays").isNotNull();
+        d.outerSource = Packets.CARE_OF;
+        assertThat(admission.admit(fromHome, d, 0)).as("the driver's is gone").isNull();
+
+        // and the role's whole set (a standby: none) leaves the driver's alone
+        plane.admitReverseOnly(ReverseOnlyOwner.DELEGATED, List.of(delegated));
+        plane.admitReverseOnly(ReverseOnlyOwner.ADMITTED, List.of());
+        assertThat(admission.admit(fromHome, d, 0)).as("the driver's entry stays").isNotNull();
+        d.outerSource = Packets.CARE_OF + 1;
+        assertThat(admission.admit(fromHome, d, 0)).as("the role's is gone").isNull();
+
+        assertThat(drops.get(Drops.Reason.NOT_FROM_CARE_OF)).isEqualTo(2);
+        assertThat(plane.status().facts()).contains(
+                "reverse tunnels of home addresses other nodes forward: 1 bindings admitted, 2 datagrams unwrapped",
+                "reverse tunnels admitted for a role (the control node's home agents' mobiles): 0 bindings admitted,"
+                        + " 2 datagrams unwrapped");
+        assertThat(host.take()).as("nothing asked of the host for either").isEmpty();
+        assertThat(plane.tunnels()).isEmpty();
+    }
+
+    @Test
     void aDelegatedBindingWithoutTHasItsReverseTunnelsRefusedAndItsCountersCarryOver() {
         TunnelSpec withoutT = new TunnelSpec(spec("10.0.1.10", "192.0.2.2", Encapsulation.IP_IN_IP).key(),
                 net.homeagent.dataplane.Specs.HA, Encapsulation.IP_IN_IP, false, java.util.Optional.empty());
-        plane.admitReverseOnly(List.of(withoutT));
+        plane.admitReverseOnly(ReverseOnlyOwner.DELEGATED, List.of(withoutT));
         Decapsulated d = new Decapsulated();
         d.outerSource = Packets.CARE_OF;
         ReverseAdmission admission = new ReverseAdmission(table, drops);
@@ -197,8 +235,8 @@ class UserSpaceDataPlaneTest {
         assertThat(admission.admit(Packets.echo(Packets.HOME, Packets.CORRESPONDENT, 8, false), d, 0)).isNull();
         assertThat(drops.get(Drops.Reason.REVERSE_NOT_GRANTED)).isEqualTo(1);
         // told the same binding again (a renewal): the same entry, its counters go on
-        plane.admitReverseOnly(withoutT.homeAddress(), List.of(withoutT));
-        assertThat(table.findReverseOnly(Packets.HOME)[0].refusedReverse.sum()).isEqualTo(1);
+        plane.admitReverseOnly(ReverseOnlyOwner.DELEGATED, withoutT.homeAddress(), List.of(withoutT));
+        assertThat(table.findReverseOnly(ReverseOnlyOwner.DELEGATED, Packets.HOME)[0].refusedReverse.sum()).isEqualTo(1);
     }
 
     @Test

@@ -38,12 +38,15 @@ import net.homeagent.hacn.wire.HacnMessage.SnapshotChunk;
 import net.homeagent.hacn.wire.HacnMessage.SnapshotRequest;
 import net.homeagent.hacn.wire.MalformedHacnMessage;
 import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.api.TunnelSpec;
+import net.homeagent.mip.api.UdpTunnelReceiver;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.management.ControlNodeView;
 import net.homeagent.mip.codec.MalformedMessageException;
 import net.homeagent.mip.codec.MipCodec;
 import net.homeagent.mip.codec.MipMessage;
 import net.homeagent.mip.codec.RegistrationRequest;
+import net.homeagent.mip.codec.TunnelData;
 import net.homeagent.peer.PeerChannel;
 import net.homeagent.peer.PeerLink;
 import net.homeagent.peer.PeerMessage;
@@ -88,10 +91,13 @@ public final class ControlCore {
     private final Switchover switchover;
     private final Drops drops;
     private final PeerChannel channel;
+    private volatile UdpTunnelReceiver tunnelDataReceiver;
     private volatile ReplySink replies = (reply, to) -> counters.increment("replies-without-socket");
     private volatile Runnable stateChanged = () -> { };
     private volatile Consumer<Boolean> roleChanged = active -> { };
     private final Optional<StandbyPair> pair;
+    /** This box's data plane, told the MBRs' reverse tunnels; none until {@link #feedReverseTunnels}. */
+    private Optional<ReverseTunnelFeed> reverseTunnels = Optional.empty();
     private final int nodeId;
     /** Whether this control node serves: always without a peer control node, else when keepalived made it master. */
     private boolean active;
@@ -152,8 +158,56 @@ public final class ControlCore {
 
     // ---- registrations at the public address
 
-    /** A datagram that reached the public address from {@code origin}. */
-    public synchronized void request(byte[] datagram, InetSocketAddress origin, InetSocketAddress arrivedOn) {
+    /**
+     * A datagram that reached the public address from {@code origin}: RFC 3519 Tunnel Data goes to
+     * this box's data plane (off the lock: the receiver never blocks), anything else is a request.
+     */
+    public void request(byte[] datagram, InetSocketAddress origin, InetSocketAddress arrivedOn) {
+        if (datagram.length > 0 && (datagram[0] & 0xff) == TunnelData.TYPE) {
+            tunnelData(datagram, origin, arrivedOn);
+        } else {
+            registrationRequest(datagram, origin, arrivedOn);
+        }
+    }
+
+    /**
+     * Tunnel Data (RFC 3519 §3.3) from a mobile node behind a NAT, reverse tunnelled to its home agent
+     * address, the public one: the data plane admits it by the MBR's record (the NAT's address and
+     * port, RFC 3519 §5.1; the records' reverse tunnels are fed to it as the IP-in-IP ones are) and
+     * unwraps it, as the home agent's socket hands it Tunnel Data.
+     */
+    private void tunnelData(byte[] datagram, InetSocketAddress origin, InetSocketAddress arrivedOn) {
+        counters.increment("tunnel-data-received");
+        MipMessage message;
+        try {
+            message = codec.decode(Unpooled.wrappedBuffer(datagram));
+        } catch (MalformedMessageException e) {
+            drops.drop("tunnel-data-malformed", () -> "malformed Tunnel Data from " + origin + ": " + e.getMessage());
+            return;
+        }
+        UdpTunnelReceiver receiver = tunnelDataReceiver;
+        if (receiver == null) {
+            drops.drop("tunnel-data-without-data-plane", () -> "Tunnel Data from " + origin + ": no data plane"
+                    + " (UdpTunnelReceiver) on this box unwraps it");
+            return;
+        }
+        receiver.tunnelData((TunnelData) message, origin, arrivedOn);
+    }
+
+    /** This box's data plane takes the Tunnel Data that reaches the public address. */
+    public synchronized void tunnelDataTo(UdpTunnelReceiver receiver) {
+        tunnelDataReceiver = receiver;
+    }
+
+    /** {@code receiver} went: none takes Tunnel Data unless another came meanwhile. */
+    public synchronized void tunnelDataGone(UdpTunnelReceiver receiver) {
+        if (tunnelDataReceiver == receiver) {
+            tunnelDataReceiver = null;
+        }
+    }
+
+    private synchronized void registrationRequest(byte[] datagram, InetSocketAddress origin,
+            InetSocketAddress arrivedOn) {
         counters.increment("requests-received");
         if (!active) {
             drops.drop("requests-while-standby", () -> "a request from " + origin + " reached the standby control node");
@@ -251,6 +305,34 @@ public final class ControlCore {
         } else {
             owners.remove(home, nodeId);
         }
+        reverseTunnels.ifPresent(feed -> feed.home(home, reverseTunnelsOf(home)));
+    }
+
+    /**
+     * The bindings of {@code home} granted reverse tunnelling (RFC 3024 §4.2.1), as the MBR of the HA
+     * whose report of it was applied last holds them (the one serving it): after a takeover the
+     * failed HA's MBR keeps its last records until it rejoins, and a mobile that moved since must be
+     * admitted from its new care-of address only.
+     */
+    private List<TunnelSpec> reverseTunnelsOf(Inet4Address home) {
+        Integer owner = owners.get(home);
+        if (owner == null) {
+            return List.of();
+        }
+        return agents.get(owner).mbr().find(home).orElse(List.of()).stream().filter(Binding::reverseTunnel)
+                .map(TunnelSpec::of).toList();
+    }
+
+    /**
+     * From now on {@code feed} is told every change of the MBRs' reverse tunnels and whether this
+     * control node serves; it is told the whole set now (docs/hacn.md, "Tunnels").
+     */
+    synchronized void feedReverseTunnels(ReverseTunnelFeed feed) {
+        reverseTunnels = Optional.of(feed);
+        Set<Inet4Address> homes = new HashSet<>();
+        agents.values().forEach(agent -> homes.addAll(agent.mbr().homes()));
+        homes.forEach(home -> feed.home(home, reverseTunnelsOf(home)));
+        feed.serving(active);
     }
 
     // ---- the peer link
@@ -579,6 +661,7 @@ public final class ControlCore {
                 resume();
             } else {
                 active = false;
+                reverseTunnels.ifPresent(feed -> feed.serving(false));
                 pending.clear();
                 inFlight.clear();
                 pair.get().becomeStandby(capture(), clock.instant());
@@ -609,6 +692,7 @@ public final class ControlCore {
         owners.clear();
         restoreAgents(learned, now);
         active = true;
+        reverseTunnels.ifPresent(feed -> feed.serving(true));
         counters.increment("resumes-as-active");
         LOG.info("active control node now: resumed with {} HAs and {} bindings; polling every HA so that it follows",
                 learned.agents().size(), agents.values().stream().mapToInt(a -> a.mbr().bindings()).sum());

@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.framework.BundleContext;
@@ -16,11 +19,14 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import net.homeagent.hacn.PeriodicTask;
+import net.homeagent.mip.api.ReverseTunnelAdmission;
+import net.homeagent.mip.api.UdpTunnelReceiver;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.events.ApplianceEvents;
 import net.homeagent.mip.api.management.ControlNodeView;
@@ -44,6 +50,10 @@ public final class ControlNode {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ApplianceEvents events;
 
+    /** This box's data plane admits the mobiles' reverse tunnels to the public address (RFC 3024 §4.2.1). */
+    private final Optional<ReverseTunnelFeed> reverseTunnels;
+    private final Optional<ExecutorService> reverseTunnelWorker;
+
     private final Optional<ControlCore> core;
     private final AtomicReference<PublicFront> front = new AtomicReference<>();
     private final Optional<PeriodicTask> ticker;
@@ -62,6 +72,8 @@ public final class ControlNode {
             this.keepalived = Optional.empty();
             this.publicAddress = null;
             this.management = Optional.empty();
+            this.reverseTunnels = Optional.empty();
+            this.reverseTunnelWorker = Optional.empty();
             return;
         }
         ControlSettings settings = ControlSettings.from(config);
@@ -101,6 +113,11 @@ public final class ControlNode {
         }
         this.checkpoints = kept;
         this.core = Optional.of(started);
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "hacn-reverse-tunnels"));
+        ReverseTunnelFeed feed = new ReverseTunnelFeed(worker, started.counters());
+        started.feedReverseTunnels(feed);
+        this.reverseTunnelWorker = Optional.of(worker);
+        this.reverseTunnels = Optional.of(feed);
         started.onRoleChange(active -> {
             try {
                 if (active) {
@@ -145,6 +162,31 @@ public final class ControlNode {
         }
     }
 
+    /**
+     * The data plane's {@link ReverseTunnelAdmission} (dynamic, optional: without it nothing is
+     * admitted, and the feed logs it once); called after the constructor, so the feed is there.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "withoutAdmission")
+    void admission(ReverseTunnelAdmission admission) {
+        reverseTunnels.ifPresent(feed -> feed.admission(admission));
+    }
+
+    void withoutAdmission(ReverseTunnelAdmission admission) {
+        reverseTunnels.ifPresent(feed -> feed.admissionGone(admission));
+    }
+
+    /** The data plane's RFC 3519 receiver: Tunnel Data reaching the public address goes to it (dynamic, optional). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "withoutTunnelData")
+    void tunnelData(UdpTunnelReceiver receiver) {
+        core.ifPresent(c -> c.tunnelDataTo(receiver));
+    }
+
+    void withoutTunnelData(UdpTunnelReceiver receiver) {
+        core.ifPresent(c -> c.tunnelDataGone(receiver));
+    }
+
     private void publish(ApplianceEvent event) {
         ApplianceEvents route = events;
         if (route != null) {
@@ -175,5 +217,20 @@ public final class ControlNode {
         closeFront();
         core.ifPresent(ControlCore::close);
         checkpoints.ifPresent(Checkpoints::close);
+        reverseTunnelWorker.ifPresent(ControlNode::finish);
+        reverseTunnels.ifPresent(ReverseTunnelFeed::close);
+    }
+
+    /** Lets the reverse tunnel calls queued run, at most a second: the feed withdraws them all after. */
+    private static void finish(ExecutorService worker) {
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(1, TimeUnit.SECONDS)) {
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            worker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

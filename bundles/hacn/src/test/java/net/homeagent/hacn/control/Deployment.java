@@ -18,14 +18,17 @@ import net.homeagent.hacn.FakeNetwork;
 import net.homeagent.hacn.agent.AgentEndpoint;
 import net.homeagent.hacn.agent.AgentSettings;
 import net.homeagent.mip.api.Binding;
+import net.homeagent.mip.api.ChangeOrigin;
 import net.homeagent.mip.api.Encapsulation;
 import net.homeagent.mip.api.RegistrationDecision;
 import net.homeagent.mip.api.RegistrationService;
+import net.homeagent.mip.api.RemovalReason;
 import net.homeagent.mip.api.events.ApplianceEvent;
 import net.homeagent.mip.api.testing.FakeBindingStore;
 import net.homeagent.mip.api.testing.MutableClock;
 import net.homeagent.mip.codec.MessageSigner;
 import net.homeagent.mip.codec.MipCodec;
+import net.homeagent.mip.codec.RegistrationFlags;
 import net.homeagent.mip.codec.RegistrationReply;
 import net.homeagent.mip.codec.RegistrationRequest;
 import net.homeagent.mip.codec.ReplyCode;
@@ -73,12 +76,14 @@ final class Deployment {
                 decided.add(r);
                 Inet4Address ours = (Inet4Address) registration.receivedOn().getAddress();
                 int code = r.homeAgent().equals(ours) ? ReplyCode.ACCEPTED : ReplyCode.UNKNOWN_HOME_AGENT_ADDRESS;
-                if (code == ReplyCode.ACCEPTED) {
+                if (code == ReplyCode.ACCEPTED && r.lifetime() == 0) {
+                    store.removeAll(r.homeAddress(), RemovalReason.DEREGISTERED, ChangeOrigin.LOCAL);
+                } else if (code == ReplyCode.ACCEPTED) {
                     store.register(new Binding(r.homeAddress(), r.careOfAddress(), ours,
                             (Inet4Address) registration.source().getAddress(), registration.source().getPort(),
                             java.util.Optional.empty(), r.lifetime(), clock.instant(),
                             clock.instant().plusSeconds(r.lifetime()), r.identification(), r.flags(),
-                            Encapsulation.IP_IN_IP, false), false);
+                            Encapsulation.IP_IN_IP, r.flag(RegistrationFlags.T)), false);
                 }
                 return CompletableFuture.completedFuture(RegistrationDecision.reply(new RegistrationReply(code,
                         r.lifetime(), r.homeAddress(), ours, r.identification(), List.of()), MessageSigner.NONE)
@@ -250,8 +255,12 @@ final class Deployment {
     }
 
     static byte[] request(String home, String homeAgent, String careOf, long identification, int lifetime) {
+        return request(0, home, homeAgent, careOf, identification, lifetime);
+    }
+
+    static byte[] request(int flags, String home, String homeAgent, String careOf, long identification, int lifetime) {
         ByteBuf out = Unpooled.buffer();
-        MipCodec.standard().encode(new RegistrationRequest(0, lifetime, ip(home), ip(homeAgent), ip(careOf),
+        MipCodec.standard().encode(new RegistrationRequest(flags, lifetime, ip(home), ip(homeAgent), ip(careOf),
                 identification, List.of()), out, MessageSigner.NONE);
         byte[] bytes = new byte[out.readableBytes()];
         out.readBytes(bytes);
@@ -272,8 +281,13 @@ final class Deployment {
     }
 
     void register(String home, String careOf, long identification) {
-        core.request(request(home, "192.0.2.1", careOf, identification, 600), new InetSocketAddress(ip(careOf), 434),
-                PUBLIC);
+        register(0, home, careOf, identification, 600);
+    }
+
+    /** As {@link #register(String, String, long)} with these flags (RFC 5944 §3.3) and lifetime (0: deregistration). */
+    void register(int flags, String home, String careOf, long identification, int lifetime) {
+        core.request(request(flags, home, "192.0.2.1", careOf, identification, lifetime),
+                new InetSocketAddress(ip(careOf), 434), PUBLIC);
         network.deliverAll();
     }
 }

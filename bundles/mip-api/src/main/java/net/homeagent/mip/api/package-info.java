@@ -10,6 +10,7 @@
  * {@link net.homeagent.mip.api.SecurityAssociations}, {@link net.homeagent.mip.api.ForeignAgentAssociations}
  * and {@link net.homeagent.mip.api.RegistrationStatistics}
  * (home-agent), {@link net.homeagent.mip.api.DataPlane} and {@link net.homeagent.mip.api.UdpTunnelReceiver}
+ * and {@link net.homeagent.mip.api.ReverseTunnelAdmission} (1.3.0)
  * (data-plane: another forwarder would be a provider too, tied to the minor version it implements).
  * A method added to one of them is a minor bump: callers keep working, the provider must follow.</li>
  * <li>{@code @ConsumerType}, the whiteboard hooks any role bundle implements:
@@ -32,7 +33,9 @@
  * primary home agent's delegations to secondary home agents), which this node's data plane leaves alone.
  *
  * <p>1.3.0: {@code TunnelHolder}, the tunnels a role installed for home addresses the binding table
- * does not hold (a secondary home agent's delegated ones), which the data plane's reconcile keeps.
+ * does not hold (a secondary home agent's delegated ones), which the data plane's reconcile keeps;
+ * {@code ReverseTunnelAdmission}, the reverse tunnels (RFC 3024 §4.2.1) a role has the data plane admit
+ * for bindings its table does not hold (the HA control node's, for the mobiles of its home agents).
  */
 @Version("1.3.0")
 package net.homeagent.mip.api;
