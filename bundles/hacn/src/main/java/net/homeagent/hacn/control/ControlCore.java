@@ -101,8 +101,8 @@ public final class ControlCore {
     private final int nodeId;
     /** Whether this control node serves: always without a peer control node, else when keepalived made it master. */
     private boolean active;
-    private long nextRequestId;
-    private int nextTransferId;
+    private final IdSequence requestIds = new IdSequence();
+    private final IdSequence transferIds = new IdSequence();
     private long changes;
 
     public ControlCore(ControlSettings settings, PeerLink link, Clock clock, Consumer<ApplianceEvent> events) {
@@ -232,7 +232,7 @@ public final class ControlCore {
             return;
         }
         agent.get().forwarded();
-        long id = ++nextRequestId;
+        long id = requestIds.nextLong();
         pending.put(id, new Pending(origin, agent.get().nodeId(), clock.instant().plus(settings.requestTimeout()), key));
         inFlight.add(key);
         counters.increment("requests-forwarded");
@@ -530,7 +530,7 @@ public final class ControlCore {
     }
 
     private void requestSnapshot(TrackedAgent agent) {
-        int id = ++nextTransferId;
+        int id = transferIds.nextInt();
         agent.mbr().snapshotRequested(id, clock.instant());
         counters.increment("snapshot-requests");
         send(agent, new SnapshotRequest(id));

@@ -46,7 +46,7 @@ final class ReplicaFeed {
     private final Counters counters;
     private final Map<Integer, AgentEntry> sent = new HashMap<>();
     private long sequence;
-    private int nextTransferId;
+    private final IdSequence transferIds = new IdSequence();
     private boolean behind;
     private Instant lastProbe;
 
@@ -98,7 +98,7 @@ final class ReplicaFeed {
                     if (behind) {
                         LOG.info("the standby control node {} answers again: teaching it the whole state",
                                 standby.nodeId());
-                        teach(++nextTransferId, core.now());
+                        teach(transferIds.nextInt(), core.now());
                     }
                 }));
     }
@@ -115,7 +115,7 @@ final class ReplicaFeed {
         for (TrackedAgent agent : core.agents()) {
             AgentEntry entry = entryOf(agent);
             sent.put(agent.nodeId(), entry);
-            int mbrTransferId = ++nextTransferId;
+            int mbrTransferId = transferIds.nextInt();
             List<Binding> mbr = agent.mbr().all();
             bindings += mbr.size();
             List<byte[]> chunks = SnapshotChunks.encode(mbrTransferId, at, mbr, chunkBytes, now);

@@ -65,7 +65,7 @@ final class Takeover {
     private final ControlSettings settings;
     private final ControlCore core;
     private final Map<Integer, Transfer> byTarget = new HashMap<>();
-    private int nextTransferId;
+    private final IdSequence transferIds = new IdSequence();
 
     Takeover(ControlSettings settings, ControlCore core) {
         this.settings = settings;
@@ -93,8 +93,9 @@ final class Takeover {
             return;
         }
         TrackedAgent target = best.get();
-        List<byte[]> chunks = SnapshotChunks.encode(++nextTransferId, 0, failed.mbr().all(), settings.chunkBytes(), now);
-        Transfer transfer = new Transfer(nextTransferId, failed, target, failed.mbr().bindings(), chunks);
+        int transferId = transferIds.nextInt();
+        List<byte[]> chunks = SnapshotChunks.encode(transferId, 0, failed.mbr().all(), settings.chunkBytes(), now);
+        Transfer transfer = new Transfer(transferId, failed, target, failed.mbr().bindings(), chunks);
         byTarget.put(target.nodeId(), transfer);
         target.moveTo(AgentState.RECEIVING, "taking over HA " + failed.nodeId() + "'s " + failed.mbr().bindings()
                 + " bindings in " + chunks.size() + " chunks");
