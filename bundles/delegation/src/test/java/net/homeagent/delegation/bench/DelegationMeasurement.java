@@ -34,6 +34,7 @@ import net.homeagent.delegation.sha.SecondaryAgent;
 import net.homeagent.delegation.sha.ShaSettings;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.Encapsulation;
+import net.homeagent.mip.api.testing.FakeDataPlane;
 import net.homeagent.mip.codec.wire.Ipv4;
 import net.homeagent.peer.PeerLink;
 import net.homeagent.peer.PeerNode;
@@ -46,7 +47,8 @@ import net.homeagent.peer.link.PeerLinkConfig;
  * JVM, each on its own peer link (the production {@code PeerLinkComponent}: Netty UDP on 127.0.0.1,
  * HMAC-SHA-256, acks and retransmission), the PHA's {@link PrimaryAgent} on a binding table
  * ({@link HashedBindings}: the appliance's store, with its backup, is not in the figure), the SHA's {@link SecondaryAgent} on a data plane that only records
- * ({@link TunnelTableDataPlane}: the host's routes and ARP are not in the figure).
+ * ({@code FakeDataPlane.withoutCallLog()}: its table of tunnels only; the host's routes and ARP are not in
+ * the figure).
  *
  * <ol>
  * <li>delegating N bindings to one SHA: N first registrations into the table with the PHA listening
@@ -149,7 +151,7 @@ public final class DelegationMeasurement {
         Ticker phaTicks = new Ticker("bench-pha");
         Ticker shaThread = new Ticker("bench-sha");
         SecondaryAgent sha = new SecondaryAgent(new ShaSettings(phaNode, 0, Duration.ofMillis(200)), shaLink.get(),
-                new TunnelTableDataPlane(), Clock.systemUTC(), shaThread, e -> { });
+                FakeDataPlane.withoutCallLog(), Clock.systemUTC(), shaThread, e -> { });
         PrimaryAgent pha = new PrimaryAgent(new PhaSettings(List.of(shaNode), EqualSplit.NAME, ReplyOrder.AT_ONCE,
                 Duration.ofSeconds(30), Duration.ofMillis(200), 50, load), phaLink.get(), store, Clock.systemUTC(),
                 phaTicks, Policies.standard(EqualSplit.NAME, load), new LocalInterception(), key -> Optional.empty(), e -> { });
