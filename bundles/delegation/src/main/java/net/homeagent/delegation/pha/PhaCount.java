@@ -26,6 +26,11 @@ public enum PhaCount {
     START_TIMEOUTS,
     /** An acceptance that came after its Start had timed out or been replaced: the SHA told to stop. */
     LATE_ACCEPTANCES_STOPPED,
+    /**
+     * After Starts timed out, the mobiles kept at the PHA offered to the policy again (once the ack
+     * timeout has passed, doubled for each such offer until a Start is accepted).
+     */
+    KEPT_OFFERED_AGAIN,
     STOPS_SENT,
     STOPS_ACKED,
     /** A Stop the SHA answered unknown-home (it had dropped the entry already). */

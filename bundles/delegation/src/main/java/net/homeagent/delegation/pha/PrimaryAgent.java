@@ -108,6 +108,8 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
      * a slice, not for a whole burst.
      */
     private static final int DRAIN_SLICE = 256;
+    /** The longest wait, in ack timeouts, before the mobiles kept after a Start timeout are offered again. */
+    private static final int ADOPT_BACKOFF_LIMIT = 32;
 
     private final PhaSettings settings;
     private final Clock clock;
@@ -150,6 +152,14 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
     private long placementChanges;
     /** An SHA came up: the next tick offers the mobiles kept at the PHA to the policy. */
     private boolean adoptDue;
+    /**
+     * After a Start timed out (the PHA kept its mobile), when the mobiles kept at the PHA are offered
+     * to the policy again; null when none is due. A lost Start or ack (a lossy home link) must not
+     * keep a mobile at the PHA until its next registration, which may be an hour away.
+     */
+    private Instant adoptAfterTimeoutAt;
+    /** The wait before that offer: the ack timeout, doubled after each offer without an accepted Start since. */
+    private Duration adoptAfterTimeoutWait;
     /** Read without the lock by the binding listener. */
     private volatile boolean closed;
 
@@ -578,6 +588,7 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         byTransaction.remove(ack.transaction());
         if (ack.result() == Result.ACCEPTED) {
             counts.increment(PhaCount.STARTS_ACCEPTED);
+            adoptAfterTimeoutWait = null; // the SHAs answer again: the next timeout waits the ack timeout only
             if (!delegation.active) {
                 placementChanges++;
             }
@@ -842,6 +853,15 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
                     d.home.getHostAddress(), settings.ackTimeout().toMillis(), d.queued ? " (still queued)" : "");
             forget(d);
         }
+        if (!due.isEmpty() && adoptAfterTimeoutAt == null) {
+            adoptAfterTimeoutWait = adoptAfterTimeoutWait == null ? settings.ackTimeout()
+                    : min(adoptAfterTimeoutWait.multipliedBy(2), settings.ackTimeout().multipliedBy(ADOPT_BACKOFF_LIMIT));
+            adoptAfterTimeoutAt = now.plus(adoptAfterTimeoutWait);
+        } else if (adoptAfterTimeoutAt != null && !now.isBefore(adoptAfterTimeoutAt)) {
+            adoptAfterTimeoutAt = null;
+            counts.increment(PhaCount.KEPT_OFFERED_AGAIN);
+            adoptDue = true;
+        }
         for (SecondaryPeer sha : peers.values()) {
             if (sha.state == ShaState.UP && sha.lastHeard.isPresent()
                     && !sha.lastHeard.get().plus(settings.silence()).isAfter(now)) {
@@ -862,6 +882,10 @@ public final class PrimaryAgent implements BindingListener, ReplyBarrier {
         boolean adopt = adoptDue && !(policies.active() instanceof ManualOnly);
         adoptDue = false;
         return adopt;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -207,6 +207,29 @@ class PrimaryAgentTest {
     }
 
     @Test
+    void aMobileKeptAfterAStartTimeoutIsOfferedAgainOnceTheAckTimeoutHasPassedWithBackoff() {
+        deploy(ReplyOrder.AT_ONCE, 0);
+        heartbeats();
+        peers.unreachable(SHA_A, true);
+        peers.unreachable(SHA_B, true);
+        register(home(1), "192.0.2.1");
+        passes(500);
+        assertThat(pha.counts().get(PhaCount.START_TIMEOUTS)).isEqualTo(1);
+        assertThat(interception.delegated(ip(home(1)))).as("kept at the PHA").isFalse();
+        peers.unreachable(SHA_A, false);
+        peers.unreachable(SHA_B, false);
+        peers.deliver();   // the lost Start's acceptance comes late: stopped
+        heartbeats();
+        passes(460);
+        assertThat(pha.counts().get(PhaCount.KEPT_OFFERED_AGAIN)).as("not before the ack timeout").isZero();
+        passes(60);
+        peers.deliver();
+        assertThat(pha.counts().get(PhaCount.KEPT_OFFERED_AGAIN)).isEqualTo(1);
+        assertThat(interception.delegated(ip(home(1)))).as("offered again, delegated").isTrue();
+        assertThat(planeA.tunnels().size() + planeB.tunnels().size()).isEqualTo(1);
+    }
+
+    @Test
     void aNewCareOfAndARenewalUpdateTheShaAndADeregistrationStopsIt() {
         deploy(ReplyOrder.AT_ONCE, 0);
         heartbeats();
