@@ -103,7 +103,9 @@ load_scenario() {
     log "the correspondent pings $busy every 2 ms for 16 s (moveAbovePackets 40 per 1 s interval)"
     local started moved_ms flow
     started=$(date +%s%3N)
-    testbed_exec_bg cn ping -q -i 0.002 -w 16 "$busy"
+    # not `ping -w 16`: with a deadline ping ends at the first ICMP error it gets (CI's loaded box: one
+    # after 70 datagrams in 746 ms, and the flow never was); timeout keeps it going for the 16 s
+    testbed_exec_bg cn timeout 16 ping -q -i 0.002 "$busy"
     flow=$TB_BG
     expect "the busy mobile moved to an SHA" await 10 "one mobile delegated" delegated_total 1
     moved_ms=$(($(date +%s%3N) - started))
