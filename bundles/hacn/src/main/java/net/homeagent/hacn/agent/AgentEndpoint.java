@@ -35,6 +35,7 @@ import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.BindingEvent;
 import net.homeagent.mip.api.BindingListener;
 import net.homeagent.mip.api.BindingStore;
+import net.homeagent.mip.api.ChangeOrigin;
 import net.homeagent.mip.api.RegistrationService;
 import net.homeagent.mip.api.RemovalReason;
 import net.homeagent.mip.api.ServingAuthority;
@@ -147,11 +148,15 @@ public final class AgentEndpoint implements BindingListener, ApplianceEventListe
      * Every change of the table, on the thread that made it and inside the store's lock of the home
      * address, so that one home address's reports are numbered in the order of its changes. A
      * binding REPLACED leaves in the same registration that adds its successor, whose report
-     * carries the home address's state.
+     * carries the home address's state. A download's changes are not reported: the control node
+     * sent them and fills the MBR with them at the activation; a report each (another reliable send
+     * and an MBR update under the control node's lock per home address) made a download of 98,756
+     * bindings take 14 s (docs/PERFORMANCE.md, "HACN").
      */
     @Override
     public void bindingChanged(BindingEvent event) {
-        if (event.reason().orElse(null) == RemovalReason.REPLACED) {
+        if (event.reason().orElse(null) == RemovalReason.REPLACED
+                || (event.origin() == ChangeOrigin.DOWNLOADED && intake.applying())) {
             return;
         }
         var home = event.binding().homeAddress();

@@ -19,12 +19,17 @@ import net.homeagent.mip.api.ChangeOrigin;
  * into the binding store as they arrive (origin {@link ChangeOrigin#DOWNLOADED}, their remaining
  * lifetimes counted from this HA's clock by the decoder), so that a chunk acknowledged by the link
  * is a chunk applied. An activation is accepted only for a transfer whose every chunk arrived.
+ * The changes a chunk makes are not reported to the control node one home address at a time: it
+ * sent them, and it fills this HA's MBR with them when the activation is acknowledged
+ * (docs/hacn.md, "Takeover"); {@link #applying()} tells the reporter which changes those are.
  */
 final class DownloadIntake {
 
     private final BindingStore store;
     private final Counters counters;
     private final Map<Integer, BitSet> received = new HashMap<>();
+    /** The thread applying a chunk now (the link's), whose store changes are the download's. */
+    private volatile Thread applyingThread;
 
     DownloadIntake(BindingStore store, Counters counters) {
         this.store = store;
@@ -36,14 +41,27 @@ final class DownloadIntake {
         for (Binding b : chunk.bindings()) {
             byHome.computeIfAbsent(b.homeAddress(), h -> new ArrayList<>()).add(b);
         }
-        byHome.forEach((home, bindings) -> {
-            boolean simultaneous = bindings.size() > 1; // RFC 5944 §3.6.1.2: one binding replaces the others
-            for (Binding b : bindings) {
-                store.register(b, simultaneous, ChangeOrigin.DOWNLOADED);
-            }
-        });
+        applyingThread = Thread.currentThread();
+        try {
+            byHome.forEach((home, bindings) -> {
+                boolean simultaneous = bindings.size() > 1; // RFC 5944 §3.6.1.2: one binding replaces the others
+                for (Binding b : bindings) {
+                    store.register(b, simultaneous, ChangeOrigin.DOWNLOADED);
+                }
+            });
+        } finally {
+            applyingThread = null;
+        }
         received.computeIfAbsent(chunk.transferId(), t -> new BitSet()).set(chunk.index());
         counters.increment("download-chunks");
+    }
+
+    /**
+     * Whether the calling thread is applying a chunk now: a store change it makes is the download's
+     * (a listener is called on the thread that made the change).
+     */
+    boolean applying() {
+        return applyingThread == Thread.currentThread();
     }
 
     /** Whether every chunk of {@code transferId} arrived; forgets the transfer either way. */

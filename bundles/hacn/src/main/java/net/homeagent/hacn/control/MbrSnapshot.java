@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
@@ -28,6 +31,10 @@ import net.homeagent.mip.codec.wire.Ipv4;
  * reaches it, so a report sent meanwhile can be newer than the listing and arrive before it). A snapshot
  * whose chunks stop coming (the request or chunks given up by the link) is asked again with a new transfer id, so that a late chunk of the one abandoned is not
  * mixed into the new one (docs/hacn.md, "MBR snapshots").
+ * <p>
+ * A redundant HA does not report the bindings the control node downloads to it; they are added
+ * here when its activation is acknowledged ({@link #downloadActivated}), except for the home
+ * addresses the HA reported meanwhile, whose reports are newer than the download.
  */
 final class MbrSnapshot {
 
@@ -39,6 +46,8 @@ final class MbrSnapshot {
     private Instant gapSince;
     private Download download;
     private int bindings;
+    /** The home addresses reported since a download to this HA began; null when none is on its way. */
+    private Set<Inet4Address> reportedWhileReceiving;
     /** Times the snapshot on its way was asked again since it was first asked for (one episode). */
     private int reasks;
 
@@ -92,8 +101,7 @@ final class MbrSnapshot {
     private void drain(Instant now) {
         while (!ahead.isEmpty() && ahead.firstKey() == applied + 1) {
             ChangeReport next = ahead.pollFirstEntry().getValue();
-            put(next.homeAddress(), next.bindings());
-            applied = next.sequence();
+            apply(next);
             if (download != null) {
                 download.appliedMeanwhile.add(next);
             }
@@ -208,14 +216,48 @@ final class MbrSnapshot {
         }
         table.forEach(this::put);
         applied = sequence;
-        for (ChangeReport report : newer) {
-            put(report.homeAddress(), report.bindings());
-            applied = report.sequence();
-        }
+        newer.forEach(this::apply);
         ahead.headMap(applied, true).clear();
         gapSince = null;
         drain(now);
         return true;
+    }
+
+    private void apply(ChangeReport report) {
+        put(report.homeAddress(), report.bindings());
+        applied = report.sequence();
+        if (reportedWhileReceiving != null) {
+            reportedWhileReceiving.add(report.homeAddress());
+        }
+    }
+
+    /** A download of another HA's records to this one begins (docs/hacn.md, "Takeover"). */
+    void downloadStarted() {
+        reportedWhileReceiving = new HashSet<>();
+    }
+
+    /**
+     * The download that began at {@link #downloadStarted()} is applied and activated on the HA:
+     * each of its home addresses the HA did not report since gets the records sent (those whose
+     * lifetime has not run out by {@code now}: the HA dropped the others, or reported their expiry).
+     *
+     * @param records what was downloaded, each home address's bindings next to each other
+     */
+    void downloadActivated(List<Binding> records, Instant now) {
+        Set<Inet4Address> newer = reportedWhileReceiving == null ? Set.of() : reportedWhileReceiving;
+        reportedWhileReceiving = null;
+        Map<Inet4Address, List<Binding>> byHome = new LinkedHashMap<>();
+        for (Binding b : records) {
+            if (!newer.contains(b.homeAddress()) && !b.isExpiredAt(now)) {
+                byHome.computeIfAbsent(b.homeAddress(), h -> new ArrayList<>()).add(b);
+            }
+        }
+        byHome.forEach(this::put);
+    }
+
+    /** The download to this HA was abandoned (it failed, or the takeover went elsewhere). */
+    void downloadAbandoned() {
+        reportedWhileReceiving = null;
     }
 
     private static List<ChangeReport> newerThan(List<ChangeReport> reports, long sequence) {

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import net.homeagent.hacn.wire.HacnMessage.Activate;
 import net.homeagent.hacn.wire.SnapshotChunks;
+import net.homeagent.mip.api.Binding;
 
 /**
  * Moves a failed HA's home addresses (or those of an HA switched over by the operator) to a
@@ -40,16 +41,16 @@ final class Takeover {
         final int id;
         final TrackedAgent failed;
         final TrackedAgent target;
-        final int bindings;
+        final List<Binding> records;
         final List<byte[]> chunks;
         int sent;
         int acknowledged;
 
-        Transfer(int id, TrackedAgent failed, TrackedAgent target, int bindings, List<byte[]> chunks) {
+        Transfer(int id, TrackedAgent failed, TrackedAgent target, List<Binding> records, List<byte[]> chunks) {
             this.id = id;
             this.failed = failed;
             this.target = target;
-            this.bindings = bindings;
+            this.records = records;
             this.chunks = chunks;
         }
 
@@ -94,9 +95,11 @@ final class Takeover {
         }
         TrackedAgent target = best.get();
         int transferId = transferIds.nextInt();
-        List<byte[]> chunks = SnapshotChunks.encode(transferId, 0, failed.mbr().all(), settings.chunkBytes(), now);
-        Transfer transfer = new Transfer(transferId, failed, target, failed.mbr().bindings(), chunks);
+        List<Binding> records = failed.mbr().all();
+        List<byte[]> chunks = SnapshotChunks.encode(transferId, 0, records, settings.chunkBytes(), now);
+        Transfer transfer = new Transfer(transferId, failed, target, records, chunks);
         byTarget.put(target.nodeId(), transfer);
+        target.mbr().downloadStarted();
         target.moveTo(AgentState.RECEIVING, "taking over HA " + failed.nodeId() + "'s " + failed.mbr().bindings()
                 + " bindings in " + chunks.size() + " chunks");
         core.counters().increment("takeovers-started");
@@ -187,14 +190,16 @@ final class Takeover {
             return;
         }
         byTarget.remove(transfer.target().nodeId());
+        // the redundant HA does not report what it was downloaded: its MBR gets the records sent
+        transfer.target().mbr().downloadActivated(transfer.records, core.now());
         transfer.failed().successor(transfer.target().nodeId());
         core.counters().increment("takeovers-completed");
-        core.counters().add("bindings-downloaded", transfer.bindings);
+        core.counters().add("bindings-downloaded", transfer.records.size());
         boolean switchover = transfer.failed().state() == AgentState.SWITCHING_OVER;
         // the details name the takeover for machines: the SNMP agent's hacnTakeoverDone
         transfer.target().moveTo(AgentState.ACTIVE, "activated with HA " + transfer.failed().nodeId() + "'s "
-                + transfer.bindings + " bindings", Map.of("takenFrom", Integer.toString(transfer.failed().nodeId()),
-                        "bindings", Integer.toString(transfer.bindings), "cause", switchover ? "switchover" : "failure"));
+                + transfer.records.size() + " bindings", Map.of("takenFrom", Integer.toString(transfer.failed().nodeId()),
+                        "bindings", Integer.toString(transfer.records.size()), "cause", switchover ? "switchover" : "failure"));
         if (switchover) {
             core.switchedOver(transfer.failed());
         }
@@ -207,6 +212,7 @@ final class Takeover {
     void targetFailed(TrackedAgent target, Instant now) {
         Transfer transfer = byTarget.remove(target.nodeId());
         if (transfer != null) {
+            target.mbr().downloadAbandoned();
             core.counters().increment("takeovers-retried");
             start(transfer.failed(), now);
         }

@@ -150,4 +150,27 @@ class MbrSnapshotTest {
         mbr.snapshotRequested(6, NOW.plusSeconds(200)); // a new episode
         assertThat(mbr.reasks()).isZero();
     }
+
+    @Test
+    void anActivatedDownloadAddsItsRecordsButNotTheHomesReportedMeanwhileNorTheExpired() {
+        mbr.report(report(1, "10.1.0.9", "203.0.113.9"), NOW); // the HA's own, before the download
+        mbr.downloadStarted();
+        mbr.report(report(2, "10.1.0.2"), NOW); // expired at the HA after its chunk was applied: newer
+        Binding lapsed = new Binding(ip("10.1.0.3"), ip("203.0.113.3"), ip("192.0.2.1"), ip("203.0.113.3"), 434,
+                Optional.empty(), 600, NOW.minusSeconds(600), NOW.plusSeconds(5), 1, 0, Encapsulation.IP_IN_IP, false);
+
+        mbr.downloadActivated(List.of(binding("10.1.0.1", "203.0.113.1"), binding("10.1.0.1", "203.0.113.7"),
+                binding("10.1.0.2", "203.0.113.2"), lapsed), NOW.plusSeconds(5));
+
+        assertThat(mbr.find(ip("10.1.0.1")).orElseThrow()).extracting(Binding::careOfAddress)
+                .containsExactly(ip("203.0.113.1"), ip("203.0.113.7"));
+        assertThat(mbr.find(ip("10.1.0.2"))).isEmpty();
+        assertThat(mbr.find(ip("10.1.0.3"))).as("its lifetime ran out on the way").isEmpty();
+        assertThat(mbr.bindings()).isEqualTo(3);
+        assertThat(holds).containsEntry(ip("10.1.0.1"), true);
+
+        mbr.report(report(3, "10.1.0.1"), NOW); // after the activation, reports are applied as always
+        assertThat(mbr.find(ip("10.1.0.1"))).isEmpty();
+        assertThat(mbr.complete()).isTrue();
+    }
 }

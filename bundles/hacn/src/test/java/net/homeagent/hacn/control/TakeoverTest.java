@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import net.homeagent.hacn.wire.HacnMessage.AgentRole;
 import net.homeagent.mip.api.Binding;
 import net.homeagent.mip.api.ChangeOrigin;
+import net.homeagent.mip.api.RemovalReason;
 
 /** The whole path of a takeover with fake HAs running the real agent endpoint (docs/hacn.md, "Takeover"). */
 class TakeoverTest {
@@ -49,6 +50,9 @@ class TakeoverTest {
         // granted 600 s, about 64 s ago: what is left, not a new lifetime
         assertThat(taken.remainingSeconds(d.clock.instant())).isBetween(530L, 540L);
         assertThat(d.core.counters().get("takeovers-completed")).isEqualTo(1);
+        // not reported one home address at a time: the control node filled its MBR at the activation
+        assertThat(three.endpoint.counters().get("changes-reported")).isZero();
+        assertThat(d.view(3).bindings()).isEqualTo(MOBILES);
         assertThat(d.events).anySatisfy(e -> assertThat(e.details()).containsEntry("role", "hacn-ha-3")
                 .containsEntry("from", "receiving").containsEntry("to", "active"));
 
@@ -148,5 +152,36 @@ class TakeoverTest {
         d.has.get(1).endpoint.interrupt("data-plane: tun gone");
         d.run(Duration.ofMillis(200));
         assertThat(origins).hasSize(MOBILES).containsOnly(ChangeOrigin.DOWNLOADED);
+    }
+
+    @Test
+    void aHomeAddressTheRedundantHaReportsDuringTheDownloadKeepsTheReportedState() {
+        d.ha(1, false);
+        d.ha(3, true);
+        d.start(specs -> Deployment.settings(specs, 3, true, Duration.ZERO));
+        d.registerMobiles(MOBILES, 0);
+        d.run(Duration.ofSeconds(1));
+        Deployment.Ha three = d.has.get(3);
+        var gone = ip("10.1.0.7");
+        // the first chunk holding 10.1.0.7 is applied: the rest of the download waits
+        three.store.listen(e -> {
+            if (e.origin() == ChangeOrigin.DOWNLOADED && e.binding().homeAddress().equals(gone)) {
+                d.network.takeDown(three.address);
+            }
+        });
+
+        d.kill(1);
+        d.run(Duration.ofSeconds(4));
+        assertThat(d.view(3).state()).isEqualTo(AgentState.RECEIVING);
+        assertThat(three.store.find(gone)).hasSize(1);
+        three.store.removeAll(gone, RemovalReason.EXPIRED, ChangeOrigin.LOCAL); // its own change: reported
+        d.network.bringUp(three.address);
+        d.run(Duration.ofSeconds(2));
+
+        assertThat(d.view(3).state()).isEqualTo(AgentState.ACTIVE);
+        assertThat(three.endpoint.counters().get("changes-reported")).isEqualTo(1);
+        assertThat(three.store.size()).isEqualTo(MOBILES - 1);
+        assertThat(d.view(3).bindings()).as("the download's records, but not the one reported since")
+                .isEqualTo(MOBILES - 1);
     }
 }
