@@ -69,7 +69,7 @@ stop_capture
 decode=(tshark -X "lua_script:$lua" -o hapeer.group_sync:FALSE -r "$work/peer.pcap")
 "${decode[@]}" -Y udp -T fields -e frame.number >"$work/udp" 2>/dev/null
 "${decode[@]}" -Y hapeer -T fields -e frame.number >"$work/hapeer" 2>/dev/null
-"${decode[@]}" -Y '_ws.malformed || _ws.expert' -T fields -e frame.number >"$work/bad" 2>/dev/null
+"${decode[@]}" -Y '_ws.malformed || _ws.expert.severity >= warning' -T fields -e frame.number >"$work/bad" 2>/dev/null
 "${decode[@]}" -Y udp -T fields -E separator='|' -E occurrence=a -E aggregator=',' \
   -e frame.number -e udp.srcport -e hapeer.magic -e hapeer.version -e hapeer.flags -e hapeer.group \
   -e hapeer.node -e hapeer.epoch -e hapeer.seq -e hapeer.key_id -e hapeer.record_count \
@@ -91,7 +91,7 @@ group_decode=(tshark -X "lua_script:$lua" -r "$work/group.pcap")
 for port in "${group_ports[@]}"; do group_decode+=(-d "udp.port==$port,hapeer"); done
 "${group_decode[@]}" -Y udp -T fields -e frame.number >"$work/group-udp" 2>/dev/null
 "${group_decode[@]}" -Y hapeer -T fields -e frame.number >"$work/group-hapeer" 2>/dev/null
-"${group_decode[@]}" -Y '_ws.malformed || _ws.expert' -T fields -E separator=' ' -e frame.number \
+"${group_decode[@]}" -Y '_ws.malformed || _ws.expert.severity >= warning' -T fields -E separator=' ' -e frame.number \
   -e _ws.expert.message -e _ws.col.Info >"$work/group-bad" 2>/dev/null
 "${group_decode[@]}" -Y hapeer -T pdml >"$work/group.pdml" 2>/dev/null
 

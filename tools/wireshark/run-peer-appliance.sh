@@ -92,7 +92,10 @@ sleep 1   # let the last datagrams reach the capture file
 testbed_capture_stop
 decode=(tshark -n -X "lua_script:$lua" -r "$TB_PCAP")
 decoded=$("${decode[@]}" -Y hapeer 2>/dev/null | wc -l)
-marked=$("${decode[@]}" -Y 'hapeer && (_ws.malformed || _ws.expert)' 2>/dev/null | wc -l)
+# warnings and errors only: the dissector's own are errors, and the python peer's random source
+# port now and then falls in 33435-33464, where tshark's UDP layer adds a chat-level "Possible
+# traceroute" item (a CI run failed on it, source port 33459)
+marked=$("${decode[@]}" -Y 'hapeer && (_ws.malformed || _ws.expert.severity >= warning)' 2>/dev/null | wc -l)
 nodes=$("${decode[@]}" -Y hapeer -T fields -e hapeer.node 2>/dev/null | sort -u | paste -sd,)
 expect "tshark decodes the 6 peer link datagrams of the python peer (saw $decoded, nodes $nodes)" \
     test "$decoded" -eq 6 -a "$nodes" = 9
