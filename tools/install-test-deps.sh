@@ -14,6 +14,8 @@ declare -A probes=(
     [python3-scapy]='/usr/bin/python3 -c "import scapy.layers.mobileip"'
     [iproute2]='command -v ss'
     [procps]='command -v ps'
+    # the test bed's shell client (tools/testbed/testbed.sh testbed_shell) and its key
+    [openssh-client]='command -v ssh && command -v ssh-keygen'
     # the SNMP run (tools/snmp/run-snmp.sh): net-snmp's manager tools and trap receiver, smilint,
     # Debian's compiled MIP-MIB, and erlang-snmp, the package of Debian main that ships the SMI
     # base MIB modules (SNMPv2-SMI, -TC, -CONF) as text
@@ -36,7 +38,7 @@ declare -A probes=(
 snmp_packages=(snmp snmptrapd smitools python3-pysnmp4-mibs erlang-snmp)
 
 missing=()
-for package in openjdk-17-jdk-headless maven tshark python3-scapy iproute2 procps iputils-ping keepalived nftables \
+for package in openjdk-17-jdk-headless maven tshark python3-scapy iproute2 procps openssh-client iputils-ping keepalived nftables \
     kamailio; do
     if dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
         continue

@@ -23,6 +23,9 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "testbed"))
+import karaf_shell  # noqa: E402  (after the path set-up above)
+
 PY = "/usr/bin/python3"
 HA, HOME, CN = "10.77.1.1", "10.77.1.10", "10.77.1.100"
 COA, COA2, WRONG_SOURCE = "10.77.2.2", "10.77.2.3", "10.77.2.9"
@@ -60,14 +63,11 @@ def in_ns(ns, *cmd, timeout=30):
 
 
 class Appliance:
-    def __init__(self, karaf_home, ssh_port):
-        self.client = os.path.join(karaf_home, "bin", "client")
+    def __init__(self, ssh_port):
         self.ssh_port = ssh_port
 
     def shell(self, command):
-        out = subprocess.run([self.client, "-u", "karaf", "-p", "karaf", "-a", str(self.ssh_port), "-r", "3",
-                              "-d", "2", "-b"], input=command + "\n", capture_output=True, text=True, timeout=60)
-        return out.stdout
+        return karaf_shell.run(self.ssh_port, command).stdout
 
     @staticmethod
     def installed():
@@ -371,7 +371,7 @@ def main():
     parser.add_argument("--phase", default="scenarios", choices=["scenarios", "crash-before", "crash-after",
                                                                  "proxy-by-route", "unprivileged"])
     args = parser.parse_args()
-    appliance = Appliance(args.karaf_home, args.ssh_port)
+    appliance = Appliance(args.ssh_port)
     if args.phase != "scenarios":
         agent = Agent()
         try:

@@ -99,7 +99,7 @@ def check_restored(args) -> int:
     checks = Checks()
     with open(args.acked) as f:
         acked = json.load(f)
-    shell = Shell(args.karaf_home, args.ssh_port)
+    shell = Shell(args.ssh_port)
     rows, _ = shell.binding_rows()
     bound = {(home, coa) for home, coa, _ in rows}
     long_ones = [(a["home"], a["coa"]) for a in acked if not a["short"]]
@@ -120,7 +120,7 @@ def check_restored(args) -> int:
 
 def check_damaged(args) -> int:
     checks = Checks()
-    shell = Shell(args.karaf_home, args.ssh_port)
+    shell = Shell(args.ssh_port)
     backup = shell.run("mip:backup")
     print(backup.rstrip())
     checks.check("Problem:" in backup and "damaged" in backup, "mip:backup reports the damage")

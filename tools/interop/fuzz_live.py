@@ -157,7 +157,7 @@ def check(args) -> int:
     checks = Checks()
     with open(args.acked) as f:
         acked = {tuple(b) for b in json.load(f)}
-    shell = Shell(args.karaf_home, args.ssh_port)
+    shell = Shell(args.ssh_port)
     rows, _ = shell.binding_rows()
     bound = {(home, coa) for home, coa, _ in rows}
     missing = sorted(acked - bound)
@@ -199,7 +199,6 @@ def main(argv=None) -> int:
     p.add_argument("--seconds", type=int, required=True, help="stop sending after this long")
     p.add_argument("--seed", type=int, required=True)
     p = sub.add_parser("check")
-    p.add_argument("--karaf-home", required=True)
     p.add_argument("--ssh-port", type=int, required=True)
     p.add_argument("--port", type=int, required=True)
     p.add_argument("--nodes", type=int, required=True)

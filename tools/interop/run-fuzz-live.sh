@@ -49,7 +49,7 @@ count "$work/fuzz.out"
 sleep 2   # what is still queued in the socket is read before the checks
 
 # --- 4. still holding, still answering -----------------------------------------------------------
-timeout 180 "$py" "$here/fuzz_live.py" check --karaf-home "$karaf_home" --ssh-port "$ssh_port" --port "$port" \
+timeout 180 "$py" "$here/fuzz_live.py" check --ssh-port "$ssh_port" --port "$port" \
     --nodes "$nodes" --acked "$work/acked.json" | tee "$work/check.out" || true
 count "$work/check.out"
 if kill -0 "$pid" 2>/dev/null; then

@@ -27,8 +27,10 @@ import traceback
 from dataclasses import dataclass
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "testbed"))
 
-import mip_client as mip  # noqa: E402  (after the path set-up above)
+import karaf_shell  # noqa: E402  (after the path set-up above)
+import mip_client as mip  # noqa: E402
 
 HOME_AGENT = "127.0.0.1"
 ADDRESS_POOL = "10.1.0.0/24"
@@ -106,19 +108,16 @@ def write_config(karaf_home: str, port: int) -> None:
 # --- the appliance's shell ----------------------------------------------------------------
 
 class Shell:
-    """Karaf commands through bin/client, stdin piped (STACK.md trap 2)."""
+    """Karaf commands through the test bed's shell client (tools/testbed/karaf_shell.py)."""
 
-    def __init__(self, karaf_home: str, ssh_port: int):
-        self.client = os.path.join(karaf_home, "bin", "client")
+    def __init__(self, ssh_port: int):
         self.ssh_port = ssh_port
 
     def run(self, command: str) -> str:
-        done = subprocess.run([self.client, "-u", "karaf", "-p", "karaf", "-a", str(self.ssh_port),
-                               "-r", "10", "-d", "2", "-b"],
-                              input=command + "\n", capture_output=True, text=True, timeout=90)
+        done = karaf_shell.run(self.ssh_port, command, attempts=11, timeout=90)
         if done.returncode != 0:
-            raise AssertionError("bin/client %r exited %d: %s" % (command, done.returncode,
-                                                                   (done.stdout + done.stderr).strip()[-400:]))
+            raise AssertionError("shell %r exited %d: %s" % (command, done.returncode,
+                                                              (done.stdout + done.stderr).strip()[-400:]))
         return done.stdout
 
     def binding_rows(self, home: str = None):
@@ -482,7 +481,7 @@ def main(argv=None) -> int:
     if args.action == "write-config":
         write_config(args.karaf_home, args.port)
         return 0
-    scenarios = Scenarios(args.port, Shell(args.karaf_home, args.ssh_port))
+    scenarios = Scenarios(args.port, Shell(args.ssh_port))
     try:
         passed, failed = scenarios.run_all()
     finally:

@@ -217,7 +217,7 @@ def main(argv=None) -> int:
     if args.action == "write-config":
         write_config(args.karaf_home, args.kamailio_url)
         return 0
-    scenarios = KamailioScenarios(args.port, Shell(args.karaf_home, args.ssh_port), args.sip, args.kamailio_pgid,
+    scenarios = KamailioScenarios(args.port, Shell(args.ssh_port), args.sip, args.kamailio_pgid,
                                   args.work, args.snmp, args.community, args.karaf_home)
     try:
         passed, failed = scenarios.run_all()
