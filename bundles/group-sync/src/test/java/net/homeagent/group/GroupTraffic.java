@@ -107,8 +107,10 @@ public final class GroupTraffic {
     }
 
     private static GroupMember member(PeerLink link, FakeBindingStore store, ExecutorScheduler scheduler) {
+        // a learn timeout of 3 s: both members must still be learning when the other's request comes,
+        // to answer it "not initialized"; with 600 ms a loaded CI box started member 2 too late once
         GroupSettings settings = new GroupSettings("VI_HA", "192.0.2.1", Optional.empty(), Optional.empty(), false, true,
-                Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(600), Duration.ofMillis(200),
+                Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(3), Duration.ofMillis(200),
                 Duration.ofSeconds(5), Duration.ofSeconds(60), 400, Duration.ofMillis(300), 64);
         GroupMember member = new GroupMember(settings, link, store, new StoreSnapshots(store), Clock.systemUTC(),
                 scheduler, event -> {
