@@ -1,6 +1,6 @@
 """A Karaf shell command line in a test bed appliance, for the python drivers: what testbed.sh's
-testbed_shell does, OpenSSH on 127.0.0.1 with the run's key (TB_SHELL_KEY, written by
-tb_shell_key), not bin/client, which is a JVM (~2.6 s of CPU a call on a 2-core box against ~0.01 s).
+testbed_shell does, OpenSSH on 127.0.0.1 with the run's key and client configuration
+(TB_SHELL_SSH_CONFIG, written by tb_shell_key), not bin/client, which is a JVM (~2.6 s of CPU a call on a 2-core box against ~0.01 s).
 A connection refused (the shell is not up yet) is tried again, 2 s apart; nothing else is, so that
 a command is never run twice."""
 import os
@@ -9,12 +9,10 @@ import time
 
 
 def run(ssh_port: int, command: str, attempts: int = 4, timeout: float = 60) -> subprocess.CompletedProcess:
-    key = os.environ.get("TB_SHELL_KEY", "")
-    if not os.path.isfile(key):
-        raise RuntimeError("TB_SHELL_KEY names no key file (%r): run under tools/testbed/testbed.sh" % key)
-    argv = ["ssh", "-n", "-q", "-i", key, "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes",
-            "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
-            "-o", "ConnectTimeout=10", "-p", str(ssh_port), "karaf@127.0.0.1", command]
+    config = os.environ.get("TB_SHELL_SSH_CONFIG", "")
+    if not os.path.isfile(config):
+        raise RuntimeError("TB_SHELL_SSH_CONFIG names no file (%r): run under tools/testbed/testbed.sh" % config)
+    argv = ["ssh", "-F", config, "-n", "-q", "-p", str(ssh_port), "127.0.0.1", command]
     attempt = 1
     while True:
         done = subprocess.run(argv, capture_output=True, text=True, timeout=timeout)

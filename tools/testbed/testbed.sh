@@ -359,11 +359,23 @@ tb_unpack_assembly() {
 
 # tb_shell_key ASSEMBLY: a key pair of this run ($TB_WORK/.shell-key, ECDSA: Karaf's public key
 # login reads RSA, DSA and EC keys) whose public half the copies of ASSEMBLY accept for the user
-# karaf (etc/keys.properties), so that testbed_shell logs in with OpenSSH
+# karaf (etc/keys.properties), and the OpenSSH client configuration that logs in with it
+# (TB_SHELL_SSH_CONFIG, exported: testbed_shell and the python drivers' karaf_shell.py share it)
 tb_shell_key() {
     ssh-keygen -q -t ecdsa -b 256 -N '' -C homeagent-testbed -f "$TB_WORK/.shell-key" <<<y >/dev/null
     echo "karaf=$(cut -d' ' -f2 "$TB_WORK/.shell-key.pub"),_g_:admingroup" >>"$1/etc/keys.properties"
-    export TB_SHELL_KEY="$TB_WORK/.shell-key" # for the python drivers (karaf_shell.py)
+    export TB_SHELL_SSH_CONFIG="$TB_WORK/.shell-ssh-config"
+    cat >"$TB_SHELL_SSH_CONFIG" <<CONFIG
+Host *
+    User karaf
+    IdentityFile $TB_WORK/.shell-key
+    IdentitiesOnly yes
+    BatchMode yes
+    StrictHostKeyChecking no
+    UserKnownHostsFile /dev/null
+    LogLevel ERROR
+    ConnectTimeout 10
+CONFIG
 }
 
 # testbed_appliance NAME [PID.key=value ...]: the appliance NAME in $TB_WORK/NAME, a copy of the
@@ -439,8 +451,8 @@ testbed_pid() {  # NAME: the JVM's pid, false when there is none
 testbed_log() { echo "${TB_HOME[$1]}/data/log/karaf.log"; }   # NAME: its karaf.log's path
 
 # testbed_shell NAME 'COMMAND LINE': runs a Karaf shell command line in NAME and prints its output;
-# its exit status is the command's. OpenSSH on 127.0.0.1 of NAME's namespace with the run's key
-# (tb_shell_key), not bin/client: that is a JVM, ~2.6 s of CPU a call on this 2-core box against
+# its exit status is the command's. OpenSSH on 127.0.0.1 of NAME's namespace with the run's key and
+# client configuration (tb_shell_key), not bin/client: that is a JVM, ~2.6 s of CPU a call on this 2-core box against
 # ~0.01 s, and the suites poll the shell thousands of times a CI run. A connection refused (the
 # shell is not up yet) is tried again 3 times, 2 s apart, as bin/client -r 3 -d 2 did; nothing else
 # is, so that a command is never run twice.
@@ -449,9 +461,8 @@ testbed_shell() {
     tb_in_ns "$1"
     errors=$(mktemp "$TB_WORK/.shell-errors.XXXXXX")
     for attempt in 1 2 3 4; do
-        timeout "${TB_SHELL_TIMEOUT:-60}" "${TB_IN[@]}" ssh -n -q -i "$TB_WORK/.shell-key" -o IdentitiesOnly=yes \
-            -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR \
-            -o ConnectTimeout=10 -p "${TB_SSH[$1]}" karaf@127.0.0.1 "$2" 2>"$errors"
+        timeout "${TB_SHELL_TIMEOUT:-60}" "${TB_IN[@]}" ssh -F "$TB_SHELL_SSH_CONFIG" -n -q -p "${TB_SSH[$1]}" \
+            127.0.0.1 "$2" 2>"$errors"
         status=$?
         if ((status != 255 || attempt == 4)) || ! grep -q 'Connection refused' "$errors"; then
             break
