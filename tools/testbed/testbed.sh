@@ -381,7 +381,7 @@ CONFIG
 # testbed_appliance NAME [PID.key=value ...]: the appliance NAME in $TB_WORK/NAME, a copy of the
 # assembly with its own karaf.data and its own ports for everything Karaf opens (shell SSH on
 # 127.0.0.1, RMI, SNMP), so several run side by side even in one namespace and none answers
-# bin/client in another's place. Each override sets key in etc/PID.cfg, e.g.
+# the shell client in another's place. Each override sets key in etc/PID.cfg, e.g.
 # net.homeagent.ha.homeAgentAddresses=192.0.2.1. The node keeps the namespace testbed_node gave
 # it (root namespace if none). The home agent's UDP port is $HA_PORT or a free one, its SNMP
 # port $SNMP_PORT or a free one. Sets karaf_home, port, ssh_port (testbed_use).
